@@ -1,0 +1,103 @@
+# kpic - a compiler of まち・ひと・しごと創生総合戦略 verification documents.
+#
+#   make            install missing Debian packages, build kpic, compile sources/ into build/
+#   make check      run every test (also under AddressSanitizer + UBSan)
+#   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
+#
+# Every source sources/NAME/strategy.xml compiles into build/NAME/.
+
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/kpic
+MANDIR  ?= $(PREFIX)/share/man
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wno-format-truncation
+PKGS     = libxml-2.0
+DEPS_OK  = build/.deps-build
+
+# pkg-config runs only once the dependency step made sure it is there.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+
+SRCS = buf.c decimal.c jfmt.c srcmap.c diag.c load.c schema.c model.c eval.c rules.c \
+       report.c enrich.c output.c compile.c kpic.c
+OBJS = $(SRCS:%.c=build/obj/%.o)
+ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
+HDRS = $(wildcard tools/*.h) tools/rules.def
+
+SOURCES = $(wildcard sources/*/strategy.xml)
+NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
+OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt)
+TEMPLATES = $(wildcard templates/*)
+
+.PHONY: all check install uninstall clean deps unit asan
+.DELETE_ON_ERROR:
+
+all: build/kpic $(OUTPUTS)
+
+$(DEPS_OK): tools/deps.sh
+	@mkdir -p build
+	@tools/deps.sh build
+	@touch $@
+
+build/.deps-check: tools/deps.sh $(DEPS_OK)
+	@tools/deps.sh check
+	@touch $@
+
+build/obj/%.o: tools/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+build/kpic: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(PKG_LIBS) -lm
+
+# The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+build/asan/%.o: tools/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -c $< -o $@
+
+build/asan/kpic: $(ASAN_OBJS)
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS) -lm
+
+asan: build/asan/kpic
+
+# --- the bundled sources -------------------------------------------------
+build/%/enriched.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic eval --format=xml -o $@ $<
+
+build/%/eval.json: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic eval --format=json -o $@ $<
+
+build/%/eval.txt: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic eval -o $@ $<
+
+# --- tests -----------------------------------------------------------------
+UNIT_TESTS = decimal jfmt
+build/unit/test_%: tests/unit/test_%.c tools/decimal.c tools/jfmt.c tools/*.h tests/unit/check.h | $(DEPS_OK)
+	@mkdir -p build/unit
+	$(CC) $(WARN) $(ASAN_FLAGS) -Itools -o $@ $< tools/decimal.c tools/jfmt.c
+
+unit: $(UNIT_TESTS:%=build/unit/test_%)
+
+check: build/.deps-check all build/asan/kpic unit
+	@tests/run.sh build/kpic build/asan/kpic
+
+# --- installation ----------------------------------------------------------
+install: build/kpic
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+	install -m 755 build/kpic $(DESTDIR)$(PREFIX)/bin/kpic
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 tools/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kpic $(DESTDIR)$(MANDIR)/man1/kpic.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build

@@ -1,0 +1,282 @@
+/*
+ * decimal.c - exact decimal numbers for kpic (see decimal.h).
+ *
+ * A kdec is a 64-bit mantissa with a decimal scale of 0..9.  Sums are done
+ * in 128 bits and narrowed back with an overflow check; comparisons never
+ * narrow at all, so they are exact for every representable value.  The
+ * parser is deliberately strict: a figure that is not plainly a decimal
+ * number is reported rather than guessed, because a misread source value
+ * silently changes a KPI judgement.
+ */
+#include "decimal.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* -pedantic rejects the type name itself; __extension__ states the intent. */
+__extension__ typedef __int128 i128;
+
+/*
+ * Integer parts from 1e15 up are refused: such values no longer convert to
+ * double exactly (2^53 is about 9e15), and no municipal figure comes close.
+ */
+#define KDEC_INT_LIMIT 1000000000000000ULL
+
+/* Up to 10^18: the largest scale difference cmp_prod can meet (18 - 0). */
+static const int64_t POW10[19] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+    100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+    1000000000000LL, 10000000000000LL, 100000000000000LL,
+    1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+    1000000000000000000LL,
+};
+
+static int scale_ok(int scale)
+{
+    return scale >= 0 && scale <= KDEC_MAX_SCALE;
+}
+
+/* Not isspace(): that one depends on the process locale. */
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The spans of a syntactically valid number, before any range check. */
+struct numtext {
+    int neg;
+    const char *ip; /* integer digits */
+    size_t ipn;
+    const char *fp; /* fraction digits */
+    size_t fpn;
+};
+
+static size_t digit_run(const char *s, size_t len)
+{
+    size_t n = 0;
+
+    while (n < len && is_digit(s[n]))
+        n++;
+    return n;
+}
+
+/* Syntax first, range later: "1.0000000000x" is a typo, not a big number. */
+static enum kdec_status split_number(const char *s, size_t len,
+                                     struct numtext *t)
+{
+    size_t i = 0;
+
+    t->neg = s[0] == '-';
+    if (s[0] == '+' || s[0] == '-')
+        i = 1;
+    t->ip = s + i;
+    t->ipn = digit_run(s + i, len - i);
+    i += t->ipn;
+    t->fp = s + i;
+    t->fpn = 0;
+    if (i < len && s[i] == '.') {
+        i++;
+        t->fp = s + i;
+        t->fpn = digit_run(s + i, len - i);
+        i += t->fpn;
+        if (t->fpn == 0)
+            return KDEC_SYNTAX; /* "1." */
+    }
+    if (t->ipn == 0 || i != len)
+        return KDEC_SYNTAX; /* ".5", "-", "1,000", "1e3", ... */
+    return KDEC_OK;
+}
+
+static enum kdec_status build(const struct numtext *t, kdec *out)
+{
+    uint64_t v = 0;
+    size_t i;
+
+    if (t->fpn > KDEC_MAX_SCALE)
+        return KDEC_RANGE;
+    for (i = 0; i < t->ipn; i++) {
+        /* v < 1e15 before each step, so v * 10 + 9 cannot wrap. */
+        v = v * 10 + (uint64_t)(t->ip[i] - '0');
+        if (v >= KDEC_INT_LIMIT)
+            return KDEC_RANGE;
+    }
+    for (i = 0; i < t->fpn; i++) {
+        uint64_t d = (uint64_t)(t->fp[i] - '0');
+
+        /* INT64_MAX, not its negative twin, so negating is always safe. */
+        if (v > ((uint64_t)INT64_MAX - d) / 10)
+            return KDEC_RANGE;
+        v = v * 10 + d;
+    }
+    out->mant = t->neg ? -(int64_t)v : (int64_t)v;
+    out->scale = (int)t->fpn;
+    return KDEC_OK;
+}
+
+enum kdec_status kdec_parse(const char *s, size_t len, kdec *out)
+{
+    struct numtext t;
+    kdec v;
+    enum kdec_status st;
+
+    if (s == NULL)
+        return KDEC_EMPTY;
+    while (len > 0 && is_space(s[0])) {
+        s++;
+        len--;
+    }
+    while (len > 0 && is_space(s[len - 1]))
+        len--;
+    if (len == 0)
+        return KDEC_EMPTY;
+    st = split_number(s, len, &t);
+    if (st == KDEC_OK)
+        st = build(&t, &v);
+    if (st == KDEC_OK)
+        *out = v;
+    return st;
+}
+
+kdec kdec_from_int(int64_t v)
+{
+    kdec d;
+
+    d.mant = v;
+    d.scale = 0;
+    return d;
+}
+
+int kdec_sign(kdec a)
+{
+    return (a.mant > 0) - (a.mant < 0);
+}
+
+/*
+ * Sign of p/10^sp - q/10^sq.  Bringing both to one scale could overflow
+ * even 128 bits for products (2^126 * 10^18), so the side with the larger
+ * scale is divided instead, keeping the remainder to break the tie.
+ */
+static int cmp_scaled(i128 p, int sp, i128 q, int sq)
+{
+    i128 t, quo, rem;
+
+    if (sp > sq)
+        return -cmp_scaled(q, sq, p, sp);
+    /* Compare p * t with q = quo * t + rem, 0 <= rem < t (floor division). */
+    t = POW10[sq - sp];
+    quo = q / t;
+    rem = q % t;
+    if (rem < 0) {
+        rem += t;
+        quo -= 1;
+    }
+    if (p != quo)
+        return p > quo ? 1 : -1;
+    return rem == 0 ? 0 : -1;
+}
+
+int kdec_cmp(kdec a, kdec b)
+{
+    assert(scale_ok(a.scale) && scale_ok(b.scale));
+    return cmp_scaled(a.mant, a.scale, b.mant, b.scale);
+}
+
+int kdec_cmp_prod(kdec a, kdec b, kdec c, kdec d)
+{
+    /* |mant * mant| <= 2^126, which a signed 128-bit integer holds. */
+    i128 p = (i128)a.mant * b.mant;
+    i128 q = (i128)c.mant * d.mant;
+
+    assert(scale_ok(a.scale) && scale_ok(b.scale));
+    assert(scale_ok(c.scale) && scale_ok(d.scale));
+    return cmp_scaled(p, a.scale + b.scale, q, c.scale + d.scale);
+}
+
+/* a's mantissa at a larger scale; at most 2^63 * 10^9, far inside 128 bits. */
+static i128 widen(kdec a, int scale)
+{
+    return (i128)a.mant * POW10[scale - a.scale];
+}
+
+static int narrow(i128 v, int scale, kdec *out)
+{
+    if (v < INT64_MIN || v > INT64_MAX)
+        return -1;
+    out->mant = (int64_t)v;
+    out->scale = scale;
+    return 0;
+}
+
+int kdec_add(kdec a, kdec b, kdec *out)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+
+    if (!scale_ok(a.scale) || !scale_ok(b.scale))
+        return -1;
+    return narrow(widen(a, s) + widen(b, s), s, out);
+}
+
+/* Not add(a, -b): negating INT64_MIN would overflow. */
+int kdec_sub(kdec a, kdec b, kdec *out)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+
+    if (!scale_ok(a.scale) || !scale_ok(b.scale))
+        return -1;
+    return narrow(widen(a, s) - widen(b, s), s, out);
+}
+
+double kdec_to_double(kdec a)
+{
+    /* 10^scale <= 1e9 is exact in a double, so this is one rounding. */
+    assert(scale_ok(a.scale));
+    return (double)a.mant / (double)POW10[a.scale];
+}
+
+/* Writes a without NUL into out (>= 23 bytes), returns the length. */
+static size_t render(kdec a, char *out)
+{
+    uint64_t mag = a.mant < 0 ? 0 - (uint64_t)a.mant : (uint64_t)a.mant;
+    char rev[24];
+    int nd = 0;
+    size_t n = 0;
+
+    /* At least scale + 1 digits, so 0.05 keeps its leading "0.0". */
+    do {
+        rev[nd++] = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag > 0 || nd <= a.scale);
+    if (a.mant < 0)
+        out[n++] = '-';
+    while (nd > 0) {
+        out[n++] = rev[--nd];
+        if (nd == a.scale && nd > 0)
+            out[n++] = '.';
+    }
+    return n;
+}
+
+int kdec_format(kdec a, char *buf, size_t size)
+{
+    char tmp[32];
+    size_t n, m;
+
+    if (!scale_ok(a.scale)) {
+        if (size > 0)
+            buf[0] = '\0';
+        return -1;
+    }
+    n = render(a, tmp);
+    if (size > 0) {
+        m = n < size ? n : size - 1;
+        memcpy(buf, tmp, m);
+        buf[m] = '\0';
+    }
+    return (int)n;
+}

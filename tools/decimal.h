@@ -1,0 +1,82 @@
+/*
+ * decimal.h - exact decimal numbers for kpic.
+ *
+ * Source documents write their figures as decimals ("19.50", "-3.3",
+ * "1415000", "0.8"), and achievement tests often sit exactly on a boundary
+ * (4 of 5 is exactly 80%).  A binary double cannot say "exactly 80%", so kpic
+ * keeps every source value as a scaled integer and judges only with these
+ * exact operations; kdec_to_double exists for display and statistics only.
+ * A kdec also remembers the scale it was written with, because "19.50" and
+ * "19.5" must be rendered back the way the author wrote them.
+ *
+ * The module allocates nothing and holds no state; callers pass buffers.
+ * Comparisons use the compiler's 128-bit integer (gcc, clang).
+ */
+#ifndef KPIC_DECIMAL_H
+#define KPIC_DECIMAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* value = mant / 10^scale.  Invariant: 0 <= scale <= KDEC_MAX_SCALE. */
+typedef struct {
+    int64_t mant;
+    int scale;
+} kdec;
+
+#define KDEC_MAX_SCALE 9
+
+enum kdec_status {
+    KDEC_OK = 0,
+    KDEC_EMPTY,  /* nothing but ASCII whitespace */
+    KDEC_SYNTAX, /* not [+-]digits[.digits] */
+    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or |mant| > INT64_MAX */
+};
+
+/*
+ * Parses s[0..len): optional ASCII whitespace, an optional sign (+ or -),
+ * one or more digits, optionally '.' followed by one or more digits, optional
+ * ASCII whitespace.  Nothing else: no separators, exponent, unit, "NaN",
+ * "Inf", or fullwidth characters.  "1." and ".5" are KDEC_SYNTAX: official
+ * tables always write "1" and "0.5", so a bare dot is far more likely a typo
+ * (a lost digit) than an intended value.
+ * The written scale is kept: "19.50" -> {1950, 2}.  Leading zeros are allowed
+ * and do not count towards the range limit.  s may be NULL only if len == 0.
+ * *out is written only when KDEC_OK is returned.
+ */
+enum kdec_status kdec_parse(const char *s, size_t len, kdec *out);
+
+kdec kdec_from_int(int64_t v);
+
+/* -1, 0 or 1. */
+int kdec_sign(kdec a);
+
+/* Exact -1/0/1 regardless of scale: "1.50" and "1.5" compare equal. */
+int kdec_cmp(kdec a, kdec b);
+
+/*
+ * a + b and a - b exactly, at the larger of the two scales ("19.50" + "0.5"
+ * is "20.00").  Return 0 on success, -1 on overflow of int64 or an invalid
+ * scale; *out is untouched on failure.
+ */
+int kdec_add(kdec a, kdec b, kdec *out);
+int kdec_sub(kdec a, kdec b, kdec *out);
+
+/*
+ * Exact comparison of the products a*b and c*d: -1, 0 or 1.  This is how
+ * rates are judged without dividing: "value/target >= 80%" becomes
+ * cmp_prod(value, 100, target, 80) >= 0.
+ */
+int kdec_cmp_prod(kdec a, kdec b, kdec c, kdec d);
+
+/* Nearest double; exact when |mant| < 2^53.  For display, never for judging. */
+double kdec_to_double(kdec a);
+
+/*
+ * Writes the plain decimal with its own scale and an ASCII minus ("19.50",
+ * "-3.3", "1415000", "0.000001").  Returns like snprintf: the length of the
+ * full text, always NUL-terminating when size > 0; -1 for an invalid scale.
+ */
+int kdec_format(kdec a, char *buf, size_t size);
+
+#endif

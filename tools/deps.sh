@@ -1,0 +1,49 @@
+#!/bin/sh
+# deps.sh - installs the Debian packages kpic needs, and only those missing.
+#
+# Usage: tools/deps.sh [build|check]
+#   build: what compiling kpic and the bundled sources needs
+#   check: that, plus what the test suite uses
+# As root it runs apt-get for what is missing; otherwise it prints the exact
+# sudo line and fails, so that the build stops here with a clear message
+# instead of later with a compiler error about a missing header.
+set -eu
+
+what=${1:-build}
+
+# package:probe pairs; a probe is a pkg-config module or a command name.
+build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0"
+check_pkgs="jq:jq xmllint:xmllint"
+
+missing=""
+have() {
+	case $1 in
+	pc=*) pkg-config --exists "${1#pc=}" 2>/dev/null ;;
+	*) command -v "$1" >/dev/null 2>&1 ;;
+	esac
+}
+pkgname() {
+	case $1 in xmllint) echo libxml2-utils ;; *) echo "$1" ;; esac
+}
+
+list=$build_pkgs
+[ "$what" = check ] && list="$build_pkgs $check_pkgs"
+for pair in $list; do
+	pkg=$(pkgname "${pair%%:*}")
+	probe=${pair#*:}
+	have "$probe" || missing="$missing $pkg"
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "kpic needs these Debian packages:$missing" >&2
+	echo "Install them with:" >&2
+	echo "  sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,251 @@
+/*
+ * enrich.c - adds the evaluation to a copy of the source (see enrich.h).
+ *
+ * The copy is walked in document order; KPIs, narrative counts and value
+ * references are met in the same order the model recorded them, so the k-th
+ * <kpi> element is model.kpis[k].
+ */
+#include "enrich.h"
+#include "jfmt.h"
+#include "report.h"
+#include "version.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct walk {
+	const struct model *m;
+	const struct eval *e;
+	xmlNs *ns;
+	size_t kpi, count;
+};
+
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+static void set(xmlNode *n, xmlNs *ns, const char *name, const char *value)
+{
+	xmlSetNsProp(n, ns, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void set_int(xmlNode *n, xmlNs *ns, const char *name, long v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%ld", v);
+	set(n, ns, name, s);
+}
+
+static void set_rate(xmlNode *n, xmlNs *ns, int ok, double rate)
+{
+	char s[64];
+	if (!ok)
+		return;
+	snprintf(s, sizeof s, "%.4f", rate);
+	set(n, ns, "rate", s);
+	jfmt_percent(rate, 1, s, sizeof s);
+	set(n, ns, "rate-text", s);
+}
+
+/* r:text and r:era on a <baseline>, <value> or <target> of the copy. */
+static void annotate_value(struct walk *w, xmlNode *n, const struct series *s, const struct value *v)
+{
+	struct buf b = BUF_INIT;
+	char era[32];
+	report_value(s, v, &b);
+	set(n, w->ns, "text", buf_str(&b));
+	if (v->year.ok && jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+		set(n, w->ns, "era", era);
+	buf_free(&b);
+}
+
+static void annotate_series_values(struct walk *w, xmlNode *parent, const struct series *s)
+{
+	size_t vi = 0;
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (is_el(c, "baseline") && s->baseline)
+			annotate_value(w, c, s, s->baseline);
+		else if (is_el(c, "target") && s->target)
+			annotate_value(w, c, s, s->target);
+		else if (is_el(c, "value") && vi < s->nvalues)
+			annotate_value(w, c, s, &s->values[vi++]);
+	}
+}
+
+static void annotate_kpi(struct walk *w, xmlNode *n)
+{
+	if (w->kpi >= w->m->nkpis)
+		return;
+	const struct kpi *k = &w->m->kpis[w->kpi];
+	const struct kpi_result *r = &w->e->kpis[w->kpi++];
+	size_t si = 0;
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (is_el(c, "series") && si < k->nseries)
+			annotate_series_values(w, c, &k->series[si++]);
+	if (si == 0 && k->nseries == 1)
+		annotate_series_values(w, n, &k->series[0]);
+	xmlNode *res = xmlNewChild(n, w->ns, (const xmlChar *)"result", NULL);
+	set(res, w->ns, "level", level_name(k->level));
+	set_rate(res, w->ns, r->rate_ok, r->rate);
+	set(res, w->ns, "met", r->met ? "yes" : "no");
+	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
+	set(res, w->ns, "trend", trend_name(r->trend));
+	if (r->chosen >= 0 && k->series[r->chosen].key)
+		set(res, w->ns, "series", k->series[r->chosen].key);
+	for (size_t j = 0; j < k->nseries; j++) {
+		const struct series_result *sr = &r->series[j];
+		xmlNode *s = xmlNewChild(res, w->ns, (const xmlChar *)"series", NULL);
+		set(s, w->ns, "key", k->series[j].key ? k->series[j].key : "");
+		if (sr->latest) {
+			set_int(s, w->ns, "latest-year", sr->latest->year.y);
+			struct buf b = BUF_INIT;
+			report_value(&k->series[j], sr->latest, &b);
+			set(s, w->ns, "latest-text", buf_str(&b));
+			buf_free(&b);
+		}
+		set_rate(s, w->ns, sr->rate_ok, sr->rate);
+		set(s, w->ns, "met", sr->met ? "yes" : "no");
+		set(s, w->ns, "trend", trend_name(sr->trend));
+	}
+}
+
+static void annotate_era(struct walk *w, xmlNode *n)
+{
+	xmlChar *y = xmlGetNoNsProp(n, (const xmlChar *)"year");
+	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"form");
+	char s[64];
+	int form = f && !strcmp((const char *)f, "long") ? JFMT_ERA_LONG : JFMT_ERA_SHORT;
+	if (y && jfmt_era_fy(atoi((const char *)y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
+		set(n, w->ns, "text", s);
+	xmlFree(y);
+	xmlFree(f);
+}
+
+static void annotate_date(struct walk *w, xmlNode *n, const char *attr)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+	int y, mo, d;
+	char s[64];
+	if (v && sscanf((const char *)v, "%d-%d-%d", &y, &mo, &d) == 3 &&
+	    jfmt_era_date(y, mo, d, JFMT_ERA_SHORT, s, sizeof s) >= 0)
+		set(n, w->ns, "date-text", s);
+	xmlFree(v);
+}
+
+static void annotate_value_ref(struct walk *w, xmlNode *n)
+{
+	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
+	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
+	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
+	int ki = model_find_kpi(w->m, (const char *)kid);
+	for (size_t j = 0; ki >= 0 && yr && j < w->m->kpis[ki].nseries; j++) {
+		const struct series *s = &w->m->kpis[ki].series[j];
+		if (key ? strcmp(s->key, (const char *)key) : j > 0)
+			continue;
+		const struct value *v = series_value(s, atoi((const char *)yr));
+		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
+			v = s->baseline;
+		if (v && v->num_ok) {
+			char num[64];
+			jfmt_number(v->num, JFMT_PLAIN, num, sizeof num);
+			set(n, w->ns, "text", num);
+		}
+	}
+	xmlFree(kid);
+	xmlFree(key);
+	xmlFree(yr);
+}
+
+static void tally_node(xmlNode *parent, xmlNs *ns, const char *name, const struct tally *t)
+{
+	xmlNode *n = xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
+	set_int(n, ns, "met", t->met);
+	set_int(n, ns, "not-met", t->not_met);
+	set_int(n, ns, "total", t->met + t->not_met);
+}
+
+static void tally3_node(xmlNode *parent, xmlNs *ns, const struct tally3 *t)
+{
+	tally_node(parent, ns, "all", &t->all);
+	tally_node(parent, ns, "goal-level", &t->level[LEVEL_GOAL]);
+	tally_node(parent, ns, "measure-level", &t->level[LEVEL_MEASURE]);
+}
+
+static void annotate_count_table(struct walk *w, xmlNode *n)
+{
+	xmlChar *g = xmlGetNoNsProp(n, (const xmlChar *)"goal");
+	int gi = model_find_goal(w->m, (const char *)g);
+	xmlFree(g);
+	if (gi < 0)
+		return;
+	xmlNode *c = xmlNewChild(n, w->ns, (const xmlChar *)"counts", NULL);
+	tally3_node(c, w->ns, &w->e->goals[gi]);
+}
+
+static void walk(struct walk *w, xmlNode *n, int in_published)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || n->ns == NULL || strcmp((const char *)n->ns->href, KPIC_NS))
+			continue;
+		if (is_el(n, "kpi"))
+			annotate_kpi(w, n);
+		else if (is_el(n, "count") && !in_published && w->count < w->m->ncounts)
+			set_int(n, w->ns, "value", eval_count(w->e, w->m, &w->m->counts[w->count++]));
+		else if (is_el(n, "threshold") && w->m->threshold_ok) {
+			char s[32];
+			kdec_format(w->m->threshold, s, sizeof s);
+			set(n, w->ns, "value", s);
+		} else if (is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi"))
+			annotate_value_ref(w, n);
+		else if (is_el(n, "era"))
+			annotate_era(w, n);
+		else if (is_el(n, "date"))
+			annotate_date(w, n, "value");
+		else if (is_el(n, "meeting"))
+			annotate_date(w, n, "date");
+		else if (is_el(n, "committee"))
+			annotate_date(w, n, "as-of");
+		else if (is_el(n, "count-table"))
+			annotate_count_table(w, n);
+		if (!is_el(n, "kpi"))
+			walk(w, n->children, in_published || is_el(n, "published"));
+	}
+}
+
+static void summary(struct walk *w, xmlNode *root)
+{
+	xmlNode *s = xmlNewChild(root, w->ns, (const xmlChar *)"summary", NULL);
+	set(s, w->ns, "generator", "kpic " KPIC_VERSION);
+	xmlNode *t = xmlNewChild(s, w->ns, (const xmlChar *)"totals", NULL);
+	tally3_node(t, w->ns, &w->e->total);
+	set_int(t, w->ns, "goals", (long)w->m->ngoals);
+	set_int(t, w->ns, "overrides", (long)w->e->noverrides);
+	for (size_t g = 0; g < w->m->ngoals; g++) {
+		xmlNode *gn = xmlNewChild(s, w->ns, (const xmlChar *)"goal", NULL);
+		set(gn, w->ns, "ref", w->m->goals[g].id ? w->m->goals[g].id : "");
+		tally3_node(gn, w->ns, &w->e->goals[g]);
+	}
+	for (size_t d = 0; d < w->m->ndepts; d++) {
+		xmlNode *dn = xmlNewChild(s, w->ns, (const xmlChar *)"department", NULL);
+		set(dn, w->ns, "ref", w->m->depts[d].id ? w->m->depts[d].id : "");
+		tally3_node(dn, w->ns, &w->e->depts[d]);
+	}
+}
+
+void enrich_xml(const struct model *m, const struct eval *e, xmlDoc *doc, struct buf *out)
+{
+	xmlDoc *copy = xmlCopyDoc(doc, 1);
+	xmlNode *root = xmlDocGetRootElement(copy);
+	struct walk w = { m, e, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
+	walk(&w, root, 0);
+	summary(&w, root);
+	xmlChar *mem = NULL;
+	int len = 0;
+	xmlDocDumpFormatMemoryEnc(copy, &mem, &len, "UTF-8", 1);
+	buf_put(out, (const char *)mem, (size_t)len);
+	xmlFree(mem);
+	xmlFreeDoc(copy);
+}

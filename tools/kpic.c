@@ -1,0 +1,282 @@
+/*
+ * kpic.c - the command line: subcommands, options, exit status.
+ *
+ * Exit status, for every subcommand: 0 success, 1 errors in the sources
+ * (diagnosed), 2 usage errors or unreadable input.
+ */
+#include "buf.h"
+#include "compile.h"
+#include "enrich.h"
+#include "output.h"
+#include "report.h"
+#include "version.h"
+
+#include <libxml/parser.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef KPIC_DATADIR
+#define KPIC_DATADIR "/usr/local/share/kpic"
+#endif
+
+static const char usage_text[] =
+	"usage: kpic <command> [options] FILE...\n"
+	"\n"
+	"kpic compiles a まち・ひと・しごと創生総合戦略 source (XML) into its verification\n"
+	"document: it checks the source, computes every KPI's achievement and the counts\n"
+	"the document publishes, and writes the results.\n"
+	"\n"
+	"Commands:\n"
+	"  check FILE...        validate sources; print diagnostics\n"
+	"  eval FILE            print the evaluation: counts per goal and level, per 担当課,\n"
+	"                       the overrides; --format=json for every KPI's result,\n"
+	"                       --format=xml for the enriched XML the templates read\n"
+	"  rules                list the diagnostic rules with their default severity\n"
+	"\n"
+	"Options:\n"
+	"  -o FILE              write the output to FILE (atomically) instead of stdout\n"
+	"  --format=FMT         eval output: text (default), json, xml\n"
+	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
+	"  -Werror              treat warnings as errors\n"
+	"  -Werror=RULE         treat one rule's warnings as errors\n"
+	"  -Wno-RULE, -W no-RULE   silence a warning rule\n"
+	"  --templates=DIR      where kpic.rng and the stylesheets are\n"
+	"                       (default: $KPIC_TEMPLATES, next to the binary, or " KPIC_DATADIR "/templates)\n"
+	"  -h, --help           this help\n"
+	"  --version            print kpic's version\n"
+	"\n"
+	"Exit status: 0 success, 1 errors in a source, 2 usage error or unreadable input.\n";
+
+enum out_format { OUT_TEXT, OUT_JSON, OUT_XML };
+
+struct opts {
+	const char *command;
+	const char *output;
+	const char *templates;
+	enum out_format format;
+	const char **files;
+	size_t nfiles;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("kpic: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'kpic --help'.\n", stderr);
+	return 2;
+}
+
+static int warning_option(struct diag_ctx *d, const char *w)
+{
+	if (strcmp(w, "error") == 0) {
+		d->werror = 1;
+		return 0;
+	}
+	int as_error = strncmp(w, "error=", 6) == 0;
+	int disable = strncmp(w, "no-", 3) == 0;
+	const char *name = as_error ? w + 6 : disable ? w + 3 : w;
+	int r = rule_by_name(name);
+	if (r < 0)
+		return usage_error("unknown rule '%s' (kpic rules lists them)", name);
+	if (rule_severity((enum rule)r) == SEV_ERROR && disable)
+		return usage_error("rule '%s' reports errors, which cannot be silenced", name);
+	if (disable)
+		d->disabled[r] = 1;
+	else if (as_error)
+		d->as_error[r] = 1;
+	else
+		d->disabled[r] = 0;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
+{
+	o->files = calloc((size_t)argc, sizeof *o->files);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-o") == 0 && i + 1 < argc)
+			o->output = argv[++i];
+		else if (strcmp(a, "-W") == 0 && i + 1 < argc) {
+			if (warning_option(d, argv[++i]))
+				return 2;
+		} else if (strncmp(a, "-W", 2) == 0 && a[2]) {
+			if (warning_option(d, a + 2))
+				return 2;
+		} else if (strncmp(a, "--format=", 9) == 0) {
+			const char *f = a + 9;
+			if (!strcmp(f, "text")) o->format = OUT_TEXT;
+			else if (!strcmp(f, "json")) o->format = OUT_JSON;
+			else if (!strcmp(f, "xml")) o->format = OUT_XML;
+			else return usage_error("unknown --format '%s' (text, json or xml)", f);
+		} else if (strncmp(a, "--diagnostics-format=", 21) == 0) {
+			const char *f = a + 21;
+			if (!strcmp(f, "text")) d->format = DIAG_TEXT;
+			else if (!strcmp(f, "json")) d->format = DIAG_JSON;
+			else if (!strcmp(f, "sarif")) d->format = DIAG_SARIF;
+			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
+		} else if (strncmp(a, "--templates=", 12) == 0) {
+			o->templates = a + 12;
+		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
+			return usage_error("unknown option '%s'", a);
+		} else if (o->command == NULL) {
+			o->command = a;
+		} else {
+			o->files[o->nfiles++] = a;
+		}
+	}
+	return 0;
+}
+
+static int file_exists(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return access(path, R_OK) == 0;
+}
+
+/* The templates directory: --templates, $KPIC_TEMPLATES, templates/ next to
+ * the binary (a build tree), ../share/kpic/templates from the binary (an
+ * installation moved elsewhere), then the configured data directory. */
+static int find_templates(const char *given, char *out, size_t size)
+{
+	const char *env = getenv("KPIC_TEMPLATES");
+	if (given || (env && *env)) {
+		snprintf(out, size, "%s", given ? given : env);
+		return file_exists(out, "kpic.rng") ? 0 : -1;
+	}
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		snprintf(out, size, "%s/templates", exe);
+		if (file_exists(out, "kpic.rng"))
+			return 0;
+		snprintf(out, size, "%s/../templates", exe);
+		if (file_exists(out, "kpic.rng"))
+			return 0;
+		snprintf(out, size, "%s/../share/kpic/templates", exe);
+		if (file_exists(out, "kpic.rng"))
+			return 0;
+	}
+	snprintf(out, size, "%s/templates", KPIC_DATADIR);
+	return file_exists(out, "kpic.rng") ? 0 : -1;
+}
+
+static struct schema *open_schema(const struct opts *o)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 16];
+	if (find_templates(o->templates, dir, sizeof dir) < 0) {
+		fprintf(stderr, "kpic: cannot find the templates directory (kpic.rng); use --templates=DIR or set KPIC_TEMPLATES\n");
+		return NULL;
+	}
+	snprintf(path, sizeof path, "%s/kpic.rng", dir);
+	return schema_load(path);
+}
+
+static int cmd_rules(void)
+{
+	struct buf b = BUF_INIT;
+	for (int r = 0; r < R__COUNT; r++) {
+		buf_pad(&b, rule_name((enum rule)r), 30, 0);
+		buf_pad(&b, rule_severity((enum rule)r) == SEV_ERROR ? "error" : "warning", 9, 0);
+		buf_printf(&b, "%s\n", rule_summary((enum rule)r));
+	}
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	return 0;
+}
+
+static int status_of(enum compile_result r, int prev)
+{
+	int s = r == COMPILE_UNREADABLE ? 2 : r == COMPILE_ERRORS ? 1 : 0;
+	return s > prev ? s : prev;
+}
+
+static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles == 0)
+		return usage_error("%s: no input file", "check");
+	struct unit *units = calloc(o->nfiles, sizeof *units);
+	int status = 0;
+	for (size_t i = 0; i < o->nfiles; i++)
+		status = status_of(compile_source(o->files[i], sc, d, &units[i]), status);
+	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	if (status == 0 && d->nerrors)
+		status = 1;
+	for (size_t i = 0; i < o->nfiles; i++)
+		unit_free(&units[i]);
+	free(units);
+	return status;
+}
+
+static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "eval");
+	struct unit u;
+	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	/* Machine-readable diagnostics go to stdout, which the result would share. */
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	if (status == 0) {
+		struct buf b = BUF_INIT;
+		if (o->format == OUT_JSON)
+			report_json(&u.model, &u.eval, &b);
+		else if (o->format == OUT_XML)
+			enrich_xml(&u.model, &u.eval, u.src.doc, &b);
+		else
+			report_text(&u.model, &u.eval, &b);
+		char err[512];
+		const char *inputs[] = { o->files[0], NULL };
+		if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
+			fprintf(stderr, "kpic: %s\n", err);
+			status = 2;
+		}
+		buf_free(&b);
+	}
+	unit_free(&u);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	struct diag_ctx d;
+	diag_init(&d);
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "help")) {
+			fputs(usage_text, stdout);
+			return 0;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("kpic %s (libxml2 %s)\n", KPIC_VERSION, xmlParserVersion);
+			return 0;
+		}
+	}
+	int status = parse_args(argc, argv, &o, &d);
+	if (status == 0 && o.command == NULL)
+		status = usage_error("%s", "no command given");
+	if (status == 0 && !strcmp(o.command, "rules"))
+		status = -cmd_rules();
+	else if (status == 0 && strcmp(o.command, "check") && strcmp(o.command, "eval"))
+		status = usage_error("unknown command '%s'", o.command);
+	if (status == 0) {
+		struct schema *sc = open_schema(&o);
+		if (sc == NULL)
+			status = 2;
+		else if (!strcmp(o.command, "check"))
+			status = cmd_check(&o, sc, &d);
+		else
+			status = cmd_eval(&o, sc, &d);
+		schema_free(sc);
+	}
+	free(o.files);
+	diag_free(&d);
+	xmlCleanupParser();
+	return status < 0 ? 0 : status;
+}

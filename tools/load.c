@@ -1,0 +1,192 @@
+/*
+ * load.c - the first pass: bytes to tree (see load.h).
+ */
+#include "load.h"
+#include "jfmt.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/* The parser options: no network, big line numbers, nothing else.  Notably
+ * not NOENT (substitutes entities: reads files), DTDLOAD, XINCLUDE or HUGE
+ * (lifts the depth and size limits). */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING)
+
+static char *read_all(const char *path, size_t *len, int *err, int *too_large)
+{
+	*too_large = 0;
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		*err = errno;
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		*err = EISDIR;
+		return NULL;
+	}
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > LOAD_MAX_BYTES) {
+			*too_large = 1;
+			break;
+		}
+		buf_put(&b, chunk, n);
+	}
+	*err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (*err || *too_large) {
+		buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return b.data ? b.data : xcalloc(1, 1);
+}
+
+/* The first error libxml2 reports is the one worth showing: later ones are
+ * mostly consequences of it. */
+struct parse_error {
+	int seen;
+	int line, col;
+	char msg[512];
+};
+
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+	struct parse_error *pe = ctx;
+	if (pe->seen || e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	pe->seen = 1;
+	pe->line = e->line;
+	pe->col = e->int2;
+	snprintf(pe->msg, sizeof pe->msg, "%s", e->message ? e->message : "malformed XML");
+	size_t l = strlen(pe->msg);
+	while (l > 0 && (pe->msg[l - 1] == '\n' || pe->msg[l - 1] == ' '))
+		pe->msg[--l] = '\0';
+}
+
+/* libxml2's wording is terse and sometimes tells the user to do the unsafe
+ * thing ("use XML_PARSE_HUGE"); say what is wrong and what to do instead. */
+static void report_parse_error(struct diag_ctx *d, struct srcfile *src, const struct parse_error *pe)
+{
+	size_t off = srcmap_offset(src, (unsigned)pe->line, pe->col > 0 ? (unsigned)pe->col : 1);
+	if (strstr(pe->msg, "Excessive depth"))
+		diag_report(d, R_XML_SYNTAX, src, off,
+		            "elements are nested more than 256 levels deep; a strategy needs far fewer, check for unclosed or generated markup");
+	else if (strstr(pe->msg, "Document is empty") || strstr(pe->msg, "Start tag expected"))
+		diag_report(d, R_XML_SYNTAX, src, off, "this is not an XML document (no root element found)");
+	else if (strstr(pe->msg, "Premature end of data") || strstr(pe->msg, "EndTag") ||
+	         strstr(pe->msg, "chunk is not well balanced") || strstr(pe->msg, "Extra content"))
+		diag_report(d, R_XML_SYNTAX, src, off, "%s: the file may be truncated or an element left unclosed", pe->msg);
+	else
+		diag_report(d, R_XML_SYNTAX, src, off, "%s", pe->msg);
+}
+
+static int check_encoding(struct diag_ctx *d, struct srcfile *src)
+{
+	size_t bad;
+	if (jfmt_utf8_valid(src->text, src->len, &bad))
+		return 0;
+	diag_report(d, R_ENCODING, src, bad,
+	            "invalid UTF-8 (byte 0x%02X); kpic reads UTF-8 only: convert the file, e.g. with iconv -f SHIFT_JIS -t UTF-8",
+	            (unsigned char)src->text[bad]);
+	return -1;
+}
+
+static int check_declared_encoding(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
+{
+	const char *enc = (const char *)doc->encoding;
+	if (enc == NULL || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)
+		return 0;
+	diag_report(d, R_ENCODING, src, 0,
+	            "the XML declaration names encoding \"%s\"; kpic reads UTF-8 only: convert the file and declare encoding=\"UTF-8\"", enc);
+	return -1;
+}
+
+static int check_doctype(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
+{
+	if (doc->intSubset == NULL && doc->extSubset == NULL)
+		return 0;
+	const char *at = strstr(src->text, "<!DOCTYPE");
+	diag_report(d, R_DOCTYPE, src, at ? (size_t)(at - src->text) : 0,
+	            "DOCTYPE declarations are not allowed in kpic sources: entities could read local files or expand without limit; remove it");
+	return -1;
+}
+
+static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
+{
+	struct parse_error pe = { 0 };
+	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		fputs("kpic: out of memory\n", stderr);
+		abort();
+	}
+	xmlSetStructuredErrorFunc(&pe, on_xml_error);
+	xmlDoc *doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, "UTF-8", PARSE_OPTIONS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	int wellformed = ctxt->wellFormed;
+	xmlFreeParserCtxt(ctxt);
+	if (doc && wellformed && !pe.seen)
+		return doc;
+	if (!pe.seen) {
+		pe.line = 1;
+		snprintf(pe.msg, sizeof pe.msg, "malformed XML");
+	}
+	report_parse_error(d, src, &pe);
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+enum load_result load_source(const char *path, struct diag_ctx *d, struct source *s)
+{
+	memset(s, 0, sizeof *s);
+	size_t len = 0;
+	int err, too_large;
+	char *text = read_all(path, &len, &err, &too_large);
+	srcmap_init(&s->src, path, text, len);
+	if (text == NULL) {
+		if (too_large)
+			diag_report(d, R_FILE_TOO_LARGE, &s->src, SRC_NOWHERE,
+			            "the file is larger than 64 MiB; a strategy source is a few hundred KiB: is this the right file?");
+		else
+			diag_report(d, R_UNREADABLE, &s->src, SRC_NOWHERE, "cannot read: %s", strerror(err));
+		return too_large ? LOAD_BAD : LOAD_UNREADABLE;
+	}
+	if (len == 0) {
+		diag_report(d, R_EMPTY_FILE, &s->src, SRC_NOWHERE, "the file is empty; expected a <strategy> document");
+		return LOAD_BAD;
+	}
+	if (check_encoding(d, &s->src) < 0)
+		return LOAD_BAD;
+	xmlDoc *doc = parse(d, &s->src);
+	if (doc == NULL)
+		return LOAD_BAD;
+	if (check_declared_encoding(d, &s->src, doc) < 0 || check_doctype(d, &s->src, doc) < 0) {
+		xmlFreeDoc(doc);
+		return LOAD_BAD;
+	}
+	if (srcmap_bind(&s->src, doc) < 0) {
+		diag_report(d, R_XML_SYNTAX, &s->src, SRC_NOWHERE,
+		            "internal error: kpic could not index the file's tags; please report this file");
+		xmlFreeDoc(doc);
+		return LOAD_BAD;
+	}
+	s->doc = doc;
+	return LOAD_OK;
+}
+
+void source_free(struct source *s)
+{
+	xmlFreeDoc(s->doc);
+	srcmap_free(&s->src);
+}

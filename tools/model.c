@@ -1,0 +1,494 @@
+/*
+ * model.c - from the validated tree to struct model (see model.h).
+ *
+ * One walk over the goals builds goals, headings, KPIs and reposts; one walk
+ * over grants, published figures and the narrative collects everything that
+ * refers to them.  Strings live in an arena freed with the model.
+ */
+#include "model.h"
+#include "buf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena {
+	struct arena *next;
+	size_t used, cap;
+	char data[];
+};
+
+static void *arena_alloc(struct model *m, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct arena *a = m->arena;
+	if (a == NULL || a->cap - a->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		struct arena *b = xmalloc(sizeof *b + cap);
+		b->next = a;
+		b->used = 0;
+		b->cap = cap;
+		m->arena = a = b;
+	}
+	void *p = a->data + a->used;
+	a->used += n;
+	return p;
+}
+
+static const char *arena_str(struct model *m, const char *s, size_t n)
+{
+	char *p = arena_alloc(m, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Grows a model array by one zeroed element and returns it. */
+#define PUSH(arr, n) (arr = xrealloc(arr, ((n) + 1) * sizeof *(arr)), \
+                      memset(&(arr)[n], 0, sizeof *(arr)), &(arr)[(n)++])
+
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns &&
+	       strcmp((const char *)n->ns->href, KPIC_NS) == 0 &&
+	       (name == NULL || strcmp((const char *)n->name, name) == 0);
+}
+
+static xmlNode *child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (is_el(c, name))
+			return c;
+	return NULL;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *trimmed(struct model *m, const xmlChar *x)
+{
+	if (x == NULL)
+		return NULL;
+	const char *s = (const char *)x;
+	size_t b = 0, e = strlen(s);
+	while (b < e && is_space(s[b]))
+		b++;
+	while (e > b && is_space(s[e - 1]))
+		e--;
+	return arena_str(m, s + b, e - b);
+}
+
+static const char *prop(struct model *m, const xmlNode *n, const char *name)
+{
+	if (n == NULL)
+		return NULL;
+	xmlChar *x = xmlGetNoNsProp(n, (const xmlChar *)name);
+	const char *s = trimmed(m, x);
+	xmlFree(x);
+	return s;
+}
+
+static const char *text_of(struct model *m, const xmlNode *n)
+{
+	if (n == NULL)
+		return NULL;
+	xmlChar *x = xmlNodeGetContent(n);
+	const char *s = trimmed(m, x);
+	xmlFree(x);
+	return s;
+}
+
+static struct year year_attr(struct model *m, xmlNode *n, const char *attr)
+{
+	struct year y = { 0, 0, n, attr };
+	const char *s = prop(m, n, attr);
+	if (s == NULL || *s == '\0' || strlen(s) > 6)
+		return y;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return y;
+	y.ok = 1;
+	y.y = atoi(s);
+	return y;
+}
+
+static enum combine combine_of(const char *s, enum combine dflt)
+{
+	static const char *names[] = { "best", "worst", "mean", "sum", "first" };
+	for (int i = 0; s && i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum combine)i;
+	return dflt;
+}
+
+static enum vstatus status_of(const char *s)
+{
+	static const char *names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
+	for (int i = 0; s && i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum vstatus)i;
+	return VS_MEASURED;
+}
+
+static void read_value(struct model *m, xmlNode *n, enum vkind kind, struct value *v)
+{
+	memset(v, 0, sizeof *v);
+	v->node = n;
+	v->kind = kind;
+	v->year = year_attr(m, n, "year");
+	v->from = year_attr(m, n, "from");
+	v->status = status_of(prop(m, n, "status"));
+	v->label = prop(m, n, "label");
+	v->text = text_of(m, n);
+	v->has_num = v->text && *v->text;
+	v->num_ok = v->has_num && kdec_parse(v->text, strlen(v->text), &v->num) == KDEC_OK;
+}
+
+static void read_values(struct model *m, xmlNode *parent, struct series *s)
+{
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (is_el(c, "baseline") && s->baseline == NULL) {
+			s->baseline = arena_alloc(m, sizeof *s->baseline);
+			read_value(m, c, VK_BASELINE, s->baseline);
+		} else if (is_el(c, "value")) {
+			PUSH(s->values, s->nvalues);
+			read_value(m, c, VK_VALUE, &s->values[s->nvalues - 1]);
+		} else if (is_el(c, "target") && s->target == NULL) {
+			s->target = arena_alloc(m, sizeof *s->target);
+			read_value(m, c, VK_TARGET, s->target);
+		}
+	}
+}
+
+static void read_series(struct model *m, xmlNode *kn, struct kpi *k)
+{
+	const char *unit = text_of(m, child(kn, "unit"));
+	const char *notation = text_of(m, child(kn, "notation"));
+	int explicit = 0;
+	for (xmlNode *c = kn->children; c; c = c->next) {
+		if (!is_el(c, "series"))
+			continue;
+		explicit = 1;
+		struct series *s = PUSH(k->series, k->nseries);
+		s->node = c;
+		s->key = prop(m, c, "key");
+		s->label = prop(m, c, "label");
+		s->unit = text_of(m, child(c, "unit"));
+		s->notation = text_of(m, child(c, "notation"));
+		if (s->unit == NULL)
+			s->unit = unit;
+		if (s->notation == NULL)
+			s->notation = notation;
+		read_values(m, c, s);
+	}
+	if (!explicit) {
+		struct series *s = PUSH(k->series, k->nseries);
+		s->node = kn;
+		s->key = "";
+		s->unit = unit;
+		s->notation = notation;
+		read_values(m, kn, s);
+	}
+	for (size_t i = 0; i < k->nseries; i++)
+		if (k->series[i].notation == NULL)
+			k->series[i].notation = "plain";
+}
+
+static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
+{
+	struct kpi *k = PUSH(m->kpis, m->nkpis);
+	k->node = n;
+	k->id = prop(m, n, "id");
+	k->name = text_of(m, child(n, "name"));
+	const char *dir = prop(m, n, "direction");
+	k->dir = dir && !strcmp(dir, "lower") ? DIR_LOWER : dir && !strcmp(dir, "maintain") ? DIR_MAINTAIN : DIR_HIGHER;
+	k->comb = combine_of(prop(m, n, "combine"), m->comb);
+	const char *rb = k->rate_base_text = prop(m, n, "rate-base");
+	k->has_rate_base = rb != NULL;
+	k->rate_base_ok = rb && kdec_parse(rb, strlen(rb), &k->rate_base) == KDEC_OK;
+	k->level = heading < 0 ? LEVEL_GOAL : LEVEL_MEASURE;
+	k->goal = goal;
+	k->heading = heading;
+	read_series(m, n, k);
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (!is_el(c, "responsible"))
+			continue;
+		k->depts = xrealloc(k->depts, (k->ndepts + 1) * sizeof *k->depts);
+		k->dept_nodes = xrealloc(k->dept_nodes, (k->ndepts + 1) * sizeof *k->dept_nodes);
+		k->depts[k->ndepts] = prop(m, c, "department");
+		k->dept_nodes[k->ndepts++] = c;
+	}
+	xmlNode *ov = child(n, "override");
+	if (ov) {
+		const char *met = prop(m, ov, "met");
+		k->has_override = 1;
+		k->override_met = met && !strcmp(met, "yes");
+		k->override_node = ov;
+		k->override_reason = text_of(m, child(ov, "reason"));
+		if (k->override_reason && *k->override_reason == '\0')
+			k->override_reason = NULL;
+	}
+}
+
+static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
+{
+	struct repost *r = PUSH(m->reposts, m->nreposts);
+	r->node = n;
+	r->id = prop(m, n, "id");
+	r->kpi = prop(m, n, "kpi");
+	r->goal = goal;
+	r->heading = heading;
+}
+
+static void read_level(struct model *m, xmlNode *parent, size_t goal, int heading)
+{
+	static const char *kinds[] = { "policy", "direction", "measure" };
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (is_el(c, "kpi")) {
+			read_kpi(m, c, goal, heading);
+		} else if (is_el(c, "repost")) {
+			read_repost(m, c, goal, heading);
+		} else {
+			for (int k = 0; k < 3; k++) {
+				if (!is_el(c, kinds[k]))
+					continue;
+				struct heading *h = PUSH(m->headings, m->nheadings);
+				h->node = c;
+				h->kind = (enum heading_kind)k;
+				h->id = prop(m, c, "id");
+				h->title = text_of(m, child(c, "title"));
+				h->repost_of = prop(m, c, "repost-of");
+				h->goal = goal;
+				h->parent = heading;
+				read_level(m, c, goal, (int)m->nheadings - 1);
+			}
+		}
+	}
+}
+
+static void read_meta(struct model *m, xmlNode *meta)
+{
+	m->municipality = text_of(m, child(meta, "municipality"));
+	m->title = text_of(m, child(meta, "title"));
+	const char *ed = text_of(m, child(meta, "edition"));
+	m->edition = ed ? atoi(ed) : 0;
+	m->period_node = child(meta, "period");
+	m->start = year_attr(m, m->period_node, "start");
+	m->end = year_attr(m, m->period_node, "end");
+	m->baseline = year_attr(m, m->period_node, "baseline");
+	m->as_of_node = child(meta, "as-of");
+	m->as_of = text_of(m, m->as_of_node);
+	m->eval_node = child(meta, "evaluation");
+	const char *th = m->threshold_text = prop(m, m->eval_node, "threshold");
+	m->threshold_ok = th && kdec_parse(th, strlen(th), &m->threshold) == KDEC_OK;
+	m->comb = combine_of(prop(m, m->eval_node, "combine"), COMB_BEST);
+	const char *pv = prop(m, m->eval_node, "provisional");
+	m->use_provisional = pv && !strcmp(pv, "yes");
+}
+
+static void add_ref(struct model *m, xmlNode *n, const char *attr, const char *id, int want)
+{
+	struct idref *r = PUSH(m->refs, m->nrefs);
+	r->node = n;
+	r->attr = attr;
+	r->id = id;
+	r->want = want;
+}
+
+static void read_selector(struct model *m, xmlNode *n, struct selector *s)
+{
+	const char *what = prop(m, n, "what");
+	const char *level = prop(m, n, "level");
+	const char *met = prop(m, n, "met");
+	s->node = n;
+	s->goals = what && !strcmp(what, "goals");
+	s->goal = prop(m, n, "goal");
+	s->level = level == NULL ? -1 : !strcmp(level, "goal") ? LEVEL_GOAL : LEVEL_MEASURE;
+	s->met = met == NULL ? -1 : !strcmp(met, "yes");
+	s->dept = prop(m, n, "department");
+	if (s->goal)
+		add_ref(m, n, "goal", s->goal, REF_GOAL);
+}
+
+static void add_year(struct model *m, xmlNode *n, const char *attr)
+{
+	struct year *y = PUSH(m->years, m->nyears);
+	*y = year_attr(m, n, attr);
+	y->node = n;
+	y->attr = attr;
+}
+
+static void add_node(xmlNode ***arr, size_t *n, xmlNode *x)
+{
+	*arr = xrealloc(*arr, (*n + 1) * sizeof **arr);
+	(*arr)[(*n)++] = x;
+}
+
+/* Collects, anywhere below n, every element that refers to something. */
+static void read_refs(struct model *m, xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !is_el(c, NULL))
+			continue;
+		const char *name = (const char *)c->name;
+		if (!strcmp(name, "count") && n && !is_el(n, "published")) {
+			read_selector(m, c, PUSH(m->counts, m->ncounts));
+		} else if (!strcmp(name, "value")) {
+			add_node(&m->value_refs, &m->nvalue_refs, c);
+			add_ref(m, c, "kpi", prop(m, c, "kpi"), REF_KPI);
+			add_year(m, c, "year");
+		} else if (!strcmp(name, "era")) {
+			add_year(m, c, "year");
+		} else if (!strcmp(name, "date") || !strcmp(name, "meeting") || !strcmp(name, "committee")) {
+			add_node(&m->dates, &m->ndates, c);
+		} else if (!strcmp(name, "ref")) {
+			add_ref(m, c, "to", prop(m, c, "to"), REF_ANY);
+		} else if (!strcmp(name, "figure") && prop(m, c, "kpi")) {
+			add_ref(m, c, "kpi", prop(m, c, "kpi"), REF_KPI);
+		} else if (!strcmp(name, "count-table") || !strcmp(name, "viewpoint")) {
+			add_ref(m, c, "goal", prop(m, c, "goal"), REF_GOAL);
+		} else if (!strcmp(name, "serves")) {
+			add_ref(m, c, "ref", prop(m, c, "ref"), REF_GRANT_TARGET);
+		} else if (!strcmp(name, "priority")) {
+			const char *gs = prop(m, c, "goals");
+			for (const char *p = gs; p && *p;) {
+				size_t len = strcspn(p, " \t\n");
+				if (len)
+					add_ref(m, c, "goals", arena_str(m, p, len), REF_GOAL);
+				p += len;
+				p += strspn(p, " \t\n");
+			}
+		} else if (!strcmp(name, "population")) {
+			add_year(m, c, "year");
+		}
+		read_refs(m, c);
+	}
+}
+
+static void read_published(struct model *m, xmlNode *pub)
+{
+	for (xmlNode *c = pub ? pub->children : NULL; c; c = c->next) {
+		if (!is_el(c, "count"))
+			continue;
+		struct published *p = PUSH(m->published, m->npublished);
+		read_selector(m, c, &p->sel);
+		const char *v = text_of(m, c);
+		char *end = NULL;
+		p->value = v ? strtoll(v, &end, 10) : 0;
+		p->num_ok = v && *v && end && *end == '\0' && p->value >= 0;
+	}
+}
+
+void model_build(struct model *m, xmlDoc *doc)
+{
+	memset(m, 0, sizeof *m);
+	xmlNode *root = xmlDocGetRootElement(doc);
+	read_meta(m, child(root, "meta"));
+	for (xmlNode *c = child(child(root, "departments"), NULL); c; c = c->next) {
+		if (!is_el(c, "department"))
+			continue;
+		struct department *d = PUSH(m->depts, m->ndepts);
+		d->node = c;
+		d->id = prop(m, c, "id");
+		d->name = text_of(m, c);
+	}
+	for (xmlNode *c = child(child(root, "goals"), NULL); c; c = c->next) {
+		if (!is_el(c, "goal"))
+			continue;
+		struct goal *g = PUSH(m->goals, m->ngoals);
+		g->node = c;
+		g->id = prop(m, c, "id");
+		const char *num = prop(m, c, "number");
+		g->number = num ? atoi(num) : 0;
+		g->title = text_of(m, child(c, "title"));
+		read_level(m, c, m->ngoals - 1, -1);
+	}
+	read_published(m, child(root, "published"));
+	for (xmlNode *c = root->children; c; c = c->next)
+		if (is_el(c, "vision") || is_el(c, "grants") || is_el(c, "document"))
+			read_refs(m, c);
+}
+
+void model_free(struct model *m)
+{
+	for (size_t i = 0; i < m->nkpis; i++) {
+		for (size_t j = 0; j < m->kpis[i].nseries; j++)
+			free(m->kpis[i].series[j].values);
+		free(m->kpis[i].series);
+		free(m->kpis[i].depts);
+		free(m->kpis[i].dept_nodes);
+	}
+	free(m->depts);
+	free(m->goals);
+	free(m->headings);
+	free(m->kpis);
+	free(m->reposts);
+	free(m->published);
+	free(m->counts);
+	free(m->refs);
+	free(m->value_refs);
+	free(m->dates);
+	free(m->years);
+	while (m->arena) {
+		struct arena *next = m->arena->next;
+		free(m->arena);
+		m->arena = next;
+	}
+	memset(m, 0, sizeof *m);
+}
+
+int model_find_kpi(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nkpis; i++)
+		if (m->kpis[i].id && !strcmp(m->kpis[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int model_find_goal(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->ngoals; i++)
+		if (m->goals[i].id && !strcmp(m->goals[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int model_find_dept(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->ndepts; i++)
+		if (m->depts[i].id && !strcmp(m->depts[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+const struct value *series_value(const struct series *s, int year)
+{
+	for (size_t i = 0; i < s->nvalues; i++)
+		if (s->values[i].year.ok && s->values[i].year.y == year)
+			return &s->values[i];
+	return NULL;
+}
+
+const char *direction_name(enum direction d)
+{
+	return d == DIR_LOWER ? "lower" : d == DIR_MAINTAIN ? "maintain" : "higher";
+}
+
+const char *combine_name(enum combine c)
+{
+	static const char *names[] = { "best", "worst", "mean", "sum", "first" };
+	return names[c];
+}
+
+const char *vstatus_name(enum vstatus s)
+{
+	static const char *names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
+	return names[s];
+}
+
+const char *level_name(enum level l)
+{
+	return l == LEVEL_GOAL ? "goal" : "measure";
+}

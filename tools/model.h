@@ -1,0 +1,181 @@
+/*
+ * model.h - the strategy as kpic understands it, built from the checked tree.
+ *
+ * The model keeps every element it came from (`node`), so that rules and
+ * evaluation can point diagnostics at the source.  Text is copied into the
+ * model's own arena; numbers and years are parsed here but judged in rules.c:
+ * each field records whether it parsed, so that a bad number is one
+ * diagnostic there, not a failure here.
+ */
+#ifndef KPIC_MODEL_H
+#define KPIC_MODEL_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "decimal.h"
+
+#define KPIC_NS "urn:x-kpic:strategy:1"
+
+enum direction { DIR_HIGHER, DIR_LOWER, DIR_MAINTAIN };
+enum combine { COMB_BEST, COMB_WORST, COMB_MEAN, COMB_SUM, COMB_FIRST };
+enum vstatus { VS_MEASURED, VS_PROVISIONAL, VS_REFERENCE, VS_NOT_SURVEYED, VS_NOT_AVAILABLE };
+enum vkind { VK_BASELINE, VK_VALUE, VK_TARGET };
+enum level { LEVEL_GOAL, LEVEL_MEASURE };
+enum heading_kind { HK_POLICY, HK_DIRECTION, HK_MEASURE };
+
+/* A year attribute: ok is 0 when absent or not an integer. */
+struct year { int ok; int y; xmlNode *node; const char *attr; };
+
+struct value {
+	xmlNode *node;
+	enum vkind kind;
+	struct year year;
+	struct year from;            /* from= (multi-year values), ok=0 if absent */
+	enum vstatus status;
+	int has_num;                 /* content is non-blank */
+	int num_ok;                  /* and parses as a decimal */
+	kdec num;
+	const char *text;            /* trimmed content */
+	const char *label;           /* label=, or NULL */
+};
+
+struct series {
+	xmlNode *node;               /* <series>, or the <kpi> for an implicit one */
+	const char *key;
+	const char *label;           /* NULL for an implicit series */
+	const char *unit;            /* own or inherited; NULL if none */
+	const char *notation;        /* own or inherited; "plain" by default */
+	struct value *baseline;      /* NULL only if the schema was violated */
+	struct value *values;        /* <value> elements in document order */
+	size_t nvalues;
+	struct value *target;        /* NULL if missing */
+};
+
+struct kpi {
+	xmlNode *node;
+	const char *id;
+	const char *name;
+	enum direction dir;
+	enum combine comb;
+	int has_rate_base, rate_base_ok;
+	const char *rate_base_text;
+	kdec rate_base;
+	struct series *series;
+	size_t nseries;
+	const char **depts;          /* department ids as written */
+	xmlNode **dept_nodes;
+	size_t ndepts;
+	enum level level;
+	size_t goal;                 /* index into model.goals */
+	int heading;                 /* index into model.headings, -1 at goal level */
+	int has_override, override_met;
+	const char *override_reason; /* NULL if none or blank */
+	xmlNode *override_node;
+};
+
+struct heading {
+	xmlNode *node;
+	enum heading_kind kind;
+	const char *id;
+	const char *title;
+	const char *repost_of;       /* measures only */
+	size_t goal;
+	int parent;                  /* heading index or -1 */
+};
+
+struct repost {
+	xmlNode *node;
+	const char *id;              /* may be NULL */
+	const char *kpi;
+	size_t goal;
+	int heading;
+};
+
+struct goal {
+	xmlNode *node;
+	const char *id;
+	int number;
+	const char *title;
+};
+
+struct department {
+	xmlNode *node;
+	const char *id;
+	const char *name;
+};
+
+/* A selection of KPIs (or of goals) to count, from <count> elements. */
+struct selector {
+	xmlNode *node;
+	int goals;                   /* what="goals" */
+	const char *goal;            /* goal id or NULL */
+	int level;                   /* -1 any, else enum level */
+	int met;                     /* -1 any, 0 no, 1 yes */
+	const char *dept;            /* department id or NULL */
+};
+
+struct published {
+	struct selector sel;
+	int num_ok;
+	long long value;
+};
+
+/* An element elsewhere that names an id: grants, narrative, figures… */
+struct idref {
+	xmlNode *node;
+	const char *attr;
+	const char *id;
+	enum { REF_ANY, REF_GOAL, REF_KPI, REF_GRANT_TARGET } want;
+};
+
+struct model {
+	const char *municipality;
+	const char *title;
+	int edition;
+	struct year start, end, baseline;
+	xmlNode *period_node;
+	const char *as_of;
+	xmlNode *as_of_node;
+	int threshold_ok;
+	const char *threshold_text;
+	kdec threshold;
+	xmlNode *eval_node;
+	enum combine comb;
+	int use_provisional;
+
+	struct department *depts; size_t ndepts;
+	struct goal *goals;       size_t ngoals;
+	struct heading *headings; size_t nheadings;
+	struct kpi *kpis;         size_t nkpis;
+	struct repost *reposts;   size_t nreposts;
+	struct published *published; size_t npublished;
+	struct selector *counts;  size_t ncounts;   /* narrative <count> */
+	struct idref *refs;       size_t nrefs;     /* everything else that names an id */
+	xmlNode **value_refs;     size_t nvalue_refs; /* narrative <value> */
+	xmlNode **dates;          size_t ndates;     /* elements with a date to check */
+	struct year *years;       size_t nyears;     /* other years to range-check */
+
+	struct arena *arena;
+};
+
+/* Builds the model from a document that passed the schema.  Never fails on
+ * content: what does not parse is recorded for rules.c to report. */
+void model_build(struct model *m, xmlDoc *doc);
+void model_free(struct model *m);
+
+/* Lookups by id; -1 if absent. */
+int model_find_kpi(const struct model *m, const char *id);
+int model_find_goal(const struct model *m, const char *id);
+int model_find_dept(const struct model *m, const char *id);
+
+/* The series' value for a year, NULL if none. */
+const struct value *series_value(const struct series *s, int year);
+
+/* Names used in output. */
+const char *direction_name(enum direction d);
+const char *combine_name(enum combine c);
+const char *vstatus_name(enum vstatus s);
+const char *level_name(enum level l);
+
+#endif

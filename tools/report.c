@@ -1,0 +1,399 @@
+/*
+ * report.c - `kpic eval` output (see report.h).
+ */
+#include "report.h"
+#include "jfmt.h"
+
+#include <math.h>
+#include <string.h>
+
+static enum jfmt_notation notation_of(const char *s)
+{
+	if (s && !strcmp(s, "man")) return JFMT_MAN;
+	if (s && !strcmp(s, "man-decimal")) return JFMT_MAN_DECIMAL;
+	if (s && !strcmp(s, "signed")) return JFMT_SIGNED;
+	return JFMT_PLAIN;
+}
+
+void report_value(const struct series *s, const struct value *v, struct buf *out)
+{
+	char num[128];
+	if (v == NULL || v->status == VS_NOT_SURVEYED) {
+		return;
+	}
+	if (v->status == VS_NOT_AVAILABLE) {
+		buf_puts(out, "—");
+		return;
+	}
+	if (v->label && *v->label) {
+		buf_puts(out, v->label);
+		return;
+	}
+	if (!v->num_ok) {
+		buf_puts(out, v->text ? v->text : "");
+		return;
+	}
+	jfmt_number(v->num, notation_of(s->notation), num, sizeof num);
+	if (v->status == VS_PROVISIONAL)
+		buf_puts(out, "未確定 (");
+	else if (v->status == VS_REFERENCE)
+		buf_puts(out, "(");
+	buf_puts(out, num);
+	buf_puts(out, s->unit ? s->unit : "");
+	if (v->status == VS_PROVISIONAL || v->status == VS_REFERENCE)
+		buf_puts(out, ")");
+}
+
+/* Cuts s to at most width columns, ending with … when cut. */
+static void clip(const char *s, size_t width, struct buf *out)
+{
+	buf_reset(out);
+	if (jfmt_width(s) <= width) {
+		buf_puts(out, s);
+		return;
+	}
+	for (const char *p = s; *p;) {
+		size_t n = 1;
+		while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80)
+			n++;
+		struct buf t = BUF_INIT;
+		buf_puts(&t, buf_str(out));
+		buf_put(&t, p, n);
+		int fits = jfmt_width(buf_str(&t)) + 1 <= width;
+		buf_free(&t);
+		if (!fits)
+			break;
+		buf_put(out, p, n);
+		p += n;
+	}
+	buf_puts(out, "…");
+}
+
+static void era_range(const struct model *m, struct buf *out)
+{
+	char a[32] = "", b[32] = "", c[32] = "";
+	if (m->start.ok) jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
+	if (m->end.ok) jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
+	if (m->baseline.ok) jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
+	buf_printf(out, "期間 %s–%s（%d–%d年度）、基準値 %s", a, b, m->start.y, m->end.y, c);
+}
+
+static void tally_cells(const struct tally3 *t, struct buf *out)
+{
+	char s[32];
+	const struct tally *cols[] = { &t->all, &t->level[LEVEL_GOAL], &t->level[LEVEL_MEASURE] };
+	for (int i = 0; i < 3; i++) {
+		snprintf(s, sizeof s, "%d", cols[i]->met);
+		buf_pad(out, s, 9, 1);
+		snprintf(s, sizeof s, "%d", cols[i]->not_met);
+		buf_pad(out, s, 8, 1);
+	}
+	buf_putc(out, '\n');
+}
+
+static void goal_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+{
+	struct buf t = BUF_INIT, cell = BUF_INIT;
+	buf_pad(out, "", 34, 0);
+	buf_pad(out, "全KPI", 17, 1);
+	buf_pad(out, "基本目標", 17, 1);
+	buf_pad(out, "各施策のKPI", 17, 1);
+	buf_putc(out, '\n');
+	buf_pad(out, "基本目標", 34, 0);
+	for (int i = 0; i < 3; i++) {
+		buf_reset(&cell);
+		buf_printf(&cell, "%s%%以上", th);
+		buf_pad(out, buf_str(&cell), 9, 1);
+		buf_reset(&cell);
+		buf_printf(&cell, "%s%%未満", th);
+		buf_pad(out, buf_str(&cell), 8, 1);
+	}
+	buf_putc(out, '\n');
+	for (size_t g = 0; g < m->ngoals; g++) {
+		buf_reset(&cell);
+		buf_printf(&cell, "%d ", m->goals[g].number);
+		clip(m->goals[g].title ? m->goals[g].title : "", 31, &t);
+		buf_puts(&cell, buf_str(&t));
+		buf_pad(out, buf_str(&cell), 34, 0);
+		tally_cells(&e->goals[g], out);
+	}
+	buf_pad(out, "合計", 34, 0);
+	tally_cells(&e->total, out);
+	buf_free(&t);
+	buf_free(&cell);
+}
+
+static void dept_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+{
+	char s[64];
+	buf_pad(out, "担当課", 20, 0);
+	buf_pad(out, "KPI", 6, 1);
+	snprintf(s, sizeof s, "%s%%以上", th);
+	buf_pad(out, s, 9, 1);
+	snprintf(s, sizeof s, "%s%%未満", th);
+	buf_pad(out, s, 9, 1);
+	buf_putc(out, '\n');
+	for (size_t d = 0; d < m->ndepts; d++) {
+		const struct tally *t = &e->depts[d].all;
+		buf_pad(out, m->depts[d].name ? m->depts[d].name : m->depts[d].id, 20, 0);
+		snprintf(s, sizeof s, "%d", t->met + t->not_met);
+		buf_pad(out, s, 6, 1);
+		snprintf(s, sizeof s, "%d", t->met);
+		buf_pad(out, s, 9, 1);
+		snprintf(s, sizeof s, "%d", t->not_met);
+		buf_pad(out, s, 9, 1);
+		buf_putc(out, '\n');
+	}
+}
+
+static void rate_text(const struct kpi_result *r, char *s, size_t size)
+{
+	if (!r->rate_ok)
+		snprintf(s, size, "—");
+	else
+		jfmt_percent(r->rate, 1, s, size);
+}
+
+/* One line per KPI: id, name, latest actual, target, rate, judgement. */
+static void kpi_lines(const struct model *m, const struct eval *e, size_t g, struct buf *out)
+{
+	struct buf t = BUF_INIT, v = BUF_INIT;
+	char s[64];
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		const struct kpi_result *r = &e->kpis[i];
+		if (k->goal != g)
+			continue;
+		int si = r->chosen >= 0 ? r->chosen : 0;
+		const struct series *ser = &k->series[si];
+		buf_puts(out, k->level == LEVEL_GOAL ? "  ◎ " : "    ");
+		clip(k->name ? k->name : "", 28, &t);
+		buf_pad(out, buf_str(&t), 29, 0);
+		buf_reset(&v);
+		if (r->series[si].latest) {
+			jfmt_era_fy(r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
+			buf_printf(&v, "%s ", s);
+			report_value(ser, r->series[si].latest, &v);
+		}
+		buf_pad(out, buf_str(&v), 22, 1);
+		buf_reset(&v);
+		buf_puts(&v, "→ ");
+		report_value(ser, ser->target, &v);
+		buf_pad(out, buf_str(&v), 16, 0);
+		rate_text(r, s, sizeof s);
+		buf_pad(out, s, 8, 1);
+		buf_puts(out, r->met ? "  達成" : "  未達");
+		if (k->has_override)
+			buf_puts(out, " *");
+		buf_putc(out, '\n');
+	}
+	buf_free(&t);
+	buf_free(&v);
+}
+
+void report_text(const struct model *m, const struct eval *e, struct buf *out)
+{
+	char th[32] = "?";
+	if (m->threshold_ok)
+		kdec_format(m->threshold, th, sizeof th);
+	buf_printf(out, "%s（第%d期）の評価\n", m->title ? m->title : "", m->edition);
+	era_range(m, out);
+	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", m->as_of ? m->as_of : "", th);
+	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
+	           e->total.all.met + e->total.all.not_met,
+	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met,
+	           e->total.level[LEVEL_MEASURE].met + e->total.level[LEVEL_MEASURE].not_met);
+	goal_table(m, e, th, out);
+	buf_putc(out, '\n');
+	dept_table(m, e, th, out);
+	for (size_t g = 0; g < m->ngoals; g++) {
+		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, m->goals[g].title ? m->goals[g].title : "");
+		kpi_lines(m, e, g, out);
+	}
+	buf_printf(out, "\n◎ 基本目標に係るKPI   * 判定の上書き (override)\n");
+	buf_printf(out, "\n判定の上書き: %zu件\n", e->noverrides);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		if (!k->has_override)
+			continue;
+		buf_printf(out, "  %s %s: %s（規則による判定: %s）\n    理由: %s\n", k->id, k->name ? k->name : "",
+		           k->override_met ? "達成" : "未達", e->kpis[i].computed_met ? "達成" : "未達",
+		           k->override_reason ? k->override_reason : "");
+	}
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static void json_rate(struct buf *b, int ok, double rate)
+{
+	if (ok)
+		buf_printf(b, "%.4f", round(rate * 10000.0) / 10000.0);
+	else
+		buf_puts(b, "null");
+}
+
+static void json_value(struct buf *b, const struct series *s, const struct value *v)
+{
+	char num[64];
+	if (v == NULL) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_printf(b, "{\"year\": %d, \"status\": \"%s\", \"value\": ", v->year.y, vstatus_name(v->status));
+	if (v->num_ok) {
+		kdec_format(v->num, num, sizeof num);
+		buf_puts(b, num);
+	} else {
+		buf_puts(b, "null");
+	}
+	struct buf t = BUF_INIT;
+	report_value(s, v, &t);
+	buf_puts(b, ", \"text\": ");
+	buf_json_str(b, buf_str(&t));
+	buf_puts(b, "}");
+	buf_free(&t);
+}
+
+static void json_tally(struct buf *b, const struct tally *t)
+{
+	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d}", t->met, t->not_met, t->met + t->not_met);
+}
+
+static void json_tally3(struct buf *b, const struct tally3 *t)
+{
+	buf_puts(b, "{\"all\": ");
+	json_tally(b, &t->all);
+	buf_puts(b, ", \"goal\": ");
+	json_tally(b, &t->level[LEVEL_GOAL]);
+	buf_puts(b, ", \"measure\": ");
+	json_tally(b, &t->level[LEVEL_MEASURE]);
+	buf_puts(b, "}");
+}
+
+static void json_series(struct buf *b, const struct kpi *k, const struct kpi_result *r)
+{
+	buf_puts(b, "[");
+	for (size_t j = 0; j < k->nseries; j++) {
+		const struct series *s = &k->series[j];
+		const struct series_result *sr = &r->series[j];
+		buf_puts(b, j ? ",\n        {\"key\": " : "\n        {\"key\": ");
+		buf_json_str(b, s->key ? s->key : "");
+		buf_puts(b, ", \"label\": ");
+		if (s->label) buf_json_str(b, s->label); else buf_puts(b, "null");
+		buf_puts(b, ", \"unit\": ");
+		buf_json_str(b, s->unit ? s->unit : "");
+		buf_puts(b, ", \"baseline\": ");
+		json_value(b, s, s->baseline);
+		buf_puts(b, ", \"latest\": ");
+		json_value(b, s, sr->latest);
+		buf_puts(b, ", \"target\": ");
+		json_value(b, s, s->target);
+		buf_puts(b, ", \"rate\": ");
+		json_rate(b, sr->rate_ok, sr->rate);
+		buf_printf(b, ", \"met\": %s, \"trend\": \"%s\", \"values\": %zu}",
+		           sr->met ? "true" : "false", trend_name(sr->trend), s->nvalues);
+	}
+	buf_puts(b, "]");
+}
+
+static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, const struct kpi_result *r)
+{
+	buf_puts(b, "{\"id\": ");
+	buf_json_str(b, k->id ? k->id : "");
+	buf_puts(b, ", \"name\": ");
+	buf_json_str(b, k->name ? k->name : "");
+	buf_puts(b, ", \"goal\": ");
+	buf_json_str(b, m->goals[k->goal].id ? m->goals[k->goal].id : "");
+	buf_printf(b, ", \"level\": \"%s\", \"direction\": \"%s\", \"combine\": \"%s\", \"departments\": [",
+	           level_name(k->level), direction_name(k->dir), combine_name(k->comb));
+	for (size_t d = 0; d < k->ndepts; d++) {
+		buf_puts(b, d ? ", " : "");
+		buf_json_str(b, k->depts[d] ? k->depts[d] : "");
+	}
+	buf_puts(b, "],\n      \"rate\": ");
+	json_rate(b, r->rate_ok, r->rate);
+	buf_printf(b, ", \"met\": %s, \"computed_met\": %s, \"trend\": \"%s\", \"override\": ",
+	           r->met ? "true" : "false", r->computed_met ? "true" : "false", trend_name(r->trend));
+	if (k->has_override) {
+		buf_printf(b, "{\"met\": %s, \"reason\": ", k->override_met ? "true" : "false");
+		buf_json_str(b, k->override_reason ? k->override_reason : "");
+		buf_puts(b, "}");
+	} else {
+		buf_puts(b, "null");
+	}
+	buf_puts(b, ",\n      \"series\": ");
+	json_series(b, k, r);
+	buf_puts(b, "}");
+}
+
+/* Transcription statistics per goal: what the completeness test compares
+ * with the counts taken from the published document. */
+static void json_goal_stats(struct buf *b, const struct model *m, size_t g)
+{
+	size_t series = 0, numbers = 0, empty = 0, reposts = 0;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		if (k->goal != g)
+			continue;
+		series += k->nseries;
+		for (size_t j = 0; j < k->nseries; j++) {
+			const struct series *s = &k->series[j];
+			numbers += (s->baseline && s->baseline->has_num) + (s->target && s->target->has_num);
+			for (size_t v = 0; v < s->nvalues; v++) {
+				numbers += s->values[v].has_num;
+				empty += !s->values[v].has_num;
+			}
+		}
+	}
+	for (size_t i = 0; i < m->nreposts; i++)
+		reposts += m->reposts[i].goal == g;
+	for (size_t i = 0; i < m->nheadings; i++)
+		reposts += m->headings[i].goal == g && m->headings[i].repost_of != NULL;
+	buf_printf(b, "{\"series\": %zu, \"numbers\": %zu, \"empty\": %zu, \"reposts\": %zu}",
+	           series, numbers, empty, reposts);
+}
+
+void report_json(const struct model *m, const struct eval *e, struct buf *b)
+{
+	char th[32] = "null";
+	if (m->threshold_ok)
+		kdec_format(m->threshold, th, sizeof th);
+	buf_puts(b, "{\n  \"municipality\": ");
+	buf_json_str(b, m->municipality ? m->municipality : "");
+	buf_puts(b, ",\n  \"title\": ");
+	buf_json_str(b, m->title ? m->title : "");
+	buf_printf(b, ",\n  \"edition\": %d,\n  \"period\": {\"start\": %d, \"end\": %d, \"baseline\": %d},\n",
+	           m->edition, m->start.y, m->end.y, m->baseline.y);
+	buf_puts(b, "  \"as_of\": ");
+	buf_json_str(b, m->as_of ? m->as_of : "");
+	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
+	json_tally3(b, &e->total);
+	buf_puts(b, ",\n  \"goals\": [");
+	for (size_t g = 0; g < m->ngoals; g++) {
+		buf_puts(b, g ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		buf_json_str(b, m->goals[g].id ? m->goals[g].id : "");
+		buf_printf(b, ", \"number\": %d, \"title\": ", m->goals[g].number);
+		buf_json_str(b, m->goals[g].title ? m->goals[g].title : "");
+		buf_puts(b, ",\n      \"counts\": ");
+		json_tally3(b, &e->goals[g]);
+		buf_puts(b, ",\n      \"transcription\": ");
+		json_goal_stats(b, m, g);
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "\n  ],\n  \"departments\": [");
+	for (size_t d = 0; d < m->ndepts; d++) {
+		buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		buf_json_str(b, m->depts[d].id ? m->depts[d].id : "");
+		buf_puts(b, ", \"name\": ");
+		buf_json_str(b, m->depts[d].name ? m->depts[d].name : "");
+		buf_puts(b, ", \"counts\": ");
+		json_tally3(b, &e->depts[d]);
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "\n  ],\n  \"kpis\": [");
+	for (size_t i = 0; i < m->nkpis; i++) {
+		buf_puts(b, i ? ",\n    " : "\n    ");
+		json_kpi(b, m, &m->kpis[i], &e->kpis[i]);
+	}
+	buf_printf(b, "\n  ],\n  \"overrides\": %zu\n}\n", e->noverrides);
+}

@@ -1,0 +1,879 @@
+/*
+ * rules.c - the semantic rules of `kpic check` (see rules.h).
+ *
+ * One function per rule, in the order of rules.def, registered in the table
+ * at the end.  A rule reads the model (and, for the few that judge results,
+ * the evaluation) and reports; it never changes anything, so rules are
+ * independent and their order does not matter (diagnostics are sorted by
+ * position when printed).
+ */
+#include "rules.h"
+#include "buf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct idnode { const char *id; xmlNode *node; size_t off; };
+
+struct ck {
+	const struct model *m;
+	const struct eval *e;
+	const struct srcfile *src;
+	struct diag_ctx *d;
+	struct idnode *ids;          /* every id attribute, sorted by id, then position */
+	size_t nids;
+};
+
+#define MIN_YEAR 1868
+#define MAX_YEAR 2200
+
+static size_t at(const struct ck *c, const xmlNode *n) { return srcmap_node(c->src, n); }
+static size_t at_attr(const struct ck *c, const xmlNode *n, const char *a) { return srcmap_attr(c->src, n, a); }
+static size_t at_text(const struct ck *c, const xmlNode *n) { return srcmap_content(c->src, n); }
+
+static const char *kname(const struct kpi *k)
+{
+	return k->name && *k->name ? k->name : k->id ? k->id : "?";
+}
+
+/* "KPI 'name'" or "KPI 'name' (series label)" for messages. */
+static const char *series_desc(const struct kpi *k, const struct series *s, struct buf *b)
+{
+	buf_reset(b);
+	buf_printf(b, "KPI '%s'", kname(k));
+	if (s->label && *s->label)
+		buf_printf(b, " (%s)", s->label);
+	else if (s->key && *s->key)
+		buf_printf(b, " (%s)", s->key);
+	return buf_str(b);
+}
+
+static const char *vkind_word(enum vkind k)
+{
+	return k == VK_BASELINE ? "baseline" : k == VK_TARGET ? "target" : "value";
+}
+
+/* Calls fn for every value (baseline, values, target) of every series. */
+typedef void value_fn(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v);
+
+static void each_value(const struct ck *c, value_fn *fn)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		for (size_t j = 0; j < k->nseries; j++) {
+			const struct series *s = &k->series[j];
+			if (s->baseline)
+				fn(c, k, s, s->baseline);
+			for (size_t v = 0; v < s->nvalues; v++)
+				fn(c, k, s, &s->values[v]);
+			if (s->target)
+				fn(c, k, s, s->target);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ ids */
+
+static void collect_ids(const struct ck *c, xmlNode *n, struct idnode **v, size_t *nv)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+		if (id) {
+			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			(*v)[*nv].id = (const char *)id;
+			(*v)[*nv].node = n;
+			(*v)[*nv].off = at(c, n);
+			(*nv)++;
+		}
+		collect_ids(c, n->children, v, nv);
+	}
+}
+
+static int cmp_idnode(const void *pa, const void *pb)
+{
+	const struct idnode *a = pa, *b = pb;
+	int r = strcmp(a->id, b->id);
+	return r ? r : a->off < b->off ? -1 : a->off > b->off;
+}
+
+static xmlNode *root_of(const struct ck *c)
+{
+	return c->m->goals && c->m->ngoals ? xmlDocGetRootElement(c->m->goals[0].node->doc) : NULL;
+}
+
+static void rule_duplicate_id(const struct ck *c)
+{
+	const struct idnode *v = c->ids;
+	size_t nv = c->nids;
+	for (size_t i = 1; i < nv; i++) {
+		size_t first = i - 1;
+		while (first > 0 && !strcmp(v[first - 1].id, v[i].id))
+			first--;
+		if (strcmp(v[first].id, v[i].id))
+			continue;
+		diag_report(c->d, R_DUPLICATE_ID, c->src, at_attr(c, v[i].node, "id"),
+		            "id '%s' is already used by a <%s>; ids must be unique in the whole source",
+		            v[i].id, (const char *)v[first].node->name);
+		diag_note(c->d, c->src, at_attr(c, v[first].node, "id"), "'%s' first defined here", v[i].id);
+	}
+}
+
+/* Is id any element's id in the source?  (c->ids is sorted by id.) */
+static int id_exists(const struct ck *c, const char *id)
+{
+	struct idnode key = { id, NULL, 0 };
+	size_t lo = 0, hi = c->nids;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(c->ids[mid].id, key.id);
+		if (r == 0)
+			return 1;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------- departments */
+
+static void rule_unknown_department(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		for (size_t d = 0; d < k->ndepts; d++) {
+			if (model_find_dept(c->m, k->depts[d]) >= 0)
+				continue;
+			diag_report(c->d, R_UNKNOWN_DEPT, c->src, at_attr(c, k->dept_nodes[d], "department"),
+			            "KPI '%s' names department '%s', which is not declared", kname(k), k->depts[d]);
+			if (c->m->ndepts)
+				diag_note(c->d, c->src, at(c, c->m->depts[0].node->parent),
+				          "declare it here as <department id=\"%s\">課名</department>", k->depts[d]);
+		}
+	}
+}
+
+static void rule_unused_department(const struct ck *c)
+{
+	for (size_t d = 0; d < c->m->ndepts; d++) {
+		int used = 0;
+		for (size_t i = 0; i < c->m->nkpis && !used; i++)
+			for (size_t j = 0; j < c->m->kpis[i].ndepts && !used; j++)
+				used = c->m->kpis[i].depts[j] && c->m->depts[d].id &&
+				       !strcmp(c->m->kpis[i].depts[j], c->m->depts[d].id);
+		if (!used)
+			diag_report(c->d, R_UNUSED_DEPT, c->src, at(c, c->m->depts[d].node),
+			            "department '%s' (%s) is responsible for no KPI", c->m->depts[d].id,
+			            c->m->depts[d].name ? c->m->depts[d].name : "");
+	}
+}
+
+static void rule_missing_department(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		if (c->m->kpis[i].ndepts == 0)
+			diag_report(c->d, R_MISSING_DEPT, c->src, at(c, c->m->kpis[i].node),
+			            "KPI '%s' has no 担当課: add <responsible department=\"…\"/>", kname(&c->m->kpis[i]));
+}
+
+/* -------------------------------------------------------- reposts */
+
+static int find_heading(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nheadings; i++)
+		if (m->headings[i].id && !strcmp(m->headings[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+static int find_repost(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nreposts; i++)
+		if (m->reposts[i].id && !strcmp(m->reposts[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+static void rule_dangling_repost(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nreposts; i++) {
+		const struct repost *r = &c->m->reposts[i];
+		if (model_find_kpi(c->m, r->kpi) < 0 && find_repost(c->m, r->kpi) < 0)
+			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
+			            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
+	}
+	for (size_t i = 0; i < c->m->nheadings; i++) {
+		const struct heading *h = &c->m->headings[i];
+		if (h->repost_of == NULL)
+			continue;
+		int t = find_heading(c->m, h->repost_of);
+		if (t < 0 || c->m->headings[t].kind != HK_MEASURE)
+			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
+			            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
+			            h->title ? h->title : "", h->repost_of);
+	}
+}
+
+static void rule_repost_of_repost(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nreposts; i++) {
+		const struct repost *r = &c->m->reposts[i];
+		int t = find_repost(c->m, r->kpi);
+		if (t < 0 || model_find_kpi(c->m, r->kpi) >= 0)
+			continue;
+		diag_report(c->d, R_REPOST_OF_REPOST, c->src, at_attr(c, r->node, "kpi"),
+		            "再掲 row refers to '%s', itself a 再掲 row: refer to the KPI it repeats ('%s')",
+		            r->kpi, c->m->reposts[t].kpi ? c->m->reposts[t].kpi : "?");
+		diag_note(c->d, c->src, at(c, c->m->reposts[t].node), "'%s' is the 再掲 row here", r->kpi);
+	}
+	for (size_t i = 0; i < c->m->nheadings; i++) {
+		const struct heading *h = &c->m->headings[i];
+		int t = h->repost_of ? find_heading(c->m, h->repost_of) : -1;
+		if (t < 0 || c->m->headings[t].repost_of == NULL)
+			continue;
+		diag_report(c->d, R_REPOST_OF_REPOST, c->src, at_attr(c, h->node, "repost-of"),
+		            "measure is marked 再掲 of '%s', itself a 再掲 of '%s': refer to the original",
+		            h->repost_of, c->m->headings[t].repost_of);
+		diag_note(c->d, c->src, at(c, c->m->headings[t].node), "'%s' is defined here", h->repost_of);
+	}
+}
+
+/* ----------------------------------------------- numbers and years */
+
+static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const char *what, const char *text)
+{
+	(void)n;
+	diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+	            "%s '%s' is not a decimal number: write digits with an optional '-' and '.', without separators, units or era labels (e.g. 16474, 19.50, -3.3)",
+	            what, text);
+}
+
+static void number_of_value(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	(void)k;
+	(void)s;
+	if (v->has_num && !v->num_ok)
+		bad_number(c, v->node, at_text(c, v->node), vkind_word(v->kind), v->text);
+}
+
+static void rule_invalid_number(const struct ck *c)
+{
+	const struct model *m = c->m;
+	each_value(c, number_of_value);
+	if (m->eval_node && !m->threshold_ok)
+		bad_number(c, m->eval_node, at_attr(c, m->eval_node, "threshold"), "threshold",
+		           m->threshold_text ? m->threshold_text : "");
+	for (size_t i = 0; i < m->nkpis; i++)
+		if (m->kpis[i].has_rate_base && !m->kpis[i].rate_base_ok)
+			bad_number(c, m->kpis[i].node, at_attr(c, m->kpis[i].node, "rate-base"), "rate-base",
+			           m->kpis[i].rate_base_text);
+	for (size_t i = 0; i < m->npublished; i++)
+		if (!m->published[i].num_ok)
+			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, m->published[i].sel.node),
+			            "a published count must be a whole number of KPIs (e.g. 64)");
+}
+
+/* A year attribute that is present must be a plain year in range. */
+static void check_year(const struct ck *c, const struct year *y)
+{
+	if (y->node == NULL || !xmlHasProp(y->node, (const xmlChar *)y->attr))
+		return;
+	if (y->ok && y->y >= MIN_YEAR && y->y <= MAX_YEAR)
+		return;
+	xmlChar *t = xmlGetNoNsProp(y->node, (const xmlChar *)y->attr);
+	diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
+	            "%s=\"%s\" is not a year between %d and %d: write the Gregorian fiscal year (H30 = 2018, R1 = 2019)",
+	            y->attr, t ? (const char *)t : "", MIN_YEAR, MAX_YEAR);
+	xmlFree(t);
+}
+
+static void year_of_value(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	(void)k;
+	(void)s;
+	check_year(c, &v->year);
+	check_year(c, &v->from);
+}
+
+static void rule_invalid_year(const struct ck *c)
+{
+	check_year(c, &c->m->start);
+	check_year(c, &c->m->end);
+	check_year(c, &c->m->baseline);
+	each_value(c, year_of_value);
+	for (size_t i = 0; i < c->m->nyears; i++)
+		check_year(c, &c->m->years[i]);
+}
+
+static int valid_date(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, mo, d, n = 0;
+	if (s == NULL || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10)
+		return 0;
+	if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return !(mo == 2 && d == 29 && !leap);
+}
+
+static void check_date(const struct ck *c, xmlNode *n, const char *attr, const char *text)
+{
+	if (valid_date(text))
+		return;
+	diag_report(c->d, R_INVALID_DATE, c->src, attr ? at_attr(c, n, attr) : at_text(c, n),
+	            "'%s' is not a date: write YYYY-MM-DD in the Gregorian calendar (H31.4.1 = 2019-04-01)",
+	            text ? text : "");
+}
+
+static void rule_invalid_date(const struct ck *c)
+{
+	if (c->m->as_of_node)
+		check_date(c, c->m->as_of_node, NULL, c->m->as_of);
+	for (size_t i = 0; i < c->m->ndates; i++) {
+		xmlNode *n = c->m->dates[i];
+		const char *attr = !strcmp((const char *)n->name, "committee") ? "as-of" :
+		                   !strcmp((const char *)n->name, "meeting") ? "date" : "value";
+		xmlChar *t = xmlGetNoNsProp(n, (const xmlChar *)attr);
+		check_date(c, n, attr, (const char *)t);
+		xmlFree(t);
+	}
+}
+
+static void rule_period(const struct ck *c)
+{
+	const struct model *m = c->m;
+	if (m->start.ok && m->end.ok && m->start.y > m->end.y)
+		diag_report(c->d, R_PERIOD, c->src, at_attr(c, m->period_node, "end"),
+		            "the period ends (%d) before it starts (%d)", m->end.y, m->start.y);
+	if (m->start.ok && m->baseline.ok && m->baseline.y > m->start.y)
+		diag_report(c->d, R_PERIOD, c->src, at_attr(c, m->period_node, "baseline"),
+		            "the baseline year %d is after the period's first year %d; the baseline is the year before the strategy (基準値)",
+		            m->baseline.y, m->start.y);
+}
+
+static void rule_threshold(const struct ck *c)
+{
+	const struct model *m = c->m;
+	if (!m->threshold_ok)
+		return;
+	if (kdec_sign(m->threshold) <= 0 || kdec_cmp(m->threshold, kdec_from_int(100)) > 0)
+		diag_report(c->d, R_THRESHOLD, c->src, at_attr(c, m->eval_node, "threshold"),
+		            "threshold %s is not a percentage above 0 and at most 100 (the usual threshold is 80)",
+		            m->threshold_text);
+}
+
+/* ---------------------------------------------- series and values */
+
+static void target_year(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	const struct model *m = c->m;
+	struct buf b = BUF_INIT;
+	if (v->kind == VK_TARGET && v->year.ok && m->start.ok && m->end.ok &&
+	    (v->year.y < m->start.y || v->year.y > m->end.y))
+		diag_report(c->d, R_TARGET_YEAR, c->src, at_attr(c, v->node, "year"),
+		            "target year %d of %s is outside the strategy's period %d–%d",
+		            v->year.y, series_desc(k, s, &b), m->start.y, m->end.y);
+	buf_free(&b);
+}
+
+static void rule_target_year(const struct ck *c)
+{
+	each_value(c, target_year);
+}
+
+static void value_year(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	const struct model *m = c->m;
+	struct buf b = BUF_INIT;
+	if (v->kind == VK_VALUE && v->year.ok && m->baseline.ok && m->end.ok &&
+	    (v->year.y < m->baseline.y || v->year.y > m->end.y))
+		diag_report(c->d, R_VALUE_YEAR, c->src, at_attr(c, v->node, "year"),
+		            "value for %d of %s is outside the years the strategy reports on (%d–%d)",
+		            v->year.y, series_desc(k, s, &b), m->baseline.y, m->end.y);
+	buf_free(&b);
+}
+
+static void rule_value_year(const struct ck *c)
+{
+	each_value(c, value_year);
+}
+
+/* Applies fn to each series. */
+typedef void series_fn(const struct ck *c, const struct kpi *k, const struct series *s);
+
+static void each_series(const struct ck *c, series_fn *fn)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		for (size_t j = 0; j < c->m->kpis[i].nseries; j++)
+			fn(c, &c->m->kpis[i], &c->m->kpis[i].series[j]);
+}
+
+static void baseline_after(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	if (s->baseline == NULL || !s->baseline->year.ok)
+		return;
+	const struct value *first = NULL;
+	for (size_t i = 0; i < s->nvalues; i++)
+		if (s->values[i].year.ok && (first == NULL || s->values[i].year.y < first->year.y))
+			first = &s->values[i];
+	if (first == NULL || first->year.y > s->baseline->year.y)
+		return;
+	struct buf b = BUF_INIT;
+	diag_report(c->d, R_BASELINE_AFTER, c->src, at_attr(c, s->baseline->node, "year"),
+	            "the baseline of %s is for %d, not before its first yearly value (%d)",
+	            series_desc(k, s, &b), s->baseline->year.y, first->year.y);
+	diag_note(c->d, c->src, at_attr(c, first->node, "year"), "first yearly value here");
+	buf_free(&b);
+}
+
+static void rule_baseline_after(const struct ck *c)
+{
+	each_series(c, baseline_after);
+}
+
+static void duplicate_year(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (!s->values[i].year.ok || !s->values[j].year.ok || s->values[i].year.y != s->values[j].year.y)
+				continue;
+			diag_report(c->d, R_DUPLICATE_YEAR, c->src, at_attr(c, s->values[i].node, "year"),
+			            "%s has a second value for %d", series_desc(k, s, &b), s->values[i].year.y);
+			diag_note(c->d, c->src, at_attr(c, s->values[j].node, "year"), "first value for %d here",
+			          s->values[j].year.y);
+			break;
+		}
+	}
+	buf_free(&b);
+}
+
+static void rule_duplicate_year(const struct ck *c)
+{
+	each_series(c, duplicate_year);
+}
+
+static void year_order(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 1; i < s->nvalues; i++) {
+		const struct value *p = &s->values[i - 1], *v = &s->values[i];
+		if (p->year.ok && v->year.ok && v->year.y < p->year.y) {
+			diag_report(c->d, R_YEAR_ORDER, c->src, at_attr(c, v->node, "year"),
+			            "%s lists %d after %d: keep values in increasing year order",
+			            series_desc(k, s, &b), v->year.y, p->year.y);
+			break;
+		}
+	}
+	buf_free(&b);
+}
+
+static void rule_year_order(const struct ck *c)
+{
+	each_series(c, year_order);
+}
+
+static void missing_target(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	struct buf b = BUF_INIT;
+	if (s->target == NULL)
+		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->node),
+		            "%s has no target: add <target year=\"…\">…</target>", series_desc(k, s, &b));
+	else if (!s->target->has_num)
+		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->target->node),
+		            "the target of %s has no figure", series_desc(k, s, &b));
+	buf_free(&b);
+}
+
+static void rule_missing_target(const struct ck *c)
+{
+	each_series(c, missing_target);
+}
+
+static void status_value(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	struct buf b = BUF_INIT;
+	int empty_status = v->status == VS_NOT_SURVEYED || v->status == VS_NOT_AVAILABLE;
+	if (v->has_num && empty_status)
+		diag_report(c->d, R_STATUS_VALUE, c->src, at_attr(c, v->node, "status"),
+		            "the %s of %s for %d has a figure but status \"%s\": remove the figure or the status",
+		            vkind_word(v->kind), series_desc(k, s, &b), v->year.y, vstatus_name(v->status));
+	else if (!v->has_num && !empty_status && v->kind != VK_TARGET)
+		diag_report(c->d, R_STATUS_VALUE, c->src, at(c, v->node),
+		            "the %s of %s for %d has no figure: write it, or say why with status=\"not-surveyed\" (blank) or status=\"not-available\" (—)",
+		            vkind_word(v->kind), series_desc(k, s, &b), v->year.y);
+	buf_free(&b);
+}
+
+static void rule_status_value(const struct ck *c)
+{
+	each_value(c, status_value);
+}
+
+static int unit_is(const char *unit, const char *const *list)
+{
+	for (; unit && *list; list++)
+		if (!strcmp(unit, *list))
+			return 1;
+	return 0;
+}
+
+static void percent_range(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	static const char *const pct[] = { "%", "％", NULL };
+	struct buf b = BUF_INIT;
+	if (v->num_ok && unit_is(s->unit, pct) &&
+	    (kdec_sign(v->num) < 0 || kdec_cmp(v->num, kdec_from_int(100)) > 0))
+		diag_report(c->d, R_PERCENT_RANGE, c->src, at_text(c, v->node),
+		            "%s %s%% of %s is not a percentage between 0 and 100", vkind_word(v->kind), v->text,
+		            series_desc(k, s, &b));
+	buf_free(&b);
+}
+
+static void rule_percent_range(const struct ck *c)
+{
+	each_value(c, percent_range);
+}
+
+/* Counter words (助数詞): a quantity in these units cannot be negative. */
+static const char *const counters[] = {
+	"人", "名", "件", "社", "施設", "カ所", "ヵ所", "箇所", "所", "カ国", "回", "戸", "路線",
+	"自治体", "日", "校", "団体", "本", "台", "世帯", "店", "頭", "隻", "棟", NULL
+};
+
+static void negative_count(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
+{
+	struct buf b = BUF_INIT;
+	if (v->num_ok && kdec_sign(v->num) < 0 && unit_is(s->unit, counters))
+		diag_report(c->d, R_NEGATIVE_COUNT, c->src, at_text(c, v->node),
+		            "%s %s%s of %s is negative, but %s counts things", vkind_word(v->kind), v->text,
+		            s->unit, series_desc(k, s, &b), s->unit);
+	buf_free(&b);
+}
+
+static void rule_negative_count(const struct ck *c)
+{
+	each_value(c, negative_count);
+}
+
+static void target_direction(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	if (k->dir == DIR_MAINTAIN || s->baseline == NULL || s->target == NULL ||
+	    !s->baseline->num_ok || !s->target->num_ok)
+		return;
+	int cmp = kdec_cmp(s->target->num, s->baseline->num);
+	if ((k->dir == DIR_HIGHER && cmp >= 0) || (k->dir == DIR_LOWER && cmp <= 0))
+		return;
+	struct buf b = BUF_INIT;
+	diag_report(c->d, R_TARGET_DIRECTION, c->src, at_text(c, s->target->node),
+	            "target %s of %s is %s than its baseline %s, but the KPI is declared direction=\"%s\"",
+	            s->target->text, series_desc(k, s, &b), cmp < 0 ? "lower" : "higher",
+	            s->baseline->text, direction_name(k->dir));
+	diag_note(c->d, c->src, at_attr(c, k->node, "direction"), "direction declared here");
+	buf_free(&b);
+}
+
+static void rule_target_direction(const struct ck *c)
+{
+	each_series(c, target_direction);
+}
+
+static void rule_series_unit(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		if (k->comb != COMB_SUM)
+			continue;
+		for (size_t j = 1; j < k->nseries; j++) {
+			const char *u0 = k->series[0].unit ? k->series[0].unit : "";
+			const char *uj = k->series[j].unit ? k->series[j].unit : "";
+			if (strcmp(u0, uj) == 0)
+				continue;
+			diag_report(c->d, R_SERIES_UNIT, c->src, at(c, k->series[j].node),
+			            "KPI '%s' adds its series (combine=\"sum\"), but this one is in '%s' and the first in '%s'; use combine=\"best\", \"worst\" or \"mean\", which compare rates",
+			            kname(k), uj, u0);
+			diag_note(c->d, c->src, at(c, k->series[0].node), "first series here");
+			break;
+		}
+	}
+}
+
+static void missing_unit(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	struct buf b = BUF_INIT;
+	if (s->unit == NULL)
+		diag_report(c->d, R_MISSING_UNIT, c->src, at(c, s->node),
+		            "%s has no unit: add <unit>…</unit> (an empty <unit/> declares a number without unit)",
+		            series_desc(k, s, &b));
+	buf_free(&b);
+}
+
+static void rule_missing_unit(const struct ck *c)
+{
+	each_series(c, missing_unit);
+}
+
+static void rule_duplicate_series(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		for (size_t j = 1; j < k->nseries; j++)
+			for (size_t p = 0; p < j; p++) {
+				if (!k->series[j].key || !k->series[p].key || strcmp(k->series[j].key, k->series[p].key))
+					continue;
+				diag_report(c->d, R_DUPLICATE_SERIES, c->src, at_attr(c, k->series[j].node, "key"),
+				            "KPI '%s' has two series with key '%s'", kname(k), k->series[j].key);
+				diag_note(c->d, c->src, at_attr(c, k->series[p].node, "key"), "first one here");
+				break;
+			}
+	}
+}
+
+/* ------------------------------------------------------- results */
+
+static void rule_no_actual(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		int any = 0;
+		for (size_t j = 0; j < k->nseries; j++)
+			any |= c->e->kpis[i].series[j].latest != NULL;
+		if (!any)
+			diag_report(c->d, R_NO_ACTUAL, c->src, at(c, k->node),
+			            "KPI '%s' has no measured value after its baseline, so it cannot be judged and counts as below the threshold",
+			            kname(k));
+	}
+}
+
+static void rule_rate_undefined(const struct ck *c)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		for (size_t j = 0; j < k->nseries; j++) {
+			const struct series_result *r = &c->e->kpis[i].series[j];
+			if (!r->undefined)
+				continue;
+			const struct series *s = &k->series[j];
+			if (k->dir == DIR_LOWER)
+				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, r->latest->node),
+				            "the latest actual of %s is zero or less, so target/actual is undefined", series_desc(k, s, &b));
+			else
+				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, s->target->node),
+				            "the target of %s is zero or less, so actual/target is undefined; for a difference from a reference (全国平均 = 0) declare rate-base=\"100\" on the KPI",
+				            series_desc(k, s, &b));
+		}
+	}
+	buf_free(&b);
+}
+
+static void rule_override_reason(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		if (k->has_override && k->override_reason == NULL)
+			diag_report(c->d, R_OVERRIDE_REASON, c->src, at(c, k->override_node),
+			            "the override of KPI '%s' has no reason: add <reason>…</reason> saying why the official judgement differs from the rule",
+			            kname(k));
+	}
+}
+
+static void rule_override_unneeded(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		if (k->has_override && k->override_met == c->e->kpis[i].computed_met)
+			diag_report(c->d, R_OVERRIDE_UNNEEDED, c->src, at_attr(c, k->override_node, "met"),
+			            "the override of KPI '%s' says met=\"%s\", which the rules compute anyway: remove it",
+			            kname(k), k->override_met ? "yes" : "no");
+	}
+}
+
+/* ---------------------------------------------------- references */
+
+static int is_grant_target(const struct model *m, const char *id)
+{
+	return model_find_goal(m, id) >= 0 || model_find_kpi(m, id) >= 0 ||
+	       find_heading(m, id) >= 0 || find_repost(m, id) >= 0;
+}
+
+static void rule_grant_link(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nrefs; i++) {
+		const struct idref *r = &c->m->refs[i];
+		if (r->want != REF_GRANT_TARGET || (r->id && is_grant_target(c->m, r->id)))
+			continue;
+		diag_report(c->d, R_GRANT_LINK, c->src, at_attr(c, r->node, r->attr),
+		            "grant project serves '%s', which is not a goal, policy, direction, measure or KPI id",
+		            r->id ? r->id : "");
+	}
+}
+
+static void value_ref(const struct ck *c, xmlNode *n)
+{
+	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
+	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
+	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
+	int ki = model_find_kpi(c->m, (const char *)kid);
+	if (ki >= 0 && yr) {
+		const struct kpi *k = &c->m->kpis[ki];
+		const struct series *s = NULL;
+		for (size_t j = 0; j < k->nseries && s == NULL; j++)
+			if (key ? !strcmp(k->series[j].key, (const char *)key) : k->nseries == 1)
+				s = &k->series[j];
+		const struct value *v = s ? series_value(s, atoi((const char *)yr)) : NULL;
+		if (s && s->baseline && s->baseline->year.ok && s->baseline->year.y == atoi((const char *)yr))
+			v = s->baseline;
+		if (s == NULL)
+			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, key ? "series" : "kpi"),
+			            key ? "KPI '%s' has no series '%s'" : "KPI '%s' has several series: name one with series=\"…\"%s",
+			            (const char *)kid, key ? (const char *)key : "");
+		else if (v == NULL || !v->num_ok)
+			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, "year"),
+			            "KPI '%s' has no figure for %s to quote", (const char *)kid, (const char *)yr);
+	}
+	xmlFree(kid);
+	xmlFree(key);
+	xmlFree(yr);
+}
+
+static void rule_unknown_reference(const struct ck *c)
+{
+	static const char *want_word[] = { "element", "goal", "KPI", "" };
+	for (size_t i = 0; i < c->m->nrefs; i++) {
+		const struct idref *r = &c->m->refs[i];
+		int ok = r->want == REF_GOAL ? model_find_goal(c->m, r->id) >= 0 :
+		         r->want == REF_KPI ? model_find_kpi(c->m, r->id) >= 0 :
+		         r->want == REF_ANY ? r->id && id_exists(c, r->id) : 1;
+		if (!ok)
+			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
+			            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
+			            r->attr, r->id ? r->id : "", want_word[r->want]);
+	}
+	for (size_t i = 0; i < c->m->nvalue_refs; i++)
+		value_ref(c, c->m->value_refs[i]);
+	for (size_t i = 0; i < c->m->ncounts + c->m->npublished; i++) {
+		const struct selector *s = i < c->m->ncounts ? &c->m->counts[i] : &c->m->published[i - c->m->ncounts].sel;
+		if (s->dept && model_find_dept(c->m, s->dept) < 0)
+			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, s->node, "department"),
+			            "count refers to department '%s', which is not declared", s->dept);
+	}
+}
+
+/* The selector in words, for notes: "measure-level KPIs of goal g2 at or above the threshold". */
+static void describe(const struct selector *s, struct buf *b)
+{
+	buf_reset(b);
+	if (s->goals) {
+		buf_puts(b, "goals");
+		return;
+	}
+	buf_puts(b, s->level == LEVEL_GOAL ? "goal-level KPIs" : s->level == LEVEL_MEASURE ? "measure-level KPIs" : "all KPIs");
+	if (s->goal)
+		buf_printf(b, " of goal %s", s->goal);
+	if (s->dept)
+		buf_printf(b, " of department %s", s->dept);
+	if (s->met == 1)
+		buf_puts(b, " at or above the threshold");
+	else if (s->met == 0)
+		buf_puts(b, " below the threshold");
+}
+
+static void rule_published_count(const struct ck *c)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < c->m->npublished; i++) {
+		const struct published *p = &c->m->published[i];
+		long n = eval_count(c->e, c->m, &p->sel);
+		if (!p->num_ok || n < 0 || n == p->value)
+			continue;
+		describe(&p->sel, &b);
+		diag_report(c->d, R_PUBLISHED_COUNT, c->src, at_text(c, p->sel.node),
+		            "the document publishes %lld %s, but the data yields %ld", p->value, buf_str(&b), n);
+		diag_note(c->d, c->src, SRC_NOWHERE,
+		          "a value, target, status or override changed since publication: run `kpic eval` to see each KPI's judgement");
+	}
+	buf_free(&b);
+}
+
+/* ---------------------------------------------------------- goals */
+
+static void rule_empty_goal(const struct ck *c)
+{
+	for (size_t g = 0; g < c->m->ngoals; g++) {
+		int any = 0;
+		for (size_t i = 0; i < c->m->nkpis && !any; i++)
+			any = c->m->kpis[i].goal == g;
+		if (!any)
+			diag_report(c->d, R_EMPTY_GOAL, c->src, at(c, c->m->goals[g].node),
+			            "goal %d has no KPI, so nothing can verify it", c->m->goals[g].number);
+	}
+}
+
+static void rule_goal_number(const struct ck *c)
+{
+	for (size_t g = 0; g < c->m->ngoals; g++) {
+		if (c->m->goals[g].number == (int)g + 1)
+			continue;
+		diag_report(c->d, R_GOAL_NUMBER, c->src, at_attr(c, c->m->goals[g].node, "number"),
+		            "goal number %d is the goal #%zu in document order", c->m->goals[g].number, g + 1);
+		break;
+	}
+}
+
+/* ---------------------------------------------------------- table */
+
+static void (*const rule_table[])(const struct ck *) = {
+	rule_duplicate_id,
+	rule_unknown_department,
+	rule_unused_department,
+	rule_missing_department,
+	rule_dangling_repost,
+	rule_repost_of_repost,
+	rule_invalid_number,
+	rule_invalid_year,
+	rule_invalid_date,
+	rule_period,
+	rule_threshold,
+	rule_target_year,
+	rule_value_year,
+	rule_baseline_after,
+	rule_duplicate_year,
+	rule_year_order,
+	rule_missing_target,
+	rule_status_value,
+	rule_percent_range,
+	rule_negative_count,
+	rule_target_direction,
+	rule_series_unit,
+	rule_missing_unit,
+	rule_duplicate_series,
+	rule_no_actual,
+	rule_rate_undefined,
+	rule_override_reason,
+	rule_override_unneeded,
+	rule_grant_link,
+	rule_unknown_reference,
+	rule_published_count,
+	rule_empty_goal,
+	rule_goal_number,
+};
+
+void rules_run(const struct model *m, const struct eval *e, const struct srcfile *src,
+               struct diag_ctx *d)
+{
+	struct ck c = { m, e, src, d, NULL, 0 };
+	collect_ids(&c, root_of(&c), &c.ids, &c.nids);
+	qsort(c.ids, c.nids, sizeof *c.ids, cmp_idnode);
+	for (size_t i = 0; i < sizeof rule_table / sizeof rule_table[0]; i++)
+		rule_table[i](&c);
+	for (size_t i = 0; i < c.nids; i++)
+		xmlFree((xmlChar *)c.ids[i].id);
+	free(c.ids);
+}
