@@ -134,8 +134,43 @@ static const char *sev_word(enum severity s)
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
-/* The source line, tabs expanded, and a caret under the column: the caret is
- * placed by display width so that it lands under the right kanji. */
+/* Longest excerpt shown: a 10 MB one-line file must not be printed whole. */
+#define EXCERPT_BYTES 160
+
+/* Appends line[b, e) with tabs expanded to 8 columns; col counts the display
+ * columns written so far. */
+static void put_expanded(struct buf *b, const char *line, size_t from, size_t to, size_t *col)
+{
+	for (size_t i = from; i < to; i++) {
+		if (line[i] == '\t') {
+			do {
+				buf_putc(b, ' ');
+				++*col;
+			} while (*col % 8);
+			continue;
+		}
+		size_t n = 1;
+		while (i + n < to && ((unsigned char)line[i + n] & 0xC0) == 0x80)
+			n++;
+		char ch[8] = { 0 };
+		memcpy(ch, line + i, n < 8 ? n : 7);
+		buf_put(b, line + i, n);
+		*col += jfmt_width(ch);
+		i += n - 1;
+	}
+}
+
+/* Moves an offset back to the start of its UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* The source line and a caret under the column, placed by display width so
+ * that it lands under the right kanji.  Long lines show a window around the
+ * caret, cut with …. */
 static void text_excerpt(struct buf *b, const struct srcfile *src, size_t off)
 {
 	unsigned line, col;
@@ -143,24 +178,27 @@ static void text_excerpt(struct buf *b, const struct srcfile *src, size_t off)
 	const char *start;
 	size_t len;
 	srcmap_line_text(src, off, &start, &len);
-	struct buf shown = BUF_INIT, before = BUF_INIT;
-	size_t upto = off - (size_t)(start - src->text);
-	for (size_t i = 0; i < len; i++) {
-		if (i == upto)
-			buf_puts(&before, buf_str(&shown));
-		if (start[i] == '\t')
-			do buf_putc(&shown, ' '); while (jfmt_width(buf_str(&shown)) % 8);
-		else
-			buf_putc(&shown, start[i]);
+	size_t at = off - (size_t)(start - src->text);
+	size_t from = 0, to = len;
+	if (len > EXCERPT_BYTES) {
+		from = at > EXCERPT_BYTES / 2 ? char_start(start, at - EXCERPT_BYTES / 2) : 0;
+		to = from + EXCERPT_BYTES < len ? char_start(start, from + EXCERPT_BYTES) : len;
 	}
-	if (upto >= len)
-		buf_puts(&before, buf_str(&shown));
+	struct buf shown = BUF_INIT;
+	size_t width = 0, caret;
+	if (from > 0)
+		put_expanded(&shown, "…", 0, strlen("…"), &width);
+	put_expanded(&shown, start, from, at < to ? at : to, &width);
+	caret = width;
+	if (at < to)
+		put_expanded(&shown, start, at, to, &width);
+	if (to < len)
+		buf_puts(&shown, "…");
 	buf_printf(b, "%5u | %s\n      | ", line, buf_str(&shown));
-	for (size_t w = jfmt_width(buf_str(&before)); w > 0; w--)
+	for (size_t w = 0; w < caret; w++)
 		buf_putc(b, ' ');
 	buf_puts(b, "^\n");
 	buf_free(&shown);
-	buf_free(&before);
 }
 
 static void text_line(struct buf *b, const struct srcfile *src, size_t off,
@@ -236,7 +274,8 @@ static void write_json(struct diag_ctx *d, struct buf *b)
 	           d->n ? "\n  " : "", d->nerrors, d->nwarnings);
 }
 
-static void sarif_loc(struct buf *b, const struct srcfile *src, size_t off)
+/* A SARIF location object, with a message for related locations. */
+static void sarif_loc(struct buf *b, const struct srcfile *src, size_t off, const char *msg)
 {
 	unsigned line = 0, col = 0;
 	if (src)
@@ -246,7 +285,13 @@ static void sarif_loc(struct buf *b, const struct srcfile *src, size_t off)
 	buf_putc(b, '}');
 	if (line)
 		buf_printf(b, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}", line, col);
-	buf_puts(b, "}");
+	buf_putc(b, '}');
+	if (msg) {
+		buf_puts(b, ", \"message\": {\"text\": ");
+		buf_json_str(b, msg);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, '}');
 }
 
 static void write_sarif(struct diag_ctx *d, struct buf *b)
@@ -268,17 +313,13 @@ static void write_sarif(struct diag_ctx *d, struct buf *b)
 		           i ? "," : "", rules[g->rule].name, (int)g->rule, sev_word(g->sev));
 		buf_json_str(b, g->msg);
 		buf_puts(b, "}, \"locations\": [");
-		sarif_loc(b, g->src, g->offset);
+		sarif_loc(b, g->src, g->offset, NULL);
 		buf_puts(b, "]");
 		if (g->nnotes) {
 			buf_puts(b, ", \"relatedLocations\": [");
 			for (size_t j = 0; j < g->nnotes; j++) {
 				buf_puts(b, j ? ", " : "");
-				sarif_loc(b, g->notes[j].src, g->notes[j].offset);
-				b->len--;   /* reopen the object to add its message */
-				buf_puts(b, ", \"message\": {\"text\": ");
-				buf_json_str(b, g->notes[j].msg);
-				buf_puts(b, "}}");
+				sarif_loc(b, g->notes[j].src, g->notes[j].offset, g->notes[j].msg);
 			}
 			buf_puts(b, "]");
 		}

@@ -113,12 +113,26 @@ static int check_declared_encoding(struct diag_ctx *d, struct srcfile *src, xmlD
 	return -1;
 }
 
+/* Offset of a DOCTYPE before the root element, or SRC_NOWHERE.  Checked
+ * before parsing too, since libxml2 may fail inside a hostile internal subset
+ * (an entity loop) and report that instead of the real problem. */
+static size_t find_doctype(const struct srcfile *src)
+{
+	const char *at = strstr(src->text, "<!DOCTYPE");
+	if (at == NULL)
+		return SRC_NOWHERE;
+	for (const char *p = src->text; p < at; p++)
+		if (p[0] == '<' && p[1] != '?' && p[1] != '!')
+			return SRC_NOWHERE;   /* after the root's start tag: text, not a DOCTYPE */
+	return (size_t)(at - src->text);
+}
+
 static int check_doctype(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
 {
-	if (doc->intSubset == NULL && doc->extSubset == NULL)
+	size_t at = find_doctype(src);
+	if (at == SRC_NOWHERE && (doc == NULL || (doc->intSubset == NULL && doc->extSubset == NULL)))
 		return 0;
-	const char *at = strstr(src->text, "<!DOCTYPE");
-	diag_report(d, R_DOCTYPE, src, at ? (size_t)(at - src->text) : 0,
+	diag_report(d, R_DOCTYPE, src, at == SRC_NOWHERE ? 0 : at,
 	            "DOCTYPE declarations are not allowed in kpic sources: entities could read local files or expand without limit; remove it");
 	return -1;
 }
@@ -166,7 +180,7 @@ enum load_result load_source(const char *path, struct diag_ctx *d, struct source
 		diag_report(d, R_EMPTY_FILE, &s->src, SRC_NOWHERE, "the file is empty; expected a <strategy> document");
 		return LOAD_BAD;
 	}
-	if (check_encoding(d, &s->src) < 0)
+	if (check_encoding(d, &s->src) < 0 || check_doctype(d, &s->src, NULL) < 0)
 		return LOAD_BAD;
 	xmlDoc *doc = parse(d, &s->src);
 	if (doc == NULL)

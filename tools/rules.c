@@ -774,7 +774,7 @@ static void describe(const struct selector *s, struct buf *b)
 		buf_puts(b, "goals");
 		return;
 	}
-	buf_puts(b, s->level == LEVEL_GOAL ? "goal-level KPIs" : s->level == LEVEL_MEASURE ? "measure-level KPIs" : "all KPIs");
+	buf_puts(b, s->level == LEVEL_GOAL ? "goal-level KPIs" : s->level == LEVEL_MEASURE ? "measure-level KPIs" : "KPIs");
 	if (s->goal)
 		buf_printf(b, " of goal %s", s->goal);
 	if (s->dept)
@@ -795,7 +795,7 @@ static void rule_published_count(const struct ck *c)
 			continue;
 		describe(&p->sel, &b);
 		diag_report(c->d, R_PUBLISHED_COUNT, c->src, at_text(c, p->sel.node),
-		            "the document publishes %lld %s, but the data yields %ld", p->value, buf_str(&b), n);
+		            "the document publishes %lld as the number of %s, but the data yields %ld", p->value, buf_str(&b), n);
 		diag_note(c->d, c->src, SRC_NOWHERE,
 		          "a value, target, status or override changed since publication: run `kpic eval` to see each KPI's judgement");
 	}

@@ -15,8 +15,18 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+/* An attribute whose values the schema enumerates, for precise messages.
+ * element is NULL when the attribute is declared in a shared <define>. */
+struct enum_attr {
+	char *element, *attr;
+	char **values;
+	size_t nvalues;
+};
+
 struct schema {
 	xmlRelaxNGPtr rng;
+	struct enum_attr *enums;
+	size_t nenums;
 };
 
 struct rng_error {
@@ -35,6 +45,51 @@ static void ignore_error(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+static int rng_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static void collect_values(xmlNode *n, struct enum_attr *e)
+{
+	for (; n; n = n->next) {
+		if (rng_el(n, "value")) {
+			xmlChar *v = xmlNodeGetContent(n);
+			e->values = xrealloc(e->values, (e->nvalues + 1) * sizeof *e->values);
+			e->values[e->nvalues++] = xstrdup((const char *)v);
+			xmlFree(v);
+		} else if (rng_el(n, "choice")) {
+			collect_values(n->children, e);
+		}
+	}
+}
+
+/* Finds <attribute name=…><choice><value>… in the schema's own text, so
+ * that the messages list exactly what the schema allows. */
+static void collect_enums(struct schema *s, xmlNode *n, const char *element)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *name = xmlGetNoNsProp(n, (const xmlChar *)"name");
+		if (rng_el(n, "attribute") && name) {
+			struct enum_attr e = { element ? xstrdup(element) : NULL, xstrdup((const char *)name), NULL, 0 };
+			collect_values(n->children, &e);
+			if (e.nvalues) {
+				s->enums = xrealloc(s->enums, (s->nenums + 1) * sizeof *s->enums);
+				s->enums[s->nenums++] = e;
+			} else {
+				free(e.element);
+				free(e.attr);
+			}
+		} else {
+			collect_enums(s, n->children, rng_el(n, "element") ? (const char *)name :
+			                              rng_el(n, "define") ? NULL : element);
+		}
+		xmlFree(name);
+	}
+}
+
 struct schema *schema_load(const char *path)
 {
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
@@ -48,6 +103,10 @@ struct schema *schema_load(const char *path)
 	}
 	struct schema *s = xcalloc(1, sizeof *s);
 	s->rng = rng;
+	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+	if (doc)
+		collect_enums(s, xmlDocGetRootElement(doc), NULL);
+	xmlFreeDoc(doc);
 	return s;
 }
 
@@ -56,6 +115,14 @@ void schema_free(struct schema *s)
 	if (s == NULL)
 		return;
 	xmlRelaxNGFree(s->rng);
+	for (size_t i = 0; i < s->nenums; i++) {
+		for (size_t j = 0; j < s->enums[i].nvalues; j++)
+			free(s->enums[i].values[j]);
+		free(s->enums[i].values);
+		free(s->enums[i].element);
+		free(s->enums[i].attr);
+	}
+	free(s->enums);
 	free(s);
 }
 
@@ -107,11 +174,62 @@ static int word_after(const char *msg, const char *key, char *out, size_t size)
 	return 1;
 }
 
-static void report(struct diag_ctx *d, struct source *s, xmlNode *node, const char *msg)
+/* Reports the first attribute of node whose value the schema's enumeration
+ * for it does not contain.  Returns 1 if it found one. */
+static int report_enum(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node)
+{
+	for (xmlAttr *a = node ? node->properties : NULL; a; a = a->next) {
+		const struct enum_attr *match = NULL;
+		int ok = 0;
+		for (size_t i = 0; i < sc->nenums && !ok; i++) {
+			const struct enum_attr *e = &sc->enums[i];
+			if (strcmp(e->attr, (const char *)a->name) ||
+			    (e->element && strcmp(e->element, (const char *)node->name)))
+				continue;
+			if (match == NULL || (e->element && !match->element))
+				match = e;
+			xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+			for (size_t j = 0; j < e->nvalues && !ok; j++)
+				ok = !strcmp(e->values[j], (const char *)v);
+			xmlFree(v);
+		}
+		if (match == NULL || ok)
+			continue;
+		struct buf list = BUF_INIT;
+		for (size_t j = 0; j < match->nvalues; j++)
+			buf_printf(&list, "%s\"%s\"", j ? (j + 1 == match->nvalues ? " or " : ", ") : "", match->values[j]);
+		xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+		diag_report(d, R_SCHEMA, &s->src, srcmap_attr(&s->src, node, (const char *)a->name),
+		            "%s=\"%s\" is not allowed on <%s>: use %s", (const char *)a->name, (const char *)v,
+		            (const char *)node->name, buf_str(&list));
+		xmlFree(v);
+		buf_free(&list);
+		return 1;
+	}
+	return 0;
+}
+
+static const char *type_words(const char *type)
+{
+	if (!strcmp(type, "positiveInteger")) return "a whole number above 0";
+	if (!strcmp(type, "token")) return "a single word";
+	return type;
+}
+
+static void report(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node, const char *msg)
 {
 	char a[128], b[128];
 	const char *el = node && node->name ? (const char *)node->name : "?";
 	size_t off = node ? srcmap_node(&s->src, node) : SRC_NOWHERE;
+	if ((strstr(msg, "failed to validate attributes") || strstr(msg, "Invalid attribute")) &&
+	    report_enum(sc, d, s, node))
+		return;
+	if (word_after(msg, "Type ", a, sizeof a) && strstr(msg, "doesn't allow value")) {
+		const char *q = strstr(msg, "value '");
+		q = q ? q + 6 : NULL;
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not %s", el, type_words(a), q ? q : "this");
+		return;
+	}
 	if (word_after(msg, "Expecting element ", a, sizeof a) && word_after(msg, ", got ", b, sizeof b))
 		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here: expected <%s>", b, a);
 	else if (word_after(msg, "Expecting an element ", a, sizeof a))
@@ -158,7 +276,7 @@ int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
 				drop = 1;
 		}
 		if (!drop) {
-			report(d, s, c.list[i].node, c.list[i].msg);
+			report(sc, d, s, c.list[i].node, c.list[i].msg);
 			reported++;
 		}
 	}

@@ -1,0 +1,46 @@
+# lib.sh - helpers shared by the tests/t-*.sh scripts.
+#
+# kpic runs through run_kpic, which keeps stdout, stderr and the exit status
+# apart and fails the test if a sanitizer said anything.
+export ASAN_OPTIONS=detect_leaks=1:exitcode=99
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=99
+export LC_ALL=C.UTF-8
+unset KPIC_TEMPLATES
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { echo "ok $*"; }
+not_ok() { echo "not ok $*"; }
+
+# run_kpic ARGS...: sets OUT, ERR, RC.
+run_kpic() {
+	"$KPIC" "$@" >"$TMP/out" 2>"$TMP/err"
+	RC=$?
+	OUT=$(cat "$TMP/out")
+	ERR=$(cat "$TMP/err")
+	if grep -qE 'Sanitizer|runtime error:' "$TMP/err"; then
+		not_ok "sanitizer report from kpic $*"
+		sed 's/^/    /' "$TMP/err" | head -40
+	fi
+}
+
+# expect NAME CONDITION-STATUS [detail]
+check() {
+	local name=$1; shift
+	if "$@"; then ok "$name"; else not_ok "$name"; fi
+}
+
+# golden NAME FILE ACTUAL: compares byte for byte (or rewrites under --update).
+golden() {
+	local name=$1 file=$2 actual=$3
+	if [ "${UPDATE:-0}" = 1 ]; then
+		printf '%s' "$actual" >"$file"
+		ok "$name (updated)"
+	elif [ -f "$file" ] && [ "$actual" = "$(cat "$file")" ]; then
+		ok "$name"
+	else
+		not_ok "$name"
+		diff -u "$file" <(printf '%s\n' "$actual") | head -30 | sed 's/^/    /'
+	fi
+}
