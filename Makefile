@@ -59,10 +59,10 @@ build/asan/%.o: tools/%.c $(HDRS) | $(DEPS_OK)
 	@mkdir -p build/asan
 	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -c $< -o $@
 
-build/asan/kpic: $(ASAN_OBJS)
+build/kpic-asan: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS) -lm
 
-asan: build/asan/kpic
+asan: build/kpic-asan
 
 # --- the bundled sources -------------------------------------------------
 build/%/enriched.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
@@ -85,8 +85,8 @@ build/unit/test_%: tests/unit/test_%.c tools/decimal.c tools/jfmt.c tools/*.h te
 
 unit: $(UNIT_TESTS:%=build/unit/test_%)
 
-check: build/.deps-check all build/asan/kpic unit
-	@tests/run.sh build/kpic build/asan/kpic
+check: build/.deps-check all build/kpic-asan unit
+	@tests/run.sh build/kpic build/kpic-asan
 
 # --- installation ----------------------------------------------------------
 install: build/kpic

@@ -28,7 +28,7 @@ run_kpic() {
 # expect NAME CONDITION-STATUS [detail]
 check() {
 	local name=$1; shift
-	if "$@"; then ok "$name"; else not_ok "$name"; fi
+	if "$@" >/dev/null; then ok "$name"; else not_ok "$name"; fi
 }
 
 # golden NAME FILE ACTUAL: compares byte for byte (or rewrites under --update).

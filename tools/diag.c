@@ -331,7 +331,8 @@ static void write_sarif(struct diag_ctx *d, struct buf *b)
 void diag_flush(struct diag_ctx *d, FILE *out)
 {
 	struct buf b = BUF_INIT;
-	qsort(d->list, d->n, sizeof *d->list, cmp_diag);
+	if (d->n)
+		qsort(d->list, d->n, sizeof *d->list, cmp_diag);
 	if (d->format == DIAG_JSON)
 		write_json(d, &b);
 	else if (d->format == DIAG_SARIF)
