@@ -23,6 +23,7 @@ run_kpic check -Wno-duplicate-id $fx/clean.xml
 check "errors cannot be silenced" test "$RC" = 2
 
 run_kpic rules
+check "rules: exit 0, nothing on stderr" test "$RC" = 0 -a -z "$ERR"
 check "rules: one line per rule" test "$(echo "$OUT" | wc -l)" = "$(grep -c '^RULE(' tools/rules.def)"
 check "rules: names duplicate-id as an error" grep -qE "^duplicate-id +error" "$TMP/out"
 

@@ -28,6 +28,9 @@ pkgname() {
 
 list=$build_pkgs
 [ "$what" = check ] && list="$build_pkgs $check_pkgs"
+# KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a
+# user without root is told.
+list="$list ${KPIC_DEPS_EXTRA:-}"
 for pair in $list; do
 	pkg=$(pkgname "${pair%%:*}")
 	probe=${pair#*:}

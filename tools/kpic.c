@@ -243,6 +243,22 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+static int dispatch(const struct opts *o, struct diag_ctx *d)
+{
+	if (o->command == NULL)
+		return usage_error("%s", "no command given");
+	if (!strcmp(o->command, "rules"))
+		return cmd_rules();
+	if (strcmp(o->command, "check") && strcmp(o->command, "eval"))
+		return usage_error("unknown command '%s'", o->command);
+	struct schema *sc = open_schema(o);
+	if (sc == NULL)
+		return 2;
+	int status = !strcmp(o->command, "check") ? cmd_check(o, sc, d) : cmd_eval(o, sc, d);
+	schema_free(sc);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
@@ -259,24 +275,10 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = parse_args(argc, argv, &o, &d);
-	if (status == 0 && o.command == NULL)
-		status = usage_error("%s", "no command given");
-	if (status == 0 && !strcmp(o.command, "rules"))
-		status = -cmd_rules();
-	else if (status == 0 && strcmp(o.command, "check") && strcmp(o.command, "eval"))
-		status = usage_error("unknown command '%s'", o.command);
-	if (status == 0) {
-		struct schema *sc = open_schema(&o);
-		if (sc == NULL)
-			status = 2;
-		else if (!strcmp(o.command, "check"))
-			status = cmd_check(&o, sc, &d);
-		else
-			status = cmd_eval(&o, sc, &d);
-		schema_free(sc);
-	}
+	if (status == 0)
+		status = dispatch(&o, &d);
 	free(o.files);
 	diag_free(&d);
 	xmlCleanupParser();
-	return status < 0 ? 0 : status;
+	return status;
 }

@@ -1,0 +1,20 @@
+# t-docs.sh - the README, the manual page and --help stay true: every rule
+# and every command is documented, and make install puts everything in place.
+. tests/lib.sh
+for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); do
+	check "README documents rule $rule" grep -q "^| \`$rule\` |" README.md
+	check "kpic(1) documents rule $rule" grep -qx ".B $rule" tools/kpic.1
+done
+for cmd in check eval rules; do
+	check "README shows kpic $cmd" grep -q "^    kpic $cmd" README.md
+	check "kpic(1) documents $cmd" grep -qx ".B $cmd" tools/kpic.1
+done
+if [ "${LABEL:-}" = plain ]; then
+	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
+	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
+	check "make install: the schema" test -f "$TMP/root/usr/share/kpic/templates/kpic.rng"
+	check "make install: kpic(1)" test -f "$TMP/root/usr/share/man/man1/kpic.1"
+	# an installed kpic finds its schema relative to itself
+	out=$("$TMP/root/usr/bin/kpic" check tests/rules/clean.xml 2>&1); rc=$?
+	check "installed kpic checks a source" test "$rc" = 0 -a -z "$out"
+fi

@@ -1,0 +1,23 @@
+# t-setup.sh - the build: incremental, and clear about missing packages.
+. tests/lib.sh
+[ "${LABEL:-}" = plain ] || exit 0
+
+check "make: a second run has nothing to do" make -q all
+out=$(make -n -W sources/abashiri/strategy.xml all 2>&1)
+check "a changed source rebuilds its outputs" grep -q "build/kpic eval --format=xml -o build/abashiri/enriched.xml" <<<"$out"
+check "a changed source does not rebuild kpic" bash -c '! grep -q -- "-c tools/" <<<"$0"' "$out"
+out=$(make -n -W tools/eval.c all 2>&1)
+check "a changed C file recompiles only itself" test "$(grep -c -- ' -c tools/' <<<"$out")" = 1
+check "... and recompiles the documents" grep -q "build/abashiri/eval.json" <<<"$out"
+out=$(make -n -W templates/kpic.rng all 2>&1)
+check "a changed template rebuilds the documents, not kpic" test "$(grep -c 'build/kpic eval' <<<"$out")" = 3 -a "$(grep -c -- ' -c tools/' <<<"$out")" = 0
+
+# without root, the dependency step says exactly what to run, and fails
+if id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+	out=$(KPIC_DEPS_EXTRA="kpic-test-missing:pc=kpic-test-missing" setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		sh tools/deps.sh build 2>&1); rc=$?
+	check "deps.sh as a user: fails" test "$rc" = 1
+	check "deps.sh as a user: prints the sudo line" grep -qx "  sudo apt-get install -y kpic-test-missing" <<<"$out"
+fi
+out=$(sh tools/deps.sh check 2>&1); rc=$?
+check "deps.sh: nothing missing after make" test "$rc" = 0 -a -z "$out"
