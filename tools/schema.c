@@ -23,10 +23,21 @@ struct enum_attr {
 	size_t nvalues;
 };
 
+/* The attributes an element must have, from the schema's own text. */
+struct required {
+	char *element;
+	char **attrs;
+	size_t nattrs;
+	char **elems;            /* required child elements */
+	size_t nelems;
+};
+
 struct schema {
 	xmlRelaxNGPtr rng;
 	struct enum_attr *enums;
 	size_t nenums;
+	struct required *reqs;
+	size_t nreqs;
 };
 
 struct rng_error {
@@ -90,6 +101,65 @@ static void collect_enums(struct schema *s, xmlNode *n, const char *element)
 	}
 }
 
+static xmlNode *find_define(xmlNode *root, const char *name)
+{
+	for (xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+		if (!rng_el(n, "define"))
+			continue;
+		xmlChar *dn = xmlGetNoNsProp(n, (const xmlChar *)"name");
+		int match = dn && !strcmp((const char *)dn, name);
+		xmlFree(dn);
+		if (match)
+			return n;
+	}
+	return NULL;
+}
+
+/* Adds the attributes that n's content requires: <attribute> not under
+ * <optional>/<zeroOrMore>/<choice>, following <ref>s into their <define>. */
+static void required_of(xmlNode *root, xmlNode *n, struct required *r, int depth)
+{
+	for (; n && depth < 16; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || rng_el(n, "optional") || rng_el(n, "zeroOrMore") ||
+		    rng_el(n, "choice"))
+			continue;
+		xmlChar *name = xmlGetNoNsProp(n, (const xmlChar *)"name");
+		if (rng_el(n, "element") && name) {
+			r->elems = xrealloc(r->elems, (r->nelems + 1) * sizeof *r->elems);
+			r->elems[r->nelems++] = xstrdup((const char *)name);
+		} else if (rng_el(n, "element")) {
+			/* an element without a name attribute: nothing to require */
+		} else if (rng_el(n, "attribute") && name) {
+			r->attrs = xrealloc(r->attrs, (r->nattrs + 1) * sizeof *r->attrs);
+			r->attrs[r->nattrs++] = xstrdup((const char *)name);
+		} else if (rng_el(n, "ref") && name) {
+			xmlNode *d = find_define(root, (const char *)name);
+			if (d)
+				required_of(root, d->children, r, depth + 1);
+		} else {
+			required_of(root, n->children, r, depth + 1);
+		}
+		xmlFree(name);
+	}
+}
+
+static void collect_required(struct schema *s, xmlNode *root, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *name = xmlGetNoNsProp(n, (const xmlChar *)"name");
+		if (rng_el(n, "element") && name) {
+			struct required r = { xstrdup((const char *)name), NULL, 0, NULL, 0 };
+			required_of(root, n->children, &r, 0);
+			s->reqs = xrealloc(s->reqs, (s->nreqs + 1) * sizeof *s->reqs);
+			s->reqs[s->nreqs++] = r;
+		}
+		xmlFree(name);
+		collect_required(s, root, n->children);
+	}
+}
+
 struct schema *schema_load(const char *path)
 {
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
@@ -104,8 +174,10 @@ struct schema *schema_load(const char *path)
 	struct schema *s = xcalloc(1, sizeof *s);
 	s->rng = rng;
 	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
-	if (doc)
+	if (doc) {
 		collect_enums(s, xmlDocGetRootElement(doc), NULL);
+		collect_required(s, xmlDocGetRootElement(doc), xmlDocGetRootElement(doc));
+	}
 	xmlFreeDoc(doc);
 	return s;
 }
@@ -123,6 +195,16 @@ void schema_free(struct schema *s)
 		free(s->enums[i].attr);
 	}
 	free(s->enums);
+	for (size_t i = 0; i < s->nreqs; i++) {
+		for (size_t j = 0; j < s->reqs[i].nattrs; j++)
+			free(s->reqs[i].attrs[j]);
+		free(s->reqs[i].attrs);
+		for (size_t j = 0; j < s->reqs[i].nelems; j++)
+			free(s->reqs[i].elems[j]);
+		free(s->reqs[i].elems);
+		free(s->reqs[i].element);
+	}
+	free(s->reqs);
 	free(s);
 }
 
@@ -209,6 +291,75 @@ static int report_enum(const struct schema *sc, struct diag_ctx *d, struct sourc
 	return 0;
 }
 
+/* Reports a required attribute that node lacks.  An element name may be
+ * declared more than once (<title> everywhere): only a requirement common to
+ * every declaration is reported.  Returns 1 if it found one. */
+static int report_required(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node)
+{
+	const struct required *first = NULL;
+	for (size_t i = 0; i < sc->nreqs && !first; i++)
+		if (!strcmp(sc->reqs[i].element, (const char *)node->name))
+			first = &sc->reqs[i];
+	for (size_t j = 0; first && j < first->nattrs; j++) {
+		const char *a = first->attrs[j];
+		int everywhere = 1;
+		for (size_t i = 0; i < sc->nreqs; i++) {
+			if (strcmp(sc->reqs[i].element, (const char *)node->name))
+				continue;
+			int has = 0;
+			for (size_t k = 0; k < sc->reqs[i].nattrs; k++)
+				has |= !strcmp(sc->reqs[i].attrs[k], a);
+			everywhere &= has;
+		}
+		if (!everywhere || xmlHasProp(node, (const xmlChar *)a))
+			continue;
+		diag_report(d, R_SCHEMA, &s->src, srcmap_node(&s->src, node),
+		            "<%s> lacks the required attribute '%s'", (const char *)node->name, a);
+		return 1;
+	}
+	return 0;
+}
+
+static int has_child(const xmlNode *n, const char *name)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+			return 1;
+	return 0;
+}
+
+/* For an element the validator did not expect: if its parent lacks a child
+ * every declaration of the parent requires, that is the real problem. */
+static int report_missing_child(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node)
+{
+	xmlNode *p = node ? node->parent : NULL;
+	if (p == NULL || p->type != XML_ELEMENT_NODE)
+		return 0;
+	const struct required *first = NULL;
+	for (size_t i = 0; i < sc->nreqs && !first; i++)
+		if (!strcmp(sc->reqs[i].element, (const char *)p->name))
+			first = &sc->reqs[i];
+	for (size_t j = 0; first && j < first->nelems; j++) {
+		const char *e = first->elems[j];
+		int everywhere = 1;
+		for (size_t i = 0; i < sc->nreqs; i++) {
+			if (strcmp(sc->reqs[i].element, (const char *)p->name))
+				continue;
+			int has = 0;
+			for (size_t k = 0; k < sc->reqs[i].nelems; k++)
+				has |= !strcmp(sc->reqs[i].elems[k], e);
+			everywhere &= has;
+		}
+		if (!everywhere || has_child(p, e))
+			continue;
+		diag_report(d, R_SCHEMA, &s->src, srcmap_node(&s->src, node),
+		            "<%s> lacks its required <%s> element, expected before <%s>",
+		            (const char *)p->name, e, (const char *)node->name);
+		return 1;
+	}
+	return 0;
+}
+
 static const char *type_words(const char *type)
 {
 	if (!strcmp(type, "positiveInteger")) return "a whole number above 0";
@@ -222,7 +373,7 @@ static void report(const struct schema *sc, struct diag_ctx *d, struct source *s
 	const char *el = node && node->name ? (const char *)node->name : "?";
 	size_t off = node ? srcmap_node(&s->src, node) : SRC_NOWHERE;
 	if ((strstr(msg, "failed to validate attributes") || strstr(msg, "Invalid attribute")) &&
-	    report_enum(sc, d, s, node))
+	    (report_enum(sc, d, s, node) || report_required(sc, d, s, node)))
 		return;
 	if (word_after(msg, "Type ", a, sizeof a) && strstr(msg, "doesn't allow value")) {
 		const char *q = strstr(msg, "value '");
@@ -234,6 +385,8 @@ static void report(const struct schema *sc, struct diag_ctx *d, struct source *s
 		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here: expected <%s>", b, a);
 	else if (word_after(msg, "Expecting an element ", a, sizeof a))
 		diag_report(d, R_SCHEMA, &s->src, off, "<%s> lacks a required <%s> element", el, a);
+	else if (word_after(msg, "Did not expect element ", a, sizeof a) && report_missing_child(sc, d, s, node))
+		return;
 	else if (word_after(msg, "Did not expect element ", a, sizeof a))
 		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here (check its place and the order of elements in <%s>)", a,
 		            node && node->parent ? (const char *)node->parent->name : "?");
