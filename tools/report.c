@@ -177,9 +177,9 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		}
 		buf_pad(out, buf_str(&v), 22, 1);
 		buf_reset(&v);
-		buf_puts(&v, "→ ");
 		report_value(ser, ser->target, &v);
-		buf_pad(out, buf_str(&v), 16, 0);
+		buf_puts(out, " → ");
+		buf_pad(out, buf_str(&v), 14, 0);
 		rate_text(r, s, sizeof s);
 		buf_pad(out, s, 8, 1);
 		buf_puts(out, r->met ? "  達成" : "  未達");
