@@ -21,8 +21,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 
-SRCS = buf.c decimal.c jfmt.c srcmap.c diag.c load.c schema.c model.c eval.c rules.c \
-       report.c enrich.c output.c compile.c kpic.c
+SRCS = $(notdir $(wildcard tools/*.c))
 OBJS = $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
 HDRS = $(wildcard tools/*.h) tools/rules.def

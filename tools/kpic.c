@@ -179,8 +179,11 @@ static struct schema *open_schema(const struct opts *o)
 	return schema_load(path);
 }
 
-static int cmd_rules(void)
+static int cmd_rules(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
+	(void)o;
+	(void)sc;
+	(void)d;
 	struct buf b = BUF_INIT;
 	for (int r = 0; r < R__COUNT; r++) {
 		buf_pad(&b, rule_name((enum rule)r), 30, 0);
@@ -243,20 +246,32 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+/* The subcommands.  needs_schema: the command compiles sources. */
+static const struct command {
+	const char *name;
+	int needs_schema;
+	int (*run)(const struct opts *o, struct schema *sc, struct diag_ctx *d);
+} commands[] = {
+	{ "check", 1, cmd_check },
+	{ "eval", 1, cmd_eval },
+	{ "rules", 0, cmd_rules },
+};
+
 static int dispatch(const struct opts *o, struct diag_ctx *d)
 {
 	if (o->command == NULL)
 		return usage_error("%s", "no command given");
-	if (!strcmp(o->command, "rules"))
-		return cmd_rules();
-	if (strcmp(o->command, "check") && strcmp(o->command, "eval"))
-		return usage_error("unknown command '%s'", o->command);
-	struct schema *sc = open_schema(o);
-	if (sc == NULL)
-		return 2;
-	int status = !strcmp(o->command, "check") ? cmd_check(o, sc, d) : cmd_eval(o, sc, d);
-	schema_free(sc);
-	return status;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(o->command, commands[i].name))
+			continue;
+		struct schema *sc = commands[i].needs_schema ? open_schema(o) : NULL;
+		if (commands[i].needs_schema && sc == NULL)
+			return 2;
+		int status = commands[i].run(o, sc, d);
+		schema_free(sc);
+		return status;
+	}
+	return usage_error("unknown command '%s'", o->command);
 }
 
 int main(int argc, char **argv)
