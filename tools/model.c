@@ -43,6 +43,9 @@ static const char *arena_str(struct model *m, const char *s, size_t n)
 	return p;
 }
 
+static void build_index(struct model *m);
+static void free_index(struct idindex *x);
+
 /* Grows a model array by one zeroed element and returns it. */
 #define PUSH(arr, n) (arr = xrealloc(arr, ((n) + 1) * sizeof *(arr)), \
                       memset(&(arr)[n], 0, sizeof *(arr)), &(arr)[(n)++])
@@ -409,6 +412,7 @@ void model_build(struct model *m, xmlDoc *doc)
 	for (xmlNode *c = root->children; c; c = c->next)
 		if (is_el(c, "vision") || is_el(c, "grants") || is_el(c, "document"))
 			read_refs(m, c);
+	build_index(m);
 }
 
 void model_free(struct model *m)
@@ -431,6 +435,7 @@ void model_free(struct model *m)
 	free(m->value_refs);
 	free(m->dates);
 	free(m->years);
+	free_index(m->index);
 	while (m->arena) {
 		struct arena *next = m->arena->next;
 		free(m->arena);
@@ -439,29 +444,97 @@ void model_free(struct model *m)
 	memset(m, 0, sizeof *m);
 }
 
-int model_find_kpi(const struct model *m, const char *id)
+/* One open-addressing table per kind of id: kinds share the id space in
+ * the source, but each lookup wants one kind. */
+enum id_kind { IK_KPI, IK_GOAL, IK_DEPT, IK_HEADING, IK_REPOST, IK__COUNT };
+
+struct idtable {
+	const char **keys;
+	int *vals;
+	size_t cap;                  /* a power of two, at least twice the entries */
+};
+
+struct idindex {
+	struct idtable t[IK__COUNT];
+};
+
+static size_t hash_str(const char *s)
 {
-	for (size_t i = 0; id && i < m->nkpis; i++)
-		if (m->kpis[i].id && !strcmp(m->kpis[i].id, id))
-			return (int)i;
+	size_t h = 1469598103934665603u;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void table_init(struct idtable *t, size_t n)
+{
+	t->cap = 16;
+	while (t->cap < 2 * n + 1)
+		t->cap *= 2;
+	t->keys = xcalloc(t->cap, sizeof *t->keys);
+	t->vals = xcalloc(t->cap, sizeof *t->vals);
+}
+
+static void table_put(struct idtable *t, const char *key, int val)
+{
+	if (key == NULL)
+		return;
+	for (size_t i = hash_str(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (t->keys[i] == NULL) {
+			t->keys[i] = key;
+			t->vals[i] = val;
+			return;
+		}
+		if (!strcmp(t->keys[i], key))
+			return;      /* keep the first definition */
+	}
+}
+
+static int table_get(const struct idtable *t, const char *key)
+{
+	if (key == NULL || t->cap == 0)
+		return -1;
+	for (size_t i = hash_str(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
+		if (!strcmp(t->keys[i], key))
+			return t->vals[i];
 	return -1;
 }
 
-int model_find_goal(const struct model *m, const char *id)
+static void build_index(struct model *m)
 {
-	for (size_t i = 0; id && i < m->ngoals; i++)
-		if (m->goals[i].id && !strcmp(m->goals[i].id, id))
-			return (int)i;
-	return -1;
+	struct idindex *x = xcalloc(1, sizeof *x);
+	table_init(&x->t[IK_KPI], m->nkpis);
+	table_init(&x->t[IK_GOAL], m->ngoals);
+	table_init(&x->t[IK_DEPT], m->ndepts);
+	table_init(&x->t[IK_HEADING], m->nheadings);
+	table_init(&x->t[IK_REPOST], m->nreposts);
+	for (size_t i = 0; i < m->nkpis; i++)
+		table_put(&x->t[IK_KPI], m->kpis[i].id, (int)i);
+	for (size_t i = 0; i < m->ngoals; i++)
+		table_put(&x->t[IK_GOAL], m->goals[i].id, (int)i);
+	for (size_t i = 0; i < m->ndepts; i++)
+		table_put(&x->t[IK_DEPT], m->depts[i].id, (int)i);
+	for (size_t i = 0; i < m->nheadings; i++)
+		table_put(&x->t[IK_HEADING], m->headings[i].id, (int)i);
+	for (size_t i = 0; i < m->nreposts; i++)
+		table_put(&x->t[IK_REPOST], m->reposts[i].id, (int)i);
+	m->index = x;
 }
 
-int model_find_dept(const struct model *m, const char *id)
+static void free_index(struct idindex *x)
 {
-	for (size_t i = 0; id && i < m->ndepts; i++)
-		if (m->depts[i].id && !strcmp(m->depts[i].id, id))
-			return (int)i;
-	return -1;
+	for (int k = 0; x && k < IK__COUNT; k++) {
+		free(x->t[k].keys);
+		free(x->t[k].vals);
+	}
+	free(x);
 }
+
+int model_find_kpi(const struct model *m, const char *id) { return table_get(&m->index->t[IK_KPI], id); }
+int model_find_goal(const struct model *m, const char *id) { return table_get(&m->index->t[IK_GOAL], id); }
+int model_find_dept(const struct model *m, const char *id) { return table_get(&m->index->t[IK_DEPT], id); }
+int model_find_heading(const struct model *m, const char *id) { return table_get(&m->index->t[IK_HEADING], id); }
+int model_find_repost(const struct model *m, const char *id) { return table_get(&m->index->t[IK_REPOST], id); }
 
 const struct value *series_value(const struct series *s, int year)
 {

@@ -156,6 +156,7 @@ struct model {
 	xmlNode **dates;          size_t ndates;     /* elements with a date to check */
 	struct year *years;       size_t nyears;     /* other years to range-check */
 
+	struct idindex *index;       /* id lookups, built by model_build */
 	struct arena *arena;
 };
 
@@ -164,10 +165,13 @@ struct model {
 void model_build(struct model *m, xmlDoc *doc);
 void model_free(struct model *m);
 
-/* Lookups by id; -1 if absent. */
+/* Lookups by id in constant time; -1 if absent.  With duplicate ids (an
+ * error reported by rules.c) the first definition wins. */
 int model_find_kpi(const struct model *m, const char *id);
 int model_find_goal(const struct model *m, const char *id);
 int model_find_dept(const struct model *m, const char *id);
+int model_find_heading(const struct model *m, const char *id);
+int model_find_repost(const struct model *m, const char *id);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);

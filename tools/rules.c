@@ -183,27 +183,11 @@ static void rule_missing_department(const struct ck *c)
 
 /* -------------------------------------------------------- reposts */
 
-static int find_heading(const struct model *m, const char *id)
-{
-	for (size_t i = 0; id && i < m->nheadings; i++)
-		if (m->headings[i].id && !strcmp(m->headings[i].id, id))
-			return (int)i;
-	return -1;
-}
-
-static int find_repost(const struct model *m, const char *id)
-{
-	for (size_t i = 0; id && i < m->nreposts; i++)
-		if (m->reposts[i].id && !strcmp(m->reposts[i].id, id))
-			return (int)i;
-	return -1;
-}
-
 static void rule_dangling_repost(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nreposts; i++) {
 		const struct repost *r = &c->m->reposts[i];
-		if (model_find_kpi(c->m, r->kpi) < 0 && find_repost(c->m, r->kpi) < 0)
+		if (model_find_kpi(c->m, r->kpi) < 0 && model_find_repost(c->m, r->kpi) < 0)
 			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
 			            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
 	}
@@ -211,7 +195,7 @@ static void rule_dangling_repost(const struct ck *c)
 		const struct heading *h = &c->m->headings[i];
 		if (h->repost_of == NULL)
 			continue;
-		int t = find_heading(c->m, h->repost_of);
+		int t = model_find_heading(c->m, h->repost_of);
 		if (t < 0 || c->m->headings[t].kind != HK_MEASURE)
 			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
 			            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
@@ -223,7 +207,7 @@ static void rule_repost_of_repost(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nreposts; i++) {
 		const struct repost *r = &c->m->reposts[i];
-		int t = find_repost(c->m, r->kpi);
+		int t = model_find_repost(c->m, r->kpi);
 		if (t < 0 || model_find_kpi(c->m, r->kpi) >= 0)
 			continue;
 		diag_report(c->d, R_REPOST_OF_REPOST, c->src, at_attr(c, r->node, "kpi"),
@@ -233,7 +217,7 @@ static void rule_repost_of_repost(const struct ck *c)
 	}
 	for (size_t i = 0; i < c->m->nheadings; i++) {
 		const struct heading *h = &c->m->headings[i];
-		int t = h->repost_of ? find_heading(c->m, h->repost_of) : -1;
+		int t = h->repost_of ? model_find_heading(c->m, h->repost_of) : -1;
 		if (t < 0 || c->m->headings[t].repost_of == NULL)
 			continue;
 		diag_report(c->d, R_REPOST_OF_REPOST, c->src, at_attr(c, h->node, "repost-of"),
@@ -700,7 +684,7 @@ static void rule_override_unneeded(const struct ck *c)
 static int is_grant_target(const struct model *m, const char *id)
 {
 	return model_find_goal(m, id) >= 0 || model_find_kpi(m, id) >= 0 ||
-	       find_heading(m, id) >= 0 || find_repost(m, id) >= 0;
+	       model_find_heading(m, id) >= 0 || model_find_repost(m, id) >= 0;
 }
 
 static void rule_grant_link(const struct ck *c)
