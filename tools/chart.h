@@ -1,0 +1,114 @@
+/*
+ * chart.h - charts as geometry, computed once and drawn by any backend.
+ *
+ * A chart is laid out here into a display list of primitives (rectangles,
+ * lines, polylines, markers, text) in abstract units (1 unit = 1 CSS px =
+ * 0.75 pt).  The HTML renderer writes the list as SVG markup with real
+ * <text> (chart_svg.h); the PDF renderer draws the same list with cairo.
+ * Both therefore show the same chart, and neither knows how it was laid out.
+ *
+ * The module knows nothing of KPIs: callers (figures.c) turn evaluated data
+ * into the specs below.  Text is measured approximately (a CJK character is
+ * one em wide, anything else half an em), which is all the placement of
+ * axis labels and legends needs.
+ */
+#ifndef KPIC_CHART_H
+#define KPIC_CHART_H
+
+#include <stddef.h>
+
+/* What an item draws; backends map a role to colour, dash and weight. */
+enum chart_role {
+	CR_FRAME,       /* plot area background / border */
+	CR_AXIS,        /* axis lines and ticks */
+	CR_GRID,        /* horizontal grid lines */
+	CR_BAR_MET,     /* the ≥ threshold part of a bar */
+	CR_BAR_UNMET,   /* the < threshold part of a bar */
+	CR_SERIES,      /* a data series (index in item.series) */
+	CR_TARGET,      /* the target line and marker */
+	CR_LABEL,       /* tick labels, category labels */
+	CR_VALUE,       /* data labels on bars or points */
+	CR_LEGEND,      /* legend swatches and text */
+	CR_TITLE        /* axis titles (unit) */
+};
+
+enum chart_item_kind { CI_RECT, CI_LINE, CI_POLYLINE, CI_MARKER, CI_TEXT };
+
+enum chart_anchor { CA_START, CA_MIDDLE, CA_END };
+
+enum chart_marker { CM_CIRCLE, CM_HOLLOW_CIRCLE, CM_DIAMOND };
+
+struct chart_item {
+	enum chart_item_kind kind;
+	enum chart_role role;
+	int series;                  /* CR_SERIES: which series, else 0 */
+	int dashed;                  /* lines: draw dashed */
+	double x, y, w, h;           /* CI_RECT: box; CI_LINE: (x,y)-(w,h) are the two
+	                                end points x1=x y1=y x2=w y2=h; CI_MARKER: centre
+	                                (x,y) and radius w; CI_TEXT: anchor point (x,y) on
+	                                the baseline, font size h */
+	double *pts;                 /* CI_POLYLINE: x0,y0,x1,y1,... (owned by the chart) */
+	size_t npts;                 /* number of points (pts holds 2*npts doubles) */
+	enum chart_marker marker;    /* CI_MARKER */
+	enum chart_anchor anchor;    /* CI_TEXT */
+	char *text;                  /* CI_TEXT: UTF-8 (owned by the chart) */
+};
+
+struct chart {
+	double width, height;        /* the whole drawing */
+	char *title;                 /* short name (SVG <title>, PDF alt text) */
+	char *desc;                  /* one-sentence text alternative */
+	struct chart_item *items;    /* in drawing order */
+	size_t nitems, cap;
+};
+
+/* --- input: a bar chart of met / not-met counts per category ------------- */
+struct chart_bar_cat {
+	const char *label;           /* e.g. "基本目標1" */
+	int met, unmet;              /* non-negative counts */
+};
+
+struct chart_bars_spec {
+	const char *title, *desc;
+	const char *met_label;       /* legend, e.g. "80%以上" */
+	const char *unmet_label;     /* e.g. "80%未満" */
+	const struct chart_bar_cat *cats;
+	size_t ncats;
+};
+
+/* --- input: a line chart over categories (years) --------------------------- */
+struct chart_point {
+	int present;                 /* 0: no value in this category (gap) */
+	double v;
+	int hollow;                  /* provisional / reference value: hollow marker */
+	const char *text;            /* data label as the document writes it, or NULL */
+};
+
+struct chart_line_series {
+	const char *label;           /* legend text; NULL for a single unnamed series */
+	const struct chart_point *pts;   /* ncats points */
+};
+
+struct chart_lines_spec {
+	const char *title, *desc;
+	const char *unit;            /* y axis title, or NULL */
+	const char *const *cats;     /* x category labels, e.g. "H26" … "H31" */
+	size_t ncats;
+	const struct chart_line_series *series;
+	size_t nseries;
+	int has_target;              /* draw the target: dashed line at target_v */
+	double target_v;
+	size_t target_cat;           /* and a diamond marker in that category */
+	const char *target_label;    /* e.g. "目標 16,000人" */
+};
+
+/* Lays a chart out.  Returns NULL only for an unusable spec (no categories,
+ * a negative count); the result is freed with chart_free(). */
+struct chart *chart_bars(const struct chart_bars_spec *spec);
+struct chart *chart_lines(const struct chart_lines_spec *spec);
+void chart_free(struct chart *c);
+
+/* The approximate width of UTF-8 text at a font size, in chart units. */
+double chart_text_width(const char *s, double size);
+
+#endif
