@@ -13,7 +13,7 @@ MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wno-format-truncation
-PKGS     = libxml-2.0
+PKGS     = libxml-2.0 libxslt
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.
@@ -28,7 +28,7 @@ HDRS = $(wildcard tools/*.h) tools/rules.def
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
-OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt)
+OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html)
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all check install uninstall clean deps unit asan
@@ -75,6 +75,10 @@ build/%/eval.json: sources/%/strategy.xml build/kpic $(TEMPLATES)
 build/%/eval.txt: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
 	build/kpic eval -o $@ $<
+
+build/%/kensho.html: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic html -o $@ $<
 
 # --- tests -----------------------------------------------------------------
 UNIT_TESTS = decimal jfmt chart

@@ -12,7 +12,7 @@ set -eu
 what=${1:-build}
 
 # package:probe pairs; a probe is a pkg-config module or a command name.
-build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0"
+build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt"
 check_pkgs="jq:jq xmllint:xmllint"
 
 missing=""

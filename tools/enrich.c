@@ -215,10 +215,48 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 	}
 }
 
+static void year_column(struct walk *w, xmlNode *parent, const char *role, int year)
+{
+	char era[32];
+	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
+	set(y, w->ns, "role", role);
+	set_int(y, w->ns, "value", year);
+	if (jfmt_era_fy(year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+		set(y, w->ns, "era", era);
+}
+
+/* The year columns of the KPI tables: the baseline, every year from the
+ * period's start to the last year a table cell was recorded for (capped at
+ * the period's end), and the target year.  Reference values (printed in
+ * parentheses beside the table, as the seed's "(2施設)") do not open a
+ * column of their own; the templates show them with the KPI's notes.  Computed here so that a stylesheet
+ * never has to find a maximum in XSLT 1.0. */
+static void columns(struct walk *w, xmlNode *s)
+{
+	const struct model *m = w->m;
+	int last = m->start.ok ? m->start.y - 1 : 0;
+	for (size_t k = 0; k < m->nkpis; k++)
+		for (size_t i = 0; i < m->kpis[k].nseries; i++)
+			for (size_t v = 0; v < m->kpis[k].series[i].nvalues; v++) {
+				const struct value *val = &m->kpis[k].series[i].values[v];
+				const struct year *y = &val->year;
+				if (val->status != VS_REFERENCE && y->ok && y->y > last && (!m->end.ok || y->y <= m->end.y))
+					last = y->y;
+			}
+	xmlNode *c = xmlNewChild(s, w->ns, (const xmlChar *)"columns", NULL);
+	if (m->baseline.ok)
+		year_column(w, c, "baseline", m->baseline.y);
+	for (int y = m->start.ok ? m->start.y : last + 1; y <= last; y++)
+		year_column(w, c, "actual", y);
+	if (m->end.ok)
+		year_column(w, c, "target", m->end.y);
+}
+
 static void summary(struct walk *w, xmlNode *root)
 {
 	xmlNode *s = xmlNewChild(root, w->ns, (const xmlChar *)"summary", NULL);
 	set(s, w->ns, "generator", "kpic " KPIC_VERSION);
+	columns(w, s);
 	xmlNode *t = xmlNewChild(s, w->ns, (const xmlChar *)"totals", NULL);
 	tally3_node(t, w->ns, &w->e->total);
 	set_int(t, w->ns, "goals", (long)w->m->ngoals);
@@ -235,13 +273,19 @@ static void summary(struct walk *w, xmlNode *root)
 	}
 }
 
-void enrich_xml(const struct model *m, const struct eval *e, xmlDoc *doc, struct buf *out)
+xmlDoc *enrich_doc(const struct model *m, const struct eval *e, xmlDoc *doc)
 {
 	xmlDoc *copy = xmlCopyDoc(doc, 1);
 	xmlNode *root = xmlDocGetRootElement(copy);
 	struct walk w = { m, e, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
 	walk(&w, root, 0);
 	summary(&w, root);
+	return copy;
+}
+
+void enrich_xml(const struct model *m, const struct eval *e, xmlDoc *doc, struct buf *out)
+{
+	xmlDoc *copy = enrich_doc(m, e, doc);
 	xmlChar *mem = NULL;
 	int len = 0;
 	xmlDocDumpFormatMemoryEnc(copy, &mem, &len, "UTF-8", 1);

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "compile.h"
 #include "enrich.h"
+#include "html.h"
 #include "output.h"
 #include "report.h"
 #include "version.h"
@@ -218,6 +219,19 @@ static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	return status;
 }
 
+/* Writes a command's result to -o (atomically) or standard output. */
+static int write_result(const struct opts *o, const struct buf *b)
+{
+	char err[512];
+	const char *inputs[] = { o->files[0], NULL };
+	if (output_write(o->output ? o->output : "-", b->data ? b->data : "", b->len, inputs, err,
+	                 sizeof err) < 0) {
+		fprintf(stderr, "kpic: %s\n", err);
+		return 2;
+	}
+	return 0;
+}
+
 static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1)
@@ -234,13 +248,36 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 			enrich_xml(&u.model, &u.eval, u.src.doc, &b);
 		else
 			report_text(&u.model, &u.eval, &b);
-		char err[512];
-		const char *inputs[] = { o->files[0], NULL };
-		if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
-			fprintf(stderr, "kpic: %s\n", err);
-			status = 2;
-		}
+		status = write_result(o, &b);
 		buf_free(&b);
+	}
+	unit_free(&u);
+	return status;
+}
+
+static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	char dir[PATH_MAX];
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "html");
+	if (find_templates(o->templates, dir, sizeof dir) < 0)
+		return 2;
+	struct unit u;
+	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	if (status == 0) {
+		struct buf page = BUF_INIT, err = BUF_INIT;
+		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err) < 0) {
+			fprintf(stderr, "kpic: %s: the HTML document could not be made; nothing was written:\n%s",
+			        o->files[0], buf_str(&err));
+			status = 2;
+		} else {
+			if (err.len)
+				fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
+			status = write_result(o, &page);
+		}
+		buf_free(&page);
+		buf_free(&err);
 	}
 	unit_free(&u);
 	return status;
@@ -254,6 +291,7 @@ static const struct command {
 } commands[] = {
 	{ "check", 1, cmd_check },
 	{ "eval", 1, cmd_eval },
+	{ "html", 1, cmd_html },
 	{ "rules", 0, cmd_rules },
 };
 

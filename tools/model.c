@@ -412,6 +412,7 @@ void model_build(struct model *m, xmlDoc *doc)
 	for (xmlNode *c = root->children; c; c = c->next)
 		if (is_el(c, "vision") || is_el(c, "grants") || is_el(c, "document"))
 			read_refs(m, c);
+	m->vision = child(root, "vision");
 	build_index(m);
 }
 

@@ -156,6 +156,8 @@ struct model {
 	xmlNode **dates;          size_t ndates;     /* elements with a date to check */
 	struct year *years;       size_t nyears;     /* other years to range-check */
 
+	xmlNode *vision;             /* <vision>, or NULL; read by figures.c */
+
 	struct idindex *index;       /* id lookups, built by model_build */
 	struct arena *arena;
 };

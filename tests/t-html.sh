@@ -1,0 +1,99 @@
+# t-html.sh - `kpic html`: the verification document as one HTML page.
+#
+# What a browser sees (DOM text, validator, accessibility) is checked in
+# t-browser.sh; here: the page's structure and figures as kpic writes them,
+# escaping, determinism, locked-down stylesheets, and that a failed run
+# writes nothing.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+page=$TMP/kensho.html
+
+run_kpic html -o "$page" "$src"
+check "html: exit 0, no diagnostics" test "$RC" = 0 -a -z "$ERR"
+check "html: starts with the HTML5 doctype" test "$(head -n 1 "$page")" = "<!DOCTYPE html>"
+check "html: lang=ja" grep -q '<html lang="ja">' "$page"
+check "html: UTF-8 declared once" test "$(grep -o '<meta charset="utf-8">' "$page" | wc -l)" = 1
+check "html: kanji written as UTF-8, not as character references" bash -c '! grep -q "&#[0-9]" "$0"' "$page"
+check "html: CSS inlined" grep -q '<style>/\*' "$page"
+check "html: no external resource (src/href to a URL, @import, url())" \
+	bash -c '! grep -qiE "(src|href)=\"(https?:)?//|@import|url\(" "$0"' "$page"
+check "html: no script" bash -c '! grep -qi "<script" "$0"' "$page"
+
+# Structure through an HTML parser (xmllint --html), not by grepping text.
+h() { xmllint --html --xpath "$1" "$page" 2>/dev/null; }
+run_kpic eval --format=json "$src"
+ids=$(printf '%s' "$OUT" | jq -r '.kpis[].id')
+missing=0
+for id in $ids; do
+	[ "$(h "count(//tr[@id='kpi-$id'])")" = 1 ] || { missing=$((missing + 1)); echo "    no row #kpi-$id"; }
+done
+check "html: a row #kpi-ID for each of the 64 KPIs" test "$(printf '%s\n' $ids | wc -l)" = 64 -a "$missing" = 0
+check "html: a trend chart for each KPI" test "$(h 'count(//figure[@class="trend"]/*[local-name()="svg"])')" = 64
+check "html: every chart has a title and a description" \
+	test "$(h 'count(//*[local-name()="svg"][*[local-name()="title"]][*[local-name()="desc"]])')" = "$(h 'count(//*[local-name()="svg"])')"
+check "html: ids are unique" test "$(h '//@id' | sed 's/^ *id="\(.*\)"$/\1/' | sort | uniq -d | wc -l)" = 0
+check "html: five goal sections in the appendix" test "$(h 'count(//section[starts-with(@id,"goal-")])')" = 5
+check "html: 64 達成/未達 marks, 41 達成" \
+	test "$(h 'count(//td[contains(@class,"mark")])')/$(h 'count(//td[contains(@class,"mark")][starts-with(normalize-space(.),"達成")])')" = "64/41"
+check "html: count table of goal 1 reads 10 / 8 / 18" \
+	test "$(h 'string(//table[@id="count-g1"]/tbody/tr[1]/td[1])')/$(h 'string(//table[@id="count-g1"]/tbody/tr[2]/td[1])')/$(h 'string(//table[@id="count-g1"]/tbody/tr[3]/td[1])')" = "10/8/18"
+check "html: narrative computes 総数が64件" grep -q '総数が64件あり' "$page"
+check "html: narrative computes 56本中33本" grep -q '56本中33本が達成率80%以上' "$page"
+check "html: yearly columns H26 … H31 from the evaluation" \
+	test "$(h 'string(//table[@id="goal-g1-table"]/thead/tr[2])')" = "項目基準値(H26)H27年(度)H28年(度)H29年(度)H30年(度)目標値(H31)達成率判定"
+check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
+check "html: the override's reason is a footnote" \
+	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
+check "html: reposts link to the original row" \
+	test "$(h 'count(//tr[@class="repost"]//a[@href="#kpi-g3-tfr"])')" -ge 1
+check "html: grant amounts formatted (331,527,094)" test "$(h 'count(//table[@class="grants"]//td[.="331,527,094"])')" = 1
+check "html: a table per 担当課 with 商工労働課 12 KPIs" \
+	test "$(h 'string(//table[@class="departments"]//tr[th="商工労働課"]/td[1])')" = 12
+check "html: table of contents links to every top-level section" \
+	test "$(h 'count(//nav//a)')" -ge 12
+check "html: wide tables scroll in a focusable region" \
+	test "$(h 'count(//div[@class="table-scroll kpi-scroll"][@tabindex="0"][@role="region"])')" = 5
+
+# Determinism: the same source gives the same bytes.
+run_kpic html -o "$TMP/again.html" "$src"
+check "html: two builds are byte-identical" cmp -s "$page" "$TMP/again.html"
+
+# Text from the source is escaped, never markup.
+run_kpic html -o "$TMP/xss.html" tests/html/xss.xml
+check "xss: renders (exit 0)" test "$RC" = 0
+check "xss: no script element" bash -c '! grep -qi "<script" "$0"' "$TMP/xss.html"
+check "xss: no img element" bash -c '! grep -qi "<img" "$0"' "$TMP/xss.html"
+check "xss: the KPI name is text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "引用"' "$TMP/xss.html"
+check "xss: the name is escaped inside the chart's SVG too" \
+	test "$(xmllint --html --xpath 'string(//figure[@id="trend-k1"]//*[local-name()="title"])' "$TMP/xss.html" 2>/dev/null)" = "<script>alert(1)</script> & \"引用\" '単'"
+
+# A failed run writes nothing and keeps the previous output.
+printf 'previous\n' >"$TMP/keep.html"
+sed 's|<value year="2015">90</value>|<value year="2015">9O</value>|' tests/fixtures/minimal.xml >"$TMP/bad.xml"
+run_kpic html -o "$TMP/keep.html" "$TMP/bad.xml"
+check "bad source: exit 1 with a diagnostic" test "$RC" = 1 -a -n "$ERR"
+check "bad source: previous output kept" test "$(cat "$TMP/keep.html")" = previous
+check "bad source: no temporary file left" test "$(ls "$TMP" | grep -c '^\.keep\|keep.html.')" = 0
+
+before=$(sha256sum <"$src")
+run_kpic html -o "$src" "$src"
+check "html: refuses to overwrite its input" test "$RC" = 2
+check "html: the input is untouched" test "$(sha256sum <"$src")" = "$before"
+
+# Stylesheets are locked down: no reading outside the templates and source
+# directories, no network, no writing; a broken stylesheet is reported.
+hostile() {
+	local name=$1 xsl=$2 want=$3
+	rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl" && cp "$xsl" "$TMP/tpl/kensho.xsl"
+	printf 'previous\n' >"$TMP/h.html"
+	run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+	check "$name: exit 2" test "$RC" = 2
+	check "$name: says why" grep -q "$want" "$TMP/err"
+	check "$name: nothing written" test "$(cat "$TMP/h.html")" = previous
+}
+hostile "template reads /etc/passwd" tests/html/passwd.xsl "tried to read '/etc/passwd'"
+hostile "template fetches http://" tests/html/network.xsl "network"
+rm -f /tmp/kpic-exsl-probe.txt
+hostile "template writes with exsl:document" tests/html/write.xsl "kensho.xsl"
+check "template writes with exsl:document: no file created" test ! -e /tmp/kpic-exsl-probe.txt
+hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could not compile select expression"

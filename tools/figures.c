@@ -1,0 +1,336 @@
+/*
+ * figures.c - KPIs, goals and the population vision as chart specs
+ * (see figures.h).
+ */
+#include "figures.h"
+#include "chart_svg.h"
+#include "jfmt.h"
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A KPI chart spans at most this many years: beyond it the source is wrong
+ * (rules.c reports years out of range) and the chart would be unreadable. */
+#define MAX_YEARS 40
+
+struct labels {
+	char (*s)[16];
+	const char **p;
+	size_t n;
+};
+
+static void labels_init(struct labels *l, size_t n)
+{
+	l->s = xcalloc(n ? n : 1, sizeof *l->s);
+	l->p = xcalloc(n ? n : 1, sizeof *l->p);
+	l->n = n;
+	for (size_t i = 0; i < n; i++)
+		l->p[i] = l->s[i];
+}
+
+static void labels_free(struct labels *l)
+{
+	free(l->s);
+	free(l->p);
+}
+
+static void threshold_labels(const struct model *m, char *met, char *unmet, size_t size)
+{
+	char t[32] = "80";
+	if (m->threshold_ok)
+		kdec_format(m->threshold, t, sizeof t);
+	snprintf(met, size, "%s%%以上", t);
+	snprintf(unmet, size, "%s%%未満", t);
+}
+
+static struct chart *goal_counts(const struct model *m, const struct eval *e)
+{
+	char met[48], unmet[48];
+	struct labels l;
+	if (m->ngoals == 0)
+		return NULL;
+	labels_init(&l, m->ngoals);
+	struct chart_bar_cat *cats = xcalloc(m->ngoals, sizeof *cats);
+	for (size_t g = 0; g < m->ngoals; g++) {
+		snprintf(l.s[g], sizeof l.s[g], "基本目標%d", m->goals[g].number);
+		cats[g].label = l.s[g];
+		cats[g].met = e->goals[g].all.met;
+		cats[g].unmet = e->goals[g].all.not_met;
+	}
+	threshold_labels(m, met, unmet, sizeof met);
+	struct buf desc = BUF_INIT;
+	buf_puts(&desc, "基本目標ごとのKPIの達成状況。");
+	for (size_t g = 0; g < m->ngoals; g++)
+		buf_printf(&desc, "%s：%s %d件、%s %d件。", cats[g].label, met, cats[g].met, unmet,
+		           cats[g].unmet);
+	struct chart_bars_spec spec = { "基本目標別のKPI達成状況", buf_str(&desc), met, unmet, cats,
+	                                m->ngoals, "KPI数" };
+	struct chart *c = chart_bars(&spec);
+	buf_free(&desc);
+	free(cats);
+	labels_free(&l);
+	return c;
+}
+
+/* One series' points over the years base..base+n-1. */
+static void series_points(const struct series *s, int base, size_t n, struct chart_point *pts,
+                          struct buf *texts)
+{
+	for (size_t i = 0; i < n; i++) {
+		int y = base + (int)i;
+		const struct value *v = s->baseline && s->baseline->year.ok && s->baseline->year.y == y
+		                                ? s->baseline
+		                                : series_value(s, y);
+		pts[i].present = v && v->num_ok && v->status != VS_NOT_SURVEYED &&
+		                 v->status != VS_NOT_AVAILABLE;
+		if (!pts[i].present)
+			continue;
+		pts[i].v = kdec_to_double(v->num);
+		pts[i].hollow = v->status == VS_PROVISIONAL || v->status == VS_REFERENCE;
+		buf_reset(&texts[i]);
+		report_value(s, v, &texts[i]);
+		pts[i].text = buf_str(&texts[i]);
+	}
+}
+
+/* The text alternative: each series' baseline, latest actual and target. */
+static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf *out)
+{
+	char era[16];
+	buf_printf(out, "%sの推移。", k->name ? k->name : "");
+	for (size_t i = 0; i < k->nseries; i++) {
+		const struct series *s = &k->series[i];
+		const struct value *vals[3] = { s->baseline, r->series[i].latest, s->target };
+		static const char *what[3] = { "基準値", "最新値", "目標値" };
+		if (s->label)
+			buf_printf(out, "%s：", s->label);
+		for (int j = 0; j < 3; j++) {
+			if (vals[j] == NULL || !vals[j]->num_ok)
+				continue;
+			buf_printf(out, "%s ", what[j]);
+			report_value(s, vals[j], out);
+			if (vals[j]->year.ok && jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+				buf_printf(out, "（%s）", era);
+			buf_puts(out, j < 2 ? "、" : "。");
+		}
+	}
+	if (r->rate_ok) {
+		char rate[32];
+		jfmt_percent(r->rate, 1, rate, sizeof rate);
+		buf_printf(out, "達成率 %s、%s。", rate, r->met ? "達成" : "未達");
+	}
+}
+
+static int kpi_years(const struct model *m, const struct kpi *k, int *base, size_t *n)
+{
+	const struct series *s = &k->series[0];
+	int b = s->baseline && s->baseline->year.ok ? s->baseline->year.y : m->baseline.y;
+	int t = s->target && s->target->year.ok ? s->target->year.y : m->end.y;
+	if ((!m->baseline.ok && !(s->baseline && s->baseline->year.ok)) || t < b || t - b >= MAX_YEARS)
+		return -1;
+	*base = b;
+	*n = (size_t)(t - b + 1);
+	return 0;
+}
+
+/* The most decimals any figure of the KPI is written with, so that the
+ * axis of a count never gets a tick at 0.5. */
+static int kpi_decimals(const struct kpi *k)
+{
+	int d = 0;
+	for (size_t i = 0; i < k->nseries; i++) {
+		const struct series *s = &k->series[i];
+		const struct value *ends[2] = { s->baseline, s->target };
+		for (int j = 0; j < 2; j++)
+			if (ends[j] && ends[j]->num_ok && ends[j]->num.scale > d)
+				d = ends[j]->num.scale;
+		for (size_t v = 0; v < s->nvalues; v++)
+			if (s->values[v].num_ok && s->values[v].num.scale > d)
+				d = s->values[v].num.scale;
+	}
+	return d > 9 ? 9 : d;
+}
+
+static struct chart *kpi_chart(const struct model *m, const struct eval *e, const char *id)
+{
+	int k = model_find_kpi(m, id), base;
+	size_t n;
+	if (k < 0 || m->kpis[k].nseries == 0 || kpi_years(m, &m->kpis[k], &base, &n))
+		return NULL;
+	const struct kpi *kp = &m->kpis[k];
+	struct labels l;
+	labels_init(&l, n);
+	for (size_t i = 0; i < n; i++)
+		jfmt_era_fy(base + (int)i, JFMT_ERA_SHORT, l.s[i], sizeof l.s[i]);
+	struct chart_line_series *ser = xcalloc(kp->nseries, sizeof *ser);
+	struct chart_point *pts = xcalloc(kp->nseries * n, sizeof *pts);
+	struct buf *texts = xcalloc(kp->nseries * n, sizeof *texts);
+	for (size_t i = 0; i < kp->nseries; i++) {
+		series_points(&kp->series[i], base, n, pts + i * n, texts + i * n);
+		ser[i].label = kp->series[i].label;
+		ser[i].pts = pts + i * n;
+	}
+	struct buf desc = BUF_INIT, target = BUF_INIT;
+	kpi_desc(kp, &e->kpis[k], &desc);
+	const struct value *tv = kp->series[0].target;
+	struct chart_lines_spec spec = { kp->name, buf_str(&desc), kp->series[0].unit, l.p, n, ser,
+	                                 kp->nseries, 0, 0, 0, NULL, kpi_decimals(kp) };
+	/* One target line only where it is unambiguous: a single series. */
+	if (kp->nseries == 1 && tv && tv->num_ok && tv->year.ok) {
+		buf_puts(&target, "目標 ");
+		report_value(&kp->series[0], tv, &target);
+		spec.has_target = 1;
+		spec.target_v = kdec_to_double(tv->num);
+		spec.target_cat = (size_t)(tv->year.y - base);
+		spec.target_label = buf_str(&target);
+	}
+	struct chart *c = chart_lines(&spec);
+	for (size_t i = 0; i < kp->nseries * n; i++)
+		buf_free(&texts[i]);
+	buf_free(&desc);
+	buf_free(&target);
+	free(texts);
+	free(pts);
+	free(ser);
+	labels_free(&l);
+	return c;
+}
+
+/* The <vision> populations, as read from the source tree. */
+struct pop {
+	int year;
+	int kind;                    /* 0 census, 1 estimate, 2 target */
+	double v;
+	char text[48];
+};
+
+static size_t read_vision(const xmlNode *vision, struct pop *out, size_t max)
+{
+	static const char *kinds[] = { "census", "estimate", "target" };
+	size_t n = 0;
+	for (const xmlNode *c = vision ? vision->children : NULL; c && n < max; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "population"))
+			continue;
+		xmlChar *y = xmlGetProp(c, (const xmlChar *)"year");
+		xmlChar *k = xmlGetProp(c, (const xmlChar *)"kind");
+		xmlChar *t = xmlNodeGetContent(c);
+		kdec d;
+		int kind = -1;
+		for (int i = 0; i < 3; i++)
+			if (k && !strcmp((const char *)k, kinds[i]))
+				kind = i;
+		if (y && t && kind >= 0 && kdec_parse((const char *)t, strlen((const char *)t), &d) == KDEC_OK) {
+			out[n].year = atoi((const char *)y);
+			out[n].kind = kind;
+			out[n].v = kdec_to_double(d);
+			jfmt_number(d, JFMT_PLAIN, out[n].text, sizeof out[n].text - 4);
+			strcat(out[n].text, "人");
+			n++;
+		}
+		xmlFree(y);
+		xmlFree(k);
+		xmlFree(t);
+	}
+	return n;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The distinct years of the populations, in order. */
+static size_t vision_years(const struct pop *p, size_t n, int *years)
+{
+	size_t ny = 0;
+	for (size_t i = 0; i < n; i++)
+		years[ny++] = p[i].year;
+	qsort(years, ny, sizeof *years, cmp_int);
+	size_t u = 0;
+	for (size_t i = 0; i < ny; i++)
+		if (u == 0 || years[u - 1] != years[i])
+			years[u++] = years[i];
+	return u;
+}
+
+static struct chart *population_vision(const struct model *m)
+{
+	struct pop p[64];
+	int years[64];
+	size_t n = read_vision(m->vision, p, 64), ny = vision_years(p, n, years);
+	if (ny == 0)
+		return NULL;
+	struct labels l;
+	labels_init(&l, ny);
+	struct chart_point *pts = xcalloc(2 * ny, sizeof *pts);
+	struct chart_line_series ser[2] = { { "実績（国勢調査）", pts }, { "推計", pts + ny } };
+	struct chart_lines_spec spec = { "人口の将来展望", NULL, "人", l.p, ny, ser, 2, 0, 0, 0, NULL, 0 };
+	struct buf desc = BUF_INIT, target = BUF_INIT;
+	buf_puts(&desc, "人口の推移と将来展望。");
+	for (size_t y = 0; y < ny; y++)
+		snprintf(l.s[y], sizeof l.s[y], "%d年", years[y]);
+	for (size_t i = 0; i < n; i++) {
+		size_t y = 0;
+		while (years[y] != p[i].year)
+			y++;
+		if (p[i].kind < 2) {
+			struct chart_point *pt = &pts[(size_t)p[i].kind * ny + y];
+			pt->present = 1;
+			pt->v = p[i].v;
+			pt->text = p[i].text;
+		} else if (!spec.has_target) {
+			buf_printf(&target, "目標 %s", p[i].text);
+			spec.has_target = 1;
+			spec.target_v = p[i].v;
+			spec.target_cat = y;
+		}
+		buf_printf(&desc, "%d年 %s%s。", p[i].year, p[i].kind == 2 ? "目標 " : p[i].kind ? "推計 " : "",
+		           p[i].text);
+	}
+	/* A kind with no population (the seed has no estimates) gets no line and
+	 * no legend entry. */
+	size_t used = 0;
+	for (size_t k = 0; k < 2; k++) {
+		int any = 0;
+		for (size_t y = 0; y < ny; y++)
+			any |= ser[k].pts[y].present;
+		if (any)
+			ser[used++] = ser[k];
+	}
+	spec.nseries = used;
+	spec.target_label = buf_str(&target);
+	spec.desc = buf_str(&desc);
+	struct chart *c = chart_lines(&spec);
+	buf_free(&desc);
+	buf_free(&target);
+	free(pts);
+	labels_free(&l);
+	return c;
+}
+
+struct chart *figure_chart(const struct model *m, const struct eval *e, const char *kind,
+                           const char *ref)
+{
+	if (kind == NULL)
+		return NULL;
+	if (!strcmp(kind, "goal-counts"))
+		return goal_counts(m, e);
+	if (!strcmp(kind, "population-vision"))
+		return population_vision(m);
+	if (!strcmp(kind, "kpi") && ref)
+		return kpi_chart(m, e, ref);
+	return NULL;
+}
+
+int figure_svg(const struct model *m, const struct eval *e, const char *kind, const char *ref,
+               const char *id, struct buf *out)
+{
+	struct chart *c = figure_chart(m, e, kind, ref);
+	if (c == NULL)
+		return -1;
+	chart_svg(c, id, out);
+	chart_free(c);
+	return 0;
+}

@@ -1,0 +1,66 @@
+/*
+ * html.c - renders the HTML verification document (see html.h).
+ */
+#include "html.h"
+#include "enrich.h"
+#include "xslt.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Reads a whole (small) template file such as the CSS. */
+static int read_file(const char *path, struct buf *out, struct buf *err)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+	if (f == NULL) {
+		buf_printf(err, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_put(out, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		buf_printf(err, "%s: read error\n", path);
+	return bad ? -1 : 0;
+}
+
+/* The directory part of path ("." for a bare file name). */
+static void dir_of(const char *path, char *out, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		snprintf(out, size, ".");
+	else if (slash == path)
+		snprintf(out, size, "/");
+	else
+		snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
+                const char *stylesheet, struct buf *out, struct buf *err)
+{
+	char css_path[PATH_MAX], source_dir[PATH_MAX];
+	struct buf css = BUF_INIT;
+	snprintf(css_path, sizeof css_path, "%s/kensho.css", templates_dir);
+	if (read_file(css_path, &css, err) < 0) {
+		buf_free(&css);
+		return -1;
+	}
+	dir_of(source_path, source_dir, sizeof source_dir);
+	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval };
+	struct xslt_param params[] = { { "css", buf_str(&css) } };
+	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
+	xmlDoc *result = NULL;
+	int rc = xslt_apply(&env, stylesheet, enriched, params, 1, &result, err);
+	if (rc == 0)
+		xslt_html(result, out);
+	xmlFreeDoc(result);
+	xmlFreeDoc(enriched);
+	buf_free(&css);
+	return rc;
+}

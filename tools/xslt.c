@@ -1,0 +1,262 @@
+/*
+ * xslt.c - applies a stylesheet under kpic's security rules (see xslt.h).
+ *
+ * libxslt's defaults are unsafe for documents from many hands: its loader
+ * expands external entities and loads DTDs, and its security preferences
+ * allow everything.  Here every document a stylesheet reads (document(),
+ * xsl:import, xsl:include) goes through one loader that parses with
+ * XML_PARSE_NONET only and refuses DTDs with internal subsets, and one read
+ * check that allows only the templates directory and the source's directory.
+ *
+ * libxslt reports import-time reads and loads through process-wide hooks
+ * that carry no user pointer, so the directories being allowed are kept in
+ * `active` for the duration of one xslt_apply().  kpic is single-threaded,
+ * and the hooks are restored before returning.
+ */
+/* realpath() is an XSI function. */
+#define _XOPEN_SOURCE 700
+
+#include "xslt.h"
+
+#include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What the process-wide hooks need during one xslt_apply(). */
+struct active {
+	char templates[PATH_MAX];
+	char source[PATH_MAX];
+	struct buf *err;
+};
+
+static struct active *active;          /* see the header comment */
+static xsltDocLoaderFunc default_loader;
+
+static void collect_error(void *ctx, const char *fmt, ...)
+{
+	struct buf *err = ctx;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(err, fmt, ap);
+	va_end(ap);
+}
+
+/* dir/ is a prefix of path (both canonical). */
+static int under(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+	return n > 0 && strncmp(dir, path, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* Allows a read only below the templates or the source directory. */
+static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	char real[PATH_MAX];
+	const char *path = value;
+	if (active == NULL || value == NULL)
+		return 0;
+	if (strncmp(path, "file://", 7) == 0)
+		path += 7;
+	if (strstr(path, "://") != NULL || realpath(path, real) == NULL)
+		return 0;
+	if (under(active->templates, real) || (active->source[0] && under(active->source, real)))
+		return 1;
+	buf_printf(active->err, "stylesheet tried to read '%s', outside the templates and source directories\n",
+	           value);
+	return 0;
+}
+
+static int forbid(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+	(void)sec;
+	(void)ctxt;
+	if (active)
+		buf_printf(active->err, "stylesheet tried to write or use the network: '%s' (forbidden)\n",
+		           value ? value : "");
+	return 0;
+}
+
+/* Every document libxslt loads: no entities, no DTD, no network. */
+static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                             xsltLoadType type)
+{
+	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_XINCLUDE |
+	             XML_PARSE_HUGE);
+	options |= XML_PARSE_NONET;
+	xmlDocPtr doc = default_loader(uri, dict, options, ctxt, type);
+	if (doc && doc->intSubset) {
+		if (active)
+			buf_printf(active->err, "%s: a document with a DOCTYPE is not read by kpic\n",
+			           (const char *)uri);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static xsltSecurityPrefsPtr make_prefs(void)
+{
+	xsltSecurityPrefsPtr sec = xsltNewSecurityPrefs();
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, allow_read);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, forbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, forbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, forbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, forbid);
+	return sec;
+}
+
+static int canonical(const char *dir, char *out)
+{
+	out[0] = '\0';
+	return dir == NULL || realpath(dir, out) != NULL;
+}
+
+static xsltStylesheetPtr load_stylesheet(const char *path, struct buf *err)
+{
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (doc == NULL) {
+		buf_printf(err, "%s: cannot read or parse the stylesheet\n", path);
+		return NULL;
+	}
+	if (doc->intSubset) {
+		buf_printf(err, "%s: a stylesheet with a DOCTYPE is not read by kpic\n", path);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xsltStylesheetPtr st = xsltParseStylesheetDoc(doc);
+	if (st == NULL) {
+		buf_printf(err, "%s: the stylesheet has errors\n", path);
+		xmlFreeDoc(doc);    /* not taken over on failure */
+	} else if (st->errors) {
+		buf_printf(err, "%s: the stylesheet has errors\n", path);
+		xsltFreeStylesheet(st);
+		st = NULL;
+	}
+	return st;
+}
+
+static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDoc *doc,
+                         xsltSecurityPrefsPtr sec, const struct xslt_param *params, size_t n,
+                         struct buf *err)
+{
+	const char **pv = xcalloc(2 * n + 1, sizeof *pv);
+	for (size_t i = 0; i < n; i++) {
+		pv[2 * i] = params[i].name;
+		pv[2 * i + 1] = params[i].value;
+	}
+	xsltTransformContextPtr ctxt = xsltNewTransformContext(st, doc);
+	xmlDoc *res = NULL;
+	if (ctxt) {
+		ctxt->_private = (void *)env;
+		xsltSetCtxtSecurityPrefs(sec, ctxt);
+		xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
+		xsltSetTransformErrorFunc(ctxt, err, collect_error);
+		xslt_ext_register(ctxt);
+		if (xsltQuoteUserParams(ctxt, pv) == 0)
+			res = xsltApplyStylesheetUser(st, doc, NULL, NULL, NULL, ctxt);
+		if (res && ctxt->state != XSLT_STATE_OK) {
+			xmlFreeDoc(res);
+			res = NULL;
+		}
+		xsltFreeTransformContext(ctxt);
+	}
+	free(pv);
+	return res;
+}
+
+/* libxslt writes "runtime error: file F line N element E" and the message on
+ * the next line; kpic's users read "F:N: error: MESSAGE (in xsl:E)", the
+ * form every other diagnostic of kpic has. */
+static void reformat(const char *raw, struct buf *out)
+{
+	char file[PATH_MAX], elem[64];
+	int line;
+	while (*raw) {
+		size_t len = strcspn(raw, "\n");
+		char *l = xstrndup(raw, len);
+		raw += len + (raw[len] == '\n');
+		const char *at = strstr(l, " error: file ");
+		if (at && sscanf(at, " error: file %4095s line %d element %63s", file, &line, elem) == 3) {
+			size_t next = strcspn(raw, "\n");
+			buf_printf(out, "%s:%d: error: %.*s (in xsl:%s)\n", file, line, (int)next, raw, elem);
+			raw += next + (raw[next] == '\n');
+		} else if (len) {
+			buf_printf(out, "%s\n", l);
+		}
+		free(l);
+	}
+}
+
+int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
+               const struct xslt_param *params, size_t nparams, xmlDoc **result, struct buf *err)
+{
+	struct active a;
+	char path[PATH_MAX];
+	*result = NULL;
+	a.err = err;
+	if (!canonical(env->templates_dir, a.templates) || !canonical(env->source_dir, a.source)) {
+		buf_printf(err, "cannot resolve the templates or source directory\n");
+		return -1;
+	}
+	snprintf(path, sizeof path, "%s/%s", a.templates, name);
+
+	size_t before = err->len;
+	active = &a;
+	default_loader = xsltDocDefaultLoader;
+	xsltSetLoaderFunc(safe_loader);
+	xsltSecurityPrefsPtr sec = make_prefs();
+	xsltSecurityPrefsPtr saved_sec = xsltGetDefaultSecurityPrefs();
+	xsltSetDefaultSecurityPrefs(sec);       /* import-time reads */
+	xsltSetGenericErrorFunc(err, collect_error);
+	xmlSetGenericErrorFunc(err, collect_error);
+
+	xsltStylesheetPtr st = load_stylesheet(path, err);
+	if (st) {
+		*result = transform(env, st, doc, sec, params, nparams, err);
+		xsltFreeStylesheet(st);
+	}
+
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xsltSetGenericErrorFunc(NULL, NULL);
+	xsltSetDefaultSecurityPrefs(saved_sec);
+	xsltFreeSecurityPrefs(sec);
+	xsltSetLoaderFunc(NULL);
+	active = NULL;
+	if (*result == NULL && err->len == before)
+		buf_printf(err, "%s: the transformation failed\n", path);
+	char *raw = xstrdup(err->data ? err->data + before : "");
+	err->len = before;
+	if (err->data)
+		err->data[before] = '\0';
+	reformat(raw, err);
+	free(raw);
+	return *result ? 0 : -1;
+}
+
+void xslt_html(xmlDoc *result, struct buf *out)
+{
+	xmlNode *root = xmlDocGetRootElement(result);
+	/* No encoder: the tree is UTF-8 already, and an HTML encoder would turn
+	 * every kanji into a character reference. */
+	xmlOutputBufferPtr ob = xmlAllocOutputBuffer(NULL);
+	buf_puts(out, "<!DOCTYPE html>\n");
+	if (root)
+		htmlNodeDumpFormatOutput(ob, result, root, "UTF-8", 0);
+	xmlOutputBufferFlush(ob);
+	buf_put(out, (const char *)xmlOutputBufferGetContent(ob), xmlOutputBufferGetSize(ob));
+	buf_putc(out, '\n');
+	xmlOutputBufferClose(ob);
+}

@@ -1,0 +1,57 @@
+/*
+ * xslt.h - running kpic's stylesheets through libxslt, locked down.
+ *
+ * Stylesheets decide what a document says; C decides every number in it.
+ * This stage applies a stylesheet from the templates directory to the
+ * enriched XML with:
+ *   - security preferences that forbid writing files, creating directories
+ *     and any network access, and allow reading only below the templates
+ *     directory and the source's own directory;
+ *   - a document loader that never expands entities or loads DTDs;
+ *   - kpic's Japanese formatting and chart code as extension functions in the
+ *     namespace urn:x-kpic:fn (see xslt_ext.c), so that templates never
+ *     re-implement era years, 万/億 numerals or chart geometry.
+ * Errors from libxslt are collected and returned as text, never printed
+ * half-way by the library.
+ */
+#ifndef KPIC_XSLT_H
+#define KPIC_XSLT_H
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "eval.h"
+#include "model.h"
+
+#define KPIC_FN_NS "urn:x-kpic:fn"
+
+struct xslt_env {
+	const char *templates_dir;     /* stylesheets and what they read */
+	const char *source_dir;        /* the source's directory, also readable */
+	const struct model *model;     /* for the extension functions */
+	const struct eval *eval;
+};
+
+/* A stylesheet parameter, passed as a string (never evaluated as XPath). */
+struct xslt_param {
+	const char *name;
+	const char *value;
+};
+
+/*
+ * Applies templates_dir/name to doc.  On success returns 0 and the result
+ * document in *result (the caller frees it).  On failure returns -1, sets
+ * *result to NULL, and appends the reasons to err, one per line.  Messages
+ * the library gave on success (warnings) are appended to err as well.
+ */
+int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
+               const struct xslt_param *params, size_t nparams, xmlDoc **result, struct buf *err);
+
+/* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8. */
+void xslt_html(xmlDoc *result, struct buf *out);
+
+/* Registers the extension functions on a transform context (xslt_ext.c). */
+struct _xsltTransformContext;
+void xslt_ext_register(struct _xsltTransformContext *ctxt);
+
+#endif

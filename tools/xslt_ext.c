@@ -1,0 +1,197 @@
+/*
+ * xslt_ext.c - kpic's formatting and charts as XSLT extension functions.
+ *
+ * Declared in stylesheets as xmlns:k="urn:x-kpic:fn":
+ *   k:era(year [, 'long'])          2019 -> "H31", 'long' -> "平成31"
+ *   k:date(iso [, 'long'])          "2019-04-01" -> "H31. 4. 1"
+ *   k:number(text [, notation])     "5545000000", 'man' -> "55億4,500万"
+ *                                   notation: plain (default), signed, man,
+ *                                   man-decimal; "" stays ""
+ *   k:line(node-set)                the source line of the first node (0 if
+ *                                   none), for layout diagnostics
+ *   k:chart(kind, ref, id)          a node-set holding one inline <svg>:
+ *                                   kind 'kpi' (ref = KPI id), 'goal-counts',
+ *                                   'population-vision'; id prefixes its ids
+ * A function given something it cannot format returns "" and reports an
+ * error through libxslt, which fails the transformation: a document must
+ * never go out with a silently wrong figure.
+ */
+#include "xslt.h"
+#include "figures.h"
+#include "jfmt.h"
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Pops the optional trailing string argument; NULL if absent. */
+static xmlChar *opt_string(xmlXPathParserContextPtr ctxt, int nargs, int max)
+{
+	return nargs == max ? xmlXPathPopString(ctxt) : NULL;
+}
+
+static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *what)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	xsltTransformError(t, NULL, t ? t->inst : NULL, "k:%s(): %s\n", fn, what);
+	if (t)
+		t->state = XSLT_STATE_STOPPED;
+	valuePush(ctxt, xmlXPathNewCString(""));
+}
+
+static int is_long(const xmlChar *form)
+{
+	return form && !strcmp((const char *)form, "long");
+}
+
+static void fn_era(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char s[64];
+	if (nargs < 1 || nargs > 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *form = opt_string(ctxt, nargs, 2);
+	double y = xmlXPathPopNumber(ctxt);
+	int ok = y == (int)y && jfmt_era_fy((int)y, is_long(form) ? JFMT_ERA_LONG : JFMT_ERA_SHORT, s,
+	                                   sizeof s) >= 0;
+	xmlFree(form);
+	if (!ok)
+		fail(ctxt, "era", "not a year kpic can write in an era");
+	else
+		valuePush(ctxt, xmlXPathNewCString(s));
+}
+
+static void fn_date(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char s[64];
+	int y, m, d, used = 0;
+	if (nargs < 1 || nargs > 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *form = opt_string(ctxt, nargs, 2);
+	xmlChar *iso = xmlXPathPopString(ctxt);
+	int ok = iso && sscanf((const char *)iso, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 &&
+	         iso[used] == '\0' &&
+	         jfmt_era_date(y, m, d, is_long(form) ? JFMT_ERA_LONG : JFMT_ERA_SHORT, s, sizeof s) >= 0;
+	xmlFree(form);
+	xmlFree(iso);
+	if (!ok)
+		fail(ctxt, "date", "not a date (YYYY-MM-DD) kpic can write in an era");
+	else
+		valuePush(ctxt, xmlXPathNewCString(s));
+}
+
+static int notation(const xmlChar *name, enum jfmt_notation *n)
+{
+	static const struct { const char *name; enum jfmt_notation n; } table[] = {
+		{ "plain", JFMT_PLAIN }, { "signed", JFMT_SIGNED },
+		{ "man", JFMT_MAN }, { "man-decimal", JFMT_MAN_DECIMAL },
+	};
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (name == NULL || !strcmp((const char *)name, table[i].name)) {
+			*n = name ? table[i].n : JFMT_PLAIN;
+			return 0;
+		}
+	return -1;
+}
+
+static void fn_number(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	char s[128];
+	kdec v;
+	enum jfmt_notation n = JFMT_PLAIN;
+	if (nargs < 1 || nargs > 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *form = opt_string(ctxt, nargs, 2);
+	xmlChar *text = xmlXPathPopString(ctxt);
+	size_t len = text ? strlen((const char *)text) : 0;
+	enum kdec_status st = kdec_parse((const char *)text, len, &v);
+	int ok = notation(form, &n) == 0 &&
+	         (st == KDEC_EMPTY || (st == KDEC_OK && jfmt_number(v, n, s, sizeof s) >= 0));
+	xmlFree(form);
+	xmlFree(text);
+	if (!ok)
+		fail(ctxt, "number", "not a decimal number, or an unknown notation");
+	else
+		valuePush(ctxt, xmlXPathNewCString(st == KDEC_EMPTY ? "" : s));
+}
+
+/* Parses kpic's own SVG markup into the transformation's result tree
+ * fragment, so that the stylesheet can copy it into the page. */
+static xmlXPathObjectPtr svg_fragment(xsltTransformContextPtr t, const struct buf *svg)
+{
+	xmlDocPtr tmp = xmlReadMemory(svg->data, (int)svg->len, NULL, "UTF-8", XML_PARSE_NONET);
+	xmlDocPtr rvt = xsltCreateRVT(t);
+	if (tmp == NULL || rvt == NULL) {
+		xmlFreeDoc(tmp);
+		return NULL;
+	}
+	xsltRegisterLocalRVT(t, rvt);
+	xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(tmp), rvt, 1);
+	xmlAddChild((xmlNodePtr)rvt, copy);
+	xmlFreeDoc(tmp);
+	return xmlXPathNewNodeSet(copy);
+}
+
+static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	if (nargs != 3) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *id = xmlXPathPopString(ctxt);
+	xmlChar *ref = xmlXPathPopString(ctxt);
+	xmlChar *kind = xmlXPathPopString(ctxt);
+	const struct xslt_env *env = t ? t->_private : NULL;
+	struct buf svg = BUF_INIT;
+	xmlXPathObjectPtr res = NULL;
+	if (env && figure_svg(env->model, env->eval, (const char *)kind, (const char *)ref,
+	                      (const char *)id, &svg) == 0)
+		res = svg_fragment(t, &svg);
+	buf_free(&svg);
+	if (res)
+		valuePush(ctxt, res);
+	else {
+		char what[256];
+		snprintf(what, sizeof what, "no chart of kind '%s' for '%s'", (const char *)kind,
+		         (const char *)ref);
+		fail(ctxt, "chart", what);
+	}
+	xmlFree(id);
+	xmlFree(ref);
+	xmlFree(kind);
+}
+
+/* The enriched tree is a copy of the source tree, and copies keep their
+ * line numbers, so this is the line the user wrote the element on. */
+static void fn_line(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlNodeSetPtr ns = xmlXPathPopNodeSet(ctxt);
+	long line = ns && ns->nodeNr > 0 ? xmlGetLineNo(ns->nodeTab[0]) : 0;
+	xmlXPathFreeNodeSet(ns);
+	valuePush(ctxt, xmlXPathNewFloat(line > 0 ? (double)line : 0));
+}
+
+void xslt_ext_register(struct _xsltTransformContext *ctxt)
+{
+	const xmlChar *ns = (const xmlChar *)KPIC_FN_NS;
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"era", ns, fn_era);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"date", ns, fn_date);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"number", ns, fn_number);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"chart", ns, fn_chart);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"line", ns, fn_line);
+}
