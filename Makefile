@@ -1,7 +1,8 @@
 # kpic - a compiler of まち・ひと・しごと創生総合戦略 verification documents.
 #
 #   make            install missing Debian packages, build kpic, compile sources/ into build/
-#   make check      run every test (also under AddressSanitizer + UBSan)
+#   make check      run every test (also under AddressSanitizer + UBSan), and
+#                   the validator and browser checks of the HTML document
 #   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
@@ -31,7 +32,7 @@ NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
 OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check install uninstall clean deps unit asan
+.PHONY: all check install uninstall clean deps unit asan browser-tools
 .DELETE_ON_ERROR:
 
 all: build/kpic $(OUTPUTS)
@@ -93,7 +94,19 @@ build/unit/test_chart: UNIT_LIBS = $(PKG_LIBS) -lm
 
 unit: $(UNIT_TESTS:%=build/unit/test_%)
 
-check: build/.deps-check all build/kpic-asan unit
+# The browser checks' npm packages (tests/browser/package-lock.json) install
+# into build/browser/, never into the source tree; again only when the lock
+# or package.json changes.
+BROWSER_STAMP = build/browser/.npm-ci
+$(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json | build/.deps-check
+	@mkdir -p build/browser
+	cp tests/browser/package.json tests/browser/package-lock.json build/browser/
+	cd build/browser && npm ci --engine-strict --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser-tools: $(BROWSER_STAMP)
+
+check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan unit
 	@tests/run.sh build/kpic build/kpic-asan
 
 # --- installation ----------------------------------------------------------

@@ -1,0 +1,129 @@
+# t-browser.sh - the validator and browser checks of the HTML document
+# (tests/browser/): first proven able to fail, on fixture pages that each have
+# exactly one defect, then run on every build/NAME/kensho.html there is.
+. tests/lib.sh
+# kpic itself does not run here: once, in the plain pass, is enough.
+[ "${LABEL:-}" = plain ] || exit 0
+
+fx=tests/browser/fixtures
+out=build/browser/out
+mkdir -p "$out"
+# Every browser process of these runs carries this mark in its environment,
+# so that none left alive afterwards goes unnoticed.
+mark=kpic-t-browser-$$
+
+# browser PAGE OUTDIR: runs check.mjs; sets RC and keeps its summary in OUT.
+browser() {
+	OUT=$(KPIC_BROWSER_RUN=$mark node tests/browser/check.mjs "$1" "$2" 2>&1)
+	RC=$?
+}
+# The fixture pages are checked two at a time (a browser each) before any
+# result is read: checked_page NAME then sets RC and OUT from NAME's run.
+pages=$(cd "$fx" && ls *.html)
+n=0
+for p in $pages; do
+	d=$out/${p%.html}
+	rm -rf "$d"; mkdir -p "$d"
+	(browser "$fx/$p" "$d"; printf '%s\n' "$OUT" >"$d/summary.txt"; echo "$RC" >"$d/rc") &
+	n=$((n + 1)); [ $((n % 2)) = 0 ] && wait
+done
+wait
+checked_page() {
+	dir=$out/$1
+	RC=$(cat "$dir/rc"); OUT=$(cat "$dir/summary.txt")
+}
+# show WANT: prints check.mjs's summary when its exit status was not WANT
+show() { [ "$RC" = "$1" ] || sed 's/^/    /' <<<"$OUT" | head -20; }
+alive() { # processes still alive with the mark (zombies have no environment)
+	grep -ls "KPIC_BROWSER_RUN=$mark" /proc/[0-9]*/environ | wc -l
+}
+png_width() { # FILE: the width of a PNG file; fails if it is not a PNG
+	[ "$(head -c 16 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a0000000d49484452 ] || return 1
+	od -An -j16 -N4 -tu1 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'
+}
+j() { jq -r "$1" "$dir/browser.json"; }
+
+# --- the validator: every fixture but one is valid ---------------------------
+tests/browser/validate.sh --formatter=json "$fx"/*.html >"$TMP/hv.json"
+check "html-validate ran on the fixtures" test "$(jq -r type "$TMP/hv.json" 2>/dev/null)" = array
+hv() { jq -r --arg f "$1" "[.[] | select(.filePath | endswith(\"/\" + \$f)) | .messages[] | select(.severity == 2) | .ruleId] | join(\" \")" "$TMP/hv.json"; }
+for f in "$fx"/*.html; do
+	f=${f##*/}
+	case $f in
+	bad-validator.html) check "validator: $f fails, on its deprecated attribute only" test "$(hv "$f")" = no-deprecated-attr ;;
+	*) check "validator: $f is valid" test -z "$(hv "$f")" ;;
+	esac
+done
+
+# --- the good page passes every check ---------------------------------------
+checked_page good
+check "good page: every browser check passes" test "$RC" = 0; show 0
+for c in console network overflow axe; do
+	check "good page: $c passes" test "$(j ".checks.$c")" = pass
+done
+check "good page: not one request besides itself" test "$(j '.requests | length')" = 0
+check "good page: not one axe violation, whatever its impact" test "$(j '.axe | length')" = 0
+check "good page: no wider than the phone" test "$(j .overflowPx)" = 0 -a "$(j .overflow.scrollWidth)" -le 375
+check "desktop screenshot: a PNG 1280 wide" test "$(png_width "$dir/desktop.png")" = 1280
+check "phone screenshot: a PNG 375 wide" test "$(png_width "$dir/phone.png")" = 375
+check "text.txt: a KPI name of the table" grep -q "HACCP認定施設保有企業数（ホタテ製品）" "$dir/text.txt"
+check "text.txt: the counts of the narrative" grep -q "56本中33本であった。" "$dir/text.txt"
+check "text.txt: the table's cells, tab-separated" grep -q "^観光入込客数"$'\t'"人"$'\t'"141万5千"$'\t' "$dir/text.txt"
+check "no browser process left alive" test "$(alive)" = 0
+
+# --- each bad page fails exactly the check it targets -----------------------
+# page, the one check that fails (- for none: the validator's page), and a jq
+# test of the evidence in browser.json
+while read -r page fails evidence; do
+	checked_page "${page%.html}"
+	if [ "$fails" = - ]; then
+		check "$page: passes every browser check" test "$RC" = 0 -a "$(j '.failed | length')" = 0; show 0
+	else
+		check "$page: exit 1" test "$RC" = 1; show 1
+		check "$page: fails $fails, and only $fails" test "$(j '.failed | join(",")')" = "$fails"
+	fi
+	check "$page: $evidence" test "$(j "$evidence")" = true
+done <<'PAGES'
+bad-console.html console .consoleErrors | length == 2 and all(.text == "KPIの集計に失敗しました")
+bad-pageerror.html console [.pageErrors[].message] | length == 2 and all(test("null"))
+bad-request-http.html network [.requests[] | select(.url == "http://example.invalid/logo.png" and .type == "image" and .aborted)] | length == 2
+bad-request-file.html network [.requests[] | select((.url | endswith("/fixtures/kensho.css")) and .aborted)] | length == 2
+bad-overflow.html overflow .overflowPx > 100 and .overflow.culprits[0].element == "table" and .overflow.layoutWidth == 375
+bad-axe-contrast.html axe [.axe[] | select(.id == "color-contrast" and .impact == "serious")] | length == 1
+bad-axe-scroll.html axe .axe | map(.id + " " + .impact + " " + (.passes | join(","))) == ["scrollable-region-focusable serious phone"]
+bad-validator.html - .checks | all(. == "pass")
+PAGES
+check "blocked loads are not counted as console errors" test "$(jq '.consoleErrors | length' "$out/bad-request-http/browser.json")" = 0
+check "no browser process left alive after the bad pages" test "$(alive)" = 0
+
+# --- trouble is not failure ---------------------------------------------------
+browser "$TMP/no-such-page.html" "$TMP/x"
+check "a missing page: exit 2" test "$RC" = 2
+CHROMIUM=/nonexistent/chromium browser "$fx/good.html" "$TMP/x"
+check "no Chromium: exit 2, saying so" test "$RC" = 2 -a -n "$(grep 'Chromium not found' <<<"$OUT")"
+
+# --- the real documents --------------------------------------------------------
+for src in sources/*/strategy.xml; do
+	name=${src#sources/}; name=${name%/strategy.xml}
+	page=build/$name/kensho.html
+	if [ ! -f "$page" ]; then
+		echo "SKIP (not counted) $page does not exist yet: its validator and browser acceptance did not run"
+		continue
+	fi
+	tests/browser/validate.sh "$page" >"$TMP/hv.txt" 2>&1; rc=$?
+	check "$name: kensho.html passes html-validate" test $rc = 0
+	[ $rc = 0 ] || sed 's/^/    /' "$TMP/hv.txt" | head -30
+	dir=build/$name/browser
+	browser "$page" "$dir"
+	check "$name: kensho.html passes the browser checks" test "$RC" = 0; show 0
+	for c in console network overflow axe; do
+		check "$name: kensho.html: $c" test "$(j ".checks.$c")" = pass
+	done
+	cp "$dir/desktop.png" "build/$name/kensho-desktop.png"
+	cp "$dir/phone.png" "build/$name/kensho-phone.png"
+	cp "$dir/text.txt" "build/$name/kensho.txt"
+	check "$name: kensho-desktop.png 1280 wide" test "$(png_width "build/$name/kensho-desktop.png")" = 1280
+	check "$name: kensho-phone.png 375 wide" test "$(png_width "build/$name/kensho-phone.png")" = 375
+	check "$name: kensho.txt has the document's text" grep -q "総合戦略" "build/$name/kensho.txt"
+done
+check "no browser process left alive at the end" test "$(alive)" = 0
