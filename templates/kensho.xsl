@@ -162,7 +162,7 @@
 
   <!-- A wide table scrolls inside its own box (div.table-scroll), never the page. -->
   <xsl:template match="s:table">
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{@id}-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <xsl:if test="s:row[@header = 'yes']">
@@ -189,11 +189,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="s:committee">
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{@id}-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="committee">
         <caption id="{@id}-cap">
           <xsl:apply-templates select="s:caption/node()"/>
@@ -212,11 +212,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="s:meetings">
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{@id}-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="meetings">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead><tr><th scope="col">開催日</th><th scope="col">主な議論内容</th></tr></thead>
@@ -229,14 +229,14 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <!-- The seed's per-goal table: rows ≥/< threshold and total, columns all / goal / measures. -->
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{$cid}-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
       <table id="{$cid}" class="counts">
         <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead>
@@ -263,7 +263,7 @@
           </tr>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="s:viewpoints">
@@ -281,7 +281,7 @@
   </xsl:template>
 
   <xsl:template match="s:priorities">
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{@id}-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="priorities">
         <caption id="{@id}-cap">重点課題</caption>
         <thead><tr><th scope="col">番号</th><th scope="col">重点課題</th><th scope="col">関連する基本目標</th></tr></thead>
@@ -295,7 +295,7 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <!-- "g1 g2" -> links 基本目標1、基本目標2 -->
@@ -315,6 +315,7 @@
   <!-- ================================================================ figures -->
   <xsl:template match="s:figure">
     <figure id="{@id}" class="figure figure-{@kind}">
+      <figcaption><xsl:apply-templates select="s:caption/node()"/></figcaption>
       <xsl:choose>
         <xsl:when test="@kind = 'kpi-trend'">
           <xsl:copy-of select="k:chart('kpi', @kpi, concat(@id, '-chart'))"/>
@@ -323,7 +324,6 @@
           <xsl:copy-of select="k:chart(@kind, '', concat(@id, '-chart'))"/>
         </xsl:otherwise>
       </xsl:choose>
-      <figcaption><xsl:apply-templates select="s:caption/node()"/></figcaption>
       <xsl:choose>
         <xsl:when test="@kind = 'kpi-trend'">
           <xsl:apply-templates select="key('id', @kpi)" mode="data-table">
@@ -345,7 +345,7 @@
     <xsl:param name="fid"/>
     <details class="figure-data">
       <summary>グラフの数値</summary>
-      <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{$fid}-data">
+      <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
         <table>
           <caption id="{$fid}-data"><xsl:value-of select="s:name"/></caption>
           <thead>
@@ -363,7 +363,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </div>
+      </section>
     </details>
   </xsl:template>
 
@@ -373,7 +373,7 @@
     <xsl:if test="$pop">
       <details class="figure-data">
         <summary>グラフの数値</summary>
-        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{$fid}-data">
+        <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
           <table>
             <caption id="{$fid}-data">人口の将来展望</caption>
             <thead><tr><th scope="col">年</th><th scope="col">区分</th><th scope="col">人口</th></tr></thead>
@@ -393,7 +393,7 @@
               </xsl:for-each>
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </xsl:if>
   </xsl:template>
@@ -434,10 +434,10 @@
 
   <xsl:template name="goal-summary">
     <figure id="goal-counts" class="figure figure-goal-counts">
-      <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
       <figcaption>基本目標別のKPI達成状況（全KPI）</figcaption>
+      <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
     </figure>
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="goal-summary-cap">
+    <section class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
       <table id="goal-summary" class="counts">
         <caption id="goal-summary-cap">基本目標別のKPI達成状況</caption>
         <thead>
@@ -472,7 +472,7 @@
           </tr>
         </tbody>
       </table>
-    </div>
+    </section>
   </xsl:template>
 
   <xsl:template match="s:goal" mode="appendix">
@@ -489,7 +489,7 @@
         <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
         <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
       </p>
-      <div class="table-scroll kpi-scroll" role="region" tabindex="0" aria-labelledby="goal-{@id}-cap">
+      <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
             <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>のKPI</xsl:text>
@@ -503,7 +503,7 @@
                               [not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
           </tbody>
         </table>
-      </div>
+      </section>
       <xsl:call-template name="footnotes"/>
       <h4 id="goal-{@id}-charts">KPIの推移</h4>
       <div class="trends">
@@ -648,7 +648,7 @@
     </td>
     <td><xsl:value-of select="s:survey"/></td>
     <td><xsl:value-of select="s:publication"/></td>
-    <td><xsl:value-of select="s:method"/></td>
+    <td class="method"><xsl:value-of select="s:method"/></td>
     <td>
       <xsl:for-each select="s:responsible">
         <xsl:if test="position() > 1"><br/></xsl:if>
@@ -703,7 +703,8 @@
     <xsl:variable name="items"
         select=".//s:kpi//s:note | .//s:kpi//s:baseline[@note] | .//s:kpi//s:value[@note] | .//s:kpi//s:target[@note] | .//s:kpi/s:override"/>
     <xsl:if test="$items">
-      <ol class="footnotes" aria-label="基本目標{@number}の注">
+      <h4 id="goal-{@id}-notes">注</h4>
+      <ol class="footnotes">
         <xsl:for-each select="$items">
           <xsl:variable name="n"><xsl:call-template name="footnote-number"/></xsl:variable>
           <xsl:variable name="gid" select="ancestor::s:goal/@id"/>
@@ -747,9 +748,9 @@
   </xsl:template>
 
   <xsl:template match="s:program">
-    <section id="program-{@id}" aria-labelledby="program-{@id}-h">
+    <section id="program-{@id}">
       <h3 id="program-{@id}-h"><xsl:value-of select="s:title"/></h3>
-      <div class="table-scroll" role="region" tabindex="0" aria-labelledby="program-{@id}-h">
+      <section class="table-scroll" tabindex="0" aria-labelledby="program-{@id}-h">
         <table class="grants">
           <thead>
             <tr>
@@ -776,7 +777,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   </xsl:template>
 
@@ -805,7 +806,7 @@
     <section id="appendix-departments" class="appendix" aria-labelledby="appendix-departments-h">
       <h2 id="appendix-departments-h">付録3　担当課別の達成状況</h2>
       <p>各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</p>
-      <div class="table-scroll" role="region" tabindex="0" aria-labelledby="departments-cap">
+      <section class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
         <table class="departments">
           <caption id="departments-cap">担当課別のKPI達成状況</caption>
           <thead>
@@ -843,7 +844,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   </xsl:template>
 

@@ -102,6 +102,36 @@ check "a missing page: exit 2" test "$RC" = 2
 CHROMIUM=/nonexistent/chromium browser "$fx/good.html" "$TMP/x"
 check "no Chromium: exit 2, saying so" test "$RC" = 2 -a -n "$(grep 'Chromium not found' <<<"$OUT")"
 
+# dom_content NAME TEXT: what the browser shows holds every KPI name and every
+# override's reason of the evaluation (read from kpic's JSON, not from the
+# stylesheet), and for Abashiri every figure the city published.
+dom_content() {
+	local name=$1 text=$2 missing=0 n=0 kpi
+	while IFS= read -r kpi; do
+		n=$((n + 1))
+		grep -qF -- "$kpi" "$text" || { missing=$((missing + 1)); echo "    not in the page: $kpi"; }
+	done < <(jq -r '.kpis[].name' "build/$name/eval.json")
+	check "$name: the page shows all $n KPI names" test "$n" -gt 0 -a "$missing" = 0
+	missing=0
+	while IFS= read -r reason; do
+		grep -qF -- "$reason" "$text" || missing=$((missing + 1))
+	done < <(jq -r '.kpis[] | select(.override != null) | .override.reason' "build/$name/eval.json")
+	check "$name: the page shows every override's reason" test "$missing" = 0
+	[ "$name" = abashiri ] || return 0
+	check "abashiri page: 総数が64件, 8 goal-level, 56 measure" \
+		grep -q '総数が64件あり、このうち5つの基本目標に係るKPIが8件、その下の各施策に係るものが56件' "$text"
+	check "abashiri page: 8本すべてが達成率80%以上" grep -q 'KPIは8本すべてが達成率80%以上' "$text"
+	check "abashiri page: 56本中33本が達成率80%以上" grep -q 'KPIは56本中33本が達成率80%以上' "$text"
+	local g want got
+	for want in "1 10 1 9 8 0 8" "2 4 1 3 3 0 3" "3 6 1 5 1 0 1" "4 6 2 4 6 0 6" "5 15 3 12 5 0 5"; do
+		g=${want%% *}
+		got=$(awk -v g="〈基本目標$g." 'index($0, g) == 1 { n = 1; next }
+			n && /^80%(以上|未満)/ { sub(/^80%(以上|未満)\t/, ""); gsub(/\t/, " "); out = out " " $0; if (++n > 2) exit }
+			END { print g2 substr(out, 2) }' g2="$g " "$text")
+		check "abashiri page: goal $g table reads ≥80% / <80% as published" test "$got" = "$want"
+	done
+}
+
 # --- the real documents --------------------------------------------------------
 for src in sources/*/strategy.xml; do
 	name=${src#sources/}; name=${name%/strategy.xml}
@@ -125,5 +155,6 @@ for src in sources/*/strategy.xml; do
 	check "$name: kensho-desktop.png 1280 wide" test "$(png_width "build/$name/kensho-desktop.png")" = 1280
 	check "$name: kensho-phone.png 375 wide" test "$(png_width "build/$name/kensho-phone.png")" = 375
 	check "$name: kensho.txt has the document's text" grep -q "総合戦略" "build/$name/kensho.txt"
+	dom_content "$name" "build/$name/kensho.txt"
 done
 check "no browser process left alive at the end" test "$(alive)" = 0
