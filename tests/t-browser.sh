@@ -157,4 +157,14 @@ for src in sources/*/strategy.xml; do
 	check "$name: kensho.txt has the document's text" grep -q "総合戦略" "build/$name/kensho.txt"
 	dom_content "$name" "build/$name/kensho.txt"
 done
+# The XSS probe: the browser shows the hostile names as text and runs nothing.
+if "$KPIC" html -o "$TMP/xss.html" tests/html/xss.xml 2>/dev/null; then
+	dir=$TMP/xss
+	browser "$TMP/xss.html" "$dir"
+	check "xss page: passes the browser checks (no console error, no request)" test "$RC" = 0; show 0
+	check "xss page: the KPI name is shown as text" grep -qF '<script>alert(1)</script> & "引用"' "$dir/text.txt"
+	check "xss page: the goal title is shown as text" grep -qF '<img src=x onerror=alert(2)>' "$dir/text.txt"
+else
+	not_ok "xss page: kpic html failed on tests/html/xss.xml"
+fi
 check "no browser process left alive at the end" test "$(alive)" = 0
