@@ -77,10 +77,15 @@ build/%/eval.txt: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	build/kpic eval -o $@ $<
 
 # --- tests -----------------------------------------------------------------
-UNIT_TESTS = decimal jfmt
+UNIT_TESTS = decimal jfmt chart
 build/unit/test_%: tests/unit/test_%.c tools/decimal.c tools/jfmt.c tools/*.h tests/unit/check.h | $(DEPS_OK)
 	@mkdir -p build/unit
-	$(CC) $(WARN) $(ASAN_FLAGS) -Itools -o $@ $< tools/decimal.c tools/jfmt.c
+	$(CC) $(WARN) $(ASAN_FLAGS) $(UNIT_CFLAGS) -Itools -o $@ $(filter %.c,$^) $(UNIT_LIBS)
+
+# The chart test also links the chart module, and libxml2 to parse its SVG.
+build/unit/test_chart: tools/buf.c tools/chart.c tools/chart_svg.c
+build/unit/test_chart: UNIT_CFLAGS = $(PKG_CFLAGS)
+build/unit/test_chart: UNIT_LIBS = $(PKG_LIBS) -lm
 
 unit: $(UNIT_TESTS:%=build/unit/test_%)
 

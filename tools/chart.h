@@ -8,9 +8,11 @@
  * Both therefore show the same chart, and neither knows how it was laid out.
  *
  * The module knows nothing of KPIs: callers (figures.c) turn evaluated data
- * into the specs below.  Text is measured approximately (a CJK character is
- * one em wide, anything else half an em), which is all the placement of
- * axis labels and legends needs.
+ * into the specs below.  Text is measured approximately (a character from
+ * U+1100 up - CJK, kana, fullwidth forms, and symbols such as △ that
+ * Japanese fonts draw full width - is one em wide, halfwidth forms and
+ * everything below half an em, combining marks nothing), which is all the
+ * placement of axis labels and legends needs.
  */
 #ifndef KPIC_CHART_H
 #define KPIC_CHART_H
@@ -28,8 +30,10 @@ enum chart_role {
 	CR_TARGET,      /* the target line and marker */
 	CR_LABEL,       /* tick labels, category labels */
 	CR_VALUE,       /* data labels on bars or points */
-	CR_LEGEND,      /* legend swatches and text */
-	CR_TITLE        /* axis titles (unit) */
+	CR_LEGEND,      /* legend text; a swatch takes the role (and series)
+	                   of what it stands for, so it gets the same colour */
+	CR_TITLE,       /* axis titles (unit) */
+	CR_VALUE_INVERSE /* data labels inside a dark bar: drawn light */
 };
 
 enum chart_item_kind { CI_RECT, CI_LINE, CI_POLYLINE, CI_MARKER, CI_TEXT };
@@ -46,7 +50,8 @@ struct chart_item {
 	double x, y, w, h;           /* CI_RECT: box; CI_LINE: (x,y)-(w,h) are the two
 	                                end points x1=x y1=y x2=w y2=h; CI_MARKER: centre
 	                                (x,y) and radius w; CI_TEXT: anchor point (x,y) on
-	                                the baseline, font size h */
+	                                the baseline, font size h, approximate
+	                                width w (chart_text_width) */
 	double *pts;                 /* CI_POLYLINE: x0,y0,x1,y1,... (owned by the chart) */
 	size_t npts;                 /* number of points (pts holds 2*npts doubles) */
 	enum chart_marker marker;    /* CI_MARKER */
@@ -74,6 +79,7 @@ struct chart_bars_spec {
 	const char *unmet_label;     /* e.g. "80%未満" */
 	const struct chart_bar_cat *cats;
 	size_t ncats;
+	const char *unit;            /* y axis title, e.g. "指標数", or NULL */
 };
 
 /* --- input: a line chart over categories (years) --------------------------- */
@@ -100,10 +106,15 @@ struct chart_lines_spec {
 	double target_v;
 	size_t target_cat;           /* and a diamond marker in that category */
 	const char *target_label;    /* e.g. "目標 16,000人" */
+	int decimals;                /* the values' decimals (kdec scale, 0..9):
+	                                no tick step is finer, so counts never
+	                                get a tick at 0.5 */
 };
 
-/* Lays a chart out.  Returns NULL only for an unusable spec (no categories,
- * a negative count); the result is freed with chart_free(). */
+/* Lays a chart out.  Returns NULL only for an unusable spec: no categories,
+ * a NULL array, a negative count, a value or target that is NaN, infinite
+ * or of magnitude 1e15 or more (the range of a kdec), or a target category
+ * out of range.  The result is freed with chart_free(). */
 struct chart *chart_bars(const struct chart_bars_spec *spec);
 struct chart *chart_lines(const struct chart_lines_spec *spec);
 void chart_free(struct chart *c);
