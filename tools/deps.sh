@@ -11,14 +11,18 @@ set -eu
 
 what=${1:-build}
 
-# package:probe pairs; a probe is a pkg-config module or a command name.
-build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0"
-check_pkgs="jq:jq xmllint:xmllint"
+# package:probe pairs; a probe is a pkg-config module (pc=), a file (file=)
+# or a command name.
+build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0
+	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
+	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf"
 
 missing=""
 have() {
 	case $1 in
 	pc=*) pkg-config --exists "${1#pc=}" 2>/dev/null ;;
+	file=*) test -e "${1#file=}" ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }
