@@ -34,7 +34,7 @@ TEMPLATES = $(wildcard templates/*)
 .PHONY: all check install uninstall clean deps unit asan
 .DELETE_ON_ERROR:
 
-all: build/kpic $(OUTPUTS)
+all: build/kpic build/layout-run $(OUTPUTS)
 
 $(DEPS_OK): tools/deps.sh
 	@mkdir -p build
@@ -63,6 +63,23 @@ build/kpic-asan: $(ASAN_OBJS)
 
 asan: build/kpic-asan
 
+# The layout engine alone (tools/dev/layout_run.c), for development and
+# tests/t-layout.sh; deliberately not named test_*, which tests/run.sh runs
+# as unit tests.
+build/obj/dev_%.o: tools/dev/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/obj
+	$(CC) $(ALL_CFLAGS) -Itools -c $< -o $@
+
+build/asan/dev_%.o: tools/dev/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) -Itools -c $< -o $@
+
+build/layout-run: build/obj/dev_layout_run.o $(filter-out build/obj/kpic.o,$(OBJS))
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out build/asan/kpic.o,$(ASAN_OBJS))
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
 # --- the bundled sources -------------------------------------------------
 build/%/enriched.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
@@ -89,7 +106,7 @@ build/unit/test_chart: UNIT_LIBS = $(PKG_LIBS) -lm
 
 unit: $(UNIT_TESTS:%=build/unit/test_%)
 
-check: build/.deps-check all build/kpic-asan unit
+check: build/.deps-check all build/kpic-asan build/layout-run-asan unit
 	@tests/run.sh build/kpic build/kpic-asan
 
 # --- installation ----------------------------------------------------------
