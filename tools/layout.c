@@ -24,7 +24,6 @@
  */
 #include "layout_int.h"
 
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -185,6 +184,8 @@ static int cmp_str(const void *a, const void *b)
 
 static long id_index(const struct engine *e, const char *id)
 {
+	if (e->nids == 0)
+		return -1;
 	char *const *p = bsearch(&id, e->ids, e->nids, sizeof *e->ids, cmp_str);
 	return p ? (long)(p - e->ids) : -1;
 }
@@ -436,6 +437,10 @@ static void flow_heading(struct engine *e, xmlNode *n)
 		o->str = xstrdup(e->heads[o->ref].bookmark);
 		o->x = e->left;
 		o->y = e->y;
+		struct item *d = add_item(e, IT_DEST);
+		d->str = xstrdup(e->heads[o->ref].dest);
+		d->x = e->left;
+		d->y = e->y;
 	}
 	place_lines(e, l, &r, e->left, src_of(n));
 	if (level == 2)   /* a hairline under the chapter headings */
@@ -890,7 +895,8 @@ static void prescan(struct engine *e, xmlNode *n, size_t *cap)
 
 static void sort_ids(struct engine *e)
 {
-	qsort(e->ids, e->nids, sizeof *e->ids, cmp_str);
+	if (e->nids > 1)
+		qsort(e->ids, e->nids, sizeof *e->ids, cmp_str);
 	size_t k = 0;
 	for (size_t i = 0; i < e->nids; i++) {
 		if (k > 0 && strcmp(e->ids[k - 1], e->ids[i]) == 0) {
@@ -903,6 +909,25 @@ static void sort_ids(struct engine *e)
 	}
 	e->nids = k;
 	e->id_done = xcalloc(k ? k : 1, 1);
+}
+
+/*
+ * Every outline heading gets a named destination of its own for the table
+ * of contents: cairo 1.16 writes a link to "page=N" without any target when
+ * the page comes after the link's own page, as the table of contents'
+ * links do, while named destinations are resolved at the end.  The names
+ * avoid the document's ids.
+ */
+static void name_heading_dests(struct engine *e)
+{
+	for (size_t i = 0; i < e->nheads; i++) {
+		struct buf name = BUF_INIT;
+		buf_printf(&name, "kpic-heading-%zu", i + 1);
+		while (has_id(e, buf_str(&name)))
+			buf_putc(&name, '_');
+		e->heads[i].dest = xstrdup(buf_str(&name));
+		buf_free(&name);
+	}
 }
 
 /* --- after the pages are made ----------------------------------------------------- */
@@ -950,11 +975,8 @@ static void resolve(struct engine *e)
 			dots->w = fmax(0, right - nw - 4 - dots->x);
 			if (h->page > 0) {
 				struct buf a = BUF_INIT;
-				buf_printf(&a, "page=%d pos=[", h->page);
-				buf_num(&a, h->x);
-				buf_putc(&a, ' ');
-				buf_num(&a, h->y);
-				buf_putc(&a, ']');
+				buf_puts(&a, "dest=");
+				put_quoted(&a, h->dest);
 				link->str = xstrdup(buf_str(&a));
 				buf_free(&a);
 			}
@@ -1126,6 +1148,7 @@ static void engine_free(struct engine *e)
 	for (size_t i = 0; i < e->nheads; i++) {
 		free(e->heads[i].title);
 		free(e->heads[i].bookmark);
+		free(e->heads[i].dest);
 	}
 	free(e->heads);
 	for (size_t i = 0; i < e->nids; i++)
@@ -1141,6 +1164,7 @@ static void flow_document(struct engine *e, xmlNode *root)
 	size_t cap = 0;
 	prescan(e, root, &cap);
 	sort_ids(e);
+	name_heading_dests(e);
 	check_font(e);
 	e->running_header = attr(root, "running-header");
 	for (xmlNode *c = root->children; c != NULL && !e->failed; c = c->next) {
@@ -1181,11 +1205,4 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 	}
 	engine_free(&e);
 	return rc;
-}
-
-void layout_shutdown(void)
-{
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
 }

@@ -119,6 +119,7 @@ struct lheading {
 	int level;
 	char *title;          /* the heading's text, for the table of contents */
 	char *bookmark;       /* outline-title, or the title */
+	char *dest;           /* the named destination the table of contents links to */
 	int page;             /* 1-based, once placed */
 	double x, y;
 };

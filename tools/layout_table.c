@@ -56,6 +56,7 @@ struct table {
 	int ncols, nrows, nhead;
 	double *weight;        /* 0: auto */
 	double *hard, *minw, *maxw, *w, *x;
+	unsigned char *rigid;  /* the column holds a nowrap text wider than a character */
 	struct trow *rows;
 	struct tcell *cells;
 	size_t ncells;
@@ -257,6 +258,7 @@ static void column_widths(struct table *t)
 	t->hard = xcalloc((size_t)nc, sizeof *t->hard);
 	t->minw = xcalloc((size_t)nc, sizeof *t->minw);
 	t->maxw = xcalloc((size_t)nc, sizeof *t->maxw);
+	t->rigid = xcalloc((size_t)nc, 1);
 	for (int i = 0; i < nc; i++)
 		t->hard[i] = t->minw[i] = t->maxw[i] = 2 * PAD_X;
 	struct tcell **order = xmalloc((t->ncells ? t->ncells : 1) * sizeof *order);
@@ -267,6 +269,8 @@ static void column_widths(struct table *t)
 		const struct tcell *c = order[i];
 		double hard = c->nowrap ? c->maxw + 2 * PAD_X : fmin(one, c->minw + 2 * PAD_X);
 		widen(t->hard, c->col, c->colspan, hard);
+		for (int k = c->col; c->nowrap && hard > one && k < c->col + c->colspan; k++)
+			t->rigid[k] = 1;
 		widen(t->minw, c->col, c->colspan, fmax(hard, c->minw + 2 * PAD_X));
 		widen(t->maxw, c->col, c->colspan, c->maxw + 2 * PAD_X);
 	}
@@ -308,14 +312,31 @@ static void share_weighted(struct table *t, double room)
 	free(fixed);
 }
 
-/* When even the minimums do not fit: breakable columns give up their
- * minimum first, then everything shrinks alike. */
+/*
+ * When even the minimums do not fit.  If the unbreakable (nowrap) texts
+ * fit, the breakable columns give up part of their minimum (their words
+ * then break between letters).  If not, the breakable columns keep their
+ * minimum and the columns with nowrap text share the rest, in proportion
+ * to their texts' widths; those texts are then reported and wrapped.
+ */
 static void squeeze(struct table *t, double width)
 {
 	double sum_hard = span_sum(t->hard, 0, t->ncols), sum_min = span_sum(t->minw, 0, t->ncols);
+	double one = lstyles[t->st].size + 2 * PAD_X, soft = 0, rigid = 0;
+	int nrigid = 0;
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->rigid[i]) {
+			rigid += t->hard[i];
+			nrigid++;
+		} else {
+			soft += t->minw[i];
+		}
+	}
 	for (int i = 0; i < t->ncols; i++) {
 		if (sum_hard <= width)
 			t->w[i] = t->hard[i] + (t->minw[i] - t->hard[i]) * (width - sum_hard) / (sum_min - sum_hard);
+		else if (width - soft >= nrigid * one)
+			t->w[i] = t->rigid[i] ? t->hard[i] * (width - soft) / rigid : t->minw[i];
 		else
 			t->w[i] = t->hard[i] * width / sum_hard;
 	}
@@ -701,6 +722,7 @@ static void table_free(struct table *t)
 	free(t->rows);
 	free(t->weight);
 	free(t->hard);
+	free(t->rigid);
 	free(t->minw);
 	free(t->maxw);
 	free(t->w);

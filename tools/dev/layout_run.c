@@ -113,6 +113,5 @@ int main(int argc, char **argv)
 	buf_free(&err);
 	xmlFreeDoc(doc);
 	xmlCleanupParser();
-	layout_shutdown();
 	return rc;
 }
