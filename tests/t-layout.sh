@@ -29,7 +29,7 @@ layout() {
 }
 
 if [ "${LABEL:-}" = asan ]; then
-	for f in long overflow spans rowsplit warnings; do
+	for f in long overflow spans rowsplit keep warnings; do
 		layout $f
 		check "asan: $f lays out" test "$RC" = 0
 		check "asan: $f is a sound PDF" qpdf --check "$TMP/$f.pdf"
@@ -185,6 +185,17 @@ check "rowsplit: the head on every page" test -z "$bad"
 check "rowsplit: the next row after the split" grep -q "分割の後に続く行" <<<"$(page_text "$TMP/rowsplit.pdf" "$n")"
 check_boxes rowsplit
 pdftoppm -r 50 -png "$TMP/rowsplit.pdf" build/layout/rowsplit
+
+# --- a heading goes with what follows it ----------------------------------------
+layout keep
+check "keep: exit 0, no warnings" test "$RC" = 0 -a -z "$ERR"
+page_of() { jq -r --arg t "$1" 'select(.text == $t) | .page' "$TMP/keep.jsonl"; }
+fig=$(jq -r 'select(.kind == "figure") | .page' "$TMP/keep.jsonl")
+check "keep: a heading moves to the next page with its figure" test "$(page_of 見出しと図)" = "$fig" -a "$fig" = 2
+check "keep: a heading moves to the next page with its table" test "$(page_of 見出しと表)" = "$(page_of 表　見出しの後の表)"
+check "keep: the moved heading's bookmark points at its new page" jq -e \
+	'.outlines[0].title == "見出しと図" and .outlines[0].destpageposfrom1 == 2' <(qpdf --json --json-key=outlines "$TMP/keep.pdf")
+check_boxes keep
 
 # --- warnings and errors -------------------------------------------------------------
 layout warnings
