@@ -754,7 +754,6 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	ref->ref = (int)k;
 	ref->x = e->left + indent + (double)(log.x + log.width) / PANGO_SCALE;   /* the title's end */
 	ref->y = e->y - (b - base);                                              /* its baseline */
-	ref->w = e->right - ref->x;
 	ref->num = h->level;
 	struct item *dots = add_item(e, IT_DOTS);
 	dots->ref = (int)k;
@@ -932,14 +931,13 @@ static void name_heading_dests(struct engine *e)
 
 /* --- after the pages are made ----------------------------------------------------- */
 
-/* Where every outline heading landed, then the table of contents' numbers,
- * leaders and link targets. */
-static void resolve(struct engine *e)
+/* Where every outline heading landed. */
+static void find_headings(struct engine *e)
 {
 	for (size_t p = 0; p < e->pages.n; p++) {
-		struct page *pg = &e->pages.pg[p];
+		const struct page *pg = &e->pages.pg[p];
 		for (size_t i = 0; i < pg->n; i++) {
-			struct item *it = &pg->items[i];
+			const struct item *it = &pg->items[i];
 			if (it->kind == IT_OUTLINE && it->ref >= 0) {
 				e->heads[it->ref].page = (int)p + 1;
 				e->heads[it->ref].x = it->x;
@@ -947,42 +945,56 @@ static void resolve(struct engine *e)
 			}
 		}
 	}
+}
+
+/*
+ * Fills in the table of contents entry whose placeholder is item i of page
+ * pg: the page number (a text item in the placeholder's place, right-aligned
+ * on the title's last baseline), the leader between title and number (item
+ * i + 1) and the link's target (item i + 2).
+ */
+static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
+{
+	const struct item *ref = &pg->items[i];
+	const struct lheading *h = &e->heads[ref->ref];
+	double title_end = ref->x, baseline = ref->y, right = pg->w - pg->mr, t, b, base;
+	int src = ref->src;
+	char num[32];
+	snprintf(num, sizeof num, "%d", h->page);
+	struct rich r;
+	rich_init(&r);
+	rich_text(&r, num);
+	PangoLayout *l = rich_layout(e, &r, LS_BODY, 0, PANGO_ALIGN_LEFT, 0, ref->num == 2);
+	line_range(l, 0, &t, &b, &base);
+	double nw = layout_width(l);
+	struct item *num_it = page_text(pg, l, 0, 1, right - nw, baseline - base);
+	num_it->src = src;
+	pg->items[i] = *num_it;   /* the placeholder owns nothing */
+	pg->n--;
+	struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 2];
+	dots->x = title_end + 4;
+	dots->y = baseline;
+	dots->w = fmax(0, right - nw - 4 - dots->x);
+	if (h->page > 0) {
+		struct buf a = BUF_INIT;
+		buf_puts(&a, "dest=");
+		put_quoted(&a, h->dest);
+		link->str = xstrdup(buf_str(&a));
+		buf_free(&a);
+	}
+	g_object_unref(l);
+	rich_free(&r);
+}
+
+/* What needed the finished pages: the table of contents. */
+static void resolve(struct engine *e)
+{
+	find_headings(e);
 	for (size_t p = 0; p < e->pages.n; p++) {
 		struct page *pg = &e->pages.pg[p];
-		for (size_t i = 0; i + 2 < pg->n; i++) {
-			struct item *it = &pg->items[i];
-			if (it->kind != IT_TOCREF)
-				continue;
-			const struct lheading *h = &e->heads[it->ref];
-			char num[32];
-			snprintf(num, sizeof num, "%d", h->page);
-			struct rich r;
-			rich_init(&r);
-			rich_text(&r, num);
-			PangoLayout *l = rich_layout(e, &r, LS_BODY, 0, PANGO_ALIGN_LEFT, 0, it->num == 2);
-			double t, b, base, title_end = it->x, baseline = it->y;
-			line_range(l, 0, &t, &b, &base);
-			double right = pg->w - pg->mr, nw = layout_width(l);
-			int src = it->src;
-			/* the number's text item replaces the placeholder, in place */
-			struct item *num_it = page_text(pg, l, 0, 1, right - nw, baseline - base);
-			num_it->src = src;
-			pg->items[i] = *num_it;
-			pg->n--;
-			struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 2];
-			dots->x = title_end + 4;
-			dots->y = baseline;
-			dots->w = fmax(0, right - nw - 4 - dots->x);
-			if (h->page > 0) {
-				struct buf a = BUF_INIT;
-				buf_puts(&a, "dest=");
-				put_quoted(&a, h->dest);
-				link->str = xstrdup(buf_str(&a));
-				buf_free(&a);
-			}
-			g_object_unref(l);
-			rich_free(&r);
-		}
+		for (size_t i = 0; i + 2 < pg->n; i++)
+			if (pg->items[i].kind == IT_TOCREF)
+				fill_toc_entry(e, pg, i);
 	}
 }
 
