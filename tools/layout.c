@@ -619,8 +619,8 @@ static void measure_figure(struct engine *e, xmlNode *n, double avail, double ma
 	if (f->chart != NULL)
 		chart_free(f->chart);
 	f->chart = NULL;
-	lwarn(e, src_of(n), "layout-figure-missing", "no chart for figure kind '%s'%s%s; its text alternative is shown instead",
-	      kind ? kind : "", ref ? " ref " : "", ref ? ref : "");
+	lwarn(e, src_of(n), "layout-figure-missing", "no chart for figure kind '%s'%s%s%s; its text alternative is shown instead",
+	      kind ? kind : "", ref ? " (ref '" : "", ref ? ref : "", ref ? "')" : "");
 	f->w = avail;
 	f->h = 4 * lstyles[LS_BODY].size;
 }
@@ -697,8 +697,8 @@ static void flow_grid(struct engine *e, xmlNode *n)
 	cols = cols < 1 ? 1 : cols > 64 ? 64 : cols;
 	double gap = 12, colw = (text_width(e) - gap * (cols - 1)) / cols;
 	xmlNode *figs[64];
+	int first = 1;
 	vspace(e, lstyles[LS_BODY].size);
-	add_dest(e, n, e->left, e->y);
 	xmlNode *next = n->children;
 	for (;;) {
 		int k = 0;
@@ -714,6 +714,9 @@ static void flow_grid(struct engine *e, xmlNode *n)
 			rowh = fmax(rowh, f[i].h + f[i].caph);
 		}
 		ensure_room(e, rowh);
+		if (first)
+			add_dest(e, n, e->left, e->y);
+		first = 0;
 		for (int i = 0; i < k; i++) {
 			place_figure(e, figs[i], &f[i], e->left + i * (colw + gap), colw);
 			fig_free(&f[i]);

@@ -647,8 +647,11 @@ static void split_row(struct engine *e, struct table *t, int k)
 	      "a table row is taller than a page; it is split across pages");
 	double off = 0, total = t->rows[k].h - 2 * PAD_Y;
 	add_tag(e, IT_TAG_BEGIN, "TR");
+	/* at least a few lines per page, even under a head taller than a page */
+	double least = 3 * lstyles[t->st].size * lstyles[t->st].leading;
 	while (off < total - EPS) {
-		double cut = off + (e->bottom - e->y - 2 * PAD_Y);
+		double room = fmax(e->bottom - e->y - 2 * PAD_Y, least);
+		double cut = off + room;
 		for (double prev = -1; prev != cut;) {
 			prev = cut;
 			for (size_t i = 0; i < t->ncells; i++)
@@ -656,7 +659,7 @@ static void split_row(struct engine *e, struct table *t, int k)
 					cut = fmin(cut, line_cut(&t->cells[i], off, cut));
 		}
 		if (cut <= off + EPS)
-			cut = off + (e->bottom - e->y - 2 * PAD_Y);
+			cut = off + room;
 		t->ypos[k] = e->y;
 		t->hgt[k] = fmin(cut, total) - off + 2 * PAD_Y;
 		draw_fills(e, t, k, k + 1);
