@@ -5,6 +5,10 @@
  * cairo calls, in order.  The PDF is written to memory, and the caller
  * writes the file atomically.
  *
+ * What cairo 1.16 cannot write: the catalog's /Lang, and a structure
+ * element's /Alt (attributes of structure tags are ignored), so a figure's
+ * alt text does not reach the PDF; the chart's own text does.
+ *
  * Reproducibility: cairo 1.16 writes no /ID and takes the creation date
  * from CREATE_DATE when it is set, so two runs with the same
  * creation_time give the same bytes.  Font subsets are named from a hash
