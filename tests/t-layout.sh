@@ -114,6 +114,14 @@ check "long: the author" grep -qx "Author: *網走市" <<<"$info"
 check "long: the creator" grep -qx "Creator: *kpic [0-9.]*" <<<"$info"
 check "long: the creation date from SOURCE_DATE_EPOCH" grep -qx "CreationDate: *2019-04-01T00:00:00Z" <<<"$info"
 
+# the structure tree: each table row once, though its head is drawn on every page
+pdfinfo -struct "$pdf" | sed 's/ (.*//; s/^ *//' >"$TMP/struct"
+count() { grep -cx "$1" "$TMP/struct"; }
+check "long: structure: one Document, one Table with THead and TBody" test "$(count Document)$(count Table)$(count THead)$(count TBody)" = 1111
+check "long: structure: a TR per row, head rows once" test "$(count TR)" = 82
+check "long: structure: a TH per head cell" test "$(count TH)" = 14
+check "long: structure: headings, figures, lists" test "$(count H1) $(count H2) $(count Figure) $(count L)" = "1 5 3 6"
+
 # the outline: every heading of levels 2-4, nested
 qpdf --json --json-key=outlines "$pdf" >"$TMP/outline.json"
 check "long: an outline entry per heading of levels 2-4" test \
