@@ -14,7 +14,7 @@ MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wno-format-truncation
-PKGS     = libxml-2.0 libxslt
+PKGS     = libxml-2.0 libxslt cairo pangocairo
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.
@@ -35,7 +35,7 @@ TEMPLATES = $(wildcard templates/*)
 .PHONY: all check install uninstall clean deps unit asan browser-tools
 .DELETE_ON_ERROR:
 
-all: build/kpic $(OUTPUTS)
+all: build/kpic build/layout-run $(OUTPUTS)
 
 $(DEPS_OK): tools/deps.sh
 	@mkdir -p build
@@ -63,6 +63,23 @@ build/kpic-asan: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS) -lm
 
 asan: build/kpic-asan
+
+# The layout engine alone (tools/dev/layout_run.c), for development and
+# tests/t-layout.sh; deliberately not named test_*, which tests/run.sh runs
+# as unit tests.
+build/obj/dev_%.o: tools/dev/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/obj
+	$(CC) $(ALL_CFLAGS) -Itools -c $< -o $@
+
+build/asan/dev_%.o: tools/dev/%.c $(HDRS) | $(DEPS_OK)
+	@mkdir -p build/asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) -Itools -c $< -o $@
+
+build/layout-run: build/obj/dev_layout_run.o $(filter-out build/obj/kpic.o,$(OBJS))
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out build/asan/kpic.o,$(ASAN_OBJS))
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 # --- the bundled sources -------------------------------------------------
 build/%/enriched.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
@@ -106,7 +123,7 @@ $(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json | b
 
 browser-tools: $(BROWSER_STAMP)
 
-check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan unit
+check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan build/layout-run-asan unit
 	@tests/run.sh build/kpic build/kpic-asan
 
 # --- installation ----------------------------------------------------------

@@ -11,19 +11,22 @@ set -eu
 
 what=${1:-build}
 
-# package:probe pairs; a probe is a pkg-config module, a font language
-# (font=ja: fontconfig knows a font that covers Japanese) or a command name.
-# The browser checks (tests/browser/) need Chromium, a Japanese font for real
-# screenshots and text metrics, and Node.js with npm; a machine that already
-# has node and npm on PATH (from any source) keeps them.
-build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt"
-check_pkgs="jq:jq xmllint:xmllint chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
+# package:probe pairs; a probe is a pkg-config module (pc=), a file (file=),
+# a font language (font=ja: fontconfig knows a font that covers Japanese) or a
+# command name.  The browser checks (tests/browser/) need Chromium, a Japanese
+# font for real screenshots and text metrics, and Node.js with npm; a machine
+# that already has node and npm on PATH (from any source) keeps them.
+build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt
+	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
+	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
 
 missing=""
 have() {
 	case $1 in
 	pc=*) pkg-config --exists "${1#pc=}" 2>/dev/null ;;
 	font=*) [ -n "$(fc-list ":lang=${1#font=}" family 2>/dev/null)" ] ;;
+	file=*) test -e "${1#file=}" ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }

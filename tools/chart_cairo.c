@@ -1,0 +1,158 @@
+/*
+ * chart_cairo.c - a laid-out chart drawn with cairo (see chart_cairo.h).
+ *
+ * The colours, stroke widths and dashes are those of chart_svg.c's
+ * presentation attributes, so the printed chart matches the screen's.
+ */
+#include "chart_cairo.h"
+
+#include <math.h>
+
+/* Indexed by enum chart_role (see chart_svg.c). */
+static const unsigned ROLE_RGB[] = {
+	0xffffff, /* frame */
+	0x595959, /* axis */
+	0xd9d9d9, /* grid */
+	0x1f4e79, /* met: dark blue */
+	0xd6cbbd, /* unmet: light warm grey */
+	0x1f4e79, /* series (see SERIES_RGB) */
+	0xa8382b, /* target: muted red */
+	0x404040, /* labels */
+	0x262626, /* values */
+	0x262626, /* legend */
+	0x404040, /* title */
+	0xffffff, /* values on a dark bar */
+};
+
+static const unsigned SERIES_RGB[] = {
+	0x1f4e79, 0xc77c2e, 0x5b8a55, 0x7d5a94, 0x6b6b6b, 0x3e8fb0,
+};
+
+#define NROLES (sizeof ROLE_RGB / sizeof ROLE_RGB[0])
+#define NSERIES (sizeof SERIES_RGB / sizeof SERIES_RGB[0])
+
+static enum chart_role role_of(const struct chart_item *it)
+{
+	return (size_t)it->role < NROLES ? it->role : CR_AXIS;
+}
+
+static void set_rgb(cairo_t *cr, unsigned rgb)
+{
+	cairo_set_source_rgb(cr, (rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+}
+
+static void set_colour(cairo_t *cr, const struct chart_item *it)
+{
+	if (role_of(it) == CR_SERIES)
+		set_rgb(cr, SERIES_RGB[(it->series < 0 ? 0 : (size_t)it->series) % NSERIES]);
+	else
+		set_rgb(cr, ROLE_RGB[role_of(it)]);
+}
+
+static void set_stroke(cairo_t *cr, const struct chart_item *it)
+{
+	static const double dash[] = { 5, 3 };
+	enum chart_role r = role_of(it);
+	set_colour(cr, it);
+	cairo_set_line_width(cr, r == CR_SERIES ? 2 : r == CR_TARGET ? 1.5 : 1);
+	cairo_set_dash(cr, dash, it->dashed ? 2 : 0, 0);
+}
+
+static void draw_rect(cairo_t *cr, const struct chart_item *it)
+{
+	if (it->w <= 0 || it->h <= 0)
+		return;
+	set_colour(cr, it);
+	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+	cairo_fill(cr);
+}
+
+static void draw_line(cairo_t *cr, const struct chart_item *it)
+{
+	set_stroke(cr, it);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	cairo_move_to(cr, it->x, it->y);
+	cairo_line_to(cr, it->w, it->h);
+	cairo_stroke(cr);
+}
+
+static void draw_polyline(cairo_t *cr, const struct chart_item *it)
+{
+	if (it->npts < 2 || it->pts == NULL)
+		return;
+	set_stroke(cr, it);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_move_to(cr, it->pts[0], it->pts[1]);
+	for (size_t i = 1; i < it->npts; i++)
+		cairo_line_to(cr, it->pts[2 * i], it->pts[2 * i + 1]);
+	cairo_stroke(cr);
+}
+
+static void draw_marker(cairo_t *cr, const struct chart_item *it)
+{
+	double x = it->x, y = it->y, r = it->w;
+	if (it->marker == CM_DIAMOND) {
+		cairo_move_to(cr, x, y - r);
+		cairo_line_to(cr, x + r, y);
+		cairo_line_to(cr, x, y + r);
+		cairo_line_to(cr, x - r, y);
+		cairo_close_path(cr);
+		set_colour(cr, it);
+		cairo_fill(cr);
+		return;
+	}
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * 3.14159265358979323846);
+	if (it->marker == CM_HOLLOW_CIRCLE) {
+		set_rgb(cr, 0xffffff);
+		cairo_fill_preserve(cr);
+		set_colour(cr, it);
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_set_line_width(cr, 1.5);
+		cairo_stroke(cr);
+	} else {
+		set_colour(cr, it);
+		cairo_fill(cr);
+	}
+}
+
+/* Text at its anchor on the baseline, measured by pango (not the chart's
+ * approximation), so that middle and end anchors are exact. */
+static void draw_text(cairo_t *cr, const struct chart_item *it, PangoContext *pctx, const char *family)
+{
+	if (it->text == NULL || *it->text == '\0' || it->h <= 0)
+		return;
+	PangoLayout *l = pango_layout_new(pctx);
+	PangoFontDescription *d = pango_font_description_new();
+	pango_font_description_set_family(d, family);
+	pango_font_description_set_absolute_size(d, it->h * PANGO_SCALE);
+	pango_layout_set_font_description(l, d);
+	pango_font_description_free(d);
+	pango_layout_set_text(l, it->text, -1);
+	PangoRectangle log;
+	pango_layout_get_extents(l, NULL, &log);
+	double w = (double)log.width / PANGO_SCALE;
+	double dx = it->anchor == CA_MIDDLE ? -w / 2 : it->anchor == CA_END ? -w : 0;
+	double base = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+	set_colour(cr, it);
+	cairo_move_to(cr, it->x + dx, it->y - base);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+void chart_cairo(cairo_t *cr, const struct chart *c, PangoContext *pctx, const char *family)
+{
+	cairo_save(cr);
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct chart_item *it = &c->items[i];
+		switch (it->kind) {
+		case CI_RECT: draw_rect(cr, it); break;
+		case CI_LINE: draw_line(cr, it); break;
+		case CI_POLYLINE: draw_polyline(cr, it); break;
+		case CI_MARKER: draw_marker(cr, it); break;
+		case CI_TEXT: draw_text(cr, it, pctx, family); break;
+		}
+	}
+	cairo_restore(cr);
+}

@@ -1,0 +1,68 @@
+/*
+ * layout.h - the PDF layout engine: "XSLT decides what, C decides where".
+ *
+ * A stylesheet turns the enriched XML into the layout vocabulary of
+ * templates/layout.rng (namespace urn:x-kpic:layout:1): sequences of pages,
+ * headings, paragraphs, lists, tables, figures, a table of contents.  This
+ * engine measures that tree with pango, breaks it into A4 pages (tables
+ * between rows, with their head rows repeated) and draws the pages on
+ * cairo's PDF surface, tagged, with an outline, internal links and
+ * metadata.  It knows nothing of KPIs; the stylesheet knows nothing of
+ * points and pages.
+ *
+ * Whatever cannot fit where the stylesheet put it (an unbreakable figure
+ * wider than its column, a table row taller than a page) is reported
+ * through host->warn with the block's src line, never clipped in silence.
+ */
+#ifndef KPIC_LAYOUT_H
+#define KPIC_LAYOUT_H
+
+#include "buf.h"
+
+#include <libxml/tree.h>
+
+struct chart;
+
+/* What the engine asks of its caller.  Every member may be NULL. */
+struct layout_host {
+	/* The chart for <figure kind= ref=> (ref may be NULL), or NULL if there
+	 * is none (the engine then draws the figure's alt text in a frame and
+	 * warns).  The engine frees it with chart_free(). */
+	struct chart *(*figure)(void *ud, const char *kind, const char *ref);
+	/* A layout warning: src_line is the block's src (0 if it has none),
+	 * rule a short name such as "layout-overflow". */
+	void (*warn)(void *ud, int src_line, const char *rule, const char *message);
+	void *ud;
+};
+
+struct layout_opts {
+	const char *font_family;   /* NULL: LAYOUT_FONT_FAMILY */
+	const char *creator;       /* PDF Creator, e.g. "kpic 0.1.0"; NULL: none */
+	long long creation_time;   /* seconds since the epoch (SOURCE_DATE_EPOCH),
+	                              or -1: cairo writes the current time */
+};
+
+/* IPAexGothic (fonts-ipaexfont): see the measurements in layout.c. */
+#define LAYOUT_FONT_FAMILY "IPAexGothic"
+
+/*
+ * Lays out and draws doc (a layout document) as a PDF appended to out.
+ * boxes, if not NULL, receives one JSON object per line for every placed
+ * text or figure box (page, kind, x, y, w, h, the page's size and margins),
+ * for tests.  Returns 0, or -1 with the reasons in err (a document that is
+ * not in the layout vocabulary, a cairo failure); warnings do not fail.
+ */
+int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opts *o,
+               struct buf *out, struct buf *boxes, struct buf *err);
+
+/*
+ * Memory: the engine frees all it allocates, and keeps no global state (its
+ * pango font map is its own).  fontconfig, however, keeps its configuration
+ * and caches for the life of the process, and LeakSanitizer reports about
+ * 300 bytes of them at exit; tests/lsan.supp suppresses exactly that.
+ * FcFini() would free them, but with pango 1.50, which loads fontconfig's
+ * configuration in a thread of its own, it fails an assertion now and then
+ * (fcCacheChains[i] == NULL), so it is not called.
+ */
+
+#endif

@@ -1,0 +1,788 @@
+/*
+ * layout_table.c - tables: column widths, row heights, breaking across pages.
+ *
+ * Widths.  Every cell is measured twice by pango: its natural width (all on
+ * one line) and its narrowest (the widest unbreakable run; for a nowrap cell,
+ * the whole text).  A column's widths are its cells' plus padding; a cell
+ * spanning columns widens them evenly if they are too narrow for it.  `auto`
+ * columns get their natural width if the weighted columns keep their
+ * minimum, and the weighted columns share the rest in proportion to their
+ * weights, none below its minimum.  When even the minimums do not fit, the
+ * breakable columns give up their minimum first (their words then break
+ * between letters); a nowrap text that still does not fit is reported
+ * (layout-overflow) and wrapped, never drawn over its neighbour.
+ *
+ * Pages.  Rows go onto a page while they fit; the head rows are drawn again
+ * at the top of every page.  A cell spanning rows makes its last row as tall
+ * as its text needs; where such a cell continues onto the next page, the
+ * page break moves up to the cell's first row (or, if the cell began at the
+ * top of the page, its part on the page grows to hold the text), and the
+ * cell is drawn again on the next page, so no row there loses its heading.
+ * Only a row taller than a page is split, between lines of text
+ * (layout-row-split).
+ */
+#include "layout_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAD_X 3.0
+#define PAD_Y 2.0
+#define EPS 0.01
+#define BORDER_RGB 0x7f7f7f
+#define HEAD_RGB 0xe4eaf1
+
+struct tcell {
+	xmlNode *node;
+	int row, col, colspan, rowspan;
+	int header, nowrap;
+	PangoAlignment align;
+	struct rich text;
+	PangoLayout *l;
+	double minw, maxw;     /* content widths, padding excluded */
+	double h;              /* text height at the final width */
+};
+
+struct trow {
+	xmlNode *node;
+	double h;              /* the tallest of its one-row cells, padding included */
+};
+
+struct table {
+	xmlNode *node;
+	enum lstyle st;
+	int src;
+	int ncols, nrows, nhead;
+	double *weight;        /* 0: auto */
+	double *hard, *minw, *maxw, *w, *x;
+	unsigned char *rigid;  /* the column holds a nowrap text wider than a character */
+	struct trow *rows;
+	struct tcell *cells;
+	size_t ncells;
+	double *ypos, *hgt;    /* the rows on the page being made */
+	struct rich cap;
+	PangoLayout *capl;
+};
+
+static int cell_end(const struct tcell *c)
+{
+	return c->row + c->rowspan - 1;
+}
+
+/* --- reading the table --------------------------------------------------------- */
+
+static void read_cols(struct engine *e, struct table *t)
+{
+	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
+		if (is_el(c, "col"))
+			t->ncols++;
+	t->weight = xcalloc((size_t)t->ncols, sizeof *t->weight);
+	int i = 0;
+	for (xmlNode *c = t->node->children; c != NULL; c = c->next) {
+		if (!is_el(c, "col"))
+			continue;
+		const char *w = attr(c, "width");
+		if (w == NULL || strcmp(w, "auto") == 0) {
+			t->weight[i++] = 0;
+			continue;
+		}
+		char *end;
+		double v = strtod(w, &end);
+		if (*end != '\0' || !(v > 0)) {
+			lwarn(e, t->src, "layout-table-shape", "column width '%s' is neither a positive weight nor 'auto'; taken as 1", w);
+			v = 1;
+		}
+		t->weight[i++] = v;
+	}
+}
+
+static void read_rows_of(xmlNode *section, xmlNode ***rows, int *n, int *cap)
+{
+	if (section == NULL)
+		return;
+	for (xmlNode *r = section->children; r != NULL; r = r->next) {
+		if (!is_el(r, "row"))
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? 2 * *cap : 32;
+			*rows = xrealloc(*rows, (size_t)*cap * sizeof **rows);
+		}
+		(*rows)[(*n)++] = r;
+	}
+}
+
+static PangoAlignment cell_align(xmlNode *c, int header)
+{
+	const char *a = attr(c, "align");
+	if (a == NULL)
+		return header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+	return strcmp(a, "right") == 0 ? PANGO_ALIGN_RIGHT :
+	       strcmp(a, "center") == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+}
+
+static int flag(xmlNode *c, const char *name)
+{
+	const char *v = attr(c, name);
+	return v != NULL && strcmp(v, "yes") == 0;
+}
+
+static int posint(xmlNode *c, const char *name)
+{
+	const char *v = attr(c, name);
+	int n = v ? atoi(v) : 1;
+	return n < 1 ? 1 : n;
+}
+
+/* Places the cells on the grid, HTML-style: a cell takes the next column
+ * not covered by a rowspan from above.  Spans stay inside their section
+ * (head or body) and inside the columns. */
+static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
+{
+	unsigned char *occ = xcalloc((size_t)t->nrows * (size_t)t->ncols, 1);
+	size_t cap = 0;
+	for (int r = 0; r < t->nrows; r++) {
+		int c = 0, section_end = r < t->nhead ? t->nhead : t->nrows;
+		t->rows[r].node = rows[r];
+		for (xmlNode *x = rows[r]->children; x != NULL; x = x->next) {
+			if (!is_el(x, "cell"))
+				continue;
+			while (c < t->ncols && occ[r * t->ncols + c])
+				c++;
+			if (c >= t->ncols) {
+				lwarn(e, src_of(x), "layout-table-shape",
+				      "a row has more cells than the table has columns (%d); the extra cells are left out", t->ncols);
+				break;
+			}
+			if (t->ncells == cap) {
+				cap = cap ? 2 * cap : 64;
+				t->cells = xrealloc(t->cells, cap * sizeof *t->cells);
+			}
+			struct tcell *cell = &t->cells[t->ncells++];
+			memset(cell, 0, sizeof *cell);
+			cell->node = x;
+			cell->row = r;
+			cell->col = c;
+			cell->colspan = posint(x, "colspan");
+			cell->rowspan = posint(x, "rowspan");
+			if (cell->colspan > t->ncols - c)
+				cell->colspan = t->ncols - c;
+			if (cell->rowspan > section_end - r)
+				cell->rowspan = section_end - r;
+			cell->header = flag(x, "header") || r < t->nhead;
+			cell->nowrap = flag(x, "nowrap");
+			cell->align = cell_align(x, cell->header);
+			for (int i = r; i < r + cell->rowspan; i++)
+				for (int j = c; j < c + cell->colspan; j++)
+					occ[i * t->ncols + j] = 1;
+			c += cell->colspan;
+		}
+	}
+	free(occ);
+}
+
+static int read_table(struct engine *e, struct table *t)
+{
+	read_cols(e, t);
+	if (t->ncols == 0) {
+		lfail(e, t->node, "a <table> needs at least one <col>");
+		return -1;
+	}
+	xmlNode **rows = NULL;
+	int n = 0, cap = 0;
+	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
+		if (is_el(c, "head"))
+			read_rows_of(c, &rows, &n, &cap);
+	t->nhead = n;
+	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
+		if (is_el(c, "body"))
+			read_rows_of(c, &rows, &n, &cap);
+	t->nrows = n;
+	t->rows = xcalloc((size_t)n, sizeof *t->rows);
+	t->ypos = xcalloc((size_t)n, sizeof *t->ypos);
+	t->hgt = xcalloc((size_t)n, sizeof *t->hgt);
+	place_cells(e, t, rows);
+	free(rows);
+	return 0;
+}
+
+/* --- widths ------------------------------------------------------------------------ */
+
+static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
+{
+	rich_init(&c->text);
+	rich_inline(e, c->node, &c->text);
+	c->l = rich_layout(e, &c->text, t->st, 0, c->align, c->nowrap, c->header);
+	c->maxw = layout_width(c->l);
+	if (c->nowrap) {
+		c->minw = c->maxw;
+		return;
+	}
+	/* the widest unbreakable run: lay it out 1/1024 pt wide, breaking at
+	 * word boundaries only, and every run overflows on a line of its own */
+	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
+	pango_layout_set_width(c->l, 1);
+	c->minw = layout_width(c->l);
+	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD_CHAR);
+}
+
+static double span_sum(const double *v, int from, int n)
+{
+	double s = 0;
+	for (int i = from; i < from + n; i++)
+		s += v[i];
+	return s;
+}
+
+/* Widens columns [from, from + n) evenly until together they reach need. */
+static void widen(double *v, int from, int n, double need)
+{
+	double have = span_sum(v, from, n);
+	if (need > have)
+		for (int i = from; i < from + n; i++)
+			v[i] += (need - have) / n;
+}
+
+static int by_colspan(const void *a, const void *b)
+{
+	const struct tcell *x = *(const struct tcell *const *)a, *y = *(const struct tcell *const *)b;
+	return (x->colspan > y->colspan) - (x->colspan < y->colspan);
+}
+
+/* Each column's hard minimum (nowrap text, or one character), minimum and
+ * natural width, padding included; spanning cells last, narrowest first. */
+static void column_widths(struct table *t)
+{
+	int nc = t->ncols;
+	double one = lstyles[t->st].size + 2 * PAD_X;
+	t->hard = xcalloc((size_t)nc, sizeof *t->hard);
+	t->minw = xcalloc((size_t)nc, sizeof *t->minw);
+	t->maxw = xcalloc((size_t)nc, sizeof *t->maxw);
+	t->rigid = xcalloc((size_t)nc, 1);
+	for (int i = 0; i < nc; i++)
+		t->hard[i] = t->minw[i] = t->maxw[i] = 2 * PAD_X;
+	struct tcell **order = xmalloc((t->ncells ? t->ncells : 1) * sizeof *order);
+	for (size_t i = 0; i < t->ncells; i++)
+		order[i] = &t->cells[i];
+	qsort(order, t->ncells, sizeof *order, by_colspan);
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = order[i];
+		double hard = c->nowrap ? c->maxw + 2 * PAD_X : fmin(one, c->minw + 2 * PAD_X);
+		widen(t->hard, c->col, c->colspan, hard);
+		for (int k = c->col; c->nowrap && hard > one && k < c->col + c->colspan; k++)
+			t->rigid[k] = 1;
+		widen(t->minw, c->col, c->colspan, fmax(hard, c->minw + 2 * PAD_X));
+		widen(t->maxw, c->col, c->colspan, c->maxw + 2 * PAD_X);
+	}
+	for (int i = 0; i < nc; i++) {
+		t->minw[i] = fmax(t->minw[i], t->hard[i]);
+		t->maxw[i] = fmax(t->maxw[i], t->minw[i]);
+	}
+	free(order);
+}
+
+/* The weighted columns share `room`, in proportion to their weights, each
+ * at least its minimum: columns below it are fixed there and the rest
+ * share what is left, until none is below. */
+static void share_weighted(struct table *t, double room)
+{
+	unsigned char *fixed = xcalloc((size_t)t->ncols, 1);
+	for (int changed = 1; changed;) {
+		double weights = 0, avail = room;
+		changed = 0;
+		for (int i = 0; i < t->ncols; i++) {
+			if (t->weight[i] == 0)
+				continue;
+			if (fixed[i])
+				avail -= t->w[i];
+			else
+				weights += t->weight[i];
+		}
+		for (int i = 0; i < t->ncols && weights > 0; i++) {
+			if (t->weight[i] == 0 || fixed[i])
+				continue;
+			t->w[i] = avail * t->weight[i] / weights;
+			if (t->w[i] < t->minw[i] - EPS) {
+				t->w[i] = t->minw[i];
+				fixed[i] = 1;
+				changed = 1;
+			}
+		}
+	}
+	free(fixed);
+}
+
+/*
+ * When even the minimums do not fit.  If the unbreakable (nowrap) texts
+ * fit, the breakable columns give up part of their minimum (their words
+ * then break between letters).  If not, the breakable columns keep their
+ * minimum and the columns with nowrap text share the rest, in proportion
+ * to their texts' widths; those texts are then reported and wrapped.
+ */
+static void squeeze(struct table *t, double width)
+{
+	double sum_hard = span_sum(t->hard, 0, t->ncols), sum_min = span_sum(t->minw, 0, t->ncols);
+	double one = lstyles[t->st].size + 2 * PAD_X, soft = 0, rigid = 0;
+	int nrigid = 0;
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->rigid[i]) {
+			rigid += t->hard[i];
+			nrigid++;
+		} else {
+			soft += t->minw[i];
+		}
+	}
+	for (int i = 0; i < t->ncols; i++) {
+		if (sum_hard <= width)
+			t->w[i] = t->hard[i] + (t->minw[i] - t->hard[i]) * (width - sum_hard) / (sum_min - sum_hard);
+		else if (width - soft >= nrigid * one)
+			t->w[i] = t->rigid[i] ? t->hard[i] * (width - soft) / rigid : t->minw[i];
+		else
+			t->w[i] = t->hard[i] * width / sum_hard;
+	}
+}
+
+static void allocate(struct table *t, double width)
+{
+	int nc = t->ncols;
+	t->w = xcalloc((size_t)nc, sizeof *t->w);
+	t->x = xcalloc((size_t)nc + 1, sizeof *t->x);
+	double sum_min = span_sum(t->minw, 0, nc);
+	if (sum_min > width) {
+		squeeze(t, width);
+	} else {
+		double extra = width - sum_min, want = 0, weights = 0;
+		for (int i = 0; i < nc; i++) {
+			want += t->weight[i] == 0 ? t->maxw[i] - t->minw[i] : 0;
+			weights += t->weight[i];
+		}
+		double auto_w = 0;
+		for (int i = 0; i < nc; i++) {
+			if (t->weight[i] != 0)
+				continue;
+			double grow = t->maxw[i] - t->minw[i];
+			t->w[i] = t->minw[i] + (want <= extra || want == 0 ? grow : grow * extra / want);
+			auto_w += t->w[i];
+		}
+		if (weights > 0)
+			share_weighted(t, width - auto_w);
+	}
+	for (int i = 0; i < nc; i++)
+		t->x[i + 1] = t->x[i] + t->w[i];
+}
+
+static double cell_room(const struct table *t, const struct tcell *c)
+{
+	return span_sum(t->w, c->col, c->colspan) - 2 * PAD_X;
+}
+
+/* Sets every cell's final width; a nowrap text wider than its column can
+ * get is reported and wrapped instead of overflowing into its neighbour. */
+static void fit_cells(struct engine *e, struct table *t)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		struct tcell *c = &t->cells[i];
+		double room = cell_room(t, c);
+		if (c->nowrap && c->maxw > room + EPS) {
+			lwarn(e, src_of(c->node), "layout-overflow",
+			      "the unbreakable text '%s' needs %.1f pt but its column can get only %.1f pt; it is wrapped",
+			      buf_str(&c->text.text), c->maxw, room);
+			g_object_unref(c->l);
+			c->l = rich_layout(e, &c->text, t->st, 0, c->align, 0, c->header);
+		}
+		pango_layout_set_width(c->l, (int)(fmax(room, 1) * PANGO_SCALE));
+		c->h = layout_height(c->l);
+	}
+	double line = lstyles[t->st].size * lstyles[t->st].leading + 2 * PAD_Y;
+	for (int r = 0; r < t->nrows; r++)
+		t->rows[r].h = line;
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].rowspan == 1)
+			t->rows[t->cells[i].row].h = fmax(t->rows[t->cells[i].row].h, t->cells[i].h + 2 * PAD_Y);
+}
+
+/* --- drawing rows --------------------------------------------------------------- */
+
+/* The part of cell c on the page that holds rows [k, m). */
+static void cell_box(const struct table *t, const struct tcell *c, int k, int m, double left,
+                     double *x, double *y, double *w, double *h)
+{
+	int first = c->row > k ? c->row : k, last = cell_end(c) < m - 1 ? cell_end(c) : m - 1;
+	*x = left + t->x[c->col];
+	*w = span_sum(t->w, c->col, c->colspan);
+	*y = t->ypos[first];
+	*h = t->ypos[last] + t->hgt[last] - *y;
+}
+
+static int on_page(const struct tcell *c, int k, int m)
+{
+	return c->row < m && cell_end(c) >= k;
+}
+
+/* The cell's text, centred vertically in its box; lines that do not fit the
+ * box (a spanning cell taller than a page) are left out, with a warning. */
+static void cell_text(struct engine *e, const struct tcell *c, double x, double y, double h)
+{
+	int n = layout_lines(c->l), fit = n;
+	double room = h - 2 * PAD_Y, th = c->h;
+	if (th > room + EPS) {
+		double t, b, base;
+		for (fit = 0; fit < n; fit++) {
+			line_range(c->l, fit, &t, &b, &base);
+			if (b > room + EPS)
+				break;
+		}
+		lwarn(e, src_of(c->node), "layout-row-split",
+		      "a cell spanning rows is taller than a page; only %d of its %d lines are shown", fit, n);
+		th = room;
+	}
+	if (fit > 0)
+		add_text(e, c->l, 0, fit, x + PAD_X, y + PAD_Y + (room - th) / 2, src_of(c->node));
+}
+
+static void draw_fills(struct engine *e, const struct table *t, int k, int m)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		double x, y, w, h;
+		if (!c->header || !on_page(c, k, m))
+			continue;
+		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
+		add_fill(e, x, y, w, h, HEAD_RGB);
+	}
+}
+
+static void draw_borders(struct engine *e, const struct table *t, int k, int m)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		double x, y, w, h;
+		if (!on_page(c, k, m))
+			continue;
+		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
+		add_rule(e, x, y, w, 0, 0.5, BORDER_RGB);
+		add_rule(e, x, y + h, w, 0, 0.5, BORDER_RGB);
+		add_rule(e, x, y, 0, h, 0.5, BORDER_RGB);
+		add_rule(e, x + w, y, 0, h, 0.5, BORDER_RGB);
+	}
+}
+
+/*
+ * Rows [k, m) at the positions in t->ypos / t->hgt.  tagged: as TR with TH
+ * and TD cells and their destinations; repeated head rows and the parts of
+ * spanning cells continued from the page before are drawn untagged, so the
+ * structure holds each cell once.
+ */
+static void draw_rows(struct engine *e, const struct table *t, int k, int m, int tagged)
+{
+	draw_fills(e, t, k, m);
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		double x, y, w, h;
+		if (c->row < k && cell_end(c) >= k) {
+			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
+			cell_text(e, c, x, y, h);
+		}
+	}
+	for (int r = k; r < m; r++) {
+		if (tagged) {
+			add_tag(e, IT_TAG_BEGIN, "TR");
+			add_dest(e, t->rows[r].node, e->left, t->ypos[r]);
+		}
+		for (size_t i = 0; i < t->ncells; i++) {
+			const struct tcell *c = &t->cells[i];
+			double x, y, w, h;
+			if (c->row != r)
+				continue;
+			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
+			if (tagged) {
+				add_tag(e, IT_TAG_BEGIN, c->header ? "TH" : "TD");
+				add_dest(e, c->node, x, y);
+			}
+			cell_text(e, c, x, y, h);
+			if (tagged)
+				add_tag(e, IT_TAG_END, c->header ? "TH" : "TD");
+		}
+		if (tagged)
+			add_tag(e, IT_TAG_END, "TR");
+	}
+	draw_borders(e, t, k, m);
+}
+
+static void draw_head(struct engine *e, struct table *t, int tagged)
+{
+	if (t->nhead == 0)
+		return;
+	double y = e->y;
+	for (int r = 0; r < t->nhead; r++) {
+		t->ypos[r] = y;
+		t->hgt[r] = t->rows[r].h;
+		y += t->rows[r].h;
+	}
+	/* spanning head cells: the last spanned row grows to hold them */
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		int last = cell_end(c);
+		if (c->row >= t->nhead || c->rowspan == 1)
+			continue;
+		double have = t->ypos[last] + t->hgt[last] - t->ypos[c->row];
+		if (c->h + 2 * PAD_Y > have) {
+			t->hgt[last] += c->h + 2 * PAD_Y - have;
+			for (int r = last + 1; r < t->nhead; r++)
+				t->ypos[r] = t->ypos[r - 1] + t->hgt[r - 1];
+		}
+	}
+	if (tagged)
+		add_tag(e, IT_TAG_BEGIN, "THead");
+	draw_rows(e, t, 0, t->nhead, tagged);
+	if (tagged)
+		add_tag(e, IT_TAG_END, "THead");
+	e->y = t->ypos[t->nhead - 1] + t->hgt[t->nhead - 1];
+}
+
+static double head_height(const struct table *t)
+{
+	double h = 0;
+	for (int r = 0; r < t->nhead; r++)
+		h += t->rows[r].h;
+	return h;
+}
+
+/* --- breaking into pages --------------------------------------------------------- */
+
+/* Row j's height on a page whose first table row is k: at least its own
+ * cells', and enough for every spanning cell that ends on it to hold its
+ * text in its part on this page. */
+static double row_height(const struct table *t, int j, int k, double yj)
+{
+	double h = t->rows[j].h;
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		if (c->rowspan == 1 || cell_end(c) != j || c->row < t->nhead)
+			continue;
+		double top = t->ypos[c->row > k ? c->row : k];
+		h = fmax(h, c->h + 2 * PAD_Y - (yj - top));
+	}
+	return h;
+}
+
+/* A spanning cell cut by a break before row m must show its text in its part
+ * above the break: returns the first row of a span to break before instead,
+ * or -1 after growing the last row (when the span's part starts at the top
+ * of the page there is no earlier break to take). */
+static int fix_open_spans(const struct engine *e, struct table *t, int k, int m)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		const struct tcell *c = &t->cells[i];
+		if (c->row >= m || cell_end(c) < m || c->rowspan == 1)
+			continue;
+		int first = c->row > k ? c->row : k;
+		double have = t->ypos[m - 1] + t->hgt[m - 1] - t->ypos[first], need = c->h + 2 * PAD_Y;
+		if (have >= need - EPS)
+			continue;
+		if (first > k)
+			return first;
+		t->hgt[m - 1] = fmin(t->hgt[m - 1] + need - have, e->bottom - t->ypos[m - 1]);
+	}
+	return -1;
+}
+
+/* Rows [k, m) that fit from e->y down, with their positions; returns m. */
+static int fit_rows(const struct engine *e, struct table *t, int k)
+{
+	int m = k;
+	double y = e->y;
+	while (m < t->nrows) {
+		double h = row_height(t, m, k, y);
+		if (y + h > e->bottom + EPS)
+			break;
+		t->ypos[m] = y;
+		t->hgt[m] = h;
+		y += h;
+		m++;
+	}
+	if (m < t->nrows && m > k) {
+		int earlier;
+		while ((earlier = fix_open_spans(e, t, k, m)) >= 0 && earlier < m)
+			m = earlier;
+	}
+	return m;
+}
+
+/* The top of the first line of cell c that reaches below cut, or cut. */
+static double line_cut(const struct tcell *c, double off, double cut)
+{
+	int n = layout_lines(c->l);
+	for (int i = 0; i < n; i++) {
+		double t, b, base;
+		line_range(c->l, i, &t, &b, &base);
+		if (b > cut + EPS)
+			return t > off + EPS ? t : cut;
+	}
+	return cut;
+}
+
+/* The lines of cell c between off and cut, top-aligned at y. */
+static void slice_text(struct engine *e, const struct tcell *c, double x, double y, double off, double cut)
+{
+	int n = layout_lines(c->l), first = -1, last = -1;
+	for (int i = 0; i < n; i++) {
+		double t, b, base;
+		line_range(c->l, i, &t, &b, &base);
+		if (t >= off - EPS && b <= cut + EPS) {
+			if (first < 0)
+				first = i;
+			last = i;
+		}
+	}
+	if (first >= 0)
+		add_text(e, c->l, first, last + 1, x + PAD_X, y + PAD_Y - off, src_of(c->node));
+}
+
+/* Row k is taller than a page: its cells' lines are dealt out over pages,
+ * each page cut between lines of every cell. */
+static void split_row(struct engine *e, struct table *t, int k)
+{
+	lwarn(e, src_of(t->rows[k].node), "layout-row-split",
+	      "a table row is taller than a page; it is split across pages");
+	double off = 0, total = t->rows[k].h - 2 * PAD_Y;
+	add_tag(e, IT_TAG_BEGIN, "TR");
+	/* at least a few lines per page, even under a head taller than a page */
+	double least = 3 * lstyles[t->st].size * lstyles[t->st].leading;
+	while (off < total - EPS) {
+		double room = fmax(e->bottom - e->y - 2 * PAD_Y, least);
+		double cut = off + room;
+		for (double prev = -1; prev != cut;) {
+			prev = cut;
+			for (size_t i = 0; i < t->ncells; i++)
+				if (t->cells[i].row == k)
+					cut = fmin(cut, line_cut(&t->cells[i], off, cut));
+		}
+		if (cut <= off + EPS)
+			cut = off + room;
+		t->ypos[k] = e->y;
+		t->hgt[k] = fmin(cut, total) - off + 2 * PAD_Y;
+		draw_fills(e, t, k, k + 1);
+		for (size_t i = 0; i < t->ncells; i++) {
+			const struct tcell *c = &t->cells[i];
+			double x, y, w, h;
+			if (c->row != k)
+				continue;
+			cell_box(t, c, k, k + 1, e->left, &x, &y, &w, &h);
+			slice_text(e, c, x, y, off, cut);
+		}
+		draw_borders(e, t, k, k + 1);
+		e->y += t->hgt[k];
+		off = cut;
+		if (off < total - EPS) {
+			new_page(e);
+			draw_head(e, t, 0);
+		}
+	}
+	add_tag(e, IT_TAG_END, "TR");
+}
+
+/* fresh: the table's rows start at the top of this page (after its head),
+ * so a row that does not fit here fits on no page and must be split. */
+static void paginate(struct engine *e, struct table *t, int fresh)
+{
+	int k = t->nhead;
+	while (k < t->nrows) {
+		int m = fit_rows(e, t, k);
+		if (m == k && !fresh) {
+			new_page(e);
+			draw_head(e, t, 0);
+			fresh = 1;
+			continue;
+		}
+		if (m == k) {
+			split_row(e, t, k++);
+			fresh = 0;
+			continue;
+		}
+		draw_rows(e, t, k, m, 1);
+		e->y = t->ypos[m - 1] + t->hgt[m - 1];
+		k = m;
+		fresh = 0;
+		if (k < t->nrows) {
+			new_page(e);
+			draw_head(e, t, 0);
+			fresh = 1;
+		}
+	}
+}
+
+/* --- the table block --------------------------------------------------------------- */
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		if (t->cells[i].l != NULL)
+			g_object_unref(t->cells[i].l);
+		rich_free(&t->cells[i].text);
+	}
+	free(t->cells);
+	free(t->rows);
+	free(t->weight);
+	free(t->hard);
+	free(t->rigid);
+	free(t->minw);
+	free(t->maxw);
+	free(t->w);
+	free(t->x);
+	free(t->ypos);
+	free(t->hgt);
+	if (t->capl != NULL)
+		g_object_unref(t->capl);
+	rich_free(&t->cap);
+}
+
+static void table_caption(struct engine *e, struct table *t, double width)
+{
+	rich_init(&t->cap);
+	for (xmlNode *c = t->node->children; c != NULL; c = c->next) {
+		if (is_el(c, "caption")) {
+			rich_inline(e, c, &t->cap);
+			t->capl = rich_layout(e, &t->cap, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
+		}
+	}
+}
+
+void flow_table(struct engine *e, xmlNode *n)
+{
+	struct table t;
+	memset(&t, 0, sizeof t);
+	t.node = n;
+	t.src = src_of(n);
+	const char *size = attr(n, "size");
+	t.st = size && strcmp(size, "small") == 0 ? LS_CELL_SMALL : LS_CELL;
+	if (read_table(e, &t) == 0) {
+		double width = e->right - e->left;
+		for (size_t i = 0; i < t.ncells; i++)
+			measure_cell(e, &t, &t.cells[i]);
+		column_widths(&t);
+		allocate(&t, width);
+		fit_cells(e, &t);
+		table_caption(e, &t, width);
+		double caph = t.capl ? layout_height(t.capl) + lstyles[LS_CAPTION].after : 0;
+		double first = t.nrows > t.nhead ? t.rows[t.nhead].h : 0;
+		e->y += e->y > e->top + 0.01 ? lstyles[LS_BODY].size * 0.5 : 0;
+		ensure_room(e, caph + head_height(&t) + first);
+		int fresh = e->y <= e->top + 0.01;
+		add_tag(e, IT_TAG_BEGIN, "Table");
+		add_dest(e, n, e->left, e->y);
+		if (t.capl != NULL) {
+			add_tag(e, IT_TAG_BEGIN, "Caption");
+			add_text(e, t.capl, 0, layout_lines(t.capl), e->left, e->y, t.src);
+			add_tag(e, IT_TAG_END, "Caption");
+			e->y += caph;
+		}
+		draw_head(e, &t, 1);
+		add_tag(e, IT_TAG_BEGIN, "TBody");
+		paginate(e, &t, fresh);
+		add_tag(e, IT_TAG_END, "TBody");
+		add_tag(e, IT_TAG_END, "Table");
+		e->y += lstyles[LS_BODY].size;
+	}
+	table_free(&t);
+}
