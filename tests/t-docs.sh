@@ -5,9 +5,13 @@ for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); 
 	check "README documents rule $rule" grep -q "^| \`$rule\` |" README.md
 	check "kpic(1) documents rule $rule" grep -qx ".B $rule" tools/kpic.1
 done
-for cmd in check eval rules; do
+for cmd in check eval diff rules; do
 	check "README shows kpic $cmd" grep -q "^    kpic $cmd" README.md
 	check "kpic(1) documents $cmd" grep -qx ".B $cmd" tools/kpic.1
+done
+for kind in $(sed -n 's/^	X(DK_[A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/diff.h); do
+	check "README documents diff kind $kind" grep -q "\`$kind\`" README.md
+	check "kpic(1) documents diff kind $kind" grep -qF "${kind//-/\\-}" tools/kpic.1
 done
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1

@@ -2,10 +2,13 @@
  * kpic.c - the command line: subcommands, options, exit status.
  *
  * Exit status, for every subcommand: 0 success, 1 errors in the sources
- * (diagnosed), 2 usage errors or unreadable input.
+ * (diagnosed), 2 usage errors or unreadable input.  `kpic diff` follows
+ * diff(1) instead: 0 no differences, 1 differences, 2 trouble.
  */
 #include "buf.h"
 #include "compile.h"
+#include "diff.h"
+#include "diff_out.h"
 #include "enrich.h"
 #include "html.h"
 #include "output.h"
@@ -35,11 +38,15 @@ static const char usage_text[] =
 	"  eval FILE            print the evaluation: counts per goal and level, per 担当課,\n"
 	"                       the overrides; --format=json for every KPI's result,\n"
 	"                       --format=xml for the enriched XML the templates read\n"
+	"  diff OLD NEW         what changed between two versions of a source: goals,\n"
+	"                       headings, KPIs, values, judgements, grants, narrative;\n"
+	"                       --format=json or xml (the 新旧対照表 input)\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
 	"Options:\n"
 	"  -o FILE              write the output to FILE (atomically) instead of stdout\n"
-	"  --format=FMT         eval output: text (default), json, xml\n"
+	"  --format=FMT         eval and diff output: text (default), json, xml\n"
+	"  --no-color           diff: no colour even on a terminal (also: NO_COLOR set)\n"
 	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
 	"  -Werror              treat warnings as errors\n"
 	"  -Werror=RULE         treat one rule's warnings as errors\n"
@@ -49,7 +56,8 @@ static const char usage_text[] =
 	"  -h, --help           this help\n"
 	"  --version            print kpic's version\n"
 	"\n"
-	"Exit status: 0 success, 1 errors in a source, 2 usage error or unreadable input.\n";
+	"Exit status: 0 success, 1 errors in a source, 2 usage error or unreadable input;\n"
+	"for diff: 0 no differences, 1 differences, 2 trouble (unreadable file, errors).\n";
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_XML };
 
@@ -58,6 +66,7 @@ struct opts {
 	const char *output;
 	const char *templates;
 	enum out_format format;
+	int no_color;
 	const char **files;
 	size_t nfiles;
 };
@@ -118,6 +127,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			else if (!strcmp(f, "json")) d->format = DIAG_JSON;
 			else if (!strcmp(f, "sarif")) d->format = DIAG_SARIF;
 			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
+		} else if (strcmp(a, "--no-color") == 0) {
+			o->no_color = 1;
 		} else if (strncmp(a, "--templates=", 12) == 0) {
 			o->templates = a + 12;
 		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
@@ -283,6 +294,48 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+/* Colour only for a person at a terminal who did not refuse it
+ * (https://no-color.org: NO_COLOR set and not empty). */
+static int use_color(const struct opts *o)
+{
+	const char *nc = getenv("NO_COLOR");
+	return !o->no_color && !(nc && *nc) && o->output == NULL && isatty(STDOUT_FILENO);
+}
+
+static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 2)
+		return usage_error("%s: expects two input files, OLD and NEW", "diff");
+	struct unit u[2];
+	int ok = compile_source(o->files[0], sc, d, &u[0]) == COMPILE_OK;
+	ok = compile_source(o->files[1], sc, d, &u[1]) == COMPILE_OK && ok;
+	diag_flush(d, d->format == DIAG_TEXT || ok ? stderr : stdout);
+	int status = 2;
+	if (ok) {
+		struct diff df;
+		struct buf b = BUF_INIT;
+		diff_run(&df, &u[0], &u[1]);
+		if (o->format == OUT_JSON)
+			diff_json(&df, &b);
+		else if (o->format == OUT_XML)
+			diff_xml(&df, &b);
+		else
+			diff_text(&df, use_color(o), &b);
+		status = df.nchanges > 0;
+		char err[512];
+		const char *inputs[] = { o->files[0], o->files[1], NULL };
+		if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
+			fprintf(stderr, "kpic: %s\n", err);
+			status = 2;
+		}
+		buf_free(&b);
+		diff_free(&df);
+	}
+	unit_free(&u[0]);
+	unit_free(&u[1]);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -291,6 +344,7 @@ static const struct command {
 } commands[] = {
 	{ "check", 1, cmd_check },
 	{ "eval", 1, cmd_eval },
+	{ "diff", 1, cmd_diff },
 	{ "html", 1, cmd_html },
 	{ "rules", 0, cmd_rules },
 };

@@ -83,7 +83,8 @@ static void collect_ids(const struct ck *c, xmlNode *n, struct idnode **v, size_
 			continue;
 		xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
 		if (id) {
-			*v = xrealloc(*v, (*nv + 1) * sizeof **v);
+			if ((*nv & (*nv - 1)) == 0)   /* doubles at powers of two */
+				*v = xrealloc(*v, (*nv ? 2 * *nv : 1) * sizeof **v);
 			(*v)[*nv].id = (const char *)id;
 			(*v)[*nv].node = n;
 			(*v)[*nv].off = at(c, n);

@@ -1,0 +1,151 @@
+# t-diff.sh - `kpic diff`: a source against itself, a fixture pair with one
+# change of every kind (exact terminal, JSON and XML output), a revised value
+# that flips a KPI, changes that do not matter, sources with errors, colour,
+# output files, and two synthetic sources of 100,000 KPIs.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+
+# Output with the temporary directory taken out of the paths it names.
+rel() { printf '%s' "${OUT//$TMP\//}"; }
+
+# --------------------------------------------------------- the same source
+run_kpic diff "$src" "$src"
+check "abashiri vs itself: exit 0" test "$RC" = 0
+check "abashiri vs itself: no output at all" test -z "$OUT" -a -z "$ERR"
+run_kpic diff --format=json "$src" "$src"
+check "abashiri vs itself: JSON with no change" jq -e '.total == 0 and .changes == [] and .kinds == {}' "$TMP/out"
+check "abashiri vs itself: exit 0 with JSON too" test "$RC" = 0
+
+# --------------------------------------------------------- one change of every kind
+if tests/diff/mkpair.sh "$src" "$TMP/pair" 2>"$TMP/mkpair.err"; then ok "fixture pair generated"
+else not_ok "fixture pair generated"; sed 's/^/    /' "$TMP/mkpair.err"; fi
+run_kpic check "$TMP/pair/old.xml" "$TMP/pair/new.xml"
+check "pair: both sources pass kpic check" test "$RC" = 0 -a -z "$ERR"
+
+run_kpic diff --no-color "$TMP/pair/old.xml" "$TMP/pair/new.xml"
+check "pair: exit 1" test "$RC" = 1
+check "pair: nothing on stderr" test -z "$ERR"
+golden "pair: terminal output" tests/diff/pair.txt "$(rel)"
+check "pair: no colour when not a terminal" bash -c '! grep -q $'"'"'\033'"'"' "$0"' "$TMP/out"
+
+run_kpic diff --format=json "$TMP/pair/old.xml" "$TMP/pair/new.xml"
+check "pair: JSON exit 1" test "$RC" = 1
+golden "pair: JSON" tests/diff/pair.json "$(rel)"
+cp "$TMP/out" "$TMP/pair.json"
+nkinds=$(grep -c '^	X(DK_' tools/diff.h)
+check "pair: every one of the $nkinds kinds of change is exercised" \
+	jq -e ".kinds | length == $nkinds" "$TMP/pair.json"
+check "pair: JSON total = sum of the kinds = number of changes" \
+	jq -e '.total == ([.kinds[]] | add) and .total == (.changes | length)' "$TMP/pair.json"
+check "pair: a KPI whose id changed is paired, not removed and added" \
+	jq -e '([.changes[] | select(.kind == "kpi-renamed") | [.previous_id, .id]] == [["g1-pedestrians-holiday", "g1-pedestrians-weekend"]]) and ([.changes[] | select(.id == "g1-pedestrians-weekend" or .id == "g1-pedestrians-holiday")] | all(.kind != "kpi-added" and .kind != "kpi-removed"))' "$TMP/pair.json"
+check "pair: an added KPI's values are not also reported as new actuals" \
+	jq -e '[.changes[] | select(.id == "g9-e-forms") | .kind] == ["kpi-added"]' "$TMP/pair.json"
+check "pair: a moved measure's KPIs have not moved" \
+	jq -e '[.changes[] | select(.kind == "kpi-moved") | .id] == ["g1-pedestrians-weekday"]' "$TMP/pair.json"
+check "pair: one KPI reordered among three (the longest run stays)" \
+	jq -e '[.changes[] | select(.kind == "kpi-reordered") | .id] == ["g1-export-other"]' "$TMP/pair.json"
+
+run_kpic diff --format=xml "$TMP/pair/old.xml" "$TMP/pair/new.xml"
+check "pair: XML exit 1" test "$RC" = 1
+golden "pair: XML" tests/diff/pair.xml "$(rel | sed 's/generator="kpic [^"]*"/generator="kpic"/')"
+cp "$TMP/out" "$TMP/pair.xml"
+check "pair: XML is well-formed" xmllint --noout "$TMP/pair.xml"
+x() { xmllint --xpath "$1" "$TMP/pair.xml" 2>/dev/null; }
+check "pair: XML in its namespace, one <change> per change" \
+	test "$(x "count(/*[local-name()='diff' and namespace-uri()='urn:x-kpic:diff:1']/*/*[local-name()='change'])")" = "$(jq .total "$TMP/pair.json")"
+check "pair: XML marks the changed words of a paragraph" \
+	test "$(x "string(//*[local-name()='block'][@op='changed']/*[local-name()='after']/*[local-name()='ins'])")" = "、毎年度KPIの検証を行っ"
+check "pair: XML gives old and new values raw and formatted" \
+	test "$(x "string(//*[local-name()='change'][@kind='actual-revised'][@id='g1-port-value']/*[local-name()='after']/@text)")" = "11億5千万円"
+
+"$KPIC" diff --format=json "$TMP/pair/old.xml" "$TMP/pair/new.xml" >"$TMP/a.json" 2>/dev/null
+"$KPIC" diff --format=json "$TMP/pair/old.xml" "$TMP/pair/new.xml" >"$TMP/b.json" 2>/dev/null
+check "pair: output is byte-identical across runs" cmp -s "$TMP/a.json" "$TMP/b.json"
+
+# --------------------------------------------------------- a revised value that flips a KPI
+# HACCP ホタテ H30 4 → 3: 4/5 = 80% no longer; the published counts follow.
+sed -e '/<kpi id="g1-haccp"/,/<\/kpi>/ s|<value year="2018">4</value>|<value year="2018">3</value>|' \
+    -e 's|<count level="measure" met="yes">33</count>|<count level="measure" met="yes">32</count>|' \
+    -e 's|<count goal="g1" met="yes">10</count>|<count goal="g1" met="yes">9</count>|' \
+    -e 's|<count goal="g1" met="no">8</count>|<count goal="g1" met="no">9</count>|' \
+    -e 's|<count goal="g1" level="measure" met="yes">9</count>|<count goal="g1" level="measure" met="yes">8</count>|' \
+    -e 's|<count goal="g1" level="measure" met="no">8</count>|<count goal="g1" level="measure" met="no">9</count>|' \
+    "$src" >"$TMP/flip.xml"
+run_kpic check "$TMP/flip.xml"
+check "flip: the revised source passes kpic check" test "$RC" = 0
+run_kpic diff --no-color "$src" "$TMP/flip.xml"
+check "flip: exit 1" test "$RC" = 1
+check "flip: two changes" grep -qx '変更 2件' "$TMP/out"
+check "flip: the revised value, as the document writes it" grep -qx '    実績値の修正  ホタテ製品 H30: 4社 → 3社' "$TMP/out"
+check "flip: 達成 → 未達 with the rates" grep -qx '    達成状況の変化  達成（80.0%） → 未達（75.0%）' "$TMP/out"
+check "flip: goal 1's counts before and after" \
+	grep -qx '  達成率80%以上/未満  全KPI 10/8 → 9/9、基本目標 1/0、各施策 9/8 → 8/9' "$TMP/out"
+check "flip: the totals before and after" grep -qx 'KPI 64件、達成率80%以上 41件 → 40件' "$TMP/out"
+check "flip: no other goal shown" test "$(grep -c '^基本目標' "$TMP/out")" = 1
+run_kpic diff --format=json "$src" "$TMP/flip.xml"
+check "flip: JSON counts of goal 1 before and after" \
+	jq -e '.goals[0] | .id == "g1" and .counts_changed and .before.all == {"met": 10, "not_met": 8} and .after.all == {"met": 9, "not_met": 9}' "$TMP/out"
+check "flip: JSON, the other goals unchanged" jq -e '[.goals[1:][] | .counts_changed] == [false, false, false, false]' "$TMP/out"
+
+# --------------------------------------------------------- what does not matter
+# Attributes in another order, other indentation, comments between elements
+# and inside text: the same strategy.
+sed -e 's|<kpi id="\([^"]*\)" direction="\([^"]*\)"|<kpi direction="\2"  id="\1"|' \
+    -e 's|<value year="\([0-9]*\)" status="\([a-z-]*\)"|<value status="\2" year="\1"|' \
+    -e 's|<count goal="\([^"]*\)" met="\([a-z]*\)">|<count met="\2" goal="\1">|' \
+    -e 's|^\( \+\)<|\1\1\t<|' \
+    -e 's|<title>|<!-- 題 --><title>|' \
+    -e 's|<name>市内事業所の従業員数</name>|<name>市内<!-- 注 -->事業所の従業員数</name>|' \
+    -e 's|<p>網走市では総合戦略|<p>網走市では<!-- 注 -->総合戦略|' \
+    -e 's|</section>|</section>\n\n<!-- 節の終わり -->\n|' \
+    "$src" >"$TMP/noise.xml"
+check "noise: the copy differs in text" bash -c '! cmp -s "$0" "$1"' "$src" "$TMP/noise.xml"
+run_kpic diff "$src" "$TMP/noise.xml"
+check "noise: attribute order, whitespace and comments: exit 0" test "$RC" = 0
+check "noise: no output" test -z "$OUT"
+
+# --------------------------------------------------------- trouble: exit 2
+run_kpic diff "$src" tests/rules/duplicate-id.xml
+check "a source with errors: exit 2" test "$RC" = 2
+check "a source with errors: its diagnostics" grep -q '\[duplicate-id\]' "$TMP/err"
+check "a source with errors: no diff output" test -z "$OUT"
+run_kpic diff "$src" "$TMP/missing.xml"
+check "an unreadable file: exit 2" test "$RC" = 2
+check "an unreadable file: said so" grep -q 'missing.xml' "$TMP/err"
+run_kpic diff "$src"
+check "one file only: exit 2" test "$RC" = 2
+run_kpic diff --diagnostics-format=json "$src" tests/rules/duplicate-id.xml
+check "errors as JSON diagnostics on stdout" jq -e '.errors == 1' "$TMP/out"
+
+# --------------------------------------------------------- output files, colour
+run_kpic diff --no-color -o "$TMP/d.txt" "$TMP/pair/old.xml" "$TMP/pair/new.xml"
+check "-o: exit 1, nothing on stdout" test "$RC" = 1 -a -z "$OUT"
+check "-o: the file holds the output" test "$(sed "s|$TMP/||g" "$TMP/d.txt")" = "$(cat tests/diff/pair.txt)"
+cp "$TMP/pair/new.xml" "$TMP/new-copy.xml"
+run_kpic diff -o "$TMP/new-copy.xml" "$TMP/pair/old.xml" "$TMP/new-copy.xml"
+check "-o onto an input: refused, exit 2" test "$RC" = 2
+check "-o onto an input: the input is intact" cmp -s "$TMP/pair/new.xml" "$TMP/new-copy.xml"
+if command -v script >/dev/null; then
+	# script(1) gives kpic a terminal
+	tty_run() { script -qec "$*" /dev/null </dev/null; }
+	esc=$'\033['
+	out=$(tty_run "$KPIC" diff "$src" "$TMP/flip.xml")
+	check "terminal: colour" test "${out#*"$esc"}" != "$out"
+	out=$(tty_run "$KPIC" diff --no-color "$src" "$TMP/flip.xml")
+	check "terminal: --no-color" test "${out#*"$esc"}" = "$out"
+	out=$(NO_COLOR=1 tty_run "$KPIC" diff "$src" "$TMP/flip.xml")
+	check "terminal: NO_COLOR" test "${out#*"$esc"}" = "$out"
+fi
+
+# --------------------------------------------------------- 100,000 KPIs
+# Matched by id, never pairwise: see tests/diff/benchmark.md for the times.
+awk -v n=100000 -v side=old -f tests/diff/synth.awk >"$TMP/big-old.xml"
+awk -v n=100000 -v side=new -f tests/diff/synth.awk >"$TMP/big-new.xml"
+run_kpic diff --format=json "$TMP/big-old.xml" "$TMP/big-new.xml"
+check "100,000 KPIs: exit 1" test "$RC" = 1
+check "100,000 KPIs: every change found, nothing else" \
+	jq -e '.kinds == {"kpi-added": 100, "kpi-removed": 100, "kpi-renamed": 200, "actual-revised": 1000, "achievement-flipped": 1000} and .total == 2400' "$TMP/out"
+check "100,000 KPIs: the counts before and after" \
+	jq -e '.totals.before.all == {"met": 100000, "not_met": 0} and .totals.after.all == {"met": 99000, "not_met": 1000}' "$TMP/out"
+rm -f "$TMP/big-old.xml" "$TMP/big-new.xml"

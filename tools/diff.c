@@ -1,0 +1,706 @@
+/*
+ * diff.c - comparing two strategies (see diff.h): the change list and its
+ * order, and the passes over meta, 担当課, goals and headings.  KPIs are
+ * compared in diff_kpi.c, grants and the narrative in diff_doc.c.
+ *
+ * Each pass matches one kind of element by id through the models' hash
+ * indexes and emits a change for what differs.  Changes carry a sort key
+ * (area and goal, category, merged document position) so that the passes
+ * can run in any order and the output still reads goal by goal.
+ */
+#include "diff_impl.h"
+#include "jfmt.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ tables */
+
+static const char *const kind_names[] = {
+#define X(id, name, label) name,
+	DIFF_KINDS(X)
+#undef X
+};
+
+static const char *const kind_labels[] = {
+#define X(id, name, label) label,
+	DIFF_KINDS(X)
+#undef X
+};
+
+const char *diff_kind_name(enum diff_kind k) { return kind_names[k]; }
+const char *diff_kind_label(enum diff_kind k) { return kind_labels[k]; }
+
+const char *diff_subject_name(enum diff_subject s)
+{
+	static const char *const names[] = { "strategy", "department", "goal", "heading", "kpi",
+	                                     "repost", "program", "grant", "section" };
+	return names[s];
+}
+
+/* Properties that one kind of change covers several of. */
+static const struct { const char *name, *label; } fields[] = {
+	{ "municipality", "自治体名" }, { "title", "名称" }, { "edition", "期" },
+	{ "period", "期間" }, { "as-of", "時点" }, { "threshold", "達成の基準" },
+	{ "combine", "系列の扱い" }, { "provisional", "未確定値の扱い" },
+	{ "document-title", "検証書の題" }, { "vision", "人口ビジョン" },
+	{ "direction", "方向" }, { "rate-base", "達成率の基準値" }, { "unit", "単位" },
+	{ "notation", "表記" }, { "note", "注記" }, { "series-label", "系列名" },
+	{ "number", "番号" }, { "name", "事業名" }, { "activity", "事業内容" },
+	{ "expenditure", "決算額" }, { "subsidy", "交付金額" }, { "serves", "総合戦略との関連" },
+	{ "program", "交付金" },
+};
+
+const char *diff_field_label(const char *field)
+{
+	for (size_t i = 0; field && i < sizeof fields / sizeof fields[0]; i++)
+		if (!strcmp(fields[i].name, field))
+			return fields[i].label;
+	return field;
+}
+
+/* ------------------------------------------------------------ pool */
+
+struct diff_pool {
+	struct diff_pool *next;
+	size_t used, cap;
+	char data[];
+};
+
+void *pool_alloc(struct diff *d, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct diff_pool *p = d->pool;
+	if (p == NULL || p->cap - p->used < n) {
+		size_t cap = n > 65536 ? n : 65536;
+		struct diff_pool *q = xmalloc(sizeof *q + cap);
+		q->next = p;
+		q->used = 0;
+		q->cap = cap;
+		d->pool = p = q;
+	}
+	void *r = p->data + p->used;
+	p->used += n;
+	memset(r, 0, n);
+	return r;
+}
+
+const char *pool_str(struct diff *d, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	size_t n = strlen(s);
+	char *p = pool_alloc(d, n + 1);
+	memcpy(p, s, n + 1);
+	return p;
+}
+
+const char *pool_printf(struct diff *d, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	const char *s = pool_str(d, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* ------------------------------------------------------------ changes */
+
+struct diff_change *diff_emit(struct diff *d, enum diff_kind k, enum diff_subject s)
+{
+	/* capacity implicit: doubles at powers of two */
+	if ((d->nchanges & (d->nchanges - 1)) == 0)
+		d->changes = xrealloc(d->changes, (d->nchanges ? 2 * d->nchanges : 1) * sizeof *d->changes);
+	struct diff_change *c = &d->changes[d->nchanges];
+	memset(c, 0, sizeof *c);
+	c->kind = k;
+	c->subject = s;
+	c->seq = d->nchanges++;
+	d->count[k]++;
+	return c;
+}
+
+void diff_set(struct diff *d, struct diff_change *c, const char *before, const char *after)
+{
+	c->before.raw = c->before.text = pool_str(d, before);
+	c->after.raw = c->after.text = pool_str(d, after);
+}
+
+static int cmp_change(const void *pa, const void *pb)
+{
+	const struct diff_change *a = pa, *b = pb;
+	for (int i = 0; i < 3; i++)
+		if (a->order[i] != b->order[i])
+			return a->order[i] < b->order[i] ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* ------------------------------------------------------------ maps */
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+void strmap_init(struct strmap *t, size_t n)
+{
+	t->cap = 16;
+	while (t->cap < 2 * n + 1)
+		t->cap *= 2;
+	t->keys = xcalloc(t->cap, sizeof *t->keys);
+	t->vals = xcalloc(t->cap, sizeof *t->vals);
+}
+
+void strmap_put(struct strmap *t, const char *key, int val)
+{
+	if (key == NULL)
+		return;
+	for (size_t i = hash_str(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (t->keys[i] == NULL) {
+			t->keys[i] = key;
+			t->vals[i] = val;
+			return;
+		}
+		if (!strcmp(t->keys[i], key))
+			return;
+	}
+}
+
+int strmap_get(const struct strmap *t, const char *key)
+{
+	if (key == NULL)
+		return -1;
+	for (size_t i = hash_str(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
+		if (!strcmp(t->keys[i], key))
+			return t->vals[i];
+	return -1;
+}
+
+void strmap_free(struct strmap *t)
+{
+	free(t->keys);
+	free(t->vals);
+}
+
+/* ------------------------------------------------------------ order */
+
+void merge_positions(size_t nb, const int *b2a, long *posb)
+{
+	long last = -1;
+	for (size_t j = 0; j < nb; j++) {
+		if (b2a[j] >= 0)
+			last = b2a[j];
+		posb[j] = b2a[j] >= 0 ? 2L * b2a[j] : 2 * last + 1;
+	}
+}
+
+/* Patience sorting with back links: O(n log n). */
+void lis_keep(const int *v, size_t n, unsigned char *keep)
+{
+	size_t *tail = xmalloc((n + 1) * sizeof *tail);   /* index of the smallest tail per length */
+	size_t *prev = xmalloc((n + 1) * sizeof *prev);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (v[tail[mid]] < v[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? tail[lo - 1] : (size_t)-1;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+		keep[i] = 0;
+	}
+	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1; i = prev[i])
+		keep[i] = 1;
+	free(tail);
+	free(prev);
+}
+
+
+static int cmp_sib(const void *pa, const void *pb)
+{
+	const struct sib *a = pa, *b = pb;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return a->after < b->after ? -1 : a->after > b->after;
+}
+
+void find_reordered(struct sib *s, size_t n, unsigned char *moved /* by after index */)
+{
+	qsort(s, n, sizeof *s, cmp_sib);
+	int *v = xmalloc((n + 1) * sizeof *v);
+	unsigned char *keep = xmalloc(n + 1);
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && s[e].group == s[i].group)
+			e++;
+		for (size_t k = i; k < e; k++)
+			v[k - i] = s[k].before;
+		lis_keep(v, e - i, keep);
+		for (size_t k = i; k < e; k++)
+			moved[s[k].after] = !keep[k - i];
+		i = e;
+	}
+	free(v);
+	free(keep);
+}
+
+/* ------------------------------------------------------------ tree */
+
+int diff_is_el(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       (name == NULL || !strcmp((const char *)n->name, name));
+}
+
+xmlNode *diff_child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (diff_is_el(c, name))
+			return c;
+	return NULL;
+}
+
+const char *diff_attr(struct diff *d, const xmlNode *n, const char *name)
+{
+	xmlChar *v = n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
+	const char *s = pool_str(d, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* ------------------------------------------------------------ paths */
+
+static const char *const heading_kinds[] = { "policy", "direction", "measure" };
+
+/* goal, then the headings down to h (included), outermost first. */
+void diff_path(struct diff *d, struct diff_change *c, const struct model *m, size_t goal, int h)
+{
+	int chain[16], n = 0;
+	for (int i = h; i >= 0 && n < 16; i = m->headings[i].parent)
+		chain[n++] = i;
+	struct diff_step *p = pool_alloc(d, (size_t)(n + 1) * sizeof *p);
+	p[0].kind = "goal";
+	p[0].id = m->goals[goal].id;
+	p[0].title = m->goals[goal].title;
+	p[0].number = m->goals[goal].number;
+	for (int k = 0; k < n; k++) {
+		const struct heading *hd = &m->headings[chain[n - 1 - k]];
+		p[k + 1].kind = heading_kinds[hd->kind];
+		p[k + 1].id = hd->id;
+		p[k + 1].title = hd->title;
+	}
+	c->path = p;
+	c->npath = (size_t)n + 1;
+}
+
+/* "基本目標1 › 産業振興策の構築 › …": where a KPI or heading sits. */
+const char *diff_place_text(struct diff *d, const struct model *m, size_t goal, int h)
+{
+	struct buf b = BUF_INIT;
+	int chain[16], n = 0;
+	for (int i = h; i >= 0 && n < 16; i = m->headings[i].parent)
+		chain[n++] = i;
+	buf_printf(&b, "基本目標%d", m->goals[goal].number);
+	while (n > 0)
+		buf_printf(&b, " › %s", m->headings[chain[--n]].title ? m->headings[chain[n]].title : "");
+	const char *s = pool_str(d, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+const char *diff_place_id(const struct model *m, size_t goal, int h)
+{
+	return h >= 0 ? m->headings[h].id : m->goals[goal].id;
+}
+
+long diff_place_key(size_t goal, int h)
+{
+	return h >= 0 ? h : -1 - (long)goal;
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Strings are trimmed by the model; inside, a run of whitespace equals any
+ * other (a title reflowed over two lines has not changed). */
+int diff_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	while (*a && *b) {
+		if (is_blank(*a) && is_blank(*b)) {
+			while (is_blank(*a))
+				a++;
+			while (is_blank(*b))
+				b++;
+		} else if (*a++ != *b++) {
+			return 0;
+		}
+	}
+	return *a == *b;
+}
+
+/* ------------------------------------------------------------ meta */
+
+static void meta_change(struct dctx *x, const char *field, const char *br, const char *bt,
+                        const char *ar, const char *at)
+{
+	if (diff_same(br, ar))
+		return;
+	struct diff_change *c = diff_emit(x->d, DK_META_CHANGED, DS_STRATEGY);
+	c->area = DA_STRATEGY;
+	c->field = field;
+	c->before.raw = pool_str(x->d, br);
+	c->before.text = pool_str(x->d, bt);
+	c->after.raw = pool_str(x->d, ar);
+	c->after.text = pool_str(x->d, at);
+}
+
+static void meta_plain(struct dctx *x, const char *field, const char *b, const char *a)
+{
+	meta_change(x, field, b, b, a, a);
+}
+
+static const char *period_raw(struct diff *d, const struct model *m)
+{
+	return pool_printf(d, "%d-%d (%d)", m->start.y, m->end.y, m->baseline.y);
+}
+
+static const char *period_text(struct diff *d, const struct model *m)
+{
+	char a[32] = "", b[32] = "", c[32] = "";
+	jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
+	jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
+	jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
+	return pool_printf(d, "%s–%s（基準値 %s）", a, b, c);
+}
+
+static const char *date_text(struct diff *d, const char *iso)
+{
+	int y, mo, dd;
+	char s[64];
+	if (iso && sscanf(iso, "%d-%d-%d", &y, &mo, &dd) == 3 &&
+	    jfmt_era_date(y, mo, dd, JFMT_ERA_SHORT, s, sizeof s) >= 0)
+		return pool_str(d, s);
+	return iso;
+}
+
+static void diff_meta(struct dctx *x)
+{
+	struct diff *d = x->d;
+	const struct model *b = x->mb, *a = x->ma;
+	meta_plain(x, "municipality", b->municipality, a->municipality);
+	meta_plain(x, "title", b->title, a->title);
+	meta_change(x, "edition", pool_printf(d, "%d", b->edition), pool_printf(d, "第%d期", b->edition),
+	            pool_printf(d, "%d", a->edition), pool_printf(d, "第%d期", a->edition));
+	meta_change(x, "period", period_raw(d, b), period_text(d, b), period_raw(d, a), period_text(d, a));
+	meta_change(x, "as-of", b->as_of, date_text(d, b->as_of), a->as_of, date_text(d, a->as_of));
+	meta_change(x, "threshold", b->threshold_text, pool_printf(d, "達成率%s%%以上", b->threshold_text),
+	            a->threshold_text, pool_printf(d, "達成率%s%%以上", a->threshold_text));
+	meta_plain(x, "combine", combine_name(b->comb), combine_name(a->comb));
+	meta_change(x, "provisional", b->use_provisional ? "yes" : "no",
+	            b->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない",
+	            a->use_provisional ? "yes" : "no",
+	            a->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない");
+	xmlNode *rb = xmlDocGetRootElement(x->ub->src.doc), *ra = xmlDocGetRootElement(x->ua->src.doc);
+	xmlNode *tb = diff_child(diff_child(rb, "document"), "title");
+	xmlNode *ta = diff_child(diff_child(ra, "document"), "title");
+	if (!diff_same(tb ? diff_canon(d, tb) : NULL, ta ? diff_canon(d, ta) : NULL))
+		meta_plain(x, "document-title", tb ? diff_render(d, x->ub, tb) : NULL,
+		           ta ? diff_render(d, x->ua, ta) : NULL);
+	xmlNode *vb = diff_child(rb, "vision"), *va = diff_child(ra, "vision");
+	if (!diff_same(vb ? diff_canon(d, vb) : NULL, va ? diff_canon(d, va) : NULL))
+		meta_plain(x, "vision", vb ? diff_render(d, x->ub, vb) : NULL, va ? diff_render(d, x->ua, va) : NULL);
+}
+
+static void diff_depts(struct dctx *x)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	for (size_t i = 0; i < a->ndepts; i++) {
+		int j = model_find_dept(b, a->depts[i].id);
+		if (j >= 0 && diff_same(b->depts[j].name, a->depts[i].name))
+			continue;
+		struct diff_change *c = diff_emit(x->d, j < 0 ? DK_DEPT_ADDED : DK_DEPT_RENAMED, DS_DEPARTMENT);
+		c->area = DA_STRATEGY;
+		c->order[1] = 1;
+		c->order[2] = 2L * (long)i;
+		c->id = a->depts[i].id;
+		c->name = a->depts[i].name;
+		diff_set(x->d, c, j < 0 ? NULL : b->depts[j].name, a->depts[i].name);
+	}
+	for (size_t j = 0; j < b->ndepts; j++) {
+		if (model_find_dept(a, b->depts[j].id) >= 0)
+			continue;
+		struct diff_change *c = diff_emit(x->d, DK_DEPT_REMOVED, DS_DEPARTMENT);
+		c->area = DA_STRATEGY;
+		c->order[1] = 1;
+		c->order[2] = LONG_MAX;
+		c->id = b->depts[j].id;
+		c->name = b->depts[j].name;
+		diff_set(x->d, c, b->depts[j].name, NULL);
+	}
+}
+
+/* ------------------------------------------------------------ goals */
+
+struct mgoal { long pos; int before, after; };
+
+static int cmp_mgoal(const void *pa, const void *pb)
+{
+	const struct mgoal *a = pa, *b = pb;
+	if (a->pos != b->pos)
+		return a->pos < b->pos ? -1 : 1;
+	return a->before < b->before ? -1 : a->before > b->before;
+}
+
+/* diff.goals: the goals of both sides in one order, and the maps to it. */
+static void merge_goals(struct dctx *x)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	int *b2a = xmalloc((b->ngoals + 1) * sizeof *b2a);
+	long *posb = xmalloc((b->ngoals + 1) * sizeof *posb);
+	for (size_t j = 0; j < b->ngoals; j++)
+		b2a[j] = model_find_goal(a, b->goals[j].id);
+	merge_positions(b->ngoals, b2a, posb);
+	struct mgoal *g = xmalloc((a->ngoals + b->ngoals + 1) * sizeof *g);
+	size_t n = 0;
+	for (size_t i = 0; i < a->ngoals; i++)
+		g[n++] = (struct mgoal){ 2L * (long)i, model_find_goal(b, a->goals[i].id), (int)i };
+	for (size_t j = 0; j < b->ngoals; j++)
+		if (b2a[j] < 0)
+			g[n++] = (struct mgoal){ posb[j], (int)j, -1 };
+	qsort(g, n, sizeof *g, cmp_mgoal);
+	x->d->goals = xmalloc((n + 1) * sizeof *x->d->goals);
+	x->d->ngoals = n;
+	x->ga = xmalloc((a->ngoals + 1) * sizeof *x->ga);
+	x->gb = xmalloc((b->ngoals + 1) * sizeof *x->gb);
+	for (size_t k = 0; k < n; k++) {
+		x->d->goals[k] = (struct diff_goal){ g[k].before, g[k].after };
+		if (g[k].after >= 0)
+			x->ga[g[k].after] = (int)k;
+		if (g[k].before >= 0)
+			x->gb[g[k].before] = (int)k;
+	}
+	free(g);
+	free(b2a);
+	free(posb);
+}
+
+static struct diff_change *goal_change(struct dctx *x, enum diff_kind k, const struct model *m, size_t g,
+                                       int merged)
+{
+	struct diff_change *c = diff_emit(x->d, k, DS_GOAL);
+	c->area = DA_GOAL;
+	c->goal = merged;
+	c->order[0] = 1 + merged;
+	c->id = m->goals[g].id;
+	c->name = m->goals[g].title;
+	c->number = m->goals[g].number;
+	return c;
+}
+
+static const char *goal_label(struct diff *d, const struct goal *g)
+{
+	return pool_printf(d, "基本目標%d", g->number);
+}
+
+static void diff_goals(struct dctx *x)
+{
+	struct diff *d = x->d;
+	const struct model *b = x->mb, *a = x->ma;
+	struct sib *s = xmalloc((a->ngoals + 1) * sizeof *s);
+	unsigned char *moved = xcalloc(a->ngoals + 1, 1);
+	size_t ns = 0;
+	for (size_t k = 0; k < d->ngoals; k++)
+		if (d->goals[k].before >= 0 && d->goals[k].after >= 0)
+			s[ns++] = (struct sib){ 0, d->goals[k].after, d->goals[k].before };
+	find_reordered(s, ns, moved);
+	for (size_t k = 0; k < d->ngoals; k++) {
+		int gb = d->goals[k].before, ga = d->goals[k].after;
+		if (gb < 0 || ga < 0) {
+			const struct model *m = ga >= 0 ? a : b;
+			int g = ga >= 0 ? ga : gb;
+			struct diff_change *c = goal_change(x, ga >= 0 ? DK_GOAL_ADDED : DK_GOAL_REMOVED, m, (size_t)g, (int)k);
+			const char *t = pool_printf(d, "基本目標%d %s", m->goals[g].number, m->goals[g].title);
+			diff_set(d, c, ga >= 0 ? NULL : t, ga >= 0 ? t : NULL);
+			continue;
+		}
+		const struct goal *ob = &b->goals[gb], *oa = &a->goals[ga];
+		if (!diff_same(ob->title, oa->title))
+			diff_set(d, goal_change(x, DK_GOAL_RENAMED, a, (size_t)ga, (int)k), ob->title, oa->title);
+		if (ob->number != oa->number || moved[ga]) {
+			struct diff_change *c = goal_change(x, DK_GOAL_REORDERED, a, (size_t)ga, (int)k);
+			c->before.raw = pool_printf(d, "%d", ob->number);
+			c->before.text = goal_label(d, ob);
+			c->after.raw = pool_printf(d, "%d", oa->number);
+			c->after.text = goal_label(d, oa);
+			if (moved[ga])
+				c->note = pool_printf(d, "並び順 %d番目 → %d番目", gb + 1, ga + 1);
+		}
+	}
+	free(s);
+	free(moved);
+}
+
+/* ------------------------------------------------------------ headings */
+
+/* 1-based rank of each heading among its parent's headings. */
+static int *sibling_ranks(const struct model *m)
+{
+	int *rank = xmalloc((m->nheadings + 1) * sizeof *rank);
+	int *next = xcalloc(m->nheadings + m->ngoals + 1, sizeof *next);
+	for (size_t i = 0; i < m->nheadings; i++) {
+		const struct heading *h = &m->headings[i];
+		size_t slot = h->parent >= 0 ? (size_t)h->parent : m->nheadings + h->goal;
+		rank[i] = ++next[slot];
+	}
+	free(next);
+	return rank;
+}
+
+static struct diff_change *heading_change(struct dctx *x, int what, const struct model *m, size_t i,
+                                          int merged_goal, long pos)
+{
+	const struct heading *h = &m->headings[i];
+	struct diff_change *c = diff_emit(x->d, (enum diff_kind)(DK_POLICY_ADDED + 4 * (int)h->kind + what),
+	                                  DS_HEADING);
+	c->area = DA_GOAL;
+	c->goal = merged_goal;
+	c->order[0] = 1 + merged_goal;
+	c->order[1] = 1;
+	c->order[2] = pos;
+	c->id = h->id;
+	c->name = h->title;
+	diff_path(x->d, c, m, h->goal, h->parent);
+	return c;
+}
+
+enum { H_ADDED, H_REMOVED, H_RENAMED, H_REORDERED };
+
+static void heading_reordered(struct dctx *x, size_t i, int j, const int *rank_b, const int *rank_a)
+{
+	const struct heading *hb = &x->mb->headings[j], *ha = &x->ma->headings[i];
+	struct diff_change *c = heading_change(x, H_REORDERED, x->ma, i, x->ga[ha->goal], 2L * (long)i);
+	const char *pb = diff_place_text(x->d, x->mb, hb->goal, hb->parent);
+	const char *pa = diff_place_text(x->d, x->ma, ha->goal, ha->parent);
+	c->before.raw = diff_place_id(x->mb, hb->goal, hb->parent);
+	c->after.raw = diff_place_id(x->ma, ha->goal, ha->parent);
+	c->before.text = pool_printf(x->d, "%s の%d番目", pb, rank_b[j]);
+	c->after.text = pool_printf(x->d, "%s の%d番目", pa, rank_a[i]);
+}
+
+static void diff_headings(struct dctx *x)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	int *b2a = xmalloc((b->nheadings + 1) * sizeof *b2a);
+	int *a2b = xmalloc((a->nheadings + 1) * sizeof *a2b);
+	long *posb = xmalloc((b->nheadings + 1) * sizeof *posb);
+	struct sib *s = xmalloc((a->nheadings + 1) * sizeof *s);
+	unsigned char *moved = xcalloc(a->nheadings + 1, 1);
+	size_t ns = 0;
+	for (size_t j = 0; j < b->nheadings; j++)
+		b2a[j] = -1;
+	for (size_t i = 0; i < a->nheadings; i++) {
+		int j = model_find_heading(b, a->headings[i].id);
+		if (j >= 0 && b->headings[j].kind != a->headings[i].kind)
+			j = -1;  /* a policy become a measure is another element */
+		a2b[i] = j;
+		if (j >= 0)
+			b2a[j] = (int)i;
+	}
+	merge_positions(b->nheadings, b2a, posb);
+	for (size_t i = 0; i < a->nheadings; i++) {
+		const struct heading *ha = &a->headings[i];
+		int j = a2b[i];
+		if (j < 0)
+			continue;
+		const struct heading *hb = &b->headings[j];
+		if (diff_same(diff_place_id(b, hb->goal, hb->parent), diff_place_id(a, ha->goal, ha->parent)))
+			s[ns++] = (struct sib){ diff_place_key(ha->goal, ha->parent), (int)i, j };
+		else
+			moved[i] = 2;     /* another parent */
+	}
+	unsigned char *order_moved = xcalloc(a->nheadings + 1, 1);
+	find_reordered(s, ns, order_moved);
+	int *rank_b = sibling_ranks(b), *rank_a = sibling_ranks(a);
+	for (size_t i = 0; i < a->nheadings; i++) {
+		const struct heading *ha = &a->headings[i];
+		int j = a2b[i];
+		if (j < 0) {
+			struct diff_change *c = heading_change(x, H_ADDED, a, i, x->ga[ha->goal], 2L * (long)i);
+			diff_set(x->d, c, NULL, ha->title);
+			continue;
+		}
+		if (!diff_same(b->headings[j].title, ha->title))
+			diff_set(x->d, heading_change(x, H_RENAMED, a, i, x->ga[ha->goal], 2L * (long)i),
+			         b->headings[j].title, ha->title);
+		if (moved[i] || order_moved[i])
+			heading_reordered(x, i, j, rank_b, rank_a);
+	}
+	for (size_t j = 0; j < b->nheadings; j++) {
+		if (b2a[j] >= 0)
+			continue;
+		struct diff_change *c = heading_change(x, H_REMOVED, b, j, x->gb[b->headings[j].goal], posb[j]);
+		diff_set(x->d, c, b->headings[j].title, NULL);
+	}
+	free(b2a);
+	free(a2b);
+	free(posb);
+	free(s);
+	free(moved);
+	free(order_moved);
+	free(rank_b);
+	free(rank_a);
+}
+
+/* ------------------------------------------------------------ entry */
+
+void diff_run(struct diff *d, const struct unit *before, const struct unit *after)
+{
+	memset(d, 0, sizeof *d);
+	d->before = before;
+	d->after = after;
+	struct dctx x = { d, before, after, &before->model, &after->model, &before->eval, &after->eval, NULL, NULL };
+	merge_goals(&x);
+	diff_meta(&x);
+	diff_depts(&x);
+	diff_goals(&x);
+	diff_headings(&x);
+	diff_kpis(&x);
+	diff_reposts(&x);
+	diff_grants(&x);
+	diff_sections(&x);
+	if (d->nchanges > 0)   /* changes is NULL then, which qsort may not get */
+		qsort(d->changes, d->nchanges, sizeof *d->changes, cmp_change);
+	free(x.ga);
+	free(x.gb);
+}
+
+void diff_free(struct diff *d)
+{
+	free(d->changes);
+	free(d->goals);
+	while (d->pool) {
+		struct diff_pool *next = d->pool->next;
+		free(d->pool);
+		d->pool = next;
+	}
+	memset(d, 0, sizeof *d);
+}

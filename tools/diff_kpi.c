@@ -1,0 +1,520 @@
+/*
+ * diff_kpi.c - comparing KPIs and 再掲 rows (see diff.h).
+ *
+ * KPIs are paired by id through the models' hash indexes, then what is
+ * left unpaired by name and place; each pair is compared field by field,
+ * series by key and values by year.  A change's sort key is its KPI's
+ * merged position, so a KPI's changes print together under its path.
+ */
+#include "diff_impl.h"
+#include "jfmt.h"
+#include "report.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What every change about one KPI shares. */
+struct kctx {
+	struct dctx *x;
+	size_t ib, ia;               /* indices on each side (one may be unused) */
+	const struct kpi *kb, *ka;   /* NULL if absent on that side */
+	int goal;                    /* merged goal index */
+	long pos;
+	int rank_b, rank_a;          /* 1-based rank among its place's KPIs */
+};
+
+static struct diff_change *kpi_change(struct kctx *k, enum diff_kind kind)
+{
+	const struct kpi *p = k->ka ? k->ka : k->kb;
+	const struct model *m = k->ka ? k->x->ma : k->x->mb;
+	struct diff_change *c = diff_emit(k->x->d, kind, DS_KPI);
+	c->area = DA_GOAL;
+	c->goal = k->goal;
+	c->order[0] = 1 + k->goal;
+	c->order[1] = 2;
+	c->order[2] = k->pos;
+	c->id = p->id;
+	c->name = p->name;
+	if (k->ka && k->kb && !diff_same(k->kb->id, k->ka->id))
+		c->prev_id = k->kb->id;
+	diff_path(k->x->d, c, m, p->goal, p->heading);
+	return c;
+}
+
+static struct diff_change *kpi_field(struct kctx *k, enum diff_kind kind, const char *field,
+                                     const char *before, const char *after)
+{
+	struct diff_change *c = kpi_change(k, kind);
+	c->field = field;
+	diff_set(k->x->d, c, before, after);
+	return c;
+}
+
+static void compare_str(struct kctx *k, enum diff_kind kind, const char *field, const char *b, const char *a)
+{
+	if (!diff_same(b, a))
+		kpi_field(k, kind, field, b, a);
+}
+
+/* The text of a child element (survey, method…), whitespace collapsed. */
+static const char *child_text(struct dctx *x, const struct unit *u, const xmlNode *n, const char *name)
+{
+	xmlNode *c = diff_child(n, name);
+	return c ? diff_render(x->d, u, c) : NULL;
+}
+
+/* Every <note> of an element: canonical (to compare) or printed (to show). */
+static const char *notes_of(struct dctx *x, const struct unit *u, const xmlNode *n, int canonical)
+{
+	struct buf b = BUF_INIT;
+	int any = 0;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (!diff_is_el(c, "note"))
+			continue;
+		buf_puts(&b, any++ ? " ／ " : "");
+		buf_puts(&b, canonical ? diff_canon(x->d, c) : diff_render(x->d, u, c));
+	}
+	const char *s = any ? pool_str(x->d, buf_str(&b)) : NULL;
+	buf_free(&b);
+	return s;
+}
+
+static const char *direction_text(enum direction d)
+{
+	return d == DIR_LOWER ? "低いほど良い" : d == DIR_MAINTAIN ? "目標値以上を維持" : "高いほど良い";
+}
+
+static void compare_definition(struct kctx *k)
+{
+	struct dctx *x = k->x;
+	const struct kpi *b = k->kb, *a = k->ka;
+	if (b->dir != a->dir) {
+		struct diff_change *c = kpi_field(k, DK_KPI_DEFINITION, "direction", direction_name(b->dir),
+		                                  direction_name(a->dir));
+		c->before.text = direction_text(b->dir);
+		c->after.text = direction_text(a->dir);
+	}
+	compare_str(k, DK_KPI_DEFINITION, "combine", diff_attr(x->d, b->node, "combine"),
+	            diff_attr(x->d, a->node, "combine"));
+	compare_str(k, DK_KPI_DEFINITION, "rate-base", b->rate_base_text, a->rate_base_text);
+	compare_str(k, DK_KPI_DEFINITION, "unit", child_text(x, x->ub, b->node, "unit"),
+	            child_text(x, x->ua, a->node, "unit"));
+	compare_str(k, DK_KPI_DEFINITION, "notation", child_text(x, x->ub, b->node, "notation"),
+	            child_text(x, x->ua, a->node, "notation"));
+	if (!diff_same(notes_of(x, x->ub, b->node, 1), notes_of(x, x->ua, a->node, 1)))
+		kpi_field(k, DK_KPI_DEFINITION, "note", notes_of(x, x->ub, b->node, 0),
+		          notes_of(x, x->ua, a->node, 0));
+}
+
+/* ---- values */
+
+static int has_figure(const struct value *v)
+{
+	return v && v->has_num;
+}
+
+static int same_value(const struct value *b, const struct value *a)
+{
+	enum vstatus sb = b ? b->status : VS_NOT_SURVEYED, sa = a ? a->status : VS_NOT_SURVEYED;
+	if (sb != sa || has_figure(b) != has_figure(a))
+		return 0;
+	if (!has_figure(b))
+		return 1;   /* two blank cells of one status */
+	return b->year.y == a->year.y && diff_same(b->text, a->text) && diff_same(b->label, a->label) &&
+	       b->from.ok == a->from.ok && (!b->from.ok || b->from.y == a->from.y);
+}
+
+static void value_side(struct diff *d, const struct series *s, const struct value *v, struct diff_val *out)
+{
+	if (v == NULL)
+		return;
+	struct buf b = BUF_INIT;
+	report_value(s, v, &b);
+	out->raw = has_figure(v) ? pool_str(d, v->text) : NULL;
+	out->text = pool_str(d, buf_str(&b));
+	out->status = vstatus_name(v->status);
+	out->year = v->year.y;
+	buf_free(&b);
+}
+
+static struct diff_change *value_change(struct kctx *k, enum diff_kind kind, const struct series *sb,
+                                        const struct value *vb, const struct series *sa,
+                                        const struct value *va)
+{
+	struct diff_change *c = kpi_change(k, kind);
+	const struct series *s = sa ? sa : sb;
+	if (s->label || (s->key && *s->key)) {
+		c->series = s->key;
+		c->series_label = s->label;
+	}
+	value_side(k->x->d, sb, vb, &c->before);
+	value_side(k->x->d, sa, va, &c->after);
+	return c;
+}
+
+/* A yearly cell: a new actual, a revised one, one taken back, or a status. */
+static void compare_cell(struct kctx *k, const struct series *sb, const struct value *vb,
+                         const struct series *sa, const struct value *va)
+{
+	if (same_value(vb, va))
+		return;
+	enum diff_kind kind;
+	if (!has_figure(vb) && has_figure(va))
+		kind = DK_ACTUAL_ADDED;
+	else if (has_figure(vb) && !has_figure(va))
+		kind = DK_ACTUAL_REMOVED;
+	else if ((vb ? vb->status : VS_NOT_SURVEYED) != (va ? va->status : VS_NOT_SURVEYED))
+		kind = DK_STATUS_CHANGED;
+	else
+		kind = DK_ACTUAL_REVISED;
+	struct diff_change *c = value_change(k, kind, sb, vb, sa, va);
+	c->before.year = c->after.year = vb ? vb->year.y : va->year.y;
+}
+
+static int same_fixed(const struct value *b, const struct value *a)
+{
+	if (b == NULL || a == NULL)
+		return b == a;
+	return b->year.y == a->year.y && b->status == a->status && diff_same(b->text, a->text) &&
+	       diff_same(b->label, a->label) && b->from.ok == a->from.ok && (!b->from.ok || b->from.y == a->from.y);
+}
+
+static void compare_series_values(struct kctx *k, const struct series *sb, const struct series *sa)
+{
+	if (!same_fixed(sb->baseline, sa->baseline))
+		value_change(k, DK_BASELINE_CHANGED, sb, sb->baseline, sa, sa->baseline);
+	for (size_t i = 0; i < sa->nvalues; i++) {
+		const struct value *va = &sa->values[i];
+		compare_cell(k, sb, series_value(sb, va->year.y), sa, va);
+	}
+	for (size_t j = 0; j < sb->nvalues; j++) {
+		const struct value *vb = &sb->values[j];
+		if (series_value(sa, vb->year.y) == NULL)
+			compare_cell(k, sb, vb, sa, NULL);
+	}
+	if (!same_fixed(sb->target, sa->target))
+		value_change(k, DK_TARGET_CHANGED, sb, sb->target, sa, sa->target);
+}
+
+static const struct series *find_series(const struct kpi *k, const char *key)
+{
+	for (size_t i = 0; i < k->nseries; i++)
+		if (diff_same(k->series[i].key, key))
+			return &k->series[i];
+	return NULL;
+}
+
+static const char *series_name(const struct series *s)
+{
+	return s->label ? s->label : s->key && *s->key ? s->key : "（単一の系列）";
+}
+
+/* Own <unit>, <notation> and label of an explicit series. */
+static void compare_series_definition(struct kctx *k, const struct series *sb, const struct series *sa)
+{
+	struct dctx *x = k->x;
+	const char *f[] = { "series-label", "unit", "notation" };
+	const char *vb[] = { sb->label, NULL, NULL }, *va[] = { sa->label, NULL, NULL };
+	if (diff_is_el(sb->node, "series") && diff_is_el(sa->node, "series")) {
+		vb[1] = child_text(x, x->ub, sb->node, "unit");
+		va[1] = child_text(x, x->ua, sa->node, "unit");
+		vb[2] = child_text(x, x->ub, sb->node, "notation");
+		va[2] = child_text(x, x->ua, sa->node, "notation");
+	}
+	for (int i = 0; i < 3; i++) {
+		if (diff_same(vb[i], va[i]))
+			continue;
+		struct diff_change *c = kpi_field(k, DK_KPI_DEFINITION, f[i], vb[i], va[i]);
+		c->series = sa->key;
+		c->series_label = i ? sa->label : NULL;   /* a renamed series goes by its key */
+	}
+}
+
+static void compare_series(struct kctx *k)
+{
+	const struct kpi *b = k->kb, *a = k->ka;
+	for (size_t i = 0; i < a->nseries; i++) {
+		const struct series *sa = &a->series[i], *sb = find_series(b, sa->key);
+		if (sb == NULL) {
+			struct diff_change *c = kpi_field(k, DK_SERIES_ADDED, NULL, NULL, series_name(sa));
+			c->series = sa->key;
+			c->series_label = sa->label;
+			continue;
+		}
+		compare_series_definition(k, sb, sa);
+		compare_series_values(k, sb, sa);
+	}
+	for (size_t j = 0; j < b->nseries; j++) {
+		const struct series *sb = &b->series[j];
+		if (find_series(a, sb->key))
+			continue;
+		struct diff_change *c = kpi_field(k, DK_SERIES_REMOVED, NULL, series_name(sb), NULL);
+		c->series = sb->key;
+		c->series_label = sb->label;
+	}
+}
+
+/* ---- judgement, 担当課, timing, overrides */
+
+static const char *judgement_text(struct diff *d, const struct kpi_result *r)
+{
+	char rate[32] = "—";
+	if (r->rate_ok)
+		jfmt_percent(r->rate, 1, rate, sizeof rate);
+	return pool_printf(d, "%s（%s）", r->met ? "達成" : "未達", rate);
+}
+
+static void compare_judgement(struct kctx *k)
+{
+	const struct kpi_result *rb = &k->x->eb->kpis[k->ib], *ra = &k->x->ea->kpis[k->ia];
+	if (rb->met == ra->met)
+		return;
+	struct diff_change *c = kpi_change(k, DK_ACHIEVEMENT_FLIPPED);
+	c->before.raw = rb->met ? "met" : "not-met";
+	c->after.raw = ra->met ? "met" : "not-met";
+	c->before.text = judgement_text(k->x->d, rb);
+	c->after.text = judgement_text(k->x->d, ra);
+}
+
+static const char *depts_raw(struct diff *d, const struct kpi *k)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < k->ndepts; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", k->depts[i] ? k->depts[i] : "");
+	const char *s = pool_str(d, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const char *depts_text(struct diff *d, const struct model *m, const struct kpi *k)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < k->ndepts; i++) {
+		int di = model_find_dept(m, k->depts[i]);
+		buf_printf(&b, "%s%s", i ? "、" : "", di >= 0 && m->depts[di].name ? m->depts[di].name : k->depts[i]);
+	}
+	const char *s = pool_str(d, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void compare_responsible(struct kctx *k)
+{
+	struct diff *d = k->x->d;
+	const char *rb = depts_raw(d, k->kb), *ra = depts_raw(d, k->ka);
+	if (diff_same(rb, ra))
+		return;
+	struct diff_change *c = kpi_change(k, DK_RESPONSIBLE_CHANGED);
+	c->before.raw = rb;
+	c->after.raw = ra;
+	c->before.text = depts_text(d, k->x->mb, k->kb);
+	c->after.text = depts_text(d, k->x->ma, k->ka);
+}
+
+static const char *override_text(struct diff *d, const struct kpi *k)
+{
+	if (!k->has_override)
+		return NULL;
+	return pool_printf(d, "%s（%s）", k->override_met ? "達成" : "未達",
+	                   k->override_reason ? k->override_reason : "");
+}
+
+static void compare_override(struct kctx *k)
+{
+	const struct kpi *b = k->kb, *a = k->ka;
+	if (!b->has_override && !a->has_override)
+		return;
+	if (b->has_override && a->has_override && b->override_met == a->override_met &&
+	    diff_same(b->override_reason, a->override_reason))
+		return;
+	enum diff_kind kind = !b->has_override ? DK_OVERRIDE_ADDED
+	                    : !a->has_override ? DK_OVERRIDE_REMOVED : DK_OVERRIDE_CHANGED;
+	struct diff_change *c = kpi_change(k, kind);
+	c->before.raw = b->has_override ? (b->override_met ? "yes" : "no") : NULL;
+	c->after.raw = a->has_override ? (a->override_met ? "yes" : "no") : NULL;
+	c->before.text = override_text(k->x->d, b);
+	c->after.text = override_text(k->x->d, a);
+}
+
+/* ---- one KPI, paired or not */
+
+static void compare_kpi(struct kctx *k, int reordered)
+{
+	struct dctx *x = k->x;
+	const struct kpi *b = k->kb, *a = k->ka;
+	if (!diff_same(b->id, a->id)) {
+		struct diff_change *c = kpi_field(k, DK_KPI_RENAMED, NULL, b->id, a->id);
+		c->note = "idが異なるが、名称と位置（施策）が同じため同じKPIとして対応付けた";
+	}
+	compare_str(k, DK_KPI_NAME_CHANGED, NULL, b->name, a->name);
+	if (!diff_same(diff_place_id(x->mb, b->goal, b->heading), diff_place_id(x->ma, a->goal, a->heading))) {
+		struct diff_change *c = kpi_change(k, DK_KPI_MOVED);
+		c->before.raw = diff_place_id(x->mb, b->goal, b->heading);
+		c->after.raw = diff_place_id(x->ma, a->goal, a->heading);
+		c->before.text = diff_place_text(x->d, x->mb, b->goal, b->heading);
+		c->after.text = diff_place_text(x->d, x->ma, a->goal, a->heading);
+	} else if (reordered) {
+		struct diff_change *c = kpi_change(k, DK_KPI_REORDERED);
+		c->before.text = pool_printf(x->d, "%d番目", k->rank_b);
+		c->after.text = pool_printf(x->d, "%d番目", k->rank_a);
+	}
+	compare_definition(k);
+	compare_series(k);
+	compare_judgement(k);
+	compare_responsible(k);
+	compare_str(k, DK_SURVEY_CHANGED, NULL, child_text(x, x->ub, b->node, "survey"),
+	            child_text(x, x->ua, a->node, "survey"));
+	compare_str(k, DK_PUBLICATION_CHANGED, NULL, child_text(x, x->ub, b->node, "publication"),
+	            child_text(x, x->ua, a->node, "publication"));
+	compare_str(k, DK_METHOD_CHANGED, NULL, child_text(x, x->ub, b->node, "method"),
+	            child_text(x, x->ua, a->node, "method"));
+	compare_override(k);
+}
+
+/* An added or removed KPI: its name, where it sits, its target. */
+static void kpi_presence(struct kctx *k, enum diff_kind kind, const struct model *m)
+{
+	const struct kpi *p = k->ka ? k->ka : k->kb;
+	struct diff_change *c = kpi_change(k, kind);
+	const char *t = diff_place_text(k->x->d, m, p->goal, p->heading);
+	diff_set(k->x->d, c, k->ka ? NULL : t, k->ka ? t : NULL);
+}
+
+/* Pairs what the ids left unpaired when name and place agree. */
+static const char *name_place(struct diff *d, const struct model *m, const struct kpi *k)
+{
+	return pool_printf(d, "%s\x1f%s", diff_place_id(m, k->goal, k->heading), k->name ? k->name : "");
+}
+
+static void pair_renamed(struct dctx *x, int *a2b, int *b2a)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	size_t n = 0;
+	for (size_t j = 0; j < b->nkpis; j++)
+		n += b2a[j] < 0;
+	struct strmap t;
+	strmap_init(&t, n);
+	for (size_t j = 0; j < b->nkpis; j++)
+		if (b2a[j] < 0)
+			strmap_put(&t, name_place(x->d, b, &b->kpis[j]), (int)j);
+	for (size_t i = 0; n > 0 && i < a->nkpis; i++) {
+		if (a2b[i] >= 0)
+			continue;
+		int j = strmap_get(&t, name_place(x->d, a, &a->kpis[i]));
+		if (j >= 0 && b2a[j] < 0) {
+			a2b[i] = j;
+			b2a[j] = (int)i;
+		}
+	}
+	strmap_free(&t);
+}
+
+/* 1-based rank of each KPI among the KPIs of its place. */
+static int *kpi_ranks(const struct model *m)
+{
+	int *rank = xmalloc((m->nkpis + 1) * sizeof *rank);
+	int *next = xcalloc(m->nheadings + m->ngoals + 1, sizeof *next);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		rank[i] = ++next[k->heading >= 0 ? (size_t)k->heading : m->nheadings + k->goal];
+	}
+	free(next);
+	return rank;
+}
+
+void diff_kpis(struct dctx *x)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	int *a2b = xmalloc((a->nkpis + 1) * sizeof *a2b);
+	int *b2a = xmalloc((b->nkpis + 1) * sizeof *b2a);
+	long *posb = xmalloc((b->nkpis + 1) * sizeof *posb);
+	struct sib *s = xmalloc((a->nkpis + 1) * sizeof *s);
+	unsigned char *moved = xcalloc(a->nkpis + 1, 1);
+	size_t ns = 0;
+	for (size_t j = 0; j < b->nkpis; j++)
+		b2a[j] = -1;
+	for (size_t i = 0; i < a->nkpis; i++) {
+		a2b[i] = model_find_kpi(b, a->kpis[i].id);
+		if (a2b[i] >= 0)
+			b2a[a2b[i]] = (int)i;
+	}
+	pair_renamed(x, a2b, b2a);
+	merge_positions(b->nkpis, b2a, posb);
+	for (size_t i = 0; i < a->nkpis; i++) {
+		const struct kpi *ka = &a->kpis[i];
+		if (a2b[i] >= 0 && diff_same(diff_place_id(b, b->kpis[a2b[i]].goal, b->kpis[a2b[i]].heading),
+		                            diff_place_id(a, ka->goal, ka->heading)))
+			s[ns++] = (struct sib){ diff_place_key(ka->goal, ka->heading), (int)i, a2b[i] };
+	}
+	find_reordered(s, ns, moved);
+	int *rank_b = kpi_ranks(b), *rank_a = kpi_ranks(a);
+	for (size_t i = 0; i < a->nkpis; i++) {
+		int j = a2b[i];
+		struct kctx k = { .x = x, .ib = j >= 0 ? (size_t)j : 0, .ia = i, .kb = j >= 0 ? &b->kpis[j] : NULL,
+		                  .ka = &a->kpis[i], .goal = x->ga[a->kpis[i].goal], .pos = 2L * (long)i,
+		                  .rank_b = j >= 0 ? rank_b[j] : 0, .rank_a = rank_a[i] };
+		if (j < 0)
+			kpi_presence(&k, DK_KPI_ADDED, a);
+		else
+			compare_kpi(&k, moved[i]);
+	}
+	for (size_t j = 0; j < b->nkpis; j++) {
+		if (b2a[j] >= 0)
+			continue;
+		struct kctx k = { .x = x, .ib = j, .kb = &b->kpis[j], .goal = x->gb[b->kpis[j].goal], .pos = posb[j] };
+		kpi_presence(&k, DK_KPI_REMOVED, b);
+	}
+	free(a2b);
+	free(b2a);
+	free(posb);
+	free(s);
+	free(moved);
+	free(rank_b);
+	free(rank_a);
+}
+
+/* ------------------------------------------------------------ reposts */
+
+static const char *repost_key(struct diff *d, const struct model *m, const struct repost *r)
+{
+	return pool_printf(d, "%s\x1f%s", diff_place_id(m, r->goal, r->heading), r->kpi ? r->kpi : "");
+}
+
+static void repost_change(struct dctx *x, enum diff_kind kind, const struct model *m, const struct repost *r,
+                          int merged_goal, long pos)
+{
+	struct diff_change *c = diff_emit(x->d, kind, DS_REPOST);
+	c->area = DA_GOAL;
+	c->goal = merged_goal;
+	c->order[0] = 1 + merged_goal;
+	c->order[1] = 3;
+	c->order[2] = pos;
+	c->id = r->kpi;
+	int ki = model_find_kpi(m, r->kpi);
+	c->name = ki >= 0 ? m->kpis[ki].name : NULL;
+	diff_path(x->d, c, m, r->goal, r->heading);
+	const char *t = diff_place_text(x->d, m, r->goal, r->heading);
+	diff_set(x->d, c, kind == DK_REPOST_REMOVED ? t : NULL, kind == DK_REPOST_ADDED ? t : NULL);
+}
+
+void diff_reposts(struct dctx *x)
+{
+	const struct model *b = x->mb, *a = x->ma;
+	struct strmap tb, ta;
+	strmap_init(&tb, b->nreposts);
+	strmap_init(&ta, a->nreposts);
+	for (size_t j = 0; j < b->nreposts; j++)
+		strmap_put(&tb, repost_key(x->d, b, &b->reposts[j]), (int)j);
+	for (size_t i = 0; i < a->nreposts; i++)
+		strmap_put(&ta, repost_key(x->d, a, &a->reposts[i]), (int)i);
+	for (size_t i = 0; i < a->nreposts; i++)
+		if (strmap_get(&tb, repost_key(x->d, a, &a->reposts[i])) < 0)
+			repost_change(x, DK_REPOST_ADDED, a, &a->reposts[i], x->ga[a->reposts[i].goal], 2L * (long)i);
+	for (size_t j = 0; j < b->nreposts; j++)
+		if (strmap_get(&ta, repost_key(x->d, b, &b->reposts[j])) < 0)
+			repost_change(x, DK_REPOST_REMOVED, b, &b->reposts[j], x->gb[b->reposts[j].goal], LONG_MAX);
+	strmap_free(&tb);
+	strmap_free(&ta);
+}
+

@@ -1,0 +1,912 @@
+/*
+ * diff_out.c - the renderers of `kpic diff` (see diff_out.h): terminal,
+ * JSON, XML.  Each walks the sorted changes once; grouping follows from the
+ * sort order (strategy, then goals in merged order, grants, narrative).
+ */
+#include "diff_out.h"
+#include "jfmt.h"
+#include "version.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ shared */
+
+/* The goal a merged index stands for: the after side's if it has one. */
+static const struct goal *goal_of(const struct diff *d, size_t k)
+{
+	const struct diff_goal *g = &d->goals[k];
+	return g->after >= 0 ? &d->after->model.goals[g->after] : &d->before->model.goals[g->before];
+}
+
+static const struct tally3 *tally_before(const struct diff *d, size_t k)
+{
+	return d->goals[k].before >= 0 ? &d->before->eval.goals[d->goals[k].before] : NULL;
+}
+
+static const struct tally3 *tally_after(const struct diff *d, size_t k)
+{
+	return d->goals[k].after >= 0 ? &d->after->eval.goals[d->goals[k].after] : NULL;
+}
+
+static int same_tally(const struct tally *a, const struct tally *b)
+{
+	return a->met == b->met && a->not_met == b->not_met;
+}
+
+static int counts_changed(const struct diff *d, size_t k)
+{
+	const struct tally3 *b = tally_before(d, k), *a = tally_after(d, k);
+	if (b == NULL || a == NULL)
+		return 1;
+	return !same_tally(&b->all, &a->all) || !same_tally(&b->level[0], &a->level[0]) ||
+	       !same_tally(&b->level[1], &a->level[1]);
+}
+
+static int has_side(const struct diff_val *v)
+{
+	return v->raw || v->text;
+}
+
+static const char *threshold_of(const struct unit *u)
+{
+	return u->model.threshold_text ? u->model.threshold_text : "?";
+}
+
+/* The range [*lo, hi) of changes sharing the first sort key with *lo. */
+static size_t group_end(const struct diff *d, size_t lo)
+{
+	size_t hi = lo;
+	while (hi < d->nchanges && d->changes[hi].order[0] == d->changes[lo].order[0])
+		hi++;
+	return hi;
+}
+
+/* ------------------------------------------------------------ text */
+
+struct tout {
+	const struct diff *d;
+	int color;
+	struct buf *b;
+};
+
+#define RED "31"
+#define GREEN "32"
+#define BOLD "1"
+
+static void paint(struct tout *t, const char *code, const char *s)
+{
+	if (t->color)
+		buf_printf(t->b, "\033[%sm", code);
+	buf_puts(t->b, s);
+	if (t->color)
+		buf_puts(t->b, "\033[0m");
+}
+
+static const char *side_str(const struct diff_val *v)
+{
+	if (v->text)
+		return *v->text ? v->text : "（空欄）";
+	return v->raw;
+}
+
+static void era(int year, char *s, size_t size)
+{
+	if (year == 0 || jfmt_era_fy(year, JFMT_ERA_SHORT, s, size) < 0)
+		*s = '\0';
+}
+
+/* Kinds that have one side only: something added or removed. */
+static int one_sided(enum diff_kind k)
+{
+	switch (k) {
+	case DK_DEPT_ADDED: case DK_DEPT_REMOVED: case DK_GOAL_ADDED: case DK_GOAL_REMOVED:
+	case DK_POLICY_ADDED: case DK_POLICY_REMOVED: case DK_DIRECTION_ADDED: case DK_DIRECTION_REMOVED:
+	case DK_MEASURE_ADDED: case DK_MEASURE_REMOVED: case DK_KPI_ADDED: case DK_KPI_REMOVED:
+	case DK_SERIES_ADDED: case DK_SERIES_REMOVED: case DK_REPOST_ADDED: case DK_REPOST_REMOVED:
+	case DK_OVERRIDE_ADDED: case DK_OVERRIDE_REMOVED: case DK_GRANT_ADDED: case DK_GRANT_REMOVED:
+	case DK_SECTION_ADDED: case DK_SECTION_REMOVED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* "old → new", each side in its colour, each with its year if they differ;
+ * a property that one side does not have is（なし）there. */
+static void text_sides(struct tout *t, const struct diff_change *c)
+{
+	static const struct diff_val none = { NULL, "（なし）", NULL, 0 };
+	int each = c->before.year && c->after.year && c->before.year != c->after.year;
+	const struct diff_val *v[2] = { &c->before, &c->after };
+	const char *code[2] = { RED, GREEN };
+	int any = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!has_side(v[i]) && !one_sided(c->kind))
+			v[i] = &none;
+		if (!has_side(v[i]))
+			continue;
+		if (any++)
+			buf_puts(t->b, " → ");
+		struct buf s = BUF_INIT;
+		if (each) {
+			char e[32];
+			era(v[i]->year, e, sizeof e);
+			buf_printf(&s, "%s ", e);
+		}
+		buf_puts(&s, side_str(v[i]));
+		paint(t, code[i], buf_str(&s));
+		buf_free(&s);
+	}
+}
+
+/* "単位（サケ製品）H30: " — what the sides are about. */
+static void text_what(struct tout *t, const struct diff_change *c)
+{
+	struct buf w = BUF_INIT;
+	if (c->field)
+		buf_puts(&w, diff_field_label(c->field));
+	if (c->series)
+		buf_printf(&w, "%s%s", w.len ? " " : "", c->series_label ? c->series_label : c->series);
+	int year = c->before.year && c->after.year ? (c->before.year == c->after.year ? c->after.year : 0)
+	         : c->before.year ? c->before.year : c->after.year;
+	if (year) {
+		char e[32];
+		era(year, e, sizeof e);
+		buf_printf(&w, "%s%s", w.len ? " " : "", e);
+	}
+	if (w.len)
+		buf_printf(t->b, "%s: ", buf_str(&w));
+	buf_free(&w);
+}
+
+static void text_path(struct tout *t, const struct diff_change *c, size_t from)
+{
+	for (size_t i = from; i < c->npath; i++)
+		buf_printf(t->b, "%s%s", i > from ? " › " : "", c->path[i].title ? c->path[i].title : "");
+}
+
+static void text_note(struct tout *t, const struct diff_change *c)
+{
+	if (c->note)
+		buf_printf(t->b, "（%s）", c->note);
+}
+
+/* ---- narrative blocks */
+
+static const char *block_name(const char *kind)
+{
+	static const struct { const char *k, *name; } names[] = {
+		{ "p", "段落" }, { "list", "箇条書き" }, { "note", "注記" }, { "table", "表" }, { "figure", "図" },
+		{ "committee", "委員名簿" }, { "meetings", "開催状況" }, { "count-table", "件数表" },
+		{ "viewpoints", "観点" }, { "priorities", "重点課題" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i].k, kind))
+			return names[i].name;
+	return kind;
+}
+
+/* Offset of the start of the last n characters of s[0..len). */
+static size_t last_chars(const char *s, size_t len, size_t n)
+{
+	size_t i = len;
+	while (i > 0 && n > 0) {
+		i--;
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n--;
+	}
+	return i;
+}
+
+/* Length of the first n characters of s[0..len). */
+static size_t first_chars(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+	while (i < len && n > 0) {
+		i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
+}
+
+#define CONTEXT_CHARS 12
+#define MIDDLE_CHARS 50
+
+/* s[0..len) cut to n characters, with … where cut. */
+static void put_clipped(struct buf *b, const char *s, size_t len, size_t n)
+{
+	size_t k = first_chars(s, len, n);
+	buf_put(b, s, k);
+	if (k < len)
+		buf_puts(b, "…");
+}
+
+/* …context[-old-]{+new+}context…, like git's --word-diff. */
+static void text_excerpt(struct tout *t, const struct diff_block *k)
+{
+	size_t lb = strlen(k->before), la = strlen(k->after);
+	size_t from = last_chars(k->before, k->prefix, CONTEXT_CHARS);
+	struct buf s = BUF_INIT;
+	buf_puts(t->b, from > 0 ? "…" : "");
+	buf_put(t->b, k->before + from, k->prefix - from);
+	if (lb - k->suffix > k->prefix) {
+		buf_puts(&s, "[-");
+		put_clipped(&s, k->before + k->prefix, lb - k->suffix - k->prefix, MIDDLE_CHARS);
+		buf_puts(&s, "-]");
+		paint(t, RED, buf_str(&s));
+		buf_reset(&s);
+	}
+	if (la - k->suffix > k->prefix) {
+		buf_puts(&s, "{+");
+		put_clipped(&s, k->after + k->prefix, la - k->suffix - k->prefix, MIDDLE_CHARS);
+		buf_puts(&s, "+}");
+		paint(t, GREEN, buf_str(&s));
+	}
+	buf_free(&s);
+	put_clipped(t->b, k->before + lb - k->suffix, k->suffix, CONTEXT_CHARS);
+}
+
+static void text_blocks(struct tout *t, const struct diff_change *c)
+{
+	static const char *const ops[] = { "変更", "追加", "削除" };
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct diff_block *k = &c->blocks[i];
+		buf_printf(t->b, "    %s %s %d: ", ops[k->op], block_name(k->kind),
+		           k->op == DB_REMOVED ? k->pos_before : k->pos_after);
+		if (k->op == DB_CHANGED) {
+			text_excerpt(t, k);
+		} else {
+			struct buf s = BUF_INIT;
+			const char *x = k->op == DB_ADDED ? k->after : k->before;
+			put_clipped(&s, x, strlen(x), MIDDLE_CHARS + 2 * CONTEXT_CHARS);
+			paint(t, k->op == DB_ADDED ? GREEN : RED, buf_str(&s));
+			buf_free(&s);
+		}
+		buf_putc(t->b, '\n');
+	}
+}
+
+static void text_section(struct tout *t, const struct diff_change *c)
+{
+	static const char *const ops[] = { "変更", "追加", "削除" };
+	size_t n[3] = { 0, 0, 0 };
+	for (size_t i = 0; i < c->nblocks; i++)
+		n[c->blocks[i].op]++;
+	const char *sep = "  段落 ";
+	for (int op = 0; op < 3; op++) {
+		if (!n[op])
+			continue;
+		buf_printf(t->b, "%s%zu件%s", sep, n[op], ops[op]);
+		sep = "、";
+	}
+	if (c->field) {
+		buf_puts(t->b, "\n    見出し: ");
+		text_sides(t, c);
+	}
+}
+
+/* ---- one change */
+
+static void text_body(struct tout *t, const struct diff_change *c)
+{
+	switch (c->subject) {
+	case DS_STRATEGY:
+	case DS_GOAL:
+		text_what(t, c);
+		text_sides(t, c);
+		break;
+	case DS_DEPARTMENT:
+	case DS_HEADING:
+		buf_printf(t->b, "[%s] ", c->id ? c->id : "");
+		text_sides(t, c);
+		if (c->subject == DS_HEADING && c->npath > 1 &&
+		    (c->kind - DK_POLICY_ADDED) % 4 < 2) {   /* added or removed: where */
+			buf_puts(t->b, "（");
+			text_path(t, c, 1);
+			buf_puts(t->b, "）");
+		}
+		break;
+	case DS_KPI:
+		if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
+			break;   /* the KPI's header says it all */
+		if (c->kind != DK_SERIES_ADDED && c->kind != DK_SERIES_REMOVED)
+			text_what(t, c);   /* (a series' name is the side itself) */
+		text_sides(t, c);
+		break;
+	case DS_REPOST:
+		buf_printf(t->b, "[%s] %s（", c->id ? c->id : "", c->name ? c->name : "");
+		text_path(t, c, 1);
+		buf_puts(t->b, "）");
+		break;
+	case DS_PROGRAM:
+		buf_printf(t->b, "[%s] ", c->id ? c->id : "");
+		text_what(t, c);
+		text_sides(t, c);
+		break;
+	case DS_GRANT:
+		buf_printf(t->b, "[%s] %s", c->id ? c->id : "", c->name ? c->name : "");
+		if (c->field) {
+			buf_puts(t->b, "  ");
+			text_what(t, c);
+			text_sides(t, c);
+		}
+		break;
+	case DS_SECTION:
+		buf_printf(t->b, "[%s] %s", c->id ? c->id : "", c->name ? c->name : "");
+		if (c->kind == DK_SECTION_CHANGED) {
+			text_section(t, c);
+		} else if (c->kind == DK_SECTION_REORDERED) {
+			buf_puts(t->b, "  ");
+			text_sides(t, c);
+		}
+		break;
+	}
+	text_note(t, c);
+}
+
+/* "  [g1-haccp] HACCP認定施設保有企業数（産業振興策の構築 › …）" */
+static void text_kpi_header(struct tout *t, const struct diff_change *c)
+{
+	buf_printf(t->b, "  [%s] %s（", c->id ? c->id : "", c->name ? c->name : "");
+	if (c->npath > 1)
+		text_path(t, c, 1);
+	else
+		buf_puts(t->b, "基本目標に係るKPI");
+	buf_puts(t->b, "）");
+	if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
+		buf_printf(t->b, "  %s", diff_kind_label(c->kind));
+	buf_putc(t->b, '\n');
+}
+
+static int same_kpi(const struct diff_change *a, const struct diff_change *b)
+{
+	return a->subject == DS_KPI && b->subject == DS_KPI && a->order[2] == b->order[2] &&
+	       a->id && b->id && !strcmp(a->id, b->id);
+}
+
+static void text_changes(struct tout *t, size_t lo, size_t hi)
+{
+	const struct diff_change *ch = t->d->changes;
+	for (size_t i = lo; i < hi; i++) {
+		const struct diff_change *c = &ch[i];
+		if (c->subject == DS_KPI) {
+			if (i == lo || !same_kpi(&ch[i - 1], c))
+				text_kpi_header(t, c);
+			if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
+				continue;
+		}
+		buf_printf(t->b, "%s%s", c->subject == DS_KPI ? "    " : "  ", diff_kind_label(c->kind));
+		struct buf body = BUF_INIT, *line = t->b;
+		t->b = &body;
+		text_body(t, c);
+		t->b = line;
+		if (body.len)
+			buf_printf(t->b, "  %s", buf_str(&body));
+		buf_free(&body);
+		buf_putc(t->b, '\n');
+		if (c->kind == DK_SECTION_CHANGED)
+			text_blocks(t, c);
+	}
+}
+
+/* "全KPI 10/8 → 9/9" */
+static void text_tally(struct tout *t, const char *what, const struct tally *b, const struct tally *a)
+{
+	buf_printf(t->b, "%s ", what);
+	if (b)
+		buf_printf(t->b, "%d/%d", b->met, b->not_met);
+	else
+		buf_puts(t->b, "—");
+	if (b == NULL || a == NULL || !same_tally(b, a)) {
+		buf_puts(t->b, " → ");
+		if (a)
+			buf_printf(t->b, "%d/%d", a->met, a->not_met);
+		else
+			buf_puts(t->b, "—");
+	}
+}
+
+static void text_goal_counts(struct tout *t, size_t k)
+{
+	const struct tally3 *b = tally_before(t->d, k), *a = tally_after(t->d, k);
+	buf_printf(t->b, "  達成率%s%%以上/未満  ", threshold_of(t->d->after));
+	text_tally(t, "全KPI", b ? &b->all : NULL, a ? &a->all : NULL);
+	buf_puts(t->b, "、");
+	text_tally(t, "基本目標", b ? &b->level[LEVEL_GOAL] : NULL, a ? &a->level[LEVEL_GOAL] : NULL);
+	buf_puts(t->b, "、");
+	text_tally(t, "各施策", b ? &b->level[LEVEL_MEASURE] : NULL, a ? &a->level[LEVEL_MEASURE] : NULL);
+	buf_putc(t->b, '\n');
+}
+
+static void text_group_header(struct tout *t, const char *title)
+{
+	buf_putc(t->b, '\n');
+	paint(t, BOLD, title);
+	buf_putc(t->b, '\n');
+}
+
+static void text_goal(struct tout *t, size_t k, size_t lo, size_t hi)
+{
+	const struct goal *g = goal_of(t->d, k);
+	const struct diff_goal *dg = &t->d->goals[k];
+	struct buf h = BUF_INIT;
+	buf_printf(&h, "基本目標%d %s%s", g->number, g->title ? g->title : "",
+	           dg->before < 0 ? "（追加）" : dg->after < 0 ? "（削除）" : "");
+	text_group_header(t, buf_str(&h));
+	buf_free(&h);
+	if (counts_changed(t->d, k))
+		text_goal_counts(t, k);
+	text_changes(t, lo, hi);
+}
+
+static void text_summary(struct tout *t)
+{
+	const struct diff *d = t->d;
+	buf_printf(t->b, "--- %s\n+++ %s\n\n変更 %zu件\n", d->before->src.src.path, d->after->src.src.path,
+	           d->nchanges);
+	for (int k = 0; k < DK__COUNT; k++) {
+		if (!d->count[k])
+			continue;
+		char n[32];
+		snprintf(n, sizeof n, "%zu", d->count[k]);
+		buf_puts(t->b, "  ");
+		buf_pad(t->b, diff_kind_label((enum diff_kind)k), 26, 0);
+		buf_pad(t->b, n, 5, 1);
+		buf_printf(t->b, "  %s\n", diff_kind_name((enum diff_kind)k));
+	}
+	const struct tally *b = &d->before->eval.total.all, *a = &d->after->eval.total.all;
+	buf_printf(t->b, "KPI %d件", b->met + b->not_met);
+	if (b->met + b->not_met != a->met + a->not_met)
+		buf_printf(t->b, " → %d件", a->met + a->not_met);
+	buf_printf(t->b, "、達成率%s%%以上 %d件", threshold_of(d->after), b->met);
+	if (b->met != a->met)
+		buf_printf(t->b, " → %d件", a->met);
+	buf_putc(t->b, '\n');
+}
+
+void diff_text(const struct diff *d, int color, struct buf *out)
+{
+	struct tout t = { d, color, out };
+	if (d->nchanges == 0)
+		return;
+	text_summary(&t);
+	size_t i = 0;
+	if (i < d->nchanges && d->changes[i].area == DA_STRATEGY) {
+		size_t hi = group_end(d, i);
+		text_group_header(&t, "全体");
+		text_changes(&t, i, hi);
+		i = hi;
+	}
+	for (size_t k = 0; k < d->ngoals; k++) {
+		size_t hi = i < d->nchanges && d->changes[i].area == DA_GOAL && d->changes[i].goal == (int)k
+		          ? group_end(d, i) : i;
+		if (hi > i || counts_changed(d, k))
+			text_goal(&t, k, i, hi);
+		i = hi;
+	}
+	static const char *const titles[] = { "交付金事業", "本文" };
+	for (int a = 0; a < 2; a++) {
+		if (i >= d->nchanges || d->changes[i].area != (a ? DA_DOCUMENT : DA_GRANTS))
+			continue;
+		size_t hi = group_end(d, i);
+		text_group_header(&t, titles[a]);
+		text_changes(&t, i, hi);
+		i = hi;
+	}
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static void json_key_str(struct buf *b, const char *key, const char *v)
+{
+	if (v == NULL)
+		return;
+	buf_printf(b, ", \"%s\": ", key);
+	buf_json_str(b, v);
+}
+
+static void json_tally3(struct buf *b, const struct tally3 *t)
+{
+	if (t == NULL) {
+		buf_puts(b, "null");
+		return;
+	}
+	const struct tally *v[3] = { &t->all, &t->level[LEVEL_GOAL], &t->level[LEVEL_MEASURE] };
+	const char *names[3] = { "all", "goal", "measure" };
+	buf_putc(b, '{');
+	for (int i = 0; i < 3; i++)
+		buf_printf(b, "%s\"%s\": {\"met\": %d, \"not_met\": %d}", i ? ", " : "", names[i], v[i]->met,
+		           v[i]->not_met);
+	buf_putc(b, '}');
+}
+
+static void json_val(struct buf *b, const char *key, const struct diff_val *v)
+{
+	if (!has_side(v) && !v->status)
+		return;
+	buf_printf(b, ", \"%s\": {", key);
+	const char *sep = "";
+	if (v->raw) {
+		buf_puts(b, "\"raw\": ");
+		buf_json_str(b, v->raw);
+		sep = ", ";
+	}
+	if (v->text) {
+		buf_printf(b, "%s\"text\": ", sep);
+		buf_json_str(b, v->text);
+		sep = ", ";
+	}
+	if (v->status) {
+		buf_printf(b, "%s\"status\": \"%s\"", sep, v->status);
+		sep = ", ";
+	}
+	if (v->year) {
+		char e[32];
+		era(v->year, e, sizeof e);
+		buf_printf(b, "%s\"year\": %d, \"era\": ", sep, v->year);
+		buf_json_str(b, e);
+	}
+	buf_putc(b, '}');
+}
+
+static void json_path(struct buf *b, const struct diff_change *c)
+{
+	buf_puts(b, ", \"path\": [");
+	for (size_t i = 0; i < c->npath; i++) {
+		buf_printf(b, "%s{\"kind\": \"%s\"", i ? ", " : "", c->path[i].kind);
+		json_key_str(b, "id", c->path[i].id);
+		json_key_str(b, "title", c->path[i].title);
+		if (c->path[i].number)
+			buf_printf(b, ", \"number\": %d", c->path[i].number);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}
+
+static void json_blocks(struct buf *b, const struct diff_change *c)
+{
+	static const char *const ops[] = { "changed", "added", "removed" };
+	if (c->kind != DK_SECTION_CHANGED)
+		return;
+	buf_puts(b, ", \"blocks\": [");
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct diff_block *k = &c->blocks[i];
+		buf_printf(b, "%s{\"op\": \"%s\", \"kind\": \"%s\"", i ? ", " : "", ops[k->op], k->kind);
+		if (k->pos_before)
+			buf_printf(b, ", \"before_position\": %d", k->pos_before);
+		if (k->pos_after)
+			buf_printf(b, ", \"after_position\": %d", k->pos_after);
+		json_key_str(b, "before", k->before);
+		json_key_str(b, "after", k->after);
+		if (k->op == DB_CHANGED)
+			buf_printf(b, ", \"prefix\": %zu, \"suffix\": %zu", k->prefix, k->suffix);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}
+
+static void json_change(const struct diff *d, struct buf *b, const struct diff_change *c)
+{
+	static const char *const areas[] = { "strategy", "goal", "grants", "document" };
+	buf_printf(b, "{\"kind\": \"%s\", \"area\": \"%s\"", diff_kind_name(c->kind), areas[c->area]);
+	if (c->area == DA_GOAL)
+		json_key_str(b, "goal", goal_of(d, (size_t)c->goal)->id);
+	buf_printf(b, ", \"subject\": \"%s\"", diff_subject_name(c->subject));
+	json_key_str(b, "id", c->id);
+	json_key_str(b, "previous_id", c->prev_id);
+	json_key_str(b, "name", c->name);
+	if (c->number)
+		buf_printf(b, ", \"number\": %d", c->number);
+	if (c->npath)
+		json_path(b, c);
+	json_key_str(b, "field", c->field);
+	json_key_str(b, "series", c->series);
+	json_key_str(b, "series_label", c->series_label);
+	json_val(b, "before", &c->before);
+	json_val(b, "after", &c->after);
+	json_key_str(b, "note", c->note);
+	json_blocks(b, c);
+	buf_putc(b, '}');
+}
+
+static void json_source(struct buf *b, const char *key, const struct unit *u)
+{
+	buf_printf(b, "  \"%s\": {\"path\": ", key);
+	buf_json_str(b, u->src.src.path);
+	json_key_str(b, "title", u->model.title);
+	json_key_str(b, "as_of", u->model.as_of);
+	json_key_str(b, "threshold", u->model.threshold_text);
+	buf_puts(b, "},\n");
+}
+
+void diff_json(const struct diff *d, struct buf *b)
+{
+	buf_puts(b, "{\n");
+	json_source(b, "before", d->before);
+	json_source(b, "after", d->after);
+	buf_printf(b, "  \"total\": %zu,\n  \"kinds\": {", d->nchanges);
+	const char *sep = "";
+	for (int k = 0; k < DK__COUNT; k++) {
+		if (!d->count[k])
+			continue;
+		buf_printf(b, "%s\"%s\": %zu", sep, diff_kind_name((enum diff_kind)k), d->count[k]);
+		sep = ", ";
+	}
+	buf_puts(b, "},\n  \"totals\": {\"before\": ");
+	json_tally3(b, &d->before->eval.total);
+	buf_puts(b, ", \"after\": ");
+	json_tally3(b, &d->after->eval.total);
+	buf_puts(b, "},\n  \"goals\": [");
+	for (size_t k = 0; k < d->ngoals; k++) {
+		const struct goal *g = goal_of(d, k);
+		buf_puts(b, k ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		buf_json_str(b, g->id ? g->id : "");
+		buf_printf(b, ", \"number\": %d", g->number);
+		json_key_str(b, "title", g->title);
+		buf_printf(b, ", \"counts_changed\": %s, \"before\": ", counts_changed(d, k) ? "true" : "false");
+		json_tally3(b, tally_before(d, k));
+		buf_puts(b, ", \"after\": ");
+		json_tally3(b, tally_after(d, k));
+		buf_putc(b, '}');
+	}
+	buf_puts(b, d->ngoals ? "\n  ],\n  \"changes\": [" : "],\n  \"changes\": [");
+	for (size_t i = 0; i < d->nchanges; i++) {
+		buf_puts(b, i ? ",\n    " : "\n    ");
+		json_change(d, b, &d->changes[i]);
+	}
+	buf_puts(b, d->nchanges ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/* ------------------------------------------------------------ XML */
+
+/* Text for an attribute value or element content: every character that
+ * could change meaning is a reference, line ends included. */
+static void xml_esc(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\n': buf_puts(b, "&#10;"); break;
+		case '\r': buf_puts(b, "&#13;"); break;
+		case '\t': buf_puts(b, "&#9;"); break;
+		default: buf_putc(b, s[i]);
+		}
+	}
+}
+
+static void xattr(struct buf *b, const char *name, const char *v)
+{
+	if (v == NULL)
+		return;
+	buf_printf(b, " %s=\"", name);
+	xml_esc(b, v, strlen(v));
+	buf_putc(b, '"');
+}
+
+static void xattr_int(struct buf *b, const char *name, long v)
+{
+	buf_printf(b, " %s=\"%ld\"", name, v);
+}
+
+static void xml_tally3(struct buf *b, const char *name, const struct tally3 *t, const char *indent)
+{
+	if (t == NULL)
+		return;
+	buf_printf(b, "%s<%s", indent, name);
+	xattr_int(b, "all-met", t->all.met);
+	xattr_int(b, "all-not-met", t->all.not_met);
+	xattr_int(b, "goal-met", t->level[LEVEL_GOAL].met);
+	xattr_int(b, "goal-not-met", t->level[LEVEL_GOAL].not_met);
+	xattr_int(b, "measure-met", t->level[LEVEL_MEASURE].met);
+	xattr_int(b, "measure-not-met", t->level[LEVEL_MEASURE].not_met);
+	buf_puts(b, "/>\n");
+}
+
+static void xml_val(struct buf *b, const char *name, const struct diff_val *v)
+{
+	if (!has_side(v) && !v->status)
+		return;
+	buf_printf(b, "      <%s", name);
+	xattr(b, "raw", v->raw);
+	xattr(b, "text", v->text);
+	xattr(b, "status", v->status);
+	if (v->year) {
+		char e[32];
+		era(v->year, e, sizeof e);
+		xattr_int(b, "year", v->year);
+		xattr(b, "era", e);
+	}
+	buf_puts(b, "/>\n");
+}
+
+static void xml_path(struct buf *b, const struct diff_change *c)
+{
+	if (c->npath == 0)
+		return;
+	buf_puts(b, "      <path>\n");
+	for (size_t i = 0; i < c->npath; i++) {
+		buf_puts(b, "        <step");
+		xattr(b, "kind", c->path[i].kind);
+		xattr(b, "id", c->path[i].id);
+		xattr(b, "title", c->path[i].title);
+		if (c->path[i].number)
+			xattr_int(b, "number", c->path[i].number);
+		buf_puts(b, "/>\n");
+	}
+	buf_puts(b, "      </path>\n");
+}
+
+/* <same>prefix</same><del|ins>middle</…><same>suffix</same> */
+static void xml_marked(struct buf *b, const char *side, const char *mark, const char *s, const struct diff_block *k)
+{
+	size_t len = strlen(s), mid = len - k->suffix;
+	buf_printf(b, "        <%s>", side);
+	if (k->op != DB_CHANGED) {
+		xml_esc(b, s, len);
+	} else {
+		if (k->prefix) {
+			buf_puts(b, "<same>");
+			xml_esc(b, s, k->prefix);
+			buf_puts(b, "</same>");
+		}
+		if (mid > k->prefix) {
+			buf_printf(b, "<%s>", mark);
+			xml_esc(b, s + k->prefix, mid - k->prefix);
+			buf_printf(b, "</%s>", mark);
+		}
+		if (k->suffix) {
+			buf_puts(b, "<same>");
+			xml_esc(b, s + mid, k->suffix);
+			buf_puts(b, "</same>");
+		}
+	}
+	buf_printf(b, "</%s>\n", side);
+}
+
+static void xml_blocks(struct buf *b, const struct diff_change *c)
+{
+	static const char *const ops[] = { "changed", "added", "removed" };
+	for (size_t i = 0; i < c->nblocks; i++) {
+		const struct diff_block *k = &c->blocks[i];
+		buf_printf(b, "      <block op=\"%s\"", ops[k->op]);
+		xattr(b, "kind", k->kind);
+		if (k->pos_before)
+			xattr_int(b, "before-position", k->pos_before);
+		if (k->pos_after)
+			xattr_int(b, "after-position", k->pos_after);
+		buf_puts(b, ">\n");
+		if (k->before)
+			xml_marked(b, "before", "del", k->before, k);
+		if (k->after)
+			xml_marked(b, "after", "ins", k->after, k);
+		buf_puts(b, "      </block>\n");
+	}
+}
+
+static void xml_change(struct buf *b, const struct diff_change *c)
+{
+	buf_puts(b, "    <change");
+	xattr(b, "kind", diff_kind_name(c->kind));
+	xattr(b, "label", diff_kind_label(c->kind));
+	xattr(b, "subject", diff_subject_name(c->subject));
+	xattr(b, "id", c->id);
+	xattr(b, "previous-id", c->prev_id);
+	xattr(b, "name", c->name);
+	if (c->number)
+		xattr_int(b, "number", c->number);
+	if (c->field) {
+		xattr(b, "field", c->field);
+		xattr(b, "field-label", diff_field_label(c->field));
+	}
+	xattr(b, "series", c->series);
+	xattr(b, "series-label", c->series_label);
+	buf_puts(b, ">\n");
+	xml_path(b, c);
+	xml_val(b, "before", &c->before);
+	xml_val(b, "after", &c->after);
+	if (c->note) {
+		buf_puts(b, "      <note>");
+		xml_esc(b, c->note, strlen(c->note));
+		buf_puts(b, "</note>\n");
+	}
+	xml_blocks(b, c);
+	buf_puts(b, "    </change>\n");
+}
+
+static void xml_source(struct buf *b, const char *side, const struct unit *u)
+{
+	buf_puts(b, "  <source");
+	xattr(b, "side", side);
+	xattr(b, "path", u->src.src.path);
+	xattr(b, "title", u->model.title);
+	xattr(b, "as-of", u->model.as_of);
+	xattr(b, "threshold", u->model.threshold_text);
+	buf_puts(b, "/>\n");
+}
+
+static void xml_counts(const struct diff *d, struct buf *b)
+{
+	buf_puts(b, "  <counts");
+	xattr(b, "threshold-before", d->before->model.threshold_text);
+	xattr(b, "threshold-after", d->after->model.threshold_text);
+	buf_puts(b, ">\n    <total>\n");
+	xml_tally3(b, "before", &d->before->eval.total, "      ");
+	xml_tally3(b, "after", &d->after->eval.total, "      ");
+	buf_puts(b, "    </total>\n");
+	for (size_t k = 0; k < d->ngoals; k++) {
+		const struct goal *g = goal_of(d, k);
+		buf_puts(b, "    <goal");
+		xattr(b, "id", g->id);
+		xattr_int(b, "number", g->number);
+		xattr(b, "title", g->title);
+		xattr(b, "changed", counts_changed(d, k) ? "yes" : "no");
+		buf_puts(b, ">\n");
+		xml_tally3(b, "before", tally_before(d, k), "      ");
+		xml_tally3(b, "after", tally_after(d, k), "      ");
+		buf_puts(b, "    </goal>\n");
+	}
+	buf_puts(b, "  </counts>\n");
+}
+
+static void xml_group(const struct diff *d, struct buf *b, const char *area, int goal, size_t lo, size_t hi)
+{
+	buf_puts(b, "  <group");
+	xattr(b, "area", area);
+	if (goal >= 0) {
+		const struct goal *g = goal_of(d, (size_t)goal);
+		xattr(b, "goal", g->id);
+		xattr_int(b, "number", g->number);
+		xattr(b, "title", g->title);
+	}
+	buf_puts(b, ">\n");
+	for (size_t i = lo; i < hi; i++)
+		xml_change(b, &d->changes[i]);
+	buf_puts(b, "  </group>\n");
+}
+
+void diff_xml(const struct diff *d, struct buf *b)
+{
+	buf_printf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<diff xmlns=\"%s\" generator=\"kpic %s\" changes=\"%zu\">\n",
+	           KPIC_DIFF_NS, KPIC_VERSION, d->nchanges);
+	xml_source(b, "before", d->before);
+	xml_source(b, "after", d->after);
+	buf_puts(b, "  <summary>\n");
+	for (int k = 0; k < DK__COUNT; k++) {
+		if (!d->count[k])
+			continue;
+		buf_puts(b, "    <kind");
+		xattr(b, "name", diff_kind_name((enum diff_kind)k));
+		xattr(b, "label", diff_kind_label((enum diff_kind)k));
+		xattr_int(b, "count", (long)d->count[k]);
+		buf_puts(b, "/>\n");
+	}
+	buf_puts(b, "  </summary>\n");
+	xml_counts(d, b);
+	size_t i = 0;
+	if (i < d->nchanges && d->changes[i].area == DA_STRATEGY) {
+		size_t hi = group_end(d, i);
+		xml_group(d, b, "strategy", -1, i, hi);
+		i = hi;
+	}
+	for (size_t k = 0; k < d->ngoals; k++) {
+		size_t hi = i < d->nchanges && d->changes[i].area == DA_GOAL && d->changes[i].goal == (int)k
+		          ? group_end(d, i) : i;
+		if (hi > i || counts_changed(d, k))
+			xml_group(d, b, "goal", (int)k, i, hi);
+		i = hi;
+	}
+	for (int a = 0; a < 2; a++) {
+		if (i >= d->nchanges || d->changes[i].area != (a ? DA_DOCUMENT : DA_GRANTS))
+			continue;
+		size_t hi = group_end(d, i);
+		xml_group(d, b, a ? "document" : "grants", -1, i, hi);
+		i = hi;
+	}
+	buf_puts(b, "</diff>\n");
+}
