@@ -29,7 +29,7 @@ HDRS = $(wildcard tools/*.h) tools/rules.def
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
-OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html)
+OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html build/$(n)/kensho.pdf)
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all check install uninstall clean deps unit asan browser-tools
@@ -97,6 +97,10 @@ build/%/eval.txt: sources/%/strategy.xml build/kpic $(TEMPLATES)
 build/%/kensho.html: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
 	build/kpic html -o $@ $<
+
+build/%/kensho.pdf: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic pdf -o $@ $<
 
 # --- tests -----------------------------------------------------------------
 UNIT_TESTS = decimal jfmt chart

@@ -4,6 +4,8 @@
 # apart and fails the test if a sanitizer said anything.
 export ASAN_OPTIONS=detect_leaks=1:exitcode=99
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=99
+# fontconfig's process-lifetime caches (see tools/layout.h), nothing of kpic's
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 export LC_ALL=C.UTF-8
 unset KPIC_TEMPLATES
 

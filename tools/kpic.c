@@ -11,6 +11,7 @@
 #include "diff_out.h"
 #include "enrich.h"
 #include "html.h"
+#include "pdf.h"
 #include "output.h"
 #include "report.h"
 #include "version.h"
@@ -41,6 +42,10 @@ static const char usage_text[] =
 	"  diff OLD NEW         what changed between two versions of a source: goals,\n"
 	"                       headings, KPIs, values, judgements, grants, narrative;\n"
 	"                       --format=json or xml (the 新旧対照表 input)\n"
+	"  pdf FILE             write the verification document as an A4 PDF (-o FILE);\n"
+	"                       --format=xml writes the layout document instead,\n"
+	"                       --boxes=FILE the placed boxes (JSON lines); the creation\n"
+	"                       date comes from SOURCE_DATE_EPOCH when it is set\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
 	"Options:\n"
@@ -67,6 +72,7 @@ struct opts {
 	const char *templates;
 	enum out_format format;
 	int no_color;
+	const char *boxes;           /* pdf: where to write the engine's boxes */
 	const char **files;
 	size_t nfiles;
 };
@@ -129,6 +135,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
 		} else if (strcmp(a, "--no-color") == 0) {
 			o->no_color = 1;
+		} else if (strncmp(a, "--boxes=", 8) == 0) {
+			o->boxes = a + 8;
 		} else if (strncmp(a, "--templates=", 12) == 0) {
 			o->templates = a + 12;
 		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
@@ -336,6 +344,83 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+/* SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
+ * the creation date of the PDF, so that two builds are byte-identical; -1
+ * when unset, and a usage error when set but not a non-negative integer. */
+static int source_date_epoch(long long *t)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	*t = -1;
+	if (s == NULL || *s == '\0')
+		return 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 253402300799LL)   /* up to 9999-12-31 */
+		return usage_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", s);
+	*t = v;
+	return 0;
+}
+
+/* Writes buf to path atomically (for --boxes); 0 or 2. */
+static int write_extra(const struct opts *o, const char *path, const struct buf *b)
+{
+	char err[512];
+	const char *inputs[] = { o->files[0], NULL };
+	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
+		fprintf(stderr, "kpic: %s\n", err);
+		return 2;
+	}
+	return 0;
+}
+
+static int render_pdf(const struct opts *o, const struct unit *u, const struct pdf_request *rq,
+                      struct diag_ctx *d)
+{
+	struct buf pdf = BUF_INIT, xml = BUF_INIT, boxes = BUF_INIT, err = BUF_INIT;
+	struct pdf_output out = { o->format == OUT_XML ? NULL : &pdf, o->format == OUT_XML ? &xml : NULL,
+	                          o->boxes ? &boxes : NULL };
+	int status = 0;
+	if (pdf_render(u, rq, d, &out, &err) < 0) {
+		diag_flush(d, stderr);
+		fprintf(stderr, "kpic: %s: the PDF document could not be made; nothing was written:\n%s",
+		        o->files[0], buf_str(&err));
+		status = 2;
+	} else {
+		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+		if (err.len)
+			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
+		status = d->nerrors ? 1 : write_result(o, o->format == OUT_XML ? &xml : &pdf);
+		if (status == 0 && o->boxes)
+			status = write_extra(o, o->boxes, &boxes);
+	}
+	buf_free(&pdf);
+	buf_free(&xml);
+	buf_free(&boxes);
+	buf_free(&err);
+	return status;
+}
+
+static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	char dir[PATH_MAX];
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1 };
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "pdf");
+	if (o->output == NULL && o->format != OUT_XML && isatty(STDOUT_FILENO))
+		return usage_error("%s: a PDF is not written to a terminal; use -o FILE", "pdf");
+	if (source_date_epoch(&rq.creation_time) || find_templates(o->templates, dir, sizeof dir) < 0)
+		return 2;
+	rq.source_path = o->files[0];
+	struct unit u;
+	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	if (status == 0)
+		status = render_pdf(o, &u, &rq, d);
+	else
+		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	unit_free(&u);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -346,6 +431,7 @@ static const struct command {
 	{ "eval", 1, cmd_eval },
 	{ "diff", 1, cmd_diff },
 	{ "html", 1, cmd_html },
+	{ "pdf", 1, cmd_pdf },
 	{ "rules", 0, cmd_rules },
 };
 

@@ -560,7 +560,10 @@ static double row_height(const struct table *t, int j, int k, double yj)
 		const struct tcell *c = &t->cells[i];
 		if (c->rowspan == 1 || cell_end(c) != j || c->row < t->nhead)
 			continue;
-		double top = t->ypos[c->row > k ? c->row : k];
+		/* The part's first row on this page: row j itself has no position
+		 * yet (it is being placed), the rows above it have theirs. */
+		int first = c->row > k ? c->row : k;
+		double top = first == j ? yj : t->ypos[first];
 		h = fmax(h, c->h + 2 * PAD_Y - (yj - top));
 	}
 	return h;

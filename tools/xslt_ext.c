@@ -11,7 +11,9 @@
  *                                   none), for layout diagnostics
  *   k:chart(kind, ref, id)          a node-set holding one inline <svg>:
  *                                   kind 'kpi' (ref = KPI id), 'goal-counts',
- *                                   'population-vision'; id prefixes its ids
+ *                                   'population-vision'; id prefixes its ids;
+ *                                   empty when the source has nothing to
+ *                                   draw for a goal-counts or vision figure
  * A function given something it cannot format returns "" and reports an
  * error through libxslt, which fails the transformation: a document must
  * never go out with a silently wrong figure.
@@ -161,6 +163,11 @@ static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 	buf_free(&svg);
 	if (res)
 		valuePush(ctxt, res);
+	else if (kind && (!strcmp((const char *)kind, "population-vision") ||
+	                  !strcmp((const char *)kind, "goal-counts")))
+		/* A figure with nothing to draw (a source without <vision>): the
+		 * page keeps its caption; the PDF reports layout-figure-missing. */
+		valuePush(ctxt, xmlXPathNewNodeSet(NULL));
 	else {
 		char what[256];
 		snprintf(what, sizeof what, "no chart of kind '%s' for '%s'", (const char *)kind,

@@ -1,0 +1,118 @@
+# t-pdf.sh - `kpic pdf`: the verification document as an A4 PDF.
+#
+# Everything is read back from the PDF with poppler-utils and qpdf, or from
+# the layout engine's own boxes: the text a reader can search, the fonts, the
+# structure, the pages, determinism.  The layout engine alone is tested in
+# t-layout.sh; here the whole pipeline on the Abashiri source.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+pdf=$TMP/kensho.pdf
+export SOURCE_DATE_EPOCH=1554076800     # 2019-04-01, the seed's as-of date
+
+run_kpic pdf --boxes="$TMP/boxes.jsonl" -o "$pdf" "$src"
+check "pdf: exit 0, no diagnostics" test "$RC" = 0 -a -z "$ERR"
+[ -n "$ERR" ] && sed 's/^/    /' <<<"$ERR" | head -20
+check "pdf: a PDF" test "$(head -c 5 "$pdf")" = "%PDF-"
+
+# Text as a reader searches it: line breaks inside table cells do not count,
+# so the comparison drops every blank and newline on both sides.
+pdftotext -layout "$pdf" "$TMP/layout.txt"
+tr -d ' \n\t\f' <"$TMP/layout.txt" >"$TMP/flat.txt"
+flat() { printf '%s' "$1" | tr -d ' \n\t\f'; }
+run_kpic eval --format=json "$src"
+printf '%s' "$OUT" >"$TMP/eval.json"
+missing=0
+while IFS= read -r name; do
+	grep -qF -- "$(flat "$name")" "$TMP/flat.txt" || { missing=$((missing + 1)); echo "    not in the PDF: $name"; }
+done < <(jq -r '.kpis[].name' "$TMP/eval.json")
+check "pdf: every KPI name in the text" test "$missing" = 0
+while IFS= read -r reason; do
+	check "pdf: the override's reason in the text" grep -qF -- "$(flat "$reason")" "$TMP/flat.txt"
+done < <(jq -r '.kpis[] | select(.override != null) | .override.reason' "$TMP/eval.json")
+check "pdf: 総数が64件 … 8件 … 56件" grep -qF "$(flat 総数が64件あり、このうち5つの基本目標に係るKPIが8件、その下の各施策に係るものが56件)" "$TMP/flat.txt"
+check "pdf: 8本すべてが達成率80%以上" grep -qF 'KPIは8本すべてが達成率80%以上' "$TMP/flat.txt"
+check "pdf: 56本中33本が達成率80%以上" grep -qF 'KPIは56本中33本が達成率80%以上' "$TMP/flat.txt"
+for want in "1 10 1 9 8 0 8" "2 4 1 3 3 0 3" "3 6 1 5 1 0 1" "4 6 2 4 6 0 6" "5 15 3 12 5 0 5"; do
+	g=${want%% *}
+	got=$(awk -v g="〈基本目標$g." 'index($0, g) { n = 1; next }
+		n && $1 ~ /^80%(以上|未満)$/ { out = out " " $2 " " $3 " " $4; if (++n > 2) exit }
+		END { print substr(out, 2) }' "$TMP/layout.txt")
+	check "pdf: goal $g count table reads as published" test "$g $got" = "$want"
+done
+check "pdf: no kanji extracted as Kangxi radicals" bash -c '! grep -qP "[\x{2F00}-\x{2FDF}]" "$0"' "$TMP/layout.txt"
+check "pdf: era years and 万/億 as the seed writes them" grep -qF '141万5千人' "$TMP/flat.txt"
+
+# The KPI rows appear in source order: each row's boxes carry the line of its
+# <kpi> (src), so the first box of each KPI, in source order, must come later
+# on the pages (page, then top to bottom) than the one before.
+lines=$(grep -n '<kpi id=' "$src" | cut -d: -f1 | tr '\n' ' ')
+check "pdf: 64 KPIs in the source" test "$(wc -w <<<"$lines")" = 64
+unordered=$(jq -s --arg lines "$lines" '
+	($lines | split(" ") | map(select(. != "") | tonumber)) as $ls
+	| [ $ls[] as $l | [.[] | select(.src == $l)] | min_by([.page, .y]) | [.page, .y] ] as $pos
+	| [range(1; $pos | length) | select($pos[.] < $pos[. - 1])] | length' "$TMP/boxes.jsonl")
+check "pdf: the 64 KPI rows in source order" test "$unordered" = 0
+for g in 1 2 3 4 5; do
+	check "pdf: goal $g's table caption" grep -qF "基本目標${g}のKPI" "$TMP/flat.txt"
+done
+
+# A proper PDF.
+pdfinfo "$pdf" >"$TMP/info.txt"
+check "pdf: title" grep -q '^Title: *第1期「網走市まち・ひと・しごと創生総合戦略」検証$' "$TMP/info.txt"
+check "pdf: author is the municipality" grep -q '^Author: *網走市$' "$TMP/info.txt"
+check "pdf: creator is kpic and its version" grep -q "^Creator: *kpic $(build/kpic --version | awk '{print $2}')" "$TMP/info.txt"
+check "pdf: creation date from SOURCE_DATE_EPOCH" grep -q '^CreationDate: *Mon Apr  1 00:00:00 2019' "$TMP/info.txt"
+check "pdf: tagged" grep -q '^Tagged: *yes' "$TMP/info.txt"
+pages=$(awk '/^Pages:/ {print $2}' "$TMP/info.txt")
+check "pdf: more than 15 pages" test "${pages:-0}" -gt 15
+pdfinfo -f 1 -l "$pages" "$pdf" | awk '/^Page +[0-9]+ size:/ {print $4, $6}' >"$TMP/sizes.txt"
+check "pdf: every page A4 (portrait or landscape)" \
+	test "$(grep -cvE '^(595.276 841.89|841.89 595.276)$' "$TMP/sizes.txt")" = 0
+check "pdf: the narrative portrait, the KPI appendix landscape" \
+	test "$(head -1 "$TMP/sizes.txt")/$(tail -1 "$TMP/sizes.txt")" = "595.276 841.89/841.89 595.276"
+pdffonts "$pdf" | tail -n +3 >"$TMP/fonts.txt"
+check "pdf: fonts listed" test -s "$TMP/fonts.txt"
+check "pdf: every font embedded and subset" \
+	test "$(awk '$(NF-4) != "yes" || $(NF-3) != "yes"' "$TMP/fonts.txt" | wc -l)" = 0
+check "pdf: qpdf --check finds no error" qpdf --check "$pdf"
+qpdf --json --json-key=outlines "$pdf" >"$TMP/outlines.json" 2>/dev/null
+check "pdf: the outline has the sections and each goal" \
+	test "$(jq '[.. | objects | select(has("title")) | .title | select(test("^基本目標[1-5]$"))] | length' "$TMP/outlines.json")" = 5
+check "pdf: the outline has 1 趣旨" \
+	test "$(jq '[.. | objects | select(has("title")) | .title | select(startswith("1　趣旨"))] | length' "$TMP/outlines.json")" = 1
+
+# Two builds with the same SOURCE_DATE_EPOCH are byte-identical.
+run_kpic pdf -o "$TMP/again.pdf" "$src"
+check "pdf: two builds are byte-identical" cmp -s "$pdf" "$TMP/again.pdf"
+
+# No text outside the page margins, from the engine's own boxes.
+check "pdf: the engine placed boxes on every page" \
+	test "$(jq -s 'map(.page) | unique | length' "$TMP/boxes.jsonl")" = "$pages"
+outside=$(jq -s '[.[] | select(.kind == "text" or .kind == "figure")
+	| select(.x < .margin_left - 0.01 or .y < .margin_top - 0.01
+	         or .x + .w > .page_w - .margin_right + 0.01 or .y + .h > .page_h - .margin_bottom + 0.01)] | length' \
+	"$TMP/boxes.jsonl" 2>/dev/null)
+check "pdf: no text or figure outside the margins" test "$outside" = 0
+
+# Pages as images for a person to review.
+if [ "${LABEL:-}" = plain ]; then
+	rm -rf build/abashiri/pages && mkdir -p build/abashiri/pages
+	pdftoppm -r 50 -png "$pdf" build/abashiri/pages/page
+	check "pdf: every page rendered to build/abashiri/pages" test "$(ls build/abashiri/pages | wc -l)" = "$pages"
+fi
+
+# --format=xml gives the layout document, valid in the layout vocabulary.
+run_kpic pdf --format=xml -o "$TMP/layout.xml" "$src"
+check "pdf --format=xml: the layout document" bash -c 'xmllint --noout --relaxng templates/layout.rng "$0" 2>/dev/null' "$TMP/layout.xml"
+
+# A failed run writes nothing and keeps the previous output.
+printf 'previous\n' >"$TMP/keep.pdf"
+sed 's|<value year="2015">90</value>|<value year="2015">9O</value>|' tests/fixtures/minimal.xml >"$TMP/bad.xml"
+run_kpic pdf -o "$TMP/keep.pdf" "$TMP/bad.xml"
+check "pdf: bad source: exit 1, previous output kept" test "$RC" = 1 -a "$(cat "$TMP/keep.pdf")" = previous
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl" && cp tests/html/passwd.xsl "$TMP/tpl/kensho-layout.xsl"
+run_kpic pdf --templates="$TMP/tpl" -o "$TMP/keep.pdf" tests/fixtures/minimal.xml
+check "pdf: hostile layout stylesheet: exit 2, refused, nothing written" \
+	test "$RC" = 2 -a "$(cat "$TMP/keep.pdf")" = previous -a -n "$(grep "tried to read '/etc/passwd'" "$TMP/err")"
+SOURCE_DATE_EPOCH=yesterday run_kpic pdf -o "$TMP/keep.pdf" tests/fixtures/minimal.xml
+check "pdf: a bad SOURCE_DATE_EPOCH is a usage error" test "$RC" = 2 -a "$(cat "$TMP/keep.pdf")" = previous
