@@ -361,7 +361,7 @@
     </table>
     <xsl:call-template name="footnotes"/>
     <heading level="4" id="goal-{@id}-charts" outline="no">基本目標<xsl:value-of select="@number"/>のKPIの推移</heading>
-    <figure-grid columns="4">
+    <figure-grid columns="3">
       <xsl:for-each select=".//s:kpi">
         <figure kind="kpi" ref="{@id}" alt="{normalize-space(s:name)}の推移">
           <caption><xsl:value-of select="s:name"/></caption>

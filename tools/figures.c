@@ -135,6 +135,11 @@ static int kpi_years(const struct model *m, const struct kpi *k, int *base, size
 	return 0;
 }
 
+static int same_unit(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && !strcmp(a, b));
+}
+
 /* The most decimals any figure of the KPI is written with, so that the
  * axis of a count never gets a tick at 0.5. */
 static int kpi_decimals(const struct kpi *k)
@@ -167,18 +172,26 @@ static struct chart *kpi_chart(const struct model *m, const struct eval *e, cons
 	struct chart_line_series *ser = xcalloc(kp->nseries, sizeof *ser);
 	struct chart_point *pts = xcalloc(kp->nseries * n, sizeof *pts);
 	struct buf *texts = xcalloc(kp->nseries * n, sizeof *texts);
+	/* One axis, one unit: series in another unit than the first (海外輸出量
+	 * in t and in 円) would be drawn flat against it, so they are left to
+	 * the table; the description still gives all of them. */
+	size_t used = 0;
 	for (size_t i = 0; i < kp->nseries; i++) {
+		if (!same_unit(kp->series[i].unit, kp->series[0].unit))
+			continue;
 		series_points(&kp->series[i], base, n, pts + i * n, texts + i * n);
-		ser[i].label = kp->series[i].label;
-		ser[i].pts = pts + i * n;
+		ser[used].label = kp->series[i].label;
+		ser[used++].pts = pts + i * n;
 	}
+	if (used == 1)
+		ser[0].label = NULL;
 	struct buf desc = BUF_INIT, target = BUF_INIT;
 	kpi_desc(kp, &e->kpis[k], &desc);
 	const struct value *tv = kp->series[0].target;
 	struct chart_lines_spec spec = { kp->name, buf_str(&desc), kp->series[0].unit, l.p, n, ser,
-	                                 kp->nseries, 0, 0, 0, NULL, kpi_decimals(kp) };
+	                                 used, 0, 0, 0, NULL, kpi_decimals(kp) };
 	/* One target line only where it is unambiguous: a single series. */
-	if (kp->nseries == 1 && tv && tv->num_ok && tv->year.ok) {
+	if (used == 1 && tv && tv->num_ok && tv->year.ok) {
 		buf_puts(&target, "目標 ");
 		report_value(&kp->series[0], tv, &target);
 		spec.has_target = 1;
