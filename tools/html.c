@@ -41,8 +41,9 @@ static void dir_of(const char *path, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(slash - path), path);
 }
 
-int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
-                const char *stylesheet, struct buf *out, struct buf *err)
+int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
+                    const char *templates_dir, const char *stylesheet, struct buf *out,
+                    struct buf *err)
 {
 	char css_path[PATH_MAX], source_dir[PATH_MAX];
 	struct buf css = BUF_INIT;
@@ -54,13 +55,20 @@ int html_render(const struct unit *u, const char *source_path, const char *templ
 	dir_of(source_path, source_dir, sizeof source_dir);
 	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval };
 	struct xslt_param params[] = { { "css", buf_str(&css) } };
-	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
 	xmlDoc *result = NULL;
-	int rc = xslt_apply(&env, stylesheet, enriched, params, 1, &result, err);
+	int rc = xslt_apply(&env, stylesheet, in, params, 1, &result, err);
 	if (rc == 0)
 		xslt_html(result, out);
 	xmlFreeDoc(result);
-	xmlFreeDoc(enriched);
 	buf_free(&css);
+	return rc;
+}
+
+int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
+                const char *stylesheet, struct buf *out, struct buf *err)
+{
+	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
+	int rc = html_render_doc(enriched, u, source_path, templates_dir, stylesheet, out, err);
+	xmlFreeDoc(enriched);
 	return rc;
 }

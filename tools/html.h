@@ -18,4 +18,10 @@
 int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
                 const char *stylesheet, struct buf *out, struct buf *err);
 
+/* The same for another input document (the 新旧対照表 reads kpic diff's XML);
+ * u gives the extension functions their data. */
+int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
+                    const char *templates_dir, const char *stylesheet, struct buf *out,
+                    struct buf *err);
+
 #endif

@@ -41,7 +41,8 @@ static const char usage_text[] =
 	"                       --format=xml for the enriched XML the templates read\n"
 	"  diff OLD NEW         what changed between two versions of a source: goals,\n"
 	"                       headings, KPIs, values, judgements, grants, narrative;\n"
-	"                       --format=json or xml (the 新旧対照表 input)\n"
+	"                       --format=json or xml; --html OUT and --pdf OUT write\n"
+	"                       the 新旧対照表 (old/new comparison table)\n"
 	"  pdf FILE             write the verification document as an A4 PDF (-o FILE);\n"
 	"                       --format=xml writes the layout document instead,\n"
 	"                       --boxes=FILE the placed boxes (JSON lines); the creation\n"
@@ -73,6 +74,8 @@ struct opts {
 	enum out_format format;
 	int no_color;
 	const char *boxes;           /* pdf: where to write the engine's boxes */
+	const char *html_out;        /* diff: the 新旧対照表 as HTML */
+	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
 	const char **files;
 	size_t nfiles;
 };
@@ -135,6 +138,12 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
 		} else if (strcmp(a, "--no-color") == 0) {
 			o->no_color = 1;
+		} else if ((!strcmp(a, "--html") || !strcmp(a, "--pdf")) && i + 1 < argc) {
+			*(a[2] == 'h' ? &o->html_out : &o->pdf_out) = argv[++i];
+		} else if (strncmp(a, "--html=", 7) == 0) {
+			o->html_out = a + 7;
+		} else if (strncmp(a, "--pdf=", 6) == 0) {
+			o->pdf_out = a + 6;
 		} else if (strncmp(a, "--boxes=", 8) == 0) {
 			o->boxes = a + 8;
 		} else if (strncmp(a, "--templates=", 12) == 0) {
@@ -310,6 +319,69 @@ static int use_color(const struct opts *o)
 	return !o->no_color && !(nc && *nc) && o->output == NULL && isatty(STDOUT_FILENO);
 }
 
+/* SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
+ * the creation date of the PDF, so that two builds are byte-identical; -1
+ * when unset, and a usage error when set but not a non-negative integer. */
+static int source_date_epoch(long long *t)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	*t = -1;
+	if (s == NULL || *s == '\0')
+		return 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 253402300799LL)   /* up to 9999-12-31 */
+		return usage_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", s);
+	*t = v;
+	return 0;
+}
+
+/* Writes buf to path atomically, never over one of the diff's inputs. */
+static int write_diff_file(const struct opts *o, const char *path, const struct buf *b)
+{
+	char err[512];
+	const char *inputs[] = { o->files[0], o->files[1], NULL };
+	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
+		fprintf(stderr, "kpic: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The 新旧対照表 (--html, --pdf): kpic diff's XML through templates/shinkyu.xsl
+ * or shinkyu-layout.xsl; the new version gives the figures their data. */
+static int diff_tables(const struct opts *o, const struct diff *df, const struct unit *nu,
+                       struct diag_ctx *d)
+{
+	char dir[PATH_MAX];
+	struct buf xml = BUF_INIT, page = BUF_INIT, pdf = BUF_INIT, err = BUF_INIT;
+	int rc = find_templates(o->templates, dir, sizeof dir) < 0 ? -1 : 0;
+	long long when = -1;
+	if (rc == 0 && source_date_epoch(&when))
+		rc = -1;
+	diff_xml(df, &xml);
+	xmlDoc *in = rc == 0 ? xmlReadMemory(xml.data, (int)xml.len, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
+	if (in && o->html_out)
+		rc = html_render_doc(in, nu, o->files[1], dir, "shinkyu.xsl", &page, &err);
+	if (in && rc == 0 && o->pdf_out) {
+		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when };
+		struct pdf_output out = { &pdf, NULL, NULL };
+		rc = pdf_render_doc(in, nu, &rq, d, &out, &err);
+		diag_flush(d, stderr);
+	}
+	if (in == NULL || rc != 0)
+		fprintf(stderr, "kpic: the 新旧対照表 could not be made; nothing was written:\n%s", buf_str(&err));
+	else if ((o->html_out && write_diff_file(o, o->html_out, &page)) ||
+	         (o->pdf_out && write_diff_file(o, o->pdf_out, &pdf)))
+		rc = -1;
+	xmlFreeDoc(in);
+	buf_free(&xml);
+	buf_free(&page);
+	buf_free(&pdf);
+	buf_free(&err);
+	return in && rc == 0 ? 0 : -1;
+}
+
 static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 2)
@@ -332,7 +404,9 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		status = df.nchanges > 0;
 		char err[512];
 		const char *inputs[] = { o->files[0], o->files[1], NULL };
-		if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
+		if ((o->html_out || o->pdf_out) && diff_tables(o, &df, &u[1], d) != 0)
+			status = 2;
+		else if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
 			fprintf(stderr, "kpic: %s\n", err);
 			status = 2;
 		}
@@ -342,23 +416,6 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	unit_free(&u[0]);
 	unit_free(&u[1]);
 	return status;
-}
-
-/* SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/):
- * the creation date of the PDF, so that two builds are byte-identical; -1
- * when unset, and a usage error when set but not a non-negative integer. */
-static int source_date_epoch(long long *t)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	*t = -1;
-	if (s == NULL || *s == '\0')
-		return 0;
-	long long v = strtoll(s, &end, 10);
-	if (*end != '\0' || v < 0 || v > 253402300799LL)   /* up to 9999-12-31 */
-		return usage_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", s);
-	*t = v;
-	return 0;
 }
 
 /* Writes buf to path atomically (for --boxes); 0 or 2. */

@@ -92,16 +92,15 @@ static void dir_of(const char *path, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(slash - path), path);
 }
 
-int pdf_render(const struct unit *u, const struct pdf_request *rq, struct diag_ctx *d,
-               const struct pdf_output *out, struct buf *err)
+int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *rq,
+                   struct diag_ctx *d, const struct pdf_output *out, struct buf *err)
 {
 	char source_dir[PATH_MAX];
 	dir_of(rq->source_path, source_dir, sizeof source_dir);
 	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval };
 	struct xslt_param params[] = { { "css", "" } };
-	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
 	xmlDoc *layout = NULL;
-	int rc = xslt_apply(&env, rq->stylesheet, enriched, params, 1, &layout, err);
+	int rc = xslt_apply(&env, rq->stylesheet, in, params, 1, &layout, err);
 	if (rc == 0)
 		rc = check_layout(rq->templates_dir, layout, err);
 	if (rc == 0 && out->layout_xml) {
@@ -120,6 +119,14 @@ int pdf_render(const struct unit *u, const struct pdf_request *rq, struct diag_c
 		buf_free(&scratch);
 	}
 	xmlFreeDoc(layout);
+	return rc;
+}
+
+int pdf_render(const struct unit *u, const struct pdf_request *rq, struct diag_ctx *d,
+               const struct pdf_output *out, struct buf *err)
+{
+	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
+	int rc = pdf_render_doc(enriched, u, rq, d, out, err);
 	xmlFreeDoc(enriched);
 	return rc;
 }

@@ -32,4 +32,9 @@ struct pdf_output {
 int pdf_render(const struct unit *u, const struct pdf_request *rq, struct diag_ctx *d,
                const struct pdf_output *out, struct buf *err);
 
+/* The same for another input document (the 新旧対照表 reads kpic diff's XML);
+ * u gives the figures their data and the warnings their source. */
+int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *rq,
+                   struct diag_ctx *d, const struct pdf_output *out, struct buf *err);
+
 #endif

@@ -1,0 +1,194 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  shinkyu.xsl - the 新旧対照表 of two strategy versions as one HTML page.
+
+  Input: the XML of `kpic diff` (namespace urn:x-kpic:diff:1, documented in
+  tools/diff_out.h).  Each change is a row of a three-column table: what changed
+  (its kind, its subject and where it sits), the old text, the new text; changed
+  words of the narrative are marked with <del> and <ins>.  Every figure comes
+  from the diff; nothing is computed here.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:d="urn:x-kpic:diff:1"
+    exclude-result-prefixes="d">
+
+  <xsl:output method="html" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+  <xsl:preserve-space elements="d:same d:ins d:del d:before d:after d:note"/>
+
+  <xsl:param name="css"/>
+
+  <xsl:variable name="old" select="/d:diff/d:source[@side = 'before']"/>
+  <xsl:variable name="new" select="/d:diff/d:source[@side = 'after']"/>
+
+  <xsl:template match="/d:diff">
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="{@generator}"/>
+        <title><xsl:value-of select="$new/@title"/>　新旧対照表</title>
+        <style><xsl:value-of select="$css"/></style>
+      </head>
+      <body>
+        <header class="doc-header">
+          <h1><xsl:value-of select="$new/@title"/>　新旧対照表</h1>
+          <p class="as-of">
+            <xsl:text>旧：</xsl:text><xsl:value-of select="$old/@path"/>
+            <xsl:text>（</xsl:text><xsl:value-of select="$old/@as-of"/><xsl:text>）　新：</xsl:text>
+            <xsl:value-of select="$new/@path"/>
+            <xsl:text>（</xsl:text><xsl:value-of select="$new/@as-of"/><xsl:text>）</xsl:text>
+          </p>
+        </header>
+        <main id="main">
+          <section id="summary" aria-labelledby="summary-h">
+            <h2 id="summary-h">変更の概要</h2>
+            <p>変更は<xsl:value-of select="@changes"/>件。</p>
+            <xsl:if test="d:summary/d:kind">
+              <section class="table-scroll" tabindex="0" aria-labelledby="kinds-cap">
+                <table class="kinds">
+                  <caption id="kinds-cap">種類別の変更件数</caption>
+                  <thead><tr><th scope="col">変更の種類</th><th scope="col">件数</th></tr></thead>
+                  <tbody>
+                    <xsl:for-each select="d:summary/d:kind">
+                      <tr><th scope="row"><xsl:value-of select="@label"/></th><td class="num"><xsl:value-of select="@count"/></td></tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </section>
+            </xsl:if>
+            <xsl:apply-templates select="d:counts"/>
+          </section>
+          <xsl:apply-templates select="d:group"/>
+        </main>
+        <footer class="doc-footer"><p><xsl:value-of select="@generator"/>により作成</p></footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- KPIs at or above the threshold, per goal, before and after. -->
+  <xsl:template match="d:counts">
+    <section class="table-scroll" tabindex="0" aria-labelledby="counts-cap">
+      <table class="counts shinkyu-counts">
+        <caption id="counts-cap">達成率<xsl:value-of select="@threshold-after"/>%以上のKPI（旧 → 新）</caption>
+        <thead>
+          <tr><th scope="col">基本目標</th><th scope="col">全KPI 旧</th><th scope="col">全KPI 新</th>
+              <th scope="col">各施策のKPI 旧</th><th scope="col">各施策のKPI 新</th></tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="d:goal">
+            <tr>
+              <xsl:if test="@changed = 'yes'"><xsl:attribute name="class">changed</xsl:attribute></xsl:if>
+              <th scope="row">基本目標<xsl:value-of select="@number"/></th>
+              <td class="num"><xsl:apply-templates select="d:before" mode="all"/></td>
+              <td class="num"><xsl:apply-templates select="d:after" mode="all"/></td>
+              <td class="num"><xsl:apply-templates select="d:before" mode="measure"/></td>
+              <td class="num"><xsl:apply-templates select="d:after" mode="measure"/></td>
+            </tr>
+          </xsl:for-each>
+          <tr class="total">
+            <th scope="row">合計</th>
+            <td class="num"><xsl:apply-templates select="d:total/d:before" mode="all"/></td>
+            <td class="num"><xsl:apply-templates select="d:total/d:after" mode="all"/></td>
+            <td class="num"><xsl:apply-templates select="d:total/d:before" mode="measure"/></td>
+            <td class="num"><xsl:apply-templates select="d:total/d:after" mode="measure"/></td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="d:before | d:after" mode="all">
+    <xsl:value-of select="@all-met"/>／<xsl:value-of select="@all-met + @all-not-met"/>
+  </xsl:template>
+  <xsl:template match="d:before | d:after" mode="measure">
+    <xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/>
+  </xsl:template>
+
+  <xsl:template match="d:group">
+    <xsl:variable name="gid" select="concat('group-', position())"/>
+    <section id="{$gid}" aria-labelledby="{$gid}-h">
+      <xsl:variable name="area">
+        <xsl:choose>
+          <xsl:when test="@area = 'goal'">基本目標<xsl:value-of select="@number"/></xsl:when>
+          <xsl:when test="@area = 'grants'">交付金事業</xsl:when>
+          <xsl:when test="@area = 'document'">検証の本文</xsl:when>
+          <xsl:otherwise>戦略全体</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <h2 id="{$gid}-h">
+        <xsl:value-of select="$area"/>
+        <xsl:if test="@area = 'goal'">　<xsl:value-of select="@title"/></xsl:if>
+      </h2>
+      <section class="table-scroll" tabindex="0" aria-labelledby="{$gid}-cap">
+        <table class="shinkyu">
+          <caption id="{$gid}-cap"><xsl:value-of select="$area"/>の新旧対照表（<xsl:value-of select="count(d:change)"/>件）</caption>
+          <thead><tr><th scope="col">項目</th><th scope="col">旧</th><th scope="col">新</th></tr></thead>
+          <tbody>
+            <xsl:apply-templates select="d:change"/>
+          </tbody>
+        </table>
+      </section>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="d:change">
+    <tr class="change {@kind}">
+      <th scope="row">
+        <span class="kind"><xsl:value-of select="@label"/></span>
+        <xsl:if test="@field-label">（<xsl:value-of select="@field-label"/>）</xsl:if>
+        <xsl:if test="@name"><br/><strong><xsl:value-of select="@name"/></strong></xsl:if>
+        <xsl:if test="@series-label"><xsl:text> </xsl:text><xsl:value-of select="@series-label"/></xsl:if>
+        <xsl:if test="d:path/d:step">
+          <br/><span class="path">
+            <xsl:for-each select="d:path/d:step">
+              <xsl:if test="position() > 1"> › </xsl:if>
+              <xsl:value-of select="@title"/>
+            </xsl:for-each>
+          </span>
+        </xsl:if>
+        <xsl:for-each select="d:note"><br/><span class="note"><xsl:value-of select="."/></span></xsl:for-each>
+      </th>
+      <xsl:choose>
+        <xsl:when test="d:block">
+          <td class="old"><xsl:apply-templates select="d:block" mode="before"/></td>
+          <td class="new"><xsl:apply-templates select="d:block" mode="after"/></td>
+        </xsl:when>
+        <xsl:otherwise>
+          <td class="old"><xsl:apply-templates select="d:before" mode="value"/></td>
+          <td class="new"><xsl:apply-templates select="d:after" mode="value"/></td>
+        </xsl:otherwise>
+      </xsl:choose>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="d:before | d:after" mode="value">
+    <xsl:if test="@era"><span class="era"><xsl:value-of select="@era"/></span><xsl:text> </xsl:text></xsl:if>
+    <xsl:choose>
+      <xsl:when test="self::d:before"><del><xsl:value-of select="@text"/></del></xsl:when>
+      <xsl:otherwise><ins><xsl:value-of select="@text"/></ins></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="@status and @status != 'measured'">（<xsl:call-template name="status"/>）</xsl:if>
+  </xsl:template>
+
+  <xsl:template match="d:block" mode="before">
+    <p class="block {@op}"><xsl:apply-templates select="d:before/node()"/></p>
+  </xsl:template>
+  <xsl:template match="d:block" mode="after">
+    <p class="block {@op}"><xsl:apply-templates select="d:after/node()"/></p>
+  </xsl:template>
+  <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="d:del"><del><xsl:value-of select="."/></del></xsl:template>
+  <xsl:template match="d:ins"><ins><xsl:value-of select="."/></ins></xsl:template>
+  <!-- A value's status as the document says it. -->
+  <xsl:template name="status">
+    <xsl:choose>
+      <xsl:when test="@status = 'provisional'">未確定</xsl:when>
+      <xsl:when test="@status = 'reference'">参考値</xsl:when>
+      <xsl:when test="@status = 'not-surveyed'">調査なし</xsl:when>
+      <xsl:when test="@status = 'not-available'">数値なし</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
