@@ -154,6 +154,10 @@ for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do
 		test "$(d "count(//goal[@id='$g']/viewpoint[normalize-space()='$text'])")/$(d "count(//goal[@id='$g']/measure[contains(title, '$text')]/placeholder[@for='measure'])")" = 1/1
 	check "viewpoint of $g in the draft's HTML" grep -qF "$text" "$TMP/draft.txt"
 done
+check "draft HTML: placeholders shown as 要記入" \
+	test "$(xmllint --html --xpath 'count(//*[@class="placeholder"])' "$TMP/draft.html" 2>/dev/null)" = "$placeholders"
+check "draft HTML: no achievement judged before any value (判定 —)" \
+	test "$(xmllint --html --xpath 'count(//td[contains(@class,"mark")][normalize-space()="—"])' "$TMP/draft.html" 2>/dev/null)" = 64
 
 # Deterministic: the same source gives the same bytes.
 run_kpic draft -o "$TMP/again.xml" "$src"
