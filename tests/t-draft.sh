@@ -164,6 +164,10 @@ run_kpic draft -o "$TMP/again.xml" "$src"
 check "draft: two runs give byte-identical XML" cmp -s "$draft" "$TMP/again.xml"
 run_kpic html -Wno-draft-placeholder -o "$TMP/again.html" "$TMP/again.xml"
 check "draft: two runs give byte-identical HTML" cmp -s "$TMP/draft.html" "$TMP/again.html"
+if [ "${LABEL:-}" = plain ] && [ -f build/abashiri/draft.xml ]; then
+	check "make: build/abashiri/draft.xml is this draft" cmp -s build/abashiri/draft.xml "$draft"
+	check "make: build/abashiri/draft.html is its page" test -s build/abashiri/draft.html
+fi
 
 # Options.
 run_kpic draft --period=2021-2023 "$src"
