@@ -185,6 +185,9 @@ check "--template outside the templates directory: usage error" test "$RC" = 2
 mkdir -p "$TMP/tpl" && cp templates/* "$TMP/tpl/" && sed 's|（素案）|（素案・別案）|' templates/draft.xsl >"$TMP/tpl/alt.xsl"
 run_kpic draft --templates="$TMP/tpl" --template=alt.xsl "$src"
 check "--template=NAME: another template of the templates directory" grep -q '（素案・別案）</title>' "$TMP/out"
+run_kpic draft --diagnostics-format=json tests/fixtures/minimal.xml
+check "draft to stdout with JSON diagnostics: stdout is the draft alone" \
+	bash -c 'xmllint --noout "$0" 2>/dev/null && jq -e ".warnings == 1" "$1" >/dev/null' "$TMP/out" "$TMP/err"
 run_kpic draft "$src" extra.xml
 check "draft: exactly one input" test "$RC" = 2
 cp "$src" "$TMP/src.xml"

@@ -309,7 +309,8 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 		return 2;
 	struct unit u;
 	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
-	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	/* Machine-readable diagnostics go to stdout, which the draft would share. */
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
 		struct buf src = BUF_INIT, err = BUF_INIT;
 		struct draft_period p;
