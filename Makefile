@@ -29,7 +29,8 @@ HDRS = $(wildcard tools/*.h) tools/rules.def
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
-OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html build/$(n)/kensho.pdf)
+OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html \
+            build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html)
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all check install uninstall clean deps unit asan browser-tools
@@ -101,6 +102,15 @@ build/%/kensho.html: sources/%/strategy.xml build/kpic $(TEMPLATES)
 build/%/kensho.pdf: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
 	build/kpic pdf -o $@ $<
+
+# The next period's draft (素案), and its page.  A draft's placeholders are
+# expected there: only other warnings are shown.
+build/%/draft.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
+	@mkdir -p $(@D)
+	build/kpic draft -o $@ $<
+
+build/%/draft.html: build/%/draft.xml build/kpic $(TEMPLATES)
+	build/kpic html -Wno-draft-placeholder -o $@ $<
 
 # --- tests -----------------------------------------------------------------
 UNIT_TESTS = decimal jfmt chart

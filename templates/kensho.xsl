@@ -32,6 +32,8 @@
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
   <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
   <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
+  <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
+  <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
   <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
   <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
@@ -62,7 +64,7 @@
           <xsl:apply-templates select="s:document/s:section"/>
           <xsl:call-template name="appendix-kpis"/>
           <xsl:apply-templates select="s:grants"/>
-          <xsl:call-template name="appendix-departments"/>
+          <xsl:if test="not($draft)"><xsl:call-template name="appendix-departments"/></xsl:if>
         </main>
         <footer class="doc-footer">
           <p>
@@ -106,7 +108,9 @@
         <xsl:if test="s:grants">
           <li><a href="#appendix-grants">付録2　<xsl:value-of select="$grants-title"/></a></li>
         </xsl:if>
-        <li><a href="#appendix-departments">付録3　担当課別の達成状況</a></li>
+        <xsl:if test="not($draft)">
+          <li><a href="#appendix-departments">付録3　担当課別の達成状況</a></li>
+        </xsl:if>
       </ol>
     </nav>
   </xsl:template>
@@ -147,6 +151,16 @@
 
   <xsl:template match="s:note">
     <p class="note"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- What staff must still write or decide (drafts); never published by mistake:
+       kpic check reports each one (draft-placeholder). -->
+  <xsl:template match="s:placeholder">
+    <p class="placeholder"><strong>要記入：</strong><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="s:review">
+    <p class="review"><xsl:apply-templates/></p>
   </xsl:template>
 
   <!-- Transcription notes are kept with the data, never printed. -->
@@ -402,32 +416,43 @@
   <xsl:template name="appendix-kpis">
     <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h">
       <h2 id="appendix-kpi-h">付録1　KPI一覧</h2>
-      <p>
-        <xsl:text>KPIは全</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-        <xsl:text>件（基本目標に係るもの</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-        <xsl:text>件、各施策に係るもの</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-        <xsl:text>件）。達成率</xsl:text>
-        <xsl:value-of select="$met-label"/>
-        <xsl:text>のものは</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
-        <xsl:text>件（基本目標</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/>
-        <xsl:text>/</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-        <xsl:text>件、各施策</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
-        <xsl:text>/</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-        <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
-        <xsl:value-of select="$met-label"/>
-        <xsl:text>を「達成」、</xsl:text>
-        <xsl:value-of select="$unmet-label"/>
-        <xsl:text>を「未達」とする。</xsl:text>
-      </p>
-      <xsl:call-template name="goal-summary"/>
+      <!-- A draft has no yearly values yet: its tables show baselines and targets,
+           without achievement counts. -->
+      <xsl:if test="$draft">
+        <p>
+          <xsl:text>KPIは全</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
+          <xsl:text>件。素案のため実績値はまだなく、基準値と目標値（案）を示す。</xsl:text>
+        </p>
+      </xsl:if>
+      <xsl:if test="not($draft)">
+        <p>
+          <xsl:text>KPIは全</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
+          <xsl:text>件（基本目標に係るもの</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
+          <xsl:text>件、各施策に係るもの</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
+          <xsl:text>件）。達成率</xsl:text>
+          <xsl:value-of select="$met-label"/>
+          <xsl:text>のものは</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
+          <xsl:text>件（基本目標</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/>
+          <xsl:text>/</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
+          <xsl:text>件、各施策</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
+          <xsl:text>/</xsl:text>
+          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
+          <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
+          <xsl:value-of select="$met-label"/>
+          <xsl:text>を「達成」、</xsl:text>
+          <xsl:value-of select="$unmet-label"/>
+          <xsl:text>を「未達」とする。</xsl:text>
+        </p>
+      </xsl:if>
+      <xsl:if test="not($draft)"><xsl:call-template name="goal-summary"/></xsl:if>
       <xsl:apply-templates select="s:goals/s:goal" mode="appendix"/>
     </section>
   </xsl:template>
@@ -482,12 +507,25 @@
         <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
         <xsl:apply-templates select="s:title/node()"/>
       </h3>
+      <xsl:if test="s:viewpoint | s:priority">
+        <ul class="goal-additions">
+          <xsl:for-each select="s:viewpoint">
+            <li>新たな視点：<xsl:apply-templates/></li>
+          </xsl:for-each>
+          <xsl:for-each select="s:priority">
+            <li>重点課題<xsl:value-of select="@number"/>：<xsl:apply-templates/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
       <p class="goal-counts">
         <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
-        <xsl:text>件：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
-        <xsl:value-of select="$t/@r:met"/>
-        <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
-        <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+        <xsl:text>件</xsl:text>
+        <xsl:if test="not($draft)">
+          <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
+          <xsl:value-of select="$t/@r:met"/>
+          <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
+          <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+        </xsl:if>
       </p>
       <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
@@ -606,7 +644,10 @@
   <xsl:template match="s:policy | s:direction | s:measure" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
-      <td colspan="{$ncols - 3}" class="no-kpi">（KPIの設定なし）</td>
+      <td colspan="{$ncols - 3}" class="no-kpi">
+        <xsl:apply-templates select="s:placeholder"/>
+        <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
+      </td>
     </tr>
   </xsl:template>
 
@@ -620,6 +661,7 @@
           <xsl:for-each select="s:series"><li><xsl:value-of select="@label"/></li></xsl:for-each>
         </ul>
       </xsl:if>
+      <xsl:apply-templates select="s:review | s:placeholder"/>
     </th>
     <xsl:choose>
       <xsl:when test="s:series">
@@ -639,6 +681,7 @@
     <td class="num rate"><xsl:value-of select="$res/@r:rate-text"/></td>
     <td class="mark {substring('met', 1, 3 * ($res/@r:met = 'yes'))}{substring('unmet', 1, 5 * ($res/@r:met != 'yes'))}">
       <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
         <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
         <xsl:otherwise>未達</xsl:otherwise>
       </xsl:choose>

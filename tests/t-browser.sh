@@ -1,6 +1,7 @@
 # t-browser.sh - the validator and browser checks of the HTML document
 # (tests/browser/): first proven able to fail, on fixture pages that each have
-# exactly one defect, then run on every build/NAME/kensho.html there is.
+# exactly one defect, then run on every build/NAME/kensho.html there is (and
+# the draft's build/NAME/draft.html).
 . tests/lib.sh
 # kpic itself does not run here: once, in the plain pass, is enough.
 [ "${LABEL:-}" = plain ] || exit 0
@@ -156,6 +157,15 @@ for src in sources/*/strategy.xml; do
 	check "$name: kensho-phone.png 375 wide" test "$(png_width "build/$name/kensho-phone.png")" = 375
 	check "$name: kensho.txt has the document's text" grep -q "総合戦略" "build/$name/kensho.txt"
 	dom_content "$name" "build/$name/kensho.txt"
+	# The next period's draft (kpic draft), rendered by the same stylesheet.
+	page=build/$name/draft.html
+	[ -f "$page" ] || continue
+	tests/browser/validate.sh "$page" >"$TMP/hv.txt" 2>&1; rc=$?
+	check "$name: draft.html passes html-validate" test $rc = 0
+	[ $rc = 0 ] || sed 's/^/    /' "$TMP/hv.txt" | head -30
+	browser "$page" "build/$name/browser-draft"
+	check "$name: draft.html passes the browser checks" test "$RC" = 0; show 0
+	check "$name: draft.html shows the draft's title" grep -q "まち・ひと・しごと創生総合戦略（素案）" "build/$name/browser-draft/text.txt"
 done
 # The XSS probe: the browser shows the hostile names as text and runs nothing.
 if "$KPIC" html -o "$TMP/xss.html" tests/html/xss.xml 2>/dev/null; then

@@ -6,7 +6,7 @@ fx=tests/rules
 run_kpic --help
 check "--help: usage" grep -q "^usage: kpic <command>" "$TMP/out"
 check "--help: exit 0" test "$RC" = 0
-for cmd in check eval diff rules; do
+for cmd in check eval html pdf diff draft rules; do
 	check "--help lists $cmd" grep -q "^  $cmd" "$TMP/out"
 done
 run_kpic --version

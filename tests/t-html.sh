@@ -67,6 +67,11 @@ check "xss: the KPI name is text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt
 check "xss: the name is escaped inside the chart's SVG too" \
 	test "$(xmllint --html --xpath 'string(//figure[@id="trend-k1"]//*[local-name()="title"])' "$TMP/xss.html" 2>/dev/null)" = "<script>alert(1)</script> & \"引用\" '単'"
 
+# A narrative <date> is written in era form.
+sed 's|<p>全<count/>件</p>|<p>全<count/>件、<date value="2015-06-12"/>現在</p>|' tests/fixtures/minimal.xml >"$TMP/date.xml"
+run_kpic html -o "$TMP/date.html" "$TMP/date.xml"
+check "a narrative <date> reads H27. 6. 12" grep -q '全2件、H27. 6. 12現在' "$TMP/date.html"
+
 # A failed run writes nothing and keeps the previous output.
 printf 'previous\n' >"$TMP/keep.html"
 sed 's|<value year="2015">90</value>|<value year="2015">9O</value>|' tests/fixtures/minimal.xml >"$TMP/bad.xml"

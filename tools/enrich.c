@@ -124,14 +124,15 @@ static void annotate_era(struct walk *w, xmlNode *n)
 	xmlFree(f);
 }
 
-static void annotate_date(struct walk *w, xmlNode *n, const char *attr)
+/* The date in attribute attr, formatted into the result attribute out. */
+static void annotate_date(struct walk *w, xmlNode *n, const char *attr, const char *out)
 {
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
 	int y, mo, d;
 	char s[64];
 	if (v && sscanf((const char *)v, "%d-%d-%d", &y, &mo, &d) == 3 &&
 	    jfmt_era_date(y, mo, d, JFMT_ERA_SHORT, s, sizeof s) >= 0)
-		set(n, w->ns, "date-text", s);
+		set(n, w->ns, out, s);
 	xmlFree(v);
 }
 
@@ -203,11 +204,11 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 		else if (is_el(n, "era"))
 			annotate_era(w, n);
 		else if (is_el(n, "date"))
-			annotate_date(w, n, "value");
+			annotate_date(w, n, "value", "text");
 		else if (is_el(n, "meeting"))
-			annotate_date(w, n, "date");
+			annotate_date(w, n, "date", "date-text");
 		else if (is_el(n, "committee"))
-			annotate_date(w, n, "as-of");
+			annotate_date(w, n, "as-of", "date-text");
 		else if (is_el(n, "count-table"))
 			annotate_count_table(w, n);
 		if (!is_el(n, "kpi"))

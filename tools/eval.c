@@ -219,6 +219,8 @@ long eval_count(const struct eval *e, const struct model *m, const struct select
 			continue;
 		if (s->dept && !kpi_has_dept(k, s->dept))
 			continue;
+		if (s->review >= 0 && k->review != s->review)
+			continue;
 		n++;
 	}
 	return n;

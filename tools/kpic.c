@@ -9,6 +9,7 @@
 #include "compile.h"
 #include "diff.h"
 #include "diff_out.h"
+#include "draft.h"
 #include "enrich.h"
 #include "html.h"
 #include "pdf.h"
@@ -39,6 +40,8 @@ static const char usage_text[] =
 	"  eval FILE            print the evaluation: counts per goal and level, per 担当課,\n"
 	"                       the overrides; --format=json for every KPI's result,\n"
 	"                       --format=xml for the enriched XML the templates read\n"
+	"  html FILE            write the verification document as one self-contained\n"
+	"                       HTML page (-o FILE; default: standard output)\n"
 	"  diff OLD NEW         what changed between two versions of a source: goals,\n"
 	"                       headings, KPIs, values, judgements, grants, narrative;\n"
 	"                       --format=json or xml; --html OUT and --pdf OUT write\n"
@@ -47,6 +50,8 @@ static const char usage_text[] =
 	"                       --format=xml writes the layout document instead,\n"
 	"                       --boxes=FILE the placed boxes (JSON lines); the creation\n"
 	"                       date comes from SOURCE_DATE_EPOCH when it is set\n"
+	"  draft FROM           write the next period's strategy draft (素案) as a new\n"
+	"                       source: --period=START-END, --template=NAME\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
 	"Options:\n"
@@ -57,6 +62,10 @@ static const char usage_text[] =
 	"  -Werror              treat warnings as errors\n"
 	"  -Werror=RULE         treat one rule's warnings as errors\n"
 	"  -Wno-RULE, -W no-RULE   silence a warning rule\n"
+	"  --period=START-END   draft: the new period (default: the year after the old\n"
+	"                       period, same length), e.g. --period=2020-2024\n"
+	"  --template=NAME      draft: the stylesheet in the templates directory\n"
+	"                       (default draft.xsl)\n"
 	"  --templates=DIR      where kpic.rng and the stylesheets are\n"
 	"                       (default: $KPIC_TEMPLATES, next to the binary, or " KPIC_DATADIR "/templates)\n"
 	"  -h, --help           this help\n"
@@ -71,6 +80,8 @@ struct opts {
 	const char *command;
 	const char *output;
 	const char *templates;
+	const char *period;          /* draft */
+	const char *template_name;   /* draft */
 	enum out_format format;
 	int no_color;
 	const char *boxes;           /* pdf: where to write the engine's boxes */
@@ -148,6 +159,10 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			o->boxes = a + 8;
 		} else if (strncmp(a, "--templates=", 12) == 0) {
 			o->templates = a + 12;
+		} else if (strncmp(a, "--period=", 9) == 0) {
+			o->period = a + 9;
+		} else if (strncmp(a, "--template=", 11) == 0) {
+			o->template_name = a + 11;
 		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
 			return usage_error("unknown option '%s'", a);
 		} else if (o->command == NULL) {
@@ -478,6 +493,42 @@ static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	char dir[PATH_MAX];
+	const char *name = o->template_name ? o->template_name : "draft.xsl";
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "draft");
+	if (!*name || strchr(name, '/') || name[0] == '.')
+		return usage_error("--template=%s: name a stylesheet in the templates directory (no '/')", name);
+	if (find_templates(o->templates, dir, sizeof dir) < 0)
+		return 2;
+	struct unit u;
+	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	/* Machine-readable diagnostics go to stdout, which the draft would share. */
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	if (status == 0) {
+		struct buf src = BUF_INIT, err = BUF_INIT;
+		struct draft_period p;
+		if (draft_period(&u, o->period, &p, &err) < 0) {
+			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
+			status = 2;
+		} else if (draft_render(&u, o->files[0], dir, name, &p, &src, &err) < 0) {
+			fprintf(stderr, "kpic: %s: the draft could not be made; nothing was written:\n%s",
+			        o->files[0], buf_str(&err));
+			status = 2;
+		} else {
+			if (err.len)
+				fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
+			status = write_result(o, &src);
+		}
+		buf_free(&src);
+		buf_free(&err);
+	}
+	unit_free(&u);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -489,6 +540,7 @@ static const struct command {
 	{ "diff", 1, cmd_diff },
 	{ "html", 1, cmd_html },
 	{ "pdf", 1, cmd_pdf },
+	{ "draft", 1, cmd_draft },
 	{ "rules", 0, cmd_rules },
 };
 

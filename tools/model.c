@@ -240,6 +240,7 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 		if (k->override_reason && *k->override_reason == '\0')
 			k->override_reason = NULL;
 	}
+	k->review = child(n, "review") != NULL;
 }
 
 static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
@@ -296,6 +297,8 @@ static void read_meta(struct model *m, xmlNode *meta)
 	m->comb = combine_of(prop(m, m->eval_node, "combine"), COMB_BEST);
 	const char *pv = prop(m, m->eval_node, "provisional");
 	m->use_provisional = pv && !strcmp(pv, "yes");
+	const char *st = text_of(m, child(meta, "status"));
+	m->draft = st && !strcmp(st, "draft");
 }
 
 static void add_ref(struct model *m, xmlNode *n, const char *attr, const char *id, int want)
@@ -312,12 +315,14 @@ static void read_selector(struct model *m, xmlNode *n, struct selector *s)
 	const char *what = prop(m, n, "what");
 	const char *level = prop(m, n, "level");
 	const char *met = prop(m, n, "met");
+	const char *review = prop(m, n, "review");
 	s->node = n;
 	s->goals = what && !strcmp(what, "goals");
 	s->goal = prop(m, n, "goal");
 	s->level = level == NULL ? -1 : !strcmp(level, "goal") ? LEVEL_GOAL : LEVEL_MEASURE;
 	s->met = met == NULL ? -1 : !strcmp(met, "yes");
 	s->dept = prop(m, n, "department");
+	s->review = review == NULL ? -1 : !strcmp(review, "yes");
 	if (s->goal)
 		add_ref(m, n, "goal", s->goal, REF_GOAL);
 }
@@ -335,6 +340,19 @@ static void add_node(xmlNode ***arr, size_t *n, xmlNode *x)
 	if (GROWS(*n))
 		*arr = xrealloc(*arr, (*n ? 2 * *n : 1) * sizeof **arr);
 	(*arr)[(*n)++] = x;
+}
+
+/* The goal ids of a <priority goals="g1 g2">. */
+static void read_priority_refs(struct model *m, xmlNode *c)
+{
+	const char *gs = prop(m, c, "goals");
+	for (const char *p = gs; p && *p;) {
+		size_t len = strcspn(p, " \t\n");
+		if (len)
+			add_ref(m, c, "goals", arena_str(m, p, len), REF_GOAL);
+		p += len;
+		p += strspn(p, " \t\n");
+	}
 }
 
 /* Collects, anywhere below n, every element that refers to something. */
@@ -363,14 +381,7 @@ static void read_refs(struct model *m, xmlNode *n)
 		} else if (!strcmp(name, "serves")) {
 			add_ref(m, c, "ref", prop(m, c, "ref"), REF_GRANT_TARGET);
 		} else if (!strcmp(name, "priority")) {
-			const char *gs = prop(m, c, "goals");
-			for (const char *p = gs; p && *p;) {
-				size_t len = strcspn(p, " \t\n");
-				if (len)
-					add_ref(m, c, "goals", arena_str(m, p, len), REF_GOAL);
-				p += len;
-				p += strspn(p, " \t\n");
-			}
+			read_priority_refs(m, c);
 		} else if (!strcmp(name, "population")) {
 			add_year(m, c, "year");
 		}
@@ -415,6 +426,9 @@ void model_build(struct model *m, xmlDoc *doc)
 		g->number = num ? atoi(num) : 0;
 		g->title = text_of(m, child(c, "title"));
 		read_level(m, c, m->ngoals - 1, -1);
+		for (xmlNode *p = c->children; p; p = p->next)
+			if (is_el(p, "priority"))     /* 重点課題 placed under a goal (drafts) */
+				read_priority_refs(m, p);
 	}
 	read_published(m, child(root, "published"));
 	for (xmlNode *c = root->children; c; c = c->next)

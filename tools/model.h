@@ -72,6 +72,7 @@ struct kpi {
 	int has_override, override_met;
 	const char *override_reason; /* NULL if none or blank */
 	xmlNode *override_node;
+	int review;                  /* marked 要見直し (<review>) */
 };
 
 struct heading {
@@ -113,6 +114,7 @@ struct selector {
 	int level;                   /* -1 any, else enum level */
 	int met;                     /* -1 any, 0 no, 1 yes */
 	const char *dept;            /* department id or NULL */
+	int review;                  /* -1 any, 0 no, 1 yes (要見直し) */
 };
 
 struct published {
@@ -143,6 +145,7 @@ struct model {
 	xmlNode *eval_node;
 	enum combine comb;
 	int use_provisional;
+	int draft;                   /* <status>draft</status>: a next-period draft */
 
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;

@@ -464,8 +464,27 @@ static void rule_year_order(const struct ck *c)
 	each_series(c, year_order);
 }
 
+/* Does the KPI carry a <placeholder for="WHAT">? */
+static int has_placeholder(const struct kpi *k, const char *what)
+{
+	for (xmlNode *n = k->node->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "placeholder"))
+			continue;
+		xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"for");
+		int match = f && !strcmp((const char *)f, what);
+		xmlFree(f);
+		if (match)
+			return 1;
+	}
+	return 0;
+}
+
+/* A target left to decide in a draft is a <placeholder for="target">,
+ * reported by draft-placeholder instead. */
 static void missing_target(const struct ck *c, const struct kpi *k, const struct series *s)
 {
+	if ((s->target == NULL || !s->target->has_num) && has_placeholder(k, "target"))
+		return;
 	struct buf b = BUF_INIT;
 	if (s->target == NULL)
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->node),
@@ -622,14 +641,18 @@ static void rule_duplicate_series(const struct ck *c)
 
 /* ------------------------------------------------------- results */
 
+/* A draft's KPI with no yearly value at all has not been measured yet: the
+ * period has not begun.  Once a value is written, the rule applies. */
 static void rule_no_actual(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nkpis; i++) {
 		const struct kpi *k = &c->m->kpis[i];
-		int any = 0;
-		for (size_t j = 0; j < k->nseries; j++)
+		int any = 0, values = 0;
+		for (size_t j = 0; j < k->nseries; j++) {
 			any |= c->e->kpis[i].series[j].latest != NULL;
-		if (!any)
+			values += k->series[j].nvalues > 0;
+		}
+		if (!any && !(c->m->draft && values == 0))
 			diag_report(c->d, R_NO_ACTUAL, c->src, at(c, k->node),
 			            "KPI '%s' has no measured value after its baseline, so it cannot be judged and counts as below the threshold",
 			            kname(k));
@@ -768,6 +791,10 @@ static void describe(const struct selector *s, struct buf *b)
 		buf_puts(b, " at or above the threshold");
 	else if (s->met == 0)
 		buf_puts(b, " below the threshold");
+	if (s->review == 1)
+		buf_puts(b, " marked 要見直し");
+	else if (s->review == 0)
+		buf_puts(b, " not marked 要見直し");
 }
 
 static void rule_published_count(const struct ck *c)
@@ -812,6 +839,43 @@ static void rule_goal_number(const struct ck *c)
 	}
 }
 
+/* ---------------------------------------------------------- drafts */
+
+static void placeholders(const struct ck *c, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+		    !strcmp((const char *)n->name, "placeholder")) {
+			xmlChar *t = xmlNodeGetContent(n);
+			struct buf b = BUF_INIT;
+			int space = 0;
+			for (const char *p = t ? (const char *)t : ""; *p; p++) {
+				int ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+				if (!ws && space && b.len)
+					buf_putc(&b, ' ');
+				if (!ws)
+					buf_putc(&b, *p);
+				space = ws;
+			}
+			diag_report(c->d, R_DRAFT_PLACEHOLDER, c->src, at(c, n),
+			            "still to be written or decided: %s", b.len ? buf_str(&b) : "(placeholder without text)");
+			buf_free(&b);
+			xmlFree(t);
+			continue;
+		}
+		placeholders(c, n->children);
+	}
+}
+
+static void rule_draft_placeholder(const struct ck *c)
+{
+	xmlNode *root = root_of(c);
+	if (root)
+		placeholders(c, root->children);
+}
+
 /* ---------------------------------------------------------- table */
 
 static void (*const rule_table[])(const struct ck *) = {
@@ -848,6 +912,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_published_count,
 	rule_empty_goal,
 	rule_goal_number,
+	rule_draft_placeholder,
 };
 
 void rules_run(const struct model *m, const struct eval *e, const struct srcfile *src,

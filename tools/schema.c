@@ -296,6 +296,8 @@ static int report_enum(const struct schema *sc, struct diag_ctx *d, struct sourc
  * every declaration is reported.  Returns 1 if it found one. */
 static int report_required(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node)
 {
+	if (node == NULL)
+		return 0;
 	const struct required *first = NULL;
 	for (size_t i = 0; i < sc->nreqs && !first; i++)
 		if (!strcmp(sc->reqs[i].element, (const char *)node->name))
@@ -360,6 +362,24 @@ static int report_missing_child(const struct schema *sc, struct diag_ctx *d, str
 	return 0;
 }
 
+/* libxml2 sometimes reports "Element E failed to validate attributes" with
+ * no node (an element inside a zeroOrMore it gave up matching).  The first
+ * element E whose attributes kpic can fault is the one meant. */
+static int report_attributes_of(const struct schema *sc, struct diag_ctx *d, struct source *s,
+                                xmlNode *n, const char *name)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)n->name, name) &&
+		    (report_enum(sc, d, s, n) || report_required(sc, d, s, n)))
+			return 1;
+		if (report_attributes_of(sc, d, s, n->children, name))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *type_words(const char *type)
 {
 	if (!strcmp(type, "positiveInteger")) return "a whole number above 0";
@@ -374,6 +394,9 @@ static void report(const struct schema *sc, struct diag_ctx *d, struct source *s
 	size_t off = node ? srcmap_node(&s->src, node) : SRC_NOWHERE;
 	if ((strstr(msg, "failed to validate attributes") || strstr(msg, "Invalid attribute")) &&
 	    (report_enum(sc, d, s, node) || report_required(sc, d, s, node)))
+		return;
+	if (node == NULL && strstr(msg, "failed to validate attributes") && word_after(msg, "Element ", a, sizeof a) &&
+	    report_attributes_of(sc, d, s, xmlDocGetRootElement(s->doc), a))
 		return;
 	if (word_after(msg, "Type ", a, sizeof a) && strstr(msg, "doesn't allow value")) {
 		const char *q = strstr(msg, "value '");

@@ -7,6 +7,9 @@
  *   k:number(text [, notation])     "5545000000", 'man' -> "55億4,500万"
  *                                   notation: plain (default), signed, man,
  *                                   man-decimal; "" stays ""
+ *   k:compare(a, b)                 -1, 0 or 1: the decimals a and b compared
+ *                                   exactly ("19.50" = "19.5"), for rules such
+ *                                   as the draft's proposed targets
  *   k:line(node-set)                the source line of the first node (0 if
  *                                   none), for layout diagnostics
  *   k:chart(kind, ref, id)          a node-set holding one inline <svg>:
@@ -127,6 +130,25 @@ static void fn_number(xmlXPathParserContextPtr ctxt, int nargs)
 		valuePush(ctxt, xmlXPathNewCString(st == KDEC_EMPTY ? "" : s));
 }
 
+static void fn_compare(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	kdec a, b;
+	if (nargs != 2) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlChar *tb = xmlXPathPopString(ctxt);
+	xmlChar *ta = xmlXPathPopString(ctxt);
+	int ok = ta && tb && kdec_parse((const char *)ta, strlen((const char *)ta), &a) == KDEC_OK &&
+	         kdec_parse((const char *)tb, strlen((const char *)tb), &b) == KDEC_OK;
+	xmlFree(ta);
+	xmlFree(tb);
+	if (!ok)
+		fail(ctxt, "compare", "not two decimal numbers");
+	else
+		valuePush(ctxt, xmlXPathNewFloat((double)kdec_cmp(a, b)));
+}
+
 /* Parses kpic's own SVG markup into the transformation's result tree
  * fragment, so that the stylesheet can copy it into the page. */
 static xmlXPathObjectPtr svg_fragment(xsltTransformContextPtr t, const struct buf *svg)
@@ -199,6 +221,7 @@ void xslt_ext_register(struct _xsltTransformContext *ctxt)
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"era", ns, fn_era);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"date", ns, fn_date);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"number", ns, fn_number);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"compare", ns, fn_compare);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"chart", ns, fn_chart);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"line", ns, fn_line);
 }
