@@ -102,3 +102,8 @@ rm -f /tmp/kpic-exsl-probe.txt
 hostile "template writes with exsl:document" tests/html/write.xsl "kensho.xsl"
 check "template writes with exsl:document: no file created" test ! -e /tmp/kpic-exsl-probe.txt
 hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could not compile select expression"
+
+# Machine-readable diagnostics never mix with a page written to standard output.
+run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml
+check "html to stdout: the page alone on stdout, diagnostics on stderr" \
+	test "$(head -n 1 "$TMP/out")" = "<!DOCTYPE html>" -a "$(jq -r '.diagnostics | length' "$TMP/err")" -ge 1

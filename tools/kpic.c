@@ -298,6 +298,15 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	return status;
 }
 
+/* Where diagnostics go: text always to standard error; JSON or SARIF to
+ * standard output, unless the command's own result goes there too. */
+static FILE *diag_stream(const struct opts *o, const struct diag_ctx *d, int status)
+{
+	if (d->format == DIAG_TEXT || (status == 0 && o->output == NULL))
+		return stderr;
+	return stdout;
+}
+
 static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
@@ -307,7 +316,7 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	struct unit u;
 	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
-	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	diag_flush(d, diag_stream(o, d, status));
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
 		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err) < 0) {
@@ -458,7 +467,7 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 		        o->files[0], buf_str(&err));
 		status = 2;
 	} else {
-		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+		diag_flush(d, diag_stream(o, d, 0));
 		if (err.len)
 			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
 		status = d->nerrors ? 1 : write_result(o, o->format == OUT_XML ? &xml : &pdf);
