@@ -8,12 +8,28 @@
 
 #include <string.h>
 
+static enum compile_result compile_loaded(enum load_result lr, struct schema *sc, struct diag_ctx *d,
+                                          struct unit *u, size_t errors_before);
+
 enum compile_result compile_source(const char *path, struct schema *sc, struct diag_ctx *d,
                                    struct unit *u)
 {
 	memset(u, 0, sizeof *u);
 	size_t errors_before = d->nerrors;
-	enum load_result lr = load_source(path, d, &u->src);
+	return compile_loaded(load_source(path, d, &u->src), sc, d, u, errors_before);
+}
+
+enum compile_result compile_text(const char *path, char *text, size_t len, struct schema *sc,
+                                 struct diag_ctx *d, struct unit *u)
+{
+	memset(u, 0, sizeof *u);
+	size_t errors_before = d->nerrors;
+	return compile_loaded(load_source_text(path, text, len, d, &u->src), sc, d, u, errors_before);
+}
+
+static enum compile_result compile_loaded(enum load_result lr, struct schema *sc, struct diag_ctx *d,
+                                          struct unit *u, size_t errors_before)
+{
 	if (lr == LOAD_UNREADABLE)
 		return COMPILE_UNREADABLE;
 	if (lr != LOAD_OK)

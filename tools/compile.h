@@ -31,6 +31,9 @@ enum compile_result {
  * diagnostics are flushed and then released with unit_free(). */
 enum compile_result compile_source(const char *path, struct schema *sc, struct diag_ctx *d,
                                    struct unit *u);
+/* The same for a text in memory, named path (takes ownership of text). */
+enum compile_result compile_text(const char *path, char *text, size_t len, struct schema *sc,
+                                 struct diag_ctx *d, struct unit *u);
 void unit_free(struct unit *u);
 
 #endif

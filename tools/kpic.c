@@ -11,10 +11,12 @@
 #include "diff_out.h"
 #include "draft.h"
 #include "enrich.h"
+#include "export.h"
 #include "html.h"
 #include "pdf.h"
 #include "output.h"
 #include "report.h"
+#include "update.h"
 #include "version.h"
 
 #include <libxml/parser.h>
@@ -52,11 +54,24 @@ static const char usage_text[] =
 	"                       date comes from SOURCE_DATE_EPOCH when it is set\n"
 	"  draft FROM           write the next period's strategy draft (素案) as a new\n"
 	"                       source: --period=START-END, --template=NAME\n"
+	"  export FILE          the KPIs as open data, one row per KPI series: yearly\n"
+	"                       values, target, latest actual, rate and judgement;\n"
+	"                       --format=csv (default; UTF-8 with a BOM) or json\n"
+	"  update SRC --actuals SHEET\n"
+	"                       merge one year of actuals (TSV or CSV: KPI id or name,\n"
+	"                       series, value, status) into SRC in place, changing\n"
+	"                       nothing else; the previous version is kept as SRC~\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
 	"Options:\n"
 	"  -o FILE              write the output to FILE (atomically) instead of stdout\n"
-	"  --format=FMT         eval and diff output: text (default), json, xml\n"
+	"  --format=FMT         eval and diff output: text (default), json, xml;\n"
+	"                       export: csv (default) or json\n"
+	"  --actuals=SHEET      update: the sheet of actuals to merge\n"
+	"  --year=Y             update: the fiscal year of the actuals (default: the\n"
+	"                       year after the latest figure in the source)\n"
+	"  --revise             update: a row may replace a different figure already\n"
+	"                       in the source (kept as revised=\"OLD\")\n"
 	"  --no-color           diff: no colour even on a terminal (also: NO_COLOR set)\n"
 	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
 	"  -Werror              treat warnings as errors\n"
@@ -74,7 +89,7 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 errors in a source, 2 usage error or unreadable input;\n"
 	"for diff: 0 no differences, 1 differences, 2 trouble (unreadable file, errors).\n";
 
-enum out_format { OUT_TEXT, OUT_JSON, OUT_XML };
+enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV };
 
 struct opts {
 	const char *command;
@@ -83,10 +98,14 @@ struct opts {
 	const char *period;          /* draft */
 	const char *template_name;   /* draft */
 	enum out_format format;
+	int format_given;
 	int no_color;
 	const char *boxes;           /* pdf: where to write the engine's boxes */
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
+	const char *actuals;         /* update: the sheet */
+	int year;                    /* update: --year, 0 if not given */
+	int revise;                  /* update: --revise */
 	const char **files;
 	size_t nfiles;
 };
@@ -140,7 +159,9 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			if (!strcmp(f, "text")) o->format = OUT_TEXT;
 			else if (!strcmp(f, "json")) o->format = OUT_JSON;
 			else if (!strcmp(f, "xml")) o->format = OUT_XML;
-			else return usage_error("unknown --format '%s' (text, json or xml)", f);
+			else if (!strcmp(f, "csv")) o->format = OUT_CSV;
+			else return usage_error("unknown --format '%s' (text, json, xml or csv)", f);
+			o->format_given = 1;
 		} else if (strncmp(a, "--diagnostics-format=", 21) == 0) {
 			const char *f = a + 21;
 			if (!strcmp(f, "text")) d->format = DIAG_TEXT;
@@ -161,6 +182,19 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			o->templates = a + 12;
 		} else if (strncmp(a, "--period=", 9) == 0) {
 			o->period = a + 9;
+		} else if (!strcmp(a, "--actuals") && i + 1 < argc) {
+			o->actuals = argv[++i];
+		} else if (strncmp(a, "--actuals=", 10) == 0) {
+			o->actuals = a + 10;
+		} else if ((!strcmp(a, "--year") && i + 1 < argc) || !strncmp(a, "--year=", 7)) {
+			const char *y = a[6] == '=' ? a + 7 : argv[++i];
+			char *end;
+			long v = strtol(y, &end, 10);
+			if (*y == '\0' || *end != '\0' || v < 1868 || v > 2200)
+				return usage_error("--year '%s': a fiscal year such as 2019", y);
+			o->year = (int)v;
+		} else if (strcmp(a, "--revise") == 0) {
+			o->revise = 1;
 		} else if (strncmp(a, "--template=", 11) == 0) {
 			o->template_name = a + 11;
 		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
@@ -538,6 +572,105 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	return status;
 }
 
+static int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "export");
+	if (o->format_given && o->format != OUT_CSV && o->format != OUT_JSON)
+		return usage_error("%s: --format is csv or json", "export");
+	struct unit u;
+	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	if (status == 0) {
+		struct buf b = BUF_INIT;
+		if (o->format == OUT_JSON)
+			export_json(&u.model, &u.eval, &b);
+		else
+			export_csv(&u.model, &u.eval, &b);
+		status = write_result(o, &b);
+		buf_free(&b);
+	}
+	unit_free(&u);
+	return status;
+}
+
+/* kpic update: the sheet's rows merged into the source's text, the result
+ * checked as a source, then written atomically with the old version as SRC~
+ * (or to -o OUT, leaving the source alone). */
+static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 1 || o->actuals == NULL)
+		return usage_error("%s: expects one source and --actuals SHEET", "update");
+	const char *path = o->files[0];
+	struct unit u;
+	/* the source's own warnings are kpic check's business: shown only with its errors */
+	struct diag_ctx ds = *d;
+	ds.list = NULL;
+	ds.n = ds.cap = ds.nerrors = ds.nwarnings = 0;
+	int status = status_of(compile_source(path, sc, &ds, &u), 0);
+	if (status) {
+		diag_flush(&ds, d->format == DIAG_TEXT ? stderr : stdout);
+		diag_free(&ds);
+		fprintf(stderr, "kpic: %s: the source has errors; fix them before updating it\n", path);
+		unit_free(&u);
+		return status;
+	}
+	diag_free(&ds);
+	struct update_request rq = { o->actuals, o->year, o->revise };
+	struct update_result res;
+	struct srcfile sheet;
+	struct buf err = BUF_INIT;
+	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
+	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	if (rc == 2) {
+		fprintf(stderr, "kpic: %s\n", buf_str(&err));
+		status = 2;
+	} else if (rc == 1) {
+		fprintf(stderr, "kpic: %s: rows of %s were refused; nothing was written\n", path, o->actuals);
+		status = 1;
+	} else if (res.added + res.replaced + res.revised == 0) {
+		printf("kpic: %s: FY%d: nothing to change (%zu row%s already there)\n", path, res.year, res.unchanged,
+		       res.unchanged == 1 ? "" : "s");
+	} else {
+		/* the updated text must pass kpic check as a source */
+		struct diag_ctx dv;
+		struct unit v;
+		diag_init(&dv);
+		dv.format = d->format;
+		if (compile_text(path, xstrndup(res.text.data, res.text.len), res.text.len, sc, &dv, &v) != COMPILE_OK) {
+			diag_flush(&dv, d->format == DIAG_TEXT ? stderr : stdout);
+			fprintf(stderr, "kpic: %s: the updated source would not pass kpic check; nothing was written\n", path);
+			status = 1;
+		}
+		unit_free(&v);
+		diag_free(&dv);
+		char e[512];
+		char backup[PATH_MAX];
+		const char *in_sheet[] = { o->actuals, NULL };
+		const char *in_both[] = { path, o->actuals, NULL };
+		snprintf(backup, sizeof backup, "%s~", path);
+		if (status == 0 && o->output) {
+			if (output_write(o->output, res.text.data, res.text.len, in_both, e, sizeof e) < 0)
+				status = 2;
+		} else if (status == 0) {
+			if (output_write(backup, u.src.src.text, u.src.src.len, in_sheet, e, sizeof e) < 0 ||
+			    output_write(path, res.text.data, res.text.len, in_sheet, e, sizeof e) < 0)
+				status = 2;
+		}
+		if (status == 2)
+			fprintf(stderr, "kpic: %s\n", e);
+		else if (status == 0)
+			printf("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged%s%s\n",
+			       o->output ? o->output : path, res.year, res.added, res.replaced, res.revised, res.unchanged,
+			       o->output ? "" : "; the previous version is ", o->output ? "" : backup);
+	}
+	update_result_free(&res);
+	buf_free(&err);
+	unit_free(&u);
+	srcmap_free(&sheet);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -550,6 +683,8 @@ static const struct command {
 	{ "html", 1, cmd_html },
 	{ "pdf", 1, cmd_pdf },
 	{ "draft", 1, cmd_draft },
+	{ "export", 1, cmd_export },
+	{ "update", 1, cmd_update },
 	{ "rules", 0, cmd_rules },
 };
 
@@ -560,6 +695,8 @@ static int dispatch(const struct opts *o, struct diag_ctx *d)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(o->command, commands[i].name))
 			continue;
+		if (o->format == OUT_CSV && strcmp(o->command, "export"))
+			return usage_error("%s: --format=csv is for export only", o->command);
 		struct schema *sc = commands[i].needs_schema ? open_schema(o) : NULL;
 		if (commands[i].needs_schema && sc == NULL)
 			return 2;

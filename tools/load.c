@@ -19,7 +19,7 @@
  * (lifts the depth and size limits). */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING)
 
-static char *read_all(const char *path, size_t *len, int *err, int *too_large)
+char *load_read_all(const char *path, size_t *len, int *err, int *too_large)
 {
 	*too_large = 0;
 	FILE *f = fopen(path, "rb");
@@ -166,16 +166,23 @@ enum load_result load_source(const char *path, struct diag_ctx *d, struct source
 	memset(s, 0, sizeof *s);
 	size_t len = 0;
 	int err, too_large;
-	char *text = read_all(path, &len, &err, &too_large);
+	char *text = load_read_all(path, &len, &err, &too_large);
+	if (text != NULL)
+		return load_source_text(path, text, len, d, s);
 	srcmap_init(&s->src, path, text, len);
-	if (text == NULL) {
-		if (too_large)
-			diag_report(d, R_FILE_TOO_LARGE, &s->src, SRC_NOWHERE,
-			            "the file is larger than 64 MiB; a strategy source is a few hundred KiB: is this the right file?");
-		else
-			diag_report(d, R_UNREADABLE, &s->src, SRC_NOWHERE, "cannot read: %s", strerror(err));
-		return too_large ? LOAD_BAD : LOAD_UNREADABLE;
-	}
+	if (too_large)
+		diag_report(d, R_FILE_TOO_LARGE, &s->src, SRC_NOWHERE,
+		            "the file is larger than 64 MiB; a strategy source is a few hundred KiB: is this the right file?");
+	else
+		diag_report(d, R_UNREADABLE, &s->src, SRC_NOWHERE, "cannot read: %s", strerror(err));
+	return too_large ? LOAD_BAD : LOAD_UNREADABLE;
+}
+
+enum load_result load_source_text(const char *path, char *text, size_t len, struct diag_ctx *d,
+                                  struct source *s)
+{
+	memset(s, 0, sizeof *s);
+	srcmap_init(&s->src, path, text, len);
 	if (len == 0) {
 		diag_report(d, R_EMPTY_FILE, &s->src, SRC_NOWHERE, "the file is empty; expected a <strategy> document");
 		return LOAD_BAD;

@@ -134,9 +134,16 @@ void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigne
 	}
 	size_t li = line_index(s, off);
 	unsigned c = 1;
+	int quoted = 0;
 	for (size_t i = s->lines[li]; i < off; i++)
-		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+		if (s->fieldsep) {
+			if (s->text[i] == '"')
+				quoted = !quoted;
+			else if (s->text[i] == s->fieldsep && !quoted)
+				c++;
+		} else if (((unsigned char)s->text[i] & 0xC0) != 0x80) {
 			c++;
+		}
 	*line = (unsigned)li + 1;
 	*col = c;
 }

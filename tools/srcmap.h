@@ -25,6 +25,8 @@ struct srcfile {
 	size_t nlines;
 	size_t *tags;            /* offset of each start tag's '<', in order */
 	size_t ntags;
+	char fieldsep;           /* a sheet (kpic update): columns count fields
+	                            separated by this ('\t' or ','), not characters */
 };
 
 /* Takes ownership of text (len bytes + NUL). */
@@ -35,7 +37,7 @@ void srcmap_free(struct srcfile *s);
  * when the counts disagree (which would be a kpic bug). */
 int srcmap_bind(struct srcfile *s, xmlDoc *doc);
 
-/* 1-based line and column (in characters) of an offset. */
+/* 1-based line and column (in characters; in fields for a sheet) of an offset. */
 void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigned *col);
 /* Offset of a 1-based line and character column (clamped to the line). */
 size_t srcmap_offset(const struct srcfile *s, unsigned line, unsigned col);

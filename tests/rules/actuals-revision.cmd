@@ -1,0 +1,1 @@
+update --year=2016 --actuals tests/rules/actuals-revision.tsv

@@ -1,0 +1,73 @@
+# t-export.sh - kpic export: the KPIs as open data, CSV (RFC 4180, UTF-8 with a
+# BOM) and JSON with the same columns, agreeing with kpic eval.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+
+run_kpic export "$src"
+check "export: exit 0, no diagnostics" test "$RC" = 0 -a -z "$ERR"
+cp "$TMP/out" "$TMP/a.csv"
+check "export: CSV starts with the UTF-8 BOM" test "$(head -c 3 "$TMP/a.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+check "export: CSV lines end with CRLF" test "$(grep -c $'\r$' "$TMP/a.csv")" = "$(wc -l <"$TMP/a.csv")"
+run_kpic export -o "$TMP/b.csv" "$src"
+check "export: deterministic (and -o writes the same)" cmp -s "$TMP/a.csv" "$TMP/b.csv"
+
+run_kpic eval --format=json "$src"
+cp "$TMP/out" "$TMP/eval.json"
+run_kpic export --format=json "$src"
+cp "$TMP/out" "$TMP/a.json"
+check "export json: exit 0" test "$RC" = 0
+series=$(jq '[.kpis[].series | length] | add' "$TMP/eval.json")
+check "export json: one row per KPI series ($series)" test "$(jq length "$TMP/a.json")" = "$series"
+check "export json: the 64 KPIs" test "$(jq '[.[].kpi_id] | unique | length' "$TMP/a.json")" = 64
+# data rows of the CSV (one record per line: no field of this source holds a line break)
+check "export csv: header + one line per series" test "$(wc -l <"$TMP/a.csv")" = $((series + 1))
+
+# the same values, rates and judgements as kpic eval --format=json
+jq -c '.kpis[] as $k | $k.series[] | [$k.id, .key, .rate, .met, (.latest.value), (.latest.year),
+       (.target.value), (.baseline.value), $k.rate, $k.met]' "$TMP/eval.json" >"$TMP/from-eval"
+jq -c '.[] | [.kpi_id, .series_key, .rate, .met, .latest_value, .latest_year,
+       .target_value, .baseline_value, .kpi_rate, .kpi_met]' "$TMP/a.json" >"$TMP/from-export"
+check "export json: values, rates and met equal kpic eval's" cmp -s "$TMP/from-eval" "$TMP/from-export"
+check "export json: yearly columns hold the values (g1-pedestrians-weekday FY2018 = 1006)" \
+	test "$(jq '.[] | select(.kpi_id == "g1-pedestrians-weekday") | .fy2018' "$TMP/a.json")" = 1006
+check "export json: a blank year is null with its status" \
+	test "$(jq -c '.[] | select(.kpi_id == "g1-employees") | [.fy2015, .fy2015_status]' "$TMP/a.json")" = '[null,"not-surveyed"]'
+
+# the CSV parses as CSV and says what the JSON says (python3 may be absent)
+if command -v python3 >/dev/null 2>&1; then
+	check "export csv: parses (python3 csv) and equals the JSON, field by field" python3 - "$TMP/a.csv" "$TMP/a.json" <<'PY'
+import csv, json, sys
+raw = open(sys.argv[1], encoding="utf-8", newline="").read()
+assert raw.startswith("\ufeff")
+rows = list(csv.DictReader(raw[1:].splitlines(True), strict=True))
+js = json.load(open(sys.argv[2], encoding="utf-8"))
+assert len(rows) == len(js), (len(rows), len(js))
+for r, j in zip(rows, js):
+    assert list(r) == list(j), "columns differ"
+    for k, v in j.items():
+        want = "" if v is None else ("yes" if v is True else "no" if v is False else str(v))
+        if isinstance(v, float):
+            want = r[k] if float(r[k]) == v else want
+        assert r[k] == want, (k, r[k], want)
+PY
+else
+	fields=$(head -n 1 "$TMP/a.csv" | tr -cd , | wc -c)
+	check "export csv: every unquoted line has the header's field count (no python3)" \
+		test -z "$(grep -v '"' "$TMP/a.csv" | awk -F, -v n=$((fields + 1)) 'NF != n')"
+fi
+
+# quoting (RFC 4180): a name with a comma and a double quote
+sed 's|<name>市内事業所の従業員数</name>|<name>従業員数, "市内"</name>|' tests/rules/clean.xml >"$TMP/quote.xml"
+run_kpic export "$TMP/quote.xml"
+check "export csv: a field with a comma and a quote is quoted, the quote doubled" \
+	grep -qF ',"従業員数, ""市内""",' "$TMP/out"
+run_kpic export --format=json "$TMP/quote.xml"
+check "export json: the same name, escaped" test "$(jq -r '.[0].kpi_name' "$TMP/out")" = '従業員数, "市内"'
+
+# usage and bad sources
+run_kpic export --format=xml "$src"
+check "export --format=xml: usage error" test "$RC" = 2
+run_kpic eval --format=csv "$src"
+check "eval --format=csv: usage error" test "$RC" = 2
+run_kpic export tests/rules/duplicate-id.xml
+check "export of a bad source: its diagnostics, exit 1, no output" test "$RC" = 1 -a -z "$OUT"

@@ -1,0 +1,77 @@
+# t-update.sh - kpic update: a year of actuals merged into a copy of the
+# Abashiri source in place, changing only the value elements it should.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+cp "$src" "$TMP/s.xml"
+
+# tests/update/fy2019.tsv: 4 new FY2019 values (one KPI named by its name, two
+# series of one KPI) and a reference (参考値) 2019 figure confirmed as measured
+run_kpic update "$TMP/s.xml" --year 2019 --actuals tests/update/fy2019.tsv
+check "update: exit 0" test "$RC" = 0
+check "update: says what it did" grep -q 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out"
+check "update: the previous version is kept as SRC~" cmp -s "$src" "$TMP/s.xml~"
+diff "$src" "$TMP/s.xml" >"$TMP/d"
+check "update: 5 lines added or changed, 1 line replaced" \
+	test "$(grep -c '^>' "$TMP/d")/$(grep -c '^<' "$TMP/d")" = 5/1
+check "update: a new value after the previous year's, same indentation" \
+	grep -qx '              <value year="2018">1006</value>' <(sed -n '116p' "$TMP/s.xml")
+check "update: ... and the new one right after it" \
+	test "$(sed -n 117p "$TMP/s.xml")" = '              <value year="2019">1100</value>'
+check "update: a series' value (deeper indentation)" grep -qx '                <value year="2019">5</value>' "$TMP/s.xml"
+check "update: the reference figure is now measured, its note kept" \
+	grep -qF '<value year="2019" note="表の見出しにない列の数値">2</value>' "$TMP/s.xml"
+check "update: comments survive" test "$(grep -c '<!--' "$TMP/s.xml")" = "$(grep -c '<!--' "$src")"
+run_kpic check "$TMP/s.xml"
+check "update: the updated source passes kpic check" test "$RC" = 0
+run_kpic eval --format=json "$TMP/s.xml"
+check "update: the new actual counts (pedestrians weekday latest FY2019 1100)" \
+	test "$(jq -c '.kpis[] | select(.id == "g1-pedestrians-weekday") | .series[0].latest | [.year, .value]' "$TMP/out")" = '[2019,1100]'
+
+# the same sheet again: nothing to change, nothing written
+cp "$TMP/s.xml" "$TMP/after.xml"
+run_kpic update "$TMP/s.xml" --year=2019 --actuals tests/update/fy2019.tsv
+check "update again: nothing to change, exit 0" test "$RC" = 0 -a -n "$(grep 'nothing to change' "$TMP/out")"
+check "update again: the file is as it was" cmp -s "$TMP/s.xml" "$TMP/after.xml"
+
+# refused rows: diagnostics at sheet:row:column, and the file byte-identical
+printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"
+rm -f "$TMP/s.xml~"
+run_kpic update "$TMP/s.xml" --year 2019 --actuals "$TMP/bad.tsv"
+check "refused: exit 1" test "$RC" = 1
+check "refused: an unflagged revision, at row 2 column 3" \
+	grep -qF "bad.tsv:2:3: error: KPI 'g1-pedestrians-weekday' already has 1100 for FY2019; this row says 1200" "$TMP/err"
+check "refused: ... with a note at the source's value" grep -qF 's.xml:117:15: note: the value in the source' "$TMP/err"
+check "refused: an unknown KPI, at row 3 column 1" \
+	grep -qF "bad.tsv:3:1: error: no KPI has the id or name 'g9-nothing' [actuals-unknown-kpi]" "$TMP/err"
+check "refused: the source is byte-identical" cmp -s "$TMP/s.xml" "$TMP/after.xml"
+check "refused: no backup written" test ! -e "$TMP/s.xml~"
+
+# --revise records the revision
+printf 'g1-pedestrians-weekday,,1200\n' >"$TMP/rev.csv"
+run_kpic update --revise "$TMP/s.xml" --year 2019 --actuals "$TMP/rev.csv"
+check "revise: exit 0, one revised" test "$RC" = 0 -a -n "$(grep '1 revised' "$TMP/out")"
+check "revise: the old figure kept as revised=" \
+	test "$(sed -n 117p "$TMP/s.xml")" = '              <value year="2019" revised="1100">1200</value>'
+check "revise: one line changed" test "$(diff "$TMP/after.xml" "$TMP/s.xml" | grep -c '^[<>]')" = 2
+check "revise: the backup is the version before" cmp -s "$TMP/s.xml~" "$TMP/after.xml"
+run_kpic check "$TMP/s.xml"
+check "revise: the revised source passes kpic check" test "$RC" = 0
+
+# an empty not-surveyed element is replaced (FY2018 of g1-employees)
+cp "$src" "$TMP/e.xml"
+printf 'g1-employees\t\t16100\n' >"$TMP/emp.tsv"
+run_kpic update "$TMP/e.xml" --year 2018 --actuals "$TMP/emp.tsv" -o "$TMP/e2.xml"
+check "not-surveyed: replaced in place" \
+	test "$(diff "$TMP/e.xml" "$TMP/e2.xml" | grep '^[<>]')" = '<         <value year="2018" status="not-surveyed"/>
+>         <value year="2018">16100</value>'
+check "-o: the source itself is untouched, no backup" test ! -e "$TMP/e.xml~" -a "$(cmp "$src" "$TMP/e.xml" && echo same)" = same
+
+# a result that would not pass kpic check is not written (a percentage of 150)
+printf 'g1-food-value-added\t\t150\n' >"$TMP/pct.tsv"
+run_kpic update "$TMP/e.xml" --year 2019 --actuals "$TMP/pct.tsv"
+check "a value kpic check would refuse: exit 1, its diagnostic, nothing written" \
+	test "$RC" = 1 -a -n "$(grep '\[percent-out-of-range\]' "$TMP/err")" -a "$(cmp "$src" "$TMP/e.xml" && echo same)" = same
+run_kpic update "$TMP/e.xml" --year 2030 --actuals "$TMP/emp.tsv"
+check "a year outside the period: exit 2" test "$RC" = 2
+run_kpic update "$TMP/e.xml"
+check "no --actuals: usage error" test "$RC" = 2

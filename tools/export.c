@@ -1,0 +1,266 @@
+/*
+ * export.c - `kpic export` as CSV and JSON (see export.h).
+ *
+ * Both formats are made from the same rows of typed fields, so that they
+ * cannot disagree: a field is text, a number (written as JSON writes it, or
+ * left empty/null) or a yes/no.
+ */
+#include "export.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum ftype { F_TEXT, F_NUM, F_BOOL };
+
+struct field {
+	char *name;
+	enum ftype type;
+	char *text;                 /* NULL: empty (CSV) / null (JSON) */
+};
+
+struct row {
+	struct field *f;
+	size_t n, cap;
+};
+
+static void put(struct row *r, const char *name, enum ftype t, const char *text)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->f = xrealloc(r->f, r->cap * sizeof *r->f);
+	}
+	r->f[r->n].name = xstrdup(name);
+	r->f[r->n].type = t;
+	r->f[r->n].text = text ? xstrdup(text) : NULL;
+	r->n++;
+}
+
+static void put_int(struct row *r, const char *name, int ok, int v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%d", v);
+	put(r, name, F_NUM, ok ? s : NULL);
+}
+
+static void row_free(struct row *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->f[i].name);
+		free(r->f[i].text);
+	}
+	free(r->f);
+	memset(r, 0, sizeof *r);
+}
+
+/* The figure of a value as a plain decimal ("19.50", "-3.3"), NULL if none. */
+static const char *plain(const struct value *v, char *s, size_t size)
+{
+	if (v == NULL || !v->has_num)
+		return NULL;
+	if (!v->num_ok)
+		return NULL;
+	kdec_format(v->num, s, size);
+	return s;
+}
+
+static const char *rate_str(int ok, double rate, char *s, size_t size)
+{
+	if (!ok)
+		return NULL;
+	snprintf(s, size, "%.4f", round(rate * 10000.0) / 10000.0);
+	return s;
+}
+
+/* The trimmed text of a KPI's child element (survey, publication, method). */
+static char *child_text(const xmlNode *k, const char *name)
+{
+	for (xmlNode *c = k ? k->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !c->ns || strcmp((const char *)c->ns->href, KPIC_NS) ||
+		    strcmp((const char *)c->name, name))
+			continue;
+		xmlChar *x = xmlNodeGetContent(c);
+		const char *s = x ? (const char *)x : "";
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		size_t len = strlen(s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
+			len--;
+		char *out = xstrndup(s, len);
+		xmlFree(x);
+		return out;
+	}
+	return NULL;
+}
+
+/* The fiscal years that get a column: from the earliest yearly value (or the
+ * period's start) to the period's end. */
+static void year_range(const struct model *m, int *from, int *to)
+{
+	*from = m->start.ok ? m->start.y : 0;
+	*to = m->end.ok ? m->end.y : 0;
+	for (size_t i = 0; i < m->nkpis; i++)
+		for (size_t j = 0; j < m->kpis[i].nseries; j++)
+			for (size_t v = 0; v < m->kpis[i].series[j].nvalues; v++) {
+				const struct value *x = &m->kpis[i].series[j].values[v];
+				if (!x->year.ok)
+					continue;
+				if (*from == 0 || x->year.y < *from)
+					*from = x->year.y;
+				if (x->year.y > *to)
+					*to = x->year.y;
+			}
+	if (*to < *from)
+		*to = *from;
+}
+
+static void make_row(const struct model *m, const struct eval *e, size_t ki, size_t si, int y0, int y1,
+                     struct row *r)
+{
+	const struct kpi *k = &m->kpis[ki];
+	const struct kpi_result *kr = &e->kpis[ki];
+	const struct series *s = &k->series[si];
+	const struct series_result *sr = &kr->series[si];
+	const struct goal *g = &m->goals[k->goal];
+	const char *titles[3] = { NULL, NULL, NULL };   /* policy, direction, measure */
+	char n[64], name[32];
+	for (int h = k->heading; h >= 0; h = m->headings[h].parent)
+		if (!titles[m->headings[h].kind])
+			titles[m->headings[h].kind] = m->headings[h].title ? m->headings[h].title : "";
+
+	put_int(r, "goal", 1, g->number);
+	put(r, "goal_title", F_TEXT, g->title ? g->title : "");
+	put(r, "level", F_TEXT, level_name(k->level));
+	put(r, "policy_title", F_TEXT, titles[HK_POLICY] ? titles[HK_POLICY] : "");
+	put(r, "direction_title", F_TEXT, titles[HK_DIRECTION] ? titles[HK_DIRECTION] : "");
+	put(r, "measure_title", F_TEXT, titles[HK_MEASURE] ? titles[HK_MEASURE] : "");
+	put(r, "kpi_id", F_TEXT, k->id ? k->id : "");
+	put(r, "kpi_name", F_TEXT, k->name ? k->name : "");
+	put(r, "series_key", F_TEXT, s->key ? s->key : "");
+	put(r, "series_label", F_TEXT, s->label ? s->label : "");
+	put(r, "unit", F_TEXT, s->unit ? s->unit : "");
+	put(r, "direction", F_TEXT, direction_name(k->dir));
+	put(r, "combine", F_TEXT, combine_name(k->comb));
+	put_int(r, "baseline_year", s->baseline && s->baseline->year.ok, s->baseline ? s->baseline->year.y : 0);
+	put(r, "baseline_value", F_NUM, plain(s->baseline, n, sizeof n));
+	put(r, "baseline_status", F_TEXT, s->baseline ? vstatus_name(s->baseline->status) : "");
+	for (int y = y0; y <= y1; y++) {
+		const struct value *v = series_value(s, y);
+		snprintf(name, sizeof name, "fy%d", y);
+		put(r, name, F_NUM, plain(v, n, sizeof n));
+		snprintf(name, sizeof name, "fy%d_status", y);
+		put(r, name, F_TEXT, v ? vstatus_name(v->status) : "");
+	}
+	put_int(r, "target_year", s->target && s->target->year.ok, s->target ? s->target->year.y : 0);
+	put(r, "target_value", F_NUM, plain(s->target, n, sizeof n));
+	put_int(r, "latest_year", sr->latest != NULL, sr->latest ? sr->latest->year.y : 0);
+	put(r, "latest_value", F_NUM, plain(sr->latest, n, sizeof n));
+	put(r, "latest_status", F_TEXT, sr->latest ? vstatus_name(sr->latest->status) : "");
+	put(r, "rate", F_NUM, rate_str(sr->rate_ok, sr->rate, n, sizeof n));
+	put(r, "met", F_BOOL, sr->met ? "yes" : "no");
+	put(r, "kpi_rate", F_NUM, rate_str(kr->rate_ok, kr->rate, n, sizeof n));
+	put(r, "kpi_met", F_BOOL, kr->met ? "yes" : "no");
+	put(r, "override", F_BOOL, k->has_override ? "yes" : "no");
+
+	struct buf d = BUF_INIT;
+	for (size_t i = 0; i < k->ndepts; i++) {
+		int di = k->depts[i] ? model_find_dept(m, k->depts[i]) : -1;
+		const char *dn = di >= 0 && m->depts[di].name ? m->depts[di].name : k->depts[i];
+		if (i)
+			buf_puts(&d, "、");
+		buf_puts(&d, dn ? dn : "");
+	}
+	put(r, "departments", F_TEXT, buf_str(&d));
+	buf_free(&d);
+	static const char *const texts[] = { "survey", "publication", "method" };
+	for (size_t i = 0; i < 3; i++) {
+		char *t = child_text(k->node, texts[i]);
+		put(r, texts[i], F_TEXT, t ? t : "");
+		free(t);
+	}
+}
+
+/* Calls fn on every row, in document order of KPIs and series. */
+static void each_row(const struct model *m, const struct eval *e,
+                     void (*fn)(const struct row *r, size_t i, struct buf *out), struct buf *out)
+{
+	int y0, y1;
+	size_t i = 0;
+	year_range(m, &y0, &y1);
+	for (size_t k = 0; k < m->nkpis; k++)
+		for (size_t s = 0; s < m->kpis[k].nseries; s++) {
+			struct row r = { 0 };
+			make_row(m, e, k, s, y0, y1, &r);
+			fn(&r, i++, out);
+			row_free(&r);
+		}
+}
+
+/* RFC 4180: quoted only when it holds a comma, a quote or a line break. */
+static void csv_field(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static void csv_row(const struct row *r, size_t i, struct buf *b)
+{
+	if (i == 0) {
+		for (size_t f = 0; f < r->n; f++) {
+			if (f)
+				buf_putc(b, ',');
+			csv_field(b, r->f[f].name);
+		}
+		buf_puts(b, "\r\n");
+	}
+	for (size_t f = 0; f < r->n; f++) {
+		if (f)
+			buf_putc(b, ',');
+		csv_field(b, r->f[f].text);
+	}
+	buf_puts(b, "\r\n");
+}
+
+void export_csv(const struct model *m, const struct eval *e, struct buf *out)
+{
+	buf_puts(out, "\xEF\xBB\xBF");
+	each_row(m, e, csv_row, out);
+}
+
+static void json_row(const struct row *r, size_t i, struct buf *b)
+{
+	buf_puts(b, i ? ",\n  {" : "\n  {");
+	for (size_t f = 0; f < r->n; f++) {
+		const struct field *x = &r->f[f];
+		buf_puts(b, f ? ", " : "");
+		buf_json_str(b, x->name);
+		buf_puts(b, ": ");
+		if (x->text == NULL)
+			buf_puts(b, "null");
+		else if (x->type == F_NUM)
+			buf_puts(b, x->text);
+		else if (x->type == F_BOOL)
+			buf_puts(b, strcmp(x->text, "yes") ? "false" : "true");
+		else
+			buf_json_str(b, x->text);
+	}
+	buf_puts(b, "}");
+}
+
+void export_json(const struct model *m, const struct eval *e, struct buf *out)
+{
+	buf_puts(out, "[");
+	each_row(m, e, json_row, out);
+	buf_puts(out, m->nkpis ? "\n]\n" : "]\n");
+}

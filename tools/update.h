@@ -1,0 +1,40 @@
+/*
+ * update.h - `kpic update`: one year of actuals from a sheet, merged into a
+ * source in place.
+ *
+ * The source's text is edited at the byte offsets of the <value> elements
+ * (srcmap.h), never re-serialized, so that everything else (comments, order,
+ * indentation, attribute quoting) survives byte for byte.  The sheet is TSV
+ * or CSV: KPI id or exact name, series key (may be empty), value, status
+ * (optional); a header row may name the columns.  Every row that cannot be
+ * applied is a diagnostic at the sheet's row and column (counted in fields),
+ * and then nothing is written.
+ */
+#ifndef KPIC_UPDATE_H
+#define KPIC_UPDATE_H
+
+#include "buf.h"
+#include "compile.h"
+#include "diag.h"
+
+struct update_request {
+	const char *actuals;         /* the sheet's path */
+	int year;                    /* 0: the year after the latest figure in the source */
+	int revise;                  /* --revise: a different figure may replace one */
+};
+
+struct update_result {
+	struct buf text;             /* the updated source */
+	int year;                    /* the year applied */
+	size_t added, replaced, revised, unchanged;
+};
+
+/* Reads the sheet and computes the updated text of u's source.  Returns 0,
+ * 1 when rows were refused (diagnosed through d: the sheet must stay alive
+ * until they are flushed, so it is kept in *sheet), or 2 when the sheet
+ * cannot be read or the year is not usable (message in err). */
+int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
+                 struct srcfile *sheet, struct update_result *res, struct buf *err);
+void update_result_free(struct update_result *res);
+
+#endif
