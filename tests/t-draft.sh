@@ -154,6 +154,48 @@ for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do
 		test "$(d "count(//goal[@id='$g']/viewpoint[normalize-space()='$text'])")/$(d "count(//goal[@id='$g']/measure[contains(title, '$text')]/placeholder[@for='measure'])")" = 1/1
 	check "viewpoint of $g in the draft's HTML" grep -qF "$text" "$TMP/draft.txt"
 done
+# The same in the PDF: its text, compared without blanks as t-pdf.sh does, in
+# reading order (a table cell's lines stay together, not interleaved with the
+# other columns' as pdftotext -layout puts them).
+export SOURCE_DATE_EPOCH=1554076800
+run_kpic pdf -Wno-draft-placeholder -o "$TMP/draft.pdf" "$draft"
+check "pdf works on the draft" test "$RC" = 0 -a -z "$ERR"
+[ -n "$ERR" ] && sed 's/^/    /' <<<"$ERR" | head -20
+check "draft PDF: qpdf --check" qpdf --check "$TMP/draft.pdf"
+pdftotext "$TMP/draft.pdf" "$TMP/draft-pdf.txt"
+tr -d ' \n\t\f' <"$TMP/draft-pdf.txt" >"$TMP/draft-flat.txt"
+flat() { printf '%s' "$1" | tr -d ' \n\t\f'; }
+for i in $(seq 1 "$n"); do
+	check "重点課題$i in the draft's PDF" grep -qF -- "$(flat "$(s "normalize-space(//priority[$i])")")" "$TMP/draft-flat.txt"
+done
+for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do
+	text=$(s "normalize-space(//viewpoint[@goal='$g']/add)")
+	check "viewpoint of $g in the draft's PDF, under its goal" \
+		grep -qF -- "$(flat "新たな視点：$text")" "$TMP/draft-flat.txt"
+done
+check "draft PDF: 要見直し with the 1st-period rate under 23 KPIs" \
+	test "$(grep -o '要見直し（第1期達成率[0-9.]*%）' "$TMP/draft-flat.txt" | wc -l)" = 23
+missing=0
+for id in $not_met; do
+	name=$(d "normalize-space(//kpi[@id='$id']/name)")
+	rate=$(d "normalize-space(//kpi[@id='$id']/review)")
+	grep -qF -- "$(flat "$name")" "$TMP/draft-flat.txt" && grep -qF -- "$(flat "$rate")" "$TMP/draft-flat.txt" ||
+		{ missing=$((missing + 1)); echo "    not in the PDF: $name $rate"; }
+done
+check "draft PDF: each KPI to review, with its 1st-period rate" test "$missing" = 0
+check "draft PDF: the review list's caption" \
+	grep -qF -- "$(flat "$(d 'normalize-space(//table[@id="draft-review-list"]/caption)')")" "$TMP/draft-flat.txt"
+check "draft PDF: placeholders shown as 要記入" \
+	test "$(grep -o '要記入：' "$TMP/draft-flat.txt" | wc -l)" = "$placeholders"
+run_kpic pdf -Wno-draft-placeholder --format=xml -o "$TMP/draft-layout.xml" "$draft"
+sed 's| xmlns="urn:x-kpic:layout:1"||' "$TMP/draft-layout.xml" >"$TMP/dl.xml"
+check "draft PDF: 判定 — for each of the 64 KPIs" \
+	test "$(xmllint --xpath 'count(//row[starts-with(@id, "kpi-")]/cell[normalize-space()="—"])' "$TMP/dl.xml")" = 64
+check "draft PDF: no achievement counts, no 付録3" \
+	test "$(xmllint --xpath 'count(//*[@id="goal-summary" or @id="goal-counts" or @id="appendix-departments"])' "$TMP/dl.xml")" = 0 -a \
+	     "$(grep -c '付録3' "$TMP/draft-pdf.txt")" = 0
+check "draft PDF: the layout is valid against layout.rng" \
+	bash -c 'xmllint --noout --relaxng templates/layout.rng "$0" 2>/dev/null' "$TMP/draft-layout.xml"
 check "draft HTML: placeholders shown as 要記入" \
 	test "$(xmllint --html --xpath 'count(//*[@class="placeholder"])' "$TMP/draft.html" 2>/dev/null)" = "$placeholders"
 check "draft HTML: no achievement judged before any value (判定 —)" \
@@ -164,9 +206,12 @@ run_kpic draft -o "$TMP/again.xml" "$src"
 check "draft: two runs give byte-identical XML" cmp -s "$draft" "$TMP/again.xml"
 run_kpic html -Wno-draft-placeholder -o "$TMP/again.html" "$TMP/again.xml"
 check "draft: two runs give byte-identical HTML" cmp -s "$TMP/draft.html" "$TMP/again.html"
+run_kpic pdf -Wno-draft-placeholder -o "$TMP/again.pdf" "$TMP/again.xml"
+check "draft: two runs give byte-identical PDF (same SOURCE_DATE_EPOCH)" cmp -s "$TMP/draft.pdf" "$TMP/again.pdf"
 if [ "${LABEL:-}" = plain ] && [ -f build/abashiri/draft.xml ]; then
 	check "make: build/abashiri/draft.xml is this draft" cmp -s build/abashiri/draft.xml "$draft"
 	check "make: build/abashiri/draft.html is its page" test -s build/abashiri/draft.html
+	check "make: build/abashiri/draft.pdf is its PDF" qpdf --check build/abashiri/draft.pdf
 fi
 
 # Options.
