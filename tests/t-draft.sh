@@ -201,6 +201,45 @@ check "draft HTML: placeholders shown as 要記入" \
 check "draft HTML: no achievement judged before any value (判定 —)" \
 	test "$(xmllint --html --xpath 'count(//td[contains(@class,"mark")][normalize-space()="—"])' "$TMP/draft.html" 2>/dev/null)" = 64
 
+# kpic diff from the source to its draft: the period change, the new baselines
+# and targets, the viewpoints and 重点課題 added, each KPI's history and
+# 要見直し, what the draft does not carry; each once, and nothing else.
+run_kpic diff -Wno-draft-placeholder --format=json "$src" "$draft"
+check "diff source → draft: exit 1 (differences), no diagnostics" test "$RC" = 1 -a -z "$ERR"
+cp "$TMP/out" "$TMP/diff.json"
+kinds() { jq -c --arg k "$1" '[.changes[] | select(.kind == $k)] | length' "$TMP/diff.json"; }
+check "diff: the period change (edition, period, status, title) in meta-changed" \
+	test "$(jq -c '[.changes[] | select(.kind == "meta-changed") | .field]' "$TMP/diff.json")" = '["edition","period","status","document-title"]'
+changed_series() {   # series whose baseline or target differs between the two evaluations
+	jq -n --arg f "$1" --slurpfile o "$TMP/old.json" --slurpfile n "$TMP/new.json" '
+		[range(0; $o[0].kpis | length) as $i | range(0; $o[0].kpis[$i].series | length) as $j
+		 | $o[0].kpis[$i].series[$j][$f] as $a | $n[0].kpis[$i].series[$j][$f] as $b
+		 | select([$a.year, $a.text, $a.status] != [$b.year, $b.text, $b.status])] | length'
+}
+nb=$(changed_series baseline)
+check "diff: one baseline-changed per series whose baseline changed ($nb)" test "$(kinds baseline-changed)" = "$nb" -a "$nb" -ge 64
+nt=$(changed_series target)
+check "diff: one target-changed per series whose target changed ($nt)" test "$(kinds target-changed)" = "$nt"
+check "diff: the 5 viewpoints, each under its goal" \
+	test "$(jq -c '[.changes[] | select(.kind == "viewpoint-added") | [.id, .after.text]]' "$TMP/diff.json")" = \
+	     "$(for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do s "normalize-space(//viewpoint[@goal='$g']/add)" | jq -R --arg g "$g" '[$g, .]'; done | jq -sc .)"
+check "diff: a measure to write per viewpoint (5 measure-added)" test "$(kinds measure-added)" = 5
+check "diff: each 重点課題 once under each goal it serves" \
+	test "$(kinds priority-added)" = "$(s '//priorities/priority/@goals' | sed 's/.*goals="\([^"]*\)".*/\1/' | wc -w)"
+check "diff: the yearly actuals, one actuals-closed per KPI (64), none per year" \
+	test "$(kinds actuals-closed)/$(kinds actual-removed)/$(kinds status-changed)" = 64/0/0
+check "diff: g1-pedestrians-weekday's 4 actuals H27–H30" \
+	test "$(jq -r '.changes[] | select(.kind == "actuals-closed" and .id == "g1-pedestrians-weekday") | .before.text' "$TMP/diff.json")" = "実績値 4件（H27–H30）"
+check "diff: no achievement-flipped (a draft judges nothing yet)" test "$(kinds achievement-flipped)" = 0
+check "diff: the 1st-period result as history (64) and 要見直し (23)" \
+	test "$(kinds history-changed)/$(kinds review-changed)" = 64/23
+check "diff: what the draft does not carry (the override, 6 grants)" \
+	test "$(kinds override-removed)/$(kinds grant-removed)" = 1/6
+expected='["actuals-closed","baseline-changed","grant-removed","history-changed","measure-added","meta-changed","override-removed","priority-added","review-changed","section-added","section-removed","target-changed","viewpoint-added"]'
+check "diff: no other kind of change" test "$(jq -c '.kinds | keys' "$TMP/diff.json")" = "$expected"
+check "diff: nothing reported twice" \
+	jq -e '[.changes[] | [.kind, .id, .series, .field, .before.text, .after.text]] | length == (unique | length)' "$TMP/diff.json"
+
 # Deterministic: the same source gives the same bytes.
 run_kpic draft -o "$TMP/again.xml" "$src"
 check "draft: two runs give byte-identical XML" cmp -s "$draft" "$TMP/again.xml"

@@ -106,6 +106,7 @@ static int one_sided(enum diff_kind k)
 	case DK_SERIES_ADDED: case DK_SERIES_REMOVED: case DK_REPOST_ADDED: case DK_REPOST_REMOVED:
 	case DK_OVERRIDE_ADDED: case DK_OVERRIDE_REMOVED: case DK_GRANT_ADDED: case DK_GRANT_REMOVED:
 	case DK_SECTION_ADDED: case DK_SECTION_REMOVED:
+	case DK_VIEWPOINT_ADDED: case DK_VIEWPOINT_REMOVED: case DK_PRIORITY_ADDED: case DK_PRIORITY_REMOVED:
 		return 1;
 	default:
 		return 0;
