@@ -239,6 +239,13 @@ expected='["actuals-closed","baseline-changed","grant-removed","history-changed"
 check "diff: no other kind of change" test "$(jq -c '.kinds | keys' "$TMP/diff.json")" = "$expected"
 check "diff: nothing reported twice" \
 	jq -e '[.changes[] | [.kind, .id, .series, .field, .before.text, .after.text]] | length == (unique | length)' "$TMP/diff.json"
+run_kpic diff -Wno-draft-placeholder --no-color --html "$TMP/shinkyu.html" --pdf "$TMP/shinkyu.pdf" "$src" "$draft"
+check "diff: the draft's counts at the threshold read — in the terminal" \
+	bash -c 'grep -qx "KPI 64件、達成率80%以上 41件 → —（素案：実績値なし）" "$0" &&
+	         grep -qx "  達成率80%以上/未満  全KPI 10/8 → —、基本目標 1/0 → —、各施策 9/8 → —" "$0"' "$TMP/out"
+check "diff: the 新旧対照表 of the draft, in HTML and PDF" \
+	bash -c 'test "$(grep -o "<tr class=\"change " "$0" | wc -l)" = "$(jq .total "$1")" && qpdf --check "$2"' \
+	"$TMP/shinkyu.html" "$TMP/diff.json" "$TMP/shinkyu.pdf"
 
 # Deterministic: the same source gives the same bytes.
 run_kpic draft -o "$TMP/again.xml" "$src"

@@ -412,7 +412,9 @@ static void text_tally(struct tout *t, const char *what, const struct tally *b, 
 
 static void text_goal_counts(struct tout *t, size_t k)
 {
-	const struct tally3 *b = tally_before(t->d, k), *a = tally_after(t->d, k);
+	/* A draft judges nothing yet: its side reads — (JSON and XML keep the counts). */
+	const struct tally3 *b = tally_before(t->d, k),
+	                    *a = t->d->after->model.draft ? NULL : tally_after(t->d, k);
 	buf_printf(t->b, "  達成率%s%%以上/未満  ", threshold_of(t->d->after));
 	text_tally(t, "全KPI", b ? &b->all : NULL, a ? &a->all : NULL);
 	buf_puts(t->b, "、");
@@ -463,7 +465,9 @@ static void text_summary(struct tout *t)
 	if (b->met + b->not_met != a->met + a->not_met)
 		buf_printf(t->b, " → %d件", a->met + a->not_met);
 	buf_printf(t->b, "、達成率%s%%以上 %d件", threshold_of(d->after), b->met);
-	if (b->met != a->met)
+	if (d->after->model.draft && !d->before->model.draft)
+		buf_puts(t->b, " → —（素案：実績値なし）");
+	else if (b->met != a->met)
 		buf_printf(t->b, " → %d件", a->met);
 	buf_putc(t->b, '\n');
 }
