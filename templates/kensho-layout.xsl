@@ -9,6 +9,9 @@
   is A4 portrait; the appendix (KPI tables, grants, departments) A4 landscape.
   Every figure comes from an r:* attribute or a k:* function, as in kensho.xsl.
   Blocks carry src="LINE" (k:line) so that layout warnings point at the source.
+  A next period's draft (<status>draft</status>) is rendered as kensho.xsl renders
+  it: placeholders as 要記入, 要見直し under its KPI, 判定 —, no achievement counts
+  and no 付録3, each goal's viewpoints and 重点課題 under its heading.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
