@@ -30,7 +30,7 @@ HDRS = $(wildcard tools/*.h) tools/rules.def
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
 OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html \
-            build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html)
+            build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html build/$(n)/draft.pdf)
 TEMPLATES = $(wildcard templates/*)
 
 .PHONY: all check install uninstall clean deps unit asan browser-tools
@@ -103,7 +103,7 @@ build/%/kensho.pdf: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
 	build/kpic pdf -o $@ $<
 
-# The next period's draft (素案), and its page.  A draft's placeholders are
+# The next period's draft (素案), its page and its PDF.  A draft's placeholders are
 # expected there: only other warnings are shown.
 build/%/draft.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
 	@mkdir -p $(@D)
@@ -111,6 +111,9 @@ build/%/draft.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
 
 build/%/draft.html: build/%/draft.xml build/kpic $(TEMPLATES)
 	build/kpic html -Wno-draft-placeholder -o $@ $<
+
+build/%/draft.pdf: build/%/draft.xml build/kpic $(TEMPLATES)
+	build/kpic pdf -Wno-draft-placeholder -o $@ $<
 
 # --- tests -----------------------------------------------------------------
 UNIT_TESTS = decimal jfmt chart

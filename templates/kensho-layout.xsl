@@ -9,6 +9,9 @@
   is A4 portrait; the appendix (KPI tables, grants, departments) A4 landscape.
   Every figure comes from an r:* attribute or a k:* function, as in kensho.xsl.
   Blocks carry src="LINE" (k:line) so that layout warnings point at the source.
+  A next period's draft (<status>draft</status>) is rendered as kensho.xsl renders
+  it: placeholders as 要記入, 要見直し under its KPI, 判定 —, no achievement counts
+  and no 付録3, each goal's viewpoints and 重点課題 under its heading.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,6 +35,8 @@
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
   <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
   <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
+  <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
+  <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
   <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
   <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
   <xsl:variable name="ncols" select="10 + count($cols)"/>
@@ -61,7 +66,7 @@
       <sequence orientation="landscape">
         <xsl:call-template name="appendix-kpis"/>
         <xsl:apply-templates select="s:grants"/>
-        <xsl:call-template name="appendix-departments"/>
+        <xsl:if test="not($draft)"><xsl:call-template name="appendix-departments"/></xsl:if>
       </sequence>
     </document>
   </xsl:template>
@@ -96,6 +101,21 @@
   </xsl:template>
 
   <xsl:template match="s:decision"/>
+
+  <!-- What staff must still write or decide (drafts); never published by mistake:
+       kpic check reports each one (draft-placeholder).  A block of the narrative
+       here; inside a table cell, see placeholder-inline. -->
+  <xsl:template match="s:placeholder">
+    <p><xsl:call-template name="src"/><b>要記入：</b><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template name="placeholder-inline">
+    <xsl:for-each select="s:review | s:placeholder">
+      <br/>
+      <xsl:if test="self::s:placeholder"><b>要記入：</b></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:template>
 
   <xsl:template match="s:em"><b><xsl:apply-templates/></b></xsl:template>
   <xsl:template match="s:count | s:threshold"><xsl:value-of select="@r:value"/></xsl:template>
@@ -253,6 +273,16 @@
   <!-- ======================================================= 付録1 KPI一覧 -->
   <xsl:template name="appendix-kpis">
     <heading level="2" id="appendix-kpi">付録1　KPI一覧</heading>
+    <!-- A draft has no yearly values yet: its tables show baselines and targets,
+         without achievement counts. -->
+    <xsl:if test="$draft">
+      <p>
+        <xsl:text>KPIは全</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
+        <xsl:text>件。素案のため実績値はまだなく、基準値と目標値（案）を示す。</xsl:text>
+      </p>
+    </xsl:if>
+    <xsl:if test="not($draft)">
     <p>
       <xsl:text>KPIは全</xsl:text>
       <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
@@ -309,6 +339,7 @@
         </row>
       </body>
     </table>
+    </xsl:if>
     <xsl:apply-templates select="s:goals/s:goal" mode="appendix"/>
   </xsl:template>
 
@@ -320,12 +351,27 @@
       <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
       <xsl:apply-templates select="s:title/node()"/>
     </heading>
+    <xsl:if test="s:viewpoint | s:priority">
+      <list marker="none">
+        <xsl:for-each select="s:viewpoint | s:priority">
+          <item>
+            <xsl:call-template name="src"/>
+            <xsl:if test="self::s:viewpoint">新たな視点：</xsl:if>
+            <xsl:if test="self::s:priority">重点課題<xsl:value-of select="@number"/>：</xsl:if>
+            <xsl:apply-templates/>
+          </item>
+        </xsl:for-each>
+      </list>
+    </xsl:if>
     <p>
       <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
-      <xsl:text>件：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
-      <xsl:value-of select="$t/@r:met"/>
-      <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
-      <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+      <xsl:text>件</xsl:text>
+      <xsl:if test="not($draft)">
+        <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
+        <xsl:value-of select="$t/@r:met"/>
+        <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
+        <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+      </xsl:if>
     </p>
     <table id="goal-{@id}-table" size="small">
       <xsl:call-template name="src"/>
@@ -435,7 +481,13 @@
     <row>
       <xsl:call-template name="src"/>
       <xsl:call-template name="heading-cells"/>
-      <cell colspan="{$ncols - 3}">（KPIの設定なし）</cell>
+      <cell colspan="{$ncols - 3}">
+        <xsl:for-each select="s:placeholder">
+          <xsl:if test="position() > 1"><br/></xsl:if>
+          <b>要記入：</b><xsl:apply-templates/>
+        </xsl:for-each>
+        <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
+      </cell>
     </row>
   </xsl:template>
 
@@ -446,6 +498,7 @@
       <xsl:value-of select="s:name"/>
       <xsl:call-template name="footnote-refs"/>
       <xsl:for-each select="s:series[@label]"><br/><xsl:text>・</xsl:text><xsl:value-of select="@label"/></xsl:for-each>
+      <xsl:call-template name="placeholder-inline"/>
     </cell>
     <xsl:for-each select="$cols">
       <xsl:variable name="col" select="."/>
@@ -459,6 +512,7 @@
     <cell align="right" nowrap="yes"><xsl:value-of select="$res/@r:rate-text"/></cell>
     <cell align="center" nowrap="yes">
       <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
         <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
         <xsl:otherwise>未達</xsl:otherwise>
       </xsl:choose>

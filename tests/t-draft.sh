@@ -154,19 +154,110 @@ for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do
 		test "$(d "count(//goal[@id='$g']/viewpoint[normalize-space()='$text'])")/$(d "count(//goal[@id='$g']/measure[contains(title, '$text')]/placeholder[@for='measure'])")" = 1/1
 	check "viewpoint of $g in the draft's HTML" grep -qF "$text" "$TMP/draft.txt"
 done
+# The same in the PDF: its text, compared without blanks as t-pdf.sh does, in
+# reading order (a table cell's lines stay together, not interleaved with the
+# other columns' as pdftotext -layout puts them).
+export SOURCE_DATE_EPOCH=1554076800
+run_kpic pdf -Wno-draft-placeholder -o "$TMP/draft.pdf" "$draft"
+check "pdf works on the draft" test "$RC" = 0 -a -z "$ERR"
+[ -n "$ERR" ] && sed 's/^/    /' <<<"$ERR" | head -20
+check "draft PDF: qpdf --check" qpdf --check "$TMP/draft.pdf"
+pdftotext "$TMP/draft.pdf" "$TMP/draft-pdf.txt"
+tr -d ' \n\t\f' <"$TMP/draft-pdf.txt" >"$TMP/draft-flat.txt"
+flat() { printf '%s' "$1" | tr -d ' \n\t\f'; }
+for i in $(seq 1 "$n"); do
+	check "重点課題$i in the draft's PDF" grep -qF -- "$(flat "$(s "normalize-space(//priority[$i])")")" "$TMP/draft-flat.txt"
+done
+for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do
+	text=$(s "normalize-space(//viewpoint[@goal='$g']/add)")
+	check "viewpoint of $g in the draft's PDF, under its goal" \
+		grep -qF -- "$(flat "新たな視点：$text")" "$TMP/draft-flat.txt"
+done
+check "draft PDF: 要見直し with the 1st-period rate under 23 KPIs" \
+	test "$(grep -o '要見直し（第1期達成率[0-9.]*%）' "$TMP/draft-flat.txt" | wc -l)" = 23
+missing=0
+for id in $not_met; do
+	name=$(d "normalize-space(//kpi[@id='$id']/name)")
+	rate=$(d "normalize-space(//kpi[@id='$id']/review)")
+	grep -qF -- "$(flat "$name")" "$TMP/draft-flat.txt" && grep -qF -- "$(flat "$rate")" "$TMP/draft-flat.txt" ||
+		{ missing=$((missing + 1)); echo "    not in the PDF: $name $rate"; }
+done
+check "draft PDF: each KPI to review, with its 1st-period rate" test "$missing" = 0
+check "draft PDF: the review list's caption" \
+	grep -qF -- "$(flat "$(d 'normalize-space(//table[@id="draft-review-list"]/caption)')")" "$TMP/draft-flat.txt"
+check "draft PDF: placeholders shown as 要記入" \
+	test "$(grep -o '要記入：' "$TMP/draft-flat.txt" | wc -l)" = "$placeholders"
+run_kpic pdf -Wno-draft-placeholder --format=xml -o "$TMP/draft-layout.xml" "$draft"
+sed 's| xmlns="urn:x-kpic:layout:1"||' "$TMP/draft-layout.xml" >"$TMP/dl.xml"
+check "draft PDF: 判定 — for each of the 64 KPIs" \
+	test "$(xmllint --xpath 'count(//row[starts-with(@id, "kpi-")]/cell[normalize-space()="—"])' "$TMP/dl.xml")" = 64
+check "draft PDF: no achievement counts, no 付録3" \
+	test "$(xmllint --xpath 'count(//*[@id="goal-summary" or @id="goal-counts" or @id="appendix-departments"])' "$TMP/dl.xml")" = 0 -a \
+	     "$(grep -c '付録3' "$TMP/draft-pdf.txt")" = 0
+check "draft PDF: the layout is valid against layout.rng" \
+	bash -c 'xmllint --noout --relaxng templates/layout.rng "$0" 2>/dev/null' "$TMP/draft-layout.xml"
 check "draft HTML: placeholders shown as 要記入" \
 	test "$(xmllint --html --xpath 'count(//*[@class="placeholder"])' "$TMP/draft.html" 2>/dev/null)" = "$placeholders"
 check "draft HTML: no achievement judged before any value (判定 —)" \
 	test "$(xmllint --html --xpath 'count(//td[contains(@class,"mark")][normalize-space()="—"])' "$TMP/draft.html" 2>/dev/null)" = 64
+
+# kpic diff from the source to its draft: the period change, the new baselines
+# and targets, the viewpoints and 重点課題 added, each KPI's history and
+# 要見直し, what the draft does not carry; each once, and nothing else.
+run_kpic diff -Wno-draft-placeholder --format=json "$src" "$draft"
+check "diff source → draft: exit 1 (differences), no diagnostics" test "$RC" = 1 -a -z "$ERR"
+cp "$TMP/out" "$TMP/diff.json"
+kinds() { jq -c --arg k "$1" '[.changes[] | select(.kind == $k)] | length' "$TMP/diff.json"; }
+check "diff: the period change (edition, period, status, title) in meta-changed" \
+	test "$(jq -c '[.changes[] | select(.kind == "meta-changed") | .field]' "$TMP/diff.json")" = '["edition","period","status","document-title"]'
+changed_series() {   # series whose baseline or target differs between the two evaluations
+	jq -n --arg f "$1" --slurpfile o "$TMP/old.json" --slurpfile n "$TMP/new.json" '
+		[range(0; $o[0].kpis | length) as $i | range(0; $o[0].kpis[$i].series | length) as $j
+		 | $o[0].kpis[$i].series[$j][$f] as $a | $n[0].kpis[$i].series[$j][$f] as $b
+		 | select([$a.year, $a.text, $a.status] != [$b.year, $b.text, $b.status])] | length'
+}
+nb=$(changed_series baseline)
+check "diff: one baseline-changed per series whose baseline changed ($nb)" test "$(kinds baseline-changed)" = "$nb" -a "$nb" -ge 64
+nt=$(changed_series target)
+check "diff: one target-changed per series whose target changed ($nt)" test "$(kinds target-changed)" = "$nt"
+check "diff: the 5 viewpoints, each under its goal" \
+	test "$(jq -c '[.changes[] | select(.kind == "viewpoint-added") | [.id, .after.text]]' "$TMP/diff.json")" = \
+	     "$(for g in $(s '//viewpoint/@goal' | sed 's/.*goal="\([^"]*\)".*/\1/'); do s "normalize-space(//viewpoint[@goal='$g']/add)" | jq -R --arg g "$g" '[$g, .]'; done | jq -sc .)"
+check "diff: a measure to write per viewpoint (5 measure-added)" test "$(kinds measure-added)" = 5
+check "diff: each 重点課題 once under each goal it serves" \
+	test "$(kinds priority-added)" = "$(s '//priorities/priority/@goals' | sed 's/.*goals="\([^"]*\)".*/\1/' | wc -w)"
+check "diff: the yearly actuals, one actuals-closed per KPI (64), none per year" \
+	test "$(kinds actuals-closed)/$(kinds actual-removed)/$(kinds status-changed)" = 64/0/0
+check "diff: g1-pedestrians-weekday's 4 actuals H27–H30" \
+	test "$(jq -r '.changes[] | select(.kind == "actuals-closed" and .id == "g1-pedestrians-weekday") | .before.text' "$TMP/diff.json")" = "実績値 4件（H27–H30）"
+check "diff: no achievement-flipped (a draft judges nothing yet)" test "$(kinds achievement-flipped)" = 0
+check "diff: the 1st-period result as history (64) and 要見直し (23)" \
+	test "$(kinds history-changed)/$(kinds review-changed)" = 64/23
+check "diff: what the draft does not carry (the override, 6 grants)" \
+	test "$(kinds override-removed)/$(kinds grant-removed)" = 1/6
+expected='["actuals-closed","baseline-changed","grant-removed","history-changed","measure-added","meta-changed","override-removed","priority-added","review-changed","section-added","section-removed","target-changed","viewpoint-added"]'
+check "diff: no other kind of change" test "$(jq -c '.kinds | keys' "$TMP/diff.json")" = "$expected"
+check "diff: nothing reported twice" \
+	jq -e '[.changes[] | [.kind, .id, .series, .field, .before.text, .after.text]] | length == (unique | length)' "$TMP/diff.json"
+run_kpic diff -Wno-draft-placeholder --no-color --html "$TMP/shinkyu.html" --pdf "$TMP/shinkyu.pdf" "$src" "$draft"
+check "diff: the draft's counts at the threshold read — in the terminal" \
+	bash -c 'grep -qx "KPI 64件、達成率80%以上 41件 → —（素案：実績値なし）" "$0" &&
+	         grep -qx "  達成率80%以上/未満  全KPI 10/8 → —、基本目標 1/0 → —、各施策 9/8 → —" "$0"' "$TMP/out"
+check "diff: the 新旧対照表 of the draft, in HTML and PDF" \
+	bash -c 'test "$(grep -o "<tr class=\"change " "$0" | wc -l)" = "$(jq .total "$1")" && qpdf --check "$2"' \
+	"$TMP/shinkyu.html" "$TMP/diff.json" "$TMP/shinkyu.pdf"
 
 # Deterministic: the same source gives the same bytes.
 run_kpic draft -o "$TMP/again.xml" "$src"
 check "draft: two runs give byte-identical XML" cmp -s "$draft" "$TMP/again.xml"
 run_kpic html -Wno-draft-placeholder -o "$TMP/again.html" "$TMP/again.xml"
 check "draft: two runs give byte-identical HTML" cmp -s "$TMP/draft.html" "$TMP/again.html"
+run_kpic pdf -Wno-draft-placeholder -o "$TMP/again.pdf" "$TMP/again.xml"
+check "draft: two runs give byte-identical PDF (same SOURCE_DATE_EPOCH)" cmp -s "$TMP/draft.pdf" "$TMP/again.pdf"
 if [ "${LABEL:-}" = plain ] && [ -f build/abashiri/draft.xml ]; then
 	check "make: build/abashiri/draft.xml is this draft" cmp -s build/abashiri/draft.xml "$draft"
 	check "make: build/abashiri/draft.html is its page" test -s build/abashiri/draft.html
+	check "make: build/abashiri/draft.pdf is its PDF" qpdf --check build/abashiri/draft.pdf
 fi
 
 # Options.

@@ -46,7 +46,7 @@ static const struct { const char *name, *label; } fields[] = {
 	{ "municipality", "自治体名" }, { "title", "名称" }, { "edition", "期" },
 	{ "period", "期間" }, { "as-of", "時点" }, { "threshold", "達成の基準" },
 	{ "combine", "系列の扱い" }, { "provisional", "未確定値の扱い" },
-	{ "document-title", "検証書の題" }, { "vision", "人口ビジョン" },
+	{ "document-title", "検証書の題" }, { "vision", "人口ビジョン" }, { "status", "状態" },
 	{ "direction", "方向" }, { "rate-base", "達成率の基準値" }, { "unit", "単位" },
 	{ "notation", "表記" }, { "note", "注記" }, { "series-label", "系列名" },
 	{ "number", "番号" }, { "name", "事業名" }, { "activity", "事業内容" },
@@ -419,6 +419,8 @@ static void diff_meta(struct dctx *x)
 	            b->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない",
 	            a->use_provisional ? "yes" : "no",
 	            a->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない");
+	meta_change(x, "status", b->draft ? "draft" : NULL, b->draft ? "素案" : NULL,
+	            a->draft ? "draft" : NULL, a->draft ? "素案" : NULL);
 	xmlNode *rb = xmlDocGetRootElement(x->ub->src.doc), *ra = xmlDocGetRootElement(x->ua->src.doc);
 	xmlNode *tb = diff_child(diff_child(rb, "document"), "title");
 	xmlNode *ta = diff_child(diff_child(ra, "document"), "title");
@@ -521,6 +523,42 @@ static const char *goal_label(struct diff *d, const struct goal *g)
 	return pool_printf(d, "基本目標%d", g->number);
 }
 
+/* A goal's viewpoints (<viewpoint>) or 重点課題 (<priority>): those of one
+ * side whose canonical form the other side's goal does not have. */
+static void goal_additions(struct dctx *x, const char *name, size_t gb, size_t ga, int merged)
+{
+	struct diff *d = x->d;
+	const xmlNode *nb = x->mb->goals[gb].node, *na = x->ma->goals[ga].node;
+	int viewpoint = !strcmp(name, "viewpoint");
+	for (int side = 0; side < 2; side++) {
+		const xmlNode *self = side ? nb : na, *other = side ? na : nb;
+		size_t n = 0;
+		for (const xmlNode *c = other->children; c; c = c->next)
+			n += diff_is_el(c, name);
+		struct strmap seen;
+		strmap_init(&seen, n);
+		for (const xmlNode *c = other->children; c; c = c->next)
+			if (diff_is_el(c, name))
+				strmap_put(&seen, diff_canon(d, c), 1);
+		for (const xmlNode *c = self->children; c; c = c->next) {
+			if (!diff_is_el(c, name) || strmap_get(&seen, diff_canon(d, c)) >= 0)
+				continue;
+			enum diff_kind k = viewpoint ? (side ? DK_VIEWPOINT_REMOVED : DK_VIEWPOINT_ADDED)
+			                             : (side ? DK_PRIORITY_REMOVED : DK_PRIORITY_ADDED);
+			struct diff_change *ch = goal_change(x, k, side ? x->mb : x->ma, side ? gb : ga, merged);
+			const struct unit *u = side ? x->ub : x->ua;
+			const char *t = diff_render(d, u, c);
+			if (!viewpoint) {
+				const char *goals = diff_attr(d, c, "goals"), *num = diff_attr(d, c, "number");
+				ch->note = pool_printf(d, "関連する基本目標: %s", goals ? goals : "");
+				t = pool_printf(d, "重点課題%s：%s", num ? num : "", t ? t : "");
+			}
+			diff_set(d, ch, side ? t : NULL, side ? NULL : t);
+		}
+		strmap_free(&seen);
+	}
+}
+
 static void diff_goals(struct dctx *x)
 {
 	struct diff *d = x->d;
@@ -554,6 +592,8 @@ static void diff_goals(struct dctx *x)
 			if (moved[ga])
 				c->note = pool_printf(d, "並び順 %d番目 → %d番目", gb + 1, ga + 1);
 		}
+		goal_additions(x, "viewpoint", (size_t)gb, (size_t)ga, (int)k);
+		goal_additions(x, "priority", (size_t)gb, (size_t)ga, (int)k);
 	}
 	free(s);
 	free(moved);

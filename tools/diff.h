@@ -22,6 +22,14 @@
  * per KPI).  Not compared: <decision> (never rendered), <published> (which
  * `kpic check` keeps equal to the computed counts: those are given per goal,
  * before and after), a 再掲 row's label and a measure's repost-of.
+ *
+ * A next period's draft (<status>draft</status>, written by `kpic draft`)
+ * has no yearly values by design: a KPI of the old side whose every yearly
+ * value is gone in a draft is one actuals-closed change (how many actuals,
+ * which years), not one actual-removed per year, and its judgement, which a
+ * draft cannot have yet (判定 —), is not an achievement-flipped: <history>
+ * keeps it, reported as history-changed.  A goal's <viewpoint> and
+ * <priority> (重点課題) are compared by their text (and number and goals).
  */
 #ifndef KPIC_DIFF_H
 #define KPIC_DIFF_H
@@ -40,6 +48,10 @@
 	X(DK_GOAL_REMOVED,        "goal-removed",           "基本目標の削除") \
 	X(DK_GOAL_RENAMED,        "goal-renamed",           "基本目標の名称変更") \
 	X(DK_GOAL_REORDERED,      "goal-reordered",         "基本目標の順序変更") \
+	X(DK_VIEWPOINT_ADDED,     "viewpoint-added",        "新たな視点の追加") \
+	X(DK_VIEWPOINT_REMOVED,   "viewpoint-removed",      "新たな視点の削除") \
+	X(DK_PRIORITY_ADDED,      "priority-added",         "重点課題の追加") \
+	X(DK_PRIORITY_REMOVED,    "priority-removed",       "重点課題の削除") \
 	X(DK_POLICY_ADDED,        "policy-added",           "基本方針の追加") \
 	X(DK_POLICY_REMOVED,      "policy-removed",         "基本方針の削除") \
 	X(DK_POLICY_RENAMED,      "policy-renamed",         "基本方針の名称変更") \
@@ -68,6 +80,7 @@
 	X(DK_ACTUAL_ADDED,        "actual-added",           "実績値の追加") \
 	X(DK_ACTUAL_REVISED,      "actual-revised",         "実績値の修正") \
 	X(DK_ACTUAL_REMOVED,      "actual-removed",         "実績値の削除") \
+	X(DK_ACTUALS_CLOSED,      "actuals-closed",         "前期の実績値（素案）") \
 	X(DK_STATUS_CHANGED,      "status-changed",         "値の状態の変更") \
 	X(DK_ACHIEVEMENT_FLIPPED, "achievement-flipped",    "達成状況の変化") \
 	X(DK_RESPONSIBLE_CHANGED, "responsible-changed",    "担当課の変更") \
@@ -77,6 +90,8 @@
 	X(DK_OVERRIDE_ADDED,      "override-added",         "判定の上書きの追加") \
 	X(DK_OVERRIDE_REMOVED,    "override-removed",       "判定の上書きの削除") \
 	X(DK_OVERRIDE_CHANGED,    "override-changed",       "判定の上書きの変更") \
+	X(DK_HISTORY_CHANGED,     "history-changed",        "前期の結果の変更") \
+	X(DK_REVIEW_CHANGED,      "review-changed",         "要見直しの変更") \
 	X(DK_GRANT_ADDED,         "grant-added",            "交付金事業の追加") \
 	X(DK_GRANT_REMOVED,       "grant-removed",          "交付金事業の削除") \
 	X(DK_GRANT_CHANGED,       "grant-changed",          "交付金事業の変更") \

@@ -190,6 +190,8 @@ static int is_container(const xmlNode *n)
 {
 	static const char *const names[] = { "list", "table", "row", "committee", "meetings", "viewpoints",
 	                                     "viewpoint", "priorities", "vision", NULL };
+	if (diff_is_el(n, "viewpoint") && n->parent && diff_is_el(n->parent, "goal"))
+		return 0;   /* a draft's viewpoint of a goal is inline text */
 	for (int i = 0; names[i]; i++)
 		if (diff_is_el(n, names[i]))
 			return 1;

@@ -22,6 +22,7 @@ struct kctx {
 	int goal;                    /* merged goal index */
 	long pos;
 	int rank_b, rank_a;          /* 1-based rank among its place's KPIs */
+	int closed;                  /* a draft's KPI without the old yearly values */
 };
 
 static struct diff_change *kpi_change(struct kctx *k, enum diff_kind kind)
@@ -184,11 +185,11 @@ static void compare_series_values(struct kctx *k, const struct series *sb, const
 {
 	if (!same_fixed(sb->baseline, sa->baseline))
 		value_change(k, DK_BASELINE_CHANGED, sb, sb->baseline, sa, sa->baseline);
-	for (size_t i = 0; i < sa->nvalues; i++) {
+	for (size_t i = 0; !k->closed && i < sa->nvalues; i++) {
 		const struct value *va = &sa->values[i];
 		compare_cell(k, sb, series_value(sb, va->year.y), sa, va);
 	}
-	for (size_t j = 0; j < sb->nvalues; j++) {
+	for (size_t j = 0; !k->closed && j < sb->nvalues; j++) {
 		const struct value *vb = &sb->values[j];
 		if (series_value(sa, vb->year.y) == NULL)
 			compare_cell(k, sb, vb, sa, NULL);
@@ -255,6 +256,88 @@ static void compare_series(struct kctx *k)
 	}
 }
 
+/* ---- a draft of the next period */
+
+static size_t nvalues(const struct kpi *k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < k->nseries; i++)
+		n += k->series[i].nvalues;
+	return n;
+}
+
+/* A KPI with yearly values on the old side and none at all in a draft of
+ * the next period: one change (how many actuals, which years), not one per
+ * year.  Set before the series are compared, which then skip the years. */
+static void compare_closed(struct kctx *k)
+{
+	struct diff *d = k->x->d;
+	k->closed = k->x->ma->draft && nvalues(k->ka) == 0 && nvalues(k->kb) > 0;
+	if (!k->closed)
+		return;
+	size_t n = 0;
+	int first = 0, last = 0;
+	for (size_t i = 0; i < k->kb->nseries; i++)
+		for (size_t j = 0; j < k->kb->series[i].nvalues; j++) {
+			const struct value *v = &k->kb->series[i].values[j];
+			if (!has_figure(v))
+				continue;
+			n++;
+			if (!first || v->year.y < first)
+				first = v->year.y;
+			if (v->year.y > last)
+				last = v->year.y;
+		}
+	struct diff_change *c = kpi_change(k, DK_ACTUALS_CLOSED);
+	char e1[32] = "", e2[32] = "";
+	if (n) {
+		jfmt_era_fy(first, JFMT_ERA_SHORT, e1, sizeof e1);
+		jfmt_era_fy(last, JFMT_ERA_SHORT, e2, sizeof e2);
+	}
+	c->before.raw = pool_printf(d, "%zu", n);
+	c->before.text = n == 0 ? "実績値なし（空欄のみ）"
+	               : first == last ? pool_printf(d, "実績値 %zu件（%s）", n, e1)
+	               : pool_printf(d, "実績値 %zu件（%s–%s）", n, e1, e2);
+	c->after.raw = "0";
+	c->after.text = "素案のため実績値なし";
+}
+
+/* The KPI's results in earlier periods (<history>), as one text. */
+static const char *history_text(struct diff *d, const xmlNode *kpi, int canonical)
+{
+	struct buf b = BUF_INIT;
+	for (const xmlNode *c = kpi->children; c; c = c->next) {
+		if (!diff_is_el(c, "history"))
+			continue;
+		if (canonical) {
+			buf_puts(&b, diff_canon(d, c));
+			continue;
+		}
+		const char *ed = diff_attr(d, c, "edition"), *rate = diff_attr(d, c, "rate");
+		const char *met = diff_attr(d, c, "met"), *ov = diff_attr(d, c, "override");
+		buf_printf(&b, "%s第%s期 %s%s%s%s", b.len ? "、" : "", ed ? ed : "?",
+		           met && !strcmp(met, "yes") ? "達成" : "未達",
+		           rate ? "（" : "", rate ? rate : "", rate ? "%）" : "");
+		if (ov && !strcmp(ov, "yes"))
+			buf_puts(&b, "（判定の上書きによる）");
+	}
+	const char *s = b.len ? pool_str(d, buf_str(&b)) : NULL;
+	buf_free(&b);
+	return s;
+}
+
+static void compare_history(struct kctx *k)
+{
+	struct diff *d = k->x->d;
+	if (diff_same(history_text(d, k->kb->node, 1), history_text(d, k->ka->node, 1)))
+		return;
+	struct diff_change *c = kpi_change(k, DK_HISTORY_CHANGED);
+	c->before.text = history_text(d, k->kb->node, 0);
+	c->after.text = history_text(d, k->ka->node, 0);
+	c->before.raw = history_text(d, k->kb->node, 1);
+	c->after.raw = history_text(d, k->ka->node, 1);
+}
+
 /* ---- judgement, 担当課, timing, overrides */
 
 static const char *judgement_text(struct diff *d, const struct kpi_result *r)
@@ -268,7 +351,7 @@ static const char *judgement_text(struct diff *d, const struct kpi_result *r)
 static void compare_judgement(struct kctx *k)
 {
 	const struct kpi_result *rb = &k->x->eb->kpis[k->ib], *ra = &k->x->ea->kpis[k->ia];
-	if (rb->met == ra->met)
+	if (rb->met == ra->met || k->closed)   /* a draft judges nothing yet */
 		return;
 	struct diff_change *c = kpi_change(k, DK_ACHIEVEMENT_FLIPPED);
 	c->before.raw = rb->met ? "met" : "not-met";
@@ -360,6 +443,7 @@ static void compare_kpi(struct kctx *k, int reordered)
 		c->after.text = pool_printf(x->d, "%d番目", k->rank_a);
 	}
 	compare_definition(k);
+	compare_closed(k);
 	compare_series(k);
 	compare_judgement(k);
 	compare_responsible(k);
@@ -370,6 +454,9 @@ static void compare_kpi(struct kctx *k, int reordered)
 	compare_str(k, DK_METHOD_CHANGED, NULL, child_text(x, x->ub, b->node, "method"),
 	            child_text(x, x->ua, a->node, "method"));
 	compare_override(k);
+	compare_history(k);
+	compare_str(k, DK_REVIEW_CHANGED, NULL, child_text(x, x->ub, b->node, "review"),
+	            child_text(x, x->ua, a->node, "review"));
 }
 
 /* An added or removed KPI: its name, where it sits, its target. */

@@ -106,6 +106,7 @@ static int one_sided(enum diff_kind k)
 	case DK_SERIES_ADDED: case DK_SERIES_REMOVED: case DK_REPOST_ADDED: case DK_REPOST_REMOVED:
 	case DK_OVERRIDE_ADDED: case DK_OVERRIDE_REMOVED: case DK_GRANT_ADDED: case DK_GRANT_REMOVED:
 	case DK_SECTION_ADDED: case DK_SECTION_REMOVED:
+	case DK_VIEWPOINT_ADDED: case DK_VIEWPOINT_REMOVED: case DK_PRIORITY_ADDED: case DK_PRIORITY_REMOVED:
 		return 1;
 	default:
 		return 0;
@@ -411,7 +412,9 @@ static void text_tally(struct tout *t, const char *what, const struct tally *b, 
 
 static void text_goal_counts(struct tout *t, size_t k)
 {
-	const struct tally3 *b = tally_before(t->d, k), *a = tally_after(t->d, k);
+	/* A draft judges nothing yet: its side reads — (JSON and XML keep the counts). */
+	const struct tally3 *b = tally_before(t->d, k),
+	                    *a = t->d->after->model.draft ? NULL : tally_after(t->d, k);
 	buf_printf(t->b, "  達成率%s%%以上/未満  ", threshold_of(t->d->after));
 	text_tally(t, "全KPI", b ? &b->all : NULL, a ? &a->all : NULL);
 	buf_puts(t->b, "、");
@@ -462,7 +465,9 @@ static void text_summary(struct tout *t)
 	if (b->met + b->not_met != a->met + a->not_met)
 		buf_printf(t->b, " → %d件", a->met + a->not_met);
 	buf_printf(t->b, "、達成率%s%%以上 %d件", threshold_of(d->after), b->met);
-	if (b->met != a->met)
+	if (d->after->model.draft && !d->before->model.draft)
+		buf_puts(t->b, " → —（素案：実績値なし）");
+	else if (b->met != a->met)
 		buf_printf(t->b, " → %d件", a->met);
 	buf_putc(t->b, '\n');
 }

@@ -87,6 +87,8 @@ insert_after $((n - 1)) <<'EOF'
     </goal>
     <goal id="g7" number="7">
       <title>地域の魅力の発信</title>
+      <viewpoint>「SNSの活用」の観点を追加</viewpoint>
+      <priority number="8" goals="g7">移住者の受入れ体制の整備</priority>
       <kpi id="g7-consultations" direction="higher">
         <name>移住相談件数</name>
         <unit>件</unit>
@@ -95,6 +97,8 @@ insert_after $((n - 1)) <<'EOF'
         <target year="2019">20</target>
         <responsible department="kikaku"/>
         <override met="yes"><reason>相談窓口の開設前の数値のため達成とみなす。</reason></override>
+        <history edition="1" rate="40.0" met="no"/>
+        <review>要見直し（前期達成率 40.0%）</review>
       </kpi>
       <policy id="g7-p1">
         <title>情報発信の強化</title>
@@ -133,7 +137,10 @@ cp "$src" "$f"
 # goals: g6 removed (goal-removed, policy-, direction-, measure-removed,
 # kpi-removed; its 担当課 kyu: department-removed); g8 first and renumbered
 # (goal-reordered) with an override (override-added, achievement-flipped);
-# g7 without its override (override-removed, achievement-flipped), g7-p2
+# g7 without its override (override-removed, achievement-flipped), its
+# viewpoint reworded (viewpoint-removed, viewpoint-added), its 重点課題
+# renumbered (priority-removed, priority-added), its KPI's history revised
+# (history-changed) and its 要見直し withdrawn (review-changed), g7-p2
 # before g7-p1 (policy-reordered), g7-p1-d1 moved under g7-p2
 # (direction-reordered), its measures swapped (measure-reordered); g9 new
 # (goal-added, policy-, direction-, measure-added, kpi-added).
@@ -153,6 +160,8 @@ insert_after $((n - 1)) <<'EOF'
     </goal>
     <goal id="g7" number="7">
       <title>地域の魅力の発信</title>
+      <viewpoint>「SNSや動画の活用」の観点を追加</viewpoint>
+      <priority number="9" goals="g7">移住者の受入れ体制の整備</priority>
       <kpi id="g7-consultations" direction="higher">
         <name>移住相談件数</name>
         <unit>件</unit>
@@ -160,6 +169,7 @@ insert_after $((n - 1)) <<'EOF'
         <value year="2018">10</value>
         <target year="2019">20</target>
         <responsible department="kikaku"/>
+        <history edition="1" rate="50.0" met="no"/>
       </kpi>
       <policy id="g7-p2">
         <title>移住の促進</title>
