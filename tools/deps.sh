@@ -1,9 +1,10 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages kpic needs, and only those missing.
 #
-# Usage: tools/deps.sh [build|check]
+# Usage: tools/deps.sh [build|check|fuzz]
 #   build: what compiling kpic and the bundled sources needs
-#   check: that, plus what the test suite uses
+#   check: that, plus what the test suite uses (including the fuzz smoke)
+#   fuzz: build, plus clang and its libFuzzer runtime (make fuzz)
 # As root it runs apt-get for what is missing; otherwise it prints the exact
 # sudo line and fails, so that the build stops here with a clear message
 # instead of later with a compiler error about a missing header.
@@ -18,21 +19,48 @@ what=${1:-build}
 # has node and npm on PATH (from any source) keeps them.
 build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt"
 check_pkgs="jq:jq xmllint:xmllint chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
+# The fuzz harnesses (tests/fuzz/) need clang and a libFuzzer runtime that
+# links (probe libfuzzer); Debian ships that runtime apart from clang.
+fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
 
 missing=""
 have() {
 	case $1 in
 	pc=*) pkg-config --exists "${1#pc=}" 2>/dev/null ;;
 	font=*) [ -n "$(fc-list ":lang=${1#font=}" family 2>/dev/null)" ] ;;
+	libfuzzer) fuzzer_links ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }
+# A harness with AddressSanitizer and UBSan links against libFuzzer.
+fuzzer_links() {
+	command -v clang >/dev/null 2>&1 || return 1
+	t=$(mktemp -d) || return 1
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$t/f.c"
+	clang -fsanitize=fuzzer,address,undefined -o "$t/f" "$t/f.c" >/dev/null 2>&1
+	r=$?
+	rm -rf "$t"
+	return $r
+}
+# The runtime package of the clang there is, or of Debian 12's clang (14)
+# when clang is installed in the same step.
+clang_major() {
+	v=$(clang --version 2>/dev/null | sed -n '1s/.*clang version \([0-9][0-9]*\).*/\1/p')
+	echo "${v:-14}"
+}
 pkgname() {
-	case $1 in xmllint) echo libxml2-utils ;; *) echo "$1" ;; esac
+	case $1 in
+	xmllint) echo libxml2-utils ;;
+	libclang-rt-dev) echo "libclang-rt-$(clang_major)-dev" ;;
+	*) echo "$1" ;;
+	esac
 }
 
-list=$build_pkgs
-[ "$what" = check ] && list="$build_pkgs $check_pkgs"
+case $what in
+check) list="$build_pkgs $check_pkgs $fuzz_pkgs" ;;
+fuzz) list="$build_pkgs $fuzz_pkgs" ;;
+*) list=$build_pkgs ;;
+esac
 # KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a
 # user without root is told.
 list="$list ${KPIC_DEPS_EXTRA:-}"
