@@ -5,6 +5,7 @@
 #                   the validator and browser checks of the HTML document
 #   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
+#   make valgrind   build every bundled source under valgrind's memcheck
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
 
@@ -33,7 +34,7 @@ NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
 OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json build/$(n)/eval.txt build/$(n)/kensho.html)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check install uninstall clean deps unit asan browser-tools fuzz fuzz-build
+.PHONY: all check install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind
 .DELETE_ON_ERROR:
 
 all: build/kpic $(OUTPUTS)
@@ -142,6 +143,14 @@ fuzz-build: $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
 	@for h in $(FUZZ_NAMES); do tests/fuzz/run.sh $$h $(FUZZ_TIME) build/fuzz || exit 1; done
+
+# --- valgrind ----------------------------------------------------------------
+build/.deps-valgrind: tools/deps.sh $(DEPS_OK)
+	@tools/deps.sh valgrind
+	@touch $@
+
+valgrind: all build/.deps-valgrind
+	@tests/valgrind.sh build/kpic
 
 check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan unit fuzz-build
 	@tests/run.sh build/kpic build/kpic-asan

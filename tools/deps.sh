@@ -1,10 +1,12 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages kpic needs, and only those missing.
 #
-# Usage: tools/deps.sh [build|check|fuzz]
+# Usage: tools/deps.sh [build|check|fuzz|valgrind]
 #   build: what compiling kpic and the bundled sources needs
-#   check: that, plus what the test suite uses (including the fuzz smoke)
+#   check: that, plus what the test suite uses (including the fuzz smoke
+#          and valgrind)
 #   fuzz: build, plus clang and its libFuzzer runtime (make fuzz)
+#   valgrind: build, plus valgrind (make valgrind)
 # As root it runs apt-get for what is missing; otherwise it prints the exact
 # sudo line and fails, so that the build stops here with a clear message
 # instead of later with a compiler error about a missing header.
@@ -22,6 +24,7 @@ check_pkgs="jq:jq xmllint:xmllint chromium:chromium fontconfig:fc-list fonts-not
 # The fuzz harnesses (tests/fuzz/) need clang and a libFuzzer runtime that
 # links (probe libfuzzer); Debian ships that runtime apart from clang.
 fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
+valgrind_pkgs="valgrind:valgrind"
 
 missing=""
 have() {
@@ -57,8 +60,9 @@ pkgname() {
 }
 
 case $what in
-check) list="$build_pkgs $check_pkgs $fuzz_pkgs" ;;
+check) list="$build_pkgs $check_pkgs $fuzz_pkgs $valgrind_pkgs" ;;
 fuzz) list="$build_pkgs $fuzz_pkgs" ;;
+valgrind) list="$build_pkgs $valgrind_pkgs" ;;
 *) list=$build_pkgs ;;
 esac
 # KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a
