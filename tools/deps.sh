@@ -25,6 +25,8 @@ check_pkgs="jq:jq xmllint:xmllint chromium:chromium fontconfig:fc-list fonts-not
 # links (probe libfuzzer); Debian ships that runtime apart from clang.
 fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
 valgrind_pkgs="valgrind:valgrind"
+# t-atomic.sh signals kpic at a chosen system call with strace.
+check_pkgs="$check_pkgs strace:strace"
 
 missing=""
 have() {
