@@ -100,7 +100,9 @@ awk -v n=20000 'BEGIN {
 	pid=$!
 	sleep 2
 	kill -"$sig" "$pid"
-	(sleep 60 && kill -KILL "$pid") &
+	# a watchdog, in case the signal did not end kpic; killed, it kills its
+	# sleep, which would otherwise hold the test's output open for 60 s
+	(trap 'kill "$s"; exit' TERM; sleep 60 & s=$!; wait "$s"; kill -KILL "$pid") >/dev/null 2>&1 &
 	dog=$!
 	wait "$pid"
 	RC=$?
