@@ -4,6 +4,8 @@
 #   make check      run every test (also under AddressSanitizer + UBSan), and
 #                   the validator and browser checks of the HTML document
 #   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
+#   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
+#   make valgrind   build every bundled source under valgrind's memcheck
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
 
@@ -33,7 +35,7 @@ OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json buil
             build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html build/$(n)/draft.pdf)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check install uninstall clean deps unit asan browser-tools
+.PHONY: all check install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind
 .DELETE_ON_ERROR:
 
 all: build/kpic build/layout-run $(OUTPUTS)
@@ -140,7 +142,51 @@ $(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json | b
 
 browser-tools: $(BROWSER_STAMP)
 
-check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan build/layout-run-asan unit
+# --- fuzzing (tests/fuzz/) ---------------------------------------------------
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness, built with clang,
+# AddressSanitizer and UBSan against an archive of the tools/ objects, so that
+# it links only what it calls; a harness that needs more libraries adds them
+# with a target-specific FUZZ_LIBS.  make check runs a short smoke of each
+# (tests/t-fuzz.sh); make fuzz runs each for FUZZ_TIME seconds into build/fuzz/.
+FUZZ_CC     = clang
+FUZZ_TIME  ?= 60
+FUZZ_FLAGS  = $(filter-out -Wno-format-truncation,$(WARN)) -O1 -g -fno-omit-frame-pointer \
+              -fsanitize=address,undefined -fno-sanitize-recover=all -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS)
+FUZZ_NAMES  = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS   = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+FUZZ_OBJS   = $(filter-out build/fuzz/obj/kpic.o,$(SRCS:%.c=build/fuzz/obj/%.o))
+FUZZ_LIBS   = $(PKG_LIBS) -lm
+
+build/.deps-fuzz: tools/deps.sh $(DEPS_OK)
+	@tools/deps.sh fuzz
+	@touch $@
+
+build/fuzz/obj/%.o: tools/%.c $(HDRS) | build/.deps-fuzz
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+build/fuzz/libkpic.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libkpic.a $(HDRS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itools \
+		-o $@ $< build/fuzz/libkpic.a $(FUZZ_LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	@for h in $(FUZZ_NAMES); do tests/fuzz/run.sh $$h $(FUZZ_TIME) build/fuzz || exit 1; done
+
+# --- valgrind ----------------------------------------------------------------
+build/.deps-valgrind: tools/deps.sh $(DEPS_OK)
+	@tools/deps.sh valgrind
+	@touch $@
+
+valgrind: all build/.deps-valgrind
+	@tests/valgrind.sh build/kpic
+
+check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan build/layout-run-asan unit fuzz-build
 	@tests/run.sh build/kpic build/kpic-asan
 
 # --- installation ----------------------------------------------------------

@@ -16,6 +16,12 @@ exit=$RC"
 	run_kpic eval --format=xml -o "$TMP/prev.xml" "$src"
 	check "hostile/$name keeps the previous output" test "$(cat "$TMP/prev.xml")" = "previous output"
 	check "hostile/$name leaves no temporary file" test -z "$(ls "$TMP" | grep tmp-)"
+	# machine-readable diagnostics stay valid JSON, in UTF-8, whatever the input
+	for f in json sarif; do
+		run_kpic check --diagnostics-format=$f "$src"
+		check "hostile/$name: $f diagnostics are valid JSON in UTF-8" \
+			bash -c 'iconv -f UTF-8 -t UTF-8 "$0" >/dev/null 2>&1 && jq -e . "$0" >/dev/null' "$TMP/out"
+	done
 done
 
 run_kpic eval tests/hostile/xxe.xml

@@ -1,9 +1,12 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages kpic needs, and only those missing.
 #
-# Usage: tools/deps.sh [build|check]
+# Usage: tools/deps.sh [build|check|fuzz|valgrind]
 #   build: what compiling kpic and the bundled sources needs
-#   check: that, plus what the test suite uses
+#   check: that, plus what the test suite uses (including the fuzz smoke
+#          and valgrind)
+#   fuzz: build, plus clang and its libFuzzer runtime (make fuzz)
+#   valgrind: build, plus valgrind (make valgrind)
 # As root it runs apt-get for what is missing; otherwise it prints the exact
 # sudo line and fails, so that the build stops here with a clear message
 # instead of later with a compiler error about a missing header.
@@ -20,6 +23,12 @@ build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 lib
 	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
 	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
 check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
+# The fuzz harnesses (tests/fuzz/) need clang and a libFuzzer runtime that
+# links (probe libfuzzer); Debian ships that runtime apart from clang.
+fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
+valgrind_pkgs="valgrind:valgrind"
+# t-atomic.sh signals kpic at a chosen system call with strace.
+check_pkgs="$check_pkgs strace:strace"
 
 missing=""
 have() {
@@ -27,15 +36,40 @@ have() {
 	pc=*) pkg-config --exists "${1#pc=}" 2>/dev/null ;;
 	font=*) [ -n "$(fc-list ":lang=${1#font=}" family 2>/dev/null)" ] ;;
 	file=*) test -e "${1#file=}" ;;
+	libfuzzer) fuzzer_links ;;
 	*) command -v "$1" >/dev/null 2>&1 ;;
 	esac
 }
+# A harness with AddressSanitizer and UBSan links against libFuzzer.
+fuzzer_links() {
+	command -v clang >/dev/null 2>&1 || return 1
+	t=$(mktemp -d) || return 1
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$t/f.c"
+	clang -fsanitize=fuzzer,address,undefined -o "$t/f" "$t/f.c" >/dev/null 2>&1
+	r=$?
+	rm -rf "$t"
+	return $r
+}
+# The runtime package of the clang there is, or of Debian 12's clang (14)
+# when clang is installed in the same step.
+clang_major() {
+	v=$(clang --version 2>/dev/null | sed -n '1s/.*clang version \([0-9][0-9]*\).*/\1/p')
+	echo "${v:-14}"
+}
 pkgname() {
-	case $1 in xmllint) echo libxml2-utils ;; *) echo "$1" ;; esac
+	case $1 in
+	xmllint) echo libxml2-utils ;;
+	libclang-rt-dev) echo "libclang-rt-$(clang_major)-dev" ;;
+	*) echo "$1" ;;
+	esac
 }
 
-list=$build_pkgs
-[ "$what" = check ] && list="$build_pkgs $check_pkgs"
+case $what in
+check) list="$build_pkgs $check_pkgs $fuzz_pkgs $valgrind_pkgs" ;;
+fuzz) list="$build_pkgs $fuzz_pkgs" ;;
+valgrind) list="$build_pkgs $valgrind_pkgs" ;;
+*) list=$build_pkgs ;;
+esac
 # KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a
 # user without root is told.
 list="$list ${KPIC_DEPS_EXTRA:-}"

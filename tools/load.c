@@ -61,6 +61,32 @@ struct parse_error {
 	char msg[512];
 };
 
+/* Copies libxml2's message into out as one line of valid UTF-8.  Some
+ * messages quote the input cut at a byte count ("Comment not terminated
+ * \n<!-- %.50s"), which can split a kanji in two and put a newline in the
+ * middle: invalid UTF-8 would make the JSON and SARIF diagnostics invalid,
+ * and the newline would break the one-line form.  Found by fuzzing. */
+static void clean_message(const char *msg, char *out, size_t size)
+{
+	size_t len = strlen(msg), o = 0, bad;
+	while (len > 0 && o + 1 < size) {
+		size_t run = jfmt_utf8_valid(msg, len, &bad) ? len : bad;
+		size_t n = run < size - 1 - o ? run : size - 1 - o;
+		memcpy(out + o, msg, n);
+		o += n;
+		if (run == len)
+			break;
+		msg += run + 1;   /* drop the invalid byte */
+		len -= run + 1;
+	}
+	if (!jfmt_utf8_valid(out, o, &bad))
+		o = bad;          /* the last character did not fit whole */
+	out[o] = '\0';
+	for (size_t i = 0; i < o; i++)
+		if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t')
+			out[i] = ' ';
+}
+
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
 	struct parse_error *pe = ctx;
@@ -69,9 +95,9 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 	pe->seen = 1;
 	pe->line = e->line;
 	pe->col = e->int2;
-	snprintf(pe->msg, sizeof pe->msg, "%s", e->message ? e->message : "malformed XML");
+	clean_message(e->message ? e->message : "malformed XML", pe->msg, sizeof pe->msg);
 	size_t l = strlen(pe->msg);
-	while (l > 0 && (pe->msg[l - 1] == '\n' || pe->msg[l - 1] == ' '))
+	while (l > 0 && pe->msg[l - 1] == ' ')
 		pe->msg[--l] = '\0';
 }
 

@@ -384,6 +384,9 @@ static void read_refs(struct model *m, xmlNode *n)
 			read_priority_refs(m, c);
 		} else if (!strcmp(name, "population")) {
 			add_year(m, c, "year");
+			add_node(&m->amounts, &m->namounts, c);
+		} else if (!strcmp(name, "expenditure") || !strcmp(name, "subsidy")) {
+			add_node(&m->amounts, &m->namounts, c);
 		}
 		read_refs(m, c);
 	}
@@ -457,6 +460,7 @@ void model_free(struct model *m)
 	free(m->refs);
 	free(m->value_refs);
 	free(m->dates);
+	free(m->amounts);
 	free(m->years);
 	free_index(m->index);
 	while (m->arena) {

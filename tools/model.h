@@ -157,6 +157,7 @@ struct model {
 	struct idref *refs;       size_t nrefs;     /* everything else that names an id */
 	xmlNode **value_refs;     size_t nvalue_refs; /* narrative <value> */
 	xmlNode **dates;          size_t ndates;     /* elements with a date to check */
+	xmlNode **amounts;        size_t namounts;   /* grant amounts and populations: decimals */
 	struct year *years;       size_t nyears;     /* other years to range-check */
 
 	xmlNode *vision;             /* <vision>, or NULL; read by figures.c */

@@ -1,15 +1,96 @@
 /*
  * output.c - atomic output files (see output.h).
+ *
+ * Signals.  A SIGINT, SIGTERM or SIGHUP that ends kpic while the temporary
+ * file exists would leave it behind, so for that time output_write() catches
+ * them with on_signal(), which removes the file and raises the signal again
+ * with its default action, so that kpic still ends the way it would have.
+ * The handler needs the file's name: `pending` is the one piece of global
+ * mutable state this forces.  It changes only while those signals are
+ * blocked, so the handler never sees it half-set, and the handler calls only
+ * async-signal-safe functions (unlink, raise).  A signal the process ignores
+ * (a background job's SIGINT, nohup's SIGHUP) stays ignored.
+ *
+ * SIGXFSZ is ignored for the same time: a file-size limit (ulimit -f) then
+ * makes write() fail with EFBIG, reported and cleaned up like any failed
+ * write, instead of killing kpic with the temporary file in place.
  */
 #include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+#define NCAUGHT (sizeof caught / sizeof caught[0])
+
+/* The temporary file being written, for on_signal() (see above). */
+static const char *volatile pending;
+
+static void on_signal(int sig)
+{
+	if (pending)
+		unlink(pending);
+	/* SA_RESETHAND restored the default action; the signal is blocked in
+	 * its own handler, so it is delivered, and ends kpic, on return. */
+	raise(sig);
+}
+
+/* The signal dispositions output_write() changes, to restore afterwards. */
+struct guard {
+	sigset_t set, saved_mask;
+	struct sigaction saved[NCAUGHT], saved_xfsz;
+};
+
+/* Blocks the caught signals and installs the handlers: the caller creates
+ * the temporary file, sets pending, then calls guard_open(). */
+static void guard_block(struct guard *g)
+{
+	struct sigaction sa;
+	sigemptyset(&g->set);
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaddset(&g->set, caught[i]);
+	sigprocmask(SIG_BLOCK, &g->set, &g->saved_mask);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_mask = g->set;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < NCAUGHT; i++) {
+		sigaction(caught[i], NULL, &g->saved[i]);
+		if (g->saved[i].sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &sa, &g->saved_xfsz);
+}
+
+static void guard_open(struct guard *g)
+{
+	sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
+}
+
+/* Blocks the signals again: the caller renames or removes the file. */
+static void guard_close(struct guard *g)
+{
+	sigprocmask(SIG_BLOCK, &g->set, NULL);
+}
+
+/* Forgets the file and restores everything; a signal that came in the
+ * meantime is delivered now, with the disposition kpic had before. */
+static void guard_restore(struct guard *g)
+{
+	pending = NULL;
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &g->saved[i], NULL);
+	sigaction(SIGXFSZ, &g->saved_xfsz, NULL);
+	sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
+}
 
 static int same_file(const char *a, const char *b)
 {
@@ -31,6 +112,22 @@ static int write_fd(int fd, const char *data, size_t len)
 	return 0;
 }
 
+static int write_in_place(const char *path, const char *data, size_t len, char *err, size_t errsz)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0 || write_fd(fd, data, len) < 0) {
+		snprintf(err, errsz, "%s: cannot write: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		snprintf(err, errsz, "%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int output_write(const char *path, const char *data, size_t len, const char *const *inputs,
                  char *err, size_t errsz)
 {
@@ -47,6 +144,12 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 			return -1;
 		}
 	}
+	/* A device or a pipe (-o /dev/stdout, -o /dev/null, a FIFO) is written
+	 * in place: renaming a file over it would replace the device node
+	 * itself, which as root would even succeed. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return write_in_place(path, data, len, err, errsz);
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 16);
 	if (tmp == NULL) {
@@ -54,19 +157,27 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 		return -1;
 	}
 	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
+	struct guard g;
+	guard_block(&g);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errsz, "%s: cannot create a file there: %s", path, strerror(errno));
+		int e = errno;
+		guard_restore(&g);
+		snprintf(err, errsz, "%s: cannot create a file there: %s", path, strerror(e));
 		free(tmp);
 		return -1;
 	}
+	pending = tmp;
+	guard_open(&g);
 	/* mkstemp creates 0600; outputs are documents to share. */
 	mode_t mask = umask(0);
 	umask(mask);
 	int ok = fchmod(fd, 0666 & ~mask) == 0 && write_fd(fd, data, len) == 0;
 	int saved = errno;
 	ok = close(fd) == 0 && ok;
+	guard_close(&g);
 	if (ok && rename(tmp, path) == 0) {
+		guard_restore(&g);
 		free(tmp);
 		return 0;
 	}
@@ -74,6 +185,7 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 		errno = saved;
 	snprintf(err, errsz, "%s: cannot write: %s (the previous file, if any, is unchanged)", path, strerror(errno));
 	unlink(tmp);
+	guard_restore(&g);
 	free(tmp);
 	return -1;
 }

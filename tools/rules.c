@@ -257,6 +257,18 @@ static void rule_invalid_number(const struct ck *c)
 		if (m->kpis[i].has_rate_base && !m->kpis[i].rate_base_ok)
 			bad_number(c, m->kpis[i].node, at_attr(c, m->kpis[i].node, "rate-base"), "rate-base",
 			           m->kpis[i].rate_base_text);
+	/* Grant amounts and populations are printed through k:number(), which
+	 * fails on anything else: a source kpic check accepted then could not
+	 * be rendered (found by fuzzing kpic html). */
+	for (size_t i = 0; i < m->namounts; i++) {
+		const xmlNode *n = m->amounts[i];
+		xmlChar *t = xmlNodeGetContent(n);
+		kdec d;
+		if (t == NULL || kdec_parse((const char *)t, strlen((const char *)t), &d) != KDEC_OK)
+			bad_number(c, n, at_text(c, n), strcmp((const char *)n->name, "population") ? "grant amount" : "population",
+			           t ? (const char *)t : "");
+		xmlFree(t);
+	}
 	for (size_t i = 0; i < m->npublished; i++)
 		if (!m->published[i].num_ok)
 			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, m->published[i].sel.node),

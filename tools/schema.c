@@ -299,6 +299,10 @@ static int report_required(const struct schema *sc, struct diag_ctx *d, struct s
 	if (node == NULL)
 		return 0;
 	const struct required *first = NULL;
+	/* libxml2 reports some attribute errors without a node (found by
+	 * fuzzing: an unknown attribute on a <series>) */
+	if (node == NULL)
+		return 0;
 	for (size_t i = 0; i < sc->nreqs && !first; i++)
 		if (!strcmp(sc->reqs[i].element, (const char *)node->name))
 			first = &sc->reqs[i];
@@ -449,6 +453,10 @@ int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
 				drop = 1;
 			/* the same element reported twice: keep the first */
 			if (j < i && c.list[j].node == c.list[i].node)
+				drop = 1;
+			/* a report without a node (libxml2 gives "Element series failed
+			 * to validate attributes" so) when another one has the place */
+			if (c.list[i].node == NULL && c.list[j].node != NULL)
 				drop = 1;
 		}
 		if (!drop) {

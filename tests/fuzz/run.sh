@@ -1,0 +1,71 @@
+#!/bin/sh
+# run.sh - runs one libFuzzer harness of tests/fuzz/ for a while.
+#
+# Usage: tests/fuzz/run.sh [--smoke] NAME SECONDS OUTDIR
+#
+# The harness is build/fuzz/fuzz_NAME (make fuzz-build).  Its working corpus,
+# OUTDIR/corpus/NAME, starts from the seeds below and keeps every input in
+# which libFuzzer found new coverage, so a later run goes on from there.  A
+# crash, leak or hang is saved as OUTDIR/NAME-crash-*, -leak-* or -timeout-*;
+# the output is OUTDIR/NAME.log, whose last lines (stat::...) give the count
+# of inputs run and the speed.  The exit status is libFuzzer's: 0 when
+# nothing was found.
+#
+# Seeds: tests/fuzz/corpus/NAME/ (committed, small) and tests/fuzz/regress/NAME/
+# (every input that once found a bug); without --smoke, also the inputs of the
+# tree that fit the harness (the bundled sources, the rule, schema and hostile
+# fixtures).  --smoke starts from an empty working corpus each time.
+set -eu
+cd "$(dirname "$0")/../.."
+
+smoke=0
+if [ "${1:-}" = --smoke ]; then smoke=1; shift; fi
+name=${1:?usage: tests/fuzz/run.sh [--smoke] NAME SECONDS OUTDIR}
+secs=${2:?seconds}
+out=${3:?output directory}
+bin=build/fuzz/fuzz_$name
+[ -x "$bin" ] || { echo "run.sh: $bin is not built (make fuzz-build)" >&2; exit 2; }
+
+# Options of each harness: the dictionary, and a size limit where an input
+# costs much more than parsing (fuzz_html renders every page it can).
+case $name in
+compile) opts="-dict=tests/fuzz/kpic.dict" ;;
+html) opts="-dict=tests/fuzz/kpic.dict -max_len=16384" ;;
+*) opts="" ;;
+esac
+
+corpus=$out/corpus/$name
+seeds=$out/seeds/$name
+[ $smoke = 1 ] && rm -rf "$corpus"
+rm -rf "$seeds"
+mkdir -p "$corpus" "$seeds"
+rm -f "$out/$name"-crash-* "$out/$name"-leak-* "$out/$name"-timeout-* "$out/$name"-oom-*
+
+# seed PREFIX FILE...: copies files into the seed directory as PREFIX-NAME.
+seed() {
+	p=$1; shift
+	for f in "$@"; do
+		[ -f "$f" ] && cp "$f" "$seeds/$p-$(basename "$f")"
+	done
+	return 0
+}
+seed corpus tests/fuzz/corpus/"$name"/*
+seed regress tests/fuzz/regress/"$name"/*
+if [ $smoke = 0 ]; then
+	case $name in
+	compile)
+		for s in sources/*/strategy.xml; do seed "source-$(basename "$(dirname "$s")")" "$s"; done
+		seed rules tests/rules/*.xml
+		seed schema tests/schema/*.xml
+		seed hostile tests/hostile/*.xml
+		seed fixture tests/fixtures/*.xml tests/html/*.xml ;;
+	html)
+		seed rules tests/rules/*.xml
+		seed fixture tests/fixtures/*.xml tests/html/*.xml ;;
+	esac
+fi
+
+# -timeout: one input running longer than that is a hang, a bug of its own.
+# shellcheck disable=SC2086
+"$bin" $opts -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	-artifact_prefix="$out/$name-" "$corpus" "$seeds" >"$out/$name.log" 2>&1
