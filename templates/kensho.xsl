@@ -547,7 +547,7 @@
       <div class="trends">
         <xsl:for-each select=".//s:kpi">
           <figure class="trend" id="trend-{@id}">
-            <xsl:copy-of select="k:chart('kpi', @id, concat('c', count(preceding::s:kpi) + 1))"/>
+            <xsl:copy-of select="k:chart('kpi', @id, concat('c', r:result/@r:n))"/>
             <figcaption><a href="#kpi-{@id}"><xsl:value-of select="s:name"/></a></figcaption>
           </figure>
         </xsl:for-each>

@@ -89,6 +89,10 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 		annotate_series_values(w, n, &k->series[0]);
 	xmlNode *res = xmlNewChild(n, w->ns, (const xmlChar *)"result", NULL);
 	set(res, w->ns, "level", level_name(k->level));
+	/* The KPI's ordinal (1-based, document order), so that a stylesheet can
+	 * number things per KPI without counting preceding nodes, which is
+	 * quadratic in XSLT 1.0. */
+	set_int(res, w->ns, "n", (long)(k - w->m->kpis) + 1);
 	set_rate(res, w->ns, r->rate_ok, r->rate);
 	set(res, w->ns, "met", r->met ? "yes" : "no");
 	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");

@@ -3,7 +3,7 @@
  *
  * This is what the stylesheets read.  It is the source document, unchanged,
  * with results added in their own namespace (urn:x-kpic:result:1, prefix r):
- * r:result under each KPI, r:text/r:era on each value, r:value on each
+ * r:result under each KPI (with r:n, its ordinal), r:text/r:era on each value, r:value on each
  * narrative <count> and <threshold>, r:text on <value>, <era> and <date>,
  * r:counts under each <count-table>, and r:summary under the root (with
  * r:columns, the year columns of the KPI tables).  Templates
