@@ -9,21 +9,30 @@
 #include <string.h>
 
 enum compile_result compile_source(const char *path, struct schema *sc, struct diag_ctx *d,
-                                   struct unit *u)
+                                   struct unit *u, struct timing *t)
 {
 	memset(u, 0, sizeof *u);
 	size_t errors_before = d->nerrors;
+	double t0 = timing_now();
 	enum load_result lr = load_source(path, d, &u->src);
+	timing_add(t, T_LOAD, t0);
 	if (lr == LOAD_UNREADABLE)
 		return COMPILE_UNREADABLE;
 	if (lr != LOAD_OK)
 		return COMPILE_ERRORS;
-	if (schema_validate(sc, &u->src, d) > 0)
+	t0 = timing_now();
+	int invalid = schema_validate(sc, &u->src, d) > 0;
+	timing_add(t, T_SCHEMA, t0);
+	if (invalid)
 		return COMPILE_ERRORS;
+	t0 = timing_now();
 	model_build(&u->model, u->src.doc);
 	eval_run(&u->eval, &u->model);
 	u->have_model = 1;
+	timing_add(t, T_EVAL, t0);
+	t0 = timing_now();
 	rules_run(&u->model, &u->eval, &u->src.src, d);
+	timing_add(t, T_RULES, t0);
 	return d->nerrors > errors_before ? COMPILE_ERRORS : COMPILE_OK;
 }
 

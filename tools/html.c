@@ -65,10 +65,14 @@ int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 }
 
 int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
-                const char *stylesheet, struct buf *out, struct buf *err)
+                const char *stylesheet, struct buf *out, struct buf *err, struct timing *t)
 {
+	double t0 = timing_now();
 	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
+	timing_add(t, T_ENRICH, t0);
+	t0 = timing_now();
 	int rc = html_render_doc(enriched, u, source_path, templates_dir, stylesheet, out, err);
+	timing_add(t, T_XSLT, t0);
 	xmlFreeDoc(enriched);
 	return rc;
 }

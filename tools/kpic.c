@@ -15,6 +15,7 @@
 #include "pdf.h"
 #include "output.h"
 #include "report.h"
+#include "timing.h"
 #include "version.h"
 
 #include <libxml/parser.h>
@@ -66,6 +67,8 @@ static const char usage_text[] =
 	"                       period, same length), e.g. --period=2020-2024\n"
 	"  --template=NAME      draft: the stylesheet in the templates directory\n"
 	"                       (default draft.xsl)\n"
+	"  --time-report        after the command, print to stderr the wall time of each\n"
+	"                       stage and the peak memory (RSS)\n"
 	"  --templates=DIR      where kpic.rng and the stylesheets are\n"
 	"                       (default: $KPIC_TEMPLATES, next to the binary, or " KPIC_DATADIR "/templates)\n"
 	"  -h, --help           this help\n"
@@ -84,11 +87,13 @@ struct opts {
 	const char *template_name;   /* draft */
 	enum out_format format;
 	int no_color;
+	int time_report;             /* --time-report */
 	const char *boxes;           /* pdf: where to write the engine's boxes */
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
 	const char **files;
 	size_t nfiles;
+	struct timing *timing;       /* --time-report: where the stages add their times */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -147,6 +152,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			else if (!strcmp(f, "json")) d->format = DIAG_JSON;
 			else if (!strcmp(f, "sarif")) d->format = DIAG_SARIF;
 			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
+		} else if (strcmp(a, "--time-report") == 0) {
+			o->time_report = 1;
 		} else if (strcmp(a, "--no-color") == 0) {
 			o->no_color = 1;
 		} else if ((!strcmp(a, "--html") || !strcmp(a, "--pdf")) && i + 1 < argc) {
@@ -252,7 +259,7 @@ static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	struct unit *units = calloc(o->nfiles, sizeof *units);
 	int status = 0;
 	for (size_t i = 0; i < o->nfiles; i++)
-		status = status_of(compile_source(o->files[i], sc, d, &units[i]), status);
+		status = status_of(compile_source(o->files[i], sc, d, &units[i], o->timing), status);
 	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
 	if (status == 0 && d->nerrors)
 		status = 1;
@@ -280,16 +287,18 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "eval");
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	/* Machine-readable diagnostics go to stdout, which the result would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
 		struct buf b = BUF_INIT;
 		if (o->format == OUT_JSON)
 			report_json(&u.model, &u.eval, &b);
-		else if (o->format == OUT_XML)
+		else if (o->format == OUT_XML) {
+			double t0 = timing_now();
 			enrich_xml(&u.model, &u.eval, u.src.doc, &b);
-		else
+			timing_add(o->timing, T_ENRICH, t0);
+		} else
 			report_text(&u.model, &u.eval, &b);
 		status = write_result(o, &b);
 		buf_free(&b);
@@ -306,11 +315,11 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
-		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err) < 0) {
+		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing) < 0) {
 			fprintf(stderr, "kpic: %s: the HTML document could not be made; nothing was written:\n%s",
 			        o->files[0], buf_str(&err));
 			status = 2;
@@ -379,7 +388,7 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 	if (in && o->html_out)
 		rc = html_render_doc(in, nu, o->files[1], dir, "shinkyu.xsl", &page, &err);
 	if (in && rc == 0 && o->pdf_out) {
-		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when };
+		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when, o->timing };
 		struct pdf_output out = { &pdf, NULL, NULL };
 		rc = pdf_render_doc(in, nu, &rq, d, &out, &err);
 		diag_flush(d, stderr);
@@ -402,8 +411,8 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 2)
 		return usage_error("%s: expects two input files, OLD and NEW", "diff");
 	struct unit u[2];
-	int ok = compile_source(o->files[0], sc, d, &u[0]) == COMPILE_OK;
-	ok = compile_source(o->files[1], sc, d, &u[1]) == COMPILE_OK && ok;
+	int ok = compile_source(o->files[0], sc, d, &u[0], o->timing) == COMPILE_OK;
+	ok = compile_source(o->files[1], sc, d, &u[1], o->timing) == COMPILE_OK && ok;
 	diag_flush(d, d->format == DIAG_TEXT || ok ? stderr : stdout);
 	int status = 2;
 	if (ok) {
@@ -475,7 +484,7 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
-	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1 };
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing };
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "pdf");
 	if (o->output == NULL && o->format != OUT_XML && isatty(STDOUT_FILENO))
@@ -484,13 +493,23 @@ static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	rq.source_path = o->files[0];
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	if (status == 0)
 		status = render_pdf(o, &u, &rq, d);
 	else
 		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
 	unit_free(&u);
 	return status;
+}
+
+/* The draft's stylesheet run, timed as one XSLT stage. */
+static int draft_rendered(const struct opts *o, const struct unit *u, const char *dir, const char *name,
+                          const struct draft_period *p, struct buf *src, struct buf *err)
+{
+	double t0 = timing_now();
+	int rc = draft_render(u, o->files[0], dir, name, p, src, err);
+	timing_add(o->timing, T_XSLT, t0);
+	return rc;
 }
 
 static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
@@ -504,7 +523,7 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	/* Machine-readable diagnostics go to stdout, which the draft would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
@@ -513,7 +532,7 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 		if (draft_period(&u, o->period, &p, &err) < 0) {
 			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
 			status = 2;
-		} else if (draft_render(&u, o->files[0], dir, name, &p, &src, &err) < 0) {
+		} else if (draft_rendered(o, &u, dir, name, &p, &src, &err) < 0) {
 			fprintf(stderr, "kpic: %s: the draft could not be made; nothing was written:\n%s",
 			        o->files[0], buf_str(&err));
 			status = 2;
@@ -551,7 +570,10 @@ static int dispatch(const struct opts *o, struct diag_ctx *d)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(o->command, commands[i].name))
 			continue;
+		double t0 = timing_now();
 		struct schema *sc = commands[i].needs_schema ? open_schema(o) : NULL;
+		if (sc)
+			timing_add(o->timing, T_SCHEMA, t0);
 		if (commands[i].needs_schema && sc == NULL)
 			return 2;
 		int status = commands[i].run(o, sc, d);
@@ -565,6 +587,8 @@ int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	struct diag_ctx d;
+	struct timing tm;
+	timing_init(&tm);
 	diag_init(&d);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "help")) {
@@ -577,8 +601,12 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = parse_args(argc, argv, &o, &d);
+	if (o.time_report)
+		o.timing = &tm;
 	if (status == 0)
 		status = dispatch(&o, &d);
+	if (o.timing)
+		timing_report(o.timing, stderr);
 	free(o.files);
 	diag_free(&d);
 	xmlCleanupParser();

@@ -1204,6 +1204,8 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 		           LAYOUT_NS);
 		return -1;
 	}
+	struct timing *t = o ? o->timing : NULL;
+	double t0 = timing_now();
 	struct engine e;
 	engine_init(&e, h, o, err);
 	flow_document(&e, root);
@@ -1211,11 +1213,14 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 	if (!e.failed) {
 		resolve(&e);
 		decorate(&e);
+		timing_add(t, T_LAYOUT, t0);
+		t0 = timing_now();
 		struct pdf_meta m = {
 			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
 		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, out, err);
+		timing_add(t, T_PDF, t0);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

@@ -18,6 +18,7 @@
 #define KPIC_LAYOUT_H
 
 #include "buf.h"
+#include "timing.h"
 
 #include <libxml/tree.h>
 
@@ -40,6 +41,7 @@ struct layout_opts {
 	const char *creator;       /* PDF Creator, e.g. "kpic 0.1.0"; NULL: none */
 	long long creation_time;   /* seconds since the epoch (SOURCE_DATE_EPOCH),
 	                              or -1: cairo writes the current time */
+	struct timing *timing;     /* NULL, or receives the layout and PDF writing times */
 };
 
 /* IPAexGothic (fonts-ipaexfont): see the measurements in layout.c. */

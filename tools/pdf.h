@@ -12,12 +12,14 @@
 #include "buf.h"
 #include "compile.h"
 #include "diag.h"
+#include "timing.h"
 
 struct pdf_request {
 	const char *source_path;
 	const char *templates_dir;
 	const char *stylesheet;        /* e.g. "kensho-layout.xsl" */
 	long long creation_time;       /* SOURCE_DATE_EPOCH, or -1 */
+	struct timing *timing;         /* NULL, or where each stage adds its time */
 };
 
 /* What pdf_render() writes; any member may be NULL. */
