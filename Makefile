@@ -4,6 +4,9 @@
 #   make check      run every test (also under AddressSanitizer + UBSan), and
 #                   the validator and browser checks of the HTML document
 #   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
+#   make bench      kpic against Chromium, WeasyPrint, wkhtmltopdf and a bare
+#                   pango + cairo program, and its cost per KPI up to 10^5 KPIs
+#                   (tests/bench/run.sh; the table also goes to build/bench.txt)
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
 
@@ -33,7 +36,7 @@ OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json buil
             build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check install uninstall clean deps unit asan browser-tools
+.PHONY: all check bench install uninstall clean deps unit asan browser-tools
 .DELETE_ON_ERROR:
 
 all: build/kpic build/layout-run $(OUTPUTS)
@@ -139,6 +142,14 @@ browser-tools: $(BROWSER_STAMP)
 
 check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan build/layout-run-asan unit
 	@tests/run.sh build/kpic build/kpic-asan
+
+# Not part of check: it installs the peers (tools/deps.sh bench) and takes minutes.
+build/.deps-bench: tools/deps.sh build/.deps-check
+	@tools/deps.sh bench
+	@touch $@
+
+bench: build/.deps-bench build/kpic
+	@tests/bench/run.sh build/kpic
 
 # --- installation ----------------------------------------------------------
 install: build/kpic

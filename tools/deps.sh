@@ -1,9 +1,10 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages kpic needs, and only those missing.
 #
-# Usage: tools/deps.sh [build|check]
+# Usage: tools/deps.sh [build|check|bench]
 #   build: what compiling kpic and the bundled sources needs
 #   check: that, plus what the test suite uses
+#   bench: that, plus the peers and tools `make bench` measures
 # As root it runs apt-get for what is missing; otherwise it prints the exact
 # sudo line and fails, so that the build stops here with a clear message
 # instead of later with a compiler error about a missing header.
@@ -19,6 +20,7 @@ what=${1:-build}
 build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt
 	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
 	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+bench_pkgs="weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf time:file=/usr/bin/time"
 check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
 
 missing=""
@@ -36,6 +38,7 @@ pkgname() {
 
 list=$build_pkgs
 [ "$what" = check ] && list="$build_pkgs $check_pkgs"
+[ "$what" = bench ] && list="$build_pkgs $check_pkgs $bench_pkgs"
 # KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a
 # user without root is told.
 list="$list ${KPIC_DEPS_EXTRA:-}"
