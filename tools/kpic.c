@@ -19,10 +19,12 @@
 #include "version.h"
 
 #include <libxml/parser.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef KPIC_DATADIR
@@ -53,6 +55,10 @@ static const char usage_text[] =
 	"                       date comes from SOURCE_DATE_EPOCH when it is set\n"
 	"  draft FROM           write the next period's strategy draft (素案) as a new\n"
 	"                       source: --period=START-END, --template=NAME\n"
+	"  build SRC... -d DIR  compile each source into DIR/NAME/kensho.html and\n"
+	"                       kensho.pdf in one process (NAME: the source's directory\n"
+	"                       for .../NAME/strategy.xml, else its file name without\n"
+	"                       .xml); the stylesheets and fonts are loaded once\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
 	"Options:\n"
@@ -91,6 +97,7 @@ struct opts {
 	const char *boxes;           /* pdf: where to write the engine's boxes */
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
+	const char *outdir;          /* build: -d OUTDIR */
 	const char **files;
 	size_t nfiles;
 	struct timing *timing;       /* --time-report: where the stages add their times */
@@ -134,6 +141,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 		const char *a = argv[i];
 		if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			o->output = argv[++i];
+		else if (strcmp(a, "-d") == 0 && i + 1 < argc)
+			o->outdir = argv[++i];
 		else if (strcmp(a, "-W") == 0 && i + 1 < argc) {
 			if (warning_option(d, argv[++i]))
 				return 2;
@@ -388,7 +397,7 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 	if (in && o->html_out)
 		rc = html_render_doc(in, nu, o->files[1], dir, "shinkyu.xsl", &page, &err);
 	if (in && rc == 0 && o->pdf_out) {
-		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when, o->timing };
+		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when, o->timing, NULL, NULL };
 		struct pdf_output out = { &pdf, NULL, NULL };
 		rc = pdf_render_doc(in, nu, &rq, d, &out, &err);
 		diag_flush(d, stderr);
@@ -484,7 +493,7 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
-	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing };
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, NULL, NULL };
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "pdf");
 	if (o->output == NULL && o->format != OUT_XML && isatty(STDOUT_FILENO))
@@ -548,6 +557,115 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	return status;
 }
 
+/* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
+ * the file's name without .xml; -1 when there is none to use. */
+static int build_name(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (strcmp(base, "strategy.xml") == 0 && base > path) {
+		const char *end = base - 1, *start = end;
+		while (start > path && start[-1] != '/')
+			start--;
+		snprintf(out, size, "%.*s", (int)(end - start), start);
+	} else {
+		size_t n = strlen(base);
+		if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+			n -= 4;
+		snprintf(out, size, "%.*s", (int)n, base);
+	}
+	return out[0] && strcmp(out, ".") && strcmp(out, "..") ? 0 : -1;
+}
+
+static int make_dir(const char *path)
+{
+	if (mkdir(path, 0777) == 0 || errno == EEXIST)
+		return 0;
+	fprintf(stderr, "kpic: cannot create the directory %s: %s\n", path, strerror(errno));
+	return -1;
+}
+
+/* One source of kpic build into outdir/NAME/: 0, 1 (errors in the source) or 2. */
+static int build_one(const struct opts *o, const char *file, const char *outdir, struct schema *sc,
+                     struct diag_ctx *d, struct pdf_request *rq)
+{
+	char name[PATH_MAX / 2], path[PATH_MAX], err[512];
+	struct unit u;
+	size_t errors_before = d->nerrors;
+	int status = status_of(compile_source(file, sc, d, &u, o->timing), 0);
+	struct buf page = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
+	if (status == 0) {
+		struct pdf_output out = { &pdf, NULL, NULL };
+		rq->source_path = file;
+		if (html_render_cached(&u, file, rq->templates_dir, "kensho.xsl", rq->xslt_cache, &page, &msg,
+		                       o->timing) < 0 ||
+		    pdf_render(&u, rq, d, &out, &msg) < 0) {
+			fprintf(stderr, "kpic: %s: the document could not be made; nothing was written:\n%s", file,
+			        buf_str(&msg));
+			status = 2;
+		} else if (msg.len) {
+			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", file, buf_str(&msg));
+		}
+	}
+	diag_flush(d, stderr);
+	if (status == 0 && d->nerrors > errors_before)
+		status = 1;
+	const char *inputs[] = { file, NULL };
+	build_name(file, name, sizeof name);
+	snprintf(path, sizeof path, "%s/%s", outdir, name);
+	if (status == 0 && make_dir(path) < 0)
+		status = 2;
+	if (status == 0) {
+		snprintf(path, sizeof path, "%s/%s/kensho.html", outdir, name);
+		int bad = output_write(path, buf_str(&page), page.len, inputs, err, sizeof err) < 0;
+		snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
+		if (!bad)
+			bad = output_write(path, pdf.data ? pdf.data : "", pdf.len, inputs, err, sizeof err) < 0;
+		if (bad) {
+			fprintf(stderr, "kpic: %s\n", err);
+			status = 2;
+		}
+	}
+	buf_free(&page);
+	buf_free(&pdf);
+	buf_free(&msg);
+	unit_free(&u);
+	return status;
+}
+
+/* kpic build SRC... -d OUTDIR: every source in one process, the stylesheets
+ * compiled and the fonts loaded once.  The worst status of all. */
+static int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	char dir[PATH_MAX], name[PATH_MAX / 2], other[PATH_MAX / 2];
+	if (o->nfiles == 0)
+		return usage_error("%s: no input file", "build");
+	if (o->outdir == NULL)
+		return usage_error("%s: -d OUTDIR is required", "build");
+	if (d->format != DIAG_TEXT)
+		return usage_error("%s: diagnostics are written as text only", "build");
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (build_name(o->files[i], name, sizeof name) < 0)
+			return usage_error("build: no output name for '%s'", o->files[i]);
+		for (size_t j = 0; j < i; j++)
+			if (build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
+				return usage_error("build: two sources would write to the same directory '%s'", name);
+	}
+	if (find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
+		return 2;
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, xslt_cache_new(),
+	                          layout_fonts_new() };
+	int bad_epoch = source_date_epoch(&rq.creation_time);
+	int status = bad_epoch ? 2 : 0;
+	for (size_t i = 0; i < o->nfiles && !bad_epoch; i++) {
+		int s = build_one(o, o->files[i], o->outdir, sc, d, &rq);
+		status = s > status ? s : status;
+	}
+	xslt_cache_free(rq.xslt_cache);
+	layout_fonts_free(rq.fonts);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -560,6 +678,7 @@ static const struct command {
 	{ "html", 1, cmd_html },
 	{ "pdf", 1, cmd_pdf },
 	{ "draft", 1, cmd_draft },
+	{ "build", 1, cmd_build },
 	{ "rules", 0, cmd_rules },
 };
 

@@ -1098,6 +1098,24 @@ static void boxes_json(const struct pages *ps, struct buf *out)
 
 /* --- the engine's life --------------------------------------------------------------- */
 
+struct layout_fonts {
+	PangoFontMap *map;
+};
+
+struct layout_fonts *layout_fonts_new(void)
+{
+	struct layout_fonts *f = xcalloc(1, sizeof *f);
+	f->map = pango_cairo_font_map_new();
+	return f;
+}
+
+void layout_fonts_free(struct layout_fonts *f)
+{
+	if (f != NULL)
+		g_object_unref(f->map);
+	free(f);
+}
+
 /* pango measures at 72 dpi (so a point is a unit), with unrounded glyph
  * positions and no hinted metrics: the PDF is vector, and rounding would
  * make widths depend on the size.  The language and an explicit family
@@ -1110,7 +1128,7 @@ static void engine_init(struct engine *e, const struct layout_host *h, const str
 	e->host = h;
 	e->err = err;
 	e->family = o && o->font_family ? o->font_family : LAYOUT_FONT_FAMILY;
-	e->fontmap = pango_cairo_font_map_new();
+	e->fontmap = o && o->fonts ? g_object_ref(o->fonts->map) : pango_cairo_font_map_new();
 	e->pctx = pango_font_map_create_context(e->fontmap);
 	pango_cairo_context_set_resolution(e->pctx, 72);
 	pango_context_set_round_glyph_positions(e->pctx, FALSE);

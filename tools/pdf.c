@@ -97,7 +97,7 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 {
 	char source_dir[PATH_MAX];
 	dir_of(rq->source_path, source_dir, sizeof source_dir);
-	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval };
+	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval, rq->xslt_cache };
 	struct xslt_param params[] = { { "css", "" } };
 	xmlDoc *layout = NULL;
 	double t0 = timing_now();
@@ -116,7 +116,7 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 		struct buf scratch = BUF_INIT;
 		struct host h = { u, d };
 		struct layout_host lh = { host_figure, host_warn, &h };
-		struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time, rq->timing };
+		struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time, rq->timing, rq->fonts };
 		rc = layout_pdf(layout, &lh, &lo, out->pdf ? out->pdf : &scratch, out->boxes, err);
 		buf_free(&scratch);
 	}
