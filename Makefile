@@ -6,6 +6,9 @@
 #   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
+#   make bench      kpic against Chromium, WeasyPrint, wkhtmltopdf and a bare
+#                   pango + cairo program, and its cost per KPI up to 10^5 KPIs
+#                   (tests/bench/run.sh; the table also goes to build/bench.txt)
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
 
@@ -35,7 +38,7 @@ OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json buil
             build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html build/$(n)/draft.pdf)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind
+.PHONY: all check bench install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind
 .DELETE_ON_ERROR:
 
 all: build/kpic build/layout-run $(OUTPUTS)
@@ -188,6 +191,14 @@ valgrind: all build/.deps-valgrind
 
 check: build/.deps-check $(BROWSER_STAMP) all build/kpic-asan build/layout-run-asan unit fuzz-build
 	@tests/run.sh build/kpic build/kpic-asan
+
+# Not part of check: it installs the peers (tools/deps.sh bench) and takes minutes.
+build/.deps-bench: tools/deps.sh build/.deps-check
+	@tools/deps.sh bench
+	@touch $@
+
+bench: build/.deps-bench build/kpic
+	@tests/bench/run.sh build/kpic
 
 # --- installation ----------------------------------------------------------
 install: build/kpic

@@ -13,6 +13,7 @@
 #include "load.h"
 #include "model.h"
 #include "schema.h"
+#include "timing.h"
 
 struct unit {
 	struct source src;
@@ -28,9 +29,10 @@ enum compile_result {
 };
 
 /* Compiles path into *u.  Whatever the result, u must be kept until the
- * diagnostics are flushed and then released with unit_free(). */
+ * diagnostics are flushed and then released with unit_free().  t, if not
+ * NULL, receives the time of each pass (load, schema, evaluate, rules). */
 enum compile_result compile_source(const char *path, struct schema *sc, struct diag_ctx *d,
-                                   struct unit *u);
+                                   struct unit *u, struct timing *t);
 /* The same for a text in memory, named path (takes ownership of text). */
 enum compile_result compile_text(const char *path, char *text, size_t len, struct schema *sc,
                                  struct diag_ctx *d, struct unit *u);

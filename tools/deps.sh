@@ -1,12 +1,13 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages kpic needs, and only those missing.
 #
-# Usage: tools/deps.sh [build|check|fuzz|valgrind]
+# Usage: tools/deps.sh [build|check|fuzz|valgrind|bench]
 #   build: what compiling kpic and the bundled sources needs
 #   check: that, plus what the test suite uses (including the fuzz smoke
 #          and valgrind)
 #   fuzz: build, plus clang and its libFuzzer runtime (make fuzz)
 #   valgrind: build, plus valgrind (make valgrind)
+#   bench: check, plus the peers and tools `make bench` measures
 # As root it runs apt-get for what is missing; otherwise it prints the exact
 # sudo line and fails, so that the build stops here with a clear message
 # instead of later with a compiler error about a missing header.
@@ -22,6 +23,7 @@ what=${1:-build}
 build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt
 	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
 	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+bench_pkgs="weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf time:file=/usr/bin/time"
 check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
 # The fuzz harnesses (tests/fuzz/) need clang and a libFuzzer runtime that
 # links (probe libfuzzer); Debian ships that runtime apart from clang.
@@ -68,6 +70,7 @@ case $what in
 check) list="$build_pkgs $check_pkgs $fuzz_pkgs $valgrind_pkgs" ;;
 fuzz) list="$build_pkgs $fuzz_pkgs" ;;
 valgrind) list="$build_pkgs $valgrind_pkgs" ;;
+bench) list="$build_pkgs $check_pkgs $fuzz_pkgs $valgrind_pkgs $bench_pkgs" ;;
 *) list=$build_pkgs ;;
 esac
 # KPIC_DEPS_EXTRA adds package:probe pairs; the tests use it to see what a

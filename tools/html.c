@@ -41,9 +41,9 @@ static void dir_of(const char *path, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(slash - path), path);
 }
 
-int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
-                    const char *templates_dir, const char *stylesheet, struct buf *out,
-                    struct buf *err)
+static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
+                      const char *templates_dir, const char *stylesheet, struct xslt_cache *cache,
+                      struct buf *out, struct buf *err)
 {
 	char css_path[PATH_MAX], source_dir[PATH_MAX];
 	struct buf css = BUF_INIT;
@@ -53,7 +53,7 @@ int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 		return -1;
 	}
 	dir_of(source_path, source_dir, sizeof source_dir);
-	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval };
+	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache };
 	struct xslt_param params[] = { { "css", buf_str(&css) } };
 	xmlDoc *result = NULL;
 	int rc = xslt_apply(&env, stylesheet, in, params, 1, &result, err);
@@ -64,11 +64,29 @@ int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 	return rc;
 }
 
-int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
-                const char *stylesheet, struct buf *out, struct buf *err)
+int html_render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
+                    const char *templates_dir, const char *stylesheet, struct buf *out,
+                    struct buf *err)
 {
+	return render_doc(in, u, source_path, templates_dir, stylesheet, NULL, out, err);
+}
+
+int html_render(const struct unit *u, const char *source_path, const char *templates_dir,
+                const char *stylesheet, struct buf *out, struct buf *err, struct timing *t)
+{
+	return html_render_cached(u, source_path, templates_dir, stylesheet, NULL, out, err, t);
+}
+
+int html_render_cached(const struct unit *u, const char *source_path, const char *templates_dir,
+                       const char *stylesheet, struct xslt_cache *cache, struct buf *out,
+                       struct buf *err, struct timing *t)
+{
+	double t0 = timing_now();
 	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
-	int rc = html_render_doc(enriched, u, source_path, templates_dir, stylesheet, out, err);
+	timing_add(t, T_ENRICH, t0);
+	t0 = timing_now();
+	int rc = render_doc(enriched, u, source_path, templates_dir, stylesheet, cache, out, err);
+	timing_add(t, T_XSLT, t0);
 	xmlFreeDoc(enriched);
 	return rc;
 }

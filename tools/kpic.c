@@ -17,13 +17,16 @@
 #include "output.h"
 #include "report.h"
 #include "update.h"
+#include "timing.h"
 #include "version.h"
 
 #include <libxml/parser.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef KPIC_DATADIR
@@ -63,8 +66,16 @@ static const char usage_text[] =
 	"                       merge one year of actuals (TSV or CSV: KPI id or name,\n"
 	"                       series, value, status) into SRC in place, changing\n"
 	"                       nothing else; the previous version is kept as SRC~\n"
+	"  build SRC... -d DIR  compile each source into DIR/NAME/kensho.html and\n"
+	"                       kensho.pdf in one process (NAME: the source's directory\n"
+	"                       for .../NAME/strategy.xml, else its file name without\n"
+	"                       .xml); the stylesheets and fonts are loaded once\n"
 	"  rules                list the diagnostic rules with their default severity\n"
 	"\n"
+	;
+
+/* Split in two: C99 promises string literals of 4095 bytes only. */
+static const char usage_options[] =
 	"Options:\n"
 	"  -o FILE              write the output to FILE (atomically) instead of stdout\n"
 	"  --format=FMT         eval and diff output: text (default), json, xml;\n"
@@ -83,6 +94,8 @@ static const char usage_text[] =
 	"                       period, same length), e.g. --period=2020-2024\n"
 	"  --template=NAME      draft: the stylesheet in the templates directory\n"
 	"                       (default draft.xsl)\n"
+	"  --time-report        after the command, print to stderr the wall time of each\n"
+	"                       stage and the peak memory (RSS)\n"
 	"  --templates=DIR      where kpic.rng and the stylesheets are\n"
 	"                       (default: $KPIC_TEMPLATES, next to the binary, or " KPIC_DATADIR "/templates)\n"
 	"  -h, --help           this help\n"
@@ -102,14 +115,17 @@ struct opts {
 	enum out_format format;
 	int format_given;
 	int no_color;
+	int time_report;             /* --time-report */
 	const char *boxes;           /* pdf: where to write the engine's boxes */
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
 	const char *actuals;         /* update: the sheet */
 	int year;                    /* update: --year, 0 if not given */
 	int revise;                  /* update: --revise */
+	const char *outdir;          /* build: -d OUTDIR */
 	const char **files;
 	size_t nfiles;
+	struct timing *timing;       /* --time-report: where the stages add their times */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -150,6 +166,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 		const char *a = argv[i];
 		if (strcmp(a, "-o") == 0 && i + 1 < argc)
 			o->output = argv[++i];
+		else if (strcmp(a, "-d") == 0 && i + 1 < argc)
+			o->outdir = argv[++i];
 		else if (strcmp(a, "-W") == 0 && i + 1 < argc) {
 			if (warning_option(d, argv[++i]))
 				return 2;
@@ -170,6 +188,8 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			else if (!strcmp(f, "json")) d->format = DIAG_JSON;
 			else if (!strcmp(f, "sarif")) d->format = DIAG_SARIF;
 			else return usage_error("unknown --diagnostics-format '%s' (text, json or sarif)", f);
+		} else if (strcmp(a, "--time-report") == 0) {
+			o->time_report = 1;
 		} else if (strcmp(a, "--no-color") == 0) {
 			o->no_color = 1;
 		} else if ((!strcmp(a, "--html") || !strcmp(a, "--pdf")) && i + 1 < argc) {
@@ -288,7 +308,7 @@ static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	struct unit *units = calloc(o->nfiles, sizeof *units);
 	int status = 0;
 	for (size_t i = 0; i < o->nfiles; i++)
-		status = status_of(compile_source(o->files[i], sc, d, &units[i]), status);
+		status = status_of(compile_source(o->files[i], sc, d, &units[i], o->timing), status);
 	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
 	if (status == 0 && d->nerrors)
 		status = 1;
@@ -316,16 +336,18 @@ static int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "eval");
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	/* Machine-readable diagnostics go to stdout, which the result would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
 		struct buf b = BUF_INIT;
 		if (o->format == OUT_JSON)
 			report_json(&u.model, &u.eval, &b);
-		else if (o->format == OUT_XML)
+		else if (o->format == OUT_XML) {
+			double t0 = timing_now();
 			enrich_xml(&u.model, &u.eval, u.src.doc, &b);
-		else
+			timing_add(o->timing, T_ENRICH, t0);
+		} else
 			report_text(&u.model, &u.eval, &b);
 		status = write_result(o, &b);
 		buf_free(&b);
@@ -351,11 +373,11 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	diag_flush(d, diag_stream(o, d, status));
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
-		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err) < 0) {
+		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing) < 0) {
 			fprintf(stderr, "kpic: %s: the HTML document could not be made; nothing was written:\n%s",
 			        o->files[0], buf_str(&err));
 			status = 2;
@@ -424,7 +446,7 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 	if (in && o->html_out)
 		rc = html_render_doc(in, nu, o->files[1], dir, "shinkyu.xsl", &page, &err);
 	if (in && rc == 0 && o->pdf_out) {
-		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when };
+		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when, o->timing, NULL, NULL };
 		struct pdf_output out = { &pdf, NULL, NULL };
 		rc = pdf_render_doc(in, nu, &rq, d, &out, &err);
 		diag_flush(d, stderr);
@@ -447,8 +469,8 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 2)
 		return usage_error("%s: expects two input files, OLD and NEW", "diff");
 	struct unit u[2];
-	int ok = compile_source(o->files[0], sc, d, &u[0]) == COMPILE_OK;
-	ok = compile_source(o->files[1], sc, d, &u[1]) == COMPILE_OK && ok;
+	int ok = compile_source(o->files[0], sc, d, &u[0], o->timing) == COMPILE_OK;
+	ok = compile_source(o->files[1], sc, d, &u[1], o->timing) == COMPILE_OK && ok;
 	diag_flush(d, d->format == DIAG_TEXT || ok ? stderr : stdout);
 	int status = 2;
 	if (ok) {
@@ -520,7 +542,7 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
-	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1 };
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, NULL, NULL };
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "pdf");
 	if (o->output == NULL && o->format != OUT_XML && isatty(STDOUT_FILENO))
@@ -529,13 +551,23 @@ static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	rq.source_path = o->files[0];
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	if (status == 0)
 		status = render_pdf(o, &u, &rq, d);
 	else
 		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
 	unit_free(&u);
 	return status;
+}
+
+/* The draft's stylesheet run, timed as one XSLT stage. */
+static int draft_rendered(const struct opts *o, const struct unit *u, const char *dir, const char *name,
+                          const struct draft_period *p, struct buf *src, struct buf *err)
+{
+	double t0 = timing_now();
+	int rc = draft_render(u, o->files[0], dir, name, p, src, err);
+	timing_add(o->timing, T_XSLT, t0);
+	return rc;
 }
 
 static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
@@ -549,7 +581,7 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	/* Machine-readable diagnostics go to stdout, which the draft would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
@@ -558,7 +590,7 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 		if (draft_period(&u, o->period, &p, &err) < 0) {
 			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
 			status = 2;
-		} else if (draft_render(&u, o->files[0], dir, name, &p, &src, &err) < 0) {
+		} else if (draft_rendered(o, &u, dir, name, &p, &src, &err) < 0) {
 			fprintf(stderr, "kpic: %s: the draft could not be made; nothing was written:\n%s",
 			        o->files[0], buf_str(&err));
 			status = 2;
@@ -581,7 +613,7 @@ static int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *
 	if (o->format_given && o->format != OUT_CSV && o->format != OUT_JSON)
 		return usage_error("%s: --format is csv or json", "export");
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u), 0);
+	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
 		struct buf b = BUF_INIT;
@@ -609,7 +641,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	struct diag_ctx ds = *d;
 	ds.list = NULL;
 	ds.n = ds.cap = ds.nerrors = ds.nwarnings = 0;
-	int status = status_of(compile_source(path, sc, &ds, &u), 0);
+	int status = status_of(compile_source(path, sc, &ds, &u, o->timing), 0);
 	if (status) {
 		diag_flush(&ds, d->format == DIAG_TEXT ? stderr : stdout);
 		diag_free(&ds);
@@ -673,6 +705,115 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	return status;
 }
 
+/* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
+ * the file's name without .xml; -1 when there is none to use. */
+static int build_name(const char *path, char *out, size_t size)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (strcmp(base, "strategy.xml") == 0 && base > path) {
+		const char *end = base - 1, *start = end;
+		while (start > path && start[-1] != '/')
+			start--;
+		snprintf(out, size, "%.*s", (int)(end - start), start);
+	} else {
+		size_t n = strlen(base);
+		if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+			n -= 4;
+		snprintf(out, size, "%.*s", (int)n, base);
+	}
+	return out[0] && strcmp(out, ".") && strcmp(out, "..") ? 0 : -1;
+}
+
+static int make_dir(const char *path)
+{
+	if (mkdir(path, 0777) == 0 || errno == EEXIST)
+		return 0;
+	fprintf(stderr, "kpic: cannot create the directory %s: %s\n", path, strerror(errno));
+	return -1;
+}
+
+/* One source of kpic build into outdir/NAME/: 0, 1 (errors in the source) or 2. */
+static int build_one(const struct opts *o, const char *file, const char *outdir, struct schema *sc,
+                     struct diag_ctx *d, struct pdf_request *rq)
+{
+	char name[PATH_MAX / 2], path[PATH_MAX], err[512];
+	struct unit u;
+	size_t errors_before = d->nerrors;
+	int status = status_of(compile_source(file, sc, d, &u, o->timing), 0);
+	struct buf page = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
+	if (status == 0) {
+		struct pdf_output out = { &pdf, NULL, NULL };
+		rq->source_path = file;
+		if (html_render_cached(&u, file, rq->templates_dir, "kensho.xsl", rq->xslt_cache, &page, &msg,
+		                       o->timing) < 0 ||
+		    pdf_render(&u, rq, d, &out, &msg) < 0) {
+			fprintf(stderr, "kpic: %s: the document could not be made; nothing was written:\n%s", file,
+			        buf_str(&msg));
+			status = 2;
+		} else if (msg.len) {
+			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", file, buf_str(&msg));
+		}
+	}
+	diag_flush(d, stderr);
+	if (status == 0 && d->nerrors > errors_before)
+		status = 1;
+	const char *inputs[] = { file, NULL };
+	build_name(file, name, sizeof name);
+	snprintf(path, sizeof path, "%s/%s", outdir, name);
+	if (status == 0 && make_dir(path) < 0)
+		status = 2;
+	if (status == 0) {
+		snprintf(path, sizeof path, "%s/%s/kensho.html", outdir, name);
+		int bad = output_write(path, buf_str(&page), page.len, inputs, err, sizeof err) < 0;
+		snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
+		if (!bad)
+			bad = output_write(path, pdf.data ? pdf.data : "", pdf.len, inputs, err, sizeof err) < 0;
+		if (bad) {
+			fprintf(stderr, "kpic: %s\n", err);
+			status = 2;
+		}
+	}
+	buf_free(&page);
+	buf_free(&pdf);
+	buf_free(&msg);
+	unit_free(&u);
+	return status;
+}
+
+/* kpic build SRC... -d OUTDIR: every source in one process, the stylesheets
+ * compiled and the fonts loaded once.  The worst status of all. */
+static int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	char dir[PATH_MAX], name[PATH_MAX / 2], other[PATH_MAX / 2];
+	if (o->nfiles == 0)
+		return usage_error("%s: no input file", "build");
+	if (o->outdir == NULL)
+		return usage_error("%s: -d OUTDIR is required", "build");
+	if (d->format != DIAG_TEXT)
+		return usage_error("%s: diagnostics are written as text only", "build");
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (build_name(o->files[i], name, sizeof name) < 0)
+			return usage_error("build: no output name for '%s'", o->files[i]);
+		for (size_t j = 0; j < i; j++)
+			if (build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
+				return usage_error("build: two sources would write to the same directory '%s'", name);
+	}
+	if (find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
+		return 2;
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, xslt_cache_new(),
+	                          layout_fonts_new() };
+	int bad_epoch = source_date_epoch(&rq.creation_time);
+	int status = bad_epoch ? 2 : 0;
+	for (size_t i = 0; i < o->nfiles && !bad_epoch; i++) {
+		int s = build_one(o, o->files[i], o->outdir, sc, d, &rq);
+		status = s > status ? s : status;
+	}
+	xslt_cache_free(rq.xslt_cache);
+	layout_fonts_free(rq.fonts);
+	return status;
+}
+
 /* The subcommands.  needs_schema: the command compiles sources. */
 static const struct command {
 	const char *name;
@@ -687,6 +828,7 @@ static const struct command {
 	{ "draft", 1, cmd_draft },
 	{ "export", 1, cmd_export },
 	{ "update", 1, cmd_update },
+	{ "build", 1, cmd_build },
 	{ "rules", 0, cmd_rules },
 };
 
@@ -699,7 +841,10 @@ static int dispatch(const struct opts *o, struct diag_ctx *d)
 			continue;
 		if (o->format == OUT_CSV && strcmp(o->command, "export"))
 			return usage_error("%s: --format=csv is for export only", o->command);
+		double t0 = timing_now();
 		struct schema *sc = commands[i].needs_schema ? open_schema(o) : NULL;
+		if (sc)
+			timing_add(o->timing, T_SCHEMA, t0);
 		if (commands[i].needs_schema && sc == NULL)
 			return 2;
 		int status = commands[i].run(o, sc, d);
@@ -713,10 +858,13 @@ int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	struct diag_ctx d;
+	struct timing tm;
+	timing_init(&tm);
 	diag_init(&d);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "help")) {
 			fputs(usage_text, stdout);
+			fputs(usage_options, stdout);
 			return 0;
 		}
 		if (!strcmp(argv[i], "--version")) {
@@ -725,8 +873,12 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = parse_args(argc, argv, &o, &d);
+	if (o.time_report)
+		o.timing = &tm;
 	if (status == 0)
 		status = dispatch(&o, &d);
+	if (o.timing)
+		timing_report(o.timing, stderr);
 	free(o.files);
 	diag_free(&d);
 	xmlCleanupParser();

@@ -1098,6 +1098,24 @@ static void boxes_json(const struct pages *ps, struct buf *out)
 
 /* --- the engine's life --------------------------------------------------------------- */
 
+struct layout_fonts {
+	PangoFontMap *map;
+};
+
+struct layout_fonts *layout_fonts_new(void)
+{
+	struct layout_fonts *f = xcalloc(1, sizeof *f);
+	f->map = pango_cairo_font_map_new();
+	return f;
+}
+
+void layout_fonts_free(struct layout_fonts *f)
+{
+	if (f != NULL)
+		g_object_unref(f->map);
+	free(f);
+}
+
 /* pango measures at 72 dpi (so a point is a unit), with unrounded glyph
  * positions and no hinted metrics: the PDF is vector, and rounding would
  * make widths depend on the size.  The language and an explicit family
@@ -1110,7 +1128,7 @@ static void engine_init(struct engine *e, const struct layout_host *h, const str
 	e->host = h;
 	e->err = err;
 	e->family = o && o->font_family ? o->font_family : LAYOUT_FONT_FAMILY;
-	e->fontmap = pango_cairo_font_map_new();
+	e->fontmap = o && o->fonts ? g_object_ref(o->fonts->map) : pango_cairo_font_map_new();
 	e->pctx = pango_font_map_create_context(e->fontmap);
 	pango_cairo_context_set_resolution(e->pctx, 72);
 	pango_context_set_round_glyph_positions(e->pctx, FALSE);
@@ -1204,6 +1222,8 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 		           LAYOUT_NS);
 		return -1;
 	}
+	struct timing *t = o ? o->timing : NULL;
+	double t0 = timing_now();
 	struct engine e;
 	engine_init(&e, h, o, err);
 	flow_document(&e, root);
@@ -1211,11 +1231,14 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 	if (!e.failed) {
 		resolve(&e);
 		decorate(&e);
+		timing_add(t, T_LAYOUT, t0);
+		t0 = timing_now();
 		struct pdf_meta m = {
 			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
 		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, out, err);
+		timing_add(t, T_PDF, t0);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

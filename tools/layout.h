@@ -18,6 +18,7 @@
 #define KPIC_LAYOUT_H
 
 #include "buf.h"
+#include "timing.h"
 
 #include <libxml/tree.h>
 
@@ -40,7 +41,15 @@ struct layout_opts {
 	const char *creator;       /* PDF Creator, e.g. "kpic 0.1.0"; NULL: none */
 	long long creation_time;   /* seconds since the epoch (SOURCE_DATE_EPOCH),
 	                              or -1: cairo writes the current time */
+	struct timing *timing;     /* NULL, or receives the layout and PDF writing times */
+	struct layout_fonts *fonts; /* NULL: a font map of the call's own */
 };
+
+/* A pango font map kept from one document to the next (kpic build), so that
+ * the fonts are found and loaded once. */
+struct layout_fonts;
+struct layout_fonts *layout_fonts_new(void);
+void layout_fonts_free(struct layout_fonts *f);
 
 /* IPAexGothic (fonts-ipaexfont): see the measurements in layout.c. */
 #define LAYOUT_FONT_FAMILY "IPAexGothic"

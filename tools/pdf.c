@@ -97,12 +97,14 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 {
 	char source_dir[PATH_MAX];
 	dir_of(rq->source_path, source_dir, sizeof source_dir);
-	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval };
+	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval, rq->xslt_cache };
 	struct xslt_param params[] = { { "css", "" } };
 	xmlDoc *layout = NULL;
+	double t0 = timing_now();
 	int rc = xslt_apply(&env, rq->stylesheet, in, params, 1, &layout, err);
 	if (rc == 0)
 		rc = check_layout(rq->templates_dir, layout, err);
+	timing_add(rq->timing, T_XSLT, t0);
 	if (rc == 0 && out->layout_xml) {
 		xmlChar *mem = NULL;
 		int len = 0;
@@ -114,7 +116,7 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 		struct buf scratch = BUF_INIT;
 		struct host h = { u, d };
 		struct layout_host lh = { host_figure, host_warn, &h };
-		struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time };
+		struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time, rq->timing, rq->fonts };
 		rc = layout_pdf(layout, &lh, &lo, out->pdf ? out->pdf : &scratch, out->boxes, err);
 		buf_free(&scratch);
 	}
@@ -125,7 +127,9 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 int pdf_render(const struct unit *u, const struct pdf_request *rq, struct diag_ctx *d,
                const struct pdf_output *out, struct buf *err)
 {
+	double t0 = timing_now();
 	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
+	timing_add(rq->timing, T_ENRICH, t0);
 	int rc = pdf_render_doc(enriched, u, rq, d, out, err);
 	xmlFreeDoc(enriched);
 	return rc;

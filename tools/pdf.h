@@ -12,12 +12,18 @@
 #include "buf.h"
 #include "compile.h"
 #include "diag.h"
+#include "layout.h"
+#include "timing.h"
+#include "xslt.h"
 
 struct pdf_request {
 	const char *source_path;
 	const char *templates_dir;
 	const char *stylesheet;        /* e.g. "kensho-layout.xsl" */
 	long long creation_time;       /* SOURCE_DATE_EPOCH, or -1 */
+	struct timing *timing;         /* NULL, or where each stage adds its time */
+	struct xslt_cache *xslt_cache; /* NULL, or stylesheets kept across documents */
+	struct layout_fonts *fonts;    /* NULL, or a font map kept across documents */
 };
 
 /* What pdf_render() writes; any member may be NULL. */

@@ -200,6 +200,48 @@ static void reformat(const char *raw, struct buf *out)
 	}
 }
 
+#define CACHE_MAX 8
+
+struct xslt_cache {
+	size_t n;
+	char *path[CACHE_MAX];
+	xsltStylesheetPtr st[CACHE_MAX];
+};
+
+struct xslt_cache *xslt_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct xslt_cache));
+}
+
+void xslt_cache_free(struct xslt_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->path[i]);
+		xsltFreeStylesheet(c->st[i]);
+	}
+	free(c);
+}
+
+/* The stylesheet at path: from the cache when there is one (loaded into it
+ * on first use), else freshly loaded; *owned says whether the caller frees it. */
+static xsltStylesheetPtr get_stylesheet(struct xslt_cache *c, const char *path, struct buf *err, int *owned)
+{
+	*owned = 0;
+	for (size_t i = 0; c && i < c->n; i++)
+		if (strcmp(c->path[i], path) == 0)
+			return c->st[i];
+	xsltStylesheetPtr st = load_stylesheet(path, err);
+	if (st && c && c->n < CACHE_MAX) {
+		c->path[c->n] = xstrdup(path);
+		c->st[c->n++] = st;
+	} else {
+		*owned = st != NULL;
+	}
+	return st;
+}
+
 int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
                const struct xslt_param *params, size_t nparams, xmlDoc **result, struct buf *err)
 {
@@ -223,10 +265,12 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	xsltSetGenericErrorFunc(err, collect_error);
 	xmlSetGenericErrorFunc(err, collect_error);
 
-	xsltStylesheetPtr st = load_stylesheet(path, err);
+	int owned;
+	xsltStylesheetPtr st = get_stylesheet(env->cache, path, err, &owned);
 	if (st) {
 		*result = transform(env, st, doc, sec, params, nparams, err);
-		xsltFreeStylesheet(st);
+		if (owned)
+			xsltFreeStylesheet(st);
 	}
 
 	xmlSetGenericErrorFunc(NULL, NULL);

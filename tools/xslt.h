@@ -30,7 +30,14 @@ struct xslt_env {
 	const char *source_dir;        /* the source's directory, also readable */
 	const struct model *model;     /* for the extension functions */
 	const struct eval *eval;
+	struct xslt_cache *cache;      /* NULL, or stylesheets kept across documents */
 };
+
+/* Parsed stylesheets kept from one document to the next (kpic build): each
+ * is read and compiled once, when first applied. */
+struct xslt_cache;
+struct xslt_cache *xslt_cache_new(void);
+void xslt_cache_free(struct xslt_cache *c);
 
 /* A stylesheet parameter, passed as a string (never evaluated as XPath). */
 struct xslt_param {

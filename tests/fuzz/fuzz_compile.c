@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d.werror = (size / 3) % 2;
 
 	struct unit u;
-	enum compile_result r = compile_source(input, schema, &d, &u);
+	enum compile_result r = compile_source(input, schema, &d, &u, NULL);
 	FUZZ_ASSERT(r == COMPILE_OK || r == COMPILE_ERRORS, "result %d", (int)r);
 	FUZZ_ASSERT((r == COMPILE_OK) == (d.nerrors == 0), "result %d with %zu errors", (int)r,
 	            d.nerrors);

@@ -82,11 +82,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_ctx d;
 	diag_init(&d);
 	struct unit u;
-	enum compile_result r = compile_source(input, schema, &d, &u);
+	enum compile_result r = compile_source(input, schema, &d, &u, NULL);
 	diag_free(&d);
 	if (r == COMPILE_OK) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
-		int rc = html_render(&u, input, fuzz_templates(), "kensho.xsl", &page, &err);
+		int rc = html_render(&u, input, fuzz_templates(), "kensho.xsl", &page, &err, NULL);
 		FUZZ_ASSERT(rc == 0, "a source that compiles does not render:\n%s", buf_str(&err));
 		FUZZ_ASSERT(err.len == 0, "the stylesheet said:\n%s", buf_str(&err));
 		FUZZ_ASSERT(fuzz_utf8(buf_str(&page), page.len), "the page is not UTF-8");

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# run.sh - `make bench`: kpic against the peer pipelines and the bare
+# pango + cairo floor, and kpic's cost per KPI up to 100,000 KPIs.
+#
+# Usage: tests/bench/run.sh [KPIC]     (make bench builds kpic and installs the peers first)
+# Environment: BENCH_RUNS (default 5) runs per measurement of the Abashiri
+# document, of which the median is shown; BENCH_SIZES (default
+# "100 1000 10000 100000") the synthetic sizes; BENCH_LIMIT (default 60) the
+# seconds after which one synthetic run is stopped and shown as such;
+# BENCH_BATCH (default 1741, Japan's municipalities) how many synthetic
+# municipal sources of 60-100 KPIs kpic build compiles in one process.
+#
+# Every figure is whole-process wall time and peak RSS from /usr/bin/time
+# (for Chromium, of its largest process).  The table goes to standard output
+# and to build/bench.txt; the working files stay in build/bench/.
+set -eu
+cd "$(dirname "$0")/../.."
+KPIC=${1:-build/kpic}
+RUNS=${BENCH_RUNS:-5}
+SIZES=${BENCH_SIZES:-"100 1000 10000 100000"}
+LIMIT=${BENCH_LIMIT:-60}
+BATCH=${BENCH_BATCH:-1741}
+W=build/bench
+SRC=sources/abashiri/strategy.xml
+export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1554076800
+rm -rf "$W"
+mkdir -p "$W"
+exec > >(tee build/bench.txt)
+
+# measure OUT CMD...: runs CMD once under /usr/bin/time; "SECONDS KIB" to
+# OUT, or "stopped" when it ran longer than $limit seconds; CMD's output is
+# discarded.
+limit=600
+measure() {
+	local out=$1; shift
+	if /usr/bin/time -f '%e %M' -o "$out" timeout "$limit" "$@" >/dev/null 2>"$W/last.err"; then
+		return 0
+	fi
+	if grep -q 'exited with non-zero status 124' "$out"; then
+		echo stopped >"$out"
+	else
+		echo "bench: failed: $*" >&2
+		sed 's/^/    /' "$W/last.err" >&2
+		echo failed >"$out"
+	fi
+}
+
+# median N CMD...: runs CMD N times; prints "SECONDS MIB" of the median run
+# by time (its peak RSS is the largest of the runs).
+median() {
+	local n=$1; shift
+	local i
+	: >"$W/runs"
+	for ((i = 0; i < n; i++)); do
+		measure "$W/one" "$@"
+		tail -n 1 "$W/one" >>"$W/runs"
+	done
+	if grep -qvE '^[0-9.]+ [0-9]+$' "$W/runs"; then
+		echo "failed failed"
+		return
+	fi
+	sort -n "$W/runs" | awk -v n="$n" '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%.3f %.1f\n", t[int((n + 1) / 2)], m / 1024 }'
+}
+
+kpic_build() {
+	rm -rf "$W/k"
+	mkdir -p "$W/k"
+	"$KPIC" html -o "$W/k/kensho.html" "$SRC" && "$KPIC" pdf -o "$W/k/kensho.pdf" "$SRC"
+}
+
+chromium_pdf() {
+	local udd
+	udd=$(mktemp -d "$PWD/$W/chromium.XXXXXX")
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --disable-breakpad \
+		--user-data-dir="$udd" --no-pdf-header-footer --print-to-pdf="$W/chromium.pdf" \
+		"file://$PWD/$W/kensho.html" || return 1
+	# Chromium may leave helper processes behind (crashpad): end those of this run.
+	local pids
+	pids=$(pgrep -f -- "$udd" || true)
+	[ -z "$pids" ] || kill $pids 2>/dev/null || true
+	rm -rf "$udd"
+}
+
+# --- the Abashiri document against the peers ---------------------------------
+"$KPIC" html -o "$W/kensho.html" "$SRC"
+"$KPIC" pdf -o "$W/kensho.pdf" "$SRC"
+"$KPIC" pdf --format=xml -o "$W/layout.xml" "$SRC"
+python3 tests/bench/flatten.py "$W/layout.xml" >"$W/flat.txt"
+cc -std=c11 -O2 -Wall -Wextra -Werror -pedantic -D_POSIX_C_SOURCE=200809L \
+	$(pkg-config --cflags pangocairo cairo-pdf) tests/bench/ref.c -o "$W/ref" \
+	$(pkg-config --libs pangocairo cairo-pdf)
+export -f kpic_build chromium_pdf
+export KPIC SRC W
+
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+kb() { if [ -f "$1" ]; then echo $((($(stat -c %s "$1") + 512) / 1024)); else echo -; fi; }
+
+read -r k_s k_m < <(median "$RUNS" bash -c kpic_build)
+read -r r_s r_m < <(median "$RUNS" "$W/ref" "$W/flat.txt" "$W/ref.pdf")
+read -r c_s c_m < <(median "$RUNS" bash -c chromium_pdf)
+read -r w_s w_m < <(median "$RUNS" weasyprint "$W/kensho.html" "$W/weasyprint.pdf")
+read -r h_s h_m < <(median "$RUNS" env QT_QPA_PLATFORM=offscreen wkhtmltopdf -q --page-size A4 \
+	"$W/kensho.html" "$W/wkhtmltopdf.pdf")
+
+echo "kpic bench, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); median of $RUNS runs, whole process"
+echo
+echo "Abashiri verification document ($(pages "$W/kensho.pdf") pages in kpic's PDF)"
+printf '%-44s %9s %9s %10s %6s %9s\n' "pipeline" "wall s" "peak MiB" "× kpic" "pages" "PDF KiB"
+row() {
+	printf '%-44s %9s %9s %10s %6s %9s\n' "$1" "$2" "$3" \
+		"$(awk -v a="$2" -v b="$k_s" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }')" "$4" "$5"
+}
+row "kpic html + pdf, clean output dir" "$k_s" "$k_m" "$(pages "$W/k/kensho.pdf")" "$(kb "$W/k/kensho.pdf")"
+row "bare pango + cairo (tests/bench/ref.c)" "$r_s" "$r_m" "$(pages "$W/ref.pdf")" "$(kb "$W/ref.pdf")"
+row "Chromium --print-to-pdf of kpic's HTML" "$c_s" "$c_m" "$(pages "$W/chromium.pdf")" "$(kb "$W/chromium.pdf")"
+row "WeasyPrint of kpic's HTML" "$w_s" "$w_m" "$(pages "$W/weasyprint.pdf")" "$(kb "$W/weasyprint.pdf")"
+row "wkhtmltopdf of kpic's HTML" "$h_s" "$h_m" "$(pages "$W/wkhtmltopdf.pdf")" "$(kb "$W/wkhtmltopdf.pdf")"
+echo
+echo "Targets: kpic ≥ 10× faster than Chromium: $(awk -v c="$c_s" -v k="$k_s" 'BEGIN { printf "%.1f×", c / k }');" \
+	"≤ 1.5× the bare floor: $(awk -v r="$r_s" -v k="$k_s" 'BEGIN { printf "%.2f×", k / r }');" \
+	"peak ≤ 100 MiB: $k_m MiB; PDF ≤ WeasyPrint's: $(kb "$W/k/kensho.pdf") vs $(kb "$W/weasyprint.pdf") KiB"
+
+# --- where kpic's time goes ------------------------------------------------------
+echo
+echo "kpic --time-report (one run each; seconds)"
+"$KPIC" --time-report html -o "$W/t.html" "$SRC" 2>"$W/time-html.txt"
+"$KPIC" --time-report pdf -o "$W/t.pdf" "$SRC" 2>"$W/time-pdf.txt"
+printf '%-16s %9s %9s\n' "stage" "html" "pdf"
+# The report's rows are "  NAME(16) SECONDS(10) PERCENT(6)", the same in both.
+stages() { awk '/^  / && !/^  stage|peak RSS/ { n = substr($0, 3, 16); sub(/ +$/, "", n); v = substr($0, 20, 10); gsub(/ /, "", v); print n "|" v }' "$1"; }
+paste -d '|' <(stages "$W/time-html.txt") <(stages "$W/time-pdf.txt" | cut -d '|' -f 2) |
+	awk -F'|' '{ printf "%-16s %9s %9s\n", $1, $2, $3 }'
+printf '%-16s %9s %9s\n' "peak RSS MiB" "$(awk '/peak RSS/ { print $3 }' "$W/time-html.txt")" \
+	"$(awk '/peak RSS/ { print $3 }' "$W/time-pdf.txt")"
+
+# --- linear cost: synthetic strategies ---------------------------------------------
+limit=$LIMIT
+# kpic diff exits 1 when the versions differ, as they do here.
+diff_ok() { "$@"; [ $? -le 1 ]; }
+export -f diff_ok
+echo
+echo "Synthetic strategies (tests/bench/synth.awk): one run each, µs per KPI and peak MiB;"
+echo "a run longer than ${LIMIT} s is stopped and shown as 'stopped'"
+printf '%-8s' "KPIs"
+for op in check eval html pdf diff; do printf ' %17s' "$op µs/KPI (MiB)"; done
+echo
+for n in $SIZES; do
+	awk -v n="$n" -f tests/bench/synth.awk >"$W/s$n.xml"
+	awk -v n="$n" -v revise=1 -f tests/bench/synth.awk >"$W/s$n-new.xml"
+	printf '%-8s' "$n"
+	for op in check eval html pdf diff; do
+		case $op in
+		check) measure "$W/m" "$KPIC" check "$W/s$n.xml" ;;
+		eval) measure "$W/m" "$KPIC" eval --format=json -o "$W/o.json" "$W/s$n.xml" ;;
+		html) measure "$W/m" "$KPIC" html -o "$W/o.html" "$W/s$n.xml" ;;
+		pdf) measure "$W/m" "$KPIC" pdf -o "$W/o.pdf" "$W/s$n.xml" ;;
+		diff) measure "$W/m" bash -c 'diff_ok "$@"' - "$KPIC" diff -o "$W/o.diff" "$W/s$n.xml" "$W/s$n-new.xml" ;;
+		esac
+		read -r s m <"$W/m" || true
+		case $s in
+		stopped | failed) printf ' %17s' "$s" ;;
+		*) printf ' %17s' "$(awk -v s="$s" -v m="$m" -v n="$n" 'BEGIN { printf "%.1f (%.0f)", s * 1e6 / n, m / 1024 }')" ;;
+		esac
+	done
+	echo
+	rm -f "$W/s$n.xml" "$W/s$n-new.xml"
+done
+
+# --- many documents: kpic build against one process per document -----------------
+limit=3600
+echo
+mkdir -p "$W/many"
+for ((i = 1; i <= BATCH; i++)); do
+	mkdir -p "$W/many/m$i"
+	awk -v n=$((60 + i * 7 % 41)) -v seed="$i" -v city="合成市$i" -f tests/bench/synth.awk >"$W/many/m$i/strategy.xml"
+done
+single=$((BATCH < 20 ? BATCH : 20))
+one_by_one() {
+	local i
+	for ((i = 1; i <= $1; i++)); do
+		"$KPIC" html -o "$W/one.html" "$W/many/m$i/strategy.xml" && "$KPIC" pdf -o "$W/one.pdf" "$W/many/m$i/strategy.xml" || return 1
+	done
+}
+export -f one_by_one
+measure "$W/m" bash -c "one_by_one $single"
+read -r s1 m1 <"$W/m"
+measure "$W/m" "$KPIC" build -d "$W/many-out" $(for ((i = 1; i <= BATCH; i++)); do echo "$W/many/m$i/strategy.xml"; done)
+read -r sb mb <"$W/m"
+echo "Many municipal documents (synthetic, 60-100 KPIs each, HTML + PDF)"
+printf '%-44s %9s %9s %10s %9s\n' "" "docs" "wall s" "s per doc" "docs/s"
+printf '%-44s %9s %9s %10s %9s\n' "kpic html + kpic pdf, one process each" "$single" "$s1" \
+	"$(awk -v s="$s1" -v n="$single" 'BEGIN { printf "%.3f", s / n }')" "$(awk -v s="$s1" -v n="$single" 'BEGIN { printf "%.1f", n / s }')"
+printf '%-44s %9s %9s %10s %9s\n' "kpic build, one process (peak $(awk -v m="$mb" 'BEGIN { printf "%.0f", m / 1024 }') MiB)" "$BATCH" "$sb" \
+	"$(awk -v s="$sb" -v n="$BATCH" 'BEGIN { printf "%.3f", s / n }')" "$(awk -v s="$sb" -v n="$BATCH" 'BEGIN { printf "%.1f", n / s }')"
+rm -rf "$W/many" "$W/many-out"
