@@ -61,23 +61,12 @@ int draft_period(const struct unit *u, const char *spec, struct draft_period *p,
 	return 0;
 }
 
-static void dir_of(const char *path, char *out, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		snprintf(out, size, ".");
-	else if (slash == path)
-		snprintf(out, size, "/");
-	else
-		snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
 int draft_render(const struct unit *u, const char *source_path, const char *templates_dir,
                  const char *stylesheet, const struct draft_period *p, struct buf *out,
                  struct buf *err)
 {
 	char source_dir[PATH_MAX], edition[16], start[16], end[16], baseline[16];
-	dir_of(source_path, source_dir, sizeof source_dir);
+	xslt_source_dir(source_path, source_dir, sizeof source_dir);
 	snprintf(edition, sizeof edition, "%d", u->model.edition + 1);
 	snprintf(start, sizeof start, "%d", p->start);
 	snprintf(end, sizeof end, "%d", p->end);

@@ -29,18 +29,6 @@ static int read_file(const char *path, struct buf *out, struct buf *err)
 	return bad ? -1 : 0;
 }
 
-/* The directory part of path ("." for a bare file name). */
-static void dir_of(const char *path, char *out, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		snprintf(out, size, ".");
-	else if (slash == path)
-		snprintf(out, size, "/");
-	else
-		snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
 static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
                       const char *templates_dir, const char *stylesheet, struct xslt_cache *cache,
                       struct buf *out, struct buf *err)
@@ -52,7 +40,7 @@ static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 		buf_free(&css);
 		return -1;
 	}
-	dir_of(source_path, source_dir, sizeof source_dir);
+	xslt_source_dir(source_path, source_dir, sizeof source_dir);
 	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache };
 	struct xslt_param params[] = { { "css", buf_str(&css) } };
 	xmlDoc *result = NULL;

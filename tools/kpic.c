@@ -365,6 +365,22 @@ static FILE *diag_stream(const struct opts *o, const struct diag_ctx *d, int sta
 	return stdout;
 }
 
+/* The end of a rendering command: on failure (rc < 0) say why and write
+ * nothing; else pass on what the stylesheet said and write the result. */
+static int finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
+                         const struct buf *err)
+{
+	const char *msg = err->data ? err->data : "";
+	if (rc < 0) {
+		fprintf(stderr, "kpic: %s: the %s could not be made; nothing was written:\n%s", o->files[0], what,
+		        msg);
+		return 2;
+	}
+	if (err->len)
+		fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], msg);
+	return write_result(o, result);
+}
+
 static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
@@ -377,15 +393,8 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	diag_flush(d, diag_stream(o, d, status));
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
-		if (html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing) < 0) {
-			fprintf(stderr, "kpic: %s: the HTML document could not be made; nothing was written:\n%s",
-			        o->files[0], buf_str(&err));
-			status = 2;
-		} else {
-			if (err.len)
-				fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
-			status = write_result(o, &page);
-		}
+		status = finish_render(o, html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing),
+		                       "HTML document", &page, &err);
 		buf_free(&page);
 		buf_free(&err);
 	}
@@ -590,14 +599,9 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 		if (draft_period(&u, o->period, &p, &err) < 0) {
 			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
 			status = 2;
-		} else if (draft_rendered(o, &u, dir, name, &p, &src, &err) < 0) {
-			fprintf(stderr, "kpic: %s: the draft could not be made; nothing was written:\n%s",
-			        o->files[0], buf_str(&err));
-			status = 2;
 		} else {
-			if (err.len)
-				fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
-			status = write_result(o, &src);
+			status = finish_render(o, draft_rendered(o, &u, dir, name, &p, &src, &err), "draft",
+			                       &src, &err);
 		}
 		buf_free(&src);
 		buf_free(&err);

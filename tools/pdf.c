@@ -81,22 +81,11 @@ static int check_layout(const char *templates_dir, xmlDoc *doc, struct buf *err)
 	return rc;
 }
 
-static void dir_of(const char *path, char *out, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		snprintf(out, size, ".");
-	else if (slash == path)
-		snprintf(out, size, "/");
-	else
-		snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
 int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *rq,
                    struct diag_ctx *d, const struct pdf_output *out, struct buf *err)
 {
 	char source_dir[PATH_MAX];
-	dir_of(rq->source_path, source_dir, sizeof source_dir);
+	xslt_source_dir(rq->source_path, source_dir, sizeof source_dir);
 	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval, rq->xslt_cache };
 	struct xslt_param params[] = { { "css", "" } };
 	xmlDoc *layout = NULL;

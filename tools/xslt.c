@@ -304,3 +304,14 @@ void xslt_html(xmlDoc *result, struct buf *out)
 	buf_putc(out, '\n');
 	xmlOutputBufferClose(ob);
 }
+
+void xslt_source_dir(const char *source_path, char *out, size_t size)
+{
+	const char *slash = strrchr(source_path, '/');
+	if (slash == NULL)
+		snprintf(out, size, ".");
+	else if (slash == source_path)
+		snprintf(out, size, "/");
+	else
+		snprintf(out, size, "%.*s", (int)(slash - source_path), source_path);
+}

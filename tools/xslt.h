@@ -54,6 +54,10 @@ struct xslt_param {
 int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
                const struct xslt_param *params, size_t nparams, xmlDoc **result, struct buf *err);
 
+/* The directory of a source file ("." for a bare name), which a stylesheet
+ * may read from: every renderer fills xslt_env.source_dir with it. */
+void xslt_source_dir(const char *source_path, char *out, size_t size);
+
 /* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8. */
 void xslt_html(xmlDoc *result, struct buf *out);
 
