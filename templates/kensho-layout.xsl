@@ -555,9 +555,12 @@
     <sup><link to="fn-{ancestor::s:goal/@id}-{$n}">※<xsl:value-of select="$n"/></link></sup>
   </xsl:template>
 
+  <!-- Plain descendant steps: libxml2 merges the node-sets of "//" steps
+       with a duplicate check per node, which made this quadratic. -->
   <xsl:template name="footnotes">
     <xsl:variable name="items"
-        select=".//s:kpi//s:note | .//s:kpi//s:baseline[@note] | .//s:kpi//s:value[@note] | .//s:kpi//s:target[@note] | .//s:kpi/s:override"/>
+        select="descendant::s:note[ancestor::s:kpi] | descendant::s:baseline[@note]
+                | descendant::s:value[@note] | descendant::s:target[@note] | descendant::s:override"/>
     <xsl:if test="$items">
       <list marker="none" style="note">
         <xsl:for-each select="$items">

@@ -742,9 +742,12 @@
     <a class="fnref" href="#fn-{$gid}-{$n}" id="fnref-{$gid}-{$n}" aria-label="注{$n}"><sup>※<xsl:value-of select="$n"/></sup></a>
   </xsl:template>
 
+  <!-- Plain descendant steps: libxml2 merges the node-sets of "//" steps
+       with a duplicate check per node, which made this quadratic. -->
   <xsl:template name="footnotes">
     <xsl:variable name="items"
-        select=".//s:kpi//s:note | .//s:kpi//s:baseline[@note] | .//s:kpi//s:value[@note] | .//s:kpi//s:target[@note] | .//s:kpi/s:override"/>
+        select="descendant::s:note[ancestor::s:kpi] | descendant::s:baseline[@note]
+                | descendant::s:value[@note] | descendant::s:target[@note] | descendant::s:override"/>
     <xsl:if test="$items">
       <h4 id="goal-{@id}-notes">注</h4>
       <ol class="footnotes">
