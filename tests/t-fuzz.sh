@@ -9,8 +9,10 @@ smoke=${FUZZ_SMOKE:-4}
 out=build/fuzz/smoke
 mkdir -p "$out"
 
-sh tests/fuzz/mkdict.sh templates/kpic.rng >"$TMP/kpic.dict"
-check "fuzz: kpic.dict is what mkdict.sh writes from kpic.rng" cmp -s tests/fuzz/kpic.dict "$TMP/kpic.dict"
+for v in kpic layout; do
+	sh tests/fuzz/mkdict.sh templates/$v.rng >"$TMP/$v.dict"
+	check "fuzz: $v.dict is what mkdict.sh writes from $v.rng" cmp -s tests/fuzz/$v.dict "$TMP/$v.dict"
+done
 
 for src in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)

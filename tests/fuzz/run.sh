@@ -27,12 +27,20 @@ bin=build/fuzz/fuzz_$name
 [ -x "$bin" ] || { echo "run.sh: $bin is not built (make fuzz-build)" >&2; exit 2; }
 
 # Options of each harness: the dictionary, and a size limit where an input
-# costs much more than parsing (fuzz_html renders every page it can).
+# costs much more than parsing (fuzz_html renders every page it can,
+# fuzz_layout sets every document with pango, fuzz_diff compiles two).
 case $name in
 compile) opts="-dict=tests/fuzz/kpic.dict" ;;
 html) opts="-dict=tests/fuzz/kpic.dict -max_len=16384" ;;
+diff) opts="-dict=tests/fuzz/kpic.dict -max_len=65536" ;;
+layout) opts="-dict=tests/fuzz/layout.dict -max_len=8192" ;;
 *) opts="" ;;
 esac
+
+# fontconfig keeps its caches for the life of the process (tools/layout.h):
+# the harnesses that lay out pages run with kpic's LeakSanitizer suppressions.
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS
 
 corpus=$out/corpus/$name
 seeds=$out/seeds/$name
@@ -62,6 +70,8 @@ if [ $smoke = 0 ]; then
 	html)
 		seed rules tests/rules/*.xml
 		seed fixture tests/fixtures/*.xml tests/html/*.xml ;;
+	layout)
+		seed layout tests/layout/*.xml ;;
 	esac
 fi
 
