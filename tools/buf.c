@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "jfmt.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,4 +165,24 @@ void buf_free(struct buf *b)
 const char *buf_str(struct buf *b)
 {
 	return b->data ? b->data : "";
+}
+
+/* Integer arithmetic only, so that no locale (LC_NUMERIC) ever turns the
+ * point into a comma in SVG coordinates, PDF link targets or JSON. */
+void buf_num(struct buf *b, double v)
+{
+	if (!isfinite(v) || fabs(v) > 1e12)
+		v = 0;
+	long long h = llround(v * 100);
+	if (h < 0) {
+		buf_putc(b, '-');
+		h = -h;
+	}
+	buf_printf(b, "%lld", h / 100);
+	if (h % 100 != 0) {
+		buf_putc(b, '.');
+		buf_putc(b, (char)('0' + h % 100 / 10));
+		if (h % 10 != 0)
+			buf_putc(b, (char)('0' + h % 10));
+	}
 }

@@ -33,6 +33,9 @@ void buf_json_str(struct buf *b, const char *s);
 void buf_xml_str(struct buf *b, const char *s);
 /* Appends s padded with spaces to `width` terminal columns (CJK = 2). */
 void buf_pad(struct buf *b, const char *s, size_t width, int right_align);
+/* Appends v rounded to hundredths, trailing zeros dropped ("12", "12.5",
+ * "-0.25"), the same in every locale; non-finite or huge values as 0. */
+void buf_num(struct buf *b, double v);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Returns a NUL-terminated string even for an empty buffer. */

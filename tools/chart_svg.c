@@ -64,34 +64,10 @@ static const char *colour(const struct chart_item *it)
 	return ROLE_COLOUR[role_of(it)];
 }
 
-/*
- * A coordinate rounded to hundredths, with trailing zeros dropped:
- * "12", "12.5", "-0.25".  Integer arithmetic only, so no locale applies.
- */
-static void put_num(struct buf *b, double v)
-{
-	long long h;
-
-	if (!isfinite(v) || fabs(v) > 1e12)
-		v = 0;
-	h = llround(v * 100);
-	if (h < 0) {
-		buf_putc(b, '-');
-		h = -h;
-	}
-	buf_printf(b, "%lld", h / 100);
-	if (h % 100 != 0) {
-		buf_putc(b, '.');
-		buf_putc(b, (char)('0' + h % 100 / 10));
-		if (h % 10 != 0)
-			buf_putc(b, (char)('0' + h % 10));
-	}
-}
-
 static void put_attr(struct buf *b, const char *name, double v)
 {
 	buf_printf(b, " %s=\"", name);
-	put_num(b, v);
+	buf_num(b, v);
 	buf_putc(b, '"');
 }
 
@@ -99,9 +75,9 @@ static void put_attr(struct buf *b, const char *name, double v)
 static void put_pt(struct buf *b, const char *sep, double x, double y)
 {
 	buf_puts(b, sep);
-	put_num(b, x);
+	buf_num(b, x);
 	buf_putc(b, ',');
-	put_num(b, y);
+	buf_num(b, y);
 }
 
 static void put_class(struct buf *b, const struct chart_item *it)
@@ -230,9 +206,9 @@ static void svg_open(const struct chart *c, const char *id, struct buf *b)
 	buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"");
 	put_id(b, id, "\"");
 	buf_puts(b, " class=\"kc-chart\" viewBox=\"0 0 ");
-	put_num(b, c->width);
+	buf_num(b, c->width);
 	buf_putc(b, ' ');
-	put_num(b, c->height);
+	buf_num(b, c->height);
 	buf_putc(b, '"');
 	put_attr(b, "width", c->width);
 	put_attr(b, "height", c->height);

@@ -9,6 +9,7 @@
  * can run in any order and the output still reads goal by goal.
  */
 #include "diff_impl.h"
+#include "arena.h"
 #include "jfmt.h"
 
 #include <limits.h>
@@ -64,38 +65,16 @@ const char *diff_field_label(const char *field)
 
 /* ------------------------------------------------------------ pool */
 
-struct diff_pool {
-	struct diff_pool *next;
-	size_t used, cap;
-	char data[];
-};
-
 void *pool_alloc(struct diff *d, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
-	struct diff_pool *p = d->pool;
-	if (p == NULL || p->cap - p->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		struct diff_pool *q = xmalloc(sizeof *q + cap);
-		q->next = p;
-		q->used = 0;
-		q->cap = cap;
-		d->pool = p = q;
-	}
-	void *r = p->data + p->used;
-	p->used += n;
-	memset(r, 0, n);
-	return r;
+	return arena_alloc(&d->pool, n);
 }
 
 const char *pool_str(struct diff *d, const char *s)
 {
 	if (s == NULL)
 		return NULL;
-	size_t n = strlen(s);
-	char *p = pool_alloc(d, n + 1);
-	memcpy(p, s, n + 1);
-	return p;
+	return arena_strndup(&d->pool, s, strlen(s));
 }
 
 const char *pool_printf(struct diff *d, const char *fmt, ...)
@@ -737,10 +716,6 @@ void diff_free(struct diff *d)
 {
 	free(d->changes);
 	free(d->goals);
-	while (d->pool) {
-		struct diff_pool *next = d->pool->next;
-		free(d->pool);
-		d->pool = next;
-	}
+	arena_free(&d->pool);
 	memset(d, 0, sizeof *d);
 }

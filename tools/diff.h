@@ -186,7 +186,7 @@ struct diff {
 	struct diff_goal *goals;
 	size_t ngoals;
 	size_t count[DK__COUNT];     /* changes per kind */
-	struct diff_pool *pool;      /* every string and array the changes point to */
+	struct arena *pool;          /* every string and array the changes point to */
 };
 
 /* Compares two units that compiled without errors. */

@@ -186,8 +186,6 @@ double layout_height(PangoLayout *l);
 int layout_lines(PangoLayout *l);
 void line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline);
 void init_styles(struct engine *e);
-/* Appends v rounded to hundredths ("12", "12.5", "-0.25"), whatever the locale. */
-void buf_num(struct buf *b, double v);
 
 /* layout_table.c */
 void flow_table(struct engine *e, xmlNode *n);

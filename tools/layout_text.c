@@ -314,22 +314,3 @@ void line_range(PangoLayout *l, int i, double *top, double *bottom, double *base
 	pango_layout_iter_free(it);
 }
 
-/* Integer arithmetic, so that LC_NUMERIC never turns a point into a comma
- * in the PDF's link targets or the boxes JSON. */
-void buf_num(struct buf *b, double v)
-{
-	if (!isfinite(v) || fabs(v) > 1e12)
-		v = 0;
-	long long h = llround(v * 100);
-	if (h < 0) {
-		buf_putc(b, '-');
-		h = -h;
-	}
-	buf_printf(b, "%lld", h / 100);
-	if (h % 100 != 0) {
-		buf_putc(b, '.');
-		buf_putc(b, (char)('0' + h % 100 / 10));
-		if (h % 10 != 0)
-			buf_putc(b, (char)('0' + h % 10));
-	}
-}

@@ -6,41 +6,16 @@
  * refers to them.  Strings live in an arena freed with the model.
  */
 #include "model.h"
+#include "arena.h"
 #include "buf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct arena {
-	struct arena *next;
-	size_t used, cap;
-	char data[];
-};
-
-static void *arena_alloc(struct model *m, size_t n)
-{
-	n = (n + 15) & ~(size_t)15;
-	struct arena *a = m->arena;
-	if (a == NULL || a->cap - a->used < n) {
-		size_t cap = n > 65536 ? n : 65536;
-		struct arena *b = xmalloc(sizeof *b + cap);
-		b->next = a;
-		b->used = 0;
-		b->cap = cap;
-		m->arena = a = b;
-	}
-	void *p = a->data + a->used;
-	a->used += n;
-	return p;
-}
-
 static const char *arena_str(struct model *m, const char *s, size_t n)
 {
-	char *p = arena_alloc(m, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	return arena_strndup(&m->arena, s, n);
 }
 
 static void build_index(struct model *m);
@@ -157,13 +132,13 @@ static void read_values(struct model *m, xmlNode *parent, struct series *s)
 {
 	for (xmlNode *c = parent->children; c; c = c->next) {
 		if (is_el(c, "baseline") && s->baseline == NULL) {
-			s->baseline = arena_alloc(m, sizeof *s->baseline);
+			s->baseline = arena_alloc(&m->arena, sizeof *s->baseline);
 			read_value(m, c, VK_BASELINE, s->baseline);
 		} else if (is_el(c, "value")) {
 			PUSH(s->values, s->nvalues);
 			read_value(m, c, VK_VALUE, &s->values[s->nvalues - 1]);
 		} else if (is_el(c, "target") && s->target == NULL) {
-			s->target = arena_alloc(m, sizeof *s->target);
+			s->target = arena_alloc(&m->arena, sizeof *s->target);
 			read_value(m, c, VK_TARGET, s->target);
 		}
 	}
@@ -463,11 +438,7 @@ void model_free(struct model *m)
 	free(m->amounts);
 	free(m->years);
 	free_index(m->index);
-	while (m->arena) {
-		struct arena *next = m->arena->next;
-		free(m->arena);
-		m->arena = next;
-	}
+	arena_free(&m->arena);
 	memset(m, 0, sizeof *m);
 }
 
