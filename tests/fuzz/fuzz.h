@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "jfmt.h"
+#include "schema.h"
 
 #define FUZZ_ASSERT(cond, ...)                                                 \
 	do {                                                                   \
@@ -89,6 +90,20 @@ static inline const char *fuzz_templates(void)
 		*slash = '\0';
 	snprintf(dir, sizeof dir, "%s/../../templates", exe);
 	return dir;
+}
+
+/* kpic.rng from the templates directory, loaded once per harness; a harness
+ * without its schema cannot run at all. */
+static inline struct schema *fuzz_schema(const char *harness)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/kpic.rng", fuzz_templates());
+	struct schema *sc = schema_load(path);
+	if (sc == NULL) {
+		fprintf(stderr, "%s: cannot load the schema %s (set KPIC_TEMPLATES)\n", harness, path);
+		exit(1);
+	}
+	return sc;
 }
 
 static inline int fuzz_utf8(const char *s, size_t len)

@@ -32,14 +32,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	char path[PATH_MAX];
 	xmlInitParser();
-	snprintf(path, sizeof path, "%s/kpic.rng", fuzz_templates());
-	schema = schema_load(path);
-	if (schema == NULL) {
-		fprintf(stderr, "fuzz_compile: cannot load the schema %s (set KPIC_TEMPLATES)\n", path);
-		exit(1);
-	}
+	schema = fuzz_schema("fuzz_compile");
 	input = fuzz_input_file("strategy.xml");
 	return 0;
 }
