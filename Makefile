@@ -15,6 +15,7 @@
 PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/kpic
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -25,7 +26,7 @@ DEPS_OK  = build/.deps-build
 # pkg-config runs only once the dependency step made sure it is there.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' -DKPIC_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
 
 SRCS = $(notdir $(wildcard tools/*.c))
 OBJS = $(SRCS:%.c=build/obj/%.o)
@@ -38,10 +39,13 @@ OUTPUTS = $(foreach n,$(NAMES),build/$(n)/enriched.xml build/$(n)/eval.json buil
             build/$(n)/kensho.pdf build/$(n)/draft.xml build/$(n)/draft.html build/$(n)/draft.pdf)
 TEMPLATES = $(wildcard templates/*)
 
-.PHONY: all check bench install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind
+# The message catalogues (po/LANG.po), found by kpic in build/locale/ next to it.
+MOS = $(patsubst po/%.po,build/locale/%/LC_MESSAGES/kpic.mo,$(wildcard po/*.po))
+
+.PHONY: all check bench install uninstall clean deps unit asan browser-tools fuzz fuzz-build valgrind update-po
 .DELETE_ON_ERROR:
 
-all: build/kpic build/layout-run $(OUTPUTS)
+all: build/kpic build/layout-run $(MOS) $(OUTPUTS)
 
 $(DEPS_OK): tools/deps.sh
 	@mkdir -p build
@@ -63,7 +67,7 @@ build/kpic: $(OBJS)
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 build/asan/%.o: tools/%.c $(HDRS) | $(DEPS_OK)
 	@mkdir -p build/asan
-	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATADIR)"' -DKPIC_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) -c $< -o $@
 
 build/kpic-asan: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(PKG_LIBS) -lm
@@ -86,6 +90,17 @@ build/layout-run: build/obj/dev_layout_run.o $(filter-out build/obj/kpic.o,$(OBJ
 
 build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out build/asan/kpic.o,$(ASAN_OBJS))
 	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+# --- messages (po/; README "Japanese messages") -------------------------------
+build/locale/%/LC_MESSAGES/kpic.mo: po/%.po | $(DEPS_OK)
+	@mkdir -p $(@D)
+	msgfmt --check --statistics -o $@ $<
+
+# For maintainers: po/kpic.pot from the sources, merged into every po/LANG.po;
+# then translate what msgmerge left empty or fuzzy (tests/t-i18n.sh lists it).
+update-po: | $(DEPS_OK)
+	po/xgettext.sh po/kpic.pot
+	@for po in po/*.po; do msgmerge --quiet --update --backup=none --no-wrap $$po po/kpic.pot || exit 1; done
 
 # --- the bundled sources -------------------------------------------------
 build/%/enriched.xml: sources/%/strategy.xml build/kpic $(TEMPLATES)
@@ -201,14 +216,18 @@ bench: build/.deps-bench build/kpic
 	@tests/bench/run.sh build/kpic
 
 # --- installation ----------------------------------------------------------
-install: build/kpic
+install: build/kpic $(MOS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
 	install -m 755 build/kpic $(DESTDIR)$(PREFIX)/bin/kpic
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 tools/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
+	@for mo in $(MOS); do l=$${mo#build/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kpic.mo || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/kpic $(DESTDIR)$(MANDIR)/man1/kpic.1
+	rm -f $(patsubst build/locale/%,$(DESTDIR)$(LOCALEDIR)/%,$(MOS))
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

@@ -22,7 +22,7 @@ what=${1:-build}
 # that already has node and npm on PATH (from any source) keeps them.
 build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt
 	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo
-	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf gettext:msgfmt"
 bench_pkgs="weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf time:file=/usr/bin/time"
 check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"
 # The fuzz harnesses (tests/fuzz/) need clang and a libFuzzer runtime that
@@ -31,6 +31,10 @@ fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
 valgrind_pkgs="valgrind:valgrind"
 # t-atomic.sh signals kpic at a chosen system call with strace.
 check_pkgs="$check_pkgs strace:strace"
+# t-i18n.sh runs kpic in Japanese: glibc translates only in a locale that
+# exists, and a fresh Debian has just C, C.UTF-8 and POSIX; locales has the
+# definitions from which ja_JP.UTF-8 is generated below.
+check_pkgs="$check_pkgs locales:file=/usr/share/i18n/locales/ja_JP"
 
 missing=""
 have() {
@@ -82,16 +86,35 @@ for pair in $list; do
 	have "$probe" || missing="$missing $pkg"
 done
 
-[ -z "$missing" ] && exit 0
+ja_locale=""
+case $what in
+check|bench) locale -a 2>/dev/null | grep -qix 'ja_JP\.utf-\{0,1\}8' || ja_locale="ja_JP.UTF-8" ;;
+esac
+[ -z "$missing$ja_locale" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
-	echo "kpic needs these Debian packages:$missing" >&2
-	echo "Install them with:" >&2
-	echo "  sudo apt-get install -y$missing" >&2
+	if [ -n "$missing" ]; then
+		echo "kpic needs these Debian packages:$missing" >&2
+		echo "Install them with:" >&2
+		echo "  sudo apt-get install -y$missing" >&2
+	fi
+	if [ -n "$ja_locale" ]; then
+		echo "kpic's tests need the locale $ja_locale; generate it with:" >&2
+		echo "  sudo localedef -i ja_JP -f UTF-8 ja_JP.UTF-8" >&2
+	fi
 	exit 1
+fi
+if [ -z "$missing" ]; then
+	echo "deps.sh: generating the locale $ja_locale" >&2
+	localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
+	exit 0
 fi
 echo "deps.sh: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$ja_locale" ]; then
+	echo "deps.sh: generating the locale $ja_locale" >&2
+	localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
+fi

@@ -6,6 +6,7 @@
  * written as text, JSON or SARIF.
  */
 #include "diag.h"
+#include "i18n.h"
 #include "jfmt.h"
 #include "version.h"
 
@@ -32,7 +33,8 @@ int rule_by_name(const char *name)
 }
 
 const char *rule_name(enum rule r) { return rules[r].name; }
-const char *rule_summary(enum rule r) { return rules[r].summary; }
+/* The summaries are extracted from rules.def by xgettext (--keyword=RULE:4). */
+const char *rule_summary(enum rule r) { return _(rules[r].summary); }
 enum severity rule_severity(enum rule r) { return rules[r].sev; }
 
 void diag_init(struct diag_ctx *d)
@@ -59,10 +61,12 @@ void diag_free(struct diag_ctx *d)
 	d->cap = 0;
 }
 
+/* The one place messages are translated: callers pass English literals, which
+ * xgettext finds as the format of diag_report and diag_note. */
 static char *vformat(const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, gettext(fmt), ap);
 	return b.data ? b.data : xstrdup("");
 }
 
@@ -129,6 +133,9 @@ static int cmp_diag(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* Not translated, in any format: editors, CI problem matchers and scripts
+ * find diagnostics by "error:" and "warning:" in the text form, and by these
+ * values in JSON and SARIF.  Only the messages are in the user's language. */
 static const char *sev_word(enum severity s)
 {
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
@@ -221,6 +228,22 @@ static void text_line(struct buf *b, const struct srcfile *src, size_t off,
 		text_excerpt(b, src, off);
 }
 
+/* "2 errors and 1 warning generated.", each count with its own plural form. */
+static void write_summary(const struct diag_ctx *d, struct buf *b)
+{
+	struct buf e = BUF_INIT, w = BUF_INIT;
+	if (d->nerrors)
+		buf_printf(&e, ngettext("%zu error", "%zu errors", d->nerrors), d->nerrors);
+	if (d->nwarnings)
+		buf_printf(&w, ngettext("%zu warning", "%zu warnings", d->nwarnings), d->nwarnings);
+	if (d->nerrors && d->nwarnings)
+		buf_printf(b, _("%s and %s generated.\n"), buf_str(&e), buf_str(&w));
+	else if (d->nerrors || d->nwarnings)
+		buf_printf(b, _("%s generated.\n"), d->nerrors ? buf_str(&e) : buf_str(&w));
+	buf_free(&e);
+	buf_free(&w);
+}
+
 static void write_text(struct diag_ctx *d, struct buf *b)
 {
 	for (size_t i = 0; i < d->n; i++) {
@@ -229,15 +252,7 @@ static void write_text(struct diag_ctx *d, struct buf *b)
 		for (size_t j = 0; j < g->nnotes; j++)
 			text_line(b, g->notes[j].src, g->notes[j].offset, "note", g->notes[j].msg, NULL);
 	}
-	if (d->nerrors || d->nwarnings) {
-		if (d->nerrors)
-			buf_printf(b, "%zu error%s", d->nerrors, d->nerrors == 1 ? "" : "s");
-		if (d->nerrors && d->nwarnings)
-			buf_puts(b, " and ");
-		if (d->nwarnings)
-			buf_printf(b, "%zu warning%s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
-		buf_puts(b, " generated.\n");
-	}
+	write_summary(d, b);
 }
 
 static void json_loc(struct buf *b, const struct srcfile *src, size_t off)

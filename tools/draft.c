@@ -2,6 +2,7 @@
  * draft.c - renders the next period's draft (see draft.h).
  */
 #include "draft.h"
+#include "i18n.h"
 #include "enrich.h"
 #include "xslt.h"
 
@@ -28,24 +29,24 @@ int draft_period(const struct unit *u, const char *spec, struct draft_period *p,
 {
 	const struct model *m = &u->model;
 	if (!m->start.ok || !m->end.ok) {
-		buf_printf(err, "the source's period has no valid start and end years\n");
+		buf_printf(err, _("the source's period has no valid start and end years\n"));
 		return -1;
 	}
 	if (spec == NULL) {
 		p->start = m->end.y + 1;
 		p->end = p->start + (m->end.y - m->start.y);
 	} else if (parse_years(spec, &p->start, &p->end) < 0) {
-		buf_printf(err, "--period=%s: write the first and last fiscal years, e.g. --period=%d-%d\n", spec,
+		buf_printf(err, _("--period=%s: write the first and last fiscal years, e.g. --period=%d-%d\n"), spec,
 		           m->end.y + 1, m->end.y + 1 + (m->end.y - m->start.y));
 		return -1;
 	}
 	if (p->start > p->end || p->start < MIN_YEAR || p->end > MAX_YEAR) {
-		buf_printf(err, "period %d-%d: the first year must not be after the last, both between %d and %d\n",
+		buf_printf(err, _("period %d-%d: the first year must not be after the last, both between %d and %d\n"),
 		           p->start, p->end, MIN_YEAR, MAX_YEAR);
 		return -1;
 	}
 	if (p->start <= m->end.y) {
-		buf_printf(err, "period %d-%d: the next period must start after the source's period (%d-%d)\n",
+		buf_printf(err, _("period %d-%d: the next period must start after the source's period (%d-%d)\n"),
 		           p->start, p->end, m->start.y, m->end.y);
 		return -1;
 	}
@@ -81,7 +82,7 @@ int draft_render(const struct unit *u, const char *source_path, const char *temp
 	xmlNode *root = result ? xmlDocGetRootElement(result) : NULL;
 	if (rc == 0 && (root == NULL || root->ns == NULL || strcmp((const char *)root->ns->href, KPIC_NS) ||
 	                strcmp((const char *)root->name, "strategy"))) {
-		buf_printf(err, "%s/%s: the draft template did not produce a <strategy> in %s\n", templates_dir,
+		buf_printf(err, _("%s/%s: the draft template did not produce a <strategy> in %s\n"), templates_dir,
 		           stylesheet, KPIC_NS);
 		rc = -1;
 	}

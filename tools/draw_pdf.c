@@ -15,6 +15,7 @@
  * of their glyphs, not at random.
  */
 #include "chart_cairo.h"
+#include "i18n.h"
 #include "layout_int.h"
 
 #include <cairo-pdf.h>
@@ -237,7 +238,7 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		buf_printf(err, "cairo could not write the PDF: %s\n", cairo_status_to_string(st));
+		buf_printf(err, _("cairo could not write the PDF: %s\n"), cairo_status_to_string(st));
 		out->len = start;
 		if (out->data != NULL)
 			out->data[start] = '\0';

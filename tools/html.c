@@ -2,6 +2,7 @@
  * html.c - renders the HTML verification document (see html.h).
  */
 #include "html.h"
+#include "i18n.h"
 #include "enrich.h"
 #include "xslt.h"
 
@@ -25,7 +26,7 @@ static int read_file(const char *path, struct buf *out, struct buf *err)
 	int bad = ferror(f);
 	fclose(f);
 	if (bad)
-		buf_printf(err, "%s: read error\n", path);
+		buf_printf(err, _("%s: read error\n"), path);
 	return bad ? -1 : 0;
 }
 

@@ -13,6 +13,7 @@
 #include "enrich.h"
 #include "export.h"
 #include "html.h"
+#include "i18n.h"
 #include "pdf.h"
 #include "output.h"
 #include "report.h"
@@ -33,7 +34,9 @@
 #define KPIC_DATADIR "/usr/local/share/kpic"
 #endif
 
-static const char usage_text[] =
+/* Translated when printed (po/ja.po); each literal stays under the 4095 bytes C
+ * promises. */
+static const char usage_text[] = N_(
 	"usage: kpic <command> [options] FILE...\n"
 	"\n"
 	"kpic compiles a まち・ひと・しごと創生総合戦略 source (XML) into its verification\n"
@@ -71,11 +74,11 @@ static const char usage_text[] =
 	"                       for .../NAME/strategy.xml, else its file name without\n"
 	"                       .xml); the stylesheets and fonts are loaded once\n"
 	"  rules                list the diagnostic rules with their default severity\n"
-	"\n"
-	;
+	"\n");
 
-/* Split in two: C99 promises string literals of 4095 bytes only. */
-static const char usage_options[] =
+/* Split in two: C99 promises string literals of 4095 bytes only.  A format:
+ * %s is the configured data directory. */
+static const char usage_options[] = N_(
 	"Options:\n"
 	"  -o FILE              write the output to FILE (atomically) instead of stdout\n"
 	"  --format=FMT         eval and diff output: text (default), json, xml;\n"
@@ -97,12 +100,12 @@ static const char usage_options[] =
 	"  --time-report        after the command, print to stderr the wall time of each\n"
 	"                       stage and the peak memory (RSS)\n"
 	"  --templates=DIR      where kpic.rng and the stylesheets are\n"
-	"                       (default: $KPIC_TEMPLATES, next to the binary, or " KPIC_DATADIR "/templates)\n"
+	"                       (default: $KPIC_TEMPLATES, next to the binary, or %s/templates)\n"
 	"  -h, --help           this help\n"
 	"  --version            print kpic's version\n"
 	"\n"
 	"Exit status: 0 success, 1 errors in a source, 2 usage error or unreadable input;\n"
-	"for diff: 0 no differences, 1 differences, 2 trouble (unreadable file, errors).\n";
+	"for diff: 0 no differences, 1 differences, 2 trouble (unreadable file, errors).\n");
 
 enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV };
 
@@ -128,12 +131,21 @@ struct opts {
 	struct timing *timing;       /* --time-report: where the stages add their times */
 };
 
+static int usage_fail(const char *msg)
+{
+	fprintf(stderr, "kpic: %s\n", msg);
+	fprintf(stderr, _("Try '%s'.\n"), "kpic --help");
+	return 2;
+}
+
+/* fmt is translated here (xgettext --keyword=usage_error:1); arg is not. */
 static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("kpic: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'kpic --help'.\n", stderr);
-	return 2;
+	struct buf b = BUF_INIT;
+	buf_printf(&b, gettext(fmt), arg);
+	int rc = usage_fail(buf_str(&b));
+	buf_free(&b);
+	return rc;
 }
 
 static int warning_option(struct diag_ctx *d, const char *w)
@@ -272,7 +284,8 @@ static struct schema *open_schema(const struct opts *o)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 16];
 	if (find_templates(o->templates, dir, sizeof dir) < 0) {
-		fprintf(stderr, "kpic: cannot find the templates directory (kpic.rng); use --templates=DIR or set KPIC_TEMPLATES\n");
+		fprintf(stderr, "kpic: %s\n",
+		        _("cannot find the templates directory (kpic.rng); use --templates=DIR or set KPIC_TEMPLATES"));
 		return NULL;
 	}
 	snprintf(path, sizeof path, "%s/kpic.rng", dir);
@@ -288,7 +301,7 @@ static int cmd_rules(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	for (int r = 0; r < R__COUNT; r++) {
 		buf_pad(&b, rule_name((enum rule)r), 30, 0);
 		buf_pad(&b, rule_severity((enum rule)r) == SEV_ERROR ? "error" : "warning", 9, 0);
-		buf_printf(&b, "%s\n", rule_summary((enum rule)r));
+		buf_printf(&b, "%s\n", rule_summary((enum rule)r));   /* translated; name and severity never */
 	}
 	fputs(buf_str(&b), stdout);
 	buf_free(&b);
@@ -372,12 +385,12 @@ static int finish_render(const struct opts *o, int rc, const char *what, const s
 {
 	const char *msg = err->data ? err->data : "";
 	if (rc < 0) {
-		fprintf(stderr, "kpic: %s: the %s could not be made; nothing was written:\n%s", o->files[0], what,
-		        msg);
+		fprintf(stderr, _("kpic: %s: the %s could not be made; nothing was written:\n%s"), o->files[0],
+		        gettext(what), msg);
 		return 2;
 	}
 	if (err->len)
-		fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], msg);
+		fprintf(stderr, _("kpic: %s: the stylesheet said:\n%s"), o->files[0], msg);
 	return write_result(o, result);
 }
 
@@ -394,7 +407,7 @@ static int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
 		status = finish_render(o, html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing),
-		                       "HTML document", &page, &err);
+		                       N_("HTML document"), &page, &err);
 		buf_free(&page);
 		buf_free(&err);
 	}
@@ -461,7 +474,7 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 		diag_flush(d, stderr);
 	}
 	if (in == NULL || rc != 0)
-		fprintf(stderr, "kpic: the 新旧対照表 could not be made; nothing was written:\n%s", buf_str(&err));
+		fprintf(stderr, _("kpic: the 新旧対照表 could not be made; nothing was written:\n%s"), buf_str(&err));
 	else if ((o->html_out && write_diff_file(o, o->html_out, &page)) ||
 	         (o->pdf_out && write_diff_file(o, o->pdf_out, &pdf)))
 		rc = -1;
@@ -530,13 +543,13 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 	int status = 0;
 	if (pdf_render(u, rq, d, &out, &err) < 0) {
 		diag_flush(d, stderr);
-		fprintf(stderr, "kpic: %s: the PDF document could not be made; nothing was written:\n%s",
+		fprintf(stderr, _("kpic: %s: the PDF document could not be made; nothing was written:\n%s"),
 		        o->files[0], buf_str(&err));
 		status = 2;
 	} else {
 		diag_flush(d, diag_stream(o, d, 0));
 		if (err.len)
-			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", o->files[0], buf_str(&err));
+			fprintf(stderr, _("kpic: %s: the stylesheet said:\n%s"), o->files[0], buf_str(&err));
 		status = d->nerrors ? 1 : write_result(o, o->format == OUT_XML ? &xml : &pdf);
 		if (status == 0 && o->boxes)
 			status = write_extra(o, o->boxes, &boxes);
@@ -600,7 +613,7 @@ static int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d
 			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
 			status = 2;
 		} else {
-			status = finish_render(o, draft_rendered(o, &u, dir, name, &p, &src, &err), "draft",
+			status = finish_render(o, draft_rendered(o, &u, dir, name, &p, &src, &err), N_("draft"),
 			                       &src, &err);
 		}
 		buf_free(&src);
@@ -649,7 +662,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	if (status) {
 		diag_flush(&ds, d->format == DIAG_TEXT ? stderr : stdout);
 		diag_free(&ds);
-		fprintf(stderr, "kpic: %s: the source has errors; fix them before updating it\n", path);
+		fprintf(stderr, _("kpic: %s: the source has errors; fix them before updating it\n"), path);
 		unit_free(&u);
 		return status;
 	}
@@ -664,11 +677,12 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		fprintf(stderr, "kpic: %s\n", buf_str(&err));
 		status = 2;
 	} else if (rc == 1) {
-		fprintf(stderr, "kpic: %s: rows of %s were refused; nothing was written\n", path, o->actuals);
+		fprintf(stderr, _("kpic: %s: rows of %s were refused; nothing was written\n"), path, o->actuals);
 		status = 1;
 	} else if (res.added + res.replaced + res.revised == 0) {
-		printf("kpic: %s: FY%d: nothing to change (%zu row%s already there)\n", path, res.year, res.unchanged,
-		       res.unchanged == 1 ? "" : "s");
+		printf(ngettext("kpic: %s: FY%d: nothing to change (%zu row already there)\n",
+		                "kpic: %s: FY%d: nothing to change (%zu rows already there)\n", res.unchanged),
+		       path, res.year, res.unchanged);
 	} else {
 		/* the updated text must pass kpic check as a source */
 		struct diag_ctx dv;
@@ -677,7 +691,8 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		dv.format = d->format;
 		if (compile_text(path, xstrndup(res.text.data, res.text.len), res.text.len, sc, &dv, &v) != COMPILE_OK) {
 			diag_flush(&dv, d->format == DIAG_TEXT ? stderr : stdout);
-			fprintf(stderr, "kpic: %s: the updated source would not pass kpic check; nothing was written\n", path);
+			fprintf(stderr, _("kpic: %s: the updated source would not pass kpic check; nothing was written\n"),
+			        path);
 			status = 1;
 		}
 		unit_free(&v);
@@ -698,9 +713,11 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		if (status == 2)
 			fprintf(stderr, "kpic: %s\n", e);
 		else if (status == 0)
-			printf("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged%s%s\n",
+			printf(o->output ? _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
+			                 : _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged; "
+			                     "the previous version is %s\n"),
 			       o->output ? o->output : path, res.year, res.added, res.replaced, res.revised, res.unchanged,
-			       o->output ? "" : "; the previous version is ", o->output ? "" : backup);
+			       backup);
 	}
 	update_result_free(&res);
 	buf_free(&err);
@@ -733,7 +750,7 @@ static int make_dir(const char *path)
 {
 	if (mkdir(path, 0777) == 0 || errno == EEXIST)
 		return 0;
-	fprintf(stderr, "kpic: cannot create the directory %s: %s\n", path, strerror(errno));
+	fprintf(stderr, _("kpic: cannot create the directory %s: %s\n"), path, strerror(errno));
 	return -1;
 }
 
@@ -752,11 +769,11 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 		if (html_render_cached(&u, file, rq->templates_dir, "kensho.xsl", rq->xslt_cache, &page, &msg,
 		                       o->timing) < 0 ||
 		    pdf_render(&u, rq, d, &out, &msg) < 0) {
-			fprintf(stderr, "kpic: %s: the document could not be made; nothing was written:\n%s", file,
+			fprintf(stderr, _("kpic: %s: the document could not be made; nothing was written:\n%s"), file,
 			        buf_str(&msg));
 			status = 2;
 		} else if (msg.len) {
-			fprintf(stderr, "kpic: %s: the stylesheet said:\n%s", file, buf_str(&msg));
+			fprintf(stderr, _("kpic: %s: the stylesheet said:\n%s"), file, buf_str(&msg));
 		}
 	}
 	diag_flush(d, stderr);
@@ -839,7 +856,7 @@ static const struct command {
 static int dispatch(const struct opts *o, struct diag_ctx *d)
 {
 	if (o->command == NULL)
-		return usage_error("%s", "no command given");
+		return usage_fail(_("no command given"));
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(o->command, commands[i].name))
 			continue;
@@ -863,12 +880,13 @@ int main(int argc, char **argv)
 	struct opts o = { 0 };
 	struct diag_ctx d;
 	struct timing tm;
+	i18n_init();
 	timing_init(&tm);
 	diag_init(&d);
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help") || !strcmp(argv[i], "help")) {
-			fputs(usage_text, stdout);
-			fputs(usage_options, stdout);
+			fputs(_(usage_text), stdout);
+			printf(_(usage_options), KPIC_DATADIR);
 			return 0;
 		}
 		if (!strcmp(argv[i], "--version")) {

@@ -23,6 +23,7 @@
  * subset, and whose text extracts correctly.  So the default is IPAexGothic
  * (fonts-ipaexfont); another family can be named in layout_opts.
  */
+#include "i18n.h"
 #include "layout_int.h"
 
 #include <math.h>
@@ -46,7 +47,7 @@ void lwarn(struct engine *e, int src, const char *rule, const char *fmt, ...)
 	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	buf_vprintf(&msg, fmt, ap);
+	buf_vprintf(&msg, gettext(fmt), ap);   /* xgettext --keyword=lwarn:4 */
 	va_end(ap);
 	e->host->warn(e->host->ud, src, rule, buf_str(&msg));
 	buf_free(&msg);
@@ -57,9 +58,9 @@ void lwarn(struct engine *e, int src, const char *rule, const char *fmt, ...)
 void lfail(struct engine *e, xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
-	buf_printf(e->err, "layout document line %ld: ", n ? xmlGetLineNo(n) : 0L);
+	buf_printf(e->err, _("layout document line %ld: "), n ? xmlGetLineNo(n) : 0L);
 	va_start(ap, fmt);
-	buf_vprintf(e->err, fmt, ap);
+	buf_vprintf(e->err, gettext(fmt), ap);   /* xgettext --keyword=lfail:3 */
 	va_end(ap);
 	buf_putc(e->err, '\n');
 	e->failed = 1;
@@ -1218,7 +1219,7 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 {
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!is_el(root, "document")) {
-		buf_printf(err, "not a layout document: the root element must be <document> in the namespace %s\n",
+		buf_printf(err, _("not a layout document: the root element must be <document> in the namespace %s\n"),
 		           LAYOUT_NS);
 		return -1;
 	}

@@ -16,6 +16,7 @@
  * write, instead of killing kpic with the temporary file in place.
  */
 #include "output.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -116,13 +117,13 @@ static int write_in_place(const char *path, const char *data, size_t len, char *
 {
 	int fd = open(path, O_WRONLY | O_TRUNC);
 	if (fd < 0 || write_fd(fd, data, len) < 0) {
-		snprintf(err, errsz, "%s: cannot write: %s", path, strerror(errno));
+		snprintf(err, errsz, _("%s: cannot write: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (close(fd) < 0) {
-		snprintf(err, errsz, "%s: cannot write: %s", path, strerror(errno));
+		snprintf(err, errsz, _("%s: cannot write: %s"), path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -133,14 +134,14 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 {
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			snprintf(err, errsz, "cannot write to standard output: %s", strerror(errno));
+			snprintf(err, errsz, _("cannot write to standard output: %s"), strerror(errno));
 			return -1;
 		}
 		return 0;
 	}
 	for (; inputs && *inputs; inputs++) {
 		if (same_file(path, *inputs)) {
-			snprintf(err, errsz, "%s: refusing to overwrite the input %s; choose another -o", path, *inputs);
+			snprintf(err, errsz, _("%s: refusing to overwrite the input %s; choose another -o"), path, *inputs);
 			return -1;
 		}
 	}
@@ -153,7 +154,7 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 16);
 	if (tmp == NULL) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, _("out of memory"));
 		return -1;
 	}
 	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
@@ -163,7 +164,7 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 	if (fd < 0) {
 		int e = errno;
 		guard_restore(&g);
-		snprintf(err, errsz, "%s: cannot create a file there: %s", path, strerror(e));
+		snprintf(err, errsz, _("%s: cannot create a file there: %s"), path, strerror(e));
 		free(tmp);
 		return -1;
 	}
@@ -183,7 +184,7 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 	}
 	if (!ok)
 		errno = saved;
-	snprintf(err, errsz, "%s: cannot write: %s (the previous file, if any, is unchanged)", path, strerror(errno));
+	snprintf(err, errsz, _("%s: cannot write: %s (the previous file, if any, is unchanged)"), path, strerror(errno));
 	unlink(tmp);
 	guard_restore(&g);
 	free(tmp);

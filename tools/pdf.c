@@ -6,6 +6,7 @@
  * callback that turns it into an ordinary diagnostic at the source line.
  */
 #include "pdf.h"
+#include "i18n.h"
 #include "enrich.h"
 #include "figures.h"
 #include "layout.h"
@@ -71,9 +72,9 @@ static int check_layout(const char *templates_dir, xmlDoc *doc, struct buf *err)
 		xmlRelaxNGSetValidErrors(vc, collect, collect, err);
 		rc = xmlRelaxNGValidateDoc(vc, doc) == 0 ? 0 : -1;
 		if (rc)
-			buf_printf(err, "the layout the stylesheet made is not valid against %s\n", path);
+			buf_printf(err, _("the layout the stylesheet made is not valid against %s\n"), path);
 	} else {
-		buf_printf(err, "%s: cannot load the layout schema\n", path);
+		buf_printf(err, _("%s: cannot load the layout schema\n"), path);
 	}
 	xmlRelaxNGFreeValidCtxt(vc);
 	xmlRelaxNGFree(rng);

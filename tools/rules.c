@@ -8,6 +8,7 @@
  * position when printed).
  */
 #include "rules.h"
+#include "i18n.h"
 #include "buf.h"
 
 #include <stdint.h>
@@ -42,7 +43,7 @@ static const char *kname(const struct kpi *k)
 static const char *series_desc(const struct kpi *k, const struct series *s, struct buf *b)
 {
 	buf_reset(b);
-	buf_printf(b, "KPI '%s'", kname(k));
+	buf_printf(b, _("KPI '%s'"), kname(k));
 	if (s->label && *s->label)
 		buf_printf(b, " (%s)", s->label);
 	else if (s->key && *s->key)
@@ -52,7 +53,7 @@ static const char *series_desc(const struct kpi *k, const struct series *s, stru
 
 static const char *vkind_word(enum vkind k)
 {
-	return k == VK_BASELINE ? "baseline" : k == VK_TARGET ? "target" : "value";
+	return k == VK_BASELINE ? _("baseline") : k == VK_TARGET ? _("target") : _("value");
 }
 
 /* Calls fn for every value (baseline, values, target) of every series. */
@@ -251,11 +252,11 @@ static void rule_invalid_number(const struct ck *c)
 	const struct model *m = c->m;
 	each_value(c, number_of_value);
 	if (m->eval_node && !m->threshold_ok)
-		bad_number(c, m->eval_node, at_attr(c, m->eval_node, "threshold"), "threshold",
+		bad_number(c, m->eval_node, at_attr(c, m->eval_node, "threshold"), _("threshold"),
 		           m->threshold_text ? m->threshold_text : "");
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i].has_rate_base && !m->kpis[i].rate_base_ok)
-			bad_number(c, m->kpis[i].node, at_attr(c, m->kpis[i].node, "rate-base"), "rate-base",
+			bad_number(c, m->kpis[i].node, at_attr(c, m->kpis[i].node, "rate-base"), _("rate-base"),
 			           m->kpis[i].rate_base_text);
 	/* Grant amounts and populations are printed through k:number(), which
 	 * fails on anything else: a source kpic check accepted then could not
@@ -265,7 +266,7 @@ static void rule_invalid_number(const struct ck *c)
 		xmlChar *t = xmlNodeGetContent(n);
 		kdec d;
 		if (t == NULL || kdec_parse((const char *)t, strlen((const char *)t), &d) != KDEC_OK)
-			bad_number(c, n, at_text(c, n), strcmp((const char *)n->name, "population") ? "grant amount" : "population",
+			bad_number(c, n, at_text(c, n), strcmp((const char *)n->name, "population") ? _("grant amount") : _("population"),
 			           t ? (const char *)t : "");
 		xmlFree(t);
 	}
@@ -589,7 +590,7 @@ static void target_direction(const struct ck *c, const struct kpi *k, const stru
 	struct buf b = BUF_INIT;
 	diag_report(c->d, R_TARGET_DIRECTION, c->src, at_text(c, s->target->node),
 	            "target %s of %s is %s than its baseline %s, but the KPI is declared direction=\"%s\"",
-	            s->target->text, series_desc(k, s, &b), cmp < 0 ? "lower" : "higher",
+	            s->target->text, series_desc(k, s, &b), cmp < 0 ? _("lower") : _("higher"),
 	            s->baseline->text, direction_name(k->dir));
 	diag_note(c->d, c->src, at_attr(c, k->node, "direction"), "direction declared here");
 	buf_free(&b);
@@ -765,7 +766,7 @@ static void value_ref(const struct ck *c, xmlNode *n)
 
 static void rule_unknown_reference(const struct ck *c)
 {
-	static const char *want_word[] = { "element", "goal", "KPI", "" };
+	static const char *want_word[] = { N_("element"), N_("goal"), N_("KPI"), "" };
 	for (size_t i = 0; i < c->m->nrefs; i++) {
 		const struct idref *r = &c->m->refs[i];
 		int ok = r->want == REF_GOAL ? model_find_goal(c->m, r->id) >= 0 :
@@ -774,7 +775,7 @@ static void rule_unknown_reference(const struct ck *c)
 		if (!ok)
 			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
 			            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
-			            r->attr, r->id ? r->id : "", want_word[r->want]);
+			            r->attr, r->id ? r->id : "", *want_word[r->want] ? _(want_word[r->want]) : "");
 	}
 	for (size_t i = 0; i < c->m->nvalue_refs; i++)
 		value_ref(c, c->m->value_refs[i]);
@@ -786,27 +787,32 @@ static void rule_unknown_reference(const struct ck *c)
 	}
 }
 
-/* The selector in words, for notes: "measure-level KPIs of goal g2 at or above the threshold". */
+/* The selector in words, for notes: "measure-level KPIs of goal g2 at or above
+ * the threshold".  The parts are put together by one format, so that a
+ * translation can put them in its own order. */
 static void describe(const struct selector *s, struct buf *b)
 {
 	buf_reset(b);
 	if (s->goals) {
-		buf_puts(b, "goals");
+		buf_puts(b, _("goals"));
 		return;
 	}
-	buf_puts(b, s->level == LEVEL_GOAL ? "goal-level KPIs" : s->level == LEVEL_MEASURE ? "measure-level KPIs" : "KPIs");
+	struct buf goal = BUF_INIT, dept = BUF_INIT;
 	if (s->goal)
-		buf_printf(b, " of goal %s", s->goal);
+		buf_printf(&goal, _(" of goal %s"), s->goal);
 	if (s->dept)
-		buf_printf(b, " of department %s", s->dept);
-	if (s->met == 1)
-		buf_puts(b, " at or above the threshold");
-	else if (s->met == 0)
-		buf_puts(b, " below the threshold");
-	if (s->review == 1)
-		buf_puts(b, " marked 要見直し");
-	else if (s->review == 0)
-		buf_puts(b, " not marked 要見直し");
+		buf_printf(&dept, _(" of department %s"), s->dept);
+	const char *level = s->level == LEVEL_GOAL ? _("goal-level KPIs") :
+	                    s->level == LEVEL_MEASURE ? _("measure-level KPIs") : _("KPIs");
+	const char *met = s->met == 1 ? _(" at or above the threshold") : s->met == 0 ? _(" below the threshold") : "";
+	const char *review = s->review == 1 ? _(" marked 要見直し") : s->review == 0 ? _(" not marked 要見直し") : "";
+	/* TRANSLATORS: the KPIs counted: 1 their level ("measure-level KPIs"),
+	   2 " of goal G", 3 " of department D", 4 " at or above the threshold",
+	   5 " marked 要見直し"; 2 to 5 may be empty.  Reorder them with
+	   %2$s and the like. */
+	buf_printf(b, _("%s%s%s%s%s"), level, buf_str(&goal), buf_str(&dept), met, review);
+	buf_free(&goal);
+	buf_free(&dept);
 }
 
 static void rule_published_count(const struct ck *c)
@@ -872,7 +878,7 @@ static void placeholders(const struct ck *c, xmlNode *n)
 				space = ws;
 			}
 			diag_report(c->d, R_DRAFT_PLACEHOLDER, c->src, at(c, n),
-			            "still to be written or decided: %s", b.len ? buf_str(&b) : "(placeholder without text)");
+			            "still to be written or decided: %s", b.len ? buf_str(&b) : _("(placeholder without text)"));
 			buf_free(&b);
 			xmlFree(t);
 			continue;

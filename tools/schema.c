@@ -7,6 +7,7 @@
  * already has one.
  */
 #include "schema.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,7 +169,7 @@ struct schema *schema_load(const char *path)
 	xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (rng == NULL) {
-		fprintf(stderr, "kpic: cannot load the schema %s\n", path);
+		fprintf(stderr, _("kpic: cannot load the schema %s\n"), path);
 		return NULL;
 	}
 	struct schema *s = xcalloc(1, sizeof *s);
@@ -386,8 +387,8 @@ static int report_attributes_of(const struct schema *sc, struct diag_ctx *d, str
 
 static const char *type_words(const char *type)
 {
-	if (!strcmp(type, "positiveInteger")) return "a whole number above 0";
-	if (!strcmp(type, "token")) return "a single word";
+	if (!strcmp(type, "positiveInteger")) return _("a whole number above 0");
+	if (!strcmp(type, "token")) return _("a single word");
 	return type;
 }
 
@@ -405,7 +406,7 @@ static void report(const struct schema *sc, struct diag_ctx *d, struct source *s
 	if (word_after(msg, "Type ", a, sizeof a) && strstr(msg, "doesn't allow value")) {
 		const char *q = strstr(msg, "value '");
 		q = q ? q + 6 : NULL;
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not %s", el, type_words(a), q ? q : "this");
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not %s", el, type_words(a), q ? q : _("this"));
 		return;
 	}
 	if (word_after(msg, "Expecting element ", a, sizeof a) && word_after(msg, ", got ", b, sizeof b))

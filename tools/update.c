@@ -8,6 +8,7 @@
  * one pass.  The caller checks the result as a source before writing it.
  */
 #include "update.h"
+#include "i18n.h"
 #include "load.h"
 
 #include <libxml/xmlstring.h>
@@ -272,8 +273,9 @@ static int resolve(const struct model *m, const struct srow *r, size_t ri, const
 	p->row = ri;
 	if (cells[COL_KPI] == NULL || cells[COL_VALUE] == NULL) {
 		diag_report(d, R_ACTUALS_SYNTAX, sheet, r->off,
-		            "this row has %zu column%s; expected KPI, series, value and optionally status", r->n,
-		            r->n == 1 ? "" : "s");
+		            /* xgettext:c-format */ r->n == 1 ? N_("this row has %zu column; expected KPI, series, value and optionally status")
+		            /* xgettext:c-format */ : N_("this row has %zu columns; expected KPI, series, value and optionally status"),
+		            r->n);
 		return -1;
 	}
 	if (!*cells[COL_KPI]) {
@@ -302,8 +304,9 @@ static int resolve(const struct model *m, const struct srow *r, size_t ri, const
 		series_keys(k, &keys);
 		if (*key)
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_SERIES],
-			            "KPI '%s' has no series '%s'%s%s%s", k->id, key, k->nseries > 1 ? " (its series: " : "",
-			            k->nseries > 1 ? buf_str(&keys) : "", k->nseries > 1 ? ")" : "");
+			            k->nseries > 1 ? N_("KPI '%s' has no series '%s' (its series: %s)")
+			                            /* xgettext:c-format */ : N_("KPI '%s' has no series '%s'%s"),
+			            k->id, key, k->nseries > 1 ? buf_str(&keys) : "");
 		else
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_SERIES],
 			            "KPI '%s' has %zu series (%s): name one in the series column", k->id, k->nseries,
@@ -353,13 +356,13 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	int rerr, too_large;
 	char *text = load_read_all(rq->actuals, &len, &rerr, &too_large);
 	if (text == NULL) {
-		buf_printf(err, "%s: %s", rq->actuals, too_large ? "the sheet is larger than 64 MiB" : strerror(rerr));
+		buf_printf(err, "%s: %s", rq->actuals, too_large ? _("the sheet is larger than 64 MiB") : strerror(rerr));
 		return 2;
 	}
 	srcmap_init(sheet, rq->actuals, text, len);
 	res->year = rq->year ? rq->year : default_year(m);
 	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
-		buf_printf(err, "FY%d is outside the strategy's period %d–%d; give the year with --year", res->year,
+		buf_printf(err, _("FY%d is outside the strategy's period %d–%d; give the year with --year"), res->year,
 		           m->start.y, m->end.y);
 		return 2;
 	}
@@ -438,8 +441,9 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 		const struct series *s = &k->series[p.series];
 		const char *skey = s->key ? s->key : "";
 		if (dup < nplans) {
-			diag_report(d, R_ACTUALS_DUPLICATE, sheet, rows[ri].off, "a second row for KPI '%s'%s%s%s",
-			            k->id, *skey ? " (series '" : "", skey, *skey ? "')" : "");
+			diag_report(d, R_ACTUALS_DUPLICATE, sheet, rows[ri].off,
+			            *skey ? N_("a second row for KPI '%s' (series '%s')")
+			                  /* xgettext:c-format */ : N_("a second row for KPI '%s'%s"), k->id, skey);
 			diag_note(d, sheet, rows[plans[dup].row].off, "first row for it here");
 			errors++;
 			continue;
@@ -458,11 +462,12 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 			int revision = v->has_num && !same_num;
 			if (revision && !rq->revise) {
 				struct buf now = BUF_INIT;
-				buf_puts(&now, p.has_num ? p.num : "no figure");
+				buf_puts(&now, p.has_num ? p.num : _("no figure"));
 				diag_report(d, R_ACTUALS_REVISION, sheet, value_off,
-				            "KPI '%s'%s%s%s already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")",
-				            k->id, *skey ? " (series '" : "", skey, *skey ? "')" : "", v->text ? v->text : "",
-				            res->year, buf_str(&now));
+				            *skey ? N_("KPI '%s' (series '%s') already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")")
+				                  /* xgettext:c-format */
+				                  : N_("KPI '%s'%s already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")"),
+				            k->id, skey, v->text ? v->text : "", res->year, buf_str(&now));
 				diag_note(d, src, srcmap_node(src, v->node), "the value in the source");
 				buf_free(&now);
 				errors++;

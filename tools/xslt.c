@@ -17,6 +17,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "xslt.h"
+#include "i18n.h"
 
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
@@ -128,20 +129,20 @@ static xsltStylesheetPtr load_stylesheet(const char *path, struct buf *err)
 {
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (doc == NULL) {
-		buf_printf(err, "%s: cannot read or parse the stylesheet\n", path);
+		buf_printf(err, _("%s: cannot read or parse the stylesheet\n"), path);
 		return NULL;
 	}
 	if (doc->intSubset) {
-		buf_printf(err, "%s: a stylesheet with a DOCTYPE is not read by kpic\n", path);
+		buf_printf(err, _("%s: a stylesheet with a DOCTYPE is not read by kpic\n"), path);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
 	xsltStylesheetPtr st = xsltParseStylesheetDoc(doc);
 	if (st == NULL) {
-		buf_printf(err, "%s: the stylesheet has errors\n", path);
+		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xmlFreeDoc(doc);    /* not taken over on failure */
 	} else if (st->errors) {
-		buf_printf(err, "%s: the stylesheet has errors\n", path);
+		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xsltFreeStylesheet(st);
 		st = NULL;
 	}
@@ -250,7 +251,7 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	*result = NULL;
 	a.err = err;
 	if (!canonical(env->templates_dir, a.templates) || !canonical(env->source_dir, a.source)) {
-		buf_printf(err, "cannot resolve the templates or source directory\n");
+		buf_printf(err, _("cannot resolve the templates or source directory\n"));
 		return -1;
 	}
 	snprintf(path, sizeof path, "%s/%s", a.templates, name);
@@ -280,7 +281,7 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	xsltSetLoaderFunc(NULL);
 	active = NULL;
 	if (*result == NULL && err->len == before)
-		buf_printf(err, "%s: the transformation failed\n", path);
+		buf_printf(err, _("%s: the transformation failed\n"), path);
 	char *raw = xstrdup(err->data ? err->data + before : "");
 	err->len = before;
 	if (err->data)
