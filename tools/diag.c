@@ -318,10 +318,19 @@ static void write_sarif(struct diag_ctx *d, struct buf *b)
 	for (int r = 0; r < R__COUNT; r++) {
 		buf_printf(b, "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": ",
 		           r ? "," : "", rules[r].name);
-		buf_json_str(b, rules[r].summary);
+		buf_json_str(b, rule_summary((enum rule)r));
 		buf_printf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", sev_word(rules[r].sev));
 	}
-	buf_puts(b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
+	buf_puts(b, "]}},\n");
+	/* The messages' language when they are translated (SARIF's default is en-US). */
+	char lang[32];
+	i18n_language(lang, sizeof lang);
+	if (*lang) {
+		buf_puts(b, "    \"language\": ");
+		buf_json_str(b, lang);
+		buf_puts(b, ",\n");
+	}
+	buf_puts(b, "    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
 	for (size_t i = 0; i < d->n; i++) {
 		struct diag *g = &d->list[i];
 		buf_printf(b, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",

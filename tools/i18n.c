@@ -90,3 +90,16 @@ void i18n_init(void)
 	bind_textdomain_codeset("kpic", "UTF-8");
 	textdomain("kpic");
 }
+
+void i18n_language(char *out, size_t size)
+{
+	/* gettext("") is the header of the catalogue in use, or "" without one */
+	const char *h = gettext("");
+	const char *l = strstr(h, "Language: ");
+	size_t n = 0;
+	if (l && *h) {
+		l += strlen("Language: ");
+		n = strcspn(l, "\n");
+	}
+	snprintf(out, size, "%.*s", (int)n, n ? l : "");
+}

@@ -12,6 +12,7 @@
 #define KPIC_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) s
@@ -21,5 +22,9 @@
  * the executable (a build tree), ../share/locale from it (an installation
  * moved elsewhere), then the configured KPIC_LOCALEDIR.  Called first in main. */
 void i18n_init(void);
+
+/* The language the messages are in, as the catalogue's "Language:" header
+ * names it ("ja"), into out; empty when they are the English of the sources. */
+void i18n_language(char *out, size_t size);
 
 #endif

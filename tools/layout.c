@@ -621,8 +621,10 @@ static void measure_figure(struct engine *e, xmlNode *n, double avail, double ma
 	if (f->chart != NULL)
 		chart_free(f->chart);
 	f->chart = NULL;
-	lwarn(e, src_of(n), "layout-figure-missing", "no chart for figure kind '%s'%s%s%s; its text alternative is shown instead",
-	      kind ? kind : "", ref ? " (ref '" : "", ref ? ref : "", ref ? "')" : "");
+	lwarn(e, src_of(n), "layout-figure-missing",
+	      /* xgettext:c-format */ ref ? N_("no chart for figure kind '%s' (ref '%s'); its text alternative is shown instead")
+	      /* xgettext:c-format */ : N_("no chart for figure kind '%s'%s; its text alternative is shown instead"),
+	      kind ? kind : "", ref ? ref : "");
 	f->w = avail;
 	f->h = 4 * lstyles[LS_BODY].size;
 }
