@@ -6,7 +6,10 @@ export ASAN_OPTIONS=detect_leaks=1:exitcode=99
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=99
 # fontconfig's process-lifetime caches (see tools/layout.h), nothing of kpic's
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+# English messages whatever the tester's locale: LC_ALL overrides LANG and
+# LC_MESSAGES, and LANGUAGE (which glibc honours in C.UTF-8) must go too.
 export LC_ALL=C.UTF-8
+unset LANGUAGE KPIC_LOCALEDIR
 unset KPIC_TEMPLATES
 
 TMP=$(mktemp -d)

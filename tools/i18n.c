@@ -93,8 +93,10 @@ void i18n_init(void)
 
 void i18n_language(char *out, size_t size)
 {
-	/* gettext("") is the header of the catalogue in use, or "" without one */
-	const char *h = gettext("");
+	/* gettext("") is the header of the catalogue in use, or "" without one
+	 * (through a variable, so that xgettext does not take "" for a message) */
+	const char *empty = "";
+	const char *h = gettext(empty);
 	const char *l = strstr(h, "Language: ");
 	size_t n = 0;
 	if (l && *h) {
