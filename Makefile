@@ -3,7 +3,10 @@
 #   make            install missing Debian packages, build kpic, compile sources/ into build/
 #   make check      run every test (also under AddressSanitizer + UBSan), and
 #                   the validator and browser checks of the HTML document
-#   make install    install kpic, its templates and kpic(1) under $(DESTDIR)$(PREFIX)
+#   make install    install kpic, its templates, its message catalogues and kpic(1)
+#                   under $(DESTDIR)$(PREFIX)
+#   make update-po  po/kpic.pot from the sources, merged into po/*.po (README
+#                   "Japanese messages")
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
 #   make bench      kpic against Chromium, WeasyPrint, wkhtmltopdf and a bare
