@@ -26,6 +26,8 @@
 #include "i18n.h"
 #include "layout_int.h"
 
+#include <pango/pangofc-font.h>
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1145,6 +1147,19 @@ static void engine_init(struct engine *e, const struct layout_host *h, const str
 	init_styles(e);
 }
 
+/* Whether any of the font's family names is `family`: pango describes a font
+ * by the name in the user's language (IPAexゴシック when LANG is Japanese),
+ * fontconfig keeps every name the font has. */
+static int has_family(PangoFont *f, const char *family)
+{
+	FcPattern *p = PANGO_IS_FC_FONT(f) ? pango_fc_font_get_pattern(PANGO_FC_FONT(f)) : NULL;
+	FcChar8 *name;
+	for (int i = 0; p && FcPatternGetString(p, FC_FAMILY, i, &name) == FcResultMatch; i++)
+		if (g_ascii_strcasecmp((const char *)name, family) == 0)
+			return 1;
+	return 0;
+}
+
 /* fontconfig substitutes a missing family without a word: say so. */
 static void check_font(struct engine *e)
 {
@@ -1155,7 +1170,7 @@ static void check_font(struct engine *e)
 	if (f != NULL) {
 		PangoFontDescription *got = pango_font_describe(f);
 		const char *fam = pango_font_description_get_family(got);
-		if (fam == NULL || g_ascii_strcasecmp(fam, e->family) != 0)
+		if (fam == NULL || (g_ascii_strcasecmp(fam, e->family) != 0 && !has_family(f, e->family)))
 			lwarn(e, 0, "layout-font", "the font family '%s' is not installed; fontconfig substitutes '%s'",
 			      e->family, fam ? fam : "?");
 		pango_font_description_free(got);
