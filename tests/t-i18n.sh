@@ -176,6 +176,15 @@ kl LANG=C -- eval --format=json sources/abashiri/strategy.xml; en_eval=$OUT
 kl LANG=ja_JP.UTF-8 LC_NUMERIC=de_DE.UTF-8 -- eval --format=json sources/abashiri/strategy.xml
 check "eval --format=json: the same in Japanese" test "$OUT" = "$en_eval" -a "$RC" = 0
 
+# In a Japanese locale fontconfig names IPAexGothic "IPAexゴシック": still the
+# font asked for, so no layout-font warning, and the same PDF.
+export SOURCE_DATE_EPOCH=1700000000
+kl LANG=C -- pdf -o "$TMP/en.pdf" sources/abashiri/strategy.xml
+kl LANG=ja_JP.UTF-8 -- pdf -o "$TMP/ja.pdf" sources/abashiri/strategy.xml
+check "ja pdf: no layout-font warning" test "$RC" = 0 -a -z "$ERR"
+check "ja pdf: byte for byte the English locale's" cmp -s "$TMP/en.pdf" "$TMP/ja.pdf"
+unset SOURCE_DATE_EPOCH
+
 # An installed kpic finds its catalogue relative to itself.
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
