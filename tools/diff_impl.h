@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "diff.h"
+#include "strmap.h"
 
 /* Everything a comparison pass needs.  gb/ga map each side's goal index to
  * its index in diff.goals (merged order). */
@@ -31,17 +32,6 @@ const char *pool_printf(struct diff *d, const char *fmt, ...)
 struct diff_change *diff_emit(struct diff *d, enum diff_kind k, enum diff_subject s);
 /* Sets a change's side from plain text (raw and text alike). */
 void diff_set(struct diff *d, struct diff_change *c, const char *before, const char *after);
-
-/* A hash map from strings (which must outlive it) to ints; the first key put wins. */
-struct strmap {
-	const char **keys;
-	int *vals;
-	size_t cap;
-};
-void strmap_init(struct strmap *t, size_t n);
-void strmap_put(struct strmap *t, const char *key, int val);
-int strmap_get(const struct strmap *t, const char *key);      /* -1 if absent */
-void strmap_free(struct strmap *t);
 
 /* Order helpers.  merge_positions: items of the after side sit at 2i; an
  * unmatched item of the before side (b2a[j] < 0) right after the nearest

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "arena.h"
 #include "buf.h"
+#include "strmap.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -446,93 +447,44 @@ void model_free(struct model *m)
  * the source, but each lookup wants one kind. */
 enum id_kind { IK_KPI, IK_GOAL, IK_DEPT, IK_HEADING, IK_REPOST, IK__COUNT };
 
-struct idtable {
-	const char **keys;
-	int *vals;
-	size_t cap;                  /* a power of two, at least twice the entries */
-};
-
 struct idindex {
-	struct idtable t[IK__COUNT];
+	struct strmap t[IK__COUNT];
 };
-
-static size_t hash_str(const char *s)
-{
-	size_t h = 1469598103934665603u;  /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-static void table_init(struct idtable *t, size_t n)
-{
-	t->cap = 16;
-	while (t->cap < 2 * n + 1)
-		t->cap *= 2;
-	t->keys = xcalloc(t->cap, sizeof *t->keys);
-	t->vals = xcalloc(t->cap, sizeof *t->vals);
-}
-
-static void table_put(struct idtable *t, const char *key, int val)
-{
-	if (key == NULL)
-		return;
-	for (size_t i = hash_str(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		if (t->keys[i] == NULL) {
-			t->keys[i] = key;
-			t->vals[i] = val;
-			return;
-		}
-		if (!strcmp(t->keys[i], key))
-			return;      /* keep the first definition */
-	}
-}
-
-static int table_get(const struct idtable *t, const char *key)
-{
-	if (key == NULL || t->cap == 0)
-		return -1;
-	for (size_t i = hash_str(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
-		if (!strcmp(t->keys[i], key))
-			return t->vals[i];
-	return -1;
-}
 
 static void build_index(struct model *m)
 {
 	struct idindex *x = xcalloc(1, sizeof *x);
-	table_init(&x->t[IK_KPI], m->nkpis);
-	table_init(&x->t[IK_GOAL], m->ngoals);
-	table_init(&x->t[IK_DEPT], m->ndepts);
-	table_init(&x->t[IK_HEADING], m->nheadings);
-	table_init(&x->t[IK_REPOST], m->nreposts);
+	strmap_init(&x->t[IK_KPI], m->nkpis);
+	strmap_init(&x->t[IK_GOAL], m->ngoals);
+	strmap_init(&x->t[IK_DEPT], m->ndepts);
+	strmap_init(&x->t[IK_HEADING], m->nheadings);
+	strmap_init(&x->t[IK_REPOST], m->nreposts);
 	for (size_t i = 0; i < m->nkpis; i++)
-		table_put(&x->t[IK_KPI], m->kpis[i].id, (int)i);
+		strmap_put(&x->t[IK_KPI], m->kpis[i].id, (int)i);
 	for (size_t i = 0; i < m->ngoals; i++)
-		table_put(&x->t[IK_GOAL], m->goals[i].id, (int)i);
+		strmap_put(&x->t[IK_GOAL], m->goals[i].id, (int)i);
 	for (size_t i = 0; i < m->ndepts; i++)
-		table_put(&x->t[IK_DEPT], m->depts[i].id, (int)i);
+		strmap_put(&x->t[IK_DEPT], m->depts[i].id, (int)i);
 	for (size_t i = 0; i < m->nheadings; i++)
-		table_put(&x->t[IK_HEADING], m->headings[i].id, (int)i);
+		strmap_put(&x->t[IK_HEADING], m->headings[i].id, (int)i);
 	for (size_t i = 0; i < m->nreposts; i++)
-		table_put(&x->t[IK_REPOST], m->reposts[i].id, (int)i);
+		strmap_put(&x->t[IK_REPOST], m->reposts[i].id, (int)i);
 	m->index = x;
 }
 
 static void free_index(struct idindex *x)
 {
 	for (int k = 0; x && k < IK__COUNT; k++) {
-		free(x->t[k].keys);
-		free(x->t[k].vals);
+		strmap_free(&x->t[k]);
 	}
 	free(x);
 }
 
-int model_find_kpi(const struct model *m, const char *id) { return table_get(&m->index->t[IK_KPI], id); }
-int model_find_goal(const struct model *m, const char *id) { return table_get(&m->index->t[IK_GOAL], id); }
-int model_find_dept(const struct model *m, const char *id) { return table_get(&m->index->t[IK_DEPT], id); }
-int model_find_heading(const struct model *m, const char *id) { return table_get(&m->index->t[IK_HEADING], id); }
-int model_find_repost(const struct model *m, const char *id) { return table_get(&m->index->t[IK_REPOST], id); }
+int model_find_kpi(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_KPI], id); }
+int model_find_goal(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_GOAL], id); }
+int model_find_dept(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_DEPT], id); }
+int model_find_heading(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_HEADING], id); }
+int model_find_repost(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_REPOST], id); }
 
 const struct value *series_value(const struct series *s, int year)
 {
