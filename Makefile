@@ -19,7 +19,7 @@ MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wno-format-truncation
-PKGS     = libxml-2.0 libxslt cairo pangocairo
+PKGS     = libxml-2.0 libxslt cairo pangocairo libzip
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.
