@@ -236,7 +236,7 @@ static size_t one_figure(const char *s, struct fig *f)
 	f->has_num = 1;
 	i += (size_t)n;
 	size_t u = i;
-	while (s[i] && !skip_blank(s + i) && !(ref && close_paren(s + i)))
+	while (s[i] && !skip_blank(s + i) && !close_paren(s + i))
 		i++;
 	if (i - u >= sizeof f->unit)
 		return 0;
