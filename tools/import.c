@@ -171,8 +171,8 @@ static int read_header(struct table *t, unsigned hr)
 		squeeze(sheet_cell(t->sh, hr, c), &h);
 		if (two)
 			squeeze(sheet_cell(t->sh, hr + 1, c), &h);
-		if (h.len && classify(t, buf_str(&h), hr + (two && *sheet_cell(t->sh, hr + 1, c)), c) < 0)
-			t->errors += !t->report;
+		if (h.len)
+			classify(t, buf_str(&h), hr + (two && *sheet_cell(t->sh, hr + 1, c)), c);
 		buf_free(&h);
 	}
 	t->first = hr + 1 + (unsigned)two;
