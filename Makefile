@@ -23,7 +23,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes -Wno-format-truncation
-PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig
+PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.

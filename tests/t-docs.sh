@@ -5,7 +5,7 @@ for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); 
 	check "README documents rule $rule" grep -q "^| \`$rule\` |" README.md
 	check "kpic(1) documents rule $rule" grep -qx ".B $rule" tools/kpic.1
 done
-for cmd in check eval html pdf diff draft export update build rules; do
+for cmd in check eval html pdf diff draft export update import build rules; do
 	check "README shows kpic $cmd" grep -q "^    kpic $cmd" README.md
 	check "kpic(1) documents $cmd" grep -qx ".B $cmd" tools/kpic.1
 done

@@ -214,7 +214,9 @@ static void text_line(struct buf *b, const struct srcfile *src, size_t off,
 	unsigned line = 0, col = 0;
 	if (src)
 		srcmap_linecol(src, off, &line, &col);
-	if (src && line)
+	if (src && line && src->sheet)
+		buf_printf(b, "%s:%s:R%uC%u: ", src->path, src->sheet, line, col);
+	else if (src && line)
 		buf_printf(b, "%s:%u:%u: ", src->path, line, col);
 	else if (src)
 		buf_printf(b, "%s: ", src->path);

@@ -114,6 +114,40 @@ static void year_range(const struct model *m, int *from, int *to)
 		*to = *from;
 }
 
+/* The columns appended after `method` so that `kpic import` can rebuild the
+ * source from the export: the ids of the KPI's place, its 担当課 ids, how its
+ * figures are written and judged, and the strategy's own settings (repeated
+ * on every row, so that each row stands alone). */
+static void put_source_fields(const struct model *m, const struct kpi *k, const struct series *s,
+                              struct row *r)
+{
+	const char *ids[3] = { NULL, NULL, NULL };
+	char n[64];
+	for (int h = k->heading; h >= 0; h = m->headings[h].parent)
+		if (!ids[m->headings[h].kind])
+			ids[m->headings[h].kind] = m->headings[h].id;
+	put(r, "goal_id", F_TEXT, m->goals[k->goal].id ? m->goals[k->goal].id : "");
+	put(r, "policy_id", F_TEXT, ids[HK_POLICY] ? ids[HK_POLICY] : "");
+	put(r, "direction_id", F_TEXT, ids[HK_DIRECTION] ? ids[HK_DIRECTION] : "");
+	put(r, "measure_id", F_TEXT, ids[HK_MEASURE] ? ids[HK_MEASURE] : "");
+	struct buf d = BUF_INIT;
+	for (size_t i = 0; i < k->ndepts; i++)
+		buf_printf(&d, "%s%s", i ? " " : "", k->depts[i] ? k->depts[i] : "");
+	put(r, "department_ids", F_TEXT, buf_str(&d));
+	buf_free(&d);
+	put(r, "notation", F_TEXT, s->notation ? s->notation : "plain");
+	put(r, "rate_base", F_NUM, k->has_rate_base && k->rate_base_ok ? (kdec_format(k->rate_base, n, sizeof n), n) : NULL);
+	put(r, "override_reason", F_TEXT, k->override_reason ? k->override_reason : "");
+	put_int(r, "baseline_from", s->baseline && s->baseline->from.ok, s->baseline ? s->baseline->from.y : 0);
+	put(r, "municipality", F_TEXT, m->municipality ? m->municipality : "");
+	put_int(r, "period_start", m->start.ok, m->start.y);
+	put_int(r, "period_end", m->end.ok, m->end.y);
+	put_int(r, "period_baseline", m->baseline.ok, m->baseline.y);
+	put(r, "as_of", F_TEXT, m->as_of ? m->as_of : "");
+	put(r, "threshold", F_NUM, m->threshold_ok ? (kdec_format(m->threshold, n, sizeof n), n) : NULL);
+	put(r, "provisional", F_BOOL, m->use_provisional ? "yes" : "no");
+}
+
 static void make_row(const struct model *m, const struct eval *e, size_t ki, size_t si, int y0, int y1,
                      struct row *r)
 {
@@ -178,6 +212,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 		put(r, texts[i], F_TEXT, t ? t : "");
 		free(t);
 	}
+	put_source_fields(m, k, s, r);
 }
 
 /* Calls fn on every row, in document order of KPIs and series. */

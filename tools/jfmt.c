@@ -664,3 +664,199 @@ size_t jfmt_width(const char *utf8)
     }
     return w;
 }
+
+/* ---- reading what tables write ---------------------------------------- */
+
+/* The byte length of prefix at s (s has n bytes), or 0. */
+static size_t starts(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0 ? k : 0;
+}
+
+/* An ASCII or fullwidth digit at s: its value, with *k its length; else -1. */
+static int digit_at(const char *s, size_t n, size_t *k)
+{
+    if (n >= 1 && s[0] >= '0' && s[0] <= '9') {
+        *k = 1;
+        return s[0] - '0';
+    }
+    /* U+FF10..U+FF19 are EF BC 90..99 */
+    if (n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC &&
+        (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x99) {
+        *k = 3;
+        return (unsigned char)s[2] - 0x90;
+    }
+    return -1;
+}
+
+/* One era year ("H27", "平成元", "2019") at s: the Gregorian year and the
+ * bytes read, or -1. */
+static int era_year_at(const char *s, size_t n, size_t *used)
+{
+    static const struct { const char *w; size_t era; } names[] = {
+        {"H", 3}, {"h", 3}, {"Ｈ", 3}, {"平成", 3}, {"R", 4}, {"r", 4}, {"Ｒ", 4}, {"令和", 4},
+        {"S", 2}, {"s", 2}, {"Ｓ", 2}, {"昭和", 2},
+    };
+    size_t i = 0, k = 0, e = N_ERAS;
+    for (size_t j = 0; j < sizeof names / sizeof names[0] && e == N_ERAS; j++)
+        if ((k = starts(s, n, names[j].w)) > 0) {
+            e = names[j].era;
+            i = k;
+        }
+    long v = 0;
+    int nd = 0, d;
+    if (e != N_ERAS && (k = starts(s + i, n - i, "元")) > 0) {
+        v = 1;
+        nd = 1;
+        i += k;
+    } else {
+        while (nd < 4 && (d = digit_at(s + i, n - i, &k)) >= 0) {
+            v = v * 10 + d;
+            nd++;
+            i += k;
+        }
+    }
+    if (nd == 0)
+        return -1;
+    *used = i;
+    if (e == N_ERAS)
+        return nd == 4 && v >= JFMT_YEAR_MIN && v <= JFMT_YEAR_MAX ? (int)v : -1;
+    int last = e + 1 < N_ERAS ? ERAS[e + 1].y : JFMT_YEAR_MAX;
+    long y = ERAS[e].y + v - 1;
+    return v >= 1 && y <= last ? (int)y : -1;
+}
+
+int jfmt_parse_era_fy(const char *s, size_t len)
+{
+    size_t used;
+    int y = era_year_at(s, len, &used);
+    if (y < 0)
+        return -1;
+    s += used;
+    len -= used;
+    size_t k = starts(s, len, "/");
+    if (k == 0)
+        k = starts(s, len, "／");
+    if (k > 0) {
+        if (era_year_at(s + k, len - k, &used) != y)
+            return -1;
+        s += k + used;
+        len -= k + used;
+    }
+    static const char *const tails[] = {"年（度）", "年(度)", "年度", "年", "(度)", "（度）", "度"};
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
+        if ((k = starts(s, len, tails[i])) > 0) {
+            s += k;
+            len -= k;
+            break;
+        }
+    while (len > 0 && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    return len == 0 ? y : -1;
+}
+
+/* Digits with thousands commas and decimals at s: the value and bytes read
+ * (0 when there is no digit). */
+static size_t plain_at(const char *s, size_t n, kdec *out)
+{
+    char d[40];
+    size_t i = 0, nd = 0, k;
+    int v, dot = 0;
+    for (;;) {
+        if ((v = digit_at(s + i, n - i, &k)) >= 0) {
+            if (nd + 1 >= sizeof d)
+                return 0;
+            d[nd++] = (char)('0' + v);
+            i += k;
+        } else if (i > 0 && !dot && s[i] == ',' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            i++;
+        } else if (i > 0 && !dot && s[i] == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+            if (nd + 1 >= sizeof d)
+                return 0;
+            d[nd++] = '.';
+            dot = 1;
+            i++;
+        } else {
+            break;
+        }
+    }
+    if (nd == 0 || kdec_parse(d, nd, out) != KDEC_OK)
+        return 0;
+    return i;
+}
+
+/* v * 10^k exactly, trailing zero decimals dropped; -1 on overflow. */
+static int times_pow10(kdec v, int k, kdec *out)
+{
+    while (k > 0 && v.scale > 0) {
+        v.scale--;
+        k--;
+    }
+    for (; k > 0; k--) {
+        if (v.mant > INT64_MAX / 10 || v.mant < INT64_MIN / 10)
+            return -1;
+        v.mant *= 10;
+    }
+    while (v.scale > 0 && v.mant % 10 == 0) {
+        v.mant /= 10;
+        v.scale--;
+    }
+    *out = v;
+    return 0;
+}
+
+/* A group before 億/万 or the last one: "5,450", "2千", "5千" (千 only when
+ * the figure uses 億/万), with its bytes read. */
+static size_t group_at(const char *s, size_t n, int in_man, kdec *g, int *decimals)
+{
+    size_t i = plain_at(s, n, g), k, j;
+    if (i == 0)
+        return 0;
+    *decimals = g->scale > 0;
+    if ((k = starts(s + i, n - i, "千")) == 0)
+        return i;
+    kdec rest = kdec_from_int(0), th;
+    j = plain_at(s + i + k, n - i - k, &rest);
+    int man_follows = starts(s + i + k + j, n - i - k - j, "万") || starts(s + i + k + j, n - i - k - j, "億");
+    if (!in_man && !man_follows)
+        return i;
+    if (times_pow10(*g, 3, &th) < 0 || kdec_add(th, rest, g) < 0)
+        return 0;
+    return i + k + j;
+}
+
+int jfmt_parse_number(const char *s, size_t len, kdec *out, int *man)
+{
+    size_t i = 0, k;
+    int neg = 0;
+    static const char *const minus[] = {"△", "▲", "−", "-"};
+    for (size_t m = 0; m < sizeof minus / sizeof minus[0] && !neg; m++)
+        if ((k = starts(s, len, minus[m])) > 0) {
+            neg = 1;
+            i = k;
+        }
+    kdec total = kdec_from_int(0), g;
+    int groups = 0;
+    *man = 0;
+    for (;;) {
+        int decimals = 0;
+        size_t gl = group_at(s + i, len - i, *man != 0, &g, &decimals);
+        if (gl == 0)
+            break;
+        groups++;
+        i += gl;
+        int p = (k = starts(s + i, len - i, "億")) > 0 ? 8 : (k = starts(s + i, len - i, "万")) > 0 ? 4 : 0;
+        if ((p && times_pow10(g, p, &g) < 0) || kdec_add(total, g, &total) < 0)
+            return -1;
+        if (p == 0)
+            break;
+        i += k;
+        *man = decimals ? 2 : *man ? *man : 1;
+    }
+    if (groups == 0)
+        return 0;
+    total.mant = neg ? -total.mant : total.mant;
+    *out = total;
+    return (int)i;
+}

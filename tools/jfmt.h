@@ -104,4 +104,27 @@ size_t jfmt_width(const char *utf8);
  */
 int jfmt_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/*
+ * The reverse of jfmt_era_fy, for the column headers of a sheet: a fiscal
+ * year written "H26", "H27年(度)", "平成27年度", "R1", "令和元年", "S64",
+ * "H31/R1" (both must name the same year), "2019" or "2019年度"; ASCII or
+ * fullwidth letters and digits.  The Gregorian year, or -1 when s[0..len)
+ * is anything else or an era year that era did not have (H32, R0).
+ */
+int jfmt_parse_era_fy(const char *s, size_t len);
+
+/*
+ * Reads the figure at the start of s[0..len) as Japanese tables write it:
+ * an optional sign (△ or ▲ for negative, also - or −), digits with optional
+ * thousands commas and decimals, and 億/万 groups ("5億5,450万", "141万5千",
+ * "38.1万", "4億7千万").  千 multiplies only inside a 億/万 figure: in
+ * "313千㎡" it is part of the unit, so the figure is 313.  Returns the bytes
+ * read (0: s does not start with a figure) with the value in *out; *man is
+ * 0 for a plain figure, 1 for one written with 億/万, 2 when a group with
+ * decimals stands before 億/万 (38.1万).  -1 when the value is out of kdec's
+ * range.  Values multiplied out drop trailing zero decimals ("38.1万" is
+ * 381000, scale 0).
+ */
+int jfmt_parse_number(const char *s, size_t len, kdec *out, int *man);
+
 #endif

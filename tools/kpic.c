@@ -18,6 +18,7 @@
 #include "output.h"
 #include "report.h"
 #include "update.h"
+#include "import.h"
 #include "timing.h"
 #include "version.h"
 
@@ -69,6 +70,9 @@ static const char usage_text[] = N_(
 	"                       merge one year of actuals (TSV or CSV: KPI id or name,\n"
 	"                       series, value, status) into SRC in place, changing\n"
 	"                       nothing else; the previous version is kept as SRC~\n"
+	"  import SHEET         a source from a KPI table (.xlsx, .ods, CSV or TSV laid\n"
+	"                       out like the document's: 基本目標 … 担当課), or from the\n"
+	"                       CSV of kpic export; checked before it is written (-o)\n"
 	"  build SRC... -d DIR  compile each source into DIR/NAME/kensho.html and\n"
 	"                       kensho.pdf in one process (NAME: the source's directory\n"
 	"                       for .../NAME/strategy.xml, else its file name without\n"
@@ -88,6 +92,7 @@ static const char usage_options[] = N_(
 	"                       year after the latest figure in the source)\n"
 	"  --revise             update: a row may replace a different figure already\n"
 	"                       in the source (kept as revised=\"OLD\")\n"
+	"  --sheet=NAME         import: the sheet of an .xlsx or .ods (default: the first)\n"
 	"  --no-color           diff: no colour even on a terminal (also: NO_COLOR set)\n"
 	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
 	"  -Werror              treat warnings as errors\n"
@@ -125,6 +130,7 @@ struct opts {
 	const char *actuals;         /* update: the sheet */
 	int year;                    /* update: --year, 0 if not given */
 	int revise;                  /* update: --revise */
+	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
 	const char **files;
 	size_t nfiles;
@@ -227,6 +233,10 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			if (*y == '\0' || *end != '\0' || v < 1868 || v > 2200)
 				return usage_error("--year '%s': a fiscal year such as 2019", y);
 			o->year = (int)v;
+		} else if (!strcmp(a, "--sheet") && i + 1 < argc) {
+			o->sheet = argv[++i];
+		} else if (strncmp(a, "--sheet=", 8) == 0) {
+			o->sheet = a + 8;
 		} else if (strcmp(a, "--revise") == 0) {
 			o->revise = 1;
 		} else if (strncmp(a, "--template=", 11) == 0) {
@@ -726,6 +736,40 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	return status;
 }
 
+/* kpic import: the sheet's KPI table as a source.  The text is compiled like
+ * any source before it is written, so that a sheet that yields an invalid
+ * source writes nothing; its diagnostics then point into the text under the
+ * output's name. */
+static int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one sheet (.xlsx, .ods, .csv or .tsv)", "import");
+	const char *path = o->files[0];
+	FILE *diag_out = d->format == DIAG_TEXT ? stderr : stdout;
+	struct sheet sh;
+	struct buf xml = BUF_INIT;
+	int status = import_sheet(path, o->sheet, d, &sh, &xml) ? 1 : 0;
+	struct unit u;
+	int compiled = 0;
+	if (status == 0) {
+		const char *name = o->output && strcmp(o->output, "-") ? o->output : "(imported source)";
+		compiled = 1;
+		if (compile_text(name, xstrndup(xml.data, xml.len), xml.len, sc, d, &u) != COMPILE_OK)
+			status = 1;
+	}
+	diag_flush(d, diag_out);
+	if (status)
+		fprintf(stderr, "kpic: %s: %s; nothing was written\n", path,
+		        compiled ? "the imported source would not pass kpic check" : "the sheet cannot be imported");
+	else
+		status = write_result(o, &xml);
+	if (compiled)
+		unit_free(&u);
+	buf_free(&xml);
+	sheet_free(&sh);
+	return status;
+}
+
 /* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
  * the file's name without .xml; -1 when there is none to use. */
 static int build_name(const char *path, char *out, size_t size)
@@ -849,6 +893,7 @@ static const struct command {
 	{ "draft", 1, cmd_draft },
 	{ "export", 1, cmd_export },
 	{ "update", 1, cmd_update },
+	{ "import", 1, cmd_import },
 	{ "build", 1, cmd_build },
 	{ "rules", 0, cmd_rules },
 };

@@ -34,6 +34,7 @@ void srcmap_free(struct srcfile *s)
 	free(s->text);
 	free(s->lines);
 	free(s->tags);
+	free(s->sheet);
 	memset(s, 0, sizeof *s);
 }
 

@@ -27,6 +27,9 @@ struct srcfile {
 	size_t ntags;
 	char fieldsep;           /* a sheet (kpic update): columns count fields
 	                            separated by this ('\t' or ','), not characters */
+	char *sheet;             /* a spreadsheet's sheet (kpic import): text holds
+	                            its rows as lines of tab-separated cells, and
+	                            positions print as PATH:SHEET:R<row>C<col> */
 };
 
 /* Takes ownership of text (len bytes + NUL). */

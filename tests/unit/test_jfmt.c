@@ -397,6 +397,39 @@ static void test_utf8_valid(struct check *ck)
     CHECK_INT(0, off);
 }
 
+/* What kpic import reads: era headers and figures as tables write them. */
+static void test_parse_era(struct check *ck)
+{
+    static const struct { const char *s; int y; } cases[] = {
+        {"H26", 2014}, {"H27年(度)", 2015}, {"平成27年度", 2015}, {"R1", 2019}, {"令和元年", 2019},
+        {"H31/R1", 2019}, {"R2", 2020}, {"2019", 2019}, {"2019年度", 2019}, {"Ｈ３０", 2018},
+        {"S64", 1989}, {"H32", -1}, {"R0", -1}, {"X27", -1}, {"H31/R2", -1}, {"H27x", -1}, {"", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_INT(cases[i].y, jfmt_parse_era_fy(cases[i].s, strlen(cases[i].s)));
+}
+
+static void test_parse_number(struct check *ck)
+{
+    static const struct { const char *s; const char *v; int used, man; } cases[] = {
+        {"16,474人", "16474", 6, 0}, {"19.50%", "19.50", 5, 0}, {"141万5千人", "1415000", 10, 1},
+        {"5億5,450万円", "554500000", 12, 1}, {"4億7千万円", "470000000", 11, 1}, {"38.1万t", "381000", 7, 2},
+        {"△3.3", "-3.3", 6, 0}, {"313千㎡", "313", 3, 0}, {"1億円", "100000000", 4, 1}, {"人", "", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        kdec v = {0, 0};
+        int man = -1;
+        char got[64] = "";
+        int n = jfmt_parse_number(cases[i].s, strlen(cases[i].s), &v, &man);
+        CHECK_INT(cases[i].used, n);
+        if (n > 0) {
+            kdec_format(v, got, sizeof got);
+            CHECK_STR(cases[i].v, got);
+            CHECK_INT(cases[i].man, man);
+        }
+    }
+}
+
 int main(void)
 {
     struct check c = {0, 0}, *ck = &c;
@@ -414,5 +447,7 @@ int main(void)
     test_truncation(ck);
     test_width(ck);
     test_utf8_valid(ck);
+    test_parse_era(ck);
+    test_parse_number(ck);
     return check_done(ck);
 }

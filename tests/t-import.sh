@@ -1,0 +1,137 @@
+# t-import.sh - kpic import: the seed's goal-1 KPI table as TSV, .xlsx and
+# .ods (plain and with merged cells, made by LibreOffice Calc with
+# tests/import/mkfixtures.sh) and kpic export's CSV back into sources that
+# evaluate as the bundled source does; unreadable cells, headers and
+# archives refused with their sheet positions, and nothing written.
+. tests/lib.sh
+src=sources/abashiri/strategy.xml
+dir=tests/import
+run_kpic eval --format=json "$src"
+cp "$TMP/out" "$TMP/orig.json"
+# goal 1's counts, and each KPI's name, level, rate and judgement in order
+goal1() { jq -c '.goals[0].counts' "$1"; jq -c '.kpis[] | select(.goal == "g1") | [.name, .level, .rate, .met]' "$1"; }
+goal1 "$TMP/orig.json" >"$TMP/orig.g1"
+check "the bundled goal 1: 18 KPIs, 10 of them met" \
+	test "$(head -n 1 "$TMP/orig.g1" | jq -c '.all | [.total, .met]')" = '[18,10]'
+
+for f in goal1.tsv goal1.xlsx goal1.ods goal1-merged.xlsx goal1-merged.ods; do
+	rm -f "$TMP/$f.xml"
+	run_kpic import -o "$TMP/$f.xml" "$dir/$f"
+	check "$f: exit 0, no diagnostics" test "$RC" = 0 -a -z "$ERR"
+	run_kpic eval --format=json "$TMP/$f.xml"
+	check "$f: the imported source passes kpic check" test "$RC" = 0
+	printf '%s\n' "$OUT" >"$TMP/$f.json"
+	goal1 "$TMP/$f.json" >"$TMP/$f.g1"
+	check "$f: goal 1's counts and every KPI's rate and judgement as the bundled source's" \
+		cmp -s "$TMP/orig.g1" "$TMP/$f.g1"
+done
+x=$TMP/goal1.tsv.xml
+check "tsv: the seed's notation read: 141万-style amounts in base units, man notation" \
+	grep -qF '<value year="2015">120000000</value>' "$x"
+check "tsv: two series in one cell, labels from the name (・ホタテ製品 ・サケ製品)" \
+	grep -qF '<series key="s2" label="サケ製品">' "$x"
+check "tsv: a blank cell is not-surveyed" grep -qF '<value year="2015" status="not-surveyed"/>' "$x"
+check "tsv: the 方向 column says maintain" grep -qF '<kpi id="g1-k1" direction="maintain">' "$x"
+check "tsv: 38.1万t is man-decimal" grep -qF '<notation>man-decimal</notation>' "$x"
+check "xlsx: the sheet's name is in the comment" grep -qF 'goal1.xlsx, sheet goal1' "$TMP/goal1.xlsx.xml"
+check "merged: a covered 基準日 cell takes its origin's text (休日 row: 10月)" \
+	test "$(grep -A12 '中心市街地通行者数(休日)' "$TMP/goal1-merged.ods.xml" | grep -c '<survey>10月</survey>')" = 1
+check "merged: xlsx and ods give the same source" \
+	test "$(sed 1,4d "$TMP/goal1-merged.xlsx.xml")" = "$(sed 1,4d "$TMP/goal1-merged.ods.xml")"
+
+# the export round trip: the whole source, through kpic export's CSV
+run_kpic export -o "$TMP/all.csv" "$src"
+run_kpic import -o "$TMP/rt.xml" "$TMP/all.csv"
+check "round trip: import of kpic export's CSV, exit 0" test "$RC" = 0
+run_kpic eval --format=json "$TMP/rt.xml"
+printf '%s\n' "$OUT" >"$TMP/rt.json"
+check "round trip: the same counts per goal and level" \
+	test "$(jq -c '[.goals[] | [.number, .counts]]' "$TMP/rt.json")" = "$(jq -c '[.goals[] | [.number, .counts]]' "$TMP/orig.json")"
+check "round trip: the same totals (64 KPIs, 8 of 8 and 33 of 56 met)" \
+	test "$(jq -c '.totals | [.goal.met, .goal.total, .measure.met, .measure.total]' "$TMP/rt.json")" = '[8,8,33,56]'
+check "round trip: every KPI's id, rate and judgement, and the 担当課 counts" \
+	test "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/rt.json")" = "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/orig.json")"
+check "round trip: the override and its reason survive" grep -qF '<override met="yes">' "$TMP/rt.xml"
+
+# bad cells: the diagnostic at the cell, and nothing written
+bad() {  # NAME: copies goal1.tsv to $TMP/NAME.tsv through sed ARGS
+	local name=$1; shift
+	sed "$@" "$dir/goal1.tsv" >"$TMP/$name.tsv"
+	rm -f "$TMP/$name.xml"
+	run_kpic import -o "$TMP/$name.xml" "$TMP/$name.tsv"
+}
+bad num 's/\t6,592人\t/\t6,5x2人\t/'
+check "unreadable figure: exit 1, at line 6 field 6" \
+	grep -qF "num.tsv:6:6: error: '6,5x2人' is not a figure kpic can read" "$TMP/err"
+check "unreadable figure: [import-cell], nothing written" test "$RC" = 1 -a ! -e "$TMP/num.xml" -a -n "$(grep -F '[import-cell]' "$TMP/err")"
+bad era 's/\tH27年(度)\t/\tX27年(度)\t/'
+check "unknown era year header: at the header cell (line 2, field 7) [import-header]" \
+	grep -qF "era.tsv:2:7: error: unknown column 'X27年(度)'" "$TMP/err"
+check "unknown era year header: exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/era.xml"
+bad era2 's/\tH30年(度)\t/\tH32年(度)\t/'
+check "an era year the era did not have (H32)" grep -qF "era2.tsv:2:10: error: unknown column 'H32年(度)'" "$TMP/err"
+bad noname 's/\t輸出相手国数\t/\t\t/'
+check "missing KPI name: at the name cell [import-row], nothing written" \
+	test -n "$(grep -F 'noname.tsv:11:5: error: this row has figures but no KPI name (KPI 項目) [import-row]' "$TMP/err")" -a ! -e "$TMP/noname.xml"
+bad series 's/\t4社 3社\t5社 4社\t/\t4社 3社\t5社\t/'
+check "one figure where the row has two series [import-cell]" \
+	grep -qF 'series.tsv:8:11: error: this cell has 1 figure, the row' "$TMP/err"
+bad unit 's/\t1,006人\t/\t1,006件\t/'
+check "a unit that differs from the row's [import-cell]" grep -qF "unit.tsv:6:10: error: unit '件' differs from '人'" "$TMP/err"
+bad notarget 's/\t2カ国\t7カ国\t/\t2カ国\t\t/'
+check "no target [import-row]" grep -qF "notarget.tsv:11:11: error: KPI '輸出相手国数' has no 目標値 (target) [import-row]" "$TMP/err"
+bad guess 's/\t維持$/\t/'
+check "target below baseline without 方向: imported as lower, with a warning" \
+	test "$RC" = 0 -a -n "$(grep -F 'guess.tsv:3:11: warning: the target is below the baseline' "$TMP/err")" -a -n "$(grep -F 'direction="lower"' "$TMP/guess.xml")"
+bad pct 's/\t23.20%\t/\t123.20%\t/'
+check "a sheet that yields an invalid source: its check diagnostics, exit 1, nothing written" \
+	test "$RC" = 1 -a -n "$(grep -F '[percent-out-of-range]' "$TMP/err")" -a ! -e "$TMP/pct.xml"
+check "... and the message says so" grep -qF 'the imported source would not pass kpic check; nothing was written' "$TMP/err"
+
+# more of the seed's notation: 参考値, 未確定, △, a 5-year baseline, 再掲
+{
+	cat "$dir/goal1.tsv"
+	printf '<基本目標3> 結婚・出産・子育て\t\t\t\t合計特殊出生率\t(H20-24) 1.51\t(1.64)\t(1.48)\t1.60\t1.51\t(1.65)\t\t\t\t健康推進課\t\n'
+	printf '\t子育て\t\t若者の就労促進(再掲)\t高校卒業者市内就職率(再掲)\t\t\t\t\t\t\t\t\t\t\t\n'
+	printf '\t\t\t\t総面積\t350千㎡\t—\t△3千㎡\t－\t未確定 (313千㎡)\t300千㎡\t\t\t\t建築課\t減\n'
+} >"$TMP/more.tsv"
+run_kpic import -o "$TMP/more.xml" "$TMP/more.tsv"
+check "notation: exit 0" test "$RC" = 0
+check "notation: (H20-24) 1.51 is a 2008–2012 baseline" grep -qF '<baseline year="2012" from="2008">1.51</baseline>' "$TMP/more.xml"
+check "notation: (1.64) is a reference value" grep -qF '<value year="2015" status="reference">1.64</value>' "$TMP/more.xml"
+check "notation: 未確定 (313千㎡) is provisional, 千㎡ its unit" \
+	test -n "$(grep -F '<value year="2018" status="provisional">313</value>' "$TMP/more.xml")" -a -n "$(grep -F '<unit>千㎡</unit>' "$TMP/more.xml")"
+check "notation: △3 is -3, — and － are not-available" \
+	test -n "$(grep -F '<value year="2016">-3</value>' "$TMP/more.xml")" -a "$(grep -c 'status="not-available"' "$TMP/more.xml")" = 2
+check "notation: a (再掲) measure and KPI point at the originals" \
+	test -n "$(grep -F 'repost-of="g1-p2-d1-m1"' "$TMP/more.xml")" -a -n "$(grep -F '<repost kpi="g1-k14" label="高校卒業者市内就職率"/>' "$TMP/more.xml")"
+sed 's/高校卒業者市内就職率(再掲)/高校卒業就職者市内就職率(再掲)/' "$TMP/more.tsv" >"$TMP/repost.tsv"
+run_kpic import -o "$TMP/repost.xml" "$TMP/repost.tsv"
+check "a 再掲 row naming no KPI [import-repost]" \
+	test "$RC" = 1 -a -n "$(grep -F "repost.tsv:24:5: error: '高校卒業就職者市内就職率(再掲)' is marked 再掲 but no KPI" "$TMP/err")"
+
+# spreadsheets: positions as FILE:SHEET:R<row>C<col>; archives refused
+run_kpic import -o "$TMP/b.xml" "$dir/bad-cell.xlsx"
+check "xlsx: an unreadable figure at bad-cell.xlsx:bad-cell:R6C6 [import-cell]" \
+	grep -qF "bad-cell.xlsx:bad-cell:R6C6: error: '6,5x2人' is not a figure" "$TMP/err"
+check "xlsx: exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/b.xml"
+run_kpic import --sheet=nothing -o "$TMP/b.xml" "$dir/goal1.ods"
+check "--sheet: an unknown sheet [import-unreadable-sheet]" \
+	grep -qF "goal1.ods: error: there is no sheet named 'nothing' [import-unreadable-sheet]" "$TMP/err"
+run_kpic import --sheet=goal1 -o "$TMP/s.xml" "$dir/goal1.xlsx"
+check "--sheet: the named sheet" test "$RC" = 0 -a -s "$TMP/s.xml"
+head -c 3000 "$dir/goal1.xlsx" >"$TMP/trunc.xlsx"
+run_kpic import -o "$TMP/b.xml" "$TMP/trunc.xlsx"
+check "a corrupt (truncated) zip: refused [import-unreadable-sheet]" \
+	test "$RC" = 1 -a -n "$(grep -F 'not a readable .xlsx file (a zip archive)' "$TMP/err")" -a ! -e "$TMP/b.xml"
+run_kpic import -o "$TMP/b.xml" "$dir/bomb.xlsx"
+check "a zip bomb (70 MiB in 70 KiB): refused [import-too-large]" \
+	test "$RC" = 1 -a -n "$(grep -F 'unzips to 73400343 bytes: refused' "$TMP/err")" -a ! -e "$TMP/b.xml"
+run_kpic import -o "$TMP/b.xml" "$dir/huge.ods"
+check "a cell repeated over 10^5 columns: refused [import-too-large]" \
+	test "$RC" = 1 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
+
+# never over the input
+cp "$dir/goal1.tsv" "$TMP/self.tsv"
+run_kpic import -o "$TMP/self.tsv" "$TMP/self.tsv"
+check "-o the sheet itself: refused, the sheet unchanged" test "$RC" = 2 && cmp -s "$dir/goal1.tsv" "$TMP/self.tsv" && ok "-o the sheet itself: unchanged" || not_ok "-o the sheet itself: unchanged"

@@ -1,0 +1,211 @@
+/*
+ * import_csv.c - kpic export's CSV back into a source (see import.h).
+ *
+ * One row per KPI series, in the source's order: consecutive rows with the
+ * same kpi_id are one KPI.  Columns are found by their header names, so the
+ * reader keeps working when export appends columns; those it needs and an
+ * older export lacks (the heading ids, the 担当課 ids, the strategy's
+ * settings) fall back to the titles and to defaults.
+ */
+#include "import_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ecsv {
+	const struct sheet *sh;
+	struct diag_ctx *d;
+	size_t errors;
+	int ncols;
+	int years[128], ycol[128], nyears;
+};
+
+static int col_of(const struct ecsv *e, const char *name)
+{
+	for (unsigned c = 0; c < e->sh->ncols; c++)
+		if (!strcmp(sheet_cell(e->sh, 0, c), name))
+			return (int)c;
+	return -1;
+}
+
+static const char *get(const struct ecsv *e, unsigned r, const char *name)
+{
+	int c = col_of(e, name);
+	return c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c);
+}
+
+int import_is_export(const struct sheet *sh)
+{
+	struct ecsv e = { sh, NULL, 0, 0, { 0 }, { 0 }, 0 };
+	return sh->nrows > 0 && !strcmp(sheet_cell(sh, 0, 0), "goal") && col_of(&e, "kpi_id") >= 0 &&
+	       col_of(&e, "baseline_value") >= 0;
+}
+
+static enum vstatus status_of(const char *s)
+{
+	static const char *const names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(s, names[i]))
+			return (enum vstatus)i;
+	return VS_MEASURED;
+}
+
+static int year_of(const char *s)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	return *s && !*end && y > 0 && y < 10000 ? (int)y : 0;
+}
+
+static void bad(struct ecsv *e, unsigned r, const char *col, const char *what)
+{
+	int c = col_of(e, col);
+	diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
+	            "%s '%s' in column %s", what, c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c), col);
+	e->errors++;
+}
+
+static void series_values(struct ecsv *e, struct xw *w, unsigned r)
+{
+	const char *bs = get(e, r, "baseline_status");
+	int by = year_of(get(e, r, "baseline_year"));
+	if (by == 0)
+		bad(e, r, "baseline_year", "not a year:");
+	xw_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), *bs ? status_of(bs) : VS_MEASURED,
+	         get(e, r, "baseline_value"));
+	for (int y = 0; y < e->nyears; y++) {
+		char st[32];
+		snprintf(st, sizeof st, "fy%d_status", e->years[y]);
+		const char *s = get(e, r, st);
+		if (*s)
+			xw_value(w, "value", e->years[y], 0, status_of(s), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
+	}
+	if (*get(e, r, "target_value") || *get(e, r, "target_year"))
+		xw_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));
+}
+
+/* The headings of row r opened as needed: by id where export gives them. */
+static void place(struct ecsv *e, struct xw *w, unsigned r, char open[4][128])
+{
+	static const char *const idc[] = { "goal_id", "policy_id", "direction_id", "measure_id" };
+	static const char *const tc[] = { "goal_title", "policy_title", "direction_title", "measure_title" };
+	char want[4][128];
+	for (int l = 0; l < 4; l++) {
+		const char *id = get(e, r, idc[l]);
+		snprintf(want[l], sizeof want[l], "%s|%s", *id ? id : "", get(e, r, tc[l]));
+		if (l == 0)
+			snprintf(want[0], sizeof want[0], "%s|%s", get(e, r, "goal"), get(e, r, tc[0]));
+	}
+	int from = 4;
+	for (int l = 3; l >= 0; l--)
+		if (strcmp(want[l], open[l]))
+			from = l;
+	for (int l = from; l < 4; l++) {
+		snprintf(open[l], sizeof open[l], "%s", want[l]);
+		const char *title = strchr(want[l], '|') + 1;
+		if (l == 0)
+			xw_goal(w, atoi(get(e, r, "goal")), title);
+		else if (*title || *get(e, r, idc[l]))
+			xw_heading(w, l - 1, title, NULL);
+	}
+}
+
+static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
+{
+	const char *rb = get(e, r, "rate_base");
+	xw_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb, get(e, r, "kpi_name"));
+	if (n == 1 && !*get(e, r, "series_key")) {
+		xw_unit(w, get(e, r, "unit"), get(e, r, "notation"));
+		series_values(e, w, r);
+	} else {
+		for (unsigned i = r; i < r + n; i++) {
+			xw_series_open(w, get(e, i, "series_key"), *get(e, i, "series_label") ? get(e, i, "series_label") : NULL);
+			xw_unit(w, get(e, i, "unit"), get(e, i, "notation"));
+			series_values(e, w, i);
+			xw_series_close(w);
+		}
+	}
+	xw_kpi_texts(w, get(e, r, "survey"), get(e, r, "publication"), get(e, r, "method"));
+	const char *names = get(e, r, "departments"), *ids = get(e, r, "department_ids");
+	if (*ids) {
+		for (const char *id = ids; *id;) {
+			const char *sp = strchr(id, ' '), *nx = strstr(names, "、");
+			char one[128], nm[256];
+			snprintf(one, sizeof one, "%.*s", (int)(sp ? (size_t)(sp - id) : strlen(id)), id);
+			snprintf(nm, sizeof nm, "%.*s", (int)(nx ? (size_t)(nx - names) : strlen(names)), names);
+			xw_department(w, one, *nm ? nm : one);
+			id = sp ? sp + 1 : id + strlen(id);
+			names = nx ? nx + strlen("、") : names + strlen(names);
+		}
+	} else {
+		xw_departments(w, names);
+	}
+	if (!strcmp(get(e, r, "override"), "yes"))
+		xw_override(w, !strcmp(get(e, r, "kpi_met"), "yes"), get(e, r, "override_reason"));
+	xw_kpi_close(w);
+}
+
+static void meta(struct ecsv *e, struct meta_in *m)
+{
+	memset(m, 0, sizeof *m);
+	for (unsigned r = 1; r < e->sh->nrows; r++) {
+		int by = year_of(get(e, r, "baseline_year")), ty = year_of(get(e, r, "target_year"));
+		if (by && (m->baseline == 0 || by > m->baseline))
+			m->baseline = by;
+		if (ty > m->end)
+			m->end = ty;
+	}
+	m->start = e->nyears ? e->years[0] : m->baseline + 1;
+	if (e->sh->nrows > 1) {
+		int s = year_of(get(e, 1, "period_start")), en = year_of(get(e, 1, "period_end"));
+		int b = year_of(get(e, 1, "period_baseline"));
+		m->start = s ? s : m->start;
+		m->end = en ? en : m->end;
+		m->baseline = b ? b : m->baseline;
+		m->municipality = *get(e, 1, "municipality") ? get(e, 1, "municipality") : NULL;
+		m->as_of = *get(e, 1, "as_of") ? get(e, 1, "as_of") : NULL;
+		m->threshold = *get(e, 1, "threshold") ? get(e, 1, "threshold") : "80";
+		m->provisional = !strcmp(get(e, 1, "provisional"), "yes");
+	}
+}
+
+int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *out)
+{
+	struct ecsv e = { sh, d, 0, 0, { 0 }, { 0 }, 0 };
+	for (unsigned c = 0; c < sh->ncols && e.nyears < 128; c++) {
+		const char *h = sheet_cell(sh, 0, c);
+		int y;
+		char tail[8];
+		if (sscanf(h, "fy%d%7s", &y, tail) == 1) {
+			e.years[e.nyears] = y;
+			e.ycol[e.nyears++] = (int)c;
+		}
+	}
+	struct xw w;
+	xw_init(&w);
+	char open[4][128] = { "", "", "", "" };
+	for (unsigned r = 1; r < sh->nrows;) {
+		const char *id = get(&e, r, "kpi_id");
+		unsigned n = 1;
+		while (r + n < sh->nrows && !strcmp(get(&e, r + n, "kpi_id"), id))
+			n++;
+		if (*id) {
+			place(&e, &w, r, open);
+			kpi(&e, &w, r, n);
+		}
+		r += n;
+	}
+	xw_close_all(&w);
+	struct meta_in m;
+	meta(&e, &m);
+	char asof[16];
+	if (m.as_of == NULL) {
+		snprintf(asof, sizeof asof, "%04d-04-01", m.end);
+		m.as_of = asof;
+	}
+	if (e.errors == 0)
+		xw_document(&w, &m, sh->src.path, NULL, out);
+	xw_free(&w);
+	return e.errors ? 1 : 0;
+}

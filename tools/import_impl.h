@@ -1,0 +1,68 @@
+/*
+ * import_impl.h - what the parts of kpic import share: a name -> id table,
+ * the writer of the source's XML (import_xml.c) and the reader of kpic
+ * export's CSV (import_csv.c).
+ */
+#ifndef KPIC_IMPORT_IMPL_H
+#define KPIC_IMPORT_IMPL_H
+
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+#include "sheet.h"
+
+struct names { char **name, **id; size_t n; };
+void names_add(struct names *ns, const char *name, const char *id);
+const char *names_find(const struct names *ns, const char *name);
+void names_free(struct names *ns);
+
+/* The source written element by element: goals and headings as a stack of
+ * open elements, each heading's id made from its parent's (g1-p2-d1-m3). */
+struct xw_level { int kind; char id[96]; int n[3]; };
+struct xw {
+	struct buf body;             /* the <goal> elements */
+	struct names depts;          /* 担当課 name -> id, in order of first use */
+	struct xw_level lv[4];       /* [0] the goal, then policy, direction, measure */
+	int nlv;
+	int in_series;               /* inside a <series>: one level deeper */
+	char heading_id[96];
+};
+
+struct meta_in {
+	const char *municipality;    /* NULL: empty */
+	int start, end, baseline;
+	const char *as_of;
+	const char *threshold;
+	int provisional;
+};
+
+void xw_init(struct xw *w);
+void xw_free(struct xw *w);
+void xw_goal(struct xw *w, int number, const char *title);
+/* Opens a heading (kind HK_*) at its level, closing what is at or under it;
+ * the id it got. */
+const char *xw_heading(struct xw *w, int kind, const char *title, const char *repost_of);
+void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
+                 const char *name);
+/* unit NULL: none; "": <unit/>, a number without unit */
+void xw_unit(struct xw *w, const char *unit, const char *notation);
+void xw_series_open(struct xw *w, const char *key, const char *label);
+void xw_series_close(struct xw *w);
+/* A baseline, value or target; num "" for no figure; from 0 if none. */
+void xw_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num);
+void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method);
+/* 担当課 names separated by 、 (ids made up), or with their ids (ids may be NULL). */
+void xw_departments(struct xw *w, const char *names);
+void xw_department(struct xw *w, const char *id, const char *name);
+void xw_override(struct xw *w, int met, const char *reason);
+void xw_kpi_close(struct xw *w);
+void xw_repost(struct xw *w, const char *kpi, const char *label);
+void xw_close_all(struct xw *w);
+/* The whole source: meta, departments, the goals. */
+void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out);
+
+/* import_csv.c: kpic export's CSV. */
+int import_is_export(const struct sheet *sh);
+int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *out);
+
+#endif

@@ -1,0 +1,279 @@
+/*
+ * import_xml.c - writing the imported source (see import_impl.h).
+ *
+ * Written as text with two-space indentation like the bundled sources, so
+ * that staff can read and edit the result; every text goes through
+ * buf_xml_str.
+ */
+#include "import_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void names_add(struct names *ns, const char *name, const char *id)
+{
+	ns->name = xrealloc(ns->name, (ns->n + 1) * sizeof *ns->name);
+	ns->id = xrealloc(ns->id, (ns->n + 1) * sizeof *ns->id);
+	ns->name[ns->n] = xstrdup(name);
+	ns->id[ns->n++] = xstrdup(id);
+}
+
+const char *names_find(const struct names *ns, const char *name)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (!strcmp(ns->name[i], name))
+			return ns->id[i];
+	return NULL;
+}
+
+void names_free(struct names *ns)
+{
+	for (size_t i = 0; i < ns->n; i++) {
+		free(ns->name[i]);
+		free(ns->id[i]);
+	}
+	free(ns->name);
+	free(ns->id);
+	memset(ns, 0, sizeof *ns);
+}
+
+void xw_init(struct xw *w)
+{
+	memset(w, 0, sizeof *w);
+}
+
+void xw_free(struct xw *w)
+{
+	buf_free(&w->body);
+	names_free(&w->depts);
+}
+
+static void indent(struct xw *w, int extra)
+{
+	for (int i = 0; i < 2 + w->nlv + extra; i++)
+		buf_puts(&w->body, "  ");
+}
+
+static const char *const tags[] = { "policy", "direction", "measure" };
+
+/* Closes the open elements down to n of them. */
+static void close_to(struct xw *w, int n)
+{
+	while (w->nlv > n) {
+		w->nlv--;
+		indent(w, 0);
+		buf_printf(&w->body, "</%s>\n", w->nlv == 0 ? "goal" : tags[w->lv[w->nlv].kind]);
+	}
+}
+
+void xw_close_all(struct xw *w)
+{
+	close_to(w, 0);
+}
+
+static void text_el(struct xw *w, int extra, const char *el, const char *text)
+{
+	indent(w, extra);
+	buf_printf(&w->body, "<%s>", el);
+	buf_xml_str(&w->body, text);
+	buf_printf(&w->body, "</%s>\n", el);
+}
+
+void xw_goal(struct xw *w, int number, const char *title)
+{
+	close_to(w, 0);
+	indent(w, 0);
+	buf_printf(&w->body, "<goal id=\"g%d\" number=\"%d\">\n", number, number);
+	memset(&w->lv[0], 0, sizeof w->lv[0]);
+	w->lv[0].kind = -1;
+	snprintf(w->lv[0].id, sizeof w->lv[0].id, "g%d", number);
+	w->nlv = 1;
+	text_el(w, 0, "title", title);
+}
+
+const char *xw_heading(struct xw *w, int kind, const char *title, const char *repost_of)
+{
+	while (w->nlv > 1 && w->lv[w->nlv - 1].kind >= kind)
+		close_to(w, w->nlv - 1);
+	struct xw_level *p = &w->lv[w->nlv - 1], *l = &w->lv[w->nlv];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	char parent[96];
+	memcpy(parent, p->id, sizeof parent);
+	snprintf(l->id, sizeof l->id, "%.80s-%c%d", parent, "pdm"[kind], ++p->n[kind]);
+	indent(w, 0);
+	buf_printf(&w->body, "<%s id=\"%s\"", tags[kind], l->id);
+	if (repost_of) {
+		buf_puts(&w->body, " repost-of=\"");
+		buf_xml_str(&w->body, repost_of);
+		buf_putc(&w->body, '"');
+	}
+	buf_puts(&w->body, ">\n");
+	w->nlv++;
+	text_el(w, 0, "title", title);
+	snprintf(w->heading_id, sizeof w->heading_id, "%s", l->id);
+	return w->heading_id;
+}
+
+static void attr(struct xw *w, const char *name, const char *v)
+{
+	if (v == NULL || !*v)
+		return;
+	buf_printf(&w->body, " %s=\"", name);
+	buf_xml_str(&w->body, v);
+	buf_putc(&w->body, '"');
+}
+
+void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
+                 const char *name)
+{
+	indent(w, 0);
+	buf_puts(&w->body, "<kpi");
+	attr(w, "id", id);
+	attr(w, "direction", dir);
+	attr(w, "combine", combine);
+	attr(w, "rate-base", rate_base);
+	buf_puts(&w->body, ">\n");
+	text_el(w, 1, "name", name);
+}
+
+void xw_unit(struct xw *w, const char *unit, const char *notation)
+{
+	int extra = 1 + w->in_series;
+	if (unit && *unit) {
+		text_el(w, extra, "unit", unit);
+	} else if (unit) {            /* declared: a number without unit */
+		indent(w, extra);
+		buf_puts(&w->body, "<unit/>\n");
+	}
+	if (notation && *notation && strcmp(notation, "plain"))
+		text_el(w, extra, "notation", notation);
+}
+
+void xw_series_open(struct xw *w, const char *key, const char *label)
+{
+	indent(w, 1);
+	buf_puts(&w->body, "<series");
+	attr(w, "key", key);
+	attr(w, "label", label);
+	buf_puts(&w->body, ">\n");
+	w->in_series = 1;
+}
+
+void xw_series_close(struct xw *w)
+{
+	indent(w, 1);
+	buf_puts(&w->body, "</series>\n");
+	w->in_series = 0;
+}
+
+void xw_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num)
+{
+	indent(w, 1 + w->in_series);
+	buf_printf(&w->body, "<%s year=\"%d\"", el, year);
+	if (from)
+		buf_printf(&w->body, " from=\"%d\"", from);
+	if (st != VS_MEASURED)
+		buf_printf(&w->body, " status=\"%s\"", vstatus_name(st));
+	if (num && *num)
+		buf_printf(&w->body, ">%s</%s>\n", num, el);
+	else
+		buf_puts(&w->body, "/>\n");
+}
+
+void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method)
+{
+	const char *const el[] = { "survey", "publication", "method" }, *const v[] = { survey, publication, method };
+	for (int i = 0; i < 3; i++)
+		if (v[i] && *v[i])
+			text_el(w, 1, el[i], v[i]);
+}
+
+void xw_department(struct xw *w, const char *id, const char *name)
+{
+	const char *known = names_find(&w->depts, name);
+	char made[32];
+	if (known == NULL && (id == NULL || !*id)) {
+		snprintf(made, sizeof made, "dept%zu", w->depts.n + 1);
+		id = made;
+	}
+	if (known == NULL)
+		names_add(&w->depts, name, id);
+	indent(w, 1);
+	buf_puts(&w->body, "<responsible");
+	attr(w, "department", known ? known : id);
+	buf_puts(&w->body, "/>\n");
+}
+
+void xw_departments(struct xw *w, const char *names)
+{
+	while (names && *names) {
+		const char *e = strstr(names, "、");
+		size_t n = e ? (size_t)(e - names) : strlen(names);
+		char one[256];
+		snprintf(one, sizeof one, "%.*s", (int)n, names);
+		if (*one)
+			xw_department(w, NULL, one);
+		names = e ? e + strlen("、") : NULL;
+	}
+}
+
+void xw_override(struct xw *w, int met, const char *reason)
+{
+	indent(w, 1);
+	buf_printf(&w->body, "<override met=\"%s\">\n", met ? "yes" : "no");
+	text_el(w, 2, "reason", reason ? reason : "");
+	indent(w, 1);
+	buf_puts(&w->body, "</override>\n");
+}
+
+void xw_kpi_close(struct xw *w)
+{
+	indent(w, 0);
+	buf_puts(&w->body, "</kpi>\n");
+}
+
+void xw_repost(struct xw *w, const char *kpi, const char *label)
+{
+	indent(w, 0);
+	buf_puts(&w->body, "<repost");
+	attr(w, "kpi", kpi);
+	attr(w, "label", label);
+	buf_puts(&w->body, "/>\n");
+}
+
+void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out)
+{
+	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  Imported by kpic import from ");
+	for (const char *p = path; *p; p++)      /* "--" may not occur in a comment */
+		buf_putc(out, *p == '-' && p[1] == '-' ? '_' : *p);
+	if (sheet) {
+		buf_puts(out, ", sheet ");
+		for (const char *p = sheet; *p; p++)
+			buf_putc(out, *p == '-' && p[1] == '-' ? '_' : *p);
+	}
+	buf_puts(out, ".\n  Check the municipality, title, edition, as-of date and evaluation settings:\n"
+	              "  the sheet does not state them.\n-->\n"
+	              "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\">\n  <meta>\n    <municipality>");
+	buf_xml_str(out, m->municipality ? m->municipality : "");
+	buf_puts(out, "</municipality>\n    <title>");
+	buf_xml_str(out, m->municipality ? m->municipality : "");
+	buf_printf(out, "まち・ひと・しごと創生総合戦略</title>\n    <edition>1</edition>\n"
+	                "    <period start=\"%d\" end=\"%d\" baseline=\"%d\"/>\n    <as-of>",
+	           m->start, m->end, m->baseline);
+	buf_xml_str(out, m->as_of ? m->as_of : "");
+	buf_puts(out, "</as-of>\n    <evaluation threshold=\"");
+	buf_xml_str(out, m->threshold ? m->threshold : "80");
+	buf_printf(out, "\" combine=\"best\" provisional=\"%s\"/>\n  </meta>\n  <departments>\n",
+	           m->provisional ? "yes" : "no");
+	for (size_t i = 0; i < w->depts.n; i++) {
+		buf_puts(out, "    <department id=\"");
+		buf_xml_str(out, w->depts.id[i]);
+		buf_puts(out, "\">");
+		buf_xml_str(out, w->depts.name[i]);
+		buf_puts(out, "</department>\n");
+	}
+	buf_puts(out, "  </departments>\n  <goals>\n");
+	buf_put(out, w->body.data ? w->body.data : "", w->body.len);
+	buf_puts(out, "  </goals>\n</strategy>\n");
+}

@@ -1,0 +1,72 @@
+/*
+ * sheet.h - one sheet of a spreadsheet as a grid of cell texts.
+ *
+ * kpic import reads the KPI tables staff keep in spreadsheets: CSV or TSV
+ * (UTF-8, a BOM allowed), and the first sheet (or a named one) of an .xlsx or
+ * .ods file (sheet_zip.c).  Every reader ends in the same grid: the cells'
+ * texts as the sheet shows them, where each merged range's covered cells
+ * remember their origin, and a srcfile for diagnostics.  For CSV/TSV that is
+ * the file itself (positions print as FILE:LINE:FIELD, like kpic update);
+ * for a zipped sheet it is the rows written as lines of tab-separated cells,
+ * so that line = row and field = column, printed as FILE:SHEET:R12C7.
+ *
+ * Spreadsheets come from many hands, so the readers bound everything: the
+ * file and each unzipped member (64 MiB, and a member may not be more than
+ * 1000 times its compressed size), rows, columns and cells.
+ */
+#ifndef KPIC_SHEET_H
+#define KPIC_SHEET_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "srcmap.h"
+
+#define SHEET_MAX_ROWS  100000u
+#define SHEET_MAX_COLS  1024u
+#define SHEET_MAX_CELLS 2000000u     /* rows x columns of the used range */
+
+struct sheet {
+	struct srcfile src;          /* where diagnostics point */
+	unsigned nrows, ncols;
+	char **text;                 /* nrows * ncols cell texts, "" when empty */
+	size_t *off;                 /* each cell's offset in src.text */
+	unsigned *origin;            /* each cell's merge origin (its own index if none) */
+};
+
+/* Collects the cells a reader finds, in any order, before the grid's size is known. */
+struct sheet_item { unsigned row, col; char *text; size_t off; };
+struct sheet_merge { unsigned r0, c0, r1, c1; };
+struct sheet_builder {
+	struct sheet_item *items;
+	size_t n, cap;
+	struct sheet_merge *merges;
+	size_t nmerges, mcap;
+};
+
+/* Reads path (by its extension: .xlsx, .ods, else CSV/TSV) into *sh.  name
+ * selects a sheet by name (NULL: the first).  Returns 0, or 1 after
+ * diagnostics (keep sh until they are flushed, then sheet_free it). */
+int sheet_read(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh);
+void sheet_free(struct sheet *sh);
+
+/* 0-based; "" and SRC_NOWHERE outside the grid. */
+const char *sheet_cell(const struct sheet *sh, unsigned row, unsigned col);
+size_t sheet_pos(const struct sheet *sh, unsigned row, unsigned col);
+/* Whether the cell is covered by a merged range that starts elsewhere. */
+int sheet_covered(const struct sheet *sh, unsigned row, unsigned col);
+
+/* For the readers: a cell (row, col 0-based; takes text; off: its offset in
+ * a CSV file, else 0); -1 (text freed) beyond the limits.  A merged range. */
+int sheet_add(struct sheet_builder *b, unsigned row, unsigned col, char *text, size_t off);
+void sheet_add_merge(struct sheet_builder *b, unsigned r0, unsigned c0, unsigned r1, unsigned c1);
+void sheet_builder_free(struct sheet_builder *b);
+
+/* sheet_zip.c: the xlsx and ods readers.  0, or 1 after a diagnostic at
+ * sh->src (the file as a whole); *sheet_name receives the sheet's name. */
+int sheet_read_xlsx(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh,
+                    struct sheet_builder *b, char **sheet_name);
+int sheet_read_ods(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh,
+                   struct sheet_builder *b, char **sheet_name);
+
+#endif
