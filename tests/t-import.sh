@@ -75,7 +75,7 @@ check "missing KPI name: at the name cell [import-row], nothing written" \
 	test -n "$(grep -F 'noname.tsv:11:5: error: this row has figures but no KPI name (KPI 項目) [import-row]' "$TMP/err")" -a ! -e "$TMP/noname.xml"
 bad series 's/\t4社 3社\t5社 4社\t/\t4社 3社\t5社\t/'
 check "one figure where the row has two series [import-cell]" \
-	grep -qF 'series.tsv:8:11: error: this cell has 1 figure, the row' "$TMP/err"
+	grep -qF "series.tsv:8:11: error: figures in this cell: 1; in the row's other cells: 2" "$TMP/err"
 bad unit 's/\t1,006人\t/\t1,006件\t/'
 check "a unit that differs from the row's [import-cell]" grep -qF "unit.tsv:6:10: error: unit '件' differs from '人'" "$TMP/err"
 bad notarget 's/\t2カ国\t7カ国\t/\t2カ国\t\t/'

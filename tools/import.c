@@ -9,6 +9,7 @@
  */
 #include "import.h"
 #include "import_impl.h"
+#include "i18n.h"
 #include "jfmt.h"
 
 #include <stdarg.h>
@@ -55,18 +56,20 @@ struct table {
 	int goal_no;
 };
 
-static int report(struct table *t, enum rule r, unsigned row, unsigned col, const char *fmt, ...)
+static int import_report(struct table *t, enum rule r, unsigned row, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
-/* Reports on the second walk only (the first only learns names); -1. */
-static int report(struct table *t, enum rule r, unsigned row, unsigned col, const char *fmt, ...)
+/* Reports on the second walk only (the first only learns names); -1.  The
+ * format is translated here (po/xgettext.sh knows import_report), since
+ * diag_report only sees the finished text. */
+static int import_report(struct table *t, enum rule r, unsigned row, unsigned col, const char *fmt, ...)
 {
 	if (!t->report)
 		return -1;
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	va_end(ap);
 	diag_report(t->d, r, &t->sh->src, sheet_pos(t->sh, row, col), "%s", buf_str(&b));
 	buf_free(&b);
@@ -124,7 +127,7 @@ static int classify(struct table *t, const char *h, unsigned row, unsigned c)
 	if (!strncmp(h, "基準値", strlen("基準値")) || !strncmp(h, "目標値", strlen("目標値"))) {
 		k = !strncmp(h, "基準値", strlen("基準値")) ? C_BASELINE : C_TARGET;
 		if ((y = paren_year(h)) <= 0)
-			return report(t, R_IMPORT_HEADER, row, c,
+			return import_report(t, R_IMPORT_HEADER, row, c,
 			              "'%s': the %s column needs its fiscal year, e.g. 基準値(H26) or 目標値(R6)", h,
 			              k == C_BASELINE ? "基準値" : "目標値");
 		*(k == C_BASELINE ? &t->byear : &t->tyear) = y;
@@ -132,7 +135,7 @@ static int classify(struct table *t, const char *h, unsigned row, unsigned c)
 		k = C_KDIR;
 	} else if ((y = jfmt_parse_era_fy(h, strlen(h))) > 0) {
 		if (t->nyears == MAX_YEARS)
-			return report(t, R_IMPORT_HEADER, row, c, "'%s': more than 64 year columns", h);
+			return import_report(t, R_IMPORT_HEADER, row, c, "'%s': more than 64 year columns", h);
 		t->ycol[t->nyears] = (int)c;
 		t->yyear[t->nyears++] = y;
 		return 0;
@@ -141,11 +144,11 @@ static int classify(struct table *t, const char *h, unsigned row, unsigned c)
 		if (contains(h, words[i].word))
 			k = (int)words[i].col;
 	if (k < 0)
-		return report(t, R_IMPORT_HEADER, row, c,
+		return import_report(t, R_IMPORT_HEADER, row, c,
 		              "unknown column '%s': neither a column kpic knows (基本目標, 基本方針, 基本的な方向性, 具体的な施策, KPI 項目, 基準値(H26), 目標値(H31), 基準日, 結果公表日, 確認方法, 担当課, 方向) nor a fiscal year (H27, H27年(度), R1, 2019)",
 		              h);
 	if (t->col[k] >= 0)
-		return report(t, R_IMPORT_HEADER, row, c, "'%s': a second column for the same thing", h);
+		return import_report(t, R_IMPORT_HEADER, row, c, "'%s': a second column for the same thing", h);
 	t->col[k] = (int)c;
 	return 0;
 }
@@ -181,7 +184,7 @@ static int read_header(struct table *t, unsigned hr)
 	};
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
 		if (t->col[need[i].c] < 0)
-			report(t, R_IMPORT_HEADER, hr, 0, "the header row has no %s column", need[i].what);
+			import_report(t, R_IMPORT_HEADER, hr, 0, "the header row has no %s column", need[i].what);
 	return t->errors ? -1 : 0;
 }
 
@@ -358,7 +361,7 @@ static int figs_at(struct table *t, unsigned r, int c, int spans, struct cellfig
 	const char *bad;
 	if (read_figs(cell(t, r, c), spans, cf, &bad) == 0)
 		return 0;
-	return report(t, R_IMPORT_CELL, r, (unsigned)c,
+	return import_report(t, R_IMPORT_CELL, r, (unsigned)c,
 	              "'%s' is not a figure kpic can read: write 16,474人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
 	              bad);
 }
@@ -382,16 +385,16 @@ static int agree(struct table *t, struct krow *k)
 	for (int i = 0; i < n; i++) {
 		struct cellfigs *cf = all[i].cf;
 		if (cf->n && cf->n != k->nseries)
-			return report(t, R_IMPORT_CELL, k->row, (unsigned)all[i].col,
-			              "this cell has %d figure%s, the row's others %d (one per series): write one figure per series, separated by a space",
-			              cf->n, cf->n == 1 ? "" : "s", k->nseries);
+			return import_report(t, R_IMPORT_CELL, k->row, (unsigned)all[i].col,
+			              "figures in this cell: %d; in the row's other cells: %d (one per series): write one figure per series, separated by a space",
+			              cf->n, k->nseries);
 		for (int s = 0; s < cf->n; s++) {
 			if (cf->f[s].man > k->man[s])
 				k->man[s] = cf->f[s].man;
 			if (!cf->f[s].unit[0])
 				continue;
 			if (k->units[s][0] && strcmp(k->units[s], cf->f[s].unit))
-				return report(t, R_IMPORT_CELL, k->row, (unsigned)all[i].col,
+				return import_report(t, R_IMPORT_CELL, k->row, (unsigned)all[i].col,
 				              "unit '%s' differs from '%s' in another cell of this row's series", cf->f[s].unit,
 				              k->units[s]);
 			snprintf(k->units[s], sizeof k->units[s], "%s", cf->f[s].unit);
@@ -414,13 +417,13 @@ static int kpi_direction(struct table *t, struct krow *k)
 			return 0;
 		}
 	if (*d)
-		return report(t, R_IMPORT_CELL, k->row, (unsigned)t->col[C_KDIR],
+		return import_report(t, R_IMPORT_CELL, k->row, (unsigned)t->col[C_KDIR],
 		              "unknown direction '%s': write higher (増), lower (減) or maintain (維持)", d);
 	k->dir = DIR_HIGHER;
 	if (k->base.n && k->target.n && k->base.f[0].has_num && k->target.f[0].has_num &&
 	    kdec_cmp(k->target.f[0].num, k->base.f[0].num) < 0) {
 		k->dir = DIR_LOWER;
-		report(t, R_IMPORT_DIRECTION, k->row, (unsigned)t->col[C_TARGET],
+		import_report(t, R_IMPORT_DIRECTION, k->row, (unsigned)t->col[C_TARGET],
 		       "the target is below the baseline, so the KPI is imported as lower-is-better; if it must only stay at or above the target, add a 方向 column saying maintain (維持)");
 	}
 	return 0;
@@ -437,10 +440,10 @@ static int read_kpi(struct table *t, unsigned r, struct krow *k)
 	if (bad)
 		return -1;
 	if (k->base.n == 0 && !k->base.dash)
-		return report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_BASELINE],
+		return import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_BASELINE],
 		              "KPI '%s' has no 基準値 (baseline): write the figure, or — when there is none", k->name);
 	if (k->target.n == 0)
-		return report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_TARGET], "KPI '%s' has no 目標値 (target)", k->name);
+		return import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_TARGET], "KPI '%s' has no 目標値 (target)", k->name);
 	return agree(t, k) < 0 || kpi_direction(t, k) < 0 ? -1 : 0;
 }
 
@@ -575,7 +578,7 @@ static int open_goal(struct table *t, unsigned r, const char *s)
 	const char *title;
 	int n = goal_cell(s, &title);
 	if (n < 0)
-		return report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_GOAL],
+		return import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_GOAL],
 		              "'%s' is not a goal: write <基本目標1> TITLE (or 1 TITLE)", s);
 	for (int c = C_POLICY; !*title && c <= C_MEASURE; c++) {
 		const char *h = own(t, r, t->col[c]);
@@ -584,7 +587,7 @@ static int open_goal(struct table *t, unsigned r, const char *s)
 		title = "";
 	}
 	if (!*title)
-		return report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_GOAL],
+		return import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_GOAL],
 		              "goal '%s' has no title: write it in the cell, as <基本目標1> TITLE", s);
 	t->goal_no = n;
 	t->goal_kpis = 0;
@@ -614,7 +617,7 @@ static void kpi_row(struct table *t, unsigned r, const char *name)
 		if (of)
 			xw_repost(t->w, of, base);
 		else
-			report(t, R_IMPORT_REPOST, r, (unsigned)t->col[C_NAME],
+			import_report(t, R_IMPORT_REPOST, r, (unsigned)t->col[C_NAME],
 			       "'%s' is marked 再掲 but no KPI of the sheet has the name '%s'", name, base);
 		return;
 	}
@@ -655,7 +658,7 @@ static void walk_row(struct table *t, unsigned r)
 		const char *h = own(t, r, t->col[levels[l]]), *title;
 		if (*h && !((starts(h, "<") || starts(h, "＜")) && goal_cell(h, &title) > 0)) {
 			if (t->goal_no == 0) {
-				report(t, R_IMPORT_ROW, r, (unsigned)t->col[levels[l]],
+				import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[levels[l]],
 				       "'%s' comes before any 基本目標: the first row needs the goal", h);
 				return;
 			}
@@ -665,12 +668,12 @@ static void walk_row(struct table *t, unsigned r)
 	const char *name = cell(t, r, t->col[C_NAME]);
 	if (!*name) {
 		if (any_figure(t, r))
-			report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_NAME],
+			import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_NAME],
 			       "this row has figures but no KPI name (KPI 項目)");
 		return;
 	}
 	if (t->goal_no == 0) {
-		report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_NAME],
+		import_report(t, R_IMPORT_ROW, r, (unsigned)t->col[C_NAME],
 		       "KPI '%s' comes before any 基本目標: the first row needs the goal", name);
 		return;
 	}

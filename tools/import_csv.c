@@ -58,11 +58,11 @@ static int year_of(const char *s)
 	return *s && !*end && y > 0 && y < 10000 ? (int)y : 0;
 }
 
-static void bad(struct ecsv *e, unsigned r, const char *col, const char *what)
+static void bad_year(struct ecsv *e, unsigned r, const char *col)
 {
 	int c = col_of(e, col);
 	diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
-	            "%s '%s' in column %s", what, c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c), col);
+	            "not a year: '%s' in column %s", c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c), col);
 	e->errors++;
 }
 
@@ -71,7 +71,7 @@ static void series_values(struct ecsv *e, struct xw *w, unsigned r)
 	const char *bs = get(e, r, "baseline_status");
 	int by = year_of(get(e, r, "baseline_year"));
 	if (by == 0)
-		bad(e, r, "baseline_year", "not a year:");
+		bad_year(e, r, "baseline_year");
 	xw_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), *bs ? status_of(bs) : VS_MEASURED,
 	         get(e, r, "baseline_value"));
 	for (int y = 0; y < e->nyears; y++) {

@@ -759,8 +759,8 @@ static int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *
 	}
 	diag_flush(d, diag_out);
 	if (status)
-		fprintf(stderr, "kpic: %s: %s; nothing was written\n", path,
-		        compiled ? "the imported source would not pass kpic check" : "the sheet cannot be imported");
+		fprintf(stderr, compiled ? _("kpic: %s: the imported source would not pass kpic check; nothing was written\n")
+		                         : _("kpic: %s: the sheet cannot be imported; nothing was written\n"), path);
 	else
 		status = write_result(o, &xml);
 	if (compiled)
