@@ -223,9 +223,6 @@ int output_write_like(const char *path, const char *data, size_t len, const char
 	}
 	pending = tmp;
 	guard_open(&g);
-	struct stat old;
-	if (stat(path, &old) == 0 && S_ISREG(old.st_mode))
-		like = path;   /* a file replaced keeps what it had */
 	int ok = take_mode(fd, like) == 0 && write_fd(fd, data, len) == 0;
 	int saved = errno;
 	ok = close(fd) == 0 && ok;

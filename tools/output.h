@@ -20,9 +20,9 @@
  * err. */
 int output_write(const char *path, const char *data, size_t len, const char *const *inputs,
                  char *err, size_t errsz);
-/* The same, but a new file takes the mode, owner and group of the file like
- * (kpic update's backup SRC~ gets the source's, so that a source readable by
- * few does not leave a copy readable by all). */
+/* The same, but the file takes the mode, owner and group of the file like,
+ * whether path existed or not (kpic update's backup SRC~ gets the source's,
+ * so that a source readable by few does not leave a copy readable by all). */
 int output_write_like(const char *path, const char *data, size_t len, const char *const *inputs,
                       const char *like, char *err, size_t errsz);
 
