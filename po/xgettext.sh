@@ -24,5 +24,6 @@ xgettext --language=C --from-code=UTF-8 --package-name=kpic --package-version="$
 	--keyword=lfail:3 --flag=lfail:3:c-format \
 	--keyword=usage_error:1 --flag=usage_error:1:c-format \
 	--keyword=import_report:5 --flag=import_report:5:c-format \
+	--keyword=exceed:4 --flag=exceed:4:c-format \
 	-o - $(ls tools/*.c tools/*.h tools/rules.def | LC_ALL=C sort) >"$out.tmp"
 mv "$out.tmp" "$out"

@@ -174,3 +174,78 @@ if mknod "$TMP/null" c 1 3 2>/dev/null; then
 	check "-o a character device: exit 0" test "$RC" = 0
 	check "-o a character device: still the device" test -c "$TMP/null"
 fi
+
+# --- never over a template, a templates directory's file or the actuals sheet -------
+# (by device and inode: a link to a template is refused too)
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl"
+ln "$TMP/tpl/kensho.css" "$TMP/css-link"
+tsum=$(cat "$TMP/tpl"/* | cksum)
+# refused_tpl NAME ARGS...: kpic ARGS is refused and the templates are intact
+refused_tpl() {
+	local name=$1; shift
+	run_kpic "$@"
+	check "$name: refused, exit 2" test "$RC" = 2
+	check "$name: names the templates directory" grep -q "refusing to overwrite an input: it is a file of $TMP/tpl, which this run reads" "$TMP/err"
+	check "$name: the templates are intact" test "$(cat "$TMP/tpl"/* | cksum)" = "$tsum"
+	check "$name: no temporary file left" test -z "$(ls "$TMP/tpl" | grep tmp-)"
+}
+T="--templates=$TMP/tpl"
+refused_tpl "html -o kensho.xsl" html "$T" -o "$TMP/tpl/kensho.xsl" tests/fixtures/minimal.xml
+refused_tpl "html -o a link to kensho.css" html "$T" -o "$TMP/css-link" tests/fixtures/minimal.xml
+refused_tpl "eval -o kpic.rng" eval "$T" -o "$TMP/tpl/kpic.rng" tests/fixtures/minimal.xml
+refused_tpl "pdf -o kensho-layout.xsl" pdf "$T" -o "$TMP/tpl/kensho-layout.xsl" tests/fixtures/minimal.xml
+refused_tpl "pdf --boxes layout.rng" pdf "$T" -o "$TMP/ok.pdf" --boxes="$TMP/tpl/layout.rng" tests/fixtures/minimal.xml
+refused_tpl "draft -o draft.xsl" draft "$T" -o "$TMP/tpl/draft.xsl" tests/fixtures/minimal.xml
+refused_tpl "export -o kensho.css" export "$T" -o "$TMP/tpl/kensho.css" tests/fixtures/minimal.xml
+refused_tpl "diff --html shinkyu.xsl" diff "$T" --html "$TMP/tpl/shinkyu.xsl" tests/fixtures/minimal.xml tests/rules/clean.xml
+# the templates found by default (next to the binary): the repository's own
+cp templates/kensho.xsl "$TMP/kensho.xsl.before"
+run_kpic html -o templates/kensho.xsl tests/fixtures/minimal.xml
+check "html -o templates/kensho.xsl (default templates): refused, exit 2" test "$RC" = 2
+check "html -o templates/kensho.xsl (default templates): intact" cmp -s templates/kensho.xsl "$TMP/kensho.xsl.before"
+# a new file in the templates directory is no input: written
+run_kpic html "$T" -o "$TMP/tpl/new.html" tests/fixtures/minimal.xml
+check "html -o a new file beside the templates: written" test "$RC" = 0 -a -s "$TMP/tpl/new.html"
+rm -f "$TMP/tpl/new.html"
+# kpic update: neither -o nor the source's backup may be the sheet
+cp sources/abashiri/strategy.xml "$TMP/u.xml"
+cp tests/update/fy2019.tsv "$TMP/sheet.tsv"
+ssum=$(cksum <"$TMP/sheet.tsv")
+run_kpic update --year 2019 --actuals "$TMP/sheet.tsv" -o "$TMP/sheet.tsv" "$TMP/u.xml"
+check "update -o SHEET: refused, exit 2" test "$RC" = 2
+check "update -o SHEET: says so" grep -q "refusing to overwrite the input $TMP/sheet.tsv" "$TMP/err"
+check "update -o SHEET: the sheet is intact" test "$(cksum <"$TMP/sheet.tsv")" = "$ssum"
+run_kpic update --year 2019 --actuals "$TMP/sheet.tsv" "$T" -o "$TMP/tpl/kpic.rng" "$TMP/u.xml"
+check "update -o a template: refused, exit 2" test "$RC" = 2
+check "update -o a template: the templates are intact" test "$(cat "$TMP/tpl"/* | cksum)" = "$tsum"
+
+# --- a replaced file keeps its mode (and, as root, its owner and group) -----------
+# mode_of FILE: "0640 owner:group"
+mode_of() { stat -c '%a %U:%G' "$1"; }
+owner=$(id -un):$(id -gn)
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	owner=nobody:$(id -gn nobody)
+fi
+printf 'previous\n' >"$TMP/m.html"
+chmod 0640 "$TMP/m.html"
+[ "$(id -u)" = 0 ] && chown "$owner" "$TMP/m.html"
+run_kpic html -o "$TMP/m.html" tests/fixtures/minimal.xml
+check "html over a 0640 file: written" test "$RC" = 0 -a "$(head -c 15 "$TMP/m.html")" = "<!DOCTYPE html>"
+check "html over a 0640 file: still 0640 $owner" test "$(mode_of "$TMP/m.html")" = "640 $owner"
+(umask 022 && "$KPIC" eval -o "$TMP/new.txt" tests/fixtures/minimal.xml 2>/dev/null)
+check "a new file: 0666 less the umask (0644)" test "$(stat -c %a "$TMP/new.txt")" = 644
+chmod 0600 "$TMP/new.txt"
+run_kpic eval --format=json -o "$TMP/new.txt" tests/fixtures/minimal.xml
+check "eval over a 0600 file: still 0600" test "$(stat -c %a "$TMP/new.txt")" = 600
+chmod 4755 "$TMP/new.txt"
+run_kpic eval -o "$TMP/new.txt" tests/fixtures/minimal.xml
+check "eval over a setuid file: 0755, not setuid" test "$(stat -c %a "$TMP/new.txt")" = 755
+cp sources/abashiri/strategy.xml "$TMP/u.xml"
+chmod 0640 "$TMP/u.xml"
+[ "$(id -u)" = 0 ] && chown "$owner" "$TMP/u.xml"
+printf 'an older backup\n' >"$TMP/u.xml~"
+chmod 0644 "$TMP/u.xml~"
+run_kpic update --year 2019 --actuals tests/update/fy2019.tsv "$TMP/u.xml"
+check "update: the source was rewritten" test "$RC" = 0 -a -f "$TMP/u.xml~" && ! cmp -s "$TMP/u.xml" "$TMP/u.xml~"
+check "update: the source keeps 0640 $owner" test "$(mode_of "$TMP/u.xml")" = "640 $owner"
+check "update: the backup SRC~, replacing a 0644 one, is as private as the source (0640 $owner)" test "$(mode_of "$TMP/u.xml~")" = "640 $owner"

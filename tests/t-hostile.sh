@@ -56,3 +56,155 @@ check "a missing file: exit 2" test "$RC" = 2
 check "a missing file: [unreadable]" grep -q "No such file or directory \[unreadable\]" "$TMP/err"
 run_kpic check "$TMP"
 check "a directory: exit 2" test "$RC" = 2
+
+# --- limits (tools/srclimits.h): each named in its diagnostic, refused in bounded
+# time and memory, nothing written.  The sources are generated here.
+# AddressSanitizer reserves terabytes of address space: ulimit -v only without it.
+sanitized=0
+case "$KPIC" in *asan*) sanitized=1 ;; esac
+[ "${LABEL:-}" = asan ] && sanitized=1
+# bounded SECONDS MIB ARGS...: run_kpic ARGS within SECONDS of wall time and
+# MIB of address space; RC 124 when it took longer.
+bounded() {
+	local secs=$1 mib=$2; shift 2
+	if [ $sanitized = 1 ]; then
+		run_kpic_timeout "$secs" "$@"
+	else
+		(ulimit -v $((mib * 1024)) && run_kpic_timeout "$secs" "$@"; echo "$RC" >"$TMP/rc")
+		RC=$(cat "$TMP/rc"); OUT=$(cat "$TMP/out"); ERR=$(cat "$TMP/err")
+	fi
+}
+run_kpic_timeout() {
+	local secs=$1; shift
+	timeout "$secs" "$KPIC" "$@" >"$TMP/out" 2>"$TMP/err"
+	RC=$?
+	if grep -qE 'Sanitizer|runtime error:' "$TMP/err"; then
+		not_ok "sanitizer report from kpic $*"
+		sed 's/^/    /' "$TMP/err" | head -40
+	fi
+}
+# gen KIND N [ARG]: a source with one goal whose body is KIND (awk, so that no
+# more than the base system is needed):
+#   kpis N      N KPIs             series N   one KPI with N series
+#   values N    one series, N values (all for 2015)
+#   name N      a KPI whose name is N characters    label N   a series label of N
+#   number 0 X  a baseline written X                year 0 Y  a value for year Y
+gen() {
+	awk -v kind="$1" -v n="$2" -v arg="${3:-}" '
+	function rep(s, k,   r) { r = ""; while (k-- > 0) r = r s; return r }
+	function kpi(i, name, body) {
+		if (body == "") body = "<baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target>"
+		printf "<kpi id=\"k%d\" direction=\"higher\"><name>%s</name><unit>人</unit>%s<responsible department=\"d\"/></kpi>\n", i, name, body
+	}
+	BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
+		print "<departments><department id=\"d\">企画調整課</department></departments><goals><goal id=\"g1\" number=\"1\"><title>t</title>"
+		sv = "<baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target>"
+		if (kind == "kpis") for (i = 0; i < n; i++) kpi(i, "n", "")
+		else if (kind == "name") kpi(0, rep("名", n), "")
+		else if (kind == "number") kpi(0, "n", "<baseline year=\"2014\">" arg "</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target>")
+		else if (kind == "year") kpi(0, "n", "<baseline year=\"2014\">1</baseline><value year=\"" arg "\">1</value><target year=\"2019\">1</target>")
+		else if (kind == "series" || kind == "label") {
+			printf "<kpi id=\"k0\" direction=\"higher\"><name>n</name><unit>人</unit>"
+			if (kind == "label") printf "<series key=\"s\" label=\"%s\">%s</series>", rep("ラ", n), sv
+			else for (i = 0; i < n; i++) printf "<series key=\"s%d\">%s</series>\n", i, sv
+			print "<responsible department=\"d\"/></kpi>"
+		} else if (kind == "values") {
+			printf "<kpi id=\"k0\" direction=\"higher\"><name>n</name><unit>人</unit><baseline year=\"2014\">1</baseline>"
+			for (i = 0; i < n; i++) print "<value year=\"2015\">1</value>"
+			print "<target year=\"2019\">1</target><responsible department=\"d\"/></kpi>"
+		}
+		print "</goal></goals></strategy>"
+	}'
+}
+# limit NAME SECONDS MIB PATTERN: the source $TMP/lim.xml is refused by kpic
+# check and kpic html -o within the bounds, with PATTERN in the diagnostic.
+limit() {
+	local name=$1 secs=$2 mib=$3 pattern=$4
+	bounded "$secs" "$mib" check "$TMP/lim.xml"
+	check "$name: exit 1" test "$RC" = 1
+	check "$name: names the limit" grep -q -- "$pattern" "$TMP/err"
+	check "$name: one diagnostic, a short report" test "$(grep -c ': error: ' "$TMP/err")" = 1 -a "$(wc -c <"$TMP/err")" -lt 2000
+	bounded "$secs" "$mib" html -o "$TMP/lim.html" "$TMP/lim.xml"
+	check "$name: html refused in bounded time and memory, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.html"
+}
+
+gen kpis 100001 >"$TMP/lim.xml"
+limit "100,001 KPIs" 60 1500 "error: more than 100,000 KPIs in one source, kpic's limit: .*\[limit-exceeded\]"
+check "100,001 KPIs: at the 100,001st" grep -q "lim.xml:100004:1: error" "$TMP/err"
+# A million KPIs cannot be written in 64 MiB (each takes more than 67 bytes):
+# refused while reading, before any parsing.
+# (Through a pipe, so as not to write 170 MB: kpic stops reading at 64 MiB.)
+rm -f "$TMP/lim.xml" && mkfifo "$TMP/lim.xml"
+gen kpis 1000000 >"$TMP/lim.xml" 2>/dev/null &
+writer=$!
+bounded 20 200 check "$TMP/lim.xml"
+kill "$writer" 2>/dev/null   # (a writer still waiting for a reader)
+wait "$writer" 2>/dev/null
+check "1,000,000 KPIs: exit 1" test "$RC" = 1
+check "1,000,000 KPIs: names the limit" grep -q "larger than 64 MiB.*\[file-too-large\]" "$TMP/err"
+rm -f "$TMP/lim.xml"
+gen series 10000 >"$TMP/lim.xml"
+limit "10,000 series in one KPI" 20 500 "error: this KPI has more than 100 series, kpic's limit per KPI: .*\[limit-exceeded\]"
+gen values 100000 >"$TMP/lim.xml"
+limit "100,000 values in one series" 20 500 "error: this series has more than 400 values, kpic's limit per series .*\[limit-exceeded\]"
+gen name 50000 >"$TMP/lim.xml"
+limit "a 50,000-character KPI name" 20 500 "4:33: error: this name or title is longer than 1,000 characters, kpic's limit: .*\[limit-exceeded\]"
+bounded 20 500 pdf -o "$TMP/lim.pdf" "$TMP/lim.xml"
+check "a 50,000-character KPI name: pdf refused at once, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.pdf"
+gen label 5000 >"$TMP/lim.xml"
+limit "a 5,000-character series label" 20 500 "error: this series' label is longer than 1,000 characters, kpic's limit for names: .*\[limit-exceeded\]"
+# the limits themselves are allowed
+gen name 1000 >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "a 1,000-character name: accepted" test "$RC" = 0
+gen series 100 >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "100 series in one KPI: no limit-exceeded" test "$RC" = 0
+
+# Numbers and years out of range, each named.
+for v in NaN Inf -Inf 1e400 0x10 １２; do
+	gen number 0 "$v" >"$TMP/lim.xml"
+	run_kpic eval -o "$TMP/lim.txt" "$TMP/lim.xml"
+	check "number $v: not a decimal, exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.txt"
+	check "number $v: [invalid-number]" grep -q "baseline '$v' is not a decimal number: .*\[invalid-number\]" "$TMP/err"
+done
+for v in 99999999999999999999 1000000000000000 -1000000000000000 0.0000000001; do
+	gen number 0 "$v" >"$TMP/lim.xml"
+	run_kpic check "$TMP/lim.xml"
+	check "number $v: beyond the limits, exit 1" test "$RC" = 1
+	check "number $v: names the limits" grep -q "baseline '$v' is beyond kpic's limits for a number: at most 15 digits before the decimal point and 9 after it \[invalid-number\]" "$TMP/err"
+done
+gen number 0 999999999999999.5 >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "number 999999999999999.5: the largest kind accepted" test -z "$(grep invalid-number "$TMP/err")"
+for y in 1867 2201 -5 99999999999999999999; do
+	gen year 0 "$y" >"$TMP/lim.xml"
+	run_kpic check "$TMP/lim.xml"
+	check "year $y: exit 1" test "$RC" = 1
+	check "year $y: names 1868 and 2200" grep -q "year=\"$y\" is not a year between 1868 and 2200: .*\[invalid-year\]" "$TMP/err"
+done
+
+# A cycle of 再掲 references (two rows naming each other, a row naming itself,
+# two measures 再掲 of each other): each row is one repost-of-repost, at once.
+sed 's|<repost kpi="k1"/>|<repost id="r1" kpi="r2"/><repost id="r2" kpi="r1"/><repost id="r3" kpi="r3"/></measure><measure id="m2" repost-of="m3"><title>t</title></measure><measure id="m3" repost-of="m2"><title>t</title>|' \
+	tests/fixtures/minimal.xml >"$TMP/cycle.xml"
+bounded 10 500 check "$TMP/cycle.xml"
+check "再掲 cycle: exit 1" test "$RC" = 1
+check "再掲 cycle: five repost-of-repost errors" test "$(grep -c 'error: .*\[repost-of-repost\]' "$TMP/err")" = 5
+check "再掲 cycle: a row naming itself" grep -q "再掲 row refers to 'r3', itself a 再掲 row" "$TMP/err"
+check "再掲 cycle: measures 再掲 of each other" grep -q "measure is marked 再掲 of 'm2', itself a 再掲 of 'm3'" "$TMP/err"
+
+# XInclude is not supported: an xi:include is a schema error, never expanded
+# (the parser runs without XML_PARSE_XINCLUDE), wherever it is.
+xi='<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'
+sed "s|<repost kpi=\"k1\"/>|$xi|" tests/fixtures/minimal.xml >"$TMP/xi1.xml"
+sed "s|<p>全|<p>$xi全|" tests/fixtures/minimal.xml >"$TMP/xi2.xml"
+sed "s|<repost kpi=\"k1\"/>|<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"xi1.xml\"/>|" tests/fixtures/minimal.xml >"$TMP/xi3.xml"
+for x in xi1 xi2 xi3; do
+	run_kpic eval --format=xml -o "$TMP/$x.out" "$TMP/$x.xml"
+	check "xi:include ($x): exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/$x.out"
+	check "xi:include ($x): [schema] names <include>" grep -q "error: <include> is not allowed here .*\[schema\]" "$TMP/err"
+	check "xi:include ($x): nothing included" bash -c '! grep -q "root:" "$0/err" "$0/out"' "$TMP"
+done

@@ -4,14 +4,15 @@
 #include "draft.h"
 #include "i18n.h"
 #include "enrich.h"
+#include "srclimits.h"
 #include "xslt.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
-#define MIN_YEAR 1868
-#define MAX_YEAR 2200
+#define MIN_YEAR LIMIT_MIN_YEAR
+#define MAX_YEAR LIMIT_MAX_YEAR
 
 /* "2020-2024": two plain years; anything else is refused. */
 static int parse_years(const char *s, int *a, int *b)

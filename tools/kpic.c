@@ -290,6 +290,14 @@ static int find_templates(const char *given, char *out, size_t size)
 	return file_exists(out, "kpic.rng") ? 0 : -1;
 }
 
+/* The templates directory this run reads (kpic.rng, the stylesheets, the
+ * CSS), which an output must never replace; NULL when there is none, which
+ * ends the list of inputs it is put last in. */
+static const char *templates_input(const struct opts *o, char *dir, size_t size)
+{
+	return find_templates(o->templates, dir, size) == 0 ? dir : NULL;
+}
+
 static struct schema *open_schema(const struct opts *o)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 16];
@@ -344,8 +352,8 @@ static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d
 /* Writes a command's result to -o (atomically) or standard output. */
 static int write_result(const struct opts *o, const struct buf *b)
 {
-	char err[512];
-	const char *inputs[] = { o->files[0], NULL };
+	char err[512], dir[PATH_MAX];
+	const char *inputs[] = { o->files[0], templates_input(o, dir, sizeof dir), NULL };
 	if (output_write(o->output ? o->output : "-", b->data ? b->data : "", b->len, inputs, err,
 	                 sizeof err) < 0) {
 		fprintf(stderr, "kpic: %s\n", err);
@@ -453,8 +461,8 @@ static int source_date_epoch(long long *t)
 /* Writes buf to path atomically, never over one of the diff's inputs. */
 static int write_diff_file(const struct opts *o, const char *path, const struct buf *b)
 {
-	char err[512];
-	const char *inputs[] = { o->files[0], o->files[1], NULL };
+	char err[512], dir[PATH_MAX];
+	const char *inputs[] = { o->files[0], o->files[1], templates_input(o, dir, sizeof dir), NULL };
 	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
 		fprintf(stderr, "kpic: %s\n", err);
 		return -1;
@@ -535,8 +543,8 @@ static int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 /* Writes buf to path atomically (for --boxes); 0 or 2. */
 static int write_extra(const struct opts *o, const char *path, const struct buf *b)
 {
-	char err[512];
-	const char *inputs[] = { o->files[0], NULL };
+	char err[512], dir[PATH_MAX];
+	const char *inputs[] = { o->files[0], templates_input(o, dir, sizeof dir), NULL };
 	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
 		fprintf(stderr, "kpic: %s\n", err);
 		return 2;
@@ -707,16 +715,18 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		}
 		unit_free(&v);
 		diag_free(&dv);
-		char e[512];
+		char e[512], dir[PATH_MAX];
 		char backup[PATH_MAX];
-		const char *in_sheet[] = { o->actuals, NULL };
-		const char *in_both[] = { path, o->actuals, NULL };
+		const char *tdir = templates_input(o, dir, sizeof dir);
+		const char *in_sheet[] = { o->actuals, tdir, NULL };
+		const char *in_both[] = { path, o->actuals, tdir, NULL };
 		snprintf(backup, sizeof backup, "%s~", path);
 		if (status == 0 && o->output) {
 			if (output_write(o->output, res.text.data, res.text.len, in_both, e, sizeof e) < 0)
 				status = 2;
 		} else if (status == 0) {
-			if (output_write(backup, u.src.src.text, u.src.src.len, in_sheet, e, sizeof e) < 0 ||
+			/* the backup is as private as the source it keeps */
+			if (output_write_like(backup, u.src.src.text, u.src.src.len, in_sheet, path, e, sizeof e) < 0 ||
 			    output_write(path, res.text.data, res.text.len, in_sheet, e, sizeof e) < 0)
 				status = 2;
 		}
@@ -823,7 +833,7 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 	diag_flush(d, stderr);
 	if (status == 0 && d->nerrors > errors_before)
 		status = 1;
-	const char *inputs[] = { file, NULL };
+	const char *inputs[] = { file, rq->templates_dir, NULL };
 	build_name(file, name, sizeof name);
 	snprintf(path, sizeof path, "%s/%s", outdir, name);
 	if (status == 0 && make_dir(path) < 0)

@@ -171,11 +171,19 @@ static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
 		fputs("kpic: out of memory\n", stderr);
 		abort();
 	}
+	struct limits_scan ls;
+	limits_watch(ctxt, &ls, src->text, src->len);
 	xmlSetStructuredErrorFunc(&pe, on_xml_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	int wellformed = ctxt->wellFormed;
 	xmlFreeParserCtxt(ctxt);
+	if (ls.exceeded) {
+		/* the parser was stopped there: what it says after is not news */
+		diag_report(d, R_LIMIT, src, ls.at, "%s", ls.msg);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
 	if (doc && wellformed && !pe.seen)
 		return doc;
 	if (!pe.seen) {

@@ -5,7 +5,8 @@
  * files that are empty, too large or not UTF-8, parses with no network, no
  * DTD loading and no entity substitution, and refuses any DOCTYPE (entity
  * declarations are the way to read local files or to blow up memory).  Depth
- * is bounded by libxml2's default limit, since XML_PARSE_HUGE is never set.
+ * is bounded by libxml2's default limit, since XML_PARSE_HUGE is never set,
+ * and what the source holds by srclimits.h, counted while parsing.
  */
 #ifndef KPIC_LOAD_H
 #define KPIC_LOAD_H
@@ -13,9 +14,10 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "srclimits.h"
 #include "srcmap.h"
 
-#define LOAD_MAX_BYTES (64u * 1024u * 1024u)
+#define LOAD_MAX_BYTES LIMIT_FILE_BYTES
 
 struct source {
 	struct srcfile src;

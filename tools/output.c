@@ -18,6 +18,7 @@
 #include "output.h"
 #include "i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -93,10 +94,52 @@ static void guard_restore(struct guard *g)
 	sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
 }
 
-static int same_file(const char *a, const char *b)
+/* Whether the directory dir holds the file *st (by device and inode, so a
+ * link to one of its files counts too). */
+static int in_dir(const char *dir, const struct stat *st)
 {
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+	if (d == NULL)
+		return 0;
+	while (!found && (e = readdir(d)) != NULL) {
+		struct stat se;
+		if (e->d_name[0] != '.' && fstatat(dirfd(d), e->d_name, &se, 0) == 0)
+			found = S_ISREG(se.st_mode) && se.st_dev == st->st_dev && se.st_ino == st->st_ino;
+	}
+	closedir(d);
+	return found;
+}
+
+/* Whether path is the input a, or one of its files when a is a directory. */
+static int same_file(const char *path, const char *a)
+{
+	struct stat sp, sa;
+	if (stat(path, &sp) != 0 || stat(a, &sa) != 0)
+		return 0;
+	if (S_ISDIR(sa.st_mode))
+		return !S_ISDIR(sp.st_mode) && in_dir(a, &sp);
+	return sp.st_dev == sa.st_dev && sp.st_ino == sa.st_ino;
+}
+
+/* The new file's mode: that of the file like (the file it replaces), without
+ * setuid and setgid, and its owner and group where the system allows it
+ * (only root may give a file away; others may still set a group they are
+ * in); else 0666 less the umask, since mkstemp creates 0600 and outputs are
+ * documents to share. */
+static int take_mode(int fd, const char *like)
+{
+	struct stat st;
+	if (like != NULL && stat(like, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (fchown(fd, st.st_uid, st.st_gid) < 0 && fchown(fd, (uid_t)-1, st.st_gid) < 0) {
+			/* not allowed: the file stays ours, with the mode below */
+		}
+		return fchmod(fd, st.st_mode & 01777);
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	return fchmod(fd, 0666 & ~mask);
 }
 
 static int write_fd(int fd, const char *data, size_t len)
@@ -132,6 +175,12 @@ static int write_in_place(const char *path, const char *data, size_t len, char *
 int output_write(const char *path, const char *data, size_t len, const char *const *inputs,
                  char *err, size_t errsz)
 {
+	return output_write_like(path, data, len, inputs, path, err, errsz);
+}
+
+int output_write_like(const char *path, const char *data, size_t len, const char *const *inputs,
+                      const char *like, char *err, size_t errsz)
+{
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
 			snprintf(err, errsz, _("cannot write to standard output: %s"), strerror(errno));
@@ -140,10 +189,15 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 		return 0;
 	}
 	for (; inputs && *inputs; inputs++) {
-		if (same_file(path, *inputs)) {
+		struct stat si;
+		if (!same_file(path, *inputs))
+			continue;
+		if (stat(*inputs, &si) == 0 && S_ISDIR(si.st_mode))
+			snprintf(err, errsz, _("%s: refusing to overwrite an input: it is a file of %s, which this run reads; choose another -o"),
+			         path, *inputs);
+		else
 			snprintf(err, errsz, _("%s: refusing to overwrite the input %s; choose another -o"), path, *inputs);
-			return -1;
-		}
+		return -1;
 	}
 	/* A device or a pipe (-o /dev/stdout, -o /dev/null, a FIFO) is written
 	 * in place: renaming a file over it would replace the device node
@@ -170,10 +224,7 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 	}
 	pending = tmp;
 	guard_open(&g);
-	/* mkstemp creates 0600; outputs are documents to share. */
-	mode_t mask = umask(0);
-	umask(mask);
-	int ok = fchmod(fd, 0666 & ~mask) == 0 && write_fd(fd, data, len) == 0;
+	int ok = take_mode(fd, like) == 0 && write_fd(fd, data, len) == 0;
 	int saved = errno;
 	ok = close(fd) == 0 && ok;
 	guard_close(&g);

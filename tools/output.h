@@ -4,7 +4,7 @@
  * The content is written to a temporary file in the target's directory and
  * renamed over the target only when it is complete, so the previous output
  * survives any failed run, and readers never see half a file.  kpic refuses to
- * write over one of its own inputs.
+ * write over one of its own inputs (the source, the templates, a sheet).
  */
 #ifndef KPIC_OUTPUT_H
 #define KPIC_OUTPUT_H
@@ -12,9 +12,18 @@
 #include <stddef.h>
 
 /* Writes data to path ("-" is standard output).  inputs lists the files read
- * (NULL-terminated), which path must not be.  Returns 0, or -1 with a message
- * in err. */
+ * (NULL-terminated), which path must not be; a directory among them stands
+ * for every file in it (the templates directory: kpic.rng, the stylesheets,
+ * the CSS).  A file that is replaced keeps its permission bits (not setuid or
+ * setgid) and, where the system allows it (as root), its owner and group; a
+ * new file gets 0666 less the umask.  Returns 0, or -1 with a message in
+ * err. */
 int output_write(const char *path, const char *data, size_t len, const char *const *inputs,
                  char *err, size_t errsz);
+/* The same, but the file takes the mode, owner and group of the file like,
+ * whether path existed or not (kpic update's backup SRC~ gets the source's,
+ * so that a source readable by few does not leave a copy readable by all). */
+int output_write_like(const char *path, const char *data, size_t len, const char *const *inputs,
+                      const char *like, char *err, size_t errsz);
 
 #endif

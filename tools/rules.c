@@ -10,6 +10,7 @@
 #include "rules.h"
 #include "i18n.h"
 #include "buf.h"
+#include "srclimits.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -27,8 +28,8 @@ struct ck {
 	size_t nids;
 };
 
-#define MIN_YEAR 1868
-#define MAX_YEAR 2200
+#define MIN_YEAR LIMIT_MIN_YEAR
+#define MAX_YEAR LIMIT_MAX_YEAR
 
 static size_t at(const struct ck *c, const xmlNode *n) { return srcmap_node(c->src, n); }
 static size_t at_attr(const struct ck *c, const xmlNode *n, const char *a) { return srcmap_attr(c->src, n, a); }
@@ -233,7 +234,14 @@ static void rule_repost_of_repost(const struct ck *c)
 
 static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const char *what, const char *text)
 {
+	kdec v;
 	(void)n;
+	if (text && kdec_parse(text, strlen(text), &v) == KDEC_RANGE) {
+		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point and %d after it",
+		            what, text, KDEC_MAX_SCALE);
+		return;
+	}
 	diag_report(c->d, R_INVALID_NUMBER, c->src, off,
 	            "%s '%s' is not a decimal number: write digits with an optional '-' and '.', without separators, units or era labels (e.g. 16474, 19.50, -3.3)",
 	            what, text);
