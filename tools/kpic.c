@@ -677,9 +677,9 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		return status;
 	}
 	diag_free(&ds);
-	struct update_request rq = { o->actuals, o->year, o->revise };
+	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise };
 	struct update_result res;
-	struct srcfile sheet;
+	struct sheet sheet;
 	struct buf err = BUF_INIT;
 	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
 	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
@@ -732,7 +732,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	update_result_free(&res);
 	buf_free(&err);
 	unit_free(&u);
-	srcmap_free(&sheet);
+	sheet_free(&sheet);
 	return status;
 }
 
