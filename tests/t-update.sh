@@ -114,3 +114,9 @@ printf '# FY2018\n\n  # more\ng1-employees,,16100\n\ng1-haccp,hotate\n' >"$TMP/s
 run_kpic update "$src" --year 2018 --actuals "$TMP/short.csv" -o "$TMP/none.xml"
 check "a comment first, then CSV: only the short row refused, at line 6" \
 	test "$RC" = 1 -a "$(grep -c 'error:' "$TMP/err")" = 1 -a -n "$(grep -F 'short.csv:6:1: error: this row has 2 columns' "$TMP/err")"
+
+# a quote inside an unquoted field is a character: the fields after it keep their numbers
+printf 'kpi\tse"ries\tvalue\tbogus\ng1-employees\t\t16100\n' >"$TMP/stray.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/stray.tsv" -o "$TMP/none.xml"
+check "a stray quote: the unknown columns at fields 2 and 4" \
+	test -n "$(grep -F "stray.tsv:1:2: error: unknown column 'se\"ries'" "$TMP/err")" -a -n "$(grep -F "stray.tsv:1:4: error: unknown column 'bogus'" "$TMP/err")"
