@@ -120,3 +120,9 @@ printf 'kpi\tse"ries\tvalue\tbogus\ng1-employees\t\t16100\n' >"$TMP/stray.tsv"
 run_kpic update "$src" --year 2018 --actuals "$TMP/stray.tsv" -o "$TMP/none.xml"
 check "a stray quote: the unknown columns at fields 2 and 4" \
 	test -n "$(grep -F "stray.tsv:1:2: error: unknown column 'se\"ries'" "$TMP/err")" -a -n "$(grep -F "stray.tsv:1:4: error: unknown column 'bogus'" "$TMP/err")"
+
+# a control character cannot go into a source: refused where it is
+printf 'kpi\tvalue\ng1-em\002ployees\t16100\n' >"$TMP/ctrl.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/ctrl.tsv" -o "$TMP/none.xml"
+check "a control character: exit 2, at line 2 field 1 [actuals-syntax]" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'ctrl.tsv:2:1: error: a control character (U+0002) in the sheet' "$TMP/err")"

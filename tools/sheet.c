@@ -250,6 +250,14 @@ static int read_delimited(struct sheet *sh, struct sheet_builder *b, enum rule s
 	size_t len = sh->src.len, pos = len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	char sep = separator(t, len, pos);
 	sh->src.fieldsep = sep;
+	/* a control character could not go into the XML kpic makes of a cell */
+	for (size_t i = pos; i < len; i++)
+		if ((unsigned char)t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+			diag_report(d, syntax, &sh->src, i,
+			            "a control character (U+%04X) in the sheet; delete it (a cell holds text, tabs and line breaks only)",
+			            (unsigned)t[i]);
+			return 1;
+		}
 	for (unsigned row = 0; pos < len; row++) {
 		for (unsigned col = 0;; col++) {
 			struct buf f = BUF_INIT;
