@@ -523,16 +523,15 @@ static void ods_text(const xmlNode *n, struct buf *b)
 static char *ods_cell_text(const xmlNode *c)
 {
 	char *type = prop(c, "value-type", NS_OFFICE);
-	if (type && !strcmp(type, "float")) {
-		char *v = prop(c, "value", NS_OFFICE);
-		free(type);
-		if (v) {
-			char *t = number_text(v, 0);
-			free(v);
-			return t;
-		}
-	}
+	int is_float = type && !strcmp(type, "float");
 	free(type);
+	/* a float without office:value shows its paragraphs, like any cell */
+	char *v = is_float ? prop(c, "value", NS_OFFICE) : NULL;
+	if (v) {
+		char *t = number_text(v, 0);
+		free(v);
+		return t;
+	}
 	struct buf b = BUF_INIT;
 	int paras = 0;
 	for (const xmlNode *p = c->children; p; p = p->next)
