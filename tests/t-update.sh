@@ -75,3 +75,54 @@ run_kpic update "$TMP/e.xml" --year 2030 --actuals "$TMP/emp.tsv"
 check "a year outside the period: exit 2" test "$RC" = 2
 run_kpic update "$TMP/e.xml"
 check "no --actuals: usage error" test "$RC" = 2
+
+# the same actuals as Calc saved them (tests/update/mkfixtures.sh): the same
+# updated source, byte for byte, from the .xlsx and the .ods
+run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.tsv -o "$TMP/from-tsv.xml"
+for fmt in xlsx ods; do
+	run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.$fmt -o "$TMP/from-$fmt.xml"
+	check "$fmt: exit 0, 4 added, 1 replaced" \
+		test "$RC" = 0 -a -n "$(grep -F 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out")"
+	check "$fmt: the updated source is the TSV's, byte for byte" cmp -s "$TMP/from-tsv.xml" "$TMP/from-$fmt.xml"
+done
+check "the TSV's update is the one checked above" cmp -s "$TMP/from-tsv.xml" "$TMP/after.xml"
+run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.xlsx --sheet=fy2019 -o "$TMP/named.xml"
+check "xlsx --sheet: the sheet by its name" test "$RC" = 0 -a "$(cmp "$TMP/from-tsv.xml" "$TMP/named.xml" && echo same)" = same
+run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.ods --sheet=nothing -o "$TMP/none.xml"
+check "ods --sheet: no such sheet, exit 2, nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "fy2019.ods: error: there is no sheet named 'nothing' [import-unreadable-sheet]" "$TMP/err")"
+run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.tsv --sheet=x -o "$TMP/none.xml"
+check "tsv --sheet: refused (one sheet), exit 2" test "$RC" = 2 -a ! -e "$TMP/none.xml"
+
+# a bad cell in an .xlsx (1,1OO with letters O at R3C3): at its sheet, row and column
+run_kpic update "$src" --year 2019 --actuals tests/update/bad-cell.xlsx -o "$TMP/bad.xml"
+check "xlsx: a bad cell at FILE:SHEET:R3C3, exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/bad.xml" -a -n "$(grep -F "tests/update/bad-cell.xlsx:bad-cell:R3C3: error: '1,1OO' is not a decimal number" "$TMP/err")"
+check "xlsx: ... its row shown, the caret under the cell" \
+	grep -qx '      |                                 ^' "$TMP/err"
+
+# a sheet that cannot be read at all: exit 2, its diagnostic
+run_kpic update "$src" --year 2019 --actuals "$TMP/missing.tsv" -o "$TMP/none.xml"
+check "a missing sheet: exit 2, [unreadable]" test "$RC" = 2 -a -n "$(grep -F 'missing.tsv: error: cannot read' "$TMP/err")"
+printf 'kpi\tvalue\n"g1-employees\t16100\n' >"$TMP/quote.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/quote.tsv" -o "$TMP/none.xml"
+check "an unclosed quote: at its line and field [actuals-syntax]" \
+	grep -qF 'quote.tsv:2:1: error: a quoted cell is not closed' "$TMP/err"
+
+# blank lines and comments anywhere, a CSV opening with a comment; a row too short
+printf '# FY2018\n\n  # more\ng1-employees,,16100\n\ng1-haccp,hotate\n' >"$TMP/short.csv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/short.csv" -o "$TMP/none.xml"
+check "a comment first, then CSV: only the short row refused, at line 6" \
+	test "$RC" = 1 -a "$(grep -c 'error:' "$TMP/err")" = 1 -a -n "$(grep -F 'short.csv:6:1: error: this row has 2 columns' "$TMP/err")"
+
+# a quote inside an unquoted field is a character: the fields after it keep their numbers
+printf 'kpi\tse"ries\tvalue\tbogus\ng1-employees\t\t16100\n' >"$TMP/stray.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/stray.tsv" -o "$TMP/none.xml"
+check "a stray quote: the unknown columns at fields 2 and 4" \
+	test -n "$(grep -F "stray.tsv:1:2: error: unknown column 'se\"ries'" "$TMP/err")" -a -n "$(grep -F "stray.tsv:1:4: error: unknown column 'bogus'" "$TMP/err")"
+
+# a control character cannot go into a source: refused where it is
+printf 'kpi\tvalue\ng1-em\002ployees\t16100\n' >"$TMP/ctrl.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/ctrl.tsv" -o "$TMP/none.xml"
+check "a control character: exit 2, at line 2 field 1 [actuals-syntax]" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'ctrl.tsv:2:1: error: a control character (U+0002) in the sheet' "$TMP/err")"

@@ -67,9 +67,10 @@ static const char usage_text[] = N_(
 	"                       values, target, latest actual, rate and judgement;\n"
 	"                       --format=csv (default; UTF-8 with a BOM) or json\n"
 	"  update SRC --actuals SHEET\n"
-	"                       merge one year of actuals (TSV or CSV: KPI id or name,\n"
-	"                       series, value, status) into SRC in place, changing\n"
-	"                       nothing else; the previous version is kept as SRC~\n"
+	"                       merge one year of actuals (.xlsx, .ods, TSV or CSV: KPI\n"
+	"                       id or name, series, value, status) into SRC in place,\n"
+	"                       changing nothing else; the previous version is kept as\n"
+	"                       SRC~\n"
 	"  import SHEET         a source from a KPI table (.xlsx, .ods, CSV or TSV laid\n"
 	"                       out like the document's: 基本目標 … 担当課), or from the\n"
 	"                       CSV of kpic export; checked before it is written (-o)\n"
@@ -92,7 +93,8 @@ static const char usage_options[] = N_(
 	"                       year after the latest figure in the source)\n"
 	"  --revise             update: a row may replace a different figure already\n"
 	"                       in the source (kept as revised=\"OLD\")\n"
-	"  --sheet=NAME         import: the sheet of an .xlsx or .ods (default: the first)\n"
+	"  --sheet=NAME         import, update: the sheet of an .xlsx or .ods (default:\n"
+	"                       the first)\n"
 	"  --no-color           diff: no colour even on a terminal (also: NO_COLOR set)\n"
 	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
 	"  -Werror              treat warnings as errors\n"
@@ -685,9 +687,9 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		return status;
 	}
 	diag_free(&ds);
-	struct update_request rq = { o->actuals, o->year, o->revise };
+	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise };
 	struct update_result res;
-	struct srcfile sheet;
+	struct sheet sheet;
 	struct buf err = BUF_INIT;
 	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
 	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
@@ -742,7 +744,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	update_result_free(&res);
 	buf_free(&err);
 	unit_free(&u);
-	srcmap_free(&sheet);
+	sheet_free(&sheet);
 	return status;
 }
 

@@ -227,20 +227,44 @@ static int read_field(const char *t, size_t len, size_t *pos, char sep, struct b
 	return 0;
 }
 
-static int read_delimited(struct sheet *sh, struct sheet_builder *b, struct diag_ctx *d)
+/* TSV when the first line with content has a tab, else CSV.  Blank lines and
+ * lines starting with '#' do not count: a sheet of actuals may open with a
+ * comment saying what it holds. */
+static char separator(const char *t, size_t len, size_t pos)
+{
+	while (pos < len) {
+		const char *nl = memchr(t + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - t) : len, f = pos;
+		while (f < end && is_space(t[f]))
+			f++;
+		if (f < end && t[f] != '#')
+			return memchr(t + pos, '\t', end - pos) ? '\t' : ',';
+		pos = end + 1;
+	}
+	return '\t';
+}
+
+static int read_delimited(struct sheet *sh, struct sheet_builder *b, enum rule syntax, struct diag_ctx *d)
 {
 	const char *t = sh->src.text;
 	size_t len = sh->src.len, pos = len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	const char *nl = memchr(t + pos, '\n', len - pos);
-	char sep = memchr(t + pos, '\t', (nl ? (size_t)(nl - t) : len) - pos) ? '\t' : ',';
+	char sep = separator(t, len, pos);
 	sh->src.fieldsep = sep;
+	/* a control character could not go into the XML kpic makes of a cell */
+	for (size_t i = pos; i < len; i++)
+		if ((unsigned char)t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {
+			diag_report(d, syntax, &sh->src, i,
+			            "a control character (U+%04X) in the sheet; delete it (a cell holds text, tabs and line breaks only)",
+			            (unsigned)t[i]);
+			return 1;
+		}
 	for (unsigned row = 0; pos < len; row++) {
 		for (unsigned col = 0;; col++) {
 			struct buf f = BUF_INIT;
 			size_t start = pos;
 			if (read_field(t, len, &pos, sep, &f) < 0) {
 				buf_free(&f);
-				diag_report(d, R_IMPORT_CELL, &sh->src, start,
+				diag_report(d, syntax, &sh->src, start,
 				            "a quoted cell is not closed, or is followed by more text before the next separator");
 				return 1;
 			}
@@ -266,7 +290,8 @@ static int has_ext(const char *path, const char *ext)
 	return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-static int read_csv(const char *path, struct diag_ctx *d, struct sheet *sh, struct sheet_builder *b)
+static int read_csv(const char *path, enum rule syntax, struct diag_ctx *d, struct sheet *sh,
+                    struct sheet_builder *b)
 {
 	size_t len = 0, bad;
 	int err, too_large;
@@ -284,13 +309,13 @@ static int read_csv(const char *path, struct diag_ctx *d, struct sheet *sh, stru
 	}
 	if (!jfmt_utf8_valid(text, len, &bad) || strlen(text) != len) {
 		diag_report(d, R_ENCODING, &sh->src, SRC_NOWHERE,
-		            "the sheet is not UTF-8 text; save it as CSV UTF-8 or UTF-8 TSV (or import the .xlsx/.ods itself)");
+		            "the sheet is not UTF-8 text; save it as CSV UTF-8 or UTF-8 TSV (or give kpic the .xlsx/.ods itself)");
 		return 1;
 	}
-	return read_delimited(sh, b, d);
+	return read_delimited(sh, b, syntax, d);
 }
 
-int sheet_read(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh)
+int sheet_read(const char *path, const char *name, enum rule syntax, struct diag_ctx *d, struct sheet *sh)
 {
 	memset(sh, 0, sizeof *sh);
 	struct sheet_builder b = { 0 };
@@ -301,7 +326,7 @@ int sheet_read(const char *path, const char *name, struct diag_ctx *d, struct sh
 		rc = has_ext(path, ".xlsx") ? sheet_read_xlsx(path, name, d, sh, &b, &sheet_name)
 		                            : sheet_read_ods(path, name, d, sh, &b, &sheet_name);
 	} else {
-		rc = read_csv(path, d, sh, &b);
+		rc = read_csv(path, syntax, d, sh, &b);
 		if (rc == 0 && name)
 			diag_report(d, R_IMPORT_SHEET, &sh->src, SRC_NOWHERE,
 			            "--sheet=%s: a CSV or TSV file has one sheet; --sheet is for .xlsx and .ods", name);
@@ -317,4 +342,18 @@ int sheet_read(const char *path, const char *name, struct diag_ctx *d, struct sh
 		free(sheet_name);
 	sheet_builder_free(&b);
 	return rc;
+}
+
+unsigned sheet_row_cells(const struct sheet *sh, unsigned row)
+{
+	if (row >= sh->nrows)
+		return 0;
+	if (sh->src.sheet)
+		return sh->ncols;
+	/* fill_offsets gave the cells past a CSV row's end their last cell's
+	 * offset; a real cell starts past its predecessor's separator */
+	unsigned n = 1;
+	while (n < sh->ncols && sheet_pos(sh, row, n) != sheet_pos(sh, row, n - 1))
+		n++;
+	return n;
 }

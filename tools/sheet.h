@@ -45,14 +45,19 @@ struct sheet_builder {
 };
 
 /* Reads path (by its extension: .xlsx, .ods, else CSV/TSV) into *sh.  name
- * selects a sheet by name (NULL: the first).  Returns 0, or 1 after
- * diagnostics (keep sh until they are flushed, then sheet_free it). */
-int sheet_read(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh);
+ * selects a sheet by name (NULL: the first).  syntax is the caller's rule for
+ * a CSV/TSV quote that is not closed (kpic import and kpic update report it
+ * each under its own).  Returns 0, or 1 after diagnostics (keep sh until
+ * they are flushed, then sheet_free it). */
+int sheet_read(const char *path, const char *name, enum rule syntax, struct diag_ctx *d, struct sheet *sh);
 void sheet_free(struct sheet *sh);
 
 /* 0-based; "" and SRC_NOWHERE outside the grid. */
 const char *sheet_cell(const struct sheet *sh, unsigned row, unsigned col);
 size_t sheet_pos(const struct sheet *sh, unsigned row, unsigned col);
+/* How many cells the row has: for CSV/TSV the fields of its line, for a
+ * spreadsheet the grid's width (a blank cell is a cell). */
+unsigned sheet_row_cells(const struct sheet *sh, unsigned row);
 /* Whether the cell is covered by a merged range that starts elsewhere. */
 int sheet_covered(const struct sheet *sh, unsigned row, unsigned col);
 

@@ -306,12 +306,14 @@ static int format_is_percent(xmlNode *numfmts, unsigned long id)
 	return 0;
 }
 
-static void read_styles(struct zsheet *z, struct styles *st)
+/* The styles are optional, but malformed ones are an error like any other
+ * member's: read_xml has reported it, so the sheet must not be read on. */
+static int read_styles(struct zsheet *z, struct styles *st)
 {
 	int missing;
 	xmlDoc *doc = read_xml(z, "xl/styles.xml", &missing);
 	if (doc == NULL)
-		return;
+		return missing ? 0 : 1;
 	xmlNode *root = xmlDocGetRootElement(doc), *xfs = child_el(root, "cellXfs");
 	xmlNode *numfmts = child_el(root, "numFmts");
 	for (xmlNode *x = xfs ? xfs->children : NULL; x && st->n < 65536; x = x->next) {
@@ -323,6 +325,7 @@ static void read_styles(struct zsheet *z, struct styles *st)
 		free(id);
 	}
 	xmlFreeDoc(doc);
+	return 0;
 }
 
 /* A number as the sheet stores it ("0.41099999999999998", "1E-3") written
@@ -468,9 +471,9 @@ int sheet_read_xlsx(const char *path, const char *name, struct diag_ctx *d, stru
 	char member[512];
 	struct strings ss = { 0 };
 	struct styles st = { 0 };
-	int rc = xlsx_sheet_member(&z, name, member, sizeof member, sheet_name) || shared_strings(&z, &ss), missing;
+	int rc = xlsx_sheet_member(&z, name, member, sizeof member, sheet_name) || shared_strings(&z, &ss) ||
+	         read_styles(&z, &st), missing;
 	if (rc == 0) {
-		read_styles(&z, &st);
 		xmlDoc *ws = read_xml(&z, member, &missing);
 		if (ws == NULL && missing)
 			diag_report(d, R_IMPORT_SHEET, &sh->src, SRC_NOWHERE, "the workbook names %s, which is not in the archive", member);
@@ -520,16 +523,15 @@ static void ods_text(const xmlNode *n, struct buf *b)
 static char *ods_cell_text(const xmlNode *c)
 {
 	char *type = prop(c, "value-type", NS_OFFICE);
-	if (type && !strcmp(type, "float")) {
-		char *v = prop(c, "value", NS_OFFICE);
-		free(type);
-		if (v) {
-			char *t = number_text(v, 0);
-			free(v);
-			return t;
-		}
-	}
+	int is_float = type && !strcmp(type, "float");
 	free(type);
+	/* a float without office:value shows its paragraphs, like any cell */
+	char *v = is_float ? prop(c, "value", NS_OFFICE) : NULL;
+	if (v) {
+		char *t = number_text(v, 0);
+		free(v);
+		return t;
+	}
 	struct buf b = BUF_INIT;
 	int paras = 0;
 	for (const xmlNode *p = c->children; p; p = p->next)

@@ -127,6 +127,34 @@ static size_t line_index(const struct srcfile *s, size_t off)
 	return lo;
 }
 
+/* The 1-based field of a sheet's line that off is in.  Quotes count as the
+ * sheet reader reads them (RFC 4180): only a quote that opens a field (after
+ * spaces) starts a quoted field, where "" is a quote and separators do not
+ * count; a quote inside an unquoted field (6,592"人) is just a character. */
+static unsigned field_of(const struct srcfile *s, size_t from, size_t off)
+{
+	unsigned c = 1;
+	int quoted = 0, at_start = 1;
+	for (size_t i = from; i < off; i++) {
+		char ch = s->text[i];
+		if (quoted) {
+			if (ch == '"' && i + 1 < s->len && s->text[i + 1] == '"')
+				i++;
+			else if (ch == '"')
+				quoted = 0;
+		} else if (ch == s->fieldsep) {
+			c++;
+			at_start = 1;
+		} else if (ch == '"' && at_start) {
+			quoted = 1;
+			at_start = 0;
+		} else if (ch != ' ') {
+			at_start = 0;
+		}
+	}
+	return c;
+}
+
 void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigned *col)
 {
 	if (off == SRC_NOWHERE || off > s->len) {
@@ -134,18 +162,15 @@ void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigne
 		return;
 	}
 	size_t li = line_index(s, off);
-	unsigned c = 1;
-	int quoted = 0;
-	for (size_t i = s->lines[li]; i < off; i++)
-		if (s->fieldsep) {
-			if (s->text[i] == '"')
-				quoted = !quoted;
-			else if (s->text[i] == s->fieldsep && !quoted)
-				c++;
-		} else if (((unsigned char)s->text[i] & 0xC0) != 0x80) {
-			c++;
-		}
 	*line = (unsigned)li + 1;
+	if (s->fieldsep) {
+		*col = field_of(s, s->lines[li], off);
+		return;
+	}
+	unsigned c = 1;
+	for (size_t i = s->lines[li]; i < off; i++)
+		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+			c++;
 	*col = c;
 }
 

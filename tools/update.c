@@ -1,8 +1,9 @@
 /*
  * update.c - `kpic update` (see update.h).
  *
- * Three steps: read the sheet into rows of cells that remember their byte
- * offsets (for diagnostics), resolve each row to a KPI series and a decision
+ * Three steps: read the sheet through sheet.h's reader (TSV, CSV, .xlsx or
+ * .ods: one grid whose cells know their positions, for diagnostics), resolve
+ * each row to a KPI series and a decision
  * (unchanged, add, replace, revise) against the checked model, then turn the
  * decisions into text edits at the offsets srcmap.h knows and apply them in
  * one pass.  The caller checks the result as a source before writing it.
@@ -11,24 +12,12 @@
 #include "i18n.h"
 #include "load.h"
 
-#include <libxml/xmlstring.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct cell {
-	size_t off;                  /* first byte of the field in the sheet */
-	char *text;                  /* unquoted and trimmed */
-};
-
-struct srow {
-	size_t off;                  /* start of the line */
-	struct cell *c;
-	size_t n;
-};
-
 struct plan {
-	size_t row;                  /* index into the rows */
+	unsigned row;                /* the sheet's row */
 	int kpi, series;
 	int has_num;
 	const char *num;             /* as written in the sheet */
@@ -42,14 +31,15 @@ struct edit {
 
 enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, NCOLS };
 
-static void rows_free(struct srow *rows, size_t n)
+/* A cell's text; a cell covered by a merged range reads as its origin (a
+ * KPI's name merged over the rows of its series names each row's KPI). */
+static const char *cell_text(const struct sheet *sh, unsigned r, unsigned c)
 {
-	for (size_t i = 0; i < n; i++) {
-		for (size_t j = 0; j < rows[i].n; j++)
-			free(rows[i].c[j].text);
-		free(rows[i].c);
+	if (sheet_covered(sh, r, c)) {
+		unsigned o = sh->origin[(size_t)r * sh->ncols + c];
+		return sheet_cell(sh, o / sh->ncols, o % sh->ncols);
 	}
-	free(rows);
+	return sheet_cell(sh, r, c);
 }
 
 static int is_blank(char c)
@@ -57,59 +47,16 @@ static int is_blank(char c)
 	return c == ' ' || c == '\r' || c == '\t';
 }
 
-/* Splits text[from, to) into cells at sep, RFC 4180 quotes allowed.  Returns
- * -1 with *bad at the offending byte when a quoted field is not closed or is
- * followed by something other than the separator. */
-static int split_line(const char *t, size_t from, size_t to, char sep, struct srow *r, size_t *bad)
+/* Blank rows, and rows whose first non-blank cell starts with '#', say
+ * nothing (a comment saying what the sheet holds). */
+static int skipped_row(const struct sheet *sh, unsigned r)
 {
-	size_t i = from;
-	for (;;) {
-		struct buf b = BUF_INIT;
-		size_t start = i;
-		while (i < to && t[i] == ' ')
-			i++;
-		if (i < to && t[i] == '"') {
-			size_t q = i++;
-			for (;;) {
-				if (i >= to) {
-					buf_free(&b);
-					*bad = q;
-					return -1;
-				}
-				if (t[i] == '"' && i + 1 < to && t[i + 1] == '"') {
-					buf_putc(&b, '"');
-					i += 2;
-				} else if (t[i] == '"') {
-					i++;
-					break;
-				} else {
-					buf_putc(&b, t[i++]);
-				}
-			}
-			while (i < to && t[i] == ' ')
-				i++;
-			if (i < to && t[i] != sep) {
-				buf_free(&b);
-				*bad = i;
-				return -1;
-			}
-		} else {
-			size_t s = i;
-			while (i < to && t[i] != sep)
-				i++;
-			size_t e = i;
-			while (e > s && is_blank(t[e - 1]))
-				e--;
-			buf_put(&b, t + s, e - s);
-		}
-		r->c = xrealloc(r->c, (r->n + 1) * sizeof *r->c);
-		r->c[r->n].off = start;
-		r->c[r->n].text = b.data ? b.data : xstrdup("");
-		r->n++;
-		if (i >= to)
-			return 0;
-		i++;                 /* the separator */
+	for (unsigned c = 0; c < sh->ncols; c++) {
+		const char *t = cell_text(sh, r, c);
+		if (*t)
+			return *t == '#';
 	}
+	return 1;
 }
 
 /* Header names of each column (a header row is recognised by its first cell). */
@@ -259,23 +206,25 @@ static void series_keys(const struct kpi *k, struct buf *b)
 }
 
 /* Resolves one row into a plan; 0, or -1 after a diagnostic. */
-static int resolve(const struct model *m, const struct srow *r, size_t ri, const int *col,
-                   struct srcfile *sheet, struct diag_ctx *d, struct plan *p)
+static int resolve(const struct model *m, const struct sheet *sh, unsigned r, const int *col,
+                   struct diag_ctx *d, struct plan *p)
 {
 	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL };
-	size_t offs[NCOLS] = { r->off, r->off, r->off, r->off };
+	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off };
+	unsigned n = sheet_row_cells(sh, r);
+	const struct srcfile *sheet = &sh->src;
 	for (int c = 0; c < NCOLS; c++)
-		if (col[c] >= 0 && (size_t)col[c] < r->n) {
-			cells[c] = r->c[col[c]].text;
-			offs[c] = r->c[col[c]].off;
+		if (col[c] >= 0 && (unsigned)col[c] < n) {
+			cells[c] = cell_text(sh, r, (unsigned)col[c]);
+			offs[c] = sheet_pos(sh, r, (unsigned)col[c]);
 		}
 	memset(p, 0, sizeof *p);
-	p->row = ri;
+	p->row = r;
 	if (cells[COL_KPI] == NULL || cells[COL_VALUE] == NULL) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, r->off,
-		            /* xgettext:c-format */ r->n == 1 ? N_("this row has %zu column; expected KPI, series, value and optionally status")
+		diag_report(d, R_ACTUALS_SYNTAX, sheet, row_off,
+		            /* xgettext:c-format */ n == 1 ? N_("this row has %zu column; expected KPI, series, value and optionally status")
 		            /* xgettext:c-format */ : N_("this row has %zu columns; expected KPI, series, value and optionally status"),
-		            r->n);
+		            (size_t)n);
 		return -1;
 	}
 	if (!*cells[COL_KPI]) {
@@ -345,199 +294,215 @@ static int resolve(const struct model *m, const struct srow *r, size_t ri, const
 	return 0;
 }
 
+/* What the rows share while they are turned into edits. */
+struct run {
+	const struct model *m;
+	const struct srcfile *src;   /* the source's text */
+	const struct sheet *sh;
+	const struct update_request *rq;
+	struct diag_ctx *d;
+	struct update_result *res;
+	int col[NCOLS];
+	struct plan *plans;
+	size_t nplans;
+	struct edit *edits;
+	size_t nedits;
+	size_t errors;
+};
+
+/* The header row, if the first row that says something is one (its first
+ * cell names the KPI column): the columns by name.  Returns the first row of
+ * data. */
+static unsigned header(struct run *x)
+{
+	const struct sheet *sh = x->sh;
+	unsigned r = 0;
+	while (r < sh->nrows && skipped_row(sh, r))
+		r++;
+	for (int c = 0; c < NCOLS; c++)
+		x->col[c] = c;
+	if (r >= sh->nrows || column_of(cell_text(sh, r, 0)) != COL_KPI)
+		return 0;
+	for (int c = 0; c < NCOLS; c++)
+		x->col[c] = -1;
+	for (unsigned j = 0, n = sheet_row_cells(sh, r); j < n; j++) {
+		const char *name = cell_text(sh, r, j);
+		int c = column_of(name);
+		if (!*name && sh->src.sheet)
+			continue;            /* a spreadsheet's blank cells right of the table */
+		if (c < 0 || x->col[c] >= 0) {
+			diag_report(x->d, R_ACTUALS_SYNTAX, &sh->src, sheet_pos(sh, r, j),
+			            c < 0 ? "unknown column '%s' (kpi, series, value, status)" : "column '%s' is named twice",
+			            name);
+			x->errors++;
+		} else {
+			x->col[c] = (int)j;
+		}
+	}
+	if (x->col[COL_VALUE] < 0) {
+		diag_report(x->d, R_ACTUALS_SYNTAX, &sh->src, sheet_pos(sh, r, 0), "the header names no value column");
+		x->errors++;
+	}
+	return r + 1;
+}
+
+/* The row's figure for a year that already has a value: unchanged, replaced
+ * or revised (refused without --revise). */
+static void change_value(struct run *x, const struct plan *p, const struct value *v)
+{
+	const struct kpi *k = &x->m->kpis[p->kpi];
+	const char *skey = k->series[p->series].key ? k->series[p->series].key : "";
+	kdec num;
+	int same_num = v->has_num && p->has_num && v->num_ok && kdec_parse(p->num, strlen(p->num), &num) == KDEC_OK &&
+	               kdec_cmp(v->num, num) == 0;
+	if ((same_num || (!v->has_num && !p->has_num)) && v->status == p->status) {
+		x->res->unchanged++;
+		return;
+	}
+	int revision = v->has_num && !same_num;
+	if (revision && !x->rq->revise) {
+		struct buf now = BUF_INIT;
+		buf_puts(&now, p->has_num ? p->num : _("no figure"));
+		diag_report(x->d, R_ACTUALS_REVISION, &x->sh->src, sheet_pos(x->sh, p->row, (unsigned)x->col[COL_VALUE]),
+		            *skey ? N_("KPI '%s' (series '%s') already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")")
+		                  /* xgettext:c-format */
+		                  : N_("KPI '%s'%s already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")"),
+		            k->id, skey, v->text ? v->text : "", x->res->year, buf_str(&now));
+		diag_note(x->d, x->src, srcmap_node(x->src, v->node), "the value in the source");
+		buf_free(&now);
+		x->errors++;
+		return;
+	}
+	struct edit *e = &x->edits[x->nedits++];
+	e->start = srcmap_node(x->src, v->node);
+	e->end = element_end(x->src->text, x->src->len, e->start);
+	struct buf prefix = BUF_INIT;
+	prefix_at(x->src->text, x->src->len, e->start, &prefix);
+	xmlChar *note = xmlGetProp(v->node, (const xmlChar *)"note");
+	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, (const char *)note);
+	xmlFree(note);
+	buf_free(&prefix);
+	if (revision)
+		x->res->revised++;
+	else
+		x->res->replaced++;
+}
+
+/* No value for the year: a new one after the previous year's, or the
+ * baseline, on its own line with the same indentation. */
+static void add_value(struct run *x, const struct plan *p)
+{
+	const struct srcfile *src = x->src;
+	const struct kpi *k = &x->m->kpis[p->kpi];
+	const struct series *s = &k->series[p->series];
+	const xmlNode *prev = s->baseline ? s->baseline->node : NULL;
+	int prev_year = -1;
+	for (size_t j = 0; j < s->nvalues; j++)
+		if (s->values[j].year.ok && s->values[j].year.y < x->res->year && s->values[j].year.y > prev_year) {
+			prev = s->values[j].node;
+			prev_year = s->values[j].year.y;
+		}
+	size_t ps = prev ? srcmap_node(src, prev) : SRC_NOWHERE;
+	if (ps == SRC_NOWHERE) {
+		diag_report(x->d, R_ACTUALS_UNKNOWN, &x->sh->src, sheet_pos(x->sh, p->row, 0),
+		            "KPI '%s' has no baseline to add a value after", k->id);
+		x->errors++;
+		return;
+	}
+	struct edit *e = &x->edits[x->nedits++];
+	e->start = e->end = element_end(src->text, src->len, ps);
+	size_t ls = ps;
+	while (ls > 0 && src->text[ls - 1] != '\n')
+		ls--;
+	size_t f = ls;
+	while (f < ps && (src->text[f] == ' ' || src->text[f] == '\t'))
+		f++;
+	if (f == ps) {
+		buf_puts(&e->text, ls >= 2 && src->text[ls - 2] == '\r' ? "\r\n" : "\n");
+		buf_put(&e->text, src->text + ls, ps - ls);
+	}
+	struct buf prefix = BUF_INIT;
+	prefix_at(src->text, src->len, ps, &prefix);
+	value_element(&e->text, buf_str(&prefix), x->res->year, p, NULL, NULL);
+	buf_free(&prefix);
+	x->res->added++;
+}
+
+/* One row of data: resolved, checked against the rows before, then an edit. */
+static void one_row(struct run *x, unsigned r)
+{
+	struct plan p;
+	if (resolve(x->m, x->sh, r, x->col, x->d, &p) < 0) {
+		x->errors++;
+		return;
+	}
+	size_t dup = 0;
+	while (dup < x->nplans && (x->plans[dup].kpi != p.kpi || x->plans[dup].series != p.series))
+		dup++;
+	const struct kpi *k = &x->m->kpis[p.kpi];
+	const struct series *s = &k->series[p.series];
+	const char *skey = s->key ? s->key : "";
+	if (dup < x->nplans) {
+		diag_report(x->d, R_ACTUALS_DUPLICATE, &x->sh->src, sheet_pos(x->sh, r, 0),
+		            *skey ? N_("a second row for KPI '%s' (series '%s')")
+		                  /* xgettext:c-format */ : N_("a second row for KPI '%s'%s"), k->id, skey);
+		diag_note(x->d, &x->sh->src, sheet_pos(x->sh, x->plans[dup].row, 0), "first row for it here");
+		x->errors++;
+		return;
+	}
+	x->plans[x->nplans++] = p;
+	const struct value *v = series_value(s, x->res->year);
+	if (v)
+		change_value(x, &p, v);
+	else
+		add_value(x, &p);
+}
+
+/* The source's text with the edits applied, in order. */
+static void apply_edits(struct run *x)
+{
+	qsort(x->edits, x->nedits, sizeof *x->edits, cmp_edit);
+	size_t at = 0;
+	for (size_t i = 0; i < x->nedits; i++) {
+		buf_put(&x->res->text, x->src->text + at, x->edits[i].start - at);
+		buf_put(&x->res->text, buf_str(&x->edits[i].text), x->edits[i].text.len);
+		at = x->edits[i].end;
+	}
+	buf_put(&x->res->text, x->src->text + at, x->src->len - at);
+}
+
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
-                 struct srcfile *sheet, struct update_result *res, struct buf *err)
+                 struct sheet *sheet, struct update_result *res, struct buf *err)
 {
 	const struct model *m = &u->model;
-	const struct srcfile *src = &u->src.src;
 	memset(res, 0, sizeof *res);
 	memset(sheet, 0, sizeof *sheet);
-	size_t len = 0;
-	int rerr, too_large;
-	char *text = load_read_all(rq->actuals, &len, &rerr, &too_large);
-	if (text == NULL) {
-		buf_printf(err, "%s: %s", rq->actuals, too_large ? _("the sheet is larger than 64 MiB") : strerror(rerr));
-		return 2;
-	}
-	srcmap_init(sheet, rq->actuals, text, len);
 	res->year = rq->year ? rq->year : default_year(m);
 	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
 		buf_printf(err, _("FY%d is outside the strategy's period %d–%d; give the year with --year"), res->year,
 		           m->start.y, m->end.y);
 		return 2;
 	}
-	if (!xmlCheckUTF8((const xmlChar *)text) || strlen(text) != len) {
-		diag_report(d, R_ENCODING, sheet, SRC_NOWHERE, "the sheet is not UTF-8 text; save it as UTF-8 (CSV UTF-8 or TSV)");
-		return 1;
+	/* a sheet that cannot be read at all is unreadable input (its
+	 * diagnostics say why), not a row refused */
+	if (sheet_read(rq->actuals, rq->sheet, R_ACTUALS_SYNTAX, d, sheet)) {
+		buf_printf(err, _("%s: the sheet of actuals cannot be read; nothing was written"), rq->actuals);
+		return 2;
 	}
-
-	/* rows */
-	struct srow *rows = NULL;
-	size_t nrows = 0, errors = 0;
-	size_t pos = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	char sep = 0;
-	for (size_t ls = pos; ls < len;) {
-		const char *nl = memchr(text + ls, '\n', len - ls);
-		size_t le = nl ? (size_t)(nl - text) : len, next = nl ? le + 1 : len;
-		size_t e = le;
-		while (e > ls && text[e - 1] == '\r')
-			e--;
-		size_t f = ls;
-		while (f < e && (text[f] == ' ' || text[f] == '\t'))
-			f++;
-		if (f < e && text[f] != '#') {
-			if (sep == 0)
-				sep = memchr(text + ls, '\t', e - ls) ? '\t' : ',';
-			struct srow r = { ls, NULL, 0 };
-			size_t bad;
-			if (split_line(text, ls, e, sep, &r, &bad) < 0) {
-				diag_report(d, R_ACTUALS_SYNTAX, sheet, bad, "a quoted field is not closed before the end of the line, or is followed by more text");
-				errors++;
-			}
-			rows = xrealloc(rows, (nrows + 1) * sizeof *rows);
-			rows[nrows++] = r;
-		}
-		ls = next;
-	}
-	sheet->fieldsep = sep ? sep : '\t';
-
-	int col[NCOLS] = { 0, 1, 2, 3 };
-	size_t first = 0;
-	if (nrows && rows[0].n && column_of(rows[0].c[0].text) == COL_KPI) {
-		for (int c = 0; c < NCOLS; c++)
-			col[c] = -1;
-		for (size_t j = 0; j < rows[0].n; j++) {
-			int c = column_of(rows[0].c[j].text);
-			if (c < 0 || col[c] >= 0) {
-				diag_report(d, R_ACTUALS_SYNTAX, sheet, rows[0].c[j].off,
-				            c < 0 ? "unknown column '%s' (kpi, series, value, status)" : "column '%s' is named twice",
-				            rows[0].c[j].text);
-				errors++;
-			} else {
-				col[c] = (int)j;
-			}
-		}
-		if (col[COL_VALUE] < 0) {
-			diag_report(d, R_ACTUALS_SYNTAX, sheet, rows[0].off, "the header names no value column");
-			errors++;
-		}
-		first = 1;
-	}
-
-	struct plan *plans = xcalloc(nrows + 1, sizeof *plans);
-	size_t nplans = 0;
-	struct edit *edits = xcalloc(nrows + 1, sizeof *edits);
-	size_t nedits = 0;
-	for (size_t ri = first; ri < nrows; ri++) {
-		struct plan p;
-		if (resolve(m, &rows[ri], ri, col, sheet, d, &p) < 0) {
-			errors++;
-			continue;
-		}
-		size_t dup = 0;
-		while (dup < nplans && (plans[dup].kpi != p.kpi || plans[dup].series != p.series))
-			dup++;
-		const struct kpi *k = &m->kpis[p.kpi];
-		const struct series *s = &k->series[p.series];
-		const char *skey = s->key ? s->key : "";
-		if (dup < nplans) {
-			diag_report(d, R_ACTUALS_DUPLICATE, sheet, rows[ri].off,
-			            *skey ? N_("a second row for KPI '%s' (series '%s')")
-			                  /* xgettext:c-format */ : N_("a second row for KPI '%s'%s"), k->id, skey);
-			diag_note(d, sheet, rows[plans[dup].row].off, "first row for it here");
-			errors++;
-			continue;
-		}
-		plans[nplans++] = p;
-		const struct value *v = series_value(s, res->year);
-		size_t value_off = rows[ri].c[col[COL_VALUE]].off;
-		if (v) {
-			kdec num;
-			int same_num = v->has_num && p.has_num && v->num_ok &&
-			               kdec_parse(p.num, strlen(p.num), &num) == KDEC_OK && kdec_cmp(v->num, num) == 0;
-			if ((same_num || (!v->has_num && !p.has_num)) && v->status == p.status) {
-				res->unchanged++;
-				continue;
-			}
-			int revision = v->has_num && !same_num;
-			if (revision && !rq->revise) {
-				struct buf now = BUF_INIT;
-				buf_puts(&now, p.has_num ? p.num : _("no figure"));
-				diag_report(d, R_ACTUALS_REVISION, sheet, value_off,
-				            *skey ? N_("KPI '%s' (series '%s') already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")")
-				                  /* xgettext:c-format */
-				                  : N_("KPI '%s'%s already has %s for FY%d; this row says %s: pass --revise to replace it (the old figure is kept as revised=\"…\")"),
-				            k->id, skey, v->text ? v->text : "", res->year, buf_str(&now));
-				diag_note(d, src, srcmap_node(src, v->node), "the value in the source");
-				buf_free(&now);
-				errors++;
-				continue;
-			}
-			struct edit *e = &edits[nedits++];
-			e->start = srcmap_node(src, v->node);
-			e->end = element_end(src->text, src->len, e->start);
-			struct buf prefix = BUF_INIT;
-			prefix_at(src->text, src->len, e->start, &prefix);
-			xmlChar *note = xmlGetProp(v->node, (const xmlChar *)"note");
-			value_element(&e->text, buf_str(&prefix), res->year, &p, revision ? v->text : NULL,
-			              (const char *)note);
-			xmlFree(note);
-			buf_free(&prefix);
-			if (revision)
-				res->revised++;
-			else
-				res->replaced++;
-			continue;
-		}
-		/* no value for the year: after the previous year's, or the baseline */
-		const xmlNode *prev = s->baseline ? s->baseline->node : NULL;
-		int prev_year = -1;
-		for (size_t j = 0; j < s->nvalues; j++)
-			if (s->values[j].year.ok && s->values[j].year.y < res->year && s->values[j].year.y > prev_year) {
-				prev = s->values[j].node;
-				prev_year = s->values[j].year.y;
-			}
-		size_t ps = prev ? srcmap_node(src, prev) : SRC_NOWHERE;
-		if (ps == SRC_NOWHERE) {
-			diag_report(d, R_ACTUALS_UNKNOWN, sheet, rows[ri].off, "KPI '%s' has no baseline to add a value after", k->id);
-			errors++;
-			continue;
-		}
-		struct edit *e = &edits[nedits++];
-		e->start = e->end = element_end(src->text, src->len, ps);
-		size_t ls = ps;
-		while (ls > 0 && src->text[ls - 1] != '\n')
-			ls--;
-		size_t f = ls;
-		while (f < ps && (src->text[f] == ' ' || src->text[f] == '\t'))
-			f++;
-		if (f == ps) {
-			buf_puts(&e->text, ls >= 2 && src->text[ls - 2] == '\r' ? "\r\n" : "\n");
-			buf_put(&e->text, src->text + ls, ps - ls);
-		}
-		struct buf prefix = BUF_INIT;
-		prefix_at(src->text, src->len, ps, &prefix);
-		value_element(&e->text, buf_str(&prefix), res->year, &p, NULL, NULL);
-		buf_free(&prefix);
-		res->added++;
-	}
-
-	if (errors == 0) {
-		qsort(edits, nedits, sizeof *edits, cmp_edit);
-		size_t at = 0;
-		for (size_t i = 0; i < nedits; i++) {
-			buf_put(&res->text, src->text + at, edits[i].start - at);
-			buf_put(&res->text, buf_str(&edits[i].text), edits[i].text.len);
-			at = edits[i].end;
-		}
-		buf_put(&res->text, src->text + at, src->len - at);
-	}
-	for (size_t i = 0; i < nedits; i++)
-		buf_free(&edits[i].text);
-	free(edits);
-	free(plans);
-	rows_free(rows, nrows);
-	return errors ? 1 : 0;
+	struct run x = { .m = m, .src = &u->src.src, .sh = sheet, .rq = rq, .d = d, .res = res };
+	unsigned first = header(&x);
+	x.plans = xcalloc((size_t)sheet->nrows + 1, sizeof *x.plans);
+	x.edits = xcalloc((size_t)sheet->nrows + 1, sizeof *x.edits);
+	for (unsigned r = first; r < sheet->nrows; r++)
+		if (!skipped_row(sheet, r))
+			one_row(&x, r);
+	if (x.errors == 0)
+		apply_edits(&x);
+	for (size_t i = 0; i < x.nedits; i++)
+		buf_free(&x.edits[i].text);
+	free(x.edits);
+	free(x.plans);
+	return x.errors ? 1 : 0;
 }
 
 void update_result_free(struct update_result *res)

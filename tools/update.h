@@ -4,11 +4,12 @@
  *
  * The source's text is edited at the byte offsets of the <value> elements
  * (srcmap.h), never re-serialized, so that everything else (comments, order,
- * indentation, attribute quoting) survives byte for byte.  The sheet is TSV
- * or CSV: KPI id or exact name, series key (may be empty), value, status
- * (optional); a header row may name the columns.  Every row that cannot be
- * applied is a diagnostic at the sheet's row and column (counted in fields),
- * and then nothing is written.
+ * indentation, attribute quoting) survives byte for byte.  The sheet is read
+ * by sheet.h's reader (TSV, CSV, or a sheet of an .xlsx or .ods file): KPI id
+ * or exact name, series key (may be empty), value, status (optional); a
+ * header row may name the columns.  Every row that cannot be applied is a
+ * diagnostic at the sheet's row and column (FILE:LINE:FIELD for TSV/CSV,
+ * FILE:SHEET:R<row>C<col> for a spreadsheet), and then nothing is written.
  */
 #ifndef KPIC_UPDATE_H
 #define KPIC_UPDATE_H
@@ -16,9 +17,11 @@
 #include "buf.h"
 #include "compile.h"
 #include "diag.h"
+#include "sheet.h"
 
 struct update_request {
 	const char *actuals;         /* the sheet's path */
+	const char *sheet;           /* --sheet: an .xlsx or .ods file's sheet (NULL: the first) */
 	int year;                    /* 0: the year after the latest figure in the source */
 	int revise;                  /* --revise: a different figure may replace one */
 };
@@ -31,10 +34,11 @@ struct update_result {
 
 /* Reads the sheet and computes the updated text of u's source.  Returns 0,
  * 1 when rows were refused (diagnosed through d: the sheet must stay alive
- * until they are flushed, so it is kept in *sheet), or 2 when the sheet
- * cannot be read or the year is not usable (message in err). */
+ * until they are flushed, so it is kept in *sheet: sheet_free() it), or 2
+ * when the sheet cannot be read (diagnosed too) or the year is not usable
+ * (message in err). */
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
-                 struct srcfile *sheet, struct update_result *res, struct buf *err);
+                 struct sheet *sheet, struct update_result *res, struct buf *err);
 void update_result_free(struct update_result *res);
 
 #endif

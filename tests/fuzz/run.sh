@@ -28,12 +28,14 @@ bin=build/fuzz/fuzz_$name
 
 # Options of each harness: the dictionary, and a size limit where an input
 # costs much more than parsing (fuzz_html renders every page it can,
-# fuzz_layout sets every document with pango, fuzz_diff compiles two).
+# fuzz_layout sets every document with pango, fuzz_diff compiles two) or
+# where the seeds are large (fuzz_sheet's spreadsheets, up to 55 KiB).
 case $name in
 compile) opts="-dict=tests/fuzz/kpic.dict" ;;
 html) opts="-dict=tests/fuzz/kpic.dict -max_len=16384" ;;
 diff) opts="-dict=tests/fuzz/kpic.dict -max_len=65536" ;;
 layout) opts="-dict=tests/fuzz/layout.dict -max_len=8192" ;;
+sheet) opts="-dict=tests/fuzz/sheet.dict -max_len=65536" ;;
 *) opts="" ;;
 esac
 
