@@ -8,7 +8,8 @@
 #
 # Every run: check, eval (text, JSON, XML), html, pdf, draft, the draft's html
 # and pdf, and diff of the source against its draft with both 新旧対照表
-# (--html, --pdf); then kpic check of every rule fixture.  --quick (make
+# (--html, --pdf); kpic import and update (the yearly cycle); then kpic check
+# of every rule fixture.  --quick (make
 # check's tests/t-valgrind.sh) leaves out the three PDFs of each source,
 # which take 20-40 s each under memcheck, and makes the PDF of
 # tests/fixtures/minimal.xml instead (about 10 s), so that the layout engine,
@@ -116,6 +117,23 @@ for src in sources/*/strategy.xml; do
 	same "$name" "diff --html" "$o/ref-diff.html" "$o/diff-html.out"
 	[ $quick = 1 ] || same "$name" "diff --pdf" "$o/ref-diff.pdf" "$o/diff-pdf.out"
 done
+
+# The yearly cycle: kpic import of the goal-1 table as TSV, .xlsx and .ods,
+# of kpic export's CSV, and kpic update from an .xlsx of actuals (the sheet
+# reader's CSV and zip paths, and import's mapping, under memcheck).
+mkdir -p "$out/cycle"
+rm -f "$out/cycle"/*
+for f in tests/import/goal1.tsv tests/import/goal1.xlsx tests/import/goal1.ods; do
+	step=import-${f##*.}
+	ref "$out/cycle/ref-$step.xml" import -o "$out/cycle/ref-$step.xml" "$f"
+	run cycle "$step" "$out/cycle/ref-$step.xml" 0 import -o "$out/cycle/$step.out" "$f"
+done
+"$kpic" export -o "$out/cycle/export.csv" sources/abashiri/strategy.xml
+ref "$out/cycle/ref-import-csv.xml" import -o "$out/cycle/ref-import-csv.xml" "$out/cycle/export.csv"
+run cycle import-export-csv "$out/cycle/ref-import-csv.xml" 0 import -o "$out/cycle/import-export-csv.out" "$out/cycle/export.csv"
+ref "$out/cycle/ref-update.xml" update --actuals tests/update/fy2019.xlsx -o "$out/cycle/ref-update.xml" sources/abashiri/strategy.xml
+run cycle update-xlsx "$out/cycle/ref-update.xml" 0 update --actuals tests/update/fy2019.xlsx \
+	-o "$out/cycle/update-xlsx.out" sources/abashiri/strategy.xml
 
 # Every error path the rule fixtures take, in one run (and the quick PDF).
 mkdir -p "$out/rules"
