@@ -208,3 +208,18 @@ for x in xi1 xi2 xi3; do
 	check "xi:include ($x): [schema] names <include>" grep -q "error: <include> is not allowed here .*\[schema\]" "$TMP/err"
 	check "xi:include ($x): nothing included" bash -c '! grep -q "root:" "$0/err" "$0/out"' "$TMP"
 done
+
+# Long text that is not a name (確認方法, notes, the narrative) has no length
+# limit: a 50,000-character 確認方法 makes a table row 150 pages tall, split
+# across pages.  Finding each page's cut once walked every line for every line
+# (cubic: 10,000 characters took 4 s, 50,000 several minutes); now a few
+# seconds, and every character is in the PDF.
+awk 'BEGIN { printf "<method>"; for (i = 0; i < 5000; i++) printf "経済センサスによる調査"; print "</method>" }' >"$TMP/method.txt"
+awk -v f="$TMP/method.txt" 'BEGIN { getline m <f } /<responsible department="kikaku"\/>/ && !done { print m; done = 1 } { print }' \
+	tests/fixtures/minimal.xml >"$TMP/longmethod.xml"
+bounded 60 1024 pdf -o "$TMP/longmethod.pdf" "$TMP/longmethod.xml"
+check "a 50,000-character 確認方法: PDF made in bounded time" test "$RC" = 0 -a -s "$TMP/longmethod.pdf"
+check "a 50,000-character 確認方法: the row is split across pages [layout-row-split]" \
+	grep -q "warning: a table row is taller than a page; it is split across pages \[layout-row-split\]" "$TMP/err"
+check "a 50,000-character 確認方法: every character is in the PDF" \
+	test "$(pdftotext "$TMP/longmethod.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 5000

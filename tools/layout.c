@@ -364,10 +364,8 @@ static void place_lines(struct engine *e, PangoLayout *l, const struct rich *r, 
 {
 	int n = layout_lines(l);
 	double *top = xmalloc((size_t)n * sizeof *top), *bot = xmalloc((size_t)n * sizeof *bot);
-	for (int i = 0; i < n; i++) {
-		double base;
-		line_range(l, i, &top[i], &bot[i], &base);
-	}
+	if (n > 0)
+		line_ranges(l, top, bot);
 	int i = 0;
 	while (i < n) {
 		int j = i;

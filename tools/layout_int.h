@@ -185,6 +185,10 @@ double layout_width(PangoLayout *l);
 double layout_height(PangoLayout *l);
 int layout_lines(PangoLayout *l);
 void line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline);
+/* All lines at once (top, bottom: layout_lines(l) entries each), and the first
+ * line whose bottom is below y (its top in *top; -1 if none). */
+void line_ranges(PangoLayout *l, double *top, double *bottom);
+int line_below(PangoLayout *l, double y, double *top);
 void init_styles(struct engine *e);
 
 /* layout_table.c */

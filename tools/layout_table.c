@@ -426,12 +426,10 @@ static void cell_text(struct engine *e, const struct tcell *c, double x, double 
 	int n = layout_lines(c->l), fit = n;
 	double room = h - 2 * PAD_Y, th = c->h;
 	if (th > room + EPS) {
-		double t, b, base;
-		for (fit = 0; fit < n; fit++) {
-			line_range(c->l, fit, &t, &b, &base);
-			if (b > room + EPS)
-				break;
-		}
+		double t;
+		fit = line_below(c->l, room + EPS, &t);
+		if (fit < 0)
+			fit = n;
 		lwarn(e, src_of(c->node), "layout-row-split",
 		      "a cell spanning rows is taller than a page; only %d of its %d lines are shown", fit, n);
 		th = room;
@@ -615,13 +613,9 @@ static int fit_rows(const struct engine *e, struct table *t, int k)
 /* The top of the first line of cell c that reaches below cut, or cut. */
 static double line_cut(const struct tcell *c, double off, double cut)
 {
-	int n = layout_lines(c->l);
-	for (int i = 0; i < n; i++) {
-		double t, b, base;
-		line_range(c->l, i, &t, &b, &base);
-		if (b > cut + EPS)
-			return t > off + EPS ? t : cut;
-	}
+	double t;
+	if (line_below(c->l, cut + EPS, &t) >= 0)
+		return t > off + EPS ? t : cut;
 	return cut;
 }
 
@@ -629,15 +623,18 @@ static double line_cut(const struct tcell *c, double off, double cut)
 static void slice_text(struct engine *e, const struct tcell *c, double x, double y, double off, double cut)
 {
 	int n = layout_lines(c->l), first = -1, last = -1;
+	if (n == 0)
+		return;
+	double *t = xmalloc(2 * (size_t)n * sizeof *t), *b = t + n;
+	line_ranges(c->l, t, b);
 	for (int i = 0; i < n; i++) {
-		double t, b, base;
-		line_range(c->l, i, &t, &b, &base);
-		if (t >= off - EPS && b <= cut + EPS) {
+		if (t[i] >= off - EPS && b[i] <= cut + EPS) {
 			if (first < 0)
 				first = i;
 			last = i;
 		}
 	}
+	free(t);
 	if (first >= 0)
 		add_text(e, c->l, first, last + 1, x + PAD_X, y + PAD_Y - off, src_of(c->node));
 }

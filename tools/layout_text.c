@@ -314,3 +314,41 @@ void line_range(PangoLayout *l, int i, double *top, double *bottom, double *base
 	pango_layout_iter_free(it);
 }
 
+/* line_range() walks from the first line every time, so calling it for each
+ * line is quadratic in the lines, and cubic for a cell that runs over many
+ * pages; these two walk the layout once. */
+
+/* Every line's logical top and bottom: room for layout_lines(l) in each. */
+void line_ranges(PangoLayout *l, double *top, double *bottom)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int i = 0;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		top[i] = (double)y0 / PANGO_SCALE;
+		bottom[i] = (double)y1 / PANGO_SCALE;
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* The first line whose bottom is below y (its top in *top), or -1. */
+int line_below(PangoLayout *l, double y, double *top)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int i = 0, found = -1;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if ((double)y1 / PANGO_SCALE > y) {
+			*top = (double)y0 / PANGO_SCALE;
+			found = i;
+			break;
+		}
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return found;
+}
+
