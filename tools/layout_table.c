@@ -263,6 +263,35 @@ static int read_table(struct engine *e, struct table *t)
 
 /* --- widths ------------------------------------------------------------------------ */
 
+static gboolean is_colour(PangoAttribute *a, gpointer data)
+{
+	(void)data;
+	return a->klass->type == PANGO_ATTR_FOREGROUND;
+}
+
+/*
+ * A copy of l without its colours (the links'), to find the widest
+ * unbreakable run.  Laid out that narrow, a Japanese text has a line per
+ * character, and pango applies the colours to every line by walking the
+ * whole attribute list: with a link per KPI (a 担当課's list of its KPIs)
+ * that grows with the square of the document.  Colours change neither the
+ * line breaks nor the widths (pango applies them after shaping), so the
+ * width found is the same.
+ */
+static PangoLayout *uncoloured(PangoLayout *l)
+{
+	PangoLayout *u = pango_layout_copy(l);
+	PangoAttrList *al = pango_attr_list_copy(pango_layout_get_attributes(l));
+	if (al != NULL) {
+		PangoAttrList *gone = pango_attr_list_filter(al, is_colour, NULL);
+		if (gone != NULL)
+			pango_attr_list_unref(gone);
+		pango_layout_set_attributes(u, al);
+		pango_attr_list_unref(al);
+	}
+	return u;
+}
+
 static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 {
 	rich_init(&c->text);
@@ -275,10 +304,14 @@ static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 	}
 	/* the widest unbreakable run: lay it out 1/1024 pt wide, breaking at
 	 * word boundaries only, and every run overflows on a line of its own */
-	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
-	pango_layout_set_width(c->l, 1);
-	c->minw = layout_width(c->l);
-	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD_CHAR);
+	PangoLayout *runs = c->text.nlinks ? uncoloured(c->l) : c->l;
+	pango_layout_set_wrap(runs, PANGO_WRAP_WORD);
+	pango_layout_set_width(runs, 1);
+	c->minw = layout_width(runs);
+	if (runs != c->l)
+		g_object_unref(runs);
+	else
+		pango_layout_set_wrap(c->l, PANGO_WRAP_WORD_CHAR);
 }
 
 static double span_sum(const double *v, int from, int n)
