@@ -290,7 +290,114 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	return *result ? 0 : -1;
 }
 
-void xslt_html(xmlDoc *result, struct buf *out)
+struct xslt_charts {
+	struct buf svg;       /* every chart's SVG, one after the other */
+	size_t *at;           /* chart i is svg.data[at[i] .. at[i + 1]) */
+	size_t n, cap;
+};
+
+struct xslt_charts *xslt_charts_new(void)
+{
+	struct xslt_charts *c = xcalloc(1, sizeof *c);
+	c->at = xcalloc(1, sizeof *c->at);
+	return c;
+}
+
+void xslt_charts_free(struct xslt_charts *c)
+{
+	if (c == NULL)
+		return;
+	buf_free(&c->svg);
+	free(c->at);
+	free(c);
+}
+
+size_t xslt_charts_add(struct xslt_charts *c, const char *svg, size_t len)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->at = xrealloc(c->at, (c->cap + 1) * sizeof *c->at);
+	}
+	buf_put(&c->svg, svg, len);
+	c->at[c->n + 1] = c->svg.len;
+	return c->n++;
+}
+
+/* \001 cannot occur in an XML document, so no source or stylesheet can
+ * make a comment that reads like a placeholder. */
+#define MARK_OPEN "<!--\001kpic-chart "
+#define MARK_CLOSE "\001-->"
+
+void xslt_chart_mark(size_t n, char *out, size_t size)
+{
+	snprintf(out, size, "\001kpic-chart %zu\001", n);
+}
+
+/* Chart i as the serializer writes it in the page: its SVG parsed as
+ * k:chart() used to parse it, and written with the page's document, whose
+ * type (HTML) decides how text is escaped. */
+static void put_chart(const struct xslt_charts *c, size_t i, xmlParserCtxtPtr pc, xmlDoc *page,
+                      xmlOutputBufferPtr ob)
+{
+	const char *svg = c->svg.data + c->at[i];
+	xmlDocPtr d = xmlCtxtReadMemory(pc, svg, (int)(c->at[i + 1] - c->at[i]), NULL, "UTF-8",
+	                                XML_PARSE_NONET);
+	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
+	if (root)
+		htmlNodeDumpFormatOutput(ob, page, root, "UTF-8", 0);
+	xmlFreeDoc(d);
+}
+
+static int to_buf(void *ctx, const char *data, int len)
+{
+	buf_put(ctx, data, (size_t)len);
+	return len;
+}
+
+/* Whether the \001 at m (in [text, end)) is inside a placeholder of one of
+ * the n charts: then *i is its number and *next the first byte after it. */
+static int placeholder(const char *text, const char *end, const char *m, size_t n, size_t *i,
+                       const char **next)
+{
+	const size_t open = sizeof MARK_OPEN - 1, close = sizeof MARK_CLOSE - 1;
+	const char *start = m - 4;   /* the mark's "<!--" */
+	char *after;
+	if (m - text < 4 || (size_t)(end - start) < open + close || memcmp(start, MARK_OPEN, open) != 0)
+		return 0;
+	*i = strtoul(start + open, &after, 10);
+	if (*i >= n || (size_t)(end - after) < close || memcmp(after, MARK_CLOSE, close) != 0)
+		return 0;
+	*next = after + close;
+	return 1;
+}
+
+/* The page as serialized (text, len bytes, NUL-terminated) with each
+ * placeholder replaced by its chart. */
+static void put_with_charts(const char *text, size_t len, const struct xslt_charts *c, xmlDoc *page,
+                            struct buf *out)
+{
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(to_buf, NULL, out, NULL);
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *m = memchr(p, '\001', (size_t)(end - p)), *next;
+		size_t i;
+		if (m == NULL || !placeholder(text, end, m, c->n, &i, &next)) {
+			size_t n = m ? (size_t)(m + 1 - p) : (size_t)(end - p);
+			buf_put(out, p, n);
+			p += n;
+			continue;
+		}
+		buf_put(out, p, (size_t)(m - 4 - p));
+		put_chart(c, i, pc, page, ob);
+		xmlOutputBufferFlush(ob);   /* before the text that follows */
+		p = next;
+	}
+	xmlOutputBufferClose(ob);
+	xmlFreeParserCtxt(pc);
+}
+
+void xslt_html(xmlDoc *result, const struct xslt_charts *charts, struct buf *out)
 {
 	xmlNode *root = xmlDocGetRootElement(result);
 	/* No encoder: the tree is UTF-8 already, and an HTML encoder would turn
@@ -300,7 +407,12 @@ void xslt_html(xmlDoc *result, struct buf *out)
 	if (root)
 		htmlNodeDumpFormatOutput(ob, result, root, "UTF-8", 0);
 	xmlOutputBufferFlush(ob);
-	buf_put(out, (const char *)xmlOutputBufferGetContent(ob), xmlOutputBufferGetSize(ob));
+	const char *text = (const char *)xmlOutputBufferGetContent(ob);
+	size_t len = xmlOutputBufferGetSize(ob);
+	if (charts && charts->n > 0)
+		put_with_charts(text, len, charts, result, out);
+	else
+		buf_put(out, text, len);
 	buf_putc(out, '\n');
 	xmlOutputBufferClose(ob);
 }

@@ -16,7 +16,11 @@
  *                                   kind 'kpi' (ref = KPI id), 'goal-counts',
  *                                   'population-vision'; id prefixes its ids;
  *                                   empty when the source has nothing to
- *                                   draw for a goal-counts or vision figure
+ *                                   draw for a goal-counts or vision figure.
+ *                                   For an HTML page (xslt_env.charts) the
+ *                                   node-set holds a placeholder instead,
+ *                                   which the page's serializer replaces
+ *                                   with the <svg>: copy it with xsl:copy-of
  * A function given something it cannot format returns "" and reports an
  * error through libxslt, which fails the transformation: a document must
  * never go out with a silently wrong figure.
@@ -166,6 +170,22 @@ static xmlXPathObjectPtr svg_fragment(xsltTransformContextPtr t, const struct bu
 	return xmlXPathNewNodeSet(copy);
 }
 
+/* The placeholder of a deferred chart (see struct xslt_charts in xslt.h):
+ * a comment that xslt_html() replaces with the chart. */
+static xmlXPathObjectPtr chart_placeholder(xsltTransformContextPtr t, struct xslt_charts *charts,
+                                           const struct buf *svg)
+{
+	char mark[64];
+	xmlDocPtr rvt = xsltCreateRVT(t);
+	if (rvt == NULL)
+		return NULL;
+	xsltRegisterLocalRVT(t, rvt);
+	xslt_chart_mark(xslt_charts_add(charts, svg->data, svg->len), mark, sizeof mark);
+	xmlNodePtr c = xmlNewDocComment(rvt, (const xmlChar *)mark);
+	xmlAddChild((xmlNodePtr)rvt, c);
+	return xmlXPathNewNodeSet(c);
+}
+
 static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
@@ -181,7 +201,7 @@ static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlXPathObjectPtr res = NULL;
 	if (env && figure_svg(env->model, env->eval, (const char *)kind, (const char *)ref,
 	                      (const char *)id, &svg) == 0)
-		res = svg_fragment(t, &svg);
+		res = env->charts ? chart_placeholder(t, env->charts, &svg) : svg_fragment(t, &svg);
 	buf_free(&svg);
 	if (res)
 		valuePush(ctxt, res);
