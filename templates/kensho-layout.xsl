@@ -545,9 +545,13 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The footnote's number in its goal, as <xsl:number level="any" from="s:goal"
+       count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note]
+              | s:kpi//s:target[@note] | s:kpi/s:override"/> would count it, but
+       numbered once for the document: xsl:number counts back to the goal's
+       start for every footnote, which grows with the square of a goal's KPIs. -->
   <xsl:template name="footnote-number">
-    <xsl:number level="any" from="s:goal"
-        count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note] | s:kpi//s:target[@note] | s:kpi/s:override"/>
+    <xsl:value-of select="k:footnote(.)"/>
   </xsl:template>
 
   <xsl:template name="footnote-ref">

@@ -160,11 +160,10 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(st, doc);
 	xmlDoc *res = NULL;
 	if (ctxt) {
-		ctxt->_private = (void *)env;
 		xsltSetCtxtSecurityPrefs(sec, ctxt);
 		xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
 		xsltSetTransformErrorFunc(ctxt, err, collect_error);
-		xslt_ext_register(ctxt);
+		struct xslt_run *run = xslt_ext_register(ctxt, env);
 		if (xsltQuoteUserParams(ctxt, pv) == 0)
 			res = xsltApplyStylesheetUser(st, doc, NULL, NULL, NULL, ctxt);
 		if (res && ctxt->state != XSLT_STATE_OK) {
@@ -172,6 +171,7 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 			res = NULL;
 		}
 		xsltFreeTransformContext(ctxt);
+		xslt_ext_done(run);
 	}
 	free(pv);
 	return res;

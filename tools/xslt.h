@@ -80,8 +80,11 @@ void xslt_source_dir(const char *source_path, char *out, size_t size);
  * with the charts (NULL: none deferred) in place of their placeholders. */
 void xslt_html(xmlDoc *result, const struct xslt_charts *charts, struct buf *out);
 
-/* Registers the extension functions on a transform context (xslt_ext.c). */
+/* Registers the extension functions on a transform context (xslt_ext.c);
+ * what they keep during the transformation is freed by xslt_ext_done(). */
 struct _xsltTransformContext;
-void xslt_ext_register(struct _xsltTransformContext *ctxt);
+struct xslt_run;
+struct xslt_run *xslt_ext_register(struct _xsltTransformContext *ctxt, const struct xslt_env *env);
+void xslt_ext_done(struct xslt_run *run);
 
 #endif
