@@ -340,12 +340,103 @@ static void put_chart(const struct xslt_charts *c, size_t i, xmlParserCtxtPtr pc
                       xmlOutputBufferPtr ob)
 {
 	const char *svg = c->svg.data + c->at[i];
-	xmlDocPtr d = xmlCtxtReadMemory(pc, svg, (int)(c->at[i + 1] - c->at[i]), NULL, "UTF-8",
-	                                XML_PARSE_NONET);
+	xmlDocPtr d = xmlCtxtReadMemory(pc, svg, (int)(c->at[i + 1] - c->at[i]), NULL, NULL,
+	                                XML_PARSE_NONET | XML_PARSE_COMPACT);
 	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
 	if (root)
 		htmlNodeDumpFormatOutput(ob, page, root, "UTF-8", 0);
 	xmlFreeDoc(d);
+}
+
+/*
+ * The plain form of chart SVG, which the page's serializer writes back as it
+ * is but for empty elements (<line …/> becomes <line …></line>), so that
+ * most charts need not be parsed and written again:
+ *   - tags <NAME ATTRS>, <NAME ATTRS/> and </NAME>, where ATTRS is any
+ *     number of ' ANAME="VALUE"', and names are of ASCII letters, digits,
+ *     '-', '_' and ':';
+ *   - VALUE and text without '&' (no reference or escape), '<' or '>', and
+ *     no control character but a newline (and a tab in text): the HTML
+ *     serializer escapes exactly &, < and > and keeps UTF-8 as it is;
+ *   - one root element, nothing after it but the newline chart_svg() ends with.
+ * chart_svg() writes this form unless a text needs escaping; anything else
+ * takes the parser.  Returns the length of the tag at s written to out
+ * (0: not plain); *depth follows the nesting.
+ */
+static int name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '_' || ch == ':';
+}
+
+static size_t name_len(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && name_char(s[k]))
+		k++;
+	return k;
+}
+
+static int plain_char(unsigned char ch, int text)
+{
+	return ch != '&' && ch != '<' && ch != '>' && (ch >= 0x20 || ch == '\n' || (text && ch == '\t'));
+}
+
+static size_t plain_tag(const char *s, size_t n, int *depth, struct buf *out)
+{
+	int end = n > 1 && s[1] == '/';
+	size_t k = 1 + (size_t)end, name = name_len(s + k, n - k), nk = k;
+	if (name == 0)
+		return 0;
+	k += name;
+	while (!end && k + 1 < n && s[k] == ' ') {         /* ANAME="VALUE" */
+		size_t a = name_len(s + k + 1, n - k - 1);
+		if (a == 0 || k + a + 3 > n || s[k + 1 + a] != '=' || s[k + 2 + a] != '"')
+			return 0;
+		k += a + 3;
+		while (k < n && s[k] != '"' && plain_char((unsigned char)s[k], 0) && s[k] != '\n')
+			k++;
+		if (k >= n || s[k] != '"')
+			return 0;
+		k++;
+	}
+	if (k < n && s[k] == '>') {
+		*depth += end ? -1 : 1;
+		buf_put(out, s, k + 1);
+		return k + 1;
+	}
+	if (end || k + 1 >= n || s[k] != '/' || s[k + 1] != '>')
+		return 0;
+	buf_put(out, s, k);                                /* an empty element */
+	buf_puts(out, "></");
+	buf_put(out, s + nk, name);
+	buf_putc(out, '>');
+	return k + 2;
+}
+
+/* Writes chart SVG s (n bytes) to out if it is plain; 0, writing nothing, if not. */
+static int put_plain_svg(const char *s, size_t n, struct buf *out)
+{
+	size_t start = out->len, i = 0;
+	int depth = 0, ok = n > 0 && s[0] == '<';
+	if (ok && s[n - 1] == '\n')
+		n--;                                       /* after the root: dropped */
+	while (ok && i < n) {
+		if (s[i] == '<') {
+			size_t k = plain_tag(s + i, n - i, &depth, out);
+			ok = k > 0 && (depth > 0 || i + k == n);
+			i += k;
+		} else {
+			ok = plain_char((unsigned char)s[i], 1);
+			buf_putc(out, s[i++]);
+		}
+	}
+	if (!ok) {
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+	}
+	return ok;
 }
 
 static int to_buf(void *ctx, const char *data, int len)
@@ -389,8 +480,10 @@ static void put_with_charts(const char *text, size_t len, const struct xslt_char
 			continue;
 		}
 		buf_put(out, p, (size_t)(m - 4 - p));
-		put_chart(c, i, pc, page, ob);
-		xmlOutputBufferFlush(ob);   /* before the text that follows */
+		if (!put_plain_svg(c->svg.data + c->at[i], c->at[i + 1] - c->at[i], out)) {
+			put_chart(c, i, pc, page, ob);
+			xmlOutputBufferFlush(ob);   /* before the text that follows */
+		}
 		p = next;
 	}
 	xmlOutputBufferClose(ob);
