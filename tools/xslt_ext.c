@@ -40,6 +40,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,7 +300,8 @@ static void number_footnotes(struct xslt_run *r, const xmlNode *n, int in_kpi, i
 
 static int by_node(const void *a, const void *b)
 {
-	const xmlNode *x = ((const struct fnum *)a)->node, *y = ((const struct fnum *)b)->node;
+	uintptr_t x = (uintptr_t)((const struct fnum *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct fnum *)b)->node;
 	return (x > y) - (x < y);
 }
 
