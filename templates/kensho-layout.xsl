@@ -30,6 +30,24 @@
 
   <xsl:key name="id" match="*[@id]" use="@id"/>
   <xsl:key name="dept" match="s:department" use="@id"/>
+  <!-- The rows of the KPI tables (a KPI, a 再掲, a heading without KPIs) under each
+       heading, by level: a heading's cell finds its rows here instead of walking
+       its subtree again for every row, which grew with the square of its KPIs. -->
+  <xsl:key name="rows-policy" use="generate-id(ancestor-or-self::s:policy[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+  <xsl:key name="rows-direction" use="generate-id(ancestor-or-self::s:direction[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+  <xsl:key name="rows-measure" use="generate-id(ancestor-or-self::s:measure[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
 
   <xsl:variable name="root" select="/s:strategy"/>
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
@@ -427,10 +445,11 @@
   <xsl:template name="heading-cells">
     <xsl:variable name="row" select="."/>
     <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
-      <xsl:variable name="rows"
-          select="descendant-or-self::*[self::s:kpi or self::s:repost
-                  or ((self::s:policy or self::s:direction or self::s:measure)
-                      and not(s:policy or s:direction or s:measure or s:kpi or s:repost))]"/>
+      <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
+           or self::s:direction or self::s:measure) and not(s:policy or s:direction
+           or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
+           measure, so the nearest heading of a level above a row is its only one. -->
+      <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
       <xsl:if test="generate-id($rows[1]) = generate-id($row)">
         <cell header="yes" rowspan="{count($rows)}" id="h-{@id}">
           <xsl:apply-templates select="s:title/node()"/>
@@ -545,9 +564,13 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The footnote's number in its goal, as <xsl:number level="any" from="s:goal"
+       count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note]
+              | s:kpi//s:target[@note] | s:kpi/s:override"/> would count it, but
+       numbered once for the document: xsl:number counts back to the goal's
+       start for every footnote, which grows with the square of a goal's KPIs. -->
   <xsl:template name="footnote-number">
-    <xsl:number level="any" from="s:goal"
-        count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note] | s:kpi//s:target[@note] | s:kpi/s:override"/>
+    <xsl:value-of select="k:footnote(.)"/>
   </xsl:template>
 
   <xsl:template name="footnote-ref">

@@ -44,6 +44,16 @@ check "html: yearly columns H26 … H31 from the evaluation" \
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
 check "html: the override's reason is a footnote" \
 	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
+fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g3-9 fn-g5-1"
+check "html: footnotes numbered from 1 in each goal, in document order (k:footnote)" \
+	test "$(h '//ol[@class="footnotes"]/li/@id' | sed 's/^ *id="\(.*\)"$/\1/' | tr '\n' ' ')" = "$fns "
+check "html: each footnote's reference carries its number" \
+	test "$(h '//a[@class="fnref"]/@id' | sed 's/^ *id="fnref-\(.*\)"$/fn-\1/' | tr '\n' ' ')" = "$fns "
+check "html: the override is note 7 of goal 3, after its KPI's own notes" \
+	test "$(h 'count(//li[@id="fn-g3-7"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: heading cells span their rows (policy 14, direction 4, measure 2, once each)" \
+	test "$(h 'string(//th[@id="h-g1-p1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1-m3"]/@rowspan)')/$(h 'count(//th[starts-with(@id,"h-g1-p1")])')" = "14/4/2/12"
+check "html: every chart placeholder was replaced" bash -c '! grep -q "$(printf "\001")" "$0"' "$page"
 check "html: reposts link to the original row" \
 	test "$(h 'count(//tr[@class="repost"]//a[@href="#kpi-g3-tfr"])')" -ge 1
 check "html: grant amounts formatted (331,527,094)" test "$(h 'count(//table[@class="grants"]//td[.="331,527,094"])')" = 1

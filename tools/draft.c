@@ -73,7 +73,7 @@ int draft_render(const struct unit *u, const char *source_path, const char *temp
 	snprintf(start, sizeof start, "%d", p->start);
 	snprintf(end, sizeof end, "%d", p->end);
 	snprintf(baseline, sizeof baseline, "%d", p->baseline);
-	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, NULL };
+	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, NULL, NULL };
 	struct xslt_param params[] = {
 		{ "edition", edition }, { "start", start }, { "end", end }, { "baseline", baseline },
 	};

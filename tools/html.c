@@ -42,13 +42,15 @@ static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 		return -1;
 	}
 	xslt_source_dir(source_path, source_dir, sizeof source_dir);
-	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache };
+	struct xslt_charts *charts = xslt_charts_new();
+	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache, charts };
 	struct xslt_param params[] = { { "css", buf_str(&css) } };
 	xmlDoc *result = NULL;
 	int rc = xslt_apply(&env, stylesheet, in, params, 1, &result, err);
 	if (rc == 0)
-		xslt_html(result, out);
+		xslt_html(result, charts, out);
 	xmlFreeDoc(result);
+	xslt_charts_free(charts);
 	buf_free(&css);
 	return rc;
 }

@@ -42,6 +42,7 @@ struct tcell {
 	PangoLayout *l;
 	double minw, maxw;     /* content widths, padding excluded */
 	double h;              /* text height at the final width */
+	double *ltop, *lbot;   /* each line's top and bottom, once a row with it is split */
 };
 
 struct trow {
@@ -58,8 +59,17 @@ struct table {
 	double *hard, *minw, *maxw, *w, *x;
 	unsigned char *rigid;  /* the column holds a nowrap text wider than a character */
 	struct trow *rows;
-	struct tcell *cells;
+	struct tcell *cells;   /* in row order, as place_cells reads them */
 	size_t ncells;
+	/* Indexes, so that the work per row does not grow with the table (a
+	 * goal's KPI table has thousands of rows): row r's own cells are
+	 * cells[row_first[r] .. row_first[r + 1]); cover[r * ncols + c] is the
+	 * cell over row r, column c (-1: none), which gives the few cells that
+	 * reach row r from above; ends[end_first[r] .. end_first[r + 1]) are the
+	 * cells spanning rows that end on row r. */
+	size_t *row_first, *end_first, *ends;
+	long *cover;
+	size_t *above;         /* from_above()'s answer, ncols long */
 	double *ypos, *hgt;    /* the rows on the page being made */
 	struct rich cap;
 	PangoLayout *capl;
@@ -139,7 +149,9 @@ static int posint(xmlNode *c, const char *name)
  * (head or body) and inside the columns. */
 static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 {
-	unsigned char *occ = xcalloc((size_t)t->nrows * (size_t)t->ncols, 1);
+	long *occ = xmalloc(((size_t)t->nrows * (size_t)t->ncols + 1) * sizeof *occ);
+	for (size_t i = 0; i < (size_t)t->nrows * (size_t)t->ncols; i++)
+		occ[i] = -1;
 	size_t cap = 0;
 	for (int r = 0; r < t->nrows; r++) {
 		int c = 0, section_end = r < t->nhead ? t->nhead : t->nrows;
@@ -147,7 +159,7 @@ static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 		for (xmlNode *x = rows[r]->children; x != NULL; x = x->next) {
 			if (!is_el(x, "cell"))
 				continue;
-			while (c < t->ncols && occ[r * t->ncols + c])
+			while (c < t->ncols && occ[r * t->ncols + c] >= 0)
 				c++;
 			if (c >= t->ncols) {
 				lwarn(e, src_of(x), "layout-table-shape",
@@ -174,11 +186,53 @@ static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 			cell->align = cell_align(x, cell->header);
 			for (int i = r; i < r + cell->rowspan; i++)
 				for (int j = c; j < c + cell->colspan; j++)
-					occ[i * t->ncols + j] = 1;
+					occ[i * t->ncols + j] = (long)(t->ncells - 1);
 			c += cell->colspan;
 		}
 	}
-	free(occ);
+	t->cover = occ;
+}
+
+/* row_first and the cells ending on each row (see struct table). */
+static void index_rows(struct table *t)
+{
+	size_t nr = (size_t)t->nrows;
+	t->row_first = xcalloc(nr + 1, sizeof *t->row_first);
+	t->end_first = xcalloc(nr + 1, sizeof *t->end_first);
+	t->ends = xmalloc((t->ncells ? t->ncells : 1) * sizeof *t->ends);
+	t->above = xmalloc((size_t)t->ncols * sizeof *t->above);
+	for (size_t i = 0; i < t->ncells; i++) {
+		t->row_first[t->cells[i].row + 1]++;
+		if (t->cells[i].rowspan > 1)
+			t->end_first[cell_end(&t->cells[i]) + 1]++;
+	}
+	for (size_t r = 0; r < nr; r++) {
+		t->row_first[r + 1] += t->row_first[r];
+		t->end_first[r + 1] += t->end_first[r];
+	}
+	size_t *fill = xmalloc((nr + 1) * sizeof *fill);
+	memcpy(fill, t->end_first, (nr + 1) * sizeof *fill);
+	for (size_t i = 0; i < t->ncells; i++)
+		if (t->cells[i].rowspan > 1)
+			t->ends[fill[cell_end(&t->cells[i])]++] = i;
+	free(fill);
+}
+
+/* The cells that reach row r from a row above, in the order of t->cells
+ * (at most one per column); returns how many, written to out. */
+static size_t from_above(const struct table *t, int r, size_t *out)
+{
+	size_t n = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		long i = t->cover[(size_t)r * (size_t)t->ncols + (size_t)c];
+		if (i < 0 || t->cells[i].row >= r || t->cells[i].col != c)
+			continue;
+		size_t k = n++;
+		for (; k > 0 && out[k - 1] > (size_t)i; k--)
+			out[k] = out[k - 1];
+		out[k] = (size_t)i;
+	}
+	return n;
 }
 
 static int read_table(struct engine *e, struct table *t)
@@ -202,11 +256,41 @@ static int read_table(struct engine *e, struct table *t)
 	t->ypos = xcalloc((size_t)n, sizeof *t->ypos);
 	t->hgt = xcalloc((size_t)n, sizeof *t->hgt);
 	place_cells(e, t, rows);
+	index_rows(t);
 	free(rows);
 	return 0;
 }
 
 /* --- widths ------------------------------------------------------------------------ */
+
+static gboolean is_colour(PangoAttribute *a, gpointer data)
+{
+	(void)data;
+	return a->klass->type == PANGO_ATTR_FOREGROUND;
+}
+
+/*
+ * A copy of l without its colours (the links'), to find the widest
+ * unbreakable run.  Laid out that narrow, a Japanese text has a line per
+ * character, and pango applies the colours to every line by walking the
+ * whole attribute list: with a link per KPI (a 担当課's list of its KPIs)
+ * that grows with the square of the document.  Colours change neither the
+ * line breaks nor the widths (pango applies them after shaping), so the
+ * width found is the same.
+ */
+static PangoLayout *uncoloured(PangoLayout *l)
+{
+	PangoLayout *u = pango_layout_copy(l);
+	PangoAttrList *al = pango_attr_list_copy(pango_layout_get_attributes(l));
+	if (al != NULL) {
+		PangoAttrList *gone = pango_attr_list_filter(al, is_colour, NULL);
+		if (gone != NULL)
+			pango_attr_list_unref(gone);
+		pango_layout_set_attributes(u, al);
+		pango_attr_list_unref(al);
+	}
+	return u;
+}
 
 static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 {
@@ -220,10 +304,14 @@ static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 	}
 	/* the widest unbreakable run: lay it out 1/1024 pt wide, breaking at
 	 * word boundaries only, and every run overflows on a line of its own */
-	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD);
-	pango_layout_set_width(c->l, 1);
-	c->minw = layout_width(c->l);
-	pango_layout_set_wrap(c->l, PANGO_WRAP_WORD_CHAR);
+	PangoLayout *runs = c->text.nlinks ? uncoloured(c->l) : c->l;
+	pango_layout_set_wrap(runs, PANGO_WRAP_WORD);
+	pango_layout_set_width(runs, 1);
+	c->minw = layout_width(runs);
+	if (runs != c->l)
+		g_object_unref(runs);
+	else
+		pango_layout_set_wrap(c->l, PANGO_WRAP_WORD_CHAR);
 }
 
 static double span_sum(const double *v, int from, int n)
@@ -414,9 +502,17 @@ static void cell_box(const struct table *t, const struct tcell *c, int k, int m,
 	*h = t->ypos[last] + t->hgt[last] - *y;
 }
 
-static int on_page(const struct tcell *c, int k, int m)
+/* The cells on the page that holds rows [k, m), in the order of t->cells:
+ * those reaching row k from above (t->above, filled by from_above), then
+ * the cells of rows [k, m).  j counts from 0 to on_page_count(). */
+static size_t on_page_count(const struct table *t, size_t na, int k, int m)
 {
-	return c->row < m && cell_end(c) >= k;
+	return na + (t->row_first[m] - t->row_first[k]);
+}
+
+static const struct tcell *on_page_cell(const struct table *t, size_t na, int k, size_t j)
+{
+	return &t->cells[j < na ? t->above[j] : t->row_first[k] + (j - na)];
 }
 
 /* The cell's text, centred vertically in its box; lines that do not fit the
@@ -440,10 +536,11 @@ static void cell_text(struct engine *e, const struct tcell *c, double x, double 
 
 static void draw_fills(struct engine *e, const struct table *t, int k, int m)
 {
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct tcell *c = &t->cells[i];
+	size_t na = from_above(t, k, t->above);
+	for (size_t j = 0; j < on_page_count(t, na, k, m); j++) {
+		const struct tcell *c = on_page_cell(t, na, k, j);
 		double x, y, w, h;
-		if (!c->header || !on_page(c, k, m))
+		if (!c->header)
 			continue;
 		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 		add_fill(e, x, y, w, h, HEAD_RGB);
@@ -452,11 +549,10 @@ static void draw_fills(struct engine *e, const struct table *t, int k, int m)
 
 static void draw_borders(struct engine *e, const struct table *t, int k, int m)
 {
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct tcell *c = &t->cells[i];
+	size_t na = from_above(t, k, t->above);
+	for (size_t j = 0; j < on_page_count(t, na, k, m); j++) {
+		const struct tcell *c = on_page_cell(t, na, k, j);
 		double x, y, w, h;
-		if (!on_page(c, k, m))
-			continue;
 		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 		add_rule(e, x, y, w, 0, 0.5, BORDER_RGB);
 		add_rule(e, x, y + h, w, 0, 0.5, BORDER_RGB);
@@ -474,24 +570,21 @@ static void draw_borders(struct engine *e, const struct table *t, int k, int m)
 static void draw_rows(struct engine *e, const struct table *t, int k, int m, int tagged)
 {
 	draw_fills(e, t, k, m);
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct tcell *c = &t->cells[i];
+	size_t na = from_above(t, k, t->above);
+	for (size_t j = 0; j < na; j++) {
+		const struct tcell *c = &t->cells[t->above[j]];
 		double x, y, w, h;
-		if (c->row < k && cell_end(c) >= k) {
-			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
-			cell_text(e, c, x, y, h);
-		}
+		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
+		cell_text(e, c, x, y, h);
 	}
 	for (int r = k; r < m; r++) {
 		if (tagged) {
 			add_tag(e, IT_TAG_BEGIN, "TR");
 			add_dest(e, t->rows[r].node, e->left, t->ypos[r]);
 		}
-		for (size_t i = 0; i < t->ncells; i++) {
+		for (size_t i = t->row_first[r]; i < t->row_first[r + 1]; i++) {
 			const struct tcell *c = &t->cells[i];
 			double x, y, w, h;
-			if (c->row != r)
-				continue;
 			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 			if (tagged) {
 				add_tag(e, IT_TAG_BEGIN, c->header ? "TH" : "TD");
@@ -518,10 +611,10 @@ static void draw_head(struct engine *e, struct table *t, int tagged)
 		y += t->rows[r].h;
 	}
 	/* spanning head cells: the last spanned row grows to hold them */
-	for (size_t i = 0; i < t->ncells; i++) {
+	for (size_t i = 0; i < t->row_first[t->nhead]; i++) {
 		const struct tcell *c = &t->cells[i];
 		int last = cell_end(c);
-		if (c->row >= t->nhead || c->rowspan == 1)
+		if (c->rowspan == 1)
 			continue;
 		double have = t->ypos[last] + t->hgt[last] - t->ypos[c->row];
 		if (c->h + 2 * PAD_Y > have) {
@@ -554,9 +647,9 @@ static double head_height(const struct table *t)
 static double row_height(const struct table *t, int j, int k, double yj)
 {
 	double h = t->rows[j].h;
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct tcell *c = &t->cells[i];
-		if (c->rowspan == 1 || cell_end(c) != j || c->row < t->nhead)
+	for (size_t i = t->end_first[j]; i < t->end_first[j + 1]; i++) {
+		const struct tcell *c = &t->cells[t->ends[i]];
+		if (c->row < t->nhead)
 			continue;
 		/* The part's first row on this page: row j itself has no position
 		 * yet (it is being placed), the rows above it have theirs. */
@@ -573,10 +666,9 @@ static double row_height(const struct table *t, int j, int k, double yj)
  * of the page there is no earlier break to take). */
 static int fix_open_spans(const struct engine *e, struct table *t, int k, int m)
 {
-	for (size_t i = 0; i < t->ncells; i++) {
-		const struct tcell *c = &t->cells[i];
-		if (c->row >= m || cell_end(c) < m || c->rowspan == 1)
-			continue;
+	size_t na = from_above(t, m, t->above);
+	for (size_t j = 0; j < na; j++) {
+		const struct tcell *c = &t->cells[t->above[j]];
 		int first = c->row > k ? c->row : k;
 		double have = t->ypos[m - 1] + t->hgt[m - 1] - t->ypos[first], need = c->h + 2 * PAD_Y;
 		if (have >= need - EPS)
@@ -610,12 +702,28 @@ static int fit_rows(const struct engine *e, struct table *t, int k)
 	return m;
 }
 
+/* Every line's top and bottom in one walk of the layout: a row taller than
+ * a page holds a text of many lines, looked at again on every page. */
+static void cell_lines(struct tcell *c)
+{
+	int n = layout_lines(c->l);
+	free(c->ltop);
+	free(c->lbot);
+	c->ltop = xmalloc(((size_t)n + 1) * sizeof *c->ltop);
+	c->lbot = xmalloc(((size_t)n + 1) * sizeof *c->lbot);
+	if (n > 0)
+		line_ranges(c->l, c->ltop, c->lbot);
+}
+
 /* The top of the first line of cell c that reaches below cut, or cut. */
 static double line_cut(const struct tcell *c, double off, double cut)
 {
-	double t;
-	if (line_below(c->l, cut + EPS, &t) >= 0)
-		return t > off + EPS ? t : cut;
+	int n = layout_lines(c->l);
+	for (int i = 0; i < n; i++) {
+		double t = c->ltop[i], b = c->lbot[i];
+		if (b > cut + EPS)
+			return t > off + EPS ? t : cut;
+	}
 	return cut;
 }
 
@@ -623,18 +731,14 @@ static double line_cut(const struct tcell *c, double off, double cut)
 static void slice_text(struct engine *e, const struct tcell *c, double x, double y, double off, double cut)
 {
 	int n = layout_lines(c->l), first = -1, last = -1;
-	if (n == 0)
-		return;
-	double *t = xmalloc(2 * (size_t)n * sizeof *t), *b = t + n;
-	line_ranges(c->l, t, b);
 	for (int i = 0; i < n; i++) {
-		if (t[i] >= off - EPS && b[i] <= cut + EPS) {
+		double t = c->ltop[i], b = c->lbot[i];
+		if (t >= off - EPS && b <= cut + EPS) {
 			if (first < 0)
 				first = i;
 			last = i;
 		}
 	}
-	free(t);
 	if (first >= 0)
 		add_text(e, c->l, first, last + 1, x + PAD_X, y + PAD_Y - off, src_of(c->node));
 }
@@ -646,6 +750,8 @@ static void split_row(struct engine *e, struct table *t, int k)
 	lwarn(e, src_of(t->rows[k].node), "layout-row-split",
 	      "a table row is taller than a page; it is split across pages");
 	double off = 0, total = t->rows[k].h - 2 * PAD_Y;
+	for (size_t i = t->row_first[k]; i < t->row_first[k + 1]; i++)
+		cell_lines(&t->cells[i]);
 	add_tag(e, IT_TAG_BEGIN, "TR");
 	/* at least a few lines per page, even under a head taller than a page */
 	double least = 3 * lstyles[t->st].size * lstyles[t->st].leading;
@@ -654,20 +760,17 @@ static void split_row(struct engine *e, struct table *t, int k)
 		double cut = off + room;
 		for (double prev = -1; prev != cut;) {
 			prev = cut;
-			for (size_t i = 0; i < t->ncells; i++)
-				if (t->cells[i].row == k)
-					cut = fmin(cut, line_cut(&t->cells[i], off, cut));
+			for (size_t i = t->row_first[k]; i < t->row_first[k + 1]; i++)
+				cut = fmin(cut, line_cut(&t->cells[i], off, cut));
 		}
 		if (cut <= off + EPS)
 			cut = off + room;
 		t->ypos[k] = e->y;
 		t->hgt[k] = fmin(cut, total) - off + 2 * PAD_Y;
 		draw_fills(e, t, k, k + 1);
-		for (size_t i = 0; i < t->ncells; i++) {
+		for (size_t i = t->row_first[k]; i < t->row_first[k + 1]; i++) {
 			const struct tcell *c = &t->cells[i];
 			double x, y, w, h;
-			if (c->row != k)
-				continue;
 			cell_box(t, c, k, k + 1, e->left, &x, &y, &w, &h);
 			slice_text(e, c, x, y, off, cut);
 		}
@@ -720,9 +823,16 @@ static void table_free(struct table *t)
 		if (t->cells[i].l != NULL)
 			g_object_unref(t->cells[i].l);
 		rich_free(&t->cells[i].text);
+		free(t->cells[i].ltop);
+		free(t->cells[i].lbot);
 	}
 	free(t->cells);
 	free(t->rows);
+	free(t->row_first);
+	free(t->end_first);
+	free(t->ends);
+	free(t->cover);
+	free(t->above);
 	free(t->weight);
 	free(t->hard);
 	free(t->rigid);

@@ -87,7 +87,7 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 {
 	char source_dir[PATH_MAX];
 	xslt_source_dir(rq->source_path, source_dir, sizeof source_dir);
-	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval, rq->xslt_cache };
+	struct xslt_env env = { rq->templates_dir, source_dir, &u->model, &u->eval, rq->xslt_cache, NULL };
 	struct xslt_param params[] = { { "css", "" } };
 	xmlDoc *layout = NULL;
 	double t0 = timing_now();

@@ -161,11 +161,10 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(st, doc);
 	xmlDoc *res = NULL;
 	if (ctxt) {
-		ctxt->_private = (void *)env;
 		xsltSetCtxtSecurityPrefs(sec, ctxt);
 		xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
 		xsltSetTransformErrorFunc(ctxt, err, collect_error);
-		xslt_ext_register(ctxt);
+		struct xslt_run *run = xslt_ext_register(ctxt, env);
 		if (xsltQuoteUserParams(ctxt, pv) == 0)
 			res = xsltApplyStylesheetUser(st, doc, NULL, NULL, NULL, ctxt);
 		if (res && ctxt->state != XSLT_STATE_OK) {
@@ -173,6 +172,7 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 			res = NULL;
 		}
 		xsltFreeTransformContext(ctxt);
+		xslt_ext_done(run);
 	}
 	free(pv);
 	return res;
@@ -291,7 +291,207 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	return *result ? 0 : -1;
 }
 
-void xslt_html(xmlDoc *result, struct buf *out)
+struct xslt_charts {
+	struct buf svg;       /* every chart's SVG, one after the other */
+	size_t *at;           /* chart i is svg.data[at[i] .. at[i + 1]) */
+	size_t n, cap;
+};
+
+struct xslt_charts *xslt_charts_new(void)
+{
+	struct xslt_charts *c = xcalloc(1, sizeof *c);
+	c->at = xcalloc(1, sizeof *c->at);
+	return c;
+}
+
+void xslt_charts_free(struct xslt_charts *c)
+{
+	if (c == NULL)
+		return;
+	buf_free(&c->svg);
+	free(c->at);
+	free(c);
+}
+
+size_t xslt_charts_add(struct xslt_charts *c, const char *svg, size_t len)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->at = xrealloc(c->at, (c->cap + 1) * sizeof *c->at);
+	}
+	buf_put(&c->svg, svg, len);
+	c->at[c->n + 1] = c->svg.len;
+	return c->n++;
+}
+
+/* \001 cannot occur in an XML document, so no source or stylesheet can
+ * make a comment that reads like a placeholder. */
+#define MARK_OPEN "<!--\001kpic-chart "
+#define MARK_CLOSE "\001-->"
+
+void xslt_chart_mark(size_t n, char *out, size_t size)
+{
+	snprintf(out, size, "\001kpic-chart %zu\001", n);
+}
+
+/* Chart i as the serializer writes it in the page: its SVG parsed as
+ * k:chart() used to parse it, and written with the page's document, whose
+ * type (HTML) decides how text is escaped. */
+static void put_chart(const struct xslt_charts *c, size_t i, xmlParserCtxtPtr pc, xmlDoc *page,
+                      xmlOutputBufferPtr ob)
+{
+	const char *svg = c->svg.data + c->at[i];
+	xmlDocPtr d = xmlCtxtReadMemory(pc, svg, (int)(c->at[i + 1] - c->at[i]), NULL, NULL,
+	                                XML_PARSE_NONET | XML_PARSE_COMPACT);
+	xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
+	if (root)
+		htmlNodeDumpFormatOutput(ob, page, root, "UTF-8", 0);
+	xmlFreeDoc(d);
+}
+
+/*
+ * The plain form of chart SVG, which the page's serializer writes back as it
+ * is but for empty elements (<line …/> becomes <line …></line>), so that
+ * most charts need not be parsed and written again:
+ *   - tags <NAME ATTRS>, <NAME ATTRS/> and </NAME>, where ATTRS is any
+ *     number of ' ANAME="VALUE"', and names are of ASCII letters, digits,
+ *     '-', '_' and ':';
+ *   - VALUE and text without '&' (no reference or escape), '<' or '>', and
+ *     no control character but a newline (and a tab in text): the HTML
+ *     serializer escapes exactly &, < and > and keeps UTF-8 as it is;
+ *   - one root element, nothing after it but the newline chart_svg() ends with.
+ * chart_svg() writes this form unless a text needs escaping; anything else
+ * takes the parser.  Returns the length of the tag at s written to out
+ * (0: not plain); *depth follows the nesting.
+ */
+static int name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '-' || ch == '_' || ch == ':';
+}
+
+static size_t name_len(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && name_char(s[k]))
+		k++;
+	return k;
+}
+
+static int plain_char(unsigned char ch, int text)
+{
+	return ch != '&' && ch != '<' && ch != '>' && (ch >= 0x20 || ch == '\n' || (text && ch == '\t'));
+}
+
+static size_t plain_tag(const char *s, size_t n, int *depth, struct buf *out)
+{
+	int end = n > 1 && s[1] == '/';
+	size_t k = 1 + (size_t)end, name = name_len(s + k, n - k), nk = k;
+	if (name == 0)
+		return 0;
+	k += name;
+	while (!end && k + 1 < n && s[k] == ' ') {         /* ANAME="VALUE" */
+		size_t a = name_len(s + k + 1, n - k - 1);
+		if (a == 0 || k + a + 3 > n || s[k + 1 + a] != '=' || s[k + 2 + a] != '"')
+			return 0;
+		k += a + 3;
+		while (k < n && s[k] != '"' && plain_char((unsigned char)s[k], 0) && s[k] != '\n')
+			k++;
+		if (k >= n || s[k] != '"')
+			return 0;
+		k++;
+	}
+	if (k < n && s[k] == '>') {
+		*depth += end ? -1 : 1;
+		buf_put(out, s, k + 1);
+		return k + 1;
+	}
+	if (end || k + 1 >= n || s[k] != '/' || s[k + 1] != '>')
+		return 0;
+	buf_put(out, s, k);                                /* an empty element */
+	buf_puts(out, "></");
+	buf_put(out, s + nk, name);
+	buf_putc(out, '>');
+	return k + 2;
+}
+
+/* Writes chart SVG s (n bytes) to out if it is plain; 0, writing nothing, if not. */
+static int put_plain_svg(const char *s, size_t n, struct buf *out)
+{
+	size_t start = out->len, i = 0;
+	int depth = 0, ok = n > 0 && s[0] == '<';
+	if (ok && s[n - 1] == '\n')
+		n--;                                       /* after the root: dropped */
+	while (ok && i < n) {
+		if (s[i] == '<') {
+			size_t k = plain_tag(s + i, n - i, &depth, out);
+			ok = k > 0 && (depth > 0 || i + k == n);
+			i += k;
+		} else {
+			ok = plain_char((unsigned char)s[i], 1);
+			buf_putc(out, s[i++]);
+		}
+	}
+	if (!ok) {
+		out->len = start;
+		if (out->data != NULL)
+			out->data[start] = '\0';
+	}
+	return ok;
+}
+
+static int to_buf(void *ctx, const char *data, int len)
+{
+	buf_put(ctx, data, (size_t)len);
+	return len;
+}
+
+/* Whether the \001 at m (in [text, end)) is inside a placeholder of one of
+ * the n charts: then *i is its number and *next the first byte after it. */
+static int placeholder(const char *text, const char *end, const char *m, size_t n, size_t *i,
+                       const char **next)
+{
+	const size_t open = sizeof MARK_OPEN - 1, close = sizeof MARK_CLOSE - 1;
+	const char *start = m - 4;   /* the mark's "<!--" */
+	char *after;
+	if (m - text < 4 || (size_t)(end - start) < open + close || memcmp(start, MARK_OPEN, open) != 0)
+		return 0;
+	*i = strtoul(start + open, &after, 10);
+	if (*i >= n || (size_t)(end - after) < close || memcmp(after, MARK_CLOSE, close) != 0)
+		return 0;
+	*next = after + close;
+	return 1;
+}
+
+/* The page as serialized (text, len bytes, NUL-terminated) with each
+ * placeholder replaced by its chart. */
+static void put_with_charts(const char *text, size_t len, const struct xslt_charts *c, xmlDoc *page,
+                            struct buf *out)
+{
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(to_buf, NULL, out, NULL);
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *m = memchr(p, '\001', (size_t)(end - p)), *next;
+		size_t i;
+		if (m == NULL || !placeholder(text, end, m, c->n, &i, &next)) {
+			size_t n = m ? (size_t)(m + 1 - p) : (size_t)(end - p);
+			buf_put(out, p, n);
+			p += n;
+			continue;
+		}
+		buf_put(out, p, (size_t)(m - 4 - p));
+		if (!put_plain_svg(c->svg.data + c->at[i], c->at[i + 1] - c->at[i], out)) {
+			put_chart(c, i, pc, page, ob);
+			xmlOutputBufferFlush(ob);   /* before the text that follows */
+		}
+		p = next;
+	}
+	xmlOutputBufferClose(ob);
+	xmlFreeParserCtxt(pc);
+}
+
+void xslt_html(xmlDoc *result, const struct xslt_charts *charts, struct buf *out)
 {
 	xmlNode *root = xmlDocGetRootElement(result);
 	/* No encoder: the tree is UTF-8 already, and an HTML encoder would turn
@@ -301,7 +501,12 @@ void xslt_html(xmlDoc *result, struct buf *out)
 	if (root)
 		htmlNodeDumpFormatOutput(ob, result, root, "UTF-8", 0);
 	xmlOutputBufferFlush(ob);
-	buf_put(out, (const char *)xmlOutputBufferGetContent(ob), xmlOutputBufferGetSize(ob));
+	const char *text = (const char *)xmlOutputBufferGetContent(ob);
+	size_t len = xmlOutputBufferGetSize(ob);
+	if (charts && charts->n > 0)
+		put_with_charts(text, len, charts, result, out);
+	else
+		buf_put(out, text, len);
 	buf_putc(out, '\n');
 	xmlOutputBufferClose(ob);
 }

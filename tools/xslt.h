@@ -31,7 +31,25 @@ struct xslt_env {
 	const struct model *model;     /* for the extension functions */
 	const struct eval *eval;
 	struct xslt_cache *cache;      /* NULL, or stylesheets kept across documents */
+	struct xslt_charts *charts;    /* NULL, or k:chart() defers its SVG to xslt_html() */
 };
+
+/*
+ * The charts of an HTML page.  A page has a chart per KPI, each some forty
+ * elements and two hundred attributes: as trees they were copied twice
+ * (into a result tree fragment, then into the page) and made most of the
+ * memory and time of `kpic html`.  With charts in the environment, k:chart()
+ * keeps the chart's SVG as text and returns a placeholder (a comment whose
+ * text no document can hold), and xslt_html() writes the chart where the
+ * placeholder is, through the same serializer, so the page is the same.
+ */
+struct xslt_charts;
+struct xslt_charts *xslt_charts_new(void);
+void xslt_charts_free(struct xslt_charts *c);
+/* Keeps svg (len bytes); returns the chart's number for its placeholder. */
+size_t xslt_charts_add(struct xslt_charts *c, const char *svg, size_t len);
+/* The placeholder's text for chart number n (a comment's content). */
+void xslt_chart_mark(size_t n, char *out, size_t size);
 
 /* Parsed stylesheets kept from one document to the next (kpic build): each
  * is read and compiled once, when first applied. */
@@ -58,11 +76,15 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
  * may read from: every renderer fills xslt_env.source_dir with it. */
 void xslt_source_dir(const char *source_path, char *out, size_t size);
 
-/* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8. */
-void xslt_html(xmlDoc *result, struct buf *out);
+/* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8,
+ * with the charts (NULL: none deferred) in place of their placeholders. */
+void xslt_html(xmlDoc *result, const struct xslt_charts *charts, struct buf *out);
 
-/* Registers the extension functions on a transform context (xslt_ext.c). */
+/* Registers the extension functions on a transform context (xslt_ext.c);
+ * what they keep during the transformation is freed by xslt_ext_done(). */
 struct _xsltTransformContext;
-void xslt_ext_register(struct _xsltTransformContext *ctxt);
+struct xslt_run;
+struct xslt_run *xslt_ext_register(struct _xsltTransformContext *ctxt, const struct xslt_env *env);
+void xslt_ext_done(struct xslt_run *run);
 
 #endif

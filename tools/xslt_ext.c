@@ -12,11 +12,21 @@
  *                                   as the draft's proposed targets
  *   k:line(node-set)                the source line of the first node (0 if
  *                                   none), for layout diagnostics
+ *   k:footnote(node-set)            the number of the first node, a footnote
+ *                                   (a KPI's <note>, a value's note, an
+ *                                   <override>), among its goal's footnotes:
+ *                                   what <xsl:number level="any" from="s:goal">
+ *                                   gives, without counting the goal again
+ *                                   for every footnote
  *   k:chart(kind, ref, id)          a node-set holding one inline <svg>:
  *                                   kind 'kpi' (ref = KPI id), 'goal-counts',
  *                                   'population-vision'; id prefixes its ids;
  *                                   empty when the source has nothing to
- *                                   draw for a goal-counts or vision figure
+ *                                   draw for a goal-counts or vision figure.
+ *                                   For an HTML page (xslt_env.charts) the
+ *                                   node-set holds a placeholder instead,
+ *                                   which the page's serializer replaces
+ *                                   with the <svg>: copy it with xsl:copy-of
  * A function given something it cannot format returns "" and reports an
  * error through libxslt, which fails the transformation: a document must
  * never go out with a silently wrong figure.
@@ -30,9 +40,24 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A footnote and its number in its goal. */
+struct fnum {
+	const xmlNode *node;
+	int n;
+};
+
+/* What the functions keep during one transformation (ctxt->_private). */
+struct xslt_run {
+	const struct xslt_env *env;
+	const xmlDoc *fdoc;    /* the document the footnotes were numbered in */
+	struct fnum *fn;       /* sorted by node */
+	size_t nfn, capfn;
+};
 
 /* Pops the optional trailing string argument; NULL if absent. */
 static xmlChar *opt_string(xmlXPathParserContextPtr ctxt, int nargs, int max)
@@ -166,6 +191,22 @@ static xmlXPathObjectPtr svg_fragment(xsltTransformContextPtr t, const struct bu
 	return xmlXPathNewNodeSet(copy);
 }
 
+/* The placeholder of a deferred chart (see struct xslt_charts in xslt.h):
+ * a comment that xslt_html() replaces with the chart. */
+static xmlXPathObjectPtr chart_placeholder(xsltTransformContextPtr t, struct xslt_charts *charts,
+                                           const struct buf *svg)
+{
+	char mark[64];
+	xmlDocPtr rvt = xsltCreateRVT(t);
+	if (rvt == NULL)
+		return NULL;
+	xsltRegisterLocalRVT(t, rvt);
+	xslt_chart_mark(xslt_charts_add(charts, svg->data, svg->len), mark, sizeof mark);
+	xmlNodePtr c = xmlNewDocComment(rvt, (const xmlChar *)mark);
+	xmlAddChild((xmlNodePtr)rvt, c);
+	return xmlXPathNewNodeSet(c);
+}
+
 static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
@@ -176,12 +217,13 @@ static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 	xmlChar *id = xmlXPathPopString(ctxt);
 	xmlChar *ref = xmlXPathPopString(ctxt);
 	xmlChar *kind = xmlXPathPopString(ctxt);
-	const struct xslt_env *env = t ? t->_private : NULL;
+	const struct xslt_run *run = t ? t->_private : NULL;
+	const struct xslt_env *env = run ? run->env : NULL;
 	struct buf svg = BUF_INIT;
 	xmlXPathObjectPtr res = NULL;
 	if (env && figure_svg(env->model, env->eval, (const char *)kind, (const char *)ref,
 	                      (const char *)id, &svg) == 0)
-		res = svg_fragment(t, &svg);
+		res = env->charts ? chart_placeholder(t, env->charts, &svg) : svg_fragment(t, &svg);
 	buf_free(&svg);
 	if (res)
 		valuePush(ctxt, res);
@@ -215,13 +257,105 @@ static void fn_line(xmlXPathParserContextPtr ctxt, int nargs)
 	valuePush(ctxt, xmlXPathNewFloat(line > 0 ? (double)line : 0));
 }
 
-void xslt_ext_register(struct _xsltTransformContext *ctxt)
+/* --- k:footnote ------------------------------------------------------------ */
+
+static int is_s(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* The footnote pattern of the stylesheets: s:kpi//s:note, s:kpi//s:baseline[@note]
+ * (also value and target), s:kpi/s:override. */
+static int is_footnote(const xmlNode *n, int in_kpi)
+{
+	if (!in_kpi || n->type != XML_ELEMENT_NODE)
+		return 0;
+	if (is_s(n, "note"))
+		return 1;
+	if (is_s(n, "override"))
+		return n->parent && is_s(n->parent, "kpi");
+	return (is_s(n, "baseline") || is_s(n, "value") || is_s(n, "target")) &&
+	       xmlHasNsProp(n, (const xmlChar *)"note", NULL) != NULL;
+}
+
+/* Numbers the footnotes in document order, from 1 again at every goal. */
+static void number_footnotes(struct xslt_run *r, const xmlNode *n, int in_kpi, int *count)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_s(n, "goal"))
+			*count = 0;
+		if (is_footnote(n, in_kpi)) {
+			if (r->nfn == r->capfn) {
+				r->capfn = r->capfn ? 2 * r->capfn : 64;
+				r->fn = xrealloc(r->fn, r->capfn * sizeof *r->fn);
+			}
+			r->fn[r->nfn++] = (struct fnum){ n, ++*count };
+		}
+		number_footnotes(r, n->children, in_kpi || is_s(n, "kpi"), count);
+	}
+}
+
+static int by_node(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct fnum *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct fnum *)b)->node;
+	return (x > y) - (x < y);
+}
+
+/* The footnote's number, numbering the node's document on first use. */
+static int footnote_number(struct xslt_run *r, const xmlNode *n)
+{
+	if (r->fdoc != n->doc) {
+		int count = 0;
+		r->nfn = 0;
+		r->fdoc = n->doc;
+		number_footnotes(r, n->doc ? n->doc->children : n, 0, &count);
+		qsort(r->fn, r->nfn, sizeof *r->fn, by_node);
+	}
+	struct fnum key = { n, 0 };
+	const struct fnum *f = r->nfn ? bsearch(&key, r->fn, r->nfn, sizeof *r->fn, by_node) : NULL;
+	return f ? f->n : 0;
+}
+
+static void fn_footnote(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	xmlNodeSetPtr ns = xmlXPathPopNodeSet(ctxt);
+	struct xslt_run *run = t ? t->_private : NULL;
+	int n = run && ns && ns->nodeNr > 0 ? footnote_number(run, ns->nodeTab[0]) : 0;
+	xmlXPathFreeNodeSet(ns);
+	if (n == 0)
+		fail(ctxt, "footnote", "not a footnote of a KPI (a note, a value's note, an override)");
+	else
+		valuePush(ctxt, xmlXPathNewFloat(n));
+}
+
+struct xslt_run *xslt_ext_register(struct _xsltTransformContext *ctxt, const struct xslt_env *env)
 {
 	const xmlChar *ns = (const xmlChar *)KPIC_FN_NS;
+	struct xslt_run *run = xcalloc(1, sizeof *run);
+	run->env = env;
+	ctxt->_private = run;
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"era", ns, fn_era);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"date", ns, fn_date);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"number", ns, fn_number);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"compare", ns, fn_compare);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"chart", ns, fn_chart);
 	xsltRegisterExtFunction(ctxt, (const xmlChar *)"line", ns, fn_line);
+	xsltRegisterExtFunction(ctxt, (const xmlChar *)"footnote", ns, fn_footnote);
+	return run;
+}
+
+void xslt_ext_done(struct xslt_run *run)
+{
+	if (run != NULL)
+		free(run->fn);
+	free(run);
 }
