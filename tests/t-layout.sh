@@ -99,6 +99,18 @@ for p in "${tpages[@]}"; do
 	done
 done
 check "long: the head row on every page of the table" test -z "$bad"
+# the caption on the table's first page, and marked （続き） on each later one
+cap=重要業績評価指標（KPI）の達成状況      # (pdftotext may read 表1 apart from it)
+bad=""
+for p in "${tpages[@]}"; do
+	t=$(page_text "$pdf" "$p" | tr -d ' \n\t\f' | sed 's/　//g')
+	if [ "$p" = "${tpages[0]}" ]; then
+		grep -qF "$cap" <<<"$t" && ! grep -qF "$cap（続き）" <<<"$t" || bad="$bad $p:caption"
+	else
+		grep -qF "$cap（続き）" <<<"$t" || bad="$bad $p:continued"
+	fi
+done
+check "long: the caption on the table's first page, （続き） on the others" test -z "$bad"
 check "long: the rows in order, each once" test "$(pdftotext -raw "$pdf" - | grep -o '指標[0-9]\{3\}')" = "$(seq -f '指標%03g' 1 80)"
 text=$(pdftotext "$pdf" - | tr -d '\n')
 check "long: Japanese text extracts as written" grep -qF "本市の人口は、平成27年国勢調査で39,077人となり" <<<"$text"

@@ -29,6 +29,8 @@ check "pdf: every KPI name in the text" test "$missing" = 0
 while IFS= read -r reason; do
 	check "pdf: the override's reason in the text" grep -qF -- "$(flat "$reason")" "$TMP/flat.txt"
 done < <(jq -r '.kpis[] | select(.override != null) | .override.reason' "$TMP/eval.json")
+check "pdf: a KPI table continued on the next page has its caption marked （続き）" \
+	grep -qF '基本目標1のKPI（続き）' "$TMP/flat.txt"
 check "pdf: 総数が64件 … 8件 … 56件" grep -qF "$(flat 総数が64件あり、このうち5つの基本目標に係るKPIが8件、その下の各施策に係るものが56件)" "$TMP/flat.txt"
 check "pdf: 8本すべてが達成率80%以上" grep -qF 'KPIは8本すべてが達成率80%以上' "$TMP/flat.txt"
 check "pdf: 56本中33本が達成率80%以上" grep -qF 'KPIは56本中33本が達成率80%以上' "$TMP/flat.txt"

@@ -71,8 +71,8 @@ struct table {
 	long *cover;
 	size_t *above;         /* from_above()'s answer, ncols long */
 	double *ypos, *hgt;    /* the rows on the page being made */
-	struct rich cap;
-	PangoLayout *capl;
+	struct rich cap, cont;       /* the caption, and as continued: "…（続き）" */
+	PangoLayout *capl, *contl;
 };
 
 static int cell_end(const struct tcell *c)
@@ -639,6 +639,19 @@ static double head_height(const struct table *t)
 	return h;
 }
 
+/* A new page for the rest of the table: its caption marked （続き）, then its
+ * head again.  Both are repeats, so they are drawn outside the structure tags
+ * (the tagged caption and head are the first page's). */
+static void continue_table(struct engine *e, struct table *t)
+{
+	new_page(e);
+	if (t->contl != NULL) {
+		add_text(e, t->contl, 0, layout_lines(t->contl), e->left, e->y, t->src);
+		e->y += layout_height(t->contl) + lstyles[LS_CAPTION].after;
+	}
+	draw_head(e, t, 0);
+}
+
 /* --- breaking into pages --------------------------------------------------------- */
 
 /* Row j's height on a page whose first table row is k: at least its own
@@ -777,10 +790,8 @@ static void split_row(struct engine *e, struct table *t, int k)
 		draw_borders(e, t, k, k + 1);
 		e->y += t->hgt[k];
 		off = cut;
-		if (off < total - EPS) {
-			new_page(e);
-			draw_head(e, t, 0);
-		}
+		if (off < total - EPS)
+			continue_table(e, t);
 	}
 	add_tag(e, IT_TAG_END, "TR");
 }
@@ -793,8 +804,7 @@ static void paginate(struct engine *e, struct table *t, int fresh)
 	while (k < t->nrows) {
 		int m = fit_rows(e, t, k);
 		if (m == k && !fresh) {
-			new_page(e);
-			draw_head(e, t, 0);
+			continue_table(e, t);
 			fresh = 1;
 			continue;
 		}
@@ -808,8 +818,7 @@ static void paginate(struct engine *e, struct table *t, int fresh)
 		k = m;
 		fresh = 0;
 		if (k < t->nrows) {
-			new_page(e);
-			draw_head(e, t, 0);
+			continue_table(e, t);
 			fresh = 1;
 		}
 	}
@@ -844,16 +853,25 @@ static void table_free(struct table *t)
 	free(t->hgt);
 	if (t->capl != NULL)
 		g_object_unref(t->capl);
+	if (t->contl != NULL)
+		g_object_unref(t->contl);
 	rich_free(&t->cap);
+	rich_free(&t->cont);
 }
 
+/* The caption, and its continued form for the pages the table runs on to, so
+ * that a reader who opens a page in the middle knows which table it is. */
 static void table_caption(struct engine *e, struct table *t, double width)
 {
 	rich_init(&t->cap);
+	rich_init(&t->cont);
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next) {
-		if (is_el(c, "caption")) {
+		if (is_el(c, "caption") && t->capl == NULL) {
 			rich_inline(e, c, &t->cap);
 			t->capl = rich_layout(e, &t->cap, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
+			rich_inline(e, c, &t->cont);
+			rich_text(&t->cont, "（続き）");
+			t->contl = rich_layout(e, &t->cont, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
 		}
 	}
 }
