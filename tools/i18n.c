@@ -8,6 +8,7 @@
  * ASCII.
  */
 #include "i18n.h"
+#include "exedir.h"
 
 #include <limits.h>
 #include <locale.h>
@@ -64,12 +65,7 @@ static void find_localedir(char *out, size_t size)
 		return;
 	}
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
+	if (exe_dir(exe, sizeof exe) == 0) {
 		snprintf(out, size, "%s/locale", exe);
 		if (has_catalogue(out))
 			return;

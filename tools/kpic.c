@@ -10,6 +10,7 @@
 #include "diff.h"
 #include "diff_out.h"
 #include "draft.h"
+#include "exedir.h"
 #include "enrich.h"
 #include "export.h"
 #include "html.h"
@@ -272,12 +273,7 @@ static int find_templates(const char *given, char *out, size_t size)
 		return file_exists(out, "kpic.rng") ? 0 : -1;
 	}
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
+	if (exe_dir(exe, sizeof exe) == 0) {
 		snprintf(out, size, "%s/templates", exe);
 		if (file_exists(out, "kpic.rng"))
 			return 0;
