@@ -35,3 +35,28 @@ check "build: two sources to one directory is a usage error" test "$RC" = 2 -a !
 run_kpic build -d "$TMP/built4" "$TMP/missing.xml" "$TMP/src/moshi.xml"
 check "build: an unreadable source gives status 2, the others are built" \
 	test "$RC" = 2 -a -s "$TMP/built4/moshi/kensho.html"
+
+# -j N: worker processes.  The same files as one process, the worst status,
+# each document's diagnostics in one piece.
+run_kpic build -j 2 -d "$TMP/builtj" "$src" "$TMP/src/b/strategy.xml" "$TMP/src/moshi.xml"
+check "build -j 2: exit status 0, nothing said" test "$RC" = 0 -a -z "$ERR"
+check "build -j 2: the same files as one process" diff -r "$TMP/built" "$TMP/builtj"
+cp tests/schema/bad-enum-value.xml "$TMP/bad1.xml"
+cp tests/schema/bad-enum-value.xml "$TMP/bad2.xml"
+run_kpic build -j3 -d "$TMP/builtj2" "$TMP/bad1.xml" "$TMP/src/moshi.xml" "$TMP/bad2.xml" "$TMP/missing.xml"
+check "build -j3: the worst status of the workers (2: an unreadable source)" test "$RC" = 2
+check "build -j3: the good source is built" test -s "$TMP/builtj2/moshi/kensho.pdf"
+check "build -j3: nothing for the bad ones" test ! -e "$TMP/builtj2/bad1" -a ! -e "$TMP/builtj2/bad2"
+# each bad source's report: its error line, then its excerpt and caret, then its summary
+for b in bad1 bad2; do
+	check "build -j3: $b's diagnostics in one piece" \
+		test "$(grep -A3 "^$TMP/$b.xml:19:28: error" "$TMP/err" | sed -n 4p)" = "1 error generated."
+done
+run_kpic build -j 9 -d "$TMP/builtj3" "$TMP/src/moshi.xml"
+check "build -j 9 with one source: built, status 0" test "$RC" = 0 -a -s "$TMP/builtj3/moshi/kensho.html"
+for bad in 0 -1 x 257 ''; do
+	run_kpic build -j "$bad" -d "$TMP/builtj4" "$TMP/src/moshi.xml"
+	check "build -j '$bad': a usage error, nothing built" test "$RC" = 2 -a ! -e "$TMP/builtj4"
+done
+run_kpic --time-report build -j 2 -d "$TMP/builtj5" "$TMP/src/moshi.xml"
+check "build -j 2 --time-report: a usage error" grep -q "time-report measures one process" "$TMP/err"

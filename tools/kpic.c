@@ -29,8 +29,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #ifndef KPIC_DATADIR
 #define KPIC_DATADIR "/usr/local/share/kpic"
@@ -96,6 +101,8 @@ static const char usage_options[] = N_(
 	"                       in the source (kept as revised=\"OLD\")\n"
 	"  --sheet=NAME         import, update: the sheet of an .xlsx or .ods (default:\n"
 	"                       the first)\n"
+	"  -j N                 build: N worker processes (e.g. -j $(nproc)), each\n"
+	"                       loading the stylesheets and fonts once; default 1\n"
 	"  --no-color           diff: no colour even on a terminal (also: NO_COLOR set)\n"
 	"  --diagnostics-format=FMT   text (default, to stderr), json or sarif (to stdout)\n"
 	"  -Werror              treat warnings as errors\n"
@@ -135,6 +142,7 @@ struct opts {
 	int revise;                  /* update: --revise */
 	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
+	int jobs;                    /* build: -j N, worker processes (0: not given) */
 	const char **files;
 	size_t nfiles;
 	struct timing *timing;       /* --time-report: where the stages add their times */
@@ -180,6 +188,18 @@ static int warning_option(struct diag_ctx *d, const char *w)
 	return 0;
 }
 
+/* -j N: 1 to BUILD_MAX_JOBS worker processes. */
+#define BUILD_MAX_JOBS 256
+static int jobs_option(const char *s, struct opts *o)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 1 || n > BUILD_MAX_JOBS)
+		return usage_error("-j: '%s' is not a number of jobs from 1 to 256", s);
+	o->jobs = (int)n;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 {
 	o->files = calloc((size_t)argc, sizeof *o->files);
@@ -189,6 +209,10 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			o->output = argv[++i];
 		else if (strcmp(a, "-d") == 0 && i + 1 < argc)
 			o->outdir = argv[++i];
+		else if ((strcmp(a, "-j") == 0 && i + 1 < argc) || (strncmp(a, "-j", 2) == 0 && a[2])) {
+			if (jobs_option(a[2] ? a + 2 : argv[++i], o))
+				return 2;
+		}
 		else if (strcmp(a, "-W") == 0 && i + 1 < argc) {
 			if (warning_option(d, argv[++i]))
 				return 2;
@@ -856,6 +880,85 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 
 /* kpic build SRC... -d OUTDIR: every source in one process, the stylesheets
  * compiled and the fonts loaded once.  The worst status of all. */
+/* Sources first, first+step, … of o->files: the stylesheets and fonts are
+ * loaded once for all of them. */
+static int build_share(const struct opts *o, struct schema *sc, struct diag_ctx *d, const char *dir,
+                       size_t first, size_t step)
+{
+	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, xslt_cache_new(),
+	                          layout_fonts_new() };
+	int bad_epoch = source_date_epoch(&rq.creation_time);
+	int status = bad_epoch ? 2 : 0;
+	for (size_t i = first; i < o->nfiles && !bad_epoch; i += step) {
+		int s = build_one(o, o->files[i], o->outdir, sc, d, &rq);
+		fflush(stderr);
+		status = s > status ? s : status;
+	}
+	xslt_cache_free(rq.xslt_cache);
+	layout_fonts_free(rq.fonts);
+	return status;
+}
+
+/* One worker process: its share of the sources.  Its standard error is
+ * buffered and flushed after each source, so that each document's
+ * diagnostics reach the terminal in one piece among the other workers'. */
+static void build_worker(const struct opts *o, struct schema *sc, struct diag_ctx *d, const char *dir,
+                         int k, int jobs)
+{
+#ifdef __linux__
+	prctl(PR_SET_PDEATHSIG, SIGTERM);    /* kpic killed: its workers stop too */
+#endif
+	char *errbuf = malloc(1 << 16);
+	if (errbuf)
+		setvbuf(stderr, errbuf, _IOFBF, 1 << 16);
+	int status = build_share(o, sc, d, dir, (size_t)k, (size_t)jobs);
+	fflush(stderr);
+	_exit(status);   /* not exit(): the parent's atexit work is the parent's */
+}
+
+/*
+ * kpic build -j N: N worker processes, each taking every Nth source.  They
+ * are forked before any font or stylesheet is loaded (fontconfig and pango
+ * start threads, which fork() does not carry over), so each pays that
+ * loading once; the schema, plain libxml2 data, is shared.  The outputs are
+ * the same bytes as with one process; the exit status is the worst of the
+ * workers'.
+ */
+static int build_parallel(const struct opts *o, struct schema *sc, struct diag_ctx *d, const char *dir,
+                          int jobs)
+{
+	pid_t pids[BUILD_MAX_JOBS];
+	int started = 0, status = 0;
+	fflush(stdout);
+	fflush(stderr);
+	for (; started < jobs; started++) {
+		pids[started] = fork();
+		if (pids[started] == 0)
+			build_worker(o, sc, d, dir, started, jobs);
+		if (pids[started] < 0) {
+			fprintf(stderr, _("kpic: build: cannot start a worker process (%s); this one builds the rest\n"),
+			        strerror(errno));
+			break;
+		}
+	}
+	for (int k = started; k < jobs; k++) {   /* the shares of workers not started */
+		int s = build_share(o, sc, d, dir, (size_t)k, (size_t)jobs);
+		status = s > status ? s : status;
+	}
+	for (int k = 0; k < started; k++) {
+		int ws = 0, s = 2;
+		pid_t r;
+		while ((r = waitpid(pids[k], &ws, 0)) < 0 && errno == EINTR)
+			;
+		if (r > 0 && WIFEXITED(ws))
+			s = WEXITSTATUS(ws);
+		else if (r > 0 && WIFSIGNALED(ws))
+			fprintf(stderr, _("kpic: build: a worker process was killed (signal %d)\n"), WTERMSIG(ws));
+		status = s > status ? s : status;
+	}
+	return status;
+}
+
 static int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX], name[PATH_MAX / 2], other[PATH_MAX / 2];
@@ -872,19 +975,13 @@ static int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d
 			if (build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
 				return usage_error("build: two sources would write to the same directory '%s'", name);
 	}
+	if (o->jobs > 1 && o->timing)
+		return usage_error("%s: --time-report measures one process; leave out -j", "build");
 	if (find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
 		return 2;
-	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, xslt_cache_new(),
-	                          layout_fonts_new() };
-	int bad_epoch = source_date_epoch(&rq.creation_time);
-	int status = bad_epoch ? 2 : 0;
-	for (size_t i = 0; i < o->nfiles && !bad_epoch; i++) {
-		int s = build_one(o, o->files[i], o->outdir, sc, d, &rq);
-		status = s > status ? s : status;
-	}
-	xslt_cache_free(rq.xslt_cache);
-	layout_fonts_free(rq.fonts);
-	return status;
+	if (o->jobs > 1 && (size_t)o->jobs > o->nfiles)
+		return build_parallel(o, sc, d, dir, (int)o->nfiles);
+	return o->jobs > 1 ? build_parallel(o, sc, d, dir, o->jobs) : build_share(o, sc, d, dir, 0, 1);
 }
 
 /* The subcommands.  needs_schema: the command compiles sources. */
