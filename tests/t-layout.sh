@@ -174,6 +174,9 @@ check "overflow: layout-overflow at the cell's source line" grep -qE \
 t=$(pdftotext -layout "$TMP/overflow.pdf" -)
 check "overflow: a nowrap figure widens its column instead of breaking" grep -q "16,474人" <<<"$t"
 check "overflow: H30年度 unbroken" grep -q "H30年度" <<<"$t"
+for w in Sustainable Development Goals, annual report; do
+	check "overflow: the Latin word '$w' in a narrow column is not split" grep -qw -- "$w" <<<"$t"
+done
 check_boxes overflow
 pdftoppm -r 50 -png "$TMP/overflow.pdf" build/layout/overflow
 
