@@ -354,6 +354,13 @@ static int status_of(enum compile_result r, int prev)
 	return s > prev ? s : prev;
 }
 
+/* Where diagnostics go when the command writes nothing else to standard
+ * output: text to standard error, JSON or SARIF to standard output. */
+static FILE *diag_file(const struct diag_ctx *d)
+{
+	return d->format == DIAG_TEXT ? stderr : stdout;
+}
+
 static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles == 0)
@@ -362,7 +369,7 @@ static int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d
 	int status = 0;
 	for (size_t i = 0; i < o->nfiles; i++)
 		status = status_of(compile_source(o->files[i], sc, d, &units[i], o->timing), status);
-	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	diag_flush(d, diag_file(d));
 	if (status == 0 && d->nerrors)
 		status = 1;
 	for (size_t i = 0; i < o->nfiles; i++)
@@ -617,7 +624,7 @@ static int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (status == 0)
 		status = render_pdf(o, &u, &rq, d);
 	else
-		diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+		diag_flush(d, diag_file(d));
 	unit_free(&u);
 	return status;
 }
@@ -700,7 +707,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	ds.n = ds.cap = ds.nerrors = ds.nwarnings = 0;
 	int status = status_of(compile_source(path, sc, &ds, &u, o->timing), 0);
 	if (status) {
-		diag_flush(&ds, d->format == DIAG_TEXT ? stderr : stdout);
+		diag_flush(&ds, diag_file(d));
 		diag_free(&ds);
 		fprintf(stderr, _("kpic: %s: the source has errors; fix them before updating it\n"), path);
 		unit_free(&u);
@@ -712,7 +719,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 	struct sheet sheet;
 	struct buf err = BUF_INIT;
 	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
-	diag_flush(d, d->format == DIAG_TEXT ? stderr : stdout);
+	diag_flush(d, diag_file(d));
 	if (rc == 2) {
 		fprintf(stderr, "kpic: %s\n", buf_str(&err));
 		status = 2;
@@ -730,7 +737,7 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		diag_init(&dv);
 		dv.format = d->format;
 		if (compile_text(path, xstrndup(res.text.data, res.text.len), res.text.len, sc, &dv, &v) != COMPILE_OK) {
-			diag_flush(&dv, d->format == DIAG_TEXT ? stderr : stdout);
+			diag_flush(&dv, diag_file(d));
 			fprintf(stderr, _("kpic: %s: the updated source would not pass kpic check; nothing was written\n"),
 			        path);
 			status = 1;
@@ -777,7 +784,7 @@ static int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one sheet (.xlsx, .ods, .csv or .tsv)", "import");
 	const char *path = o->files[0];
-	FILE *diag_out = d->format == DIAG_TEXT ? stderr : stdout;
+	FILE *diag_out = diag_file(d);
 	struct sheet sh;
 	struct buf xml = BUF_INIT;
 	int status = import_sheet(path, o->sheet, d, &sh, &xml) ? 1 : 0;
