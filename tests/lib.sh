@@ -20,7 +20,13 @@ not_ok() { echo "not ok $*"; }
 
 # run_kpic ARGS...: sets OUT, ERR, RC.
 run_kpic() {
-	"$KPIC" "$@" >"$TMP/out" 2>"$TMP/err"
+	run_cmd "$KPIC" "$@"
+}
+
+# run_cmd COMMAND ARGS...: runs kpic through a wrapper (env, timeout) like
+# run_kpic; sets OUT, ERR, RC, and fails on a sanitizer report.
+run_cmd() {
+	"$@" >"$TMP/out" 2>"$TMP/err"
 	RC=$?
 	OUT=$(cat "$TMP/out")
 	ERR=$(cat "$TMP/err")

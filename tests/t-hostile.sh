@@ -76,12 +76,7 @@ bounded() {
 }
 run_kpic_timeout() {
 	local secs=$1; shift
-	timeout "$secs" "$KPIC" "$@" >"$TMP/out" 2>"$TMP/err"
-	RC=$?
-	if grep -qE 'Sanitizer|runtime error:' "$TMP/err"; then
-		not_ok "sanitizer report from kpic $*"
-		sed 's/^/    /' "$TMP/err" | head -40
-	fi
+	run_cmd timeout "$secs" "$KPIC" "$@"
 }
 # gen KIND N [ARG]: a source with one goal whose body is KIND (awk, so that no
 # more than the base system is needed):

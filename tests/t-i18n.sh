@@ -47,14 +47,7 @@ kl() {
 	local envs=()
 	while [ "$1" != -- ]; do envs+=("$1"); shift; done
 	shift
-	env -u LC_ALL -u LANGUAGE -u LC_MESSAGES -u LANG -u LC_CTYPE "${envs[@]}" "$KPIC" "$@" >"$TMP/out" 2>"$TMP/err"
-	RC=$?
-	OUT=$(cat "$TMP/out")
-	ERR=$(cat "$TMP/err")
-	if grep -qE 'Sanitizer|runtime error:' "$TMP/err"; then
-		not_ok "sanitizer report from kpic $*"
-		sed 's/^/    /' "$TMP/err" | head -40
-	fi
+	run_cmd env -u LC_ALL -u LANGUAGE -u LC_MESSAGES -u LANG -u LC_CTYPE "${envs[@]}" "$KPIC" "$@"
 }
 ja_dup="tests/rules/duplicate-id.xml:49:18: error: id 'g1-m1' は既に <measure> で使われています。id はソース全体で一意にしてください [duplicate-id]"
 kl LANG=ja_JP.UTF-8 -- check $fx/duplicate-id.xml
