@@ -196,15 +196,30 @@ static void set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *v
 		cairo_pdf_surface_set_metadata(s, key, v);
 }
 
+/* cairo does its work for a page when the page ends: it replays the
+ * recorded drawing through an analysis pass and writes the content stream.
+ * That is timed apart from kpic's own calls, and the last page is ended
+ * here too (no blank page follows) so that finishing the surface is only
+ * the fonts. */
+static void end_page(cairo_t *cr, struct timing *t, double *t0)
+{
+	timing_add(t, T_DRAW, *t0);
+	double t1 = timing_now();
+	cairo_show_page(cr);
+	timing_add(t, T_PAGES, t1);
+	*t0 = timing_now();
+}
+
 static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, PangoContext *pctx,
-                       const char *family)
+                       const char *family, struct timing *t)
 {
 	int parents[5] = { -1, -1, -1, -1, -1 };
+	double t0 = timing_now();
 	cairo_tag_begin(cr, "Document", "");
 	for (size_t i = 0; i < p->n; i++) {
 		const struct page *pg = &p->pg[i];
 		if (i > 0) {
-			cairo_show_page(cr);
+			end_page(cr, t, &t0);
 			cairo_pdf_surface_set_size(s, pg->w, pg->h);
 		}
 		for (size_t k = 0; k < pg->n; k++) {
@@ -215,10 +230,11 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, P
 		}
 	}
 	cairo_tag_end(cr, "Document");
+	end_page(cr, t, &t0);
 }
 
 int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct buf *out, struct buf *err)
+             const char *family, struct timing *t, struct buf *out, struct buf *err)
 {
 	size_t start = out->len;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, out, p->pg[0].w, p->pg[0].h);
@@ -230,10 +246,12 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 	set_meta(s, CAIRO_PDF_METADATA_CREATOR, m->creator);
 	set_date(s, m->creation_time);
 	cairo_t *cr = cairo_create(s);
-	draw_pages(cr, s, p, pctx, family);
+	draw_pages(cr, s, p, pctx, family, t);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
+	double t0 = timing_now();
 	cairo_surface_finish(s);
+	timing_add(t, T_FONTS, t0);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);

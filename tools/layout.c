@@ -1248,13 +1248,11 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 		resolve(&e);
 		decorate(&e);
 		timing_add(t, T_LAYOUT, t0);
-		t0 = timing_now();
 		struct pdf_meta m = {
 			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
-		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, out, err);
-		timing_add(t, T_PDF, t0);
+		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, out, err);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

@@ -41,7 +41,7 @@ struct layout_opts {
 	const char *creator;       /* PDF Creator, e.g. "kpic 0.1.0"; NULL: none */
 	long long creation_time;   /* seconds since the epoch (SOURCE_DATE_EPOCH),
 	                              or -1: cairo writes the current time */
-	struct timing *timing;     /* NULL, or receives the layout and PDF writing times */
+	struct timing *timing;     /* NULL, or receives the layout and PDF times */
 	struct layout_fonts *fonts; /* NULL: a font map of the call's own */
 };
 

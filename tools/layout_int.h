@@ -199,7 +199,9 @@ struct pdf_meta {
 	const char *title, *author, *subject, *keywords, *creator;
 	long long creation_time;
 };
+/* t (or NULL) receives three times: kpic's drawing calls, cairo's writing
+ * of the pages, and cairo's embedding of the fonts when the surface ends. */
 int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct buf *out, struct buf *err);
+             const char *family, struct timing *t, struct buf *out, struct buf *err);
 
 #endif

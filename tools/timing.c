@@ -15,7 +15,9 @@ static const char *const stage_names[T__COUNT] = {
 	[T_ENRICH] = "enrich",
 	[T_XSLT] = "XSLT",
 	[T_LAYOUT] = "layout",
-	[T_PDF] = "PDF writing",
+	[T_DRAW] = "PDF drawing",
+	[T_PAGES] = "PDF pages",
+	[T_FONTS] = "PDF fonts",
 };
 
 double timing_now(void)

@@ -19,7 +19,9 @@ enum timing_stage {
 	T_ENRICH,     /* the enriched XML the stylesheets read */
 	T_XSLT,       /* stylesheet compilation and transformation */
 	T_LAYOUT,     /* the layout engine: measuring and breaking into pages */
-	T_PDF,        /* drawing the pages on cairo's PDF surface */
+	T_DRAW,       /* drawing the pages: kpic's calls through pango into cairo */
+	T_PAGES,      /* cairo writing each page's content stream (cairo_show_page) */
+	T_FONTS,      /* cairo subsetting and embedding the fonts (surface finish) */
 	T__COUNT
 };
 
