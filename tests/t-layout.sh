@@ -192,6 +192,39 @@ check "spans: a span too tall for the foot of page 2 moves whole to page 3" grep
 check "spans: ... with all its rows" test "$(grep -o '項目[0-9]\{3\}' <<<"$p3" | sort | tr '\n' ' ')" = "項目065 項目066 項目067 項目068 項目069 項目070 "
 check "spans: rows in order" test "$(pdftotext -raw "$TMP/spans.pdf" - | grep -o '項目[0-9]\{3\}')" = "$(seq -f '項目%03g' 1 70)"
 check_boxes spans
+
+# The border rules of page $2 of PDF $1 (the table grey, 0x7f7f7f): one
+# "x0 y0 x1 y1" line per segment, and "S" where a stroke ends a path.
+rules() {
+	qpdf --qdf --object-streams=disable "$1" "$TMP/rules.pdf"
+	awk -v p="$2" '$0 == "%% Contents for page " p { on = 1; next } on && /^endstream/ { exit } on' "$TMP/rules.pdf" |
+		tr '\n' ' ' | awk '{
+			for (i = 1; i <= NF; i++) {
+				t = $i
+				if (t ~ /^-?[0-9.]+$/) { st[++n] = t; continue }
+				if (t == "RG") grey = (st[n - 2] == "0.498039" && st[n - 1] == "0.498039" && st[n] == "0.498039")
+				else if (t == "m") { x = st[n - 1]; y = st[n] }
+				else if (t == "l" && grey) print x, y, st[n - 1], st[n]
+				else if (t == "S" && grey) print "S"
+				n = 0
+			}
+		}'
+}
+rules "$TMP/spans.pdf" 1 >"$TMP/spans.rules"
+body=$(jq -s '[.[] | select(.page == 1 and (.text | test("^項目[0-9]")))] | length' "$TMP/spans.jsonl")
+check "spans: page 1 strokes its borders twice, the head's and the body's" test "$(grep -c '^S$' "$TMP/spans.rules")" = 2
+check "spans: the head's borders are 2 rules across and 4 down" \
+	test "$(sed -n '1,/^S$/p' "$TMP/spans.rules" | grep -vc '^S$')" = 6
+check "spans: the body's are one rule across per row boundary ($body rows) and 4 down" \
+	test "$(sed '1,/^S$/d' "$TMP/spans.rules" | grep -vc '^S$')" = $((body + 1 + 4))
+check "spans: within a stroke, no border drawn twice or in pieces (no two segments meet on a line)" awk '
+	$0 == "S" { path++; next }
+	{ k = path (($1 == $3) ? "v" $1 : "h" $2); a = ($1 == $3) ? $2 : $1; b = ($1 == $3) ? $4 : $3
+	  for (j = 0; j < cnt[k]; j++) if (a <= B[k, j] && b >= A[k, j]) bad = 1
+	  A[k, cnt[k]] = a; B[k, cnt[k]++] = b }
+	END { exit bad }' "$TMP/spans.rules"
+check "spans: the inner rules of the body stop at the spanning column" \
+	test "$(sed '1,/^S$/d' "$TMP/spans.rules" | awk 'NF == 4 && $2 == $4 { print $1 }' | sort -u | wc -l)" = 2
 pdftoppm -r 50 -png "$TMP/spans.pdf" build/layout/spans
 
 # --- a row taller than a page ----------------------------------------------------

@@ -52,6 +52,18 @@ static void draw_text(cairo_t *cr, const struct item *it)
 	pango_layout_iter_free(li);
 }
 
+static void draw_rules(cairo_t *cr, const struct item *it)
+{
+	set_rgb(cr, it->rgb);
+	cairo_set_line_width(cr, it->lw);
+	for (size_t i = 0; i < it->nsegs; i++) {
+		const double *s = it->segs + 4 * i;
+		cairo_move_to(cr, s[0], s[1]);
+		cairo_line_to(cr, s[2], s[3]);
+	}
+	cairo_stroke(cr);
+}
+
 /* A leader of dots 3 pt apart on a grid from the page's edge, so that the
  * dots of the lines of a table of contents stand in columns. */
 static void draw_dots(cairo_t *cr, const struct item *it)
@@ -153,6 +165,9 @@ static void draw_item(cairo_t *cr, const struct item *it, PangoContext *pctx, co
 		cairo_move_to(cr, it->x, it->y);
 		cairo_line_to(cr, it->x + it->w, it->y + it->h);
 		cairo_stroke(cr);
+		break;
+	case IT_RULES:
+		draw_rules(cr, it);
 		break;
 	case IT_DOTS:
 		draw_dots(cr, it);

@@ -77,8 +77,8 @@ static struct page *cur_page(struct engine *e)
 
 static int is_geometry(enum item_kind k)
 {
-	return k == IT_TEXT || k == IT_FILL || k == IT_STROKE || k == IT_DOTS || k == IT_CHART ||
-	       k == IT_TOCREF;
+	return k == IT_TEXT || k == IT_FILL || k == IT_STROKE || k == IT_RULES || k == IT_DOTS ||
+	       k == IT_CHART || k == IT_TOCREF;
 }
 
 static struct item *page_add(struct page *p, enum item_kind kind)
@@ -127,6 +127,10 @@ static void shift_item(struct item *it, double dy)
 	it->oy += dy;
 	for (size_t i = 0; i < it->nrects; i++)
 		it->rects[4 * i + 1] += dy;
+	for (size_t i = 0; i < it->nsegs; i++) {
+		it->segs[4 * i + 1] += dy;
+		it->segs[4 * i + 3] += dy;
+	}
 }
 
 /*
@@ -266,6 +270,83 @@ void add_rule(struct engine *e, double x, double y, double w, double h, double l
 	it->h = h;
 	it->lw = lw;
 	it->rgb = rgb;
+}
+
+/* A segment of add_rules(): on the line `c` (a y for a horizontal
+ * segment, an x for a vertical one) from a to b, a <= b.  key is c on a
+ * grid of 1/1024 pt, so that two borders computed by different sums of the
+ * same widths fall on one line. */
+struct seg {
+	int vertical;
+	long long key;
+	double c, a, b;
+};
+
+static int seg_cmp(const void *pa, const void *pb)
+{
+	const struct seg *p = pa, *q = pb;
+	if (p->vertical != q->vertical)
+		return p->vertical - q->vertical;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* Segments that overlap or touch on one line become one. */
+static size_t merge_segs(struct seg *v, size_t n)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (out > 0 && v[out - 1].vertical == v[i].vertical && v[out - 1].key == v[i].key &&
+		    v[i].a <= v[out - 1].b + 1e-6) {
+			v[out - 1].b = fmax(v[out - 1].b, v[i].b);
+			continue;
+		}
+		v[out++] = v[i];
+	}
+	return out;
+}
+
+/*
+ * Axis-parallel segments (x0, y0, x1, y1 each) drawn as one path with one
+ * stroke: a table's borders on a page.  Each cell's box gives its four
+ * sides, so every inner border comes twice; here it is drawn once, and the
+ * borders along one line join into one segment.  cairo's PDF surface does
+ * work for every drawing operation that grows with the operations already
+ * on the page, so a page of ruled table costs far less this way, and
+ * the rules no longer darken where they were stroked twice.
+ */
+void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb)
+{
+	struct seg *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const double *s = segs + 4 * i;
+		int vert = fabs(s[0] - s[2]) < 1e-9;
+		double a = vert ? fmin(s[1], s[3]) : fmin(s[0], s[2]);
+		double b = vert ? fmax(s[1], s[3]) : fmax(s[0], s[2]);
+		if (b - a < 1e-9 || (!vert && fabs(s[1] - s[3]) >= 1e-9))
+			continue;   /* a point draws nothing; a slanted line is not a rule */
+		double c = vert ? s[0] : s[1];
+		v[m++] = (struct seg){ vert, llround(c * 1024), c, a, b };
+	}
+	qsort(v, m, sizeof *v, seg_cmp);
+	m = merge_segs(v, m);
+	if (m > 0) {
+		struct item *it = add_item(e, IT_RULES);
+		it->segs = xmalloc(4 * m * sizeof *it->segs);
+		it->nsegs = m;
+		it->lw = lw;
+		it->rgb = rgb;
+		for (size_t i = 0; i < m; i++) {
+			double *d = it->segs + 4 * i;
+			d[0] = v[i].vertical ? v[i].c : v[i].a;
+			d[1] = v[i].vertical ? v[i].a : v[i].c;
+			d[2] = v[i].vertical ? v[i].c : v[i].b;
+			d[3] = v[i].vertical ? v[i].b : v[i].c;
+		}
+	}
+	free(v);
 }
 
 void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb)
@@ -1185,6 +1266,7 @@ static void item_free(struct item *it)
 		chart_free(it->chart);
 	free(it->str);
 	free(it->rects);
+	free(it->segs);
 }
 
 static void engine_free(struct engine *e)

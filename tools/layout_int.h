@@ -66,6 +66,7 @@ enum item_kind {
 	IT_TEXT,        /* lines [line0, line1) of a pango layout */
 	IT_FILL,        /* a filled rectangle x, y, w, h */
 	IT_STROKE,      /* a line from (x, y) to (x + w, y + h) */
+	IT_RULES,       /* axis-parallel segments in segs, stroked as one path */
 	IT_DOTS,        /* a dotted leader from x to x + w on baseline y */
 	IT_CHART,       /* a chart, its top-left at (x, y), scaled by `scale` */
 	IT_TAG_BEGIN,   /* a structure tag opens: str is its type */
@@ -94,8 +95,10 @@ struct item {
 	size_t nrects;
 	int num;                  /* IT_OUTLINE: level */
 	int ref;                  /* IT_OUTLINE, IT_TOCREF: index in engine.heads, else -1 */
-	unsigned rgb;             /* IT_FILL, IT_STROKE, IT_DOTS: 0xRRGGBB */
-	double lw;                /* IT_STROKE: width */
+	double *segs;             /* IT_RULES: x0, y0, x1, y1 quadruples */
+	size_t nsegs;
+	unsigned rgb;             /* IT_FILL, IT_STROKE, IT_RULES, IT_DOTS: 0xRRGGBB */
+	double lw;                /* IT_STROKE, IT_RULES: width */
 	int src;
 };
 
@@ -160,6 +163,7 @@ void add_tag(struct engine *e, enum item_kind kind, const char *type);
 void add_dest(struct engine *e, xmlNode *n, double x, double y);
 void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src);
 void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb);
+void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb);
 void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb);
 void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
                double ox, double oy);
