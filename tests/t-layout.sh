@@ -153,6 +153,21 @@ qpdf --json "$pdf" | jq -r '
 	| ($pages | index($dest[$d])) + 1' >"$TMP/links"
 check "long: the table of contents links to its headings' pages" test \
 	"$(cat "$TMP/links")" = "$(jq -r '.outlines[] | recurse(.kids[]) | .destpageposfrom1' "$TMP/outline.json")"
+# The leaders: a dotted line each, drawn as one stroke dashed [0 3] with
+# round caps (a 1 pt dot every 3 pt), not as a circle per dot.
+qpdf --qdf --object-streams=disable "$pdf" "$TMP/long-q.pdf"
+awk '$0 == "%% Contents for page 1" { on = 1; next } on && /^endstream/ { exit } on' "$TMP/long-q.pdf" |
+	tr '\n' ' ' | awk '{
+		for (i = 1; i <= NF; i++) {
+			if ($i == "d") dots = ($(i - 4) == "[" && $(i - 3) == "0" && $(i - 2) == "3]") || ($(i - 3) == "[0" && $(i - 2) == "3]")
+			else if ($i == "S" && dots) n++
+			else if ($i == "c") curves++
+			else if ($i == "Q") dots = 0
+		}
+	} END { print n + 0, curves + 0 }' >"$TMP/leaders"
+check "long: the table of contents draws a dotted leader per entry ($(wc -l <"$TMP/toc.want")), one stroke each" \
+	test "$(cut -d ' ' -f 1 "$TMP/leaders")" = "$(wc -l <"$TMP/toc.want")"
+check "long: ... and no curve on its page" test "$(cut -d ' ' -f 2 "$TMP/leaders")" = 0
 check "long: the running header on the second page" grep -q "網走市まち・ひと・しごと創生総合戦略 検証書" <<<"$(page_text "$pdf" 2)"
 check "long: page numbers at the foot" grep -qx -- "- *2 *-" <<<"$(page_text "$pdf" 2)"
 check_boxes long

@@ -65,17 +65,28 @@ static void draw_rules(cairo_t *cr, const struct item *it)
 }
 
 /* A leader of dots 3 pt apart on a grid from the page's edge, so that the
- * dots of the lines of a table of contents stand in columns. */
+ * dots of the lines of a table of contents stand in columns.  The dots are
+ * one dashed line whose dashes have no length and round caps (a dot of
+ * 1 pt), not a circle each: one operation for cairo, a few bytes in the
+ * page instead of four curves per dot. */
 static void draw_dots(cairo_t *cr, const struct item *it)
 {
-	const double step = 3;
-	double x = ((long)(it->x / step) + 1) * step;
+	static const double step = 3, dash[] = { 0, 3 };
+	double x0 = ((long)(it->x / step) + 1) * step, last = x0;
+	if (x0 > it->x + it->w)
+		return;
+	for (double x = x0; x <= it->x + it->w; x += step)
+		last = x;
+	cairo_save(cr);
 	set_rgb(cr, it->rgb);
-	for (; x <= it->x + it->w; x += step) {
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, x, it->y - 0.6, 0.5, 0, 2 * 3.14159265358979323846);
-	}
-	cairo_fill(cr);
+	cairo_set_line_width(cr, 1);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, x0, it->y - 0.6);
+	/* past the last dot by less than a gap, so that it is drawn */
+	cairo_line_to(cr, last + step / 4, it->y - 0.6);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 static void draw_link(cairo_t *cr, const struct item *it)
