@@ -58,21 +58,51 @@ static void set_stroke(cairo_t *cr, const struct chart_item *it)
 	cairo_set_dash(cr, dash, it->dashed ? 2 : 0, 0);
 }
 
-static void draw_rect(cairo_t *cr, const struct chart_item *it)
+/*
+ * Items that follow one another with the same look are drawn as one path
+ * with one fill or stroke: a chart's grid lines, its bars of one colour,
+ * the markers of a series.  cairo's PDF surface works per operation, and
+ * a document has a chart per KPI.  A run is [i, j) of c->items; nothing
+ * that overlaps differently is merged (hollow markers are drawn one by
+ * one, since each hides the one before).
+ */
+static int same_look(const struct chart_item *a, const struct chart_item *b)
 {
-	if (it->w <= 0 || it->h <= 0)
-		return;
-	set_colour(cr, it);
-	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-	cairo_fill(cr);
+	return a->kind == b->kind && role_of(a) == role_of(b) && a->series == b->series &&
+	       a->dashed == b->dashed && a->marker == b->marker;
 }
 
-static void draw_line(cairo_t *cr, const struct chart_item *it)
+static size_t run_end(const struct chart *c, size_t i)
+{
+	size_t j = i + 1;
+	while (j < c->nitems && same_look(&c->items[i], &c->items[j]))
+		j++;
+	return j;
+}
+
+static void draw_rects(cairo_t *cr, const struct chart_item *it, size_t n)
+{
+	int any = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (it[k].w <= 0 || it[k].h <= 0)
+			continue;
+		cairo_rectangle(cr, it[k].x, it[k].y, it[k].w, it[k].h);
+		any = 1;
+	}
+	if (any) {
+		set_colour(cr, it);
+		cairo_fill(cr);
+	}
+}
+
+static void draw_lines(cairo_t *cr, const struct chart_item *it, size_t n)
 {
 	set_stroke(cr, it);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	cairo_move_to(cr, it->x, it->y);
-	cairo_line_to(cr, it->w, it->h);
+	for (size_t k = 0; k < n; k++) {
+		cairo_move_to(cr, it[k].x, it[k].y);
+		cairo_line_to(cr, it[k].w, it[k].h);
+	}
 	cairo_stroke(cr);
 }
 
@@ -89,7 +119,7 @@ static void draw_polyline(cairo_t *cr, const struct chart_item *it)
 	cairo_stroke(cr);
 }
 
-static void draw_marker(cairo_t *cr, const struct chart_item *it)
+static void marker_path(cairo_t *cr, const struct chart_item *it)
 {
 	double x = it->x, y = it->y, r = it->w;
 	if (it->marker == CM_DIAMOND) {
@@ -98,23 +128,30 @@ static void draw_marker(cairo_t *cr, const struct chart_item *it)
 		cairo_line_to(cr, x, y + r);
 		cairo_line_to(cr, x - r, y);
 		cairo_close_path(cr);
-		set_colour(cr, it);
-		cairo_fill(cr);
 		return;
 	}
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, x, y, r, 0, 2 * 3.14159265358979323846);
+}
+
+static void draw_markers(cairo_t *cr, const struct chart_item *it, size_t n)
+{
 	if (it->marker == CM_HOLLOW_CIRCLE) {
-		set_rgb(cr, 0xffffff);
-		cairo_fill_preserve(cr);
-		set_colour(cr, it);
-		cairo_set_dash(cr, NULL, 0, 0);
-		cairo_set_line_width(cr, 1.5);
-		cairo_stroke(cr);
-	} else {
-		set_colour(cr, it);
-		cairo_fill(cr);
+		for (size_t k = 0; k < n; k++) {
+			marker_path(cr, &it[k]);
+			set_rgb(cr, 0xffffff);
+			cairo_fill_preserve(cr);
+			set_colour(cr, &it[k]);
+			cairo_set_dash(cr, NULL, 0, 0);
+			cairo_set_line_width(cr, 1.5);
+			cairo_stroke(cr);
+		}
+		return;
 	}
+	for (size_t k = 0; k < n; k++)
+		marker_path(cr, &it[k]);
+	set_colour(cr, it);
+	cairo_fill(cr);
 }
 
 /* Text at its anchor on the baseline, measured by pango (not the chart's
@@ -144,14 +181,21 @@ static void draw_text(cairo_t *cr, const struct chart_item *it, PangoContext *pc
 void chart_cairo(cairo_t *cr, const struct chart *c, PangoContext *pctx, const char *family)
 {
 	cairo_save(cr);
-	for (size_t i = 0; i < c->nitems; i++) {
+	for (size_t i = 0, j; i < c->nitems; i = j) {
 		const struct chart_item *it = &c->items[i];
+		j = run_end(c, i);
 		switch (it->kind) {
-		case CI_RECT: draw_rect(cr, it); break;
-		case CI_LINE: draw_line(cr, it); break;
-		case CI_POLYLINE: draw_polyline(cr, it); break;
-		case CI_MARKER: draw_marker(cr, it); break;
-		case CI_TEXT: draw_text(cr, it, pctx, family); break;
+		case CI_RECT: draw_rects(cr, it, j - i); break;
+		case CI_LINE: draw_lines(cr, it, j - i); break;
+		case CI_MARKER: draw_markers(cr, it, j - i); break;
+		case CI_POLYLINE:
+			for (size_t k = i; k < j; k++)
+				draw_polyline(cr, &c->items[k]);
+			break;
+		case CI_TEXT:
+			for (size_t k = i; k < j; k++)
+				draw_text(cr, &c->items[k], pctx, family);
+			break;
 		}
 	}
 	cairo_restore(cr);
