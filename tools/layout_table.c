@@ -519,7 +519,11 @@ static void fit_cells(struct engine *e, struct table *t)
 			g_object_unref(c->l);
 			c->l = rich_layout(e, &c->text, t->st, 0, c->align, 0, c->header);
 		}
-		pango_layout_set_width(c->l, (int)(fmax(room, 1) * PANGO_SCALE));
+		/* A left-aligned text whose natural lines fit keeps them as
+		 * they are: with a width set, pango would shape it all again
+		 * only to break and place every line where it already is. */
+		if (c->align != PANGO_ALIGN_LEFT || c->maxw > room - EPS)
+			pango_layout_set_width(c->l, (int)(fmax(room, 1) * PANGO_SCALE));
 		c->h = layout_height(c->l);
 	}
 	double line = lstyles[t->st].size * lstyles[t->st].leading + 2 * PAD_Y;
