@@ -154,19 +154,61 @@ static void draw_markers(cairo_t *cr, const struct chart_item *it, size_t n)
 	cairo_fill(cr);
 }
 
+/* The most layouts a struct chart_text keeps: every year, tick and unit a
+ * document's charts share fits many times over, and a document with a
+ * chart per KPI cannot fill memory with its one-off value labels. */
+#define CHART_TEXT_KEEP 4096
+
+void chart_text_init(struct chart_text *ct, PangoContext *pctx, const char *family)
+{
+	ct->pctx = pctx;
+	ct->family = family;
+	ct->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+void chart_text_free(struct chart_text *ct)
+{
+	if (ct->layouts != NULL)
+		g_hash_table_destroy(ct->layouts);
+	ct->layouts = NULL;
+}
+
+static PangoLayout *new_text_layout(const struct chart_text *ct, const char *text, double size)
+{
+	PangoLayout *l = pango_layout_new(ct->pctx);
+	PangoFontDescription *d = pango_font_description_new();
+	pango_font_description_set_family(d, ct->family);
+	pango_font_description_set_absolute_size(d, size * PANGO_SCALE);
+	pango_layout_set_font_description(l, d);
+	pango_font_description_free(d);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+/* text's layout at size, with a reference for the caller. */
+static PangoLayout *text_layout(struct chart_text *ct, const char *text, double size)
+{
+	char *key = g_strdup_printf("%a %s", size, text);
+	PangoLayout *l = g_hash_table_lookup(ct->layouts, key);
+	if (l != NULL) {
+		g_free(key);
+		return g_object_ref(l);
+	}
+	l = new_text_layout(ct, text, size);
+	if (g_hash_table_size(ct->layouts) < CHART_TEXT_KEEP)
+		g_hash_table_insert(ct->layouts, key, g_object_ref(l));
+	else
+		g_free(key);
+	return l;
+}
+
 /* Text at its anchor on the baseline, measured by pango (not the chart's
  * approximation), so that middle and end anchors are exact. */
-static void draw_text(cairo_t *cr, const struct chart_item *it, PangoContext *pctx, const char *family)
+static void draw_text(cairo_t *cr, const struct chart_item *it, struct chart_text *ct)
 {
 	if (it->text == NULL || *it->text == '\0' || it->h <= 0)
 		return;
-	PangoLayout *l = pango_layout_new(pctx);
-	PangoFontDescription *d = pango_font_description_new();
-	pango_font_description_set_family(d, family);
-	pango_font_description_set_absolute_size(d, it->h * PANGO_SCALE);
-	pango_layout_set_font_description(l, d);
-	pango_font_description_free(d);
-	pango_layout_set_text(l, it->text, -1);
+	PangoLayout *l = text_layout(ct, it->text, it->h);
 	PangoRectangle log;
 	pango_layout_get_extents(l, NULL, &log);
 	double w = (double)log.width / PANGO_SCALE;
@@ -178,7 +220,7 @@ static void draw_text(cairo_t *cr, const struct chart_item *it, PangoContext *pc
 	g_object_unref(l);
 }
 
-void chart_cairo(cairo_t *cr, const struct chart *c, PangoContext *pctx, const char *family)
+void chart_cairo(cairo_t *cr, const struct chart *c, struct chart_text *ct)
 {
 	cairo_save(cr);
 	for (size_t i = 0, j; i < c->nitems; i = j) {
@@ -194,7 +236,7 @@ void chart_cairo(cairo_t *cr, const struct chart *c, PangoContext *pctx, const c
 			break;
 		case CI_TEXT:
 			for (size_t k = i; k < j; k++)
-				draw_text(cr, &c->items[k], pctx, family);
+				draw_text(cr, &c->items[k], ct);
 			break;
 		}
 	}

@@ -150,16 +150,16 @@ static void draw_outline(cairo_surface_t *s, const struct item *it, int page, in
 	buf_free(&a);
 }
 
-static void draw_chart(cairo_t *cr, const struct item *it, PangoContext *pctx, const char *family)
+static void draw_chart(cairo_t *cr, const struct item *it, struct chart_text *ct)
 {
 	cairo_save(cr);
 	cairo_translate(cr, it->x, it->y);
 	cairo_scale(cr, it->scale, it->scale);
-	chart_cairo(cr, it->chart, pctx, family);
+	chart_cairo(cr, it->chart, ct);
 	cairo_restore(cr);
 }
 
-static void draw_item(cairo_t *cr, const struct item *it, PangoContext *pctx, const char *family)
+static void draw_item(cairo_t *cr, const struct item *it, struct chart_text *ct)
 {
 	switch (it->kind) {
 	case IT_TEXT:
@@ -184,7 +184,7 @@ static void draw_item(cairo_t *cr, const struct item *it, PangoContext *pctx, co
 		draw_dots(cr, it);
 		break;
 	case IT_CHART:
-		draw_chart(cr, it, pctx, family);
+		draw_chart(cr, it, ct);
 		break;
 	case IT_TAG_BEGIN:
 		cairo_tag_begin(cr, it->str, "");
@@ -236,8 +236,8 @@ static void end_page(cairo_t *cr, struct timing *t, double *t0)
 	*t0 = timing_now();
 }
 
-static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, PangoContext *pctx,
-                       const char *family, struct timing *t)
+static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
+                       struct timing *t)
 {
 	int parents[5] = { -1, -1, -1, -1, -1 };
 	double t0 = timing_now();
@@ -252,7 +252,7 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, P
 			if (pg->items[k].kind == IT_OUTLINE)
 				draw_outline(s, &pg->items[k], (int)i + 1, parents);
 			else
-				draw_item(cr, &pg->items[k], pctx, family);
+				draw_item(cr, &pg->items[k], ct);
 		}
 	}
 	cairo_tag_end(cr, "Document");
@@ -272,7 +272,10 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 	set_meta(s, CAIRO_PDF_METADATA_CREATOR, m->creator);
 	set_date(s, m->creation_time);
 	cairo_t *cr = cairo_create(s);
-	draw_pages(cr, s, p, pctx, family, t);
+	struct chart_text ct;
+	chart_text_init(&ct, pctx, family);
+	draw_pages(cr, s, p, &ct, t);
+	chart_text_free(&ct);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
 	double t0 = timing_now();
