@@ -178,7 +178,17 @@ void buf_num(struct buf *b, double v)
 		buf_putc(b, '-');
 		h = -h;
 	}
-	buf_printf(b, "%lld", h / 100);
+	/* the integer part's digits, last first (a chart writes thousands of
+	 * numbers, and printf's cost was most of an SVG's) */
+	char d[24];
+	int n = 0;
+	long long q = h / 100;
+	do {
+		d[n++] = (char)('0' + q % 10);
+		q /= 10;
+	} while (q > 0);
+	while (n > 0)
+		buf_putc(b, d[--n]);
 	if (h % 100 != 0) {
 		buf_putc(b, '.');
 		buf_putc(b, (char)('0' + h % 100 / 10));

@@ -66,8 +66,20 @@ static const char *colour(const struct chart_item *it)
 
 static void put_attr(struct buf *b, const char *name, double v)
 {
-	buf_printf(b, " %s=\"", name);
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	buf_puts(b, "=\"");
 	buf_num(b, v);
+	buf_putc(b, '"');
+}
+
+/* A string attribute whose value needs no escaping (a colour, a keyword). */
+static void put_str_attr(struct buf *b, const char *name, const char *v)
+{
+	buf_putc(b, ' ');
+	buf_puts(b, name);
+	buf_puts(b, "=\"");
+	buf_puts(b, v);
 	buf_putc(b, '"');
 }
 
@@ -82,13 +94,14 @@ static void put_pt(struct buf *b, const char *sep, double x, double y)
 
 static void put_class(struct buf *b, const struct chart_item *it)
 {
-	buf_printf(b, "<%s class=\"%s",
-		   it->kind == CI_RECT ? "rect" :
-		   it->kind == CI_LINE ? "line" :
-		   it->kind == CI_POLYLINE ? "polyline" :
-		   it->kind == CI_TEXT ? "text" :
-		   it->marker == CM_DIAMOND ? "path" : "circle",
-		   ROLE_CLASS[role_of(it)]);
+	buf_putc(b, '<');
+	buf_puts(b, it->kind == CI_RECT ? "rect" :
+		    it->kind == CI_LINE ? "line" :
+		    it->kind == CI_POLYLINE ? "polyline" :
+		    it->kind == CI_TEXT ? "text" :
+		    it->marker == CM_DIAMOND ? "path" : "circle");
+	buf_puts(b, " class=\"");
+	buf_puts(b, ROLE_CLASS[role_of(it)]);
 	if (role_of(it) == CR_SERIES)
 		buf_printf(b, " kc-series-%zu", series_of(it));
 	if (it->kind == CI_MARKER && it->marker == CM_HOLLOW_CIRCLE)
@@ -107,7 +120,7 @@ static double stroke_width(const struct chart_item *it)
 
 static void put_stroke(struct buf *b, const struct chart_item *it)
 {
-	buf_printf(b, " stroke=\"%s\"", colour(it));
+	put_str_attr(b, "stroke", colour(it));
 	put_attr(b, "stroke-width", stroke_width(it));
 	if (it->dashed)
 		buf_puts(b, " stroke-dasharray=\"5 3\"");
@@ -120,8 +133,8 @@ static void svg_rect(struct buf *b, const struct chart_item *it)
 	put_attr(b, "y", it->y);
 	put_attr(b, "width", it->w > 0 ? it->w : 0);
 	put_attr(b, "height", it->h > 0 ? it->h : 0);
-	buf_printf(b, " fill=\"%s\" shape-rendering=\"crispEdges\"/>\n",
-		   colour(it));
+	put_str_attr(b, "fill", colour(it));
+	buf_puts(b, " shape-rendering=\"crispEdges\"/>\n");
 }
 
 static void svg_line(struct buf *b, const struct chart_item *it)
@@ -159,17 +172,18 @@ static void svg_marker(struct buf *b, const struct chart_item *it)
 		put_pt(b, "L", x + r, y);
 		put_pt(b, "L", x, y + r);
 		put_pt(b, "L", x - r, y);
-		buf_printf(b, "Z\" fill=\"%s\"/>\n", colour(it));
+		buf_puts(b, "Z\"");
+		put_str_attr(b, "fill", colour(it));
+		buf_puts(b, "/>\n");
 		return;
 	}
 	put_attr(b, "cx", x);
 	put_attr(b, "cy", y);
 	put_attr(b, "r", r);
 	if (it->marker == CM_HOLLOW_CIRCLE)
-		buf_printf(b, " fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-			   colour(it));
-	else
-		buf_printf(b, " fill=\"%s\"/>\n", colour(it));
+		buf_puts(b, " fill=\"#ffffff\"");
+	put_str_attr(b, it->marker == CM_HOLLOW_CIRCLE ? "stroke" : "fill", colour(it));
+	buf_puts(b, it->marker == CM_HOLLOW_CIRCLE ? " stroke-width=\"1.5\"/>\n" : "/>\n");
 }
 
 static void svg_text(struct buf *b, const struct chart_item *it)
@@ -180,8 +194,9 @@ static void svg_text(struct buf *b, const struct chart_item *it)
 	put_attr(b, "x", it->x);
 	put_attr(b, "y", it->y);
 	put_attr(b, "font-size", it->h);
-	buf_printf(b, " text-anchor=\"%s\" fill=\"%s\">",
-		   anchor[(size_t)it->anchor < 3 ? it->anchor : 0], colour(it));
+	put_str_attr(b, "text-anchor", anchor[(size_t)it->anchor < 3 ? it->anchor : 0]);
+	put_str_attr(b, "fill", colour(it));
+	buf_putc(b, '>');
 	buf_xml_str(b, it->text ? it->text : "");
 	buf_puts(b, "</text>\n");
 }
