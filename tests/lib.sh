@@ -55,3 +55,25 @@ golden() {
 		diff -u "$file" <(printf '%s\n' "$actual") | head -30 | sed 's/^/    /'
 	fi
 }
+
+# pdf_ops PDF: the operators of every page's content stream, one a line:
+# "PAGE OPERATOR OPERANDS..." (numbers, names and dash arrays, in order),
+# read from qpdf's uncompressed form.  Strings are not parsed: a string's
+# words come out as operators of their own, which no test looks for.
+pdf_ops() {
+	qpdf --qdf --object-streams=disable "$1" "$TMP/pdf_ops.pdf" || return 1
+	awk '/^%% Contents for page [0-9]+$/ { p = $5; on = 1; next }
+	     on && /^endstream/ { on = 0 }
+	     on { print p "\t" $0 }' "$TMP/pdf_ops.pdf" |
+		awk -F'\t' '{
+			n = split($2, t, " ")
+			for (i = 1; i <= n; i++) {
+				if (t[i] ~ /^-?[0-9.]+$/ || t[i] ~ /^\[/ || t[i] ~ /\]$/ || t[i] ~ /^\//) {
+					args = args " " t[i]
+					continue
+				}
+				print $1 " " t[i] args
+				args = ""
+			}
+		}'
+}

@@ -155,16 +155,12 @@ check "long: the table of contents links to its headings' pages" test \
 	"$(cat "$TMP/links")" = "$(jq -r '.outlines[] | recurse(.kids[]) | .destpageposfrom1' "$TMP/outline.json")"
 # The leaders: a dotted line each, drawn as one stroke dashed [0 3] with
 # round caps (a 1 pt dot every 3 pt), not as a circle per dot.
-qpdf --qdf --object-streams=disable "$pdf" "$TMP/long-q.pdf"
-awk '$0 == "%% Contents for page 1" { on = 1; next } on && /^endstream/ { exit } on' "$TMP/long-q.pdf" |
-	tr '\n' ' ' | awk '{
-		for (i = 1; i <= NF; i++) {
-			if ($i == "d") dots = ($(i - 4) == "[" && $(i - 3) == "0" && $(i - 2) == "3]") || ($(i - 3) == "[0" && $(i - 2) == "3]")
-			else if ($i == "S" && dots) n++
-			else if ($i == "c") curves++
-			else if ($i == "Q") dots = 0
-		}
-	} END { print n + 0, curves + 0 }' >"$TMP/leaders"
+pdf_ops "$pdf" | awk '$1 == 1 {
+	if ($2 == "d") dots = $3 " " $4 " " $5 " " $6 == "[ 0 3] 0" || $3 " " $4 " " $5 == "[0 3] 0"
+	else if ($2 == "S" && dots) n++
+	else if ($2 == "c") curves++
+	else if ($2 == "Q") dots = 0
+} END { print n + 0, curves + 0 }' >"$TMP/leaders"
 check "long: the table of contents draws a dotted leader per entry ($(wc -l <"$TMP/toc.want")), one stroke each" \
 	test "$(cut -d ' ' -f 1 "$TMP/leaders")" = "$(wc -l <"$TMP/toc.want")"
 check "long: ... and no curve on its page" test "$(cut -d ' ' -f 2 "$TMP/leaders")" = 0
@@ -211,19 +207,12 @@ check_boxes spans
 # The border rules of page $2 of PDF $1 (the table grey, 0x7f7f7f): one
 # "x0 y0 x1 y1" line per segment, and "S" where a stroke ends a path.
 rules() {
-	qpdf --qdf --object-streams=disable "$1" "$TMP/rules.pdf"
-	awk -v p="$2" '$0 == "%% Contents for page " p { on = 1; next } on && /^endstream/ { exit } on' "$TMP/rules.pdf" |
-		tr '\n' ' ' | awk '{
-			for (i = 1; i <= NF; i++) {
-				t = $i
-				if (t ~ /^-?[0-9.]+$/) { st[++n] = t; continue }
-				if (t == "RG") grey = (st[n - 2] == "0.498039" && st[n - 1] == "0.498039" && st[n] == "0.498039")
-				else if (t == "m") { x = st[n - 1]; y = st[n] }
-				else if (t == "l" && grey) print x, y, st[n - 1], st[n]
-				else if (t == "S" && grey) print "S"
-				n = 0
-			}
-		}'
+	pdf_ops "$1" | awk -v p="$2" '$1 == p {
+		if ($2 == "RG") grey = $3 == "0.498039" && $4 == "0.498039" && $5 == "0.498039"
+		else if ($2 == "m") { x = $3; y = $4 }
+		else if ($2 == "l" && grey) print x, y, $3, $4
+		else if ($2 == "S" && grey) print "S"
+	}'
 }
 rules "$TMP/spans.pdf" 1 >"$TMP/spans.rules"
 body=$(jq -s '[.[] | select(.page == 1 and (.text | test("^項目[0-9]")))] | length' "$TMP/spans.jsonl")

@@ -98,14 +98,9 @@ check "pdf: no text or figure outside the margins" test "$outside" = 0
 
 # Each chart draws its grid (grey #d9d9d9) as one stroke: per page, as many
 # strokes in the grid's grey as figures.
-qpdf --qdf --object-streams=disable "$pdf" "$TMP/qdf.pdf"
-awk '/^%% Contents for page [0-9]+$/ { p = $5; next } { print p "\t" $0 }' "$TMP/qdf.pdf" | awk -F'\t' '
-	{ n = split($2, t, " ")
-	  for (i = 1; i <= n; i++) {
-		if (t[i] ~ /^-?[0-9.]+$/) { st[++k] = t[i]; continue }
-		if (t[i] == "RG") grid = st[k - 2] == "0.85098" && st[k - 1] == "0.85098" && st[k] == "0.85098"
-		else if (t[i] == "S" && grid) c[$1]++
-		k = 0 } }
+pdf_ops "$pdf" | awk '
+	$2 == "RG" { grid = $3 == "0.85098" && $4 == "0.85098" && $5 == "0.85098" }
+	$2 == "S" && grid { c[$1]++ }
 	END { for (p in c) print p, c[p] }' | sort -n >"$TMP/grids"
 jq -r 'select(.kind == "figure") | .page' "$TMP/boxes.jsonl" | sort -n | uniq -c | awk '{ print $2, $1 }' >"$TMP/figures"
 check "pdf: a chart's grid is one stroke ($(wc -l <"$TMP/figures") pages with charts)" \
