@@ -1186,6 +1186,32 @@ struct layout_fonts {
 	PangoFontMap *map;
 };
 
+static void fontmap_finalized(gpointer data, GObject *map)
+{
+	(void)map;
+	g_atomic_int_set((gint *)data, 1);
+}
+
+/*
+ * Drops the last reference kpic holds to map, and waits until pango's own
+ * are gone too.  pango 1.50 matches and sorts fontconfig's fonts for every
+ * new font description on two threads it never joins, each holding a
+ * reference to the map; one still running when kpic exits leaves its
+ * memory behind (valgrind then reports it, as a matter of timing).  They
+ * take milliseconds; after 5 s kpic stops waiting, and the flag is left to
+ * the thread that will still set it.
+ */
+static void release_fontmap(PangoFontMap *map)
+{
+	gint *gone = g_new0(gint, 1);
+	g_object_weak_ref(G_OBJECT(map), fontmap_finalized, gone);
+	g_object_unref(map);
+	for (int i = 0; i < 10000 && !g_atomic_int_get(gone); i++)
+		g_usleep(500);
+	if (g_atomic_int_get(gone))
+		g_free(gone);
+}
+
 struct layout_fonts *layout_fonts_new(void)
 {
 	struct layout_fonts *f = xcalloc(1, sizeof *f);
@@ -1196,7 +1222,7 @@ struct layout_fonts *layout_fonts_new(void)
 void layout_fonts_free(struct layout_fonts *f)
 {
 	if (f != NULL)
-		g_object_unref(f->map);
+		release_fontmap(f->map);
 	free(f);
 }
 
@@ -1212,7 +1238,8 @@ static void engine_init(struct engine *e, const struct layout_host *h, const str
 	e->host = h;
 	e->err = err;
 	e->family = o && o->font_family ? o->font_family : LAYOUT_FONT_FAMILY;
-	e->fontmap = o && o->fonts ? g_object_ref(o->fonts->map) : pango_cairo_font_map_new();
+	e->own_fontmap = !(o && o->fonts);
+	e->fontmap = e->own_fontmap ? pango_cairo_font_map_new() : g_object_ref(o->fonts->map);
 	e->pctx = pango_font_map_create_context(e->fontmap);
 	pango_cairo_context_set_resolution(e->pctx, 72);
 	pango_context_set_round_glyph_positions(e->pctx, FALSE);
@@ -1288,7 +1315,10 @@ static void engine_free(struct engine *e)
 	free(e->ids);
 	free(e->id_done);
 	g_object_unref(e->pctx);
-	g_object_unref(e->fontmap);
+	if (e->own_fontmap)
+		release_fontmap(e->fontmap);
+	else
+		g_object_unref(e->fontmap);   /* the caller's (kpic build's), released there */
 }
 
 static void flow_document(struct engine *e, xmlNode *root)

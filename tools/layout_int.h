@@ -129,6 +129,7 @@ struct lheading {
 
 struct engine {
 	PangoFontMap *fontmap;
+	int own_fontmap;             /* 0: the caller's (struct layout_fonts) */
 	PangoContext *pctx;
 	const char *family;
 	double fitfactor[LS_COUNT];  /* pango line spacing giving each style's leading */
