@@ -69,3 +69,4 @@ check "eval text: lists the override" grep -q "^判定の上書き: 1件$" "$TMP
 "$KPIC" eval --format=xml "$src" >"$TMP/a.xml" 2>/dev/null
 "$KPIC" eval --format=xml "$src" >"$TMP/b.xml" 2>/dev/null
 check "enriched XML is byte-identical across runs" cmp -s "$TMP/a.xml" "$TMP/b.xml"
+done_testing

@@ -249,3 +249,4 @@ run_kpic update --year 2019 --actuals tests/update/fy2019.tsv "$TMP/u.xml"
 check "update: the source was rewritten" test "$RC" = 0 -a -f "$TMP/u.xml~" && ! cmp -s "$TMP/u.xml" "$TMP/u.xml~"
 check "update: the source keeps 0640 $owner" test "$(mode_of "$TMP/u.xml")" = "640 $owner"
 check "update: the backup SRC~, replacing a 0644 one, is as private as the source (0640 $owner)" test "$(mode_of "$TMP/u.xml~")" = "640 $owner"
+done_testing

@@ -60,3 +60,4 @@ for bad in 0 -1 x 257 ''; do
 done
 run_kpic --time-report build -j 2 -d "$TMP/builtj5" "$TMP/src/moshi.xml"
 check "build -j 2 --time-report: a usage error" grep -q "time-report measures one process" "$TMP/err"
+done_testing

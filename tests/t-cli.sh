@@ -67,3 +67,4 @@ check "-o onto the input is refused" test "$RC" = 2
 check "-o onto the input: the input is intact" cmp -s $fx/clean.xml "$TMP/src.xml"
 run_kpic eval -o "$TMP/no/such/dir/out.txt" $fx/clean.xml
 check "-o into a missing directory: exit 2" test "$RC" = 2
+done_testing

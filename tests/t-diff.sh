@@ -150,3 +150,4 @@ check "100,000 KPIs: every change found, nothing else" \
 check "100,000 KPIs: the counts before and after" \
 	jq -e '.totals.before.all == {"met": 100000, "not_met": 0} and .totals.after.all == {"met": 99000, "not_met": 1000}' "$TMP/out"
 rm -f "$TMP/big-old.xml" "$TMP/big-new.xml"
+done_testing

@@ -22,3 +22,4 @@ if [ "${LABEL:-}" = plain ]; then
 	out=$("$TMP/root/usr/bin/kpic" check tests/rules/clean.xml 2>&1); rc=$?
 	check "installed kpic checks a source" test "$rc" = 0 -a -z "$out"
 fi
+done_testing

@@ -310,3 +310,4 @@ check "a draft of the draft: the viewpoints and 重点課題 are not added twice
 	     "$(grep -c '<viewpoint>' "$draft")/$(grep -c '<priority number' "$draft")/$(grep -c '<measure id="g[0-9]-vp' "$draft")"
 check "a draft of the draft: both periods' history" \
 	test "$(grep -c '<history edition="1"' "$TMP/third.xml")/$(grep -c '<history edition="2" met="no"/>' "$TMP/third.xml")" = "64/64"
+done_testing

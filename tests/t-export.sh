@@ -71,3 +71,4 @@ run_kpic eval --format=csv "$src"
 check "eval --format=csv: usage error" test "$RC" = 2
 run_kpic export tests/rules/duplicate-id.xml
 check "export of a bad source: its diagnostics, exit 1, no output" test "$RC" = 1 -a -z "$OUT"
+done_testing

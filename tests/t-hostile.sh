@@ -219,3 +219,4 @@ check "a 50,000-character 確認方法: the row is split across pages [layout-ro
 	grep -q "warning: a table row is taller than a page; it is split across pages \[layout-row-split\]" "$TMP/err"
 check "a 50,000-character 確認方法: every character is in the PDF" \
 	test "$(pdftotext "$TMP/longmethod.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 5000
+done_testing

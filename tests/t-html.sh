@@ -117,3 +117,4 @@ hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could no
 run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml
 check "html to stdout: the page alone on stdout, diagnostics on stderr" \
 	test "$(head -n 1 "$TMP/out")" = "<!DOCTYPE html>" -a "$(jq -r '.diagnostics | length' "$TMP/err")" -ge 1
+done_testing

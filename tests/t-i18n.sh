@@ -184,3 +184,4 @@ if [ "${LABEL:-}" = plain ]; then
 	check "make install: the ja catalogue" test -f "$TMP/root/usr/share/locale/ja/LC_MESSAGES/kpic.mo"
 	KPIC=$TMP/root/usr/bin/kpic expect_lang ja LANG=ja_JP.UTF-8
 fi
+done_testing

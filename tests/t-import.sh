@@ -135,3 +135,4 @@ check "a cell repeated over 10^5 columns: refused [import-too-large]" \
 cp "$dir/goal1.tsv" "$TMP/self.tsv"
 run_kpic import -o "$TMP/self.tsv" "$TMP/self.tsv"
 check "-o the sheet itself: refused, the sheet unchanged" test "$RC" = 2 && cmp -s "$dir/goal1.tsv" "$TMP/self.tsv" && ok "-o the sheet itself: unchanged" || not_ok "-o the sheet itself: unchanged"
+done_testing

@@ -271,3 +271,4 @@ check "not a layout document: said so" grep -q "error: not a layout document" <<
 check "not a layout document: no PDF" test ! -e "$TMP/not-layout.pdf"
 layout bad-block
 check "an unknown block: exit 1, with its line" test "$RC" = 1 -a -n "$(grep 'layout document line 5: <para> is not a block' <<<"$ERR")"
+done_testing

@@ -128,3 +128,4 @@ check "pdf: hostile layout stylesheet: exit 2, refused, nothing written" \
 	test "$RC" = 2 -a "$(cat "$TMP/keep.pdf")" = previous -a -n "$(grep "tried to read '/etc/passwd'" "$TMP/err")"
 SOURCE_DATE_EPOCH=yesterday run_kpic pdf -o "$TMP/keep.pdf" tests/fixtures/minimal.xml
 check "pdf: a bad SOURCE_DATE_EPOCH is a usage error" test "$RC" = 2 -a "$(cat "$TMP/keep.pdf")" = previous
+done_testing

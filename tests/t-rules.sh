@@ -29,3 +29,4 @@ for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); 
 	case $rule in import-*) continue ;; esac
 	check "rule $rule has a fixture" test -f "tests/rules/$rule.xml"
 done
+done_testing

@@ -9,3 +9,4 @@ exit=$RC"
 	check "schema/$name: one [schema] error" test "$(grep -c '\[schema\]' "$TMP/err")" = 1
 	check "schema/$name: no libxml2 wording" bash -c '! grep -qE "Expecting|Did not expect|failed to validate" "$0/err"' "$TMP"
 done
+done_testing

@@ -45,3 +45,4 @@ check "check --time-report on a bad source: same diagnostics first" test "$(befo
 
 run_kpic --help
 check "--help mentions --time-report" grep -q -- '--time-report' "$TMP/out"
+done_testing

@@ -126,3 +126,4 @@ printf 'kpi\tvalue\ng1-em\002ployees\t16100\n' >"$TMP/ctrl.tsv"
 run_kpic update "$src" --year 2018 --actuals "$TMP/ctrl.tsv" -o "$TMP/none.xml"
 check "a control character: exit 2, at line 2 field 1 [actuals-syntax]" \
 	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'ctrl.tsv:2:1: error: a control character (U+0002) in the sheet' "$TMP/err")"
+done_testing
