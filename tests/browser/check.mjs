@@ -234,7 +234,10 @@ function report(htmlPath, outdir, found, meta) {
 	line('overflow', !overflowPx ? '' : o.layoutWidth > PASSES.phone.viewport.width
 		? `laid out ${o.layoutWidth} px wide on a 375 px phone: no <meta name="viewport" content="width=device-width">?`
 		: `${overflowPx} px wider than 375: ${o.culprits.map((c) => `${c.element} (to ${c.right})`).join(', ')}`);
-	line('axe', found.axe.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', '));
+	// Which rule, how serious, and which elements: enough to find the defect
+	// from the log alone when a Chromium or axe upgrade starts failing a page.
+	const where = (nodes) => nodes.slice(0, 3).join(' ') + (nodes.length > 3 ? ` and ${nodes.length - 3} more` : '');
+	line('axe', found.axe.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}: ${where(v.nodes)})`).join(', '));
 	console.log(`  wrote ${['browser.json', 'desktop.png', 'phone.png', 'text.txt'].map((f) => path.join(outdir, f)).join(' ')}`);
 	return failed.length ? 1 : 0;
 }
