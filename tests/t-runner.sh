@@ -25,6 +25,15 @@ check "runner: a script without done_testing is named" grep -qF 'plain tests/t-n
 check "runner: the good script is not named" test -z "$(grep -F 't-good.sh' "$TMP/run.out")"
 [ "$rc" = 1 ] || sed 's/^/    /' "$TMP/run.out"
 
+# JOBS: the same counts and names, reported in the scripts' order
+TESTS= JOBS=3 bash "$t/run.sh" /bin/false >"$TMP/runj.out" 2>&1
+check "runner JOBS=3: exit 1, the same summary" test "$?" = 1 -a "$(tail -n 1 "$TMP/runj.out")" = "6 passed, 4 failed"
+check "runner JOBS=3: the same report, in the same order" cmp -s "$TMP/run.out" "$TMP/runj.out"
+# SKIP: the scripts named are not run
+TESTS= SKIP="tests/t-exit.sh tests/t-kill.sh" bash "$t/run.sh" /bin/false >"$TMP/runs.out" 2>&1
+check "runner SKIP: the skipped scripts are not run" test "$(tail -n 1 "$TMP/runs.out")" = "4 passed, 2 failed" \
+	-a -z "$(grep -e t-exit -e t-kill "$TMP/runs.out")"
+
 rm "$t"/t-exit.sh "$t"/t-syntax.sh "$t"/t-kill.sh "$t"/t-noend.sh
 TESTS= bash "$t/run.sh" /bin/false >"$TMP/run.out" 2>&1
 check "runner: only finished scripts: exit 0, '2 passed, 0 failed'" test "$?" = 0 -a "$(tail -n 1 "$TMP/run.out")" = "2 passed, 0 failed"
