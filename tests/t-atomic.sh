@@ -76,7 +76,7 @@ fi
 
 # --- signals -------------------------------------------------------------------
 # Interrupted while computing: kpic html on 20,000 KPIs, generated here, runs
-# far longer than the 2 s after which it gets the signal.  env restores the
+# for seconds; it gets the signal as soon as it is running.  env restores the
 # default action of SIGINT, which a shell's background job starts with
 # ignored (and kpic keeps ignored signals ignored).
 awk -v n=20000 'BEGIN {
@@ -93,20 +93,38 @@ awk -v n=20000 'BEGIN {
 	}
 	print "</goals></strategy>"
 }' >"$TMP/big.xml"
+# running_kpic PID: waits until PID is kpic itself, not env before its exec:
+# only then is SIGINT back to its default action and the signal is kpic's.
+running_kpic() {
+	local bin i=0
+	bin=$(readlink -f "$KPIC")
+	while [ "$(readlink "/proc/$1/exe" 2>/dev/null)" != "$bin" ] && [ "$i" -lt 3000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+}
+# ended_or_killed PID: waits up to 60 s for PID to end (a zombie, not yet
+# waited for), then kills it, in case the signal did not end kpic.  (No
+# watchdog subshell: one signalled before it has reset the script's traps
+# ran its EXIT trap, which removed $TMP under the test.)
+ended_or_killed() {
+	local i=0
+	while [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ] && [ "$i" -lt 6000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	kill -KILL "$1" 2>/dev/null
+}
 # (The braces send bash's notes on killed jobs to /dev/null.)
 { for sig in INT TERM; do
 	reset
 	env --default-signal=INT,TERM "$KPIC" html -o "$D/kensho.html" "$TMP/big.xml" >/dev/null 2>"$TMP/err" &
 	pid=$!
-	sleep 2
+	running_kpic "$pid"
 	kill -"$sig" "$pid"
-	# a watchdog, in case the signal did not end kpic; killed, it kills its
-	# sleep, which would otherwise hold the test's output open for 60 s
-	(trap 'kill "$s"; exit' TERM; sleep 60 & s=$!; wait "$s"; kill -KILL "$pid") >/dev/null 2>&1 &
-	dog=$!
+	ended_or_killed "$pid"
 	wait "$pid"
 	RC=$?
-	kill "$dog" && wait "$dog"
 	check "SIG$sig while computing 20,000 KPIs: kpic ends by the signal" test "$RC" = $((128 + $(kill -l "$sig")))
 	kept "SIG$sig while computing"
 done; } 2>/dev/null
