@@ -9,6 +9,14 @@ check "a changed source does not rebuild kpic" bash -c '! grep -q -- "-c tools/"
 out=$(make -n -W tools/eval.c all 2>&1)
 check "a changed C file recompiles only itself" test "$(grep -c -- ' -c tools/' <<<"$out")" = 1
 check "... and recompiles the documents" grep -q "build/abashiri/eval.json" <<<"$out"
+# a changed header recompiles the objects that include it, and only those
+# (the compiler's dependency files, build/obj/*.d, say which they are)
+users=$(grep -l 'tools/jfmt\.h' build/obj/*.d 2>/dev/null | wc -l)
+out=$(make -n -W tools/jfmt.h build/kpic 2>&1)
+check "a changed header recompiles only the objects that include it" \
+	test "$users" -gt 0 -a "$(grep -c -- ' -c tools/' <<<"$out")" = "$users" -a "$users" -lt "$(ls tools/*.c | wc -l)"
+out=$(make -n -W tools/eval.c all 2>&1)
+check "... and links kpic again" grep -q -- "-o build/kpic " <<<"$out"
 out=$(make -n -W templates/kpic.rng all 2>&1)
 check "a changed template rebuilds the documents, not kpic" test "$(grep -c 'build/kpic eval' <<<"$out")" = 3 -a "$(grep -c -- ' -c tools/' <<<"$out")" = 0
 
