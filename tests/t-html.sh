@@ -113,6 +113,41 @@ hostile "template writes with exsl:document" tests/html/write.xsl "kensho.xsl"
 check "template writes with exsl:document: no file created" test ! -e /tmp/kpic-exsl-probe.txt
 hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could not compile select expression"
 
+# The read check looks at the file that is opened: a URI whose encoded
+# separator (a%2Fb) names one file to the check and another to the opener is
+# refused, for document() and for xsl:include alike.
+encoded() {
+	local name=$1 xsl=$2
+	rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl"
+	sed "s|@TPL@|$TMP/tpl|" "$xsl" >"$TMP/tpl/kensho.xsl"
+	mkdir -p "$TMP/tpl/a%2Fb" "$TMP/tpl/a/b"
+	local x='<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+	x="$x"'<xsl:template match="/"><html><body><p>%s</p></body></html></xsl:template></xsl:stylesheet>\n'
+	printf '<x>decoy</x>\n' >"$TMP/tpl/secret.xml" && printf "$x" decoy >"$TMP/tpl/secret.xsl"
+	printf '<x>LEAKED</x>\n' >"$TMP/secret.xml" && printf "$x" LEAKED >"$TMP/secret.xsl"
+	printf 'previous\n' >"$TMP/h.html"
+	run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+	check "$name: exit 2" test "$RC" = 2
+	check "$name: says why" grep -qF "tried to read 'file://$TMP/tpl/a%2Fb/../../secret.x" "$TMP/err"
+	check "$name: nothing written" test "$(cat "$TMP/h.html")" = previous
+	check "$name: the outside file's text appears nowhere" bash -c '! grep -q LEAKED "$0" "$1"' "$TMP/err" "$TMP/out"
+}
+encoded "document() through an encoded separator" tests/html/encoded.xsl
+encoded "xsl:include through an encoded separator" tests/html/encoded-include.xsl
+
+# The stylesheet of a templates directory is inlined into the page: one that
+# links to a file elsewhere is not read.
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl" && ln -sf /etc/passwd "$TMP/tpl/kensho.css"
+printf 'previous\n' >"$TMP/h.html"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+check "kensho.css linked outside: exit 2" test "$RC" = 2
+check "kensho.css linked outside: says why" grep -q "kensho.css: a link to a file outside the templates directory" "$TMP/err"
+check "kensho.css linked outside: nothing written" test "$(cat "$TMP/h.html")" = previous
+check "kensho.css linked outside: no line of the file appears" bash -c '! grep -q "^root:" "$0" "$1"' "$TMP/err" "$TMP/out"
+ln -sf kensho.xsl "$TMP/tpl/kensho.css" && cp templates/kensho.css "$TMP/tpl/real.css" && ln -sf real.css "$TMP/tpl/kensho.css"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+check "kensho.css linked inside the directory: read" test "$RC" = 0
+
 # Machine-readable diagnostics never mix with a page written to standard output.
 run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml
 check "html to stdout: the page alone on stdout, diagnostics on stderr" \

@@ -36,7 +36,15 @@ static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 {
 	char css_path[PATH_MAX], source_dir[PATH_MAX];
 	struct buf css = BUF_INIT;
-	snprintf(css_path, sizeof css_path, "%s/kensho.css", templates_dir);
+	int where = xslt_template_file(templates_dir, "kensho.css", css_path);
+	if (where != 0) {
+		if (where < 0)
+			buf_printf(err, "%s/kensho.css: %s\n", templates_dir, strerror(errno));
+		else
+			buf_printf(err, _("%s/kensho.css: a link to a file outside the templates directory, "
+			                  "which kpic does not read\n"), templates_dir);
+		return -1;
+	}
 	if (read_file(css_path, &css, err) < 0) {
 		buf_free(&css);
 		return -1;

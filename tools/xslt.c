@@ -21,6 +21,7 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -39,6 +40,7 @@ struct active {
 	char templates[PATH_MAX];
 	char source[PATH_MAX];
 	struct buf *err;
+	int refused;          /* a read was refused: the run fails */
 };
 
 static struct active *active;          /* see the header comment */
@@ -60,6 +62,11 @@ static int under(const char *dir, const char *path)
 	return n > 0 && strncmp(dir, path, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
+static int allowed(const char *real)
+{
+	return under(active->templates, real) || (active->source[0] && under(active->source, real));
+}
+
 /* Allows a read only below the templates or the source directory. */
 static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
 {
@@ -73,7 +80,7 @@ static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, co
 		path += 7;
 	if (strstr(path, "://") != NULL || realpath(path, real) == NULL)
 		return 0;
-	if (under(active->templates, real) || (active->source[0] && under(active->source, real)))
+	if (allowed(real))
 		return 1;
 	buf_printf(active->err, "stylesheet tried to read '%s', outside the templates and source directories\n",
 	           value);
@@ -90,18 +97,67 @@ static int forbid(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const 
 	return 0;
 }
 
-/* Every document libxslt loads: no entities, no DTD, no network. */
+/* An escape that decodes to a path separator or NUL ("%2F", "%5c", "%00"). */
+static int encoded_separator(const char *s)
+{
+	for (; (s = strchr(s, '%')) != NULL; s++)
+		if ((s[1] == '2' && (s[2] == 'F' || s[2] == 'f')) || (s[1] == '5' && (s[2] == 'C' || s[2] == 'c')) ||
+		    (s[1] == '0' && s[2] == '0'))
+			return 1;
+	return 0;
+}
+
+/* A ".." segment: resolved URIs have none, so one here was smuggled in. */
+static int dot_dot(const char *path)
+{
+	for (const char *s = path; (s = strstr(s, "..")) != NULL; s += 2)
+		if ((s == path || s[-1] == '/') && (s[2] == '/' || s[2] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * The local file a URI names, canonical, in real[PATH_MAX]; 0 if the URI is
+ * not a plain local path.  libxml2 opens the URI's path as written and only
+ * then decoded, while libxslt's read check sees it decoded: a name such as
+ * "a%2Fb/../x" is one file to the check and another to the opener.  So such
+ * names are refused, and what is opened is the canonical path checked here.
+ */
+static int local_file(const char *uri, char *real)
+{
+	const char *p = uri;
+	if (strncmp(p, "file://", 7) == 0)
+		p += 7;
+	else if (strncmp(p, "file:/", 6) == 0)
+		p += 5;
+	if (p[0] != '/' || encoded_separator(p))
+		return 0;
+	char *path = xmlURIUnescapeString(p, 0, NULL);
+	int ok = path && !dot_dot(path) && realpath(path, real) != NULL;
+	xmlFree(path);
+	return ok;
+}
+
+/* Every document libxslt loads (xsl:include, xsl:import, document()): only
+ * below the allowed directories, and then no entities, DTD or network. */
 static xmlDocPtr safe_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                              xsltLoadType type)
 {
+	char real[PATH_MAX];
+	if (active == NULL)
+		return NULL;
+	if (uri == NULL || !local_file((const char *)uri, real) || !allowed(real)) {
+		active->refused = 1;
+		buf_printf(active->err, "stylesheet tried to read '%s', outside the templates and source directories\n",
+		           uri ? (const char *)uri : "");
+		return NULL;
+	}
 	options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_XINCLUDE |
 	             XML_PARSE_HUGE);
 	options |= XML_PARSE_NONET;
-	xmlDocPtr doc = default_loader(uri, dict, options, ctxt, type);
+	xmlDocPtr doc = default_loader((const xmlChar *)real, dict, options, ctxt, type);
 	if (doc && doc->intSubset) {
-		if (active)
-			buf_printf(active->err, "%s: a document with a DOCTYPE is not read by kpic\n",
-			           (const char *)uri);
+		buf_printf(active->err, "%s: a document with a DOCTYPE is not read by kpic\n", (const char *)uri);
 		xmlFreeDoc(doc);
 		return NULL;
 	}
@@ -250,6 +306,7 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	char path[PATH_MAX];
 	*result = NULL;
 	a.err = err;
+	a.refused = 0;
 	if (!canonical(env->templates_dir, a.templates) || !canonical(env->source_dir, a.source)) {
 		buf_printf(err, _("cannot resolve the templates or source directory\n"));
 		return -1;
@@ -270,6 +327,10 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	xsltStylesheetPtr st = get_stylesheet(env->cache, path, err, &owned);
 	if (st) {
 		*result = transform(env, st, doc, sec, params, nparams, err);
+		if (a.refused) {
+			xmlFreeDoc(*result);
+			*result = NULL;
+		}
 		if (owned)
 			xsltFreeStylesheet(st);
 	}
@@ -520,4 +581,16 @@ void xslt_source_dir(const char *source_path, char *out, size_t size)
 		snprintf(out, size, "/");
 	else
 		snprintf(out, size, "%.*s", (int)(slash - source_path), source_path);
+}
+
+int xslt_template_file(const char *templates_dir, const char *name, char *real)
+{
+	char dir[PATH_MAX], path[PATH_MAX];
+	if (realpath(templates_dir, dir) == NULL)
+		return -1;
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+		return -1;
+	if (realpath(path, real) == NULL)
+		return -1;
+	return under(dir, real) ? 0 : 1;
 }

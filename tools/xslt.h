@@ -76,6 +76,11 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
  * may read from: every renderer fills xslt_env.source_dir with it. */
 void xslt_source_dir(const char *source_path, char *out, size_t size);
 
+/* The file name of the templates directory, canonical, in real[PATH_MAX]:
+ * 0, or -1 if it cannot be resolved, or 1 if it resolves outside the
+ * directory (a symlink elsewhere), which kpic does not read. */
+int xslt_template_file(const char *templates_dir, const char *name, char *real);
+
 /* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8,
  * with the charts (NULL: none deferred) in place of their placeholders. */
 void xslt_html(xmlDoc *result, const struct xslt_charts *charts, struct buf *out);
