@@ -481,11 +481,6 @@ static struct diff_change *heading_change(struct dctx *x, int what, const struct
 
 enum { H_ADDED, H_REMOVED, H_RENAMED, H_REORDERED };
 
-static size_t heading_count(const struct model *m)
-{
-	return m->nheadings;
-}
-
 static int heading_find(const struct model *b, const struct model *a, size_t i)
 {
 	int j = model_find_heading(b, a->headings[i].id);
@@ -530,9 +525,9 @@ static void heading_paired(struct dctx *x, const struct match_pair *p)
 
 static void diff_headings(struct dctx *x)
 {
-	static const struct match_ops ops = { heading_count, heading_find, heading_place, NULL,
-	                                      heading_added, heading_paired, heading_removed };
-	diff_match(x, &ops);
+	static const struct match_ops ops = { heading_find, heading_place, NULL, heading_added, heading_paired,
+	                                      heading_removed };
+	diff_match(x, &ops, x->mb->nheadings, x->ma->nheadings);
 }
 
 /* ------------------------------------------------------------ entry */

@@ -460,12 +460,13 @@ static void compare_kpi(struct kctx *k, enum match_move move)
 }
 
 /* An added or removed KPI: its name, where it sits, its target. */
-static void kpi_presence(struct kctx *k, enum diff_kind kind, const struct model *m)
+static void kpi_presence(struct dctx *x, enum diff_kind kind, const struct kpi *p, long pos)
 {
-	const struct kpi *p = k->ka ? k->ka : k->kb;
-	struct diff_change *c = kpi_change(k, kind);
-	const char *t = diff_place_text(k->x->d, m, p->goal, p->heading);
-	diff_set(k->x->d, c, k->ka ? NULL : t, k->ka ? t : NULL);
+	int added = kind == DK_KPI_ADDED;
+	struct kctx k = { .x = x, .kb = added ? NULL : p, .ka = added ? p : NULL,
+	                  .goal = (added ? x->ga : x->gb)[p->goal], .pos = pos };
+	const char *t = diff_place_text(x->d, added ? x->ma : x->mb, p->goal, p->heading);
+	diff_set(x->d, kpi_change(&k, kind), added ? NULL : t, added ? t : NULL);
 }
 
 /* Pairs what the ids left unpaired when name and place agree. */
@@ -497,11 +498,6 @@ static void pair_renamed(struct dctx *x, int *a2b, int *b2a)
 	strmap_free(&t);
 }
 
-static size_t kpi_count(const struct model *m)
-{
-	return m->nkpis;
-}
-
 static int kpi_find(const struct model *b, const struct model *a, size_t i)
 {
 	return model_find_kpi(b, a->kpis[i].id);
@@ -514,9 +510,7 @@ static struct place kpi_place(const struct model *m, size_t i)
 
 static void kpi_added(struct dctx *x, size_t i)
 {
-	struct kctx k = { .x = x, .ia = i, .ka = &x->ma->kpis[i], .goal = x->ga[x->ma->kpis[i].goal],
-	                  .pos = 2L * (long)i };
-	kpi_presence(&k, DK_KPI_ADDED, x->ma);
+	kpi_presence(x, DK_KPI_ADDED, &x->ma->kpis[i], 2L * (long)i);
 }
 
 static void kpi_paired(struct dctx *x, const struct match_pair *p)
@@ -529,15 +523,14 @@ static void kpi_paired(struct dctx *x, const struct match_pair *p)
 
 static void kpi_removed(struct dctx *x, size_t j, long pos)
 {
-	struct kctx k = { .x = x, .ib = j, .kb = &x->mb->kpis[j], .goal = x->gb[x->mb->kpis[j].goal], .pos = pos };
-	kpi_presence(&k, DK_KPI_REMOVED, x->mb);
+	kpi_presence(x, DK_KPI_REMOVED, &x->mb->kpis[j], pos);
 }
 
 void diff_kpis(struct dctx *x)
 {
-	static const struct match_ops ops = { kpi_count, kpi_find, kpi_place, pair_renamed,
-	                                      kpi_added, kpi_paired, kpi_removed };
-	diff_match(x, &ops);
+	static const struct match_ops ops = { kpi_find, kpi_place, pair_renamed, kpi_added, kpi_paired,
+	                                      kpi_removed };
+	diff_match(x, &ops, x->mb->nkpis, x->ma->nkpis);
 }
 
 /* ------------------------------------------------------------ reposts */

@@ -77,9 +77,8 @@ void find_reordered(struct sib *s, size_t n, unsigned char *moved /* by after in
 /* ------------------------------------------------------------ matcher */
 
 /* 1-based rank of each item among the items of its place. */
-static int *place_ranks(const struct model *m, const struct match_ops *ops)
+static int *place_ranks(const struct model *m, const struct match_ops *ops, size_t n)
 {
-	size_t n = ops->count(m);
 	int *rank = xmalloc((n + 1) * sizeof *rank);
 	int *next = xcalloc(m->nheadings + m->ngoals + 1, sizeof *next);
 	for (size_t i = 0; i < n; i++) {
@@ -92,12 +91,12 @@ static int *place_ranks(const struct model *m, const struct match_ops *ops)
 
 /* For each paired item of the after side: moved to another place, or
  * outside its siblings' longest run of before indices. */
-static unsigned char *find_moves(struct dctx *x, const struct match_ops *ops, const int *a2b)
+static unsigned char *find_moves(struct dctx *x, const struct match_ops *ops, const int *a2b, size_t na)
 {
 	const struct model *b = x->mb, *a = x->ma;
-	size_t na = ops->count(a), ns = 0;
+	size_t ns = 0;
 	struct sib *s = xmalloc((na + 1) * sizeof *s);
-	unsigned char *move = xcalloc(na + 1, 1), *reordered = xcalloc(na + 1, 1);
+	unsigned char *move = xcalloc(na + 1, 1);
 	for (size_t i = 0; i < na; i++) {
 		if (a2b[i] < 0)
 			continue;
@@ -107,19 +106,14 @@ static unsigned char *find_moves(struct dctx *x, const struct match_ops *ops, co
 		else
 			move[i] = MM_MOVED;
 	}
-	find_reordered(s, ns, reordered);
-	for (size_t i = 0; i < na; i++)
-		if (reordered[i])
-			move[i] = MM_REORDERED;
+	find_reordered(s, ns, move);   /* 1 = MM_REORDERED, to those with a sibling entry */
 	free(s);
-	free(reordered);
 	return move;
 }
 
-void diff_match(struct dctx *x, const struct match_ops *ops)
+void diff_match(struct dctx *x, const struct match_ops *ops, size_t nb, size_t na)
 {
 	const struct model *b = x->mb, *a = x->ma;
-	size_t nb = ops->count(b), na = ops->count(a);
 	int *a2b = xmalloc((na + 1) * sizeof *a2b);
 	int *b2a = xmalloc((nb + 1) * sizeof *b2a);
 	long *posb = xmalloc((nb + 1) * sizeof *posb);
@@ -133,8 +127,8 @@ void diff_match(struct dctx *x, const struct match_ops *ops)
 	if (ops->pair_more)
 		ops->pair_more(x, a2b, b2a);
 	merge_positions(nb, b2a, posb);
-	unsigned char *move = find_moves(x, ops, a2b);
-	int *rank_b = place_ranks(b, ops), *rank_a = place_ranks(a, ops);
+	unsigned char *move = find_moves(x, ops, a2b, na);
+	int *rank_b = place_ranks(b, ops, nb), *rank_a = place_ranks(a, ops, na);
 	for (size_t i = 0; i < na; i++) {
 		int j = a2b[i];
 		if (j < 0) {

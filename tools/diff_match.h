@@ -34,7 +34,7 @@ struct place { size_t goal; int heading; };
 /* A paired item: its indices and 1-based ranks among the items of its
  * place on each side, and whether it stayed, changed place, or kept its
  * place but not its order among its siblings (outside their longest run). */
-enum match_move { MM_STAYED, MM_REORDERED, MM_MOVED };
+enum match_move { MM_STAYED = 0, MM_REORDERED = 1, MM_MOVED };   /* 0 and 1: find_reordered's */
 struct match_pair {
 	size_t before, after;
 	int rank_before, rank_after;
@@ -45,7 +45,6 @@ struct match_pair {
  * context's (x->mb or x->ma) and every pointer passed is borrowed for the
  * call only. */
 struct match_ops {
-	size_t (*count)(const struct model *m);
 	/* The index in b of the item of a with a's item i's id, or -1. */
 	int (*find)(const struct model *b, const struct model *a, size_t i);
 	struct place (*place)(const struct model *m, size_t i);
@@ -60,8 +59,9 @@ struct match_ops {
 	void (*removed)(struct dctx *x, size_t j, long pos);
 };
 
-/* Matches the two sides' items and reports them through ops.  Everything
- * it allocates is freed before it returns. */
-void diff_match(struct dctx *x, const struct match_ops *ops);
+/* Matches the nb items of the before side with the na of the after side
+ * and reports them through ops.  Everything it allocates is freed before
+ * it returns. */
+void diff_match(struct dctx *x, const struct match_ops *ops, size_t nb, size_t na);
 
 #endif
