@@ -45,7 +45,7 @@ struct match_pair {
  * context's (x->mb or x->ma) and every pointer passed is borrowed for the
  * call only. */
 struct match_ops {
-	/* The index in b of the item of a with a's item i's id, or -1. */
+	/* The index in b of the item with the id of a's item i, or -1. */
 	int (*find)(const struct model *b, const struct model *a, size_t i);
 	struct place (*place)(const struct model *m, size_t i);
 	/* Optional: pairs more of what the ids left unpaired (-1 in a2b[i] and
