@@ -64,6 +64,38 @@ check "pair: XML gives old and new values raw and formatted" \
 "$KPIC" diff --format=json "$TMP/pair/old.xml" "$TMP/pair/new.xml" >"$TMP/b.json" 2>/dev/null
 check "pair: output is byte-identical across runs" cmp -s "$TMP/a.json" "$TMP/b.json"
 
+# --------------------------------------------------------- the pair reversed
+# The matcher pairs from the new side: the other way round, every addition
+# is a removal, the id change and the move go back, and the longest run of
+# the three reordered KPIs still leaves one out.
+run_kpic diff --format=json "$TMP/pair/new.xml" "$TMP/pair/old.xml"
+check "reversed: exit 1" test "$RC" = 1
+cp "$TMP/out" "$TMP/rev.json"
+check "reversed: each -added now as many -removed, and the other way round" \
+	jq -e --slurpfile f "$TMP/pair.json" '. as $r | [$f[0].kinds | to_entries[] | select(.key | test("-(added|removed)$"))] |
+	  length == 28 and all(.value == $r.kinds[.key | if endswith("-added") then sub("-added$"; "-removed") else sub("-removed$"; "-added") end])' \
+	"$TMP/rev.json"
+check "reversed: the KPI whose id changed is paired, the ids the other way" \
+	jq -e '[.changes[] | select(.kind == "kpi-renamed" or .kind == "kpi-added" or .kind == "kpi-removed") | [.kind, .previous_id, .id]] ==
+	  [["kpi-renamed", "g1-pedestrians-weekend", "g1-pedestrians-holiday"], ["kpi-added", null, "g6-jobs"],
+	   ["kpi-removed", null, "g9-online"], ["kpi-removed", null, "g9-e-forms"]]' "$TMP/rev.json"
+check "reversed: the moved KPI moves back, and only it" \
+	jq -e --slurpfile f "$TMP/pair.json" '[.changes[] | select(.kind == "kpi-moved") | [.id, .before.raw, .after.raw]] ==
+	  [$f[0].changes[] | select(.kind == "kpi-moved") | [.id, .after.raw, .before.raw]]' "$TMP/rev.json"
+check "reversed: one KPI of the three reordered, with its ranks" \
+	jq -e '[.changes[] | select(.kind == "kpi-reordered") | [.id, .before.text, .after.text]] == [["g1-export-nagaimo", "3番目", "2番目"]]' "$TMP/rev.json"
+
+# --------------------------------------------------------- an id that changes kind
+# A direction's id given to a measure: another element, not the direction
+# renamed and moved (ids are matched within a kind of heading).
+sed -e 's|<direction id="g7-p2-d1"><title>|<direction id="g7-p2-d2"><title>|' \
+    -e 's|<measure id="g7-p1-d1-m2">|<measure id="g7-p2-d1">|' "$TMP/pair/new.xml" >"$TMP/kind.xml"
+run_kpic diff --format=json "$TMP/pair/new.xml" "$TMP/kind.xml"
+check "kind: exit 1, no diagnostics" test "$RC" = 1 -a -z "$ERR"
+check "kind: removed and added as a direction and as a measure, nothing else" \
+	jq -e '[.changes[] | [.kind, .id]] == [["direction-removed", "g7-p2-d1"], ["direction-added", "g7-p2-d2"],
+	  ["measure-removed", "g7-p1-d1-m2"], ["measure-added", "g7-p2-d1"]]' "$TMP/out"
+
 # --------------------------------------------------------- a revised value that flips a KPI
 # HACCP ホタテ H30 4 → 3: 4/5 = 80% no longer; the published counts follow.
 sed -e '/<kpi id="g1-haccp"/,/<\/kpi>/ s|<value year="2018">4</value>|<value year="2018">3</value>|' \

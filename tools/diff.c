@@ -120,74 +120,6 @@ static int cmp_change(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* ------------------------------------------------------------ order */
-
-void merge_positions(size_t nb, const int *b2a, long *posb)
-{
-	long last = -1;
-	for (size_t j = 0; j < nb; j++) {
-		if (b2a[j] >= 0)
-			last = b2a[j];
-		posb[j] = b2a[j] >= 0 ? 2L * b2a[j] : 2 * last + 1;
-	}
-}
-
-/* Patience sorting with back links: O(n log n). */
-void lis_keep(const int *v, size_t n, unsigned char *keep)
-{
-	size_t *tail = xmalloc((n + 1) * sizeof *tail);   /* index of the smallest tail per length */
-	size_t *prev = xmalloc((n + 1) * sizeof *prev);
-	size_t len = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = 0, hi = len;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (v[tail[mid]] < v[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo > 0 ? tail[lo - 1] : (size_t)-1;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
-		keep[i] = 0;
-	}
-	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1; i = prev[i])
-		keep[i] = 1;
-	free(tail);
-	free(prev);
-}
-
-
-static int cmp_sib(const void *pa, const void *pb)
-{
-	const struct sib *a = pa, *b = pb;
-	if (a->group != b->group)
-		return a->group < b->group ? -1 : 1;
-	return a->after < b->after ? -1 : a->after > b->after;
-}
-
-void find_reordered(struct sib *s, size_t n, unsigned char *moved /* by after index */)
-{
-	qsort(s, n, sizeof *s, cmp_sib);
-	int *v = xmalloc((n + 1) * sizeof *v);
-	unsigned char *keep = xmalloc(n + 1);
-	for (size_t i = 0; i < n;) {
-		size_t e = i;
-		while (e < n && s[e].group == s[i].group)
-			e++;
-		for (size_t k = i; k < e; k++)
-			v[k - i] = s[k].before;
-		lis_keep(v, e - i, keep);
-		for (size_t k = i; k < e; k++)
-			moved[s[k].after] = !keep[k - i];
-		i = e;
-	}
-	free(v);
-	free(keep);
-}
-
 /* ------------------------------------------------------------ tree */
 
 int diff_is_el(const xmlNode *n, const char *name)
@@ -530,20 +462,6 @@ static void diff_goals(struct dctx *x)
 
 /* ------------------------------------------------------------ headings */
 
-/* 1-based rank of each heading among its parent's headings. */
-static int *sibling_ranks(const struct model *m)
-{
-	int *rank = xmalloc((m->nheadings + 1) * sizeof *rank);
-	int *next = xcalloc(m->nheadings + m->ngoals + 1, sizeof *next);
-	for (size_t i = 0; i < m->nheadings; i++) {
-		const struct heading *h = &m->headings[i];
-		size_t slot = h->parent >= 0 ? (size_t)h->parent : m->nheadings + h->goal;
-		rank[i] = ++next[slot];
-	}
-	free(next);
-	return rank;
-}
-
 static struct diff_change *heading_change(struct dctx *x, int what, const struct model *m, size_t i,
                                           int merged_goal, long pos)
 {
@@ -563,80 +481,53 @@ static struct diff_change *heading_change(struct dctx *x, int what, const struct
 
 enum { H_ADDED, H_REMOVED, H_RENAMED, H_REORDERED };
 
-static void heading_reordered(struct dctx *x, size_t i, int j, const int *rank_b, const int *rank_a)
+static int heading_find(const struct model *b, const struct model *a, size_t i)
 {
-	const struct heading *hb = &x->mb->headings[j], *ha = &x->ma->headings[i];
-	struct diff_change *c = heading_change(x, H_REORDERED, x->ma, i, x->ga[ha->goal], 2L * (long)i);
-	const char *pb = diff_place_text(x->d, x->mb, hb->goal, hb->parent);
-	const char *pa = diff_place_text(x->d, x->ma, ha->goal, ha->parent);
+	int j = model_find_heading(b, a->headings[i].id);
+	/* a policy become a measure is another element */
+	return j >= 0 && b->headings[j].kind == a->headings[i].kind ? j : -1;
+}
+
+static struct place heading_place(const struct model *m, size_t i)
+{
+	return (struct place){ m->headings[i].goal, m->headings[i].parent };
+}
+
+static void heading_added(struct dctx *x, size_t i)
+{
+	const struct heading *h = &x->ma->headings[i];
+	diff_set(x->d, heading_change(x, H_ADDED, x->ma, i, x->ga[h->goal], 2L * (long)i), NULL, h->title);
+}
+
+static void heading_removed(struct dctx *x, size_t j, long pos)
+{
+	const struct heading *h = &x->mb->headings[j];
+	diff_set(x->d, heading_change(x, H_REMOVED, x->mb, j, x->gb[h->goal], pos), h->title, NULL);
+}
+
+static void heading_paired(struct dctx *x, const struct match_pair *p)
+{
+	const struct heading *hb = &x->mb->headings[p->before], *ha = &x->ma->headings[p->after];
+	long pos = 2L * (long)p->after;
+	if (!diff_same(hb->title, ha->title))
+		diff_set(x->d, heading_change(x, H_RENAMED, x->ma, p->after, x->ga[ha->goal], pos), hb->title,
+		         ha->title);
+	if (p->move == MM_STAYED)
+		return;
+	struct diff_change *c = heading_change(x, H_REORDERED, x->ma, p->after, x->ga[ha->goal], pos);
+	const char *tb = diff_place_text(x->d, x->mb, hb->goal, hb->parent);
+	const char *ta = diff_place_text(x->d, x->ma, ha->goal, ha->parent);
 	c->before.raw = diff_place_id(x->mb, hb->goal, hb->parent);
 	c->after.raw = diff_place_id(x->ma, ha->goal, ha->parent);
-	c->before.text = pool_printf(x->d, "%s の%d番目", pb, rank_b[j]);
-	c->after.text = pool_printf(x->d, "%s の%d番目", pa, rank_a[i]);
+	c->before.text = pool_printf(x->d, "%s の%d番目", tb, p->rank_before);
+	c->after.text = pool_printf(x->d, "%s の%d番目", ta, p->rank_after);
 }
 
 static void diff_headings(struct dctx *x)
 {
-	const struct model *b = x->mb, *a = x->ma;
-	int *b2a = xmalloc((b->nheadings + 1) * sizeof *b2a);
-	int *a2b = xmalloc((a->nheadings + 1) * sizeof *a2b);
-	long *posb = xmalloc((b->nheadings + 1) * sizeof *posb);
-	struct sib *s = xmalloc((a->nheadings + 1) * sizeof *s);
-	unsigned char *moved = xcalloc(a->nheadings + 1, 1);
-	size_t ns = 0;
-	for (size_t j = 0; j < b->nheadings; j++)
-		b2a[j] = -1;
-	for (size_t i = 0; i < a->nheadings; i++) {
-		int j = model_find_heading(b, a->headings[i].id);
-		if (j >= 0 && b->headings[j].kind != a->headings[i].kind)
-			j = -1;  /* a policy become a measure is another element */
-		a2b[i] = j;
-		if (j >= 0)
-			b2a[j] = (int)i;
-	}
-	merge_positions(b->nheadings, b2a, posb);
-	for (size_t i = 0; i < a->nheadings; i++) {
-		const struct heading *ha = &a->headings[i];
-		int j = a2b[i];
-		if (j < 0)
-			continue;
-		const struct heading *hb = &b->headings[j];
-		if (diff_same(diff_place_id(b, hb->goal, hb->parent), diff_place_id(a, ha->goal, ha->parent)))
-			s[ns++] = (struct sib){ diff_place_key(ha->goal, ha->parent), (int)i, j };
-		else
-			moved[i] = 2;     /* another parent */
-	}
-	unsigned char *order_moved = xcalloc(a->nheadings + 1, 1);
-	find_reordered(s, ns, order_moved);
-	int *rank_b = sibling_ranks(b), *rank_a = sibling_ranks(a);
-	for (size_t i = 0; i < a->nheadings; i++) {
-		const struct heading *ha = &a->headings[i];
-		int j = a2b[i];
-		if (j < 0) {
-			struct diff_change *c = heading_change(x, H_ADDED, a, i, x->ga[ha->goal], 2L * (long)i);
-			diff_set(x->d, c, NULL, ha->title);
-			continue;
-		}
-		if (!diff_same(b->headings[j].title, ha->title))
-			diff_set(x->d, heading_change(x, H_RENAMED, a, i, x->ga[ha->goal], 2L * (long)i),
-			         b->headings[j].title, ha->title);
-		if (moved[i] || order_moved[i])
-			heading_reordered(x, i, j, rank_b, rank_a);
-	}
-	for (size_t j = 0; j < b->nheadings; j++) {
-		if (b2a[j] >= 0)
-			continue;
-		struct diff_change *c = heading_change(x, H_REMOVED, b, j, x->gb[b->headings[j].goal], posb[j]);
-		diff_set(x->d, c, b->headings[j].title, NULL);
-	}
-	free(b2a);
-	free(a2b);
-	free(posb);
-	free(s);
-	free(moved);
-	free(order_moved);
-	free(rank_b);
-	free(rank_a);
+	static const struct match_ops ops = { heading_find, heading_place, NULL, heading_added, heading_paired,
+	                                      heading_removed };
+	diff_match(x, &ops, x->mb->nheadings, x->ma->nheadings);
 }
 
 /* ------------------------------------------------------------ entry */

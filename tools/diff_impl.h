@@ -1,8 +1,9 @@
 /*
  * diff_impl.h - what the parts of the diff share: diff.c holds the change
  * list and compares meta, 担当課, goals and headings; diff_kpi.c compares
- * KPIs; diff_doc.c the parts that live only in the tree (grants, the
- * narrative) and renders tree text.
+ * KPIs (headings and KPIs through diff_match.h's matcher); diff_doc.c the
+ * parts that live only in the tree (grants, the narrative) and renders tree
+ * text.
  * Not for renderers: they read diff.h only.
  */
 #ifndef KPIC_DIFF_IMPL_H
@@ -10,6 +11,7 @@
 
 #include "buf.h"
 #include "diff.h"
+#include "diff_match.h"
 #include "strmap.h"
 
 /* Everything a comparison pass needs.  gb/ga map each side's goal index to
@@ -32,18 +34,6 @@ const char *pool_printf(struct diff *d, const char *fmt, ...)
 struct diff_change *diff_emit(struct diff *d, enum diff_kind k, enum diff_subject s);
 /* Sets a change's side from plain text (raw and text alike). */
 void diff_set(struct diff *d, struct diff_change *c, const char *before, const char *after);
-
-/* Order helpers.  merge_positions: items of the after side sit at 2i; an
- * unmatched item of the before side (b2a[j] < 0) right after the nearest
- * preceding matched one, at 2k+1.  lis_keep: marks the elements of v[0..n)
- * that form a longest strictly increasing subsequence (what did not move). */
-void merge_positions(size_t nb, const int *b2a, long *posb);
-void lis_keep(const int *v, size_t n, unsigned char *keep);
-/* Sibling entries (group: the after side's parent; after, before: indices
- * on each side): sorts them and marks in moved[after] those outside their
- * group's longest increasing run of before indices. */
-struct sib { long group; int after, before; };
-void find_reordered(struct sib *s, size_t n, unsigned char *moved);
 
 /* Where an element of the model sits: goal and heading h (-1 at goal
  * level).  diff_path sets a change's path (goal, then headings down to h);

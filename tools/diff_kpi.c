@@ -422,7 +422,7 @@ static void compare_override(struct kctx *k)
 
 /* ---- one KPI, paired or not */
 
-static void compare_kpi(struct kctx *k, int reordered)
+static void compare_kpi(struct kctx *k, enum match_move move)
 {
 	struct dctx *x = k->x;
 	const struct kpi *b = k->kb, *a = k->ka;
@@ -431,13 +431,13 @@ static void compare_kpi(struct kctx *k, int reordered)
 		c->note = "idが異なるが、名称と位置（施策）が同じため同じKPIとして対応付けた";
 	}
 	compare_str(k, DK_KPI_NAME_CHANGED, NULL, b->name, a->name);
-	if (!diff_same(diff_place_id(x->mb, b->goal, b->heading), diff_place_id(x->ma, a->goal, a->heading))) {
+	if (move == MM_MOVED) {
 		struct diff_change *c = kpi_change(k, DK_KPI_MOVED);
 		c->before.raw = diff_place_id(x->mb, b->goal, b->heading);
 		c->after.raw = diff_place_id(x->ma, a->goal, a->heading);
 		c->before.text = diff_place_text(x->d, x->mb, b->goal, b->heading);
 		c->after.text = diff_place_text(x->d, x->ma, a->goal, a->heading);
-	} else if (reordered) {
+	} else if (move == MM_REORDERED) {
 		struct diff_change *c = kpi_change(k, DK_KPI_REORDERED);
 		c->before.text = pool_printf(x->d, "%d番目", k->rank_b);
 		c->after.text = pool_printf(x->d, "%d番目", k->rank_a);
@@ -460,12 +460,13 @@ static void compare_kpi(struct kctx *k, int reordered)
 }
 
 /* An added or removed KPI: its name, where it sits, its target. */
-static void kpi_presence(struct kctx *k, enum diff_kind kind, const struct model *m)
+static void kpi_presence(struct dctx *x, enum diff_kind kind, const struct kpi *p, long pos)
 {
-	const struct kpi *p = k->ka ? k->ka : k->kb;
-	struct diff_change *c = kpi_change(k, kind);
-	const char *t = diff_place_text(k->x->d, m, p->goal, p->heading);
-	diff_set(k->x->d, c, k->ka ? NULL : t, k->ka ? t : NULL);
+	int added = kind == DK_KPI_ADDED;
+	struct kctx k = { .x = x, .kb = added ? NULL : p, .ka = added ? p : NULL,
+	                  .goal = (added ? x->ga : x->gb)[p->goal], .pos = pos };
+	const char *t = diff_place_text(x->d, added ? x->ma : x->mb, p->goal, p->heading);
+	diff_set(x->d, kpi_change(&k, kind), added ? NULL : t, added ? t : NULL);
 }
 
 /* Pairs what the ids left unpaired when name and place agree. */
@@ -497,68 +498,39 @@ static void pair_renamed(struct dctx *x, int *a2b, int *b2a)
 	strmap_free(&t);
 }
 
-/* 1-based rank of each KPI among the KPIs of its place. */
-static int *kpi_ranks(const struct model *m)
+static int kpi_find(const struct model *b, const struct model *a, size_t i)
 {
-	int *rank = xmalloc((m->nkpis + 1) * sizeof *rank);
-	int *next = xcalloc(m->nheadings + m->ngoals + 1, sizeof *next);
-	for (size_t i = 0; i < m->nkpis; i++) {
-		const struct kpi *k = &m->kpis[i];
-		rank[i] = ++next[k->heading >= 0 ? (size_t)k->heading : m->nheadings + k->goal];
-	}
-	free(next);
-	return rank;
+	return model_find_kpi(b, a->kpis[i].id);
+}
+
+static struct place kpi_place(const struct model *m, size_t i)
+{
+	return (struct place){ m->kpis[i].goal, m->kpis[i].heading };
+}
+
+static void kpi_added(struct dctx *x, size_t i)
+{
+	kpi_presence(x, DK_KPI_ADDED, &x->ma->kpis[i], 2L * (long)i);
+}
+
+static void kpi_paired(struct dctx *x, const struct match_pair *p)
+{
+	struct kctx k = { .x = x, .ib = p->before, .ia = p->after, .kb = &x->mb->kpis[p->before],
+	                  .ka = &x->ma->kpis[p->after], .goal = x->ga[x->ma->kpis[p->after].goal],
+	                  .pos = 2L * (long)p->after, .rank_b = p->rank_before, .rank_a = p->rank_after };
+	compare_kpi(&k, p->move);
+}
+
+static void kpi_removed(struct dctx *x, size_t j, long pos)
+{
+	kpi_presence(x, DK_KPI_REMOVED, &x->mb->kpis[j], pos);
 }
 
 void diff_kpis(struct dctx *x)
 {
-	const struct model *b = x->mb, *a = x->ma;
-	int *a2b = xmalloc((a->nkpis + 1) * sizeof *a2b);
-	int *b2a = xmalloc((b->nkpis + 1) * sizeof *b2a);
-	long *posb = xmalloc((b->nkpis + 1) * sizeof *posb);
-	struct sib *s = xmalloc((a->nkpis + 1) * sizeof *s);
-	unsigned char *moved = xcalloc(a->nkpis + 1, 1);
-	size_t ns = 0;
-	for (size_t j = 0; j < b->nkpis; j++)
-		b2a[j] = -1;
-	for (size_t i = 0; i < a->nkpis; i++) {
-		a2b[i] = model_find_kpi(b, a->kpis[i].id);
-		if (a2b[i] >= 0)
-			b2a[a2b[i]] = (int)i;
-	}
-	pair_renamed(x, a2b, b2a);
-	merge_positions(b->nkpis, b2a, posb);
-	for (size_t i = 0; i < a->nkpis; i++) {
-		const struct kpi *ka = &a->kpis[i];
-		if (a2b[i] >= 0 && diff_same(diff_place_id(b, b->kpis[a2b[i]].goal, b->kpis[a2b[i]].heading),
-		                            diff_place_id(a, ka->goal, ka->heading)))
-			s[ns++] = (struct sib){ diff_place_key(ka->goal, ka->heading), (int)i, a2b[i] };
-	}
-	find_reordered(s, ns, moved);
-	int *rank_b = kpi_ranks(b), *rank_a = kpi_ranks(a);
-	for (size_t i = 0; i < a->nkpis; i++) {
-		int j = a2b[i];
-		struct kctx k = { .x = x, .ib = j >= 0 ? (size_t)j : 0, .ia = i, .kb = j >= 0 ? &b->kpis[j] : NULL,
-		                  .ka = &a->kpis[i], .goal = x->ga[a->kpis[i].goal], .pos = 2L * (long)i,
-		                  .rank_b = j >= 0 ? rank_b[j] : 0, .rank_a = rank_a[i] };
-		if (j < 0)
-			kpi_presence(&k, DK_KPI_ADDED, a);
-		else
-			compare_kpi(&k, moved[i]);
-	}
-	for (size_t j = 0; j < b->nkpis; j++) {
-		if (b2a[j] >= 0)
-			continue;
-		struct kctx k = { .x = x, .ib = j, .kb = &b->kpis[j], .goal = x->gb[b->kpis[j].goal], .pos = posb[j] };
-		kpi_presence(&k, DK_KPI_REMOVED, b);
-	}
-	free(a2b);
-	free(b2a);
-	free(posb);
-	free(s);
-	free(moved);
-	free(rank_b);
-	free(rank_a);
+	static const struct match_ops ops = { kpi_find, kpi_place, pair_renamed, kpi_added, kpi_paired,
+	                                      kpi_removed };
+	diff_match(x, &ops, x->mb->nkpis, x->ma->nkpis);
 }
 
 /* ------------------------------------------------------------ reposts */

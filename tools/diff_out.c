@@ -1,7 +1,8 @@
 /*
  * diff_out.c - the renderers of `kpic diff` (see diff_out.h): terminal,
- * JSON, XML.  Each walks the sorted changes once; grouping follows from the
- * sort order (strategy, then goals in merged order, grants, narrative).
+ * JSON, XML.  One walk of the sorted changes, by group (strategy, then goals
+ * in merged order, grants, narrative), serves the three: each is a struct
+ * emitter.
  */
 #include "diff_out.h"
 #include "jfmt.h"
@@ -53,28 +54,74 @@ static const char *threshold_of(const struct unit *u)
 	return u->model.threshold_text ? u->model.threshold_text : "?";
 }
 
-/* The range [*lo, hi) of changes sharing the first sort key with *lo. */
-static size_t group_end(const struct diff *d, size_t lo)
+static const char *area_name(enum diff_area a)
 {
-	size_t hi = lo;
-	while (hi < d->nchanges && d->changes[hi].order[0] == d->changes[lo].order[0])
-		hi++;
-	return hi;
+	static const char *const names[] = { "strategy", "goal", "grants", "document" };
+	return names[a];
 }
 
-/* ------------------------------------------------------------ text */
+/* ------------------------------------------------------------ the walk */
 
-struct tout {
+/* What every renderer writes to.  color: the terminal's only. */
+struct out {
 	const struct diff *d;
 	int color;
 	struct buf *b;
 };
 
+/* A renderer's part of the walk: begin and end of a group (goal: its merged
+ * index, -1 outside DA_GOAL; either may be NULL) and each change with the
+ * one before it in its group (NULL for the first).  The changes are the
+ * diff's, borrowed for the call. */
+struct emitter {
+	void (*begin)(struct out *o, enum diff_area area, int goal);
+	void (*change)(struct out *o, const struct diff_change *c, const struct diff_change *prev);
+	void (*end)(struct out *o);
+};
+
+static int in_group(const struct diff_change *c, enum diff_area area, int goal)
+{
+	return c->area == area && (area != DA_GOAL || c->goal == goal);
+}
+
+/* The changes of one group from *i on; a goal's group also when only its
+ * counts changed. */
+static void walk_group(struct out *o, const struct emitter *e, size_t *i, enum diff_area area, int goal)
+{
+	const struct diff *d = o->d;
+	size_t lo = *i, hi = lo;
+	while (hi < d->nchanges && in_group(&d->changes[hi], area, goal))
+		hi++;
+	if (hi == lo && (area != DA_GOAL || !counts_changed(d, (size_t)goal)))
+		return;
+	if (e->begin)
+		e->begin(o, area, goal);
+	for (size_t k = lo; k < hi; k++)
+		e->change(o, &d->changes[k], k > lo ? &d->changes[k - 1] : NULL);
+	if (e->end)
+		e->end(o);
+	*i = hi;
+}
+
+/* The groups in the order of the sorted changes (see diff.h): strategy,
+ * each goal in merged order, grants, narrative; every change once. */
+static void walk(struct out *o, const struct emitter *e)
+{
+	size_t i = 0;
+	walk_group(o, e, &i, DA_STRATEGY, -1);
+	for (size_t k = 0; k < o->d->ngoals; k++)
+		walk_group(o, e, &i, DA_GOAL, (int)k);
+	walk_group(o, e, &i, DA_GRANTS, -1);
+	walk_group(o, e, &i, DA_DOCUMENT, -1);
+}
+
+/* ------------------------------------------------------------ text */
+
 #define RED "31"
 #define GREEN "32"
 #define BOLD "1"
 
-static void paint(struct tout *t, const char *code, const char *s)
+static void paint(struct out *t, const char *code, const char *s)
 {
 	if (t->color)
 		buf_printf(t->b, "\033[%sm", code);
@@ -115,7 +162,7 @@ static int one_sided(enum diff_kind k)
 
 /* "old → new", each side in its colour, each with its year if they differ;
  * a property that one side does not have is（なし）there. */
-static void text_sides(struct tout *t, const struct diff_change *c)
+static void text_sides(struct out *t, const struct diff_change *c)
 {
 	static const struct diff_val none = { NULL, "（なし）", NULL, 0 };
 	int each = c->before.year && c->after.year && c->before.year != c->after.year;
@@ -142,7 +189,7 @@ static void text_sides(struct tout *t, const struct diff_change *c)
 }
 
 /* "単位（サケ製品）H30: " — what the sides are about. */
-static void text_what(struct tout *t, const struct diff_change *c)
+static void text_what(struct out *t, const struct diff_change *c)
 {
 	struct buf w = BUF_INIT;
 	if (c->field)
@@ -161,13 +208,13 @@ static void text_what(struct tout *t, const struct diff_change *c)
 	buf_free(&w);
 }
 
-static void text_path(struct tout *t, const struct diff_change *c, size_t from)
+static void text_path(struct out *t, const struct diff_change *c, size_t from)
 {
 	for (size_t i = from; i < c->npath; i++)
 		buf_printf(t->b, "%s%s", i > from ? " › " : "", c->path[i].title ? c->path[i].title : "");
 }
 
-static void text_note(struct tout *t, const struct diff_change *c)
+static void text_note(struct out *t, const struct diff_change *c)
 {
 	if (c->note)
 		buf_printf(t->b, "（%s）", c->note);
@@ -226,7 +273,7 @@ static void put_clipped(struct buf *b, const char *s, size_t len, size_t n)
 }
 
 /* …context[-old-]{+new+}context…, like git's --word-diff. */
-static void text_excerpt(struct tout *t, const struct diff_block *k)
+static void text_excerpt(struct out *t, const struct diff_block *k)
 {
 	size_t lb = strlen(k->before), la = strlen(k->after);
 	size_t from = last_chars(k->before, k->prefix, CONTEXT_CHARS);
@@ -250,7 +297,7 @@ static void text_excerpt(struct tout *t, const struct diff_block *k)
 	put_clipped(t->b, k->before + lb - k->suffix, k->suffix, CONTEXT_CHARS);
 }
 
-static void text_blocks(struct tout *t, const struct diff_change *c)
+static void text_blocks(struct out *t, const struct diff_change *c)
 {
 	static const char *const ops[] = { "変更", "追加", "削除" };
 	for (size_t i = 0; i < c->nblocks; i++) {
@@ -270,7 +317,7 @@ static void text_blocks(struct tout *t, const struct diff_change *c)
 	}
 }
 
-static void text_section(struct tout *t, const struct diff_change *c)
+static void text_section(struct out *t, const struct diff_change *c)
 {
 	static const char *const ops[] = { "変更", "追加", "削除" };
 	size_t n[3] = { 0, 0, 0 };
@@ -291,7 +338,7 @@ static void text_section(struct tout *t, const struct diff_change *c)
 
 /* ---- one change */
 
-static void text_body(struct tout *t, const struct diff_change *c)
+static void text_body(struct out *t, const struct diff_change *c)
 {
 	switch (c->subject) {
 	case DS_STRATEGY:
@@ -349,7 +396,7 @@ static void text_body(struct tout *t, const struct diff_change *c)
 }
 
 /* "  [g1-haccp] HACCP認定施設保有企業数（産業振興策の構築 › …）" */
-static void text_kpi_header(struct tout *t, const struct diff_change *c)
+static void text_kpi_header(struct out *t, const struct diff_change *c)
 {
 	buf_printf(t->b, "  [%s] %s（", c->id ? c->id : "", c->name ? c->name : "");
 	if (c->npath > 1)
@@ -368,33 +415,29 @@ static int same_kpi(const struct diff_change *a, const struct diff_change *b)
 	       a->id && b->id && !strcmp(a->id, b->id);
 }
 
-static void text_changes(struct tout *t, size_t lo, size_t hi)
+static void text_change(struct out *t, const struct diff_change *c, const struct diff_change *prev)
 {
-	const struct diff_change *ch = t->d->changes;
-	for (size_t i = lo; i < hi; i++) {
-		const struct diff_change *c = &ch[i];
-		if (c->subject == DS_KPI) {
-			if (i == lo || !same_kpi(&ch[i - 1], c))
-				text_kpi_header(t, c);
-			if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
-				continue;
-		}
-		buf_printf(t->b, "%s%s", c->subject == DS_KPI ? "    " : "  ", diff_kind_label(c->kind));
-		struct buf body = BUF_INIT, *line = t->b;
-		t->b = &body;
-		text_body(t, c);
-		t->b = line;
-		if (body.len)
-			buf_printf(t->b, "  %s", buf_str(&body));
-		buf_free(&body);
-		buf_putc(t->b, '\n');
-		if (c->kind == DK_SECTION_CHANGED)
-			text_blocks(t, c);
+	if (c->subject == DS_KPI) {
+		if (prev == NULL || !same_kpi(prev, c))
+			text_kpi_header(t, c);
+		if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
+			return;
 	}
+	buf_printf(t->b, "%s%s", c->subject == DS_KPI ? "    " : "  ", diff_kind_label(c->kind));
+	struct buf body = BUF_INIT, *line = t->b;
+	t->b = &body;
+	text_body(t, c);
+	t->b = line;
+	if (body.len)
+		buf_printf(t->b, "  %s", buf_str(&body));
+	buf_free(&body);
+	buf_putc(t->b, '\n');
+	if (c->kind == DK_SECTION_CHANGED)
+		text_blocks(t, c);
 }
 
 /* "全KPI 10/8 → 9/9" */
-static void text_tally(struct tout *t, const char *what, const struct tally *b, const struct tally *a)
+static void text_tally(struct out *t, const char *what, const struct tally *b, const struct tally *a)
 {
 	buf_printf(t->b, "%s ", what);
 	if (b)
@@ -410,7 +453,7 @@ static void text_tally(struct tout *t, const char *what, const struct tally *b, 
 	}
 }
 
-static void text_goal_counts(struct tout *t, size_t k)
+static void text_goal_counts(struct out *t, size_t k)
 {
 	/* A draft judges nothing yet: its side reads — (JSON and XML keep the counts). */
 	const struct tally3 *b = tally_before(t->d, k),
@@ -424,28 +467,32 @@ static void text_goal_counts(struct tout *t, size_t k)
 	buf_putc(t->b, '\n');
 }
 
-static void text_group_header(struct tout *t, const char *title)
+static void text_group_header(struct out *t, const char *title)
 {
 	buf_putc(t->b, '\n');
 	paint(t, BOLD, title);
 	buf_putc(t->b, '\n');
 }
 
-static void text_goal(struct tout *t, size_t k, size_t lo, size_t hi)
+static void text_group(struct out *t, enum diff_area area, int goal)
 {
-	const struct goal *g = goal_of(t->d, k);
-	const struct diff_goal *dg = &t->d->goals[k];
+	static const char *const titles[] = { "全体", NULL, "交付金事業", "本文" };
+	if (area != DA_GOAL) {
+		text_group_header(t, titles[area]);
+		return;
+	}
+	const struct goal *g = goal_of(t->d, (size_t)goal);
+	const struct diff_goal *dg = &t->d->goals[goal];
 	struct buf h = BUF_INIT;
 	buf_printf(&h, "基本目標%d %s%s", g->number, g->title ? g->title : "",
 	           dg->before < 0 ? "（追加）" : dg->after < 0 ? "（削除）" : "");
 	text_group_header(t, buf_str(&h));
 	buf_free(&h);
-	if (counts_changed(t->d, k))
-		text_goal_counts(t, k);
-	text_changes(t, lo, hi);
+	if (counts_changed(t->d, (size_t)goal))
+		text_goal_counts(t, (size_t)goal);
 }
 
-static void text_summary(struct tout *t)
+static void text_summary(struct out *t)
 {
 	const struct diff *d = t->d;
 	buf_printf(t->b, "--- %s\n+++ %s\n\n変更 %zu件\n", d->before->src.src.path, d->after->src.src.path,
@@ -474,33 +521,12 @@ static void text_summary(struct tout *t)
 
 void diff_text(const struct diff *d, int color, struct buf *out)
 {
-	struct tout t = { d, color, out };
+	static const struct emitter text = { text_group, text_change, NULL };
+	struct out t = { d, color, out };
 	if (d->nchanges == 0)
 		return;
 	text_summary(&t);
-	size_t i = 0;
-	if (i < d->nchanges && d->changes[i].area == DA_STRATEGY) {
-		size_t hi = group_end(d, i);
-		text_group_header(&t, "全体");
-		text_changes(&t, i, hi);
-		i = hi;
-	}
-	for (size_t k = 0; k < d->ngoals; k++) {
-		size_t hi = i < d->nchanges && d->changes[i].area == DA_GOAL && d->changes[i].goal == (int)k
-		          ? group_end(d, i) : i;
-		if (hi > i || counts_changed(d, k))
-			text_goal(&t, k, i, hi);
-		i = hi;
-	}
-	static const char *const titles[] = { "交付金事業", "本文" };
-	for (int a = 0; a < 2; a++) {
-		if (i >= d->nchanges || d->changes[i].area != (a ? DA_DOCUMENT : DA_GRANTS))
-			continue;
-		size_t hi = group_end(d, i);
-		text_group_header(&t, titles[a]);
-		text_changes(&t, i, hi);
-		i = hi;
-	}
+	walk(&t, &text);
 }
 
 /* ------------------------------------------------------------ JSON */
@@ -593,10 +619,13 @@ static void json_blocks(struct buf *b, const struct diff_change *c)
 	buf_putc(b, ']');
 }
 
-static void json_change(const struct diff *d, struct buf *b, const struct diff_change *c)
+static void json_change(struct out *o, const struct diff_change *c, const struct diff_change *prev)
 {
-	static const char *const areas[] = { "strategy", "goal", "grants", "document" };
-	buf_printf(b, "{\"kind\": \"%s\", \"area\": \"%s\"", diff_kind_name(c->kind), areas[c->area]);
+	const struct diff *d = o->d;
+	struct buf *b = o->b;
+	(void)prev;
+	buf_puts(b, c == d->changes ? "\n    " : ",\n    ");
+	buf_printf(b, "{\"kind\": \"%s\", \"area\": \"%s\"", diff_kind_name(c->kind), area_name(c->area));
 	if (c->area == DA_GOAL)
 		json_key_str(b, "goal", goal_of(d, (size_t)c->goal)->id);
 	buf_printf(b, ", \"subject\": \"%s\"", diff_subject_name(c->subject));
@@ -658,10 +687,8 @@ void diff_json(const struct diff *d, struct buf *b)
 		buf_putc(b, '}');
 	}
 	buf_puts(b, d->ngoals ? "\n  ],\n  \"changes\": [" : "],\n  \"changes\": [");
-	for (size_t i = 0; i < d->nchanges; i++) {
-		buf_puts(b, i ? ",\n    " : "\n    ");
-		json_change(d, b, &d->changes[i]);
-	}
+	static const struct emitter json = { NULL, json_change, NULL };
+	walk(&(struct out){ d, 0, b }, &json);
 	buf_puts(b, d->nchanges ? "\n  ]\n}\n" : "]\n}\n");
 }
 
@@ -794,8 +821,10 @@ static void xml_blocks(struct buf *b, const struct diff_change *c)
 	}
 }
 
-static void xml_change(struct buf *b, const struct diff_change *c)
+static void xml_change(struct out *o, const struct diff_change *c, const struct diff_change *prev)
 {
+	struct buf *b = o->b;
+	(void)prev;
 	buf_puts(b, "    <change");
 	xattr(b, "kind", diff_kind_name(c->kind));
 	xattr(b, "label", diff_kind_label(c->kind));
@@ -859,20 +888,22 @@ static void xml_counts(const struct diff *d, struct buf *b)
 	buf_puts(b, "  </counts>\n");
 }
 
-static void xml_group(const struct diff *d, struct buf *b, const char *area, int goal, size_t lo, size_t hi)
+static void xml_group(struct out *o, enum diff_area area, int goal)
 {
-	buf_puts(b, "  <group");
-	xattr(b, "area", area);
+	buf_puts(o->b, "  <group");
+	xattr(o->b, "area", area_name(area));
 	if (goal >= 0) {
-		const struct goal *g = goal_of(d, (size_t)goal);
-		xattr(b, "goal", g->id);
-		xattr_int(b, "number", g->number);
-		xattr(b, "title", g->title);
+		const struct goal *g = goal_of(o->d, (size_t)goal);
+		xattr(o->b, "goal", g->id);
+		xattr_int(o->b, "number", g->number);
+		xattr(o->b, "title", g->title);
 	}
-	buf_puts(b, ">\n");
-	for (size_t i = lo; i < hi; i++)
-		xml_change(b, &d->changes[i]);
-	buf_puts(b, "  </group>\n");
+	buf_puts(o->b, ">\n");
+}
+
+static void xml_group_end(struct out *o)
+{
+	buf_puts(o->b, "  </group>\n");
 }
 
 void diff_xml(const struct diff *d, struct buf *b)
@@ -893,25 +924,7 @@ void diff_xml(const struct diff *d, struct buf *b)
 	}
 	buf_puts(b, "  </summary>\n");
 	xml_counts(d, b);
-	size_t i = 0;
-	if (i < d->nchanges && d->changes[i].area == DA_STRATEGY) {
-		size_t hi = group_end(d, i);
-		xml_group(d, b, "strategy", -1, i, hi);
-		i = hi;
-	}
-	for (size_t k = 0; k < d->ngoals; k++) {
-		size_t hi = i < d->nchanges && d->changes[i].area == DA_GOAL && d->changes[i].goal == (int)k
-		          ? group_end(d, i) : i;
-		if (hi > i || counts_changed(d, k))
-			xml_group(d, b, "goal", (int)k, i, hi);
-		i = hi;
-	}
-	for (int a = 0; a < 2; a++) {
-		if (i >= d->nchanges || d->changes[i].area != (a ? DA_DOCUMENT : DA_GRANTS))
-			continue;
-		size_t hi = group_end(d, i);
-		xml_group(d, b, a ? "document" : "grants", -1, i, hi);
-		i = hi;
-	}
+	static const struct emitter xml = { xml_group, xml_change, xml_group_end };
+	walk(&(struct out){ d, 0, b }, &xml);
 	buf_puts(b, "</diff>\n");
 }
