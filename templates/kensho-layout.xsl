@@ -607,7 +607,10 @@
                 <xsl:value-of select="@r:era"/>
                 <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
                 <xsl:text> </xsl:text><xsl:value-of select="@r:text"/>
-                <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                <!-- A note the printed value already says (未確定 on a provisional value) is not repeated. -->
+                <xsl:if test="not(contains(@r:text, @note))">
+                  <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
           </item>

@@ -133,7 +133,8 @@
   <xsl:template match="d:before | d:after" mode="value">
     <xsl:if test="@era"><xsl:value-of select="@era"/><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="@text"/>
-    <xsl:if test="@status and @status != 'measured'">（<xsl:call-template name="status"/>）</xsl:if>
+    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
+    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
   </xsl:template>
 
   <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>

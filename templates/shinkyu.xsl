@@ -169,7 +169,8 @@
       <xsl:when test="self::d:before"><del><xsl:value-of select="@text"/></del></xsl:when>
       <xsl:otherwise><ins><xsl:value-of select="@text"/></ins></xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="@status and @status != 'measured'">（<xsl:call-template name="status"/>）</xsl:if>
+    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
+    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
   </xsl:template>
 
   <xsl:template match="d:block" mode="before">

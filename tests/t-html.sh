@@ -51,6 +51,8 @@ check "html: each footnote's reference carries its number" \
 	test "$(h '//a[@class="fnref"]/@id' | sed 's/^ *id="fnref-\(.*\)"$/fn-\1/' | tr '\n' ' ')" = "$fns "
 check "html: the override is note 7 of goal 3, after its KPI's own notes" \
 	test "$(h 'count(//li[@id="fn-g3-7"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: a provisional value's footnote says 未確定 once" \
+	test "$(h 'string(//li[@id="fn-g5-1"])')" = "※1公共施設等の総面積の縮小：H30 未確定 (313千㎡) ↩"
 check "html: heading cells span their rows (policy 14, direction 4, measure 2, once each)" \
 	test "$(h 'string(//th[@id="h-g1-p1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1-m3"]/@rowspan)')/$(h 'count(//th[starts-with(@id,"h-g1-p1")])')" = "14/4/2/12"
 check "html: every chart placeholder was replaced" bash -c '! grep -q "$(printf "\001")" "$0"' "$page"

@@ -24,6 +24,14 @@ pdftotext -layout "$TMP/sk.pdf" - | tr -d ' \n' >"$TMP/sk.txt"
 check "shinkyu pdf: titled 新旧対照表" grep -q '新旧対照表' "$TMP/sk.txt"
 check "shinkyu pdf: holds the new actual 16,100人" grep -q '16,100人' "$TMP/sk.txt"
 check "shinkyu pdf: tagged, A4" bash -c 'pdfinfo "$0" | grep -q "^Tagged: *yes" && pdfinfo "$0" | grep -q "(A4)"' "$TMP/sk.pdf"
+# A provisional value's text says 未確定 itself: no （未確定） after it.
+sed 's|status="provisional" note="未確定">313<|status="provisional" note="未確定">314<|' \
+	sources/abashiri/strategy.xml >"$TMP/prov.xml"
+run_kpic diff sources/abashiri/strategy.xml "$TMP/prov.xml" --html "$TMP/prov.html" --pdf "$TMP/prov.pdf"
+check "shinkyu html: a provisional value says 未確定 once" \
+	test "$(xmllint --html --xpath 'string(//tr[contains(@class,"actual-revised")]/td[@class="new"])' "$TMP/prov.html" 2>/dev/null)" = "H30 未確定 (314千㎡)"
+check "shinkyu pdf: a provisional value says 未確定 once" \
+	bash -c 'pdftotext -layout "$0" - | tr -d " \n" | grep -q "H30未確定(314千㎡)" && ! pdftotext "$0" - | grep -q "（未確定）"' "$TMP/prov.pdf"
 run_kpic diff "$TMP/pair/old.xml" "$TMP/pair/new.xml" --pdf "$TMP/sk2.pdf"
 check "shinkyu pdf: byte-identical with the same SOURCE_DATE_EPOCH" cmp -s "$TMP/sk.pdf" "$TMP/sk2.pdf"
 printf 'previous\n' >"$TMP/keep.html"
