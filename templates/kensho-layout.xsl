@@ -136,8 +136,8 @@
   </xsl:template>
 
   <xsl:template match="s:em"><b><xsl:apply-templates/></b></xsl:template>
-  <xsl:template match="s:count | s:threshold"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
+  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref"><link to="{@to}"><xsl:apply-templates/></link></xsl:template>
 
   <xsl:template match="s:table">

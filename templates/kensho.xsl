@@ -186,8 +186,8 @@
 
   <!-- inline -->
   <xsl:template match="s:em"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="s:count | s:threshold"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
+  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref">
     <a href="#{@to}"><xsl:apply-templates/></a>
   </xsl:template>

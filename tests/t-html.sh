@@ -115,6 +115,17 @@ hostile "template writes with exsl:document" tests/html/write.xsl "kensho.xsl"
 check "template writes with exsl:document: no file created" test ! -e /tmp/kpic-exsl-probe.txt
 hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could not compile select expression"
 
+# <threshold/> and a narrative <value/> print their % and unit; one the
+# source writes right after them is not repeated.
+sed 's|<p>全<count/>件</p>|<p>達成率<threshold/>以上、従業員<value kpi="k1" year="2015"/>で、<value kpi="k1" year="2015"/>人。達成率<threshold/>%。</p>|' \
+	tests/fixtures/minimal.xml >"$TMP/inline.xml"
+run_kpic html -o "$TMP/inline.html" "$TMP/inline.xml"
+check "html: <threshold/> prints 80%, <value/> its unit, neither twice" \
+	test "$(xmllint --html --xpath 'string(//section[@id="s1"]/p)' "$TMP/inline.html" 2>/dev/null)" = "達成率80%以上、従業員90人で、90人。達成率80%。"
+run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/inline.xml"
+check "diff: the narrative's <threshold/> and <value/> as the document prints them" \
+	grep -qF '{+達成率80%以上、従業員90人で、90人。達成率80%。+}' "$TMP/out"
+
 # Machine-readable diagnostics never mix with a page written to standard output.
 run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml
 check "html to stdout: the page alone on stdout, diagnostics on stderr" \

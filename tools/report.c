@@ -5,6 +5,7 @@
 #include "jfmt.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static enum jfmt_notation notation_of(const char *s)
@@ -42,6 +43,65 @@ void report_value(const struct series *s, const struct value *v, struct buf *out
 	buf_puts(out, s->unit ? s->unit : "");
 	if (v->status == VS_PROVISIONAL || v->status == VS_REFERENCE)
 		buf_puts(out, ")");
+}
+
+/* 1 if the text right after n starts with s (or with its fullwidth form fw). */
+static int written_after(const xmlNode *n, const char *s, const char *fw)
+{
+	const xmlNode *t = n->next;
+	if (s == NULL || *s == '\0' || t == NULL || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) ||
+	    t->content == NULL)
+		return 0;
+	const char *c = (const char *)t->content;
+	return !strncmp(c, s, strlen(s)) || (fw && !strncmp(c, fw, strlen(fw)));
+}
+
+void report_threshold(const struct model *m, const xmlNode *n, struct buf *out)
+{
+	char s[64];
+	if (!m->threshold_ok || kdec_format(m->threshold, s, sizeof s) < 0)
+		return;
+	buf_puts(out, s);
+	if (!written_after(n, "%", "％"))
+		buf_puts(out, "%");
+}
+
+/* The value a <value kpi= series= year=/> names: a yearly value, or the baseline. */
+static const struct value *ref_value(const struct model *m, const xmlNode *n, const struct series **sp)
+{
+	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
+	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
+	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
+	int ki = kid ? model_find_kpi(m, (const char *)kid) : -1;
+	const struct value *v = NULL;
+	for (size_t j = 0; ki >= 0 && yr && v == NULL && j < m->kpis[ki].nseries; j++) {
+		const struct series *s = &m->kpis[ki].series[j];
+		if (key ? strcmp(s->key ? s->key : "", (const char *)key) : j > 0)
+			continue;
+		v = series_value(s, atoi((const char *)yr));
+		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
+			v = s->baseline;
+		*sp = s;
+	}
+	xmlFree(kid);
+	xmlFree(key);
+	xmlFree(yr);
+	return v;
+}
+
+void report_value_ref(const struct model *m, const xmlNode *n, struct buf *out)
+{
+	const struct series *s = NULL;
+	const struct value *v = ref_value(m, n, &s);
+	char num[128];
+	if (v == NULL || !v->num_ok)
+		return;
+	if (written_after(n, s->unit, NULL)) {
+		jfmt_number(v->num, notation_of(s->notation), num, sizeof num);
+		buf_puts(out, num);
+	} else {
+		report_value(s, v, out);
+	}
 }
 
 /* Cuts s to at most width columns, ending with … when cut. */
