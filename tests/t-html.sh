@@ -126,6 +126,13 @@ run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/inline.xml"
 check "diff: the narrative's <threshold/> and <value/> as the document prints them" \
 	grep -qF '{+達成率80%以上、従業員90人で、90人。達成率80%。+}' "$TMP/out"
 
+# Appendices are numbered by what is present: without grants, 付録1 and 付録2.
+run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
+check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \
+	test "$(xmllint --html --xpath 'string(//h2[@id="appendix-departments-h"])' "$TMP/nogrants.html" 2>/dev/null)/$(xmllint --html --xpath 'string(//nav//a[@href="#appendix-departments"])' "$TMP/nogrants.html" 2>/dev/null)" = "付録2　担当課別の達成状況/付録2　担当課別の達成状況"
+check "html: with grant tables it is 付録3" \
+	test "$(h 'string(//h2[@id="appendix-departments-h"])')" = "付録3　担当課別の達成状況"
+
 # Machine-readable diagnostics never mix with a page written to standard output.
 run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml
 check "html to stdout: the page alone on stdout, diagnostics on stderr" \

@@ -39,6 +39,9 @@ sed 's|<p>全<count/>件</p>|<p>達成率<threshold/>以上、従業員<value kp
 run_kpic pdf -o "$TMP/inline.pdf" "$TMP/inline.xml"
 check "pdf: <threshold/> prints 80%, <value/> its unit, neither twice" \
 	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "達成率80%以上、従業員90人で、90人。達成率80%。"' "$TMP/inline.pdf"
+run_kpic pdf -o "$TMP/nogrants.pdf" tests/fixtures/minimal.xml
+check "pdf: without grant tables the 担当課 appendix is 付録2 (no 付録3)" \
+	bash -c 'pdftotext "$0" - | tr -d " " >"$0.txt"; grep -q "付録2担当課別の達成状況" "$0.txt" && ! grep -q "付録3" "$0.txt"' "$TMP/nogrants.pdf"
 check "pdf: a provisional value's footnote says 未確定 once" \
 	bash -c 'grep -qF "※1公共施設等の総面積の縮小：H30未確定(313千㎡)" "$0" && ! grep -qF "(313千㎡)（未確定）" "$0"' "$TMP/flat.txt"
 for want in "1 10 1 9 8 0 8" "2 4 1 3 3 0 3" "3 6 1 5 1 0 1" "4 6 2 4 6 0 6" "5 15 3 12 5 0 5"; do
