@@ -251,12 +251,29 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 	buf_free(&v);
 }
 
+/* 1 if the title already says which period it is: 第2期 (or 第２期). */
+static int title_names_edition(const char *title, int edition)
+{
+	char digits[16], ascii[32], wide[64] = "第";
+	snprintf(digits, sizeof digits, "%d", edition);
+	snprintf(ascii, sizeof ascii, "第%s期", digits);
+	for (const char *d = digits; *d >= '0' && *d <= '9'; d++) {
+		const char w[4] = { (char)0xEF, (char)0xBC, (char)(0x90 + (*d - '0')), 0 };   /* U+FF10 + digit */
+		strcat(wide, w);
+	}
+	strcat(wide, "期");
+	return title && (strstr(title, ascii) || strstr(title, wide));
+}
+
 void report_text(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char th[32] = "?";
 	if (m->threshold_ok)
 		kdec_format(m->threshold, th, sizeof th);
-	buf_printf(out, "%s（第%d期）の評価\n", m->title ? m->title : "", m->edition);
+	buf_puts(out, m->title ? m->title : "");
+	if (!title_names_edition(m->title, m->edition))
+		buf_printf(out, "（第%d期）", m->edition);
+	buf_puts(out, "の評価\n");
 	era_range(m, out);
 	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", m->as_of ? m->as_of : "", th);
 	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
