@@ -122,7 +122,12 @@
           <a href="#appendix-kpi">付録1　KPI一覧</a>
           <ol>
             <xsl:for-each select="s:goals/s:goal">
-              <li><a href="#goal-{@id}">基本目標<xsl:value-of select="@number"/></a></li>
+              <li>
+                <a href="#goal-{@id}">
+                  <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
+                  <xsl:apply-templates select="s:title/node()"/>
+                </a>
+              </li>
             </xsl:for-each>
           </ol>
         </li>

@@ -126,6 +126,8 @@ run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/inline.xml"
 check "diff: the narrative's <threshold/> and <value/> as the document prints them" \
 	grep -qF '{+達成率80%以上、従業員90人で、90人。達成率80%。+}' "$TMP/out"
 
+check "html: the contents list each 基本目標 with its title, as the PDF's do" \
+	test "$(h 'string(//nav[@class="toc"]//a[@href="#goal-g1"])')/$(h 'count(//nav[@class="toc"]//a[starts-with(@href,"#goal-")][contains(.,"　")])')" = "基本目標1　若い世代を中心として、安心して働くための産業振興と雇用の場の創出/5"
 # Appendices are numbered by what is present: without grants, 付録1 and 付録2.
 run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
 check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \
