@@ -44,13 +44,15 @@ check "html: yearly columns H26 … H31 from the evaluation" \
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
 check "html: the override's reason is a footnote" \
 	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
-fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g3-9 fn-g5-1"
+fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g5-1"
 check "html: footnotes numbered from 1 in each goal, in document order (k:footnote)" \
 	test "$(h '//ol[@class="footnotes"]/li/@id' | sed 's/^ *id="\(.*\)"$/\1/' | tr '\n' ' ')" = "$fns "
 check "html: each footnote's reference carries its number" \
 	test "$(h '//a[@class="fnref"]/@id' | sed 's/^ *id="fnref-\(.*\)"$/fn-\1/' | tr '\n' ' ')" = "$fns "
-check "html: the override is note 7 of goal 3, after its KPI's own notes" \
-	test "$(h 'count(//li[@id="fn-g3-7"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: the override is note 6 of goal 3, after its KPI's own notes" \
+	test "$(h 'count(//li[@id="fn-g3-6"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: a value covering several years printed with its span, as the seed: (H20-24) 1.51" \
+	test "$(h 'string(//tr[@id="kpi-g3-tfr"]/td[1])')/$(h 'count(//ol[@class="footnotes"]/li[contains(.,"H24 1.51")])')" = "(H20-24) 1.51/0"
 check "html: a provisional value's footnote says 未確定 once" \
 	test "$(h 'string(//li[@id="fn-g5-1"])')" = "※1公共施設等の総面積の縮小：H30 未確定 (313千㎡) ↩"
 check "html: heading cells span their rows (policy 14, direction 4, measure 2, once each)" \
@@ -128,6 +130,15 @@ check "diff: the narrative's <threshold/> and <value/> as the document prints th
 
 check "html: the contents list each 基本目標 with its title, as the PDF's do" \
 	test "$(h 'string(//nav[@class="toc"]//a[@href="#goal-g1"])')/$(h 'count(//nav[@class="toc"]//a[starts-with(@href,"#goal-")][contains(.,"　")])')" = "基本目標1　若い世代を中心として、安心して働くための産業振興と雇用の場の創出/5"
+# A span within one era and across two: (H22-26), (H30-R2).
+sed -e 's|end="2019" baseline="2014"|end="2021" baseline="2014"|' \
+	-e 's|<baseline year="2014">100</baseline>|<baseline year="2014" from="2010">100</baseline>|' \
+	-e 's|<value year="2015">90</value>|<value year="2015">90</value><value year="2020" from="2018">95</value>|' \
+	tests/fixtures/minimal.xml >"$TMP/span.xml"
+run_kpic html -o "$TMP/span.html" "$TMP/span.xml"
+check "html: spans (H22-26) 100人 and (H30-R2) 95人 in the KPI table" \
+	test "$(xmllint --html --xpath 'concat(string(//tr[@id="kpi-k1"]/td[1]), "/", string(//tr[@id="kpi-k1"]/td[7]))' "$TMP/span.html" 2>/dev/null)" = "(H22-26) 100人/(H30-R2) 95人"
+
 # Appendices are numbered by what is present: without grants, 付録1 and 付録2.
 run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
 check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \

@@ -95,7 +95,8 @@ static void series_points(const struct series *s, int base, size_t n, struct cha
 	}
 }
 
-/* The text alternative: each series' baseline, latest actual and target. */
+/* The text alternative: each series' baseline, latest actual and target, each
+ * with its year (a value covering several years says its span itself). */
 static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf *out)
 {
 	char era[16];
@@ -111,7 +112,8 @@ static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf
 				continue;
 			buf_printf(out, "%s ", what[j]);
 			report_value(s, vals[j], out);
-			if (vals[j]->year.ok && jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+			if (vals[j]->year.ok && !(vals[j]->from.ok && vals[j]->from.y < vals[j]->year.y) &&
+			    jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 				buf_printf(out, "（%s）", era);
 			buf_puts(out, j < 2 ? "、" : "。");
 		}

@@ -16,6 +16,20 @@ static enum jfmt_notation notation_of(const char *s)
 	return JFMT_PLAIN;
 }
 
+/* The years a value covers, before it, as the seed writes them: "(H20-24) "
+ * for from=2008 year=2012, "(H29-R3) " across eras; nothing for one year. */
+static void year_span(const struct value *v, struct buf *out)
+{
+	char a[32], b[32];
+	if (!v->from.ok || !v->year.ok || v->from.y >= v->year.y ||
+	    jfmt_era_fy(v->from.y, JFMT_ERA_SHORT, a, sizeof a) < 0 ||
+	    jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, b, sizeof b) < 0)
+		return;
+	size_t ea = strcspn(a, "0123456789"), eb = strcspn(b, "0123456789");
+	int same_era = ea == eb && !strncmp(a, b, ea);
+	buf_printf(out, "(%s-%s) ", a, same_era ? b + eb : b);
+}
+
 void report_value(const struct series *s, const struct value *v, struct buf *out)
 {
 	char num[128];
@@ -30,6 +44,7 @@ void report_value(const struct series *s, const struct value *v, struct buf *out
 		buf_puts(out, v->label);
 		return;
 	}
+	year_span(v, out);
 	if (!v->num_ok) {
 		buf_puts(out, v->text ? v->text : "");
 		return;

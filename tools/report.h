@@ -14,7 +14,8 @@ void report_text(const struct model *m, const struct eval *e, struct buf *out);
 /* Every KPI's result and every aggregate, as one JSON object. */
 void report_json(const struct model *m, const struct eval *e, struct buf *out);
 
-/* A value as the document writes it: 141万5千人, △3.3, (1.64), 未確定 (313千㎡), —. */
+/* A value as the document writes it: 141万5千人, △3.3, (1.64), 未確定 (313千㎡), —,
+ * and one that covers several years (from=) with its span: (H20-24) 1.51. */
 void report_value(const struct series *s, const struct value *v, struct buf *out);
 
 /* The narrative's inline references as the document writes them: <threshold/>
