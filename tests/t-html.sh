@@ -139,6 +139,16 @@ run_kpic html -o "$TMP/span.html" "$TMP/span.xml"
 check "html: spans (H22-26) 100人 and (H30-R2) 95人 in the KPI table" \
 	test "$(xmllint --html --xpath 'concat(string(//tr[@id="kpi-k1"]/td[1]), "/", string(//tr[@id="kpi-k1"]/td[7]))' "$TMP/span.html" 2>/dev/null)" = "(H22-26) 100人/(H30-R2) 95人"
 
+# Trend charts of KPIs with several series draw their targets too: one line
+# per series where the targets differ, one where the series share it.
+tl() { h "count(//figure[@id='trend-$1']//*[local-name()='line'][@class='kc-target'])"; }
+check "html: 健康寿命 (男性, 女性) has a target line per series, each labelled" \
+	test "$(tl g5-healthy-life)/$(h 'string(//figure[@id="trend-g5-healthy-life"]//*[local-name()="text"][@class="kc-target"][1])')/$(h 'string(//figure[@id="trend-g5-healthy-life"]//*[local-name()="text"][@class="kc-target"][2])')" = "2/目標（男性） 79.34歳/目標（女性） 84.19歳"
+check "html: 橋梁補強・浸水対策 (one target for both series) has one target line" \
+	test "$(tl g5-infrastructure)/$(h 'string(//figure[@id="trend-g5-infrastructure"]//*[local-name()="text"][@class="kc-target"])')" = "1/目標 100%"
+check "html: every KPI chart whose series are drawn has a target line" \
+	test "$(h 'count(//figure[@class="trend"][not(.//*[local-name()="line"][@class="kc-target"])])')" = 0
+
 # Appendices are numbered by what is present: without grants, 付録1 and 付録2.
 run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
 check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \
