@@ -149,6 +149,14 @@ check "html: 橋梁補強・浸水対策 (one target for both series) has one ta
 check "html: every KPI chart whose series are drawn has a target line" \
 	test "$(h 'count(//figure[@class="trend"][not(.//*[local-name()="line"][@class="kc-target"])])')" = 0
 
+# A from= that is not before its year is bad input: a diagnostic, no page.
+sed 's|<baseline year="2014">100</baseline>|<baseline year="2014" from="2014">100</baseline>|' \
+	tests/fixtures/minimal.xml >"$TMP/badfrom.xml"
+rm -f "$TMP/badfrom.html"
+run_kpic html -o "$TMP/badfrom.html" "$TMP/badfrom.xml"
+check "html: from= not before year= is an error at its line, exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/badfrom.html" -a "$(grep -c 'badfrom.xml:20:31: error: from="2014" is not before year="2014": .* \[invalid-year\]' "$TMP/err")" = 1
+
 # Appendices are numbered by what is present: without grants, 付録1 and 付録2.
 run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
 check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \
