@@ -610,8 +610,8 @@
                 <xsl:value-of select="@r:era"/>
                 <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
                 <xsl:text> </xsl:text><xsl:value-of select="@r:text"/>
-                <!-- A note the printed value already says (未確定 on a provisional value) is not repeated. -->
-                <xsl:if test="not(contains(@r:text, @note))">
+                <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
+                <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
                   <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
                 </xsl:if>
               </xsl:otherwise>
