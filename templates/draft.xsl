@@ -95,8 +95,8 @@
   <xsl:template match="r:* | s:decision" mode="copy"/>
 
   <!-- Inline content as plain text, with kpic's computed texts. -->
-  <xsl:template match="s:count | s:threshold" mode="plain"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:value | s:era | s:date" mode="plain"><xsl:value-of select="@r:text"/></xsl:template>
+  <xsl:template match="s:count" mode="plain"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date" mode="plain"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="r:*" mode="plain"/>
 
   <!-- ========================================================= goals -->

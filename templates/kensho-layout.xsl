@@ -55,6 +55,9 @@
   <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
   <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
   <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
+  <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
+       the grant tables where there are any, then the 担当課. -->
+  <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
   <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
   <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
   <xsl:variable name="ncols" select="10 + count($cols)"/>
@@ -136,8 +139,8 @@
   </xsl:template>
 
   <xsl:template match="s:em"><b><xsl:apply-templates/></b></xsl:template>
-  <xsl:template match="s:count | s:threshold"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
+  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref"><link to="{@to}"><xsl:apply-templates/></link></xsl:template>
 
   <xsl:template match="s:table">
@@ -607,7 +610,10 @@
                 <xsl:value-of select="@r:era"/>
                 <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
                 <xsl:text> </xsl:text><xsl:value-of select="@r:text"/>
-                <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
+                <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
+                  <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
           </item>
@@ -681,7 +687,7 @@
   <!-- ========================================== 付録3 担当課別の達成状況 -->
   <xsl:template name="appendix-departments">
     <page-break/>
-    <heading level="2" id="appendix-departments">付録3　担当課別の達成状況</heading>
+    <heading level="2" id="appendix-departments">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</heading>
     <p>各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</p>
     <table>
       <caption>担当課別のKPI達成状況</caption>

@@ -7,7 +7,7 @@
   never computes or formats a number itself.  Order of the page:
     header, table of contents, the narrative (document/section, in source order),
     付録1 KPI一覧 (per goal: table, footnotes, trend charts),
-    付録2 交付金事業, 付録3 担当課別の達成状況, footer.
+    付録2 交付金事業, 付録3 担当課別の達成状況 (付録2 without grants), footer.
   Anchors: #goal-ID for a goal, #kpi-ID for a KPI row, #h-ID for a heading,
   #SECTION-ID for a narrative section.
 -->
@@ -52,6 +52,9 @@
   <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
   <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
   <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
+  <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
+       the grant tables where there are any, then the 担当課. -->
+  <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
   <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
   <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
@@ -119,7 +122,12 @@
           <a href="#appendix-kpi">付録1　KPI一覧</a>
           <ol>
             <xsl:for-each select="s:goals/s:goal">
-              <li><a href="#goal-{@id}">基本目標<xsl:value-of select="@number"/></a></li>
+              <li>
+                <a href="#goal-{@id}">
+                  <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
+                  <xsl:apply-templates select="s:title/node()"/>
+                </a>
+              </li>
             </xsl:for-each>
           </ol>
         </li>
@@ -127,7 +135,7 @@
           <li><a href="#appendix-grants">付録2　<xsl:value-of select="$grants-title"/></a></li>
         </xsl:if>
         <xsl:if test="not($draft)">
-          <li><a href="#appendix-departments">付録3　担当課別の達成状況</a></li>
+          <li><a href="#appendix-departments">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</a></li>
         </xsl:if>
       </ol>
     </nav>
@@ -186,8 +194,8 @@
 
   <!-- inline -->
   <xsl:template match="s:em"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="s:count | s:threshold"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
+  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref">
     <a href="#{@to}"><xsl:apply-templates/></a>
   </xsl:template>
@@ -797,7 +805,10 @@
                 <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
                 <xsl:text> </xsl:text>
                 <xsl:value-of select="@r:text"/>
-                <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
+                <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
+                  <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+                </xsl:if>
               </xsl:otherwise>
             </xsl:choose>
             <xsl:text> </xsl:text>
@@ -873,7 +884,7 @@
   <!-- ========================================== 付録3 担当課別の達成状況 -->
   <xsl:template name="appendix-departments">
     <section id="appendix-departments" class="appendix" aria-labelledby="appendix-departments-h">
-      <h2 id="appendix-departments-h">付録3　担当課別の達成状況</h2>
+      <h2 id="appendix-departments-h">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</h2>
       <p>各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</p>
       <section class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
         <table class="departments">

@@ -8,8 +8,9 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:d="urn:x-kpic:diff:1"
+    xmlns:k="urn:x-kpic:fn"
     xmlns="urn:x-kpic:layout:1"
-    exclude-result-prefixes="d">
+    exclude-result-prefixes="d k">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
@@ -26,10 +27,8 @@
       <sequence orientation="portrait">
         <heading level="1" outline="no"><xsl:value-of select="$new/@title"/>　新旧対照表</heading>
         <p style="subtitle">
-          <xsl:text>旧：</xsl:text><xsl:value-of select="$old/@path"/>
-          <xsl:text>（</xsl:text><xsl:value-of select="$old/@as-of"/><xsl:text>）　新：</xsl:text>
-          <xsl:value-of select="$new/@path"/>
-          <xsl:text>（</xsl:text><xsl:value-of select="$new/@as-of"/><xsl:text>）</xsl:text>
+          <xsl:text>旧：</xsl:text><xsl:apply-templates select="$old" mode="version"/>
+          <xsl:text>　新：</xsl:text><xsl:apply-templates select="$new" mode="version"/>
         </p>
         <heading level="2" id="summary">変更の概要</heading>
         <p>変更は<xsl:value-of select="@changes"/>件。</p>
@@ -133,7 +132,15 @@
   <xsl:template match="d:before | d:after" mode="value">
     <xsl:if test="@era"><xsl:value-of select="@era"/><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="@text"/>
-    <xsl:if test="@status and @status != 'measured'">（<xsl:call-template name="status"/>）</xsl:if>
+    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
+    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
+  </xsl:template>
+
+  <!-- A version as the document names it: its title and as-of date in 和暦
+       (網走市…総合戦略（平成31年4月1日現在）), not its file name. -->
+  <xsl:template match="d:source" mode="version">
+    <xsl:value-of select="@title"/>
+    <xsl:text>（</xsl:text><xsl:value-of select="k:date(@as-of, 'long')"/><xsl:text>現在）</xsl:text>
   </xsl:template>
 
   <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>

@@ -11,7 +11,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:d="urn:x-kpic:diff:1"
-    exclude-result-prefixes="d">
+    xmlns:k="urn:x-kpic:fn"
+    exclude-result-prefixes="d k">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
@@ -35,10 +36,8 @@
         <header class="doc-header">
           <h1><xsl:value-of select="$new/@title"/>　新旧対照表</h1>
           <p class="as-of">
-            <xsl:text>旧：</xsl:text><xsl:value-of select="$old/@path"/>
-            <xsl:text>（</xsl:text><xsl:value-of select="$old/@as-of"/><xsl:text>）　新：</xsl:text>
-            <xsl:value-of select="$new/@path"/>
-            <xsl:text>（</xsl:text><xsl:value-of select="$new/@as-of"/><xsl:text>）</xsl:text>
+            <xsl:text>旧：</xsl:text><xsl:apply-templates select="$old" mode="version"/>
+            <xsl:text>　新：</xsl:text><xsl:apply-templates select="$new" mode="version"/>
           </p>
         </header>
         <main id="main">
@@ -169,7 +168,8 @@
       <xsl:when test="self::d:before"><del><xsl:value-of select="@text"/></del></xsl:when>
       <xsl:otherwise><ins><xsl:value-of select="@text"/></ins></xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="@status and @status != 'measured'">（<xsl:call-template name="status"/>）</xsl:if>
+    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
+    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
   </xsl:template>
 
   <xsl:template match="d:block" mode="before">
@@ -178,6 +178,13 @@
   <xsl:template match="d:block" mode="after">
     <p class="block {@op}"><xsl:apply-templates select="d:after/node()"/></p>
   </xsl:template>
+  <!-- A version as the document names it: its title and as-of date in 和暦
+       (網走市…総合戦略（平成31年4月1日現在）), not its file name. -->
+  <xsl:template match="d:source" mode="version">
+    <xsl:value-of select="@title"/>
+    <xsl:text>（</xsl:text><xsl:value-of select="k:date(@as-of, 'long')"/><xsl:text>現在）</xsl:text>
+  </xsl:template>
+
   <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="d:del"><del><xsl:value-of select="."/></del></xsl:template>
   <xsl:template match="d:ins"><ins><xsl:value-of select="."/></ins></xsl:template>

@@ -64,6 +64,12 @@ run_kpic eval "$src"
 check "eval text: totals line" grep -q "^KPI 64件: 基本目標に係るKPI 8件、各施策に係るKPI 56件$" "$TMP/out"
 check "eval text: goal 5 row" grep -qE "^5 支え合い.* 15 +5 +3 +0 +12 +5$" "$TMP/out"
 check "eval text: lists the override" grep -q "^判定の上書き: 1件$" "$TMP/out"
+check "eval text: the title with its period" test "$(head -n 1 "$TMP/out")" = "網走市まち・ひと・しごと創生総合戦略（第1期）の評価"
+for t in 第1期 第１期; do
+	sed "s|<title>網走市まち・ひと・しごと創生総合戦略</title>|<title>${t}網走市まち・ひと・しごと創生総合戦略</title>|" "$src" >"$TMP/ed.xml"
+	run_kpic eval "$TMP/ed.xml"
+	check "eval text: a title that says $t gets no （第1期）" test "$(head -n 1 "$TMP/out")" = "${t}網走市まち・ひと・しごと創生総合戦略の評価"
+done
 
 # deterministic
 "$KPIC" eval --format=xml "$src" >"$TMP/a.xml" 2>/dev/null

@@ -44,13 +44,17 @@ check "html: yearly columns H26 … H31 from the evaluation" \
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
 check "html: the override's reason is a footnote" \
 	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
-fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g3-9 fn-g5-1"
+fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g5-1"
 check "html: footnotes numbered from 1 in each goal, in document order (k:footnote)" \
 	test "$(h '//ol[@class="footnotes"]/li/@id' | sed 's/^ *id="\(.*\)"$/\1/' | tr '\n' ' ')" = "$fns "
 check "html: each footnote's reference carries its number" \
 	test "$(h '//a[@class="fnref"]/@id' | sed 's/^ *id="fnref-\(.*\)"$/fn-\1/' | tr '\n' ' ')" = "$fns "
-check "html: the override is note 7 of goal 3, after its KPI's own notes" \
-	test "$(h 'count(//li[@id="fn-g3-7"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: the override is note 6 of goal 3, after its KPI's own notes" \
+	test "$(h 'count(//li[@id="fn-g3-6"][contains(.,"判定を「達成」とした理由")])')" = 1
+check "html: a value covering several years printed with its span, as the seed: (H20-24) 1.51" \
+	test "$(h 'string(//tr[@id="kpi-g3-tfr"]/td[1])')/$(h 'count(//ol[@class="footnotes"]/li[contains(.,"H24 1.51")])')" = "(H20-24) 1.51/0"
+check "html: a provisional value's footnote says 未確定 once" \
+	test "$(h 'string(//li[@id="fn-g5-1"])')" = "※1公共施設等の総面積の縮小：H30 未確定 (313千㎡) ↩"
 check "html: heading cells span their rows (policy 14, direction 4, measure 2, once each)" \
 	test "$(h 'string(//th[@id="h-g1-p1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1"]/@rowspan)')/$(h 'string(//th[@id="h-g1-p1-d1-m3"]/@rowspan)')/$(h 'count(//th[starts-with(@id,"h-g1-p1")])')" = "14/4/2/12"
 check "html: every chart placeholder was replaced" bash -c '! grep -q "$(printf "\001")" "$0"' "$page"
@@ -147,6 +151,52 @@ check "kensho.css linked outside: no line of the file appears" bash -c '! grep -
 ln -sf kensho.xsl "$TMP/tpl/kensho.css" && cp templates/kensho.css "$TMP/tpl/real.css" && ln -sf real.css "$TMP/tpl/kensho.css"
 run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
 check "kensho.css linked inside the directory: read" test "$RC" = 0
+# <threshold/> and a narrative <value/> print their % and unit; one the
+# source writes right after them is not repeated.
+sed 's|<p>全<count/>件</p>|<p>達成率<threshold/>以上、従業員<value kpi="k1" year="2015"/>で、<value kpi="k1" year="2015"/>人。達成率<threshold/>%。</p>|' \
+	tests/fixtures/minimal.xml >"$TMP/inline.xml"
+run_kpic html -o "$TMP/inline.html" "$TMP/inline.xml"
+check "html: <threshold/> prints 80%, <value/> its unit, neither twice" \
+	test "$(xmllint --html --xpath 'string(//section[@id="s1"]/p)' "$TMP/inline.html" 2>/dev/null)" = "達成率80%以上、従業員90人で、90人。達成率80%。"
+run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/inline.xml"
+check "diff: the narrative's <threshold/> and <value/> as the document prints them" \
+	grep -qF '{+達成率80%以上、従業員90人で、90人。達成率80%。+}' "$TMP/out"
+
+check "html: the contents list each 基本目標 with its title, as the PDF's do" \
+	test "$(h 'string(//nav[@class="toc"]//a[@href="#goal-g1"])')/$(h 'count(//nav[@class="toc"]//a[starts-with(@href,"#goal-")][contains(.,"　")])')" = "基本目標1　若い世代を中心として、安心して働くための産業振興と雇用の場の創出/5"
+# A span within one era and across two: (H22-26), (H30-R2).
+sed -e 's|end="2019" baseline="2014"|end="2021" baseline="2014"|' \
+	-e 's|<baseline year="2014">100</baseline>|<baseline year="2014" from="2010">100</baseline>|' \
+	-e 's|<value year="2015">90</value>|<value year="2015">90</value><value year="2020" from="2018">95</value>|' \
+	tests/fixtures/minimal.xml >"$TMP/span.xml"
+run_kpic html -o "$TMP/span.html" "$TMP/span.xml"
+check "html: spans (H22-26) 100人 and (H30-R2) 95人 in the KPI table" \
+	test "$(xmllint --html --xpath 'concat(string(//tr[@id="kpi-k1"]/td[1]), "/", string(//tr[@id="kpi-k1"]/td[7]))' "$TMP/span.html" 2>/dev/null)" = "(H22-26) 100人/(H30-R2) 95人"
+
+# Trend charts of KPIs with several series draw their targets too: one line
+# per series where the targets differ, one where the series share it.
+tl() { h "count(//figure[@id='trend-$1']//*[local-name()='line'][@class='kc-target'])"; }
+check "html: 健康寿命 (男性, 女性) has a target line per series, each labelled" \
+	test "$(tl g5-healthy-life)/$(h 'string(//figure[@id="trend-g5-healthy-life"]//*[local-name()="text"][@class="kc-target"][1])')/$(h 'string(//figure[@id="trend-g5-healthy-life"]//*[local-name()="text"][@class="kc-target"][2])')" = "2/目標（男性） 79.34歳/目標（女性） 84.19歳"
+check "html: 橋梁補強・浸水対策 (one target for both series) has one target line" \
+	test "$(tl g5-infrastructure)/$(h 'string(//figure[@id="trend-g5-infrastructure"]//*[local-name()="text"][@class="kc-target"])')" = "1/目標 100%"
+check "html: every KPI chart whose series are drawn has a target line" \
+	test "$(h 'count(//figure[@class="trend"][not(.//*[local-name()="line"][@class="kc-target"])])')" = 0
+
+# A from= that is not before its year is bad input: a diagnostic, no page.
+sed 's|<baseline year="2014">100</baseline>|<baseline year="2014" from="2014">100</baseline>|' \
+	tests/fixtures/minimal.xml >"$TMP/badfrom.xml"
+rm -f "$TMP/badfrom.html"
+run_kpic html -o "$TMP/badfrom.html" "$TMP/badfrom.xml"
+check "html: from= not before year= is an error at its line, exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/badfrom.html" -a "$(grep -c 'badfrom.xml:20:31: error: from="2014" is not before year="2014": .* \[invalid-year\]' "$TMP/err")" = 1
+
+# Appendices are numbered by what is present: without grants, 付録1 and 付録2.
+run_kpic html -o "$TMP/nogrants.html" tests/fixtures/minimal.xml
+check "html: without grant tables the 担当課 appendix is 付録2, in the text and the contents" \
+	test "$(xmllint --html --xpath 'string(//h2[@id="appendix-departments-h"])' "$TMP/nogrants.html" 2>/dev/null)/$(xmllint --html --xpath 'string(//nav//a[@href="#appendix-departments"])' "$TMP/nogrants.html" 2>/dev/null)" = "付録2　担当課別の達成状況/付録2　担当課別の達成状況"
+check "html: with grant tables it is 付録3" \
+	test "$(h 'string(//h2[@id="appendix-departments-h"])')" = "付録3　担当課別の達成状況"
 
 # Machine-readable diagnostics never mix with a page written to standard output.
 run_kpic html --diagnostics-format=json tests/fixtures/minimal.xml

@@ -98,6 +98,10 @@ check "... and the message says so" grep -qF 'the imported source would not pass
 run_kpic import -o "$TMP/more.xml" "$TMP/more.tsv"
 check "notation: exit 0" test "$RC" = 0
 check "notation: (H20-24) 1.51 is a 2008–2012 baseline" grep -qF '<baseline year="2012" from="2008">1.51</baseline>' "$TMP/more.xml"
+sed 's/(H20-24) 1.51/(平成20-24) 1.51/' "$TMP/more.tsv" >"$TMP/long.tsv"
+run_kpic import -o "$TMP/long.xml" "$TMP/long.tsv"
+check "notation: (平成20-24) 1.51, the span in the long era form, is a 2008–2012 baseline" \
+	grep -qF '<baseline year="2012" from="2008">1.51</baseline>' "$TMP/long.xml"
 check "notation: (1.64) is a reference value" grep -qF '<value year="2015" status="reference">1.64</value>' "$TMP/more.xml"
 check "notation: 未確定 (313千㎡) is provisional, 千㎡ its unit" \
 	test -n "$(grep -F '<value year="2018" status="provisional">313</value>' "$TMP/more.xml")" -a -n "$(grep -F '<unit>千㎡</unit>' "$TMP/more.xml")"

@@ -34,6 +34,20 @@ check "pdf: a KPI table continued on the next page has its caption marked （続
 check "pdf: 総数が64件 … 8件 … 56件" grep -qF "$(flat 総数が64件あり、このうち5つの基本目標に係るKPIが8件、その下の各施策に係るものが56件)" "$TMP/flat.txt"
 check "pdf: 8本すべてが達成率80%以上" grep -qF 'KPIは8本すべてが達成率80%以上' "$TMP/flat.txt"
 check "pdf: 56本中33本が達成率80%以上" grep -qF 'KPIは56本中33本が達成率80%以上' "$TMP/flat.txt"
+sed 's|<p>全<count/>件</p>|<p>達成率<threshold/>以上、従業員<value kpi="k1" year="2015"/>で、<value kpi="k1" year="2015"/>人。達成率<threshold/>%。</p>|' \
+	tests/fixtures/minimal.xml >"$TMP/inline.xml"
+run_kpic pdf -o "$TMP/inline.pdf" "$TMP/inline.xml"
+check "pdf: <threshold/> prints 80%, <value/> its unit, neither twice" \
+	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "達成率80%以上、従業員90人で、90人。達成率80%。"' "$TMP/inline.pdf"
+run_kpic pdf -o "$TMP/nogrants.pdf" tests/fixtures/minimal.xml
+check "pdf: without grant tables the 担当課 appendix is 付録2 (no 付録3)" \
+	bash -c 'pdftotext "$0" - | tr -d " " >"$0.txt"; grep -q "付録2担当課別の達成状況" "$0.txt" && ! grep -q "付録3" "$0.txt"' "$TMP/nogrants.pdf"
+check "pdf: a value covering several years printed with its span, as the seed: (H20-24) 1.51" \
+	bash -c 'grep -qF "合計特殊出生率(H20-24)1.51(1.64)(1.48)1.601.51(1.65)" "$0" && ! grep -qF "H241.51" "$0"' "$TMP/flat.txt"
+check "pdf: a chart of several series has each series' target (健康寿命)" \
+	bash -c 'grep -qF "目標（男性）79.34歳" "$0" && grep -qF "目標（女性）84.19歳" "$0"' "$TMP/flat.txt"
+check "pdf: a provisional value's footnote says 未確定 once" \
+	bash -c 'grep -qF "※1公共施設等の総面積の縮小：H30未確定(313千㎡)" "$0" && ! grep -qF "(313千㎡)（未確定）" "$0"' "$TMP/flat.txt"
 for want in "1 10 1 9 8 0 8" "2 4 1 3 3 0 3" "3 6 1 5 1 0 1" "4 6 2 4 6 0 6" "5 15 3 12 5 0 5"; do
 	g=${want%% *}
 	got=$(awk -v g="〈基本目標$g." 'index($0, g) { n = 1; next }

@@ -19,11 +19,23 @@ check "shinkyu html: one row per change ($changes)" test "$(h 'count(//table[@cl
 check "shinkyu html: a revised actual, old struck and new inserted" \
 	test "$(h 'count(//tr[contains(@class,"actual-added")][td[@class="new"]//ins[.="16,100人"]])')" = 1
 check "shinkyu html: changed words of the narrative marked" test "$(h 'count(//td[@class="new"]//ins)')" -ge 1
+check "shinkyu html: each version by its title and as-of date in 和暦, not its file" \
+	test "$(h 'string(//p[@class="as-of"])')" = "旧：網走市まち・ひと・しごと創生総合戦略（平成31年4月1日現在）　新：網走市まち・ひと・しごと創生総合戦略（令和元年5月1日現在）"
 check "shinkyu pdf: qpdf --check" qpdf --check "$TMP/sk.pdf"
 pdftotext -layout "$TMP/sk.pdf" - | tr -d ' \n' >"$TMP/sk.txt"
 check "shinkyu pdf: titled 新旧対照表" grep -q '新旧対照表' "$TMP/sk.txt"
 check "shinkyu pdf: holds the new actual 16,100人" grep -q '16,100人' "$TMP/sk.txt"
+check "shinkyu pdf: each version by its title and as-of date in 和暦, not its file" \
+	bash -c 'grep -qF "旧：網走市まち・ひと・しごと創生総合戦略（平成31年4月1日現在）新：網走市まち・ひと・しごと創生総合戦略（令和元年5月1日現在）" "$0" && ! grep -qF "old.xml" "$0"' "$TMP/sk.txt"
 check "shinkyu pdf: tagged, A4" bash -c 'pdfinfo "$0" | grep -q "^Tagged: *yes" && pdfinfo "$0" | grep -q "(A4)"' "$TMP/sk.pdf"
+# A provisional value's text says 未確定 itself: no （未確定） after it.
+sed 's|status="provisional" note="未確定">313<|status="provisional" note="未確定">314<|' \
+	sources/abashiri/strategy.xml >"$TMP/prov.xml"
+run_kpic diff sources/abashiri/strategy.xml "$TMP/prov.xml" --html "$TMP/prov.html" --pdf "$TMP/prov.pdf"
+check "shinkyu html: a provisional value says 未確定 once" \
+	test "$(xmllint --html --xpath 'string(//tr[contains(@class,"actual-revised")]/td[@class="new"])' "$TMP/prov.html" 2>/dev/null)" = "H30 未確定 (314千㎡)"
+check "shinkyu pdf: a provisional value says 未確定 once" \
+	bash -c 'pdftotext -layout "$0" - | tr -d " \n" | grep -q "H30未確定(314千㎡)" && ! pdftotext "$0" - | grep -q "（未確定）"' "$TMP/prov.pdf"
 run_kpic diff "$TMP/pair/old.xml" "$TMP/pair/new.xml" --pdf "$TMP/sk2.pdf"
 check "shinkyu pdf: byte-identical with the same SOURCE_DATE_EPOCH" cmp -s "$TMP/sk.pdf" "$TMP/sk2.pdf"
 printf 'previous\n' >"$TMP/keep.html"

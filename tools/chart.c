@@ -963,6 +963,9 @@ static int lines_ok(const struct chart_lines_spec *s)
 	for (size_t i = 0; i < s->nseries; i++) {
 		if (s->series[i].pts == NULL)
 			return 0;
+		if (s->series[i].has_target &&
+		    (!value_ok(s->series[i].target_v) || s->series[i].target_cat >= s->ncats))
+			return 0;
 		for (size_t j = 0; j < s->ncats; j++)
 			if (s->series[i].pts[j].present &&
 			    !value_ok(s->series[i].pts[j].v))
@@ -985,7 +988,12 @@ static void lines_span(const struct chart_lines_spec *s, double *lo,
 	int any = s->has_target;
 
 	*lo = *hi = s->has_target ? s->target_v : 0;
-	for (size_t i = 0; i < s->nseries; i++)
+	for (size_t i = 0; i < s->nseries; i++) {
+		if (s->series[i].has_target) {
+			*lo = any ? fmin(*lo, s->series[i].target_v) : s->series[i].target_v;
+			*hi = any ? fmax(*hi, s->series[i].target_v) : s->series[i].target_v;
+			any = 1;
+		}
 		for (size_t j = 0; j < s->ncats; j++) {
 			const struct chart_point *pt = &s->series[i].pts[j];
 
@@ -995,6 +1003,7 @@ static void lines_span(const struct chart_lines_spec *s, double *lo,
 			*hi = any ? fmax(*hi, pt->v) : pt->v;
 			any = 1;
 		}
+	}
 	if (*lo > 0 && *hi - *lo >= *hi / 6)
 		*lo = 0;
 	if (*hi < 0 && *hi - *lo >= -*lo / 6)
@@ -1086,10 +1095,11 @@ static void series_labels(struct placer *pl,
 /*
  * The target label goes next to its diamond on whichever side is free,
  * else at the left end of the target line, always within the plot.  It is
- * placed before the data labels, and never left out: there is one per
- * chart and it is what the reader compares everything with.
+ * placed before the data labels, and never left out: it is what the reader
+ * compares everything with (one per chart, or one per series where the
+ * series have different targets).
  */
-static void target_label(struct placer *pl, const struct chart_lines_spec *s,
+static void target_label(struct placer *pl, const char *label,
 			 const struct plot *p, double x, double y)
 {
 	double size = LINES.font, d = DIAMOND_R + 3, below = y + 3 + size * 0.88;
@@ -1103,23 +1113,24 @@ static void target_label(struct placer *pl, const struct chart_lines_spec *s,
 		{p->x0 + 4, below, CA_START},
 	};
 
-	if (s->target_label == NULL || *s->target_label == '\0')
+	if (label == NULL || *label == '\0')
 		return;
 	pl->bounds.x0 = p->x0;
 	pl->bounds.x1 = p->x1;
-	place(pl, spots, 6, CR_TARGET, size, s->target_label, 0);
+	place(pl, spots, 6, CR_TARGET, size, label, 0);
 	pl->bounds = all;
 }
 
-static void draw_target(struct placer *pl, const struct chart_lines_spec *s,
-			const struct plot *p, const struct axis *a)
+static void draw_target(struct placer *pl, size_t ncats, double v, size_t cat,
+			const char *label, const struct plot *p,
+			const struct axis *a)
 {
-	double x = cat_x(p, s->ncats, s->target_cat);
-	double y = value_y(p, a, s->target_v), r = DIAMOND_R + 1;
+	double x = cat_x(p, ncats, cat);
+	double y = value_y(p, a, v), r = DIAMOND_R + 1;
 
 	add_marker(pl->c, CR_TARGET, x, y, DIAMOND_R, CM_DIAMOND);
 	take(pl, x - r, y - r, x + r, y + r, 1);
-	target_label(pl, s, p, x, y);
+	target_label(pl, label, p, x, y);
 	/* Placed after its own label, the dashed line keeps data labels off. */
 	take(pl, p->x0, y - 1, p->x1, y + 1, 0);
 }
@@ -1173,11 +1184,22 @@ static void draw_data(struct placer *pl, const struct chart_lines_spec *s,
 		add_line(pl->c, CR_TARGET, p->x0, ty, p->x1, ty)->dashed = 1;
 	}
 	for (size_t i = 0; i < s->nseries; i++)
+		if (s->series[i].has_target) {
+			ty = value_y(p, a, s->series[i].target_v);
+			add_line(pl->c, CR_TARGET, p->x0, ty, p->x1, ty)->dashed = 1;
+		}
+	for (size_t i = 0; i < s->nseries; i++)
 		series_lines(pl, &s->series[i], (int)i, s->ncats, p, a);
 	for (size_t i = 0; i < s->nseries; i++)
 		series_markers(pl, &s->series[i], (int)i, s->ncats, p, a);
 	if (s->has_target)
-		draw_target(pl, s, p, a);
+		draw_target(pl, s->ncats, s->target_v, s->target_cat,
+			    s->target_label, p, a);
+	for (size_t i = 0; i < s->nseries; i++)
+		if (s->series[i].has_target)
+			draw_target(pl, s->ncats, s->series[i].target_v,
+				    s->series[i].target_cat,
+				    s->series[i].target_label, p, a);
 	for (size_t i = 0; i < s->nseries; i++)
 		series_labels(pl, &s->series[i], s->ncats, p, a);
 }

@@ -93,6 +93,12 @@ struct chart_point {
 struct chart_line_series {
 	const char *label;           /* legend text; NULL for a single unnamed series */
 	const struct chart_point *pts;   /* ncats points */
+	/* The series' own target, where series have different ones: drawn as
+	 * the chart's target is (a dashed line, a diamond, its label), after it. */
+	int has_target;
+	double target_v;
+	size_t target_cat;
+	const char *target_label;    /* e.g. "目標（男性） 16,000人" */
 };
 
 struct chart_lines_spec {
@@ -114,7 +120,7 @@ struct chart_lines_spec {
 /* Lays a chart out.  Returns NULL only for an unusable spec: no categories,
  * a NULL array, a negative count, a value or target that is NaN, infinite
  * or of magnitude 1e15 or more (the range of a kdec), or a target category
- * out of range.  The result is freed with chart_free(). */
+ * out of range (the chart's or a series').  The result is freed with chart_free(). */
 struct chart *chart_bars(const struct chart_bars_spec *spec);
 struct chart *chart_lines(const struct chart_lines_spec *spec);
 void chart_free(struct chart *c);

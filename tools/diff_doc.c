@@ -7,6 +7,7 @@
 #include "diff_impl.h"
 #include "decimal.h"
 #include "jfmt.h"
+#include "report.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -132,28 +133,6 @@ static void render_count(struct rctx *r, struct buf *b, const xmlNode *n)
 			buf_printf(b, "%ld", eval_count(&r->u->eval, m, &m->counts[i]));
 }
 
-/* A narrative <value>: the figure alone, as the enriched XML gives it. */
-static void render_value_ref(struct rctx *r, struct buf *b, const xmlNode *n)
-{
-	const struct model *m = &r->u->model;
-	char *kid = attr(n, "kpi"), *key = attr(n, "series"), *yr = attr(n, "year");
-	int ki = model_find_kpi(m, kid);
-	for (size_t j = 0; ki >= 0 && yr && j < m->kpis[ki].nseries; j++) {
-		const struct series *s = &m->kpis[ki].series[j];
-		if (key ? strcmp(s->key, key) : j > 0)
-			continue;
-		const struct value *v = series_value(s, atoi(yr));
-		if (v == NULL && s->baseline && s->baseline->year.y == atoi(yr))
-			v = s->baseline;
-		char num[64];
-		if (v && v->num_ok && jfmt_number(v->num, JFMT_PLAIN, num, sizeof num) >= 0)
-			buf_puts(b, num);
-	}
-	xmlFree(kid);
-	xmlFree(key);
-	xmlFree(yr);
-}
-
 static void render_era(struct buf *b, const xmlNode *n)
 {
 	char *y = attr(n, "year"), *f = attr(n, "form");
@@ -219,9 +198,9 @@ static void render(struct rctx *r, struct buf *b, const xmlNode *n)
 	if (diff_is_el(n, "count")) {
 		render_count(r, b, n);
 	} else if (diff_is_el(n, "threshold")) {
-		buf_puts(b, r->u->model.threshold_text ? r->u->model.threshold_text : "");
+		report_threshold(&r->u->model, n, b);
 	} else if (diff_is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi")) {
-		render_value_ref(r, b, n);
+		report_value_ref(&r->u->model, n, b);
 	} else if (diff_is_el(n, "era")) {
 		render_era(b, n);
 	} else if (diff_is_el(n, "date")) {

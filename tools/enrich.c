@@ -140,28 +140,15 @@ static void annotate_date(struct walk *w, xmlNode *n, const char *attr, const ch
 	xmlFree(v);
 }
 
-static void annotate_value_ref(struct walk *w, xmlNode *n)
+/* r:text of a narrative <value kpi=…/> or <threshold/> (report.h). */
+static void annotate_inline(struct walk *w, xmlNode *n,
+                            void (*text)(const struct model *, const xmlNode *, struct buf *))
 {
-	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
-	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
-	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
-	int ki = model_find_kpi(w->m, (const char *)kid);
-	for (size_t j = 0; ki >= 0 && yr && j < w->m->kpis[ki].nseries; j++) {
-		const struct series *s = &w->m->kpis[ki].series[j];
-		if (key ? strcmp(s->key, (const char *)key) : j > 0)
-			continue;
-		const struct value *v = series_value(s, atoi((const char *)yr));
-		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
-			v = s->baseline;
-		if (v && v->num_ok) {
-			char num[64];
-			jfmt_number(v->num, JFMT_PLAIN, num, sizeof num);
-			set(n, w->ns, "text", num);
-		}
-	}
-	xmlFree(kid);
-	xmlFree(key);
-	xmlFree(yr);
+	struct buf b = BUF_INIT;
+	text(w->m, n, &b);
+	if (b.len)
+		set(n, w->ns, "text", buf_str(&b));
+	buf_free(&b);
 }
 
 static void tally_node(xmlNode *parent, xmlNs *ns, const char *name, const struct tally *t)
@@ -203,8 +190,9 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 			char s[32];
 			kdec_format(w->m->threshold, s, sizeof s);
 			set(n, w->ns, "value", s);
+			annotate_inline(w, n, report_threshold);
 		} else if (is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi"))
-			annotate_value_ref(w, n);
+			annotate_inline(w, n, report_value_ref);
 		else if (is_el(n, "era"))
 			annotate_era(w, n);
 		else if (is_el(n, "date"))

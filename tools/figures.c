@@ -95,7 +95,8 @@ static void series_points(const struct series *s, int base, size_t n, struct cha
 	}
 }
 
-/* The text alternative: each series' baseline, latest actual and target. */
+/* The text alternative: each series' baseline, latest actual and target, each
+ * with its year (a value covering several years says its span itself). */
 static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf *out)
 {
 	char era[16];
@@ -111,7 +112,8 @@ static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf
 				continue;
 			buf_printf(out, "%s ", what[j]);
 			report_value(s, vals[j], out);
-			if (vals[j]->year.ok && jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+			if (vals[j]->year.ok && !(vals[j]->from.ok && vals[j]->from.y < vals[j]->year.y) &&
+			    jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 				buf_printf(out, "（%s）", era);
 			buf_puts(out, j < 2 ? "、" : "。");
 		}
@@ -158,6 +160,58 @@ static int kpi_decimals(const struct kpi *k)
 	return d > 9 ? 9 : d;
 }
 
+/* A series' target, if the chart can draw it: a figure in one of its years. */
+static const struct value *drawable_target(const struct series *s, int base, size_t n)
+{
+	const struct value *tv = s->target;
+	if (tv == NULL || !tv->num_ok || !tv->year.ok || tv->year.y < base || tv->year.y - base >= (int)n)
+		return NULL;
+	return tv;
+}
+
+/* 1 if every drawn series has the same target (value and year) as the first. */
+static int one_target(const struct series *const *ss, size_t n, int base, size_t ncats)
+{
+	const struct value *t0 = drawable_target(ss[0], base, ncats);
+	for (size_t i = 1; i < n; i++) {
+		const struct value *t = drawable_target(ss[i], base, ncats);
+		if (t0 == NULL || t == NULL || t->year.y != t0->year.y || kdec_cmp(t->num, t0->num) != 0)
+			return 0;
+	}
+	return t0 != NULL;
+}
+
+/* The targets of the drawn series ss (ser, labels in texts): one line, 目標
+ * 16,000人, where they share it; else one per series, 目標（男性） 8,000人. */
+static void chart_targets(const struct series *const *ss, size_t n, int base, size_t ncats,
+                          struct chart_lines_spec *spec, struct chart_line_series *ser, struct buf *texts)
+{
+	if (n > 0 && one_target(ss, n, base, ncats)) {
+		const struct value *tv = drawable_target(ss[0], base, ncats);
+		buf_puts(&texts[0], "目標 ");
+		report_value(ss[0], tv, &texts[0]);
+		spec->has_target = 1;
+		spec->target_v = kdec_to_double(tv->num);
+		spec->target_cat = (size_t)(tv->year.y - base);
+		spec->target_label = buf_str(&texts[0]);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct value *tv = drawable_target(ss[i], base, ncats);
+		if (tv == NULL)
+			continue;
+		if (ss[i]->label)
+			buf_printf(&texts[i], "目標（%s） ", ss[i]->label);
+		else
+			buf_puts(&texts[i], "目標 ");
+		report_value(ss[i], tv, &texts[i]);
+		ser[i].has_target = 1;
+		ser[i].target_v = kdec_to_double(tv->num);
+		ser[i].target_cat = (size_t)(tv->year.y - base);
+		ser[i].target_label = buf_str(&texts[i]);
+	}
+}
+
 static struct chart *kpi_chart(const struct model *m, const struct eval *e, const char *id)
 {
 	int k = model_find_kpi(m, id), base;
@@ -175,35 +229,31 @@ static struct chart *kpi_chart(const struct model *m, const struct eval *e, cons
 	/* One axis, one unit: series in another unit than the first (海外輸出量
 	 * in t and in 円) would be drawn flat against it, so they are left to
 	 * the table; the description still gives all of them. */
+	const struct series **used_s = xcalloc(kp->nseries, sizeof *used_s);
 	size_t used = 0;
 	for (size_t i = 0; i < kp->nseries; i++) {
 		if (!same_unit(kp->series[i].unit, kp->series[0].unit))
 			continue;
 		series_points(&kp->series[i], base, n, pts + i * n, texts + i * n);
+		used_s[used] = &kp->series[i];
 		ser[used].label = kp->series[i].label;
 		ser[used++].pts = pts + i * n;
 	}
 	if (used == 1)
 		ser[0].label = NULL;
-	struct buf desc = BUF_INIT, target = BUF_INIT;
+	struct buf desc = BUF_INIT, *target = xcalloc(used, sizeof *target);
 	kpi_desc(kp, &e->kpis[k], &desc);
-	const struct value *tv = kp->series[0].target;
 	struct chart_lines_spec spec = { kp->name, buf_str(&desc), kp->series[0].unit, l.p, n, ser,
 	                                 used, 0, 0, 0, NULL, kpi_decimals(kp) };
-	/* One target line only where it is unambiguous: a single series. */
-	if (used == 1 && tv && tv->num_ok && tv->year.ok) {
-		buf_puts(&target, "目標 ");
-		report_value(&kp->series[0], tv, &target);
-		spec.has_target = 1;
-		spec.target_v = kdec_to_double(tv->num);
-		spec.target_cat = (size_t)(tv->year.y - base);
-		spec.target_label = buf_str(&target);
-	}
+	chart_targets(used_s, used, base, n, &spec, ser, target);
 	struct chart *c = chart_lines(&spec);
 	for (size_t i = 0; i < kp->nseries * n; i++)
 		buf_free(&texts[i]);
+	for (size_t i = 0; i < used; i++)
+		buf_free(&target[i]);
 	buf_free(&desc);
-	buf_free(&target);
+	free(target);
+	free(used_s);
 	free(texts);
 	free(pts);
 	free(ser);
@@ -278,7 +328,7 @@ static struct chart *population_vision(const struct model *m)
 	struct labels l;
 	labels_init(&l, ny);
 	struct chart_point *pts = xcalloc(2 * ny, sizeof *pts);
-	struct chart_line_series ser[2] = { { "実績（国勢調査）", pts }, { "推計", pts + ny } };
+	struct chart_line_series ser[2] = { { .label = "実績（国勢調査）", .pts = pts }, { .label = "推計", .pts = pts + ny } };
 	struct chart_lines_spec spec = { "人口の将来展望", NULL, "人", l.p, ny, ser, 2, 0, 0, 0, NULL, 0 };
 	struct buf desc = BUF_INIT, target = BUF_INIT;
 	buf_puts(&desc, "人口の推移と将来展望。");

@@ -273,8 +273,11 @@ static size_t year_span(const char *s, int *from, int *to)
 	if (!o || !dash || !c || c - s > 40)
 		return 0;
 	*from = jfmt_parse_era_fy(s + o, (size_t)(dash - s - (ptrdiff_t)o));
+	/* The last year in the first's era (H20-24), or in its own (H30-R2). */
+	size_t era = strcspn(s + o, "0123456789");
+	int own = !(dash[1] >= '0' && dash[1] <= '9');
 	char y[48];
-	snprintf(y, sizeof y, "%.*s%.*s", (int)o > 0 && s[o] >= 'A' ? 1 : 0, s + o, (int)(c - dash - 1), dash + 1);
+	snprintf(y, sizeof y, "%.*s%.*s", own || era > 8 ? 0 : (int)era, s + o, (int)(c - dash - 1), dash + 1);
 	*to = jfmt_parse_era_fy(y, strlen(y));
 	return *from > 0 && *to >= *from ? (size_t)(c - s) + 1 : 0;
 }

@@ -5,6 +5,7 @@
 #include "jfmt.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static enum jfmt_notation notation_of(const char *s)
@@ -13,6 +14,20 @@ static enum jfmt_notation notation_of(const char *s)
 	if (s && !strcmp(s, "man-decimal")) return JFMT_MAN_DECIMAL;
 	if (s && !strcmp(s, "signed")) return JFMT_SIGNED;
 	return JFMT_PLAIN;
+}
+
+/* The years a value covers, before it, as the seed writes them: "(H20-24) "
+ * for from=2008 year=2012, "(H29-R3) " across eras; nothing for one year. */
+static void year_span(const struct value *v, struct buf *out)
+{
+	char a[32], b[32];
+	if (!v->from.ok || !v->year.ok || v->from.y >= v->year.y ||
+	    jfmt_era_fy(v->from.y, JFMT_ERA_SHORT, a, sizeof a) < 0 ||
+	    jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, b, sizeof b) < 0)
+		return;
+	size_t ea = strcspn(a, "0123456789"), eb = strcspn(b, "0123456789");
+	int same_era = ea == eb && !strncmp(a, b, ea);
+	buf_printf(out, "(%s-%s) ", a, same_era ? b + eb : b);
 }
 
 void report_value(const struct series *s, const struct value *v, struct buf *out)
@@ -29,6 +44,7 @@ void report_value(const struct series *s, const struct value *v, struct buf *out
 		buf_puts(out, v->label);
 		return;
 	}
+	year_span(v, out);
 	if (!v->num_ok) {
 		buf_puts(out, v->text ? v->text : "");
 		return;
@@ -42,6 +58,65 @@ void report_value(const struct series *s, const struct value *v, struct buf *out
 	buf_puts(out, s->unit ? s->unit : "");
 	if (v->status == VS_PROVISIONAL || v->status == VS_REFERENCE)
 		buf_puts(out, ")");
+}
+
+/* 1 if the text right after n starts with s (or with its fullwidth form fw). */
+static int written_after(const xmlNode *n, const char *s, const char *fw)
+{
+	const xmlNode *t = n->next;
+	if (s == NULL || *s == '\0' || t == NULL || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) ||
+	    t->content == NULL)
+		return 0;
+	const char *c = (const char *)t->content;
+	return !strncmp(c, s, strlen(s)) || (fw && !strncmp(c, fw, strlen(fw)));
+}
+
+void report_threshold(const struct model *m, const xmlNode *n, struct buf *out)
+{
+	char s[64];
+	if (!m->threshold_ok || kdec_format(m->threshold, s, sizeof s) < 0)
+		return;
+	buf_puts(out, s);
+	if (!written_after(n, "%", "％"))
+		buf_puts(out, "%");
+}
+
+/* The value a <value kpi= series= year=/> names: a yearly value, or the baseline. */
+static const struct value *ref_value(const struct model *m, const xmlNode *n, const struct series **sp)
+{
+	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
+	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
+	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
+	int ki = kid ? model_find_kpi(m, (const char *)kid) : -1;
+	const struct value *v = NULL;
+	for (size_t j = 0; ki >= 0 && yr && v == NULL && j < m->kpis[ki].nseries; j++) {
+		const struct series *s = &m->kpis[ki].series[j];
+		if (key ? strcmp(s->key ? s->key : "", (const char *)key) : j > 0)
+			continue;
+		v = series_value(s, atoi((const char *)yr));
+		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
+			v = s->baseline;
+		*sp = s;
+	}
+	xmlFree(kid);
+	xmlFree(key);
+	xmlFree(yr);
+	return v;
+}
+
+void report_value_ref(const struct model *m, const xmlNode *n, struct buf *out)
+{
+	const struct series *s = NULL;
+	const struct value *v = ref_value(m, n, &s);
+	char num[128];
+	if (v == NULL || !v->num_ok)
+		return;
+	if (written_after(n, s->unit, NULL)) {
+		jfmt_number(v->num, notation_of(s->notation), num, sizeof num);
+		buf_puts(out, num);
+	} else {
+		report_value(s, v, out);
+	}
 }
 
 /* Cuts s to at most width columns, ending with … when cut. */
@@ -191,12 +266,29 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 	buf_free(&v);
 }
 
+/* 1 if the title already says which period it is: 第2期 (or 第２期). */
+static int title_names_edition(const char *title, int edition)
+{
+	char digits[16], ascii[32], wide[64] = "第";
+	snprintf(digits, sizeof digits, "%d", edition);
+	snprintf(ascii, sizeof ascii, "第%s期", digits);
+	for (const char *d = digits; *d >= '0' && *d <= '9'; d++) {
+		const char w[4] = { (char)0xEF, (char)0xBC, (char)(0x90 + (*d - '0')), 0 };   /* U+FF10 + digit */
+		strcat(wide, w);
+	}
+	strcat(wide, "期");
+	return title && (strstr(title, ascii) || strstr(title, wide));
+}
+
 void report_text(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char th[32] = "?";
 	if (m->threshold_ok)
 		kdec_format(m->threshold, th, sizeof th);
-	buf_printf(out, "%s（第%d期）の評価\n", m->title ? m->title : "", m->edition);
+	buf_puts(out, m->title ? m->title : "");
+	if (!title_names_edition(m->title, m->edition))
+		buf_printf(out, "（第%d期）", m->edition);
+	buf_puts(out, "の評価\n");
 	era_range(m, out);
 	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", m->as_of ? m->as_of : "", th);
 	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",

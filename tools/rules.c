@@ -304,6 +304,10 @@ static void year_of_value(const struct ck *c, const struct kpi *k, const struct 
 	(void)s;
 	check_year(c, &v->year);
 	check_year(c, &v->from);
+	if (v->from.ok && v->year.ok && v->from.y >= v->year.y)
+		diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, v->from.node, v->from.attr),
+		            "from=\"%d\" is not before year=\"%d\": from is the first year of a value that covers several years (from=\"2008\" year=\"2012\" is H20-24); remove it for a value of one year",
+		            v->from.y, v->year.y);
 }
 
 static void rule_invalid_year(const struct ck *c)

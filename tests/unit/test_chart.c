@@ -147,7 +147,7 @@ static const char *const YEARS[] = {"H25", "H26", "H27", "H28",
 static struct chart *one_series(const double *v, size_t n, int decimals,
                                 struct chart_point *pts)
 {
-    struct chart_line_series s = {NULL, pts};
+    struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", "人", YEARS, n, &s, 1,
                                     0, 0, 0, NULL, decimals};
 
@@ -401,7 +401,7 @@ static void test_lines_cat_font(struct check *ck)
                                      "平成30年度", "令和元年度", "令和2年度"};
     const double v[] = {1, 2, 3, 4, 5, 6, 7};
     struct chart_point pts[7];
-    struct chart_line_series s = {NULL, pts};
+    struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", NULL, fy, 7, &s, 1,
                                     0, 0, 0, NULL, 0};
     const struct chart_item *t;
@@ -425,7 +425,7 @@ static void test_lines_target(struct check *ck)
 {
     const double v[] = {8000, 9500, 12000, 16474, 15800, 15950};
     struct chart_point pts[6];
-    struct chart_line_series s = {NULL, pts};
+    struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"観光入込客数", "d", "人", YEARS + 1, 6,
                                     &s, 1, 1, 16000, 5, "目標 16,000人", 0};
     const struct chart_item *line, *dia, *lab, *hol;
@@ -538,11 +538,51 @@ static void test_lines_degenerate(struct check *ck)
     chart_free(c);
 }
 
+/* Series with targets of their own: a dashed line, a diamond and a label
+ * each, and the axis reaches the higher one. */
+static void test_lines_series_targets(struct check *ck)
+{
+    const double a[] = {78.4, 78.6, 78.8, 79.1, 79.2};
+    const double b[] = {83.1, 82.6, 84.1, 84.0, 84.1};
+    struct chart_point pa[6], pb[6];
+    struct chart_line_series s[2] = {
+        {.label = "男性", .pts = pa, .has_target = 1, .target_v = 79.34,
+         .target_cat = 5, .target_label = "目標（男性） 79.34歳"},
+        {.label = "女性", .pts = pb, .has_target = 1, .target_v = 90,
+         .target_cat = 5, .target_label = "目標（女性） 90歳"},
+    };
+    struct chart_lines_spec spec = {"健康寿命", "d", "歳", YEARS + 1, 6,
+                                    s, 2, 0, 0, 0, NULL, 2};
+    struct chart *c;
+
+    points(pa, a, 5);
+    points(pb, b, 5);
+    pa[5].present = pb[5].present = 0;
+    c = chart_lines(&spec);
+    CHECK(c != NULL);
+    if (c == NULL)
+        return;
+    CHECK_INT(2, (int)count(c, CI_LINE, CR_TARGET));
+    CHECK_INT(2, (int)count(c, CI_MARKER, CR_TARGET));
+    CHECK(text_item(c, "目標（男性） 79.34歳") != NULL &&
+          text_item(c, "目標（男性） 79.34歳")->role == CR_TARGET);
+    CHECK(text_item(c, "目標（女性） 90歳") != NULL);
+    CHECK(nth(c, CI_LINE, CR_TARGET, 1)->dashed);
+    /* the 90 target is inside the plot, above the 79.34 one */
+    CHECK(nth(c, CI_LINE, CR_TARGET, 1)->y < nth(c, CI_LINE, CR_TARGET, 0)->y);
+    CHECK(nth(c, CI_LINE, CR_TARGET, 1)->y >= 0);
+    chart_free(c);
+    s[1].target_cat = 6;   /* out of range */
+    CHECK(chart_lines(&spec) == NULL);
+    s[1].target_cat = 5, s[1].target_v = NAN;
+    CHECK(chart_lines(&spec) == NULL);
+}
+
 static void test_lines_invalid(struct check *ck)
 {
     double v[] = {1, 2, 3};
     struct chart_point pts[3];
-    struct chart_line_series s = {NULL, pts};
+    struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", NULL, YEARS, 3, &s, 1,
                                     1, 2, 2, "目標", 0};
     struct chart *c;
@@ -593,8 +633,8 @@ static void test_lines_crowded(struct check *ck)
     };
     struct chart_point pts[4][7];
     struct chart_line_series s[4] = {
-        {"網走市", pts[0]}, {"北海道", pts[1]},
-        {"全国平均（参考値）", pts[2]}, {NULL, pts[3]},
+        {.label = "網走市", .pts = pts[0]}, {.label = "北海道", .pts = pts[1]},
+        {.label = "全国平均（参考値）", .pts = pts[2]}, {.label = NULL, .pts = pts[3]},
     };
     struct chart_lines_spec spec = {"t", "d", "%", YEARS, 7, s, 4,
                                     1, 45, 6, "目標 45.0%", 1};
@@ -654,7 +694,7 @@ static struct chart *sample_lines(void)
     static const double v[2][4] = {{1200, 1350.5, NAN, 1600},
                                    {1100, 1000, 1250, 1300}};
     static struct chart_point pts[2][4];
-    struct chart_line_series s[2] = {{"市", pts[0]}, {"道", pts[1]}};
+    struct chart_line_series s[2] = {{.label = "市", .pts = pts[0]}, {.label = "道", .pts = pts[1]}};
     struct chart_lines_spec spec = {"人口", "推移", "人", YEARS, 4, s, 2,
                                     1, 1500, 3, "目標 1,500人", 1};
 
@@ -926,6 +966,7 @@ int main(void)
     test_lines_own_scale(ck);
     test_lines_negative(ck);
     test_lines_degenerate(ck);
+    test_lines_series_targets(ck);
     test_lines_invalid(ck);
     test_lines_crowded(ck);
     test_svg_wellformed(ck);

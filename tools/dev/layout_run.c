@@ -41,7 +41,7 @@ static struct chart *sample_lines(void)
 		{ 1, 39077, 0, "39,077" }, { 1, 38700, 0, NULL }, { 1, 38200, 0, NULL },
 		{ 1, 37600, 0, NULL }, { 1, 37000, 1, "37,000" }, { 0, 0, 0, NULL },
 	};
-	static const struct chart_line_series series[] = { { NULL, pts } };
+	static const struct chart_line_series series[] = { { .label = NULL, .pts = pts } };
 	struct chart_lines_spec s = {
 		.title = "人口の推移", .desc = "人口は平成26年の39,077人から減少している。",
 		.unit = "人", .cats = cats, .ncats = 6, .series = series, .nseries = 1,
