@@ -232,10 +232,32 @@ static void rule_repost_of_repost(const struct ck *c)
 
 /* ----------------------------------------------- numbers and years */
 
+/* A number typed in full-width ("１２３", "1，234"): says so, with the
+ * half-width form to write, if that form is a number.  Returns 1 if it did. */
+static int fullwidth_number(const struct ck *c, size_t off, const char *what, const char *text)
+{
+	char half[64];
+	kdec v;
+	int kinds = text ? kdec_halfwidth(text, strlen(text), half, sizeof half) : 0;
+	if (kinds == 0 || kdec_parse(half, strlen(half), &v) != KDEC_OK)
+		return 0;
+	if (kinds & KDEC_FW_DIGIT)
+		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+		            "%s '%s' is written in full-width digits: write it in half-width digits, without separators, as %s",
+		            what, text, half);
+	else
+		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+		            "%s '%s' has a full-width comma, sign or point: write it half-width and without separators, as %s",
+		            what, text, half);
+	return 1;
+}
+
 static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const char *what, const char *text)
 {
 	kdec v;
 	(void)n;
+	if (fullwidth_number(c, off, what, text))
+		return;
 	if (text && kdec_parse(text, strlen(text), &v) == KDEC_RANGE) {
 		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
 		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point and %d after it",
@@ -292,9 +314,18 @@ static void check_year(const struct ck *c, const struct year *y)
 	if (y->ok && y->y >= MIN_YEAR && y->y <= MAX_YEAR)
 		return;
 	xmlChar *t = xmlGetNoNsProp(y->node, (const xmlChar *)y->attr);
-	diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
-	            "%s=\"%s\" is not a year between %d and %d: write the Gregorian fiscal year (H30 = 2018, R1 = 2019)",
-	            y->attr, t ? (const char *)t : "", MIN_YEAR, MAX_YEAR);
+	const char *text = t ? (const char *)t : "";
+	char half[32];
+	int kinds = kdec_halfwidth(text, strlen(text), half, sizeof half);
+	int year = kinds & KDEC_FW_DIGIT ? atoi(half) : 0;
+	if (year >= MIN_YEAR && year <= MAX_YEAR && strspn(half, "0123456789") == strlen(half))
+		diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
+		            "%s=\"%s\" is written in full-width digits: write it in half-width digits, as %s=\"%s\"",
+		            y->attr, text, y->attr, half);
+	else
+		diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
+		            "%s=\"%s\" is not a year between %d and %d: write the Gregorian fiscal year (H30 = 2018, R1 = 2019)",
+		            y->attr, text, MIN_YEAR, MAX_YEAR);
 	xmlFree(t);
 }
 

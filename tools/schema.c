@@ -8,6 +8,7 @@
  */
 #include "schema.h"
 #include "i18n.h"
+#include "decimal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,9 +459,14 @@ static int report_element(const struct schema *sc, struct diag_ctx *d, struct so
 /* Problems with what an element holds. */
 static int report_content(struct diag_ctx *d, struct source *s, const struct rng_error *e, const char *el, size_t off)
 {
+	char half[64];
 	switch (e->code) {
 	case XML_RELAXNG_ERR_TYPEVAL:
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not '%s'", el, type_words(e->str1), e->str2);
+		if (kdec_halfwidth(e->str2, strlen(e->str2), half, sizeof half) & KDEC_FW_DIGIT)
+			diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not '%s', which is in full-width digits: write %s",
+			            el, type_words(e->str1), e->str2, half);
+		else
+			diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not '%s'", el, type_words(e->str1), e->str2);
 		return 1;
 	case XML_RELAXNG_ERR_DATATYPE:
 		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s", el, type_words(e->str1));
