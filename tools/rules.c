@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "buf.h"
 #include "srclimits.h"
+#include "suggest.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -143,7 +144,67 @@ static int id_exists(const struct ck *c, const char *id)
 	return 0;
 }
 
+/* ------------------------------------------------- suggestions */
+
+/* A note "did you mean …?" when one candidate offered to s is close.
+ * Returns 1 if it made one. */
+static int note_suggestion(const struct ck *c, const struct suggest *s)
+{
+	size_t where;
+	const char *best = suggest_best(s, &where);
+	if (best)
+		diag_note(c->d, c->src, where, "did you mean '%s'?", best);
+	return best != NULL;
+}
+
+static void offer_kpis(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		suggest_offer(s, c->m->kpis[i].id, at_attr(c, c->m->kpis[i].node, "id"));
+}
+
+static void offer_depts(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->ndepts; i++)
+		suggest_offer(s, c->m->depts[i].id, at_attr(c, c->m->depts[i].node, "id"));
+}
+
+static void offer_goals(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->ngoals; i++)
+		suggest_offer(s, c->m->goals[i].id, at_attr(c, c->m->goals[i].node, "id"));
+}
+
+static void offer_measures(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->nheadings; i++)
+		if (c->m->headings[i].kind == HK_MEASURE)
+			suggest_offer(s, c->m->headings[i].id, at_attr(c, c->m->headings[i].node, "id"));
+}
+
+static void offer_all_ids(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->nids; i++)
+		suggest_offer(s, c->ids[i].id, at_attr(c, c->ids[i].node, "id"));
+}
+
 /* ---------------------------------------------------- departments */
+
+/* department="企画調整課": the name of a declared department where its id
+ * belongs.  Notes the id to write; returns 1 if it did. */
+static int dept_by_name(const struct ck *c, const char *name)
+{
+	for (size_t i = 0; name && i < c->m->ndepts; i++) {
+		const struct department *dp = &c->m->depts[i];
+		if (dp->name && dp->id && !strcmp(dp->name, name)) {
+			diag_note(c->d, c->src, at_attr(c, dp->node, "id"),
+			          "'%s' is the name of department '%s': department=\"…\" takes the id, write department=\"%s\"",
+			          name, dp->id, dp->id);
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static void rule_unknown_department(const struct ck *c)
 {
@@ -154,7 +215,13 @@ static void rule_unknown_department(const struct ck *c)
 				continue;
 			diag_report(c->d, R_UNKNOWN_DEPT, c->src, at_attr(c, k->dept_nodes[d], "department"),
 			            "KPI '%s' names department '%s', which is not declared", kname(k), k->depts[d]);
-			if (c->m->ndepts)
+			if (dept_by_name(c, k->depts[d]))
+				continue;
+			struct suggest sg;
+			suggest_init(&sg, k->depts[d]);
+			offer_depts(c, &sg);
+			/* a likely typo: declaring it would make a second department */
+			if (!note_suggestion(c, &sg) && c->m->ndepts)
 				diag_note(c->d, c->src, at(c, c->m->depts[0].node->parent),
 				          "declare it here as <department id=\"%s\">課名</department>", k->depts[d]);
 		}
@@ -190,19 +257,29 @@ static void rule_dangling_repost(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nreposts; i++) {
 		const struct repost *r = &c->m->reposts[i];
-		if (model_find_kpi(c->m, r->kpi) < 0 && model_find_repost(c->m, r->kpi) < 0)
-			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
-			            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
+		if (model_find_kpi(c->m, r->kpi) >= 0 || model_find_repost(c->m, r->kpi) >= 0)
+			continue;
+		diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
+		            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
+		struct suggest sg;
+		suggest_init(&sg, r->kpi);
+		offer_kpis(c, &sg);
+		note_suggestion(c, &sg);
 	}
 	for (size_t i = 0; i < c->m->nheadings; i++) {
 		const struct heading *h = &c->m->headings[i];
 		if (h->repost_of == NULL)
 			continue;
 		int t = model_find_heading(c->m, h->repost_of);
-		if (t < 0 || c->m->headings[t].kind != HK_MEASURE)
-			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
-			            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
-			            h->title ? h->title : "", h->repost_of);
+		if (t >= 0 && c->m->headings[t].kind == HK_MEASURE)
+			continue;
+		diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
+		            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
+		            h->title ? h->title : "", h->repost_of);
+		struct suggest sg;
+		suggest_init(&sg, h->repost_of);
+		offer_measures(c, &sg);
+		note_suggestion(c, &sg);
 	}
 }
 
@@ -772,6 +849,13 @@ static void rule_grant_link(const struct ck *c)
 		diag_report(c->d, R_GRANT_LINK, c->src, at_attr(c, r->node, r->attr),
 		            "grant project serves '%s', which is not a goal, policy, direction, measure or KPI id",
 		            r->id ? r->id : "");
+		struct suggest sg;
+		suggest_init(&sg, r->id);
+		offer_goals(c, &sg);
+		offer_kpis(c, &sg);
+		for (size_t h = 0; h < c->m->nheadings; h++)
+			suggest_offer(&sg, c->m->headings[h].id, at_attr(c, c->m->headings[h].node, "id"));
+		note_suggestion(c, &sg);
 	}
 }
 
@@ -790,11 +874,16 @@ static void value_ref(const struct ck *c, xmlNode *n)
 		const struct value *v = s ? series_value(s, atoi((const char *)yr)) : NULL;
 		if (s && s->baseline && s->baseline->year.ok && s->baseline->year.y == atoi((const char *)yr))
 			v = s->baseline;
-		if (s == NULL)
+		if (s == NULL) {
 			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, key ? "series" : "kpi"),
 			            key ? "KPI '%s' has no series '%s'" : "KPI '%s' has several series: name one with series=\"…\"%s",
 			            (const char *)kid, key ? (const char *)key : "");
-		else if (v == NULL || !v->num_ok)
+			struct suggest sg;
+			suggest_init(&sg, (const char *)key);
+			for (size_t j = 0; j < k->nseries; j++)
+				suggest_offer(&sg, k->series[j].key, at_attr(c, k->series[j].node, "key"));
+			note_suggestion(c, &sg);
+		} else if (v == NULL || !v->num_ok)
 			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, "year"),
 			            "KPI '%s' has no figure for %s to quote", (const char *)kid, (const char *)yr);
 	}
@@ -811,18 +900,33 @@ static void rule_unknown_reference(const struct ck *c)
 		int ok = r->want == REF_GOAL ? model_find_goal(c->m, r->id) >= 0 :
 		         r->want == REF_KPI ? model_find_kpi(c->m, r->id) >= 0 :
 		         r->want == REF_ANY ? r->id && id_exists(c, r->id) : 1;
-		if (!ok)
-			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
-			            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
-			            r->attr, r->id ? r->id : "", *want_word[r->want] ? _(want_word[r->want]) : "");
+		if (ok)
+			continue;
+		diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
+		            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
+		            r->attr, r->id ? r->id : "", *want_word[r->want] ? _(want_word[r->want]) : "");
+		struct suggest sg;
+		suggest_init(&sg, r->id);
+		if (r->want == REF_GOAL)
+			offer_goals(c, &sg);
+		else if (r->want == REF_KPI)
+			offer_kpis(c, &sg);
+		else
+			offer_all_ids(c, &sg);
+		note_suggestion(c, &sg);
 	}
 	for (size_t i = 0; i < c->m->nvalue_refs; i++)
 		value_ref(c, c->m->value_refs[i]);
 	for (size_t i = 0; i < c->m->ncounts + c->m->npublished; i++) {
 		const struct selector *s = i < c->m->ncounts ? &c->m->counts[i] : &c->m->published[i - c->m->ncounts].sel;
-		if (s->dept && model_find_dept(c->m, s->dept) < 0)
-			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, s->node, "department"),
-			            "count refers to department '%s', which is not declared", s->dept);
+		if (s->dept == NULL || model_find_dept(c->m, s->dept) >= 0)
+			continue;
+		diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, s->node, "department"),
+		            "count refers to department '%s', which is not declared", s->dept);
+		struct suggest sg;
+		suggest_init(&sg, s->dept);
+		offer_depts(c, &sg);
+		note_suggestion(c, &sg);
 	}
 }
 
