@@ -737,6 +737,57 @@ static void rule_series_unit(const struct ck *c)
 	}
 }
 
+static int has_own_unit(const struct series *s)
+{
+	for (const xmlNode *n = s->node ? s->node->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "unit"))
+			return 1;
+	return 0;
+}
+
+/* The unit a KPI's series are expected to share: the KPI's own <unit> (as
+ * a series that does not name its own inherits it), else a unit at least
+ * two of its series have.  NULL when each series has a unit of its own
+ * (Abashiri's 海外輸出量 in t and in 円: two measures of one KPI). */
+static const char *shared_unit(const struct kpi *k, size_t *first)
+{
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].unit && !has_own_unit(&k->series[j])) {
+			*first = j;
+			return k->series[j].unit;
+		}
+	for (size_t j = 0; j < k->nseries; j++)
+		for (size_t i = j + 1; k->series[j].unit && i < k->nseries; i++)
+			if (k->series[i].unit && !strcmp(k->series[i].unit, k->series[j].unit)) {
+				*first = j;
+				return k->series[j].unit;
+			}
+	return NULL;
+}
+
+/* A series whose unit is not the one its KPI's other series share, when
+ * they are not added (that is series-unit-mismatch): the rates can still
+ * be compared, but one unit is most likely a slip (件 for 社).  Series
+ * without a unit are missing-unit's. */
+static void rule_mixed_units(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		size_t first = 0;
+		const char *u = k->comb == COMB_SUM || k->nseries < 2 ? NULL : shared_unit(k, &first);
+		for (size_t j = 0; u && j < k->nseries; j++) {
+			const char *uj = k->series[j].unit;
+			if (uj == NULL || strcmp(u, uj) == 0)
+				continue;
+			diag_report(c->d, R_MIXED_UNITS, c->src, at(c, k->series[j].node),
+			            "KPI '%s' counts this series in '%s' but its other series in '%s': check the unit (combine=\"%s\" compares the series' rates, so nothing else shows the slip)",
+			            kname(k), uj, u, combine_name(k->comb));
+			diag_note(c->d, c->src, at(c, k->series[first].node), "a series in '%s' here", u);
+			break;
+		}
+	}
+}
+
 static void missing_unit(const struct ck *c, const struct kpi *k, const struct series *s)
 {
 	struct buf b = BUF_INIT;
@@ -1062,6 +1113,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_negative_count,
 	rule_target_direction,
 	rule_series_unit,
+	rule_mixed_units,
 	rule_missing_unit,
 	rule_duplicate_series,
 	rule_no_actual,
