@@ -377,10 +377,16 @@ static void rule_invalid_number(const struct ck *c)
 			           t ? (const char *)t : "");
 		xmlFree(t);
 	}
-	for (size_t i = 0; i < m->npublished; i++)
-		if (!m->published[i].num_ok)
-			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, m->published[i].sel.node),
+	for (size_t i = 0; i < m->npublished; i++) {
+		if (m->published[i].num_ok)
+			continue;
+		xmlNode *n = m->published[i].sel.node;
+		xmlChar *t = xmlNodeGetContent(n);
+		if (!fullwidth_number(c, at_text(c, n), _("published count"), t ? (const char *)t : NULL))
+			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, n),
 			            "a published count must be a whole number of KPIs (e.g. 64)");
+		xmlFree(t);
+	}
 }
 
 /* A year attribute that is present must be a plain year in range. */

@@ -278,9 +278,14 @@ static int resolve(const struct model *m, const struct sheet *sh, unsigned r, co
 		p->status = p->has_num ? VS_MEASURED : dash ? VS_NOT_AVAILABLE : VS_NOT_SURVEYED;
 	}
 	kdec num;
+	char half[64];
 	if (p->has_num && kdec_parse(v, strlen(v), &num) != KDEC_OK) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
-		            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
+		if (kdec_halfwidth(v, strlen(v), half, sizeof half) && kdec_parse(half, strlen(half), &num) == KDEC_OK)
+			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
+			            "'%s' is written in full-width characters: write it half-width and without separators, as %s", v, half);
+		else
+			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
+			            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
 		return -1;
 	}
 	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
