@@ -137,7 +137,7 @@ static int report_ampersand(struct diag_ctx *d, const struct srcfile *src, const
 	if (xe->code == XML_ERR_ENTITYREF_SEMICOL_MISSING ||
 	    (xe->code == XML_ERR_NAME_REQUIRED && off != SRC_NOWHERE && off > 0 && src->text[off - 1] == '&')) {
 		diag_report(d, R_XML_SYNTAX, src, back_to_char(src, off, '&'),
-		            "a '&' on its own is not allowed in XML text: write it as &amp;");
+		            "a '&' on its own is not allowed in XML: write it as &amp;");
 		return 1;
 	}
 	if (xe->code == XML_ERR_UNDECLARED_ENTITY) {
@@ -147,6 +147,23 @@ static int report_ampersand(struct diag_ctx *d, const struct srcfile *src, const
 		return 1;
 	}
 	return 0;
+}
+
+/* The second name="…" of a start tag that gives it twice (libxml2 stands at
+ * the tag's end), when the tag is on one line; else off. */
+static size_t second_attribute(const struct srcfile *src, size_t off, const char *name)
+{
+	size_t tag = back_to_char(src, off, '<'), n = strlen(name);
+	if (tag == off || off == SRC_NOWHERE)
+		return off;
+	for (size_t i = off; i > tag + 1; i--) {
+		size_t at = i - 1;
+		char before = src->text[at - 1];
+		if (at + n < src->len && (before == ' ' || before == '\t') &&
+		    memcmp(src->text + at, name, n) == 0 && (src->text[at + n] == '=' || src->text[at + n] == ' '))
+			return at;
+	}
+	return off;
 }
 
 /* Errors inside a start tag: its attributes. */
@@ -166,7 +183,12 @@ static int report_tag(struct diag_ctx *d, const struct srcfile *src, const struc
 		diag_report(d, R_XML_SYNTAX, src, off, "an attribute has no value: write name=\"value\"");
 		return 1;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		diag_report(d, R_XML_SYNTAX, src, off, "the attribute '%s' is given twice on this element: keep one", xe->str1);
+		diag_report(d, R_XML_SYNTAX, src, second_attribute(src, off, xe->str1),
+		            "the attribute '%s' is given twice on this element: keep one", xe->str1);
+		return 1;
+	case XML_ERR_SPACE_REQUIRED:
+		diag_report(d, R_XML_SYNTAX, src, off,
+		            "this tag's attributes cannot be read: write each as name=\"value\", with both quotes, separated by spaces");
 		return 1;
 	case XML_ERR_GT_REQUIRED:
 		if (*xe->str1)
@@ -176,6 +198,8 @@ static int report_tag(struct diag_ctx *d, const struct srcfile *src, const struc
 			            "this end tag is not finished (a '>' is missing): the file may be truncated");
 		return 1;
 	case XML_ERR_NAME_REQUIRED:
+		if (off != SRC_NOWHERE && off > 0 && src->text[off - 1] == '<')
+			off--;   /* "a < b": libxml2 stands past the '<' */
 		diag_report(d, R_XML_SYNTAX, src, off, "a tag or an attribute has no proper name here: a '<' in text must be written &lt;");
 		return 1;
 	case XML_NS_ERR_UNDEFINED_NAMESPACE:
