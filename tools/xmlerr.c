@@ -166,6 +166,32 @@ static size_t second_attribute(const struct srcfile *src, size_t off, const char
 	return off;
 }
 
+/* Characters XML does not allow: control characters, mostly, which come
+ * with text pasted from a spreadsheet or another program. */
+static int report_char(struct diag_ctx *d, const struct srcfile *src, const struct xml_error *xe, size_t off)
+{
+	if (xe->code == XML_ERR_INVALID_CHAR && xe->int1 > 0) {
+		/* &#1;: libxml2 stands just past the ';' */
+		size_t ref = back_to_str(src, off, "&#");
+		int is_ref = ref != off && off != SRC_NOWHERE && off > 0 && src->text[off - 1] == ';' &&
+		             strcspn(src->text + ref, ";") == off - 1 - ref;
+		diag_report(d, R_XML_SYNTAX, src, is_ref ? ref : off,
+		            "the character U+%04X is not allowed in XML: remove it (control characters often come with text pasted from a spreadsheet or another program)",
+		            (unsigned)xe->int1);
+		return 1;
+	}
+	if (xe->code == XML_ERR_INVALID_CHAR) {
+		diag_report(d, R_XML_SYNTAX, src, off,
+		            "a character XML does not allow is here, most likely a control character pasted with the text: remove it");
+		return 1;
+	}
+	if (xe->code == XML_ERR_MISPLACED_CDATA_END) {
+		diag_report(d, R_XML_SYNTAX, src, off, "']]>' is not allowed in text: write it as ]]&gt;");
+		return 1;
+	}
+	return 0;
+}
+
 /* Errors inside a start tag: its attributes. */
 static int report_tag(struct diag_ctx *d, const struct srcfile *src, const struct xml_error *xe, size_t off)
 {
@@ -233,6 +259,14 @@ static int report_document(struct diag_ctx *d, const struct srcfile *src, const 
 		diag_report(d, R_XML_SYNTAX, src, back_to_str(src, off, "<!--"),
 		            "this comment is never closed: end it with -->");
 		return 1;
+	case XML_ERR_CDATA_NOT_FINISHED:
+		diag_report(d, R_XML_SYNTAX, src, back_to_str(src, off, "<![CDATA["),
+		            "this CDATA section is never closed: end it with ]]>");
+		return 1;
+	case XML_ERR_RESERVED_XML_NAME:
+		diag_report(d, R_XML_SYNTAX, src, back_to_str(src, off, "<?xml"),
+		            "an XML declaration <?xml …?> may only be the very first thing in the file: remove this one (were two files pasted together?)");
+		return 1;
 	case XML_ERR_NOT_WELL_BALANCED:
 		diag_report(d, R_XML_SYNTAX, src, off, "the elements are not properly nested here: the file may be truncated or an element left unclosed");
 		return 1;
@@ -252,7 +286,8 @@ void xmlerr_report(struct diag_ctx *d, const struct srcfile *src, const struct x
 		report_mismatch(d, src, xe, off);
 	else if (xe->code == XML_ERR_TAG_NOT_FINISHED)
 		report_unfinished(d, src, xe, off);
-	else if (report_ampersand(d, src, xe, off) || report_tag(d, src, xe, off) || report_document(d, src, xe, off))
+	else if (report_ampersand(d, src, xe, off) || report_char(d, src, xe, off) || report_tag(d, src, xe, off) ||
+	         report_document(d, src, xe, off))
 		return;
 	else
 		/* TRANSLATORS: %s is libxml2's English description of an XML error
