@@ -4,7 +4,6 @@
 #include "xmlerr.h"
 #include "jfmt.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* Copies libxml2's text into out as one line of valid UTF-8.  Some
