@@ -159,11 +159,18 @@ run_kpic check "$TMP/lim.xml"
 check "100 series in one KPI: no limit-exceeded" test "$RC" = 0
 
 # Numbers and years out of range, each named.
-for v in NaN Inf -Inf 1e400 0x10 １２; do
+for v in NaN Inf -Inf 1e400 0x10; do
 	gen number 0 "$v" >"$TMP/lim.xml"
 	run_kpic eval -o "$TMP/lim.txt" "$TMP/lim.xml"
 	check "number $v: not a decimal, exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.txt"
 	check "number $v: [invalid-number]" grep -q "baseline '$v' is not a decimal number: .*\[invalid-number\]" "$TMP/err"
+done
+# full-width figures are named as such, with the half-width form to write
+for v in １２:12 1，234:1234 －３．５:-3.5; do
+	gen number 0 "${v%%:*}" >"$TMP/lim.xml"
+	run_kpic eval -o "$TMP/lim.txt" "$TMP/lim.xml"
+	check "number ${v%%:*}: exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.txt"
+	check "number ${v%%:*}: full-width, write ${v#*:}" grep -q "baseline '${v%%:*}' .*full-width.*as ${v#*:} \[invalid-number\]" "$TMP/err"
 done
 for v in 99999999999999999999 1000000000000000 -1000000000000000 0.0000000001; do
 	gen number 0 "$v" >"$TMP/lim.xml"

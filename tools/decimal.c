@@ -119,6 +119,45 @@ static enum kdec_status build(const struct numtext *t, kdec *out)
     return KDEC_OK;
 }
 
+/* The half-width form of the full-width character at s (3 bytes), or 0:
+ * U+FF10-FF19 digits, U+FF0C comma (dropped: ','), U+FF0B plus, U+FF0D and
+ * U+2212 minus, U+FF0E point. */
+static char halfwidth_of(const unsigned char *s, size_t left)
+{
+    if (left < 3)
+        return 0;
+    if (s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92)
+        return '-';
+    if (s[0] != 0xEF || s[1] != 0xBC)
+        return 0;
+    if (s[2] >= 0x90 && s[2] <= 0x99)
+        return (char)('0' + (s[2] - 0x90));
+    return s[2] == 0x8C ? ',' : s[2] == 0x8B ? '+' : s[2] == 0x8D ? '-' : s[2] == 0x8E ? '.' : 0;
+}
+
+int kdec_halfwidth(const char *s, size_t len, char *out, size_t size)
+{
+    int kinds = 0;
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        char h = halfwidth_of((const unsigned char *)s + i, len - i);
+        char c = h ? h : s[i];
+        if (h)
+            kinds |= h >= '0' && h <= '9' ? KDEC_FW_DIGIT : h == ',' ? KDEC_FW_COMMA : KDEC_FW_OTHER;
+        if (h)
+            i += 2;
+        if (c == ',')
+            continue;
+        if (o + 1 >= size)
+            return 0;
+        out[o++] = c;
+    }
+    if (size == 0)
+        return 0;
+    out[o] = '\0';
+    return kinds;
+}
+
 enum kdec_status kdec_parse(const char *s, size_t len, kdec *out)
 {
     struct numtext t;

@@ -46,6 +46,18 @@ enum kdec_status {
  */
 enum kdec_status kdec_parse(const char *s, size_t len, kdec *out);
 
+/*
+ * Figures typed with a Japanese input method: full-width digits ("１２３"),
+ * a full-width comma ("1，234"), sign or point ("－３．３").  Writes s[0..len)
+ * to out (size bytes, NUL-terminated) with those made half-width and every
+ * comma, of either width, dropped, and returns which kinds it changed
+ * (KDEC_FW_*); 0 when there was nothing full-width, or out was too small.
+ */
+#define KDEC_FW_DIGIT 1
+#define KDEC_FW_COMMA 2
+#define KDEC_FW_OTHER 4  /* sign or decimal point */
+int kdec_halfwidth(const char *s, size_t len, char *out, size_t size);
+
 kdec kdec_from_int(int64_t v);
 
 /* -1, 0 or 1. */

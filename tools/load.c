@@ -3,6 +3,7 @@
  */
 #include "load.h"
 #include "jfmt.h"
+#include "xmlerr.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -53,69 +54,9 @@ char *load_read_all(const char *path, size_t *len, int *err, int *too_large)
 	return b.data ? b.data : xcalloc(1, 1);
 }
 
-/* The first error libxml2 reports is the one worth showing: later ones are
- * mostly consequences of it. */
-struct parse_error {
-	int seen;
-	int line, col;
-	char msg[512];
-};
-
-/* Copies libxml2's message into out as one line of valid UTF-8.  Some
- * messages quote the input cut at a byte count ("Comment not terminated
- * \n<!-- %.50s"), which can split a kanji in two and put a newline in the
- * middle: invalid UTF-8 would make the JSON and SARIF diagnostics invalid,
- * and the newline would break the one-line form.  Found by fuzzing. */
-static void clean_message(const char *msg, char *out, size_t size)
-{
-	size_t len = strlen(msg), o = 0, bad;
-	while (len > 0 && o + 1 < size) {
-		size_t run = jfmt_utf8_valid(msg, len, &bad) ? len : bad;
-		size_t n = run < size - 1 - o ? run : size - 1 - o;
-		memcpy(out + o, msg, n);
-		o += n;
-		if (run == len)
-			break;
-		msg += run + 1;   /* drop the invalid byte */
-		len -= run + 1;
-	}
-	if (!jfmt_utf8_valid(out, o, &bad))
-		o = bad;          /* the last character did not fit whole */
-	out[o] = '\0';
-	for (size_t i = 0; i < o; i++)
-		if (out[i] == '\n' || out[i] == '\r' || out[i] == '\t')
-			out[i] = ' ';
-}
-
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
-	struct parse_error *pe = ctx;
-	if (pe->seen || e == NULL || e->level < XML_ERR_ERROR)
-		return;
-	pe->seen = 1;
-	pe->line = e->line;
-	pe->col = e->int2;
-	clean_message(e->message ? e->message : "malformed XML", pe->msg, sizeof pe->msg);
-	size_t l = strlen(pe->msg);
-	while (l > 0 && pe->msg[l - 1] == ' ')
-		pe->msg[--l] = '\0';
-}
-
-/* libxml2's wording is terse and sometimes tells the user to do the unsafe
- * thing ("use XML_PARSE_HUGE"); say what is wrong and what to do instead. */
-static void report_parse_error(struct diag_ctx *d, struct srcfile *src, const struct parse_error *pe)
-{
-	size_t off = srcmap_offset(src, (unsigned)pe->line, pe->col > 0 ? (unsigned)pe->col : 1);
-	if (strstr(pe->msg, "Excessive depth"))
-		diag_report(d, R_XML_SYNTAX, src, off,
-		            "elements are nested more than 256 levels deep; a strategy needs far fewer, check for unclosed or generated markup");
-	else if (strstr(pe->msg, "Document is empty") || strstr(pe->msg, "Start tag expected"))
-		diag_report(d, R_XML_SYNTAX, src, off, "this is not an XML document (no root element found)");
-	else if (strstr(pe->msg, "Premature end of data") || strstr(pe->msg, "EndTag") ||
-	         strstr(pe->msg, "chunk is not well balanced") || strstr(pe->msg, "Extra content"))
-		diag_report(d, R_XML_SYNTAX, src, off, "%s: the file may be truncated or an element left unclosed", pe->msg);
-	else
-		diag_report(d, R_XML_SYNTAX, src, off, "%s", pe->msg);
+	xmlerr_capture(ctx, e);
 }
 
 static int check_encoding(struct diag_ctx *d, struct srcfile *src)
@@ -165,7 +106,7 @@ static int check_doctype(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
 
 static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
 {
-	struct parse_error pe = { 0 };
+	struct xml_error pe = { 0 };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		fputs("kpic: out of memory\n", stderr);
@@ -186,11 +127,7 @@ static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
 	}
 	if (doc && wellformed && !pe.seen)
 		return doc;
-	if (!pe.seen) {
-		pe.line = 1;
-		snprintf(pe.msg, sizeof pe.msg, "malformed XML");
-	}
-	report_parse_error(d, src, &pe);
+	xmlerr_report(d, src, &pe);
 	xmlFreeDoc(doc);
 	return NULL;
 }

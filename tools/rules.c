@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "buf.h"
 #include "srclimits.h"
+#include "suggest.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -143,7 +144,67 @@ static int id_exists(const struct ck *c, const char *id)
 	return 0;
 }
 
+/* ------------------------------------------------- suggestions */
+
+/* A note "did you mean …?" when one candidate offered to s is close.
+ * Returns 1 if it made one. */
+static int note_suggestion(const struct ck *c, const struct suggest *s)
+{
+	size_t where;
+	const char *best = suggest_best(s, &where);
+	if (best)
+		diag_note(c->d, c->src, where, "did you mean '%s'?", best);
+	return best != NULL;
+}
+
+static void offer_kpis(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		suggest_offer(s, c->m->kpis[i].id, at_attr(c, c->m->kpis[i].node, "id"));
+}
+
+static void offer_depts(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->ndepts; i++)
+		suggest_offer(s, c->m->depts[i].id, at_attr(c, c->m->depts[i].node, "id"));
+}
+
+static void offer_goals(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->ngoals; i++)
+		suggest_offer(s, c->m->goals[i].id, at_attr(c, c->m->goals[i].node, "id"));
+}
+
+static void offer_measures(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->m->nheadings; i++)
+		if (c->m->headings[i].kind == HK_MEASURE)
+			suggest_offer(s, c->m->headings[i].id, at_attr(c, c->m->headings[i].node, "id"));
+}
+
+static void offer_all_ids(const struct ck *c, struct suggest *s)
+{
+	for (size_t i = 0; i < c->nids; i++)
+		suggest_offer(s, c->ids[i].id, at_attr(c, c->ids[i].node, "id"));
+}
+
 /* ---------------------------------------------------- departments */
+
+/* department="企画調整課": the name of a declared department where its id
+ * belongs.  Notes the id to write; returns 1 if it did. */
+static int dept_by_name(const struct ck *c, const char *name)
+{
+	for (size_t i = 0; name && i < c->m->ndepts; i++) {
+		const struct department *dp = &c->m->depts[i];
+		if (dp->name && dp->id && !strcmp(dp->name, name)) {
+			diag_note(c->d, c->src, at_attr(c, dp->node, "id"),
+			          "'%s' is the name of department '%s': department=\"…\" takes the id, write department=\"%s\"",
+			          name, dp->id, dp->id);
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static void rule_unknown_department(const struct ck *c)
 {
@@ -154,7 +215,13 @@ static void rule_unknown_department(const struct ck *c)
 				continue;
 			diag_report(c->d, R_UNKNOWN_DEPT, c->src, at_attr(c, k->dept_nodes[d], "department"),
 			            "KPI '%s' names department '%s', which is not declared", kname(k), k->depts[d]);
-			if (c->m->ndepts)
+			if (dept_by_name(c, k->depts[d]))
+				continue;
+			struct suggest sg;
+			suggest_init(&sg, k->depts[d]);
+			offer_depts(c, &sg);
+			/* a likely typo: declaring it would make a second department */
+			if (!note_suggestion(c, &sg) && c->m->ndepts)
 				diag_note(c->d, c->src, at(c, c->m->depts[0].node->parent),
 				          "declare it here as <department id=\"%s\">課名</department>", k->depts[d]);
 		}
@@ -190,19 +257,29 @@ static void rule_dangling_repost(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nreposts; i++) {
 		const struct repost *r = &c->m->reposts[i];
-		if (model_find_kpi(c->m, r->kpi) < 0 && model_find_repost(c->m, r->kpi) < 0)
-			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
-			            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
+		if (model_find_kpi(c->m, r->kpi) >= 0 || model_find_repost(c->m, r->kpi) >= 0)
+			continue;
+		diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, r->node, "kpi"),
+		            "再掲 row refers to KPI '%s', which is not defined anywhere", r->kpi ? r->kpi : "");
+		struct suggest sg;
+		suggest_init(&sg, r->kpi);
+		offer_kpis(c, &sg);
+		note_suggestion(c, &sg);
 	}
 	for (size_t i = 0; i < c->m->nheadings; i++) {
 		const struct heading *h = &c->m->headings[i];
 		if (h->repost_of == NULL)
 			continue;
 		int t = model_find_heading(c->m, h->repost_of);
-		if (t < 0 || c->m->headings[t].kind != HK_MEASURE)
-			diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
-			            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
-			            h->title ? h->title : "", h->repost_of);
+		if (t >= 0 && c->m->headings[t].kind == HK_MEASURE)
+			continue;
+		diag_report(c->d, R_DANGLING_REPOST, c->src, at_attr(c, h->node, "repost-of"),
+		            "measure '%s' is marked 再掲 of '%s', which is not a measure defined anywhere",
+		            h->title ? h->title : "", h->repost_of);
+		struct suggest sg;
+		suggest_init(&sg, h->repost_of);
+		offer_measures(c, &sg);
+		note_suggestion(c, &sg);
 	}
 }
 
@@ -232,10 +309,32 @@ static void rule_repost_of_repost(const struct ck *c)
 
 /* ----------------------------------------------- numbers and years */
 
+/* A number typed in full-width ("１２３", "1，234"): says so, with the
+ * half-width form to write, if that form is a number.  Returns 1 if it did. */
+static int fullwidth_number(const struct ck *c, size_t off, const char *what, const char *text)
+{
+	char half[64];
+	kdec v;
+	int kinds = text ? kdec_halfwidth(text, strlen(text), half, sizeof half) : 0;
+	if (kinds == 0 || kdec_parse(half, strlen(half), &v) != KDEC_OK)
+		return 0;
+	if (kinds & KDEC_FW_DIGIT)
+		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+		            "%s '%s' is written in full-width digits: write it in half-width digits, without separators, as %s",
+		            what, text, half);
+	else
+		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
+		            "%s '%s' has a full-width comma, sign or point: write it half-width and without separators, as %s",
+		            what, text, half);
+	return 1;
+}
+
 static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const char *what, const char *text)
 {
 	kdec v;
 	(void)n;
+	if (fullwidth_number(c, off, what, text))
+		return;
 	if (text && kdec_parse(text, strlen(text), &v) == KDEC_RANGE) {
 		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
 		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point and %d after it",
@@ -278,10 +377,16 @@ static void rule_invalid_number(const struct ck *c)
 			           t ? (const char *)t : "");
 		xmlFree(t);
 	}
-	for (size_t i = 0; i < m->npublished; i++)
-		if (!m->published[i].num_ok)
-			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, m->published[i].sel.node),
+	for (size_t i = 0; i < m->npublished; i++) {
+		if (m->published[i].num_ok)
+			continue;
+		xmlNode *n = m->published[i].sel.node;
+		xmlChar *t = xmlNodeGetContent(n);
+		if (!fullwidth_number(c, at_text(c, n), _("published count"), t ? (const char *)t : NULL))
+			diag_report(c->d, R_INVALID_NUMBER, c->src, at_text(c, n),
 			            "a published count must be a whole number of KPIs (e.g. 64)");
+		xmlFree(t);
+	}
 }
 
 /* A year attribute that is present must be a plain year in range. */
@@ -292,9 +397,18 @@ static void check_year(const struct ck *c, const struct year *y)
 	if (y->ok && y->y >= MIN_YEAR && y->y <= MAX_YEAR)
 		return;
 	xmlChar *t = xmlGetNoNsProp(y->node, (const xmlChar *)y->attr);
-	diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
-	            "%s=\"%s\" is not a year between %d and %d: write the Gregorian fiscal year (H30 = 2018, R1 = 2019)",
-	            y->attr, t ? (const char *)t : "", MIN_YEAR, MAX_YEAR);
+	const char *text = t ? (const char *)t : "";
+	char half[32];
+	int kinds = kdec_halfwidth(text, strlen(text), half, sizeof half);
+	int year = kinds & KDEC_FW_DIGIT ? atoi(half) : 0;
+	if (year >= MIN_YEAR && year <= MAX_YEAR && strspn(half, "0123456789") == strlen(half))
+		diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
+		            "%s=\"%s\" is written in full-width digits: write it in half-width digits, as %s=\"%s\"",
+		            y->attr, text, y->attr, half);
+	else
+		diag_report(c->d, R_INVALID_YEAR, c->src, at_attr(c, y->node, y->attr),
+		            "%s=\"%s\" is not a year between %d and %d: write the Gregorian fiscal year (H30 = 2018, R1 = 2019)",
+		            y->attr, text, MIN_YEAR, MAX_YEAR);
 	xmlFree(t);
 }
 
@@ -633,6 +747,57 @@ static void rule_series_unit(const struct ck *c)
 	}
 }
 
+static int has_own_unit(const struct series *s)
+{
+	for (const xmlNode *n = s->node ? s->node->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "unit"))
+			return 1;
+	return 0;
+}
+
+/* The unit a KPI's series are expected to share: the KPI's own <unit> (as
+ * a series that does not name its own inherits it), else a unit at least
+ * two of its series have.  NULL when each series has a unit of its own
+ * (Abashiri's 海外輸出量 in t and in 円: two measures of one KPI). */
+static const char *shared_unit(const struct kpi *k, size_t *first)
+{
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].unit && !has_own_unit(&k->series[j])) {
+			*first = j;
+			return k->series[j].unit;
+		}
+	for (size_t j = 0; j < k->nseries; j++)
+		for (size_t i = j + 1; k->series[j].unit && i < k->nseries; i++)
+			if (k->series[i].unit && !strcmp(k->series[i].unit, k->series[j].unit)) {
+				*first = j;
+				return k->series[j].unit;
+			}
+	return NULL;
+}
+
+/* A series whose unit is not the one its KPI's other series share, when
+ * they are not added (that is series-unit-mismatch): the rates can still
+ * be compared, but one unit is most likely a slip (件 for 社).  Series
+ * without a unit are missing-unit's. */
+static void rule_mixed_units(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++) {
+		const struct kpi *k = &c->m->kpis[i];
+		size_t first = 0;
+		const char *u = k->comb == COMB_SUM || k->nseries < 2 ? NULL : shared_unit(k, &first);
+		for (size_t j = 0; u && j < k->nseries; j++) {
+			const char *uj = k->series[j].unit;
+			if (uj == NULL || strcmp(u, uj) == 0)
+				continue;
+			diag_report(c->d, R_MIXED_UNITS, c->src, at(c, k->series[j].node),
+			            "KPI '%s' counts this series in '%s' but its other series in '%s': check the unit (combine=\"%s\" compares the series' rates, so nothing else shows the slip)",
+			            kname(k), uj, u, combine_name(k->comb));
+			diag_note(c->d, c->src, at(c, k->series[first].node), "a series in '%s' here", u);
+			break;
+		}
+	}
+}
+
 static void missing_unit(const struct ck *c, const struct kpi *k, const struct series *s)
 {
 	struct buf b = BUF_INIT;
@@ -745,6 +910,13 @@ static void rule_grant_link(const struct ck *c)
 		diag_report(c->d, R_GRANT_LINK, c->src, at_attr(c, r->node, r->attr),
 		            "grant project serves '%s', which is not a goal, policy, direction, measure or KPI id",
 		            r->id ? r->id : "");
+		struct suggest sg;
+		suggest_init(&sg, r->id);
+		offer_goals(c, &sg);
+		offer_kpis(c, &sg);
+		for (size_t h = 0; h < c->m->nheadings; h++)
+			suggest_offer(&sg, c->m->headings[h].id, at_attr(c, c->m->headings[h].node, "id"));
+		note_suggestion(c, &sg);
 	}
 }
 
@@ -763,11 +935,16 @@ static void value_ref(const struct ck *c, xmlNode *n)
 		const struct value *v = s ? series_value(s, atoi((const char *)yr)) : NULL;
 		if (s && s->baseline && s->baseline->year.ok && s->baseline->year.y == atoi((const char *)yr))
 			v = s->baseline;
-		if (s == NULL)
+		if (s == NULL) {
 			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, key ? "series" : "kpi"),
 			            key ? "KPI '%s' has no series '%s'" : "KPI '%s' has several series: name one with series=\"…\"%s",
 			            (const char *)kid, key ? (const char *)key : "");
-		else if (v == NULL || !v->num_ok)
+			struct suggest sg;
+			suggest_init(&sg, (const char *)key);
+			for (size_t j = 0; j < k->nseries; j++)
+				suggest_offer(&sg, k->series[j].key, at_attr(c, k->series[j].node, "key"));
+			note_suggestion(c, &sg);
+		} else if (v == NULL || !v->num_ok)
 			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, n, "year"),
 			            "KPI '%s' has no figure for %s to quote", (const char *)kid, (const char *)yr);
 	}
@@ -784,18 +961,33 @@ static void rule_unknown_reference(const struct ck *c)
 		int ok = r->want == REF_GOAL ? model_find_goal(c->m, r->id) >= 0 :
 		         r->want == REF_KPI ? model_find_kpi(c->m, r->id) >= 0 :
 		         r->want == REF_ANY ? r->id && id_exists(c, r->id) : 1;
-		if (!ok)
-			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
-			            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
-			            r->attr, r->id ? r->id : "", *want_word[r->want] ? _(want_word[r->want]) : "");
+		if (ok)
+			continue;
+		diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, r->node, r->attr),
+		            "<%s %s=\"%s\"> refers to no %s with that id", (const char *)r->node->name,
+		            r->attr, r->id ? r->id : "", *want_word[r->want] ? _(want_word[r->want]) : "");
+		struct suggest sg;
+		suggest_init(&sg, r->id);
+		if (r->want == REF_GOAL)
+			offer_goals(c, &sg);
+		else if (r->want == REF_KPI)
+			offer_kpis(c, &sg);
+		else
+			offer_all_ids(c, &sg);
+		note_suggestion(c, &sg);
 	}
 	for (size_t i = 0; i < c->m->nvalue_refs; i++)
 		value_ref(c, c->m->value_refs[i]);
 	for (size_t i = 0; i < c->m->ncounts + c->m->npublished; i++) {
 		const struct selector *s = i < c->m->ncounts ? &c->m->counts[i] : &c->m->published[i - c->m->ncounts].sel;
-		if (s->dept && model_find_dept(c->m, s->dept) < 0)
-			diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, s->node, "department"),
-			            "count refers to department '%s', which is not declared", s->dept);
+		if (s->dept == NULL || model_find_dept(c->m, s->dept) >= 0)
+			continue;
+		diag_report(c->d, R_UNKNOWN_REF, c->src, at_attr(c, s->node, "department"),
+		            "count refers to department '%s', which is not declared", s->dept);
+		struct suggest sg;
+		suggest_init(&sg, s->dept);
+		offer_depts(c, &sg);
+		note_suggestion(c, &sg);
 	}
 }
 
@@ -931,6 +1123,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_negative_count,
 	rule_target_direction,
 	rule_series_unit,
+	rule_mixed_units,
 	rule_missing_unit,
 	rule_duplicate_series,
 	rule_no_actual,

@@ -8,6 +8,7 @@
  */
 #include "schema.h"
 #include "i18n.h"
+#include "decimal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,14 @@ struct schema {
 	size_t nreqs;
 };
 
+/* One report of the validator: its code (xmlRelaxNGValidErr) and the names
+ * the code's message would quote (str1, str2: element, attribute, type or
+ * value), kept apart from libxml2's English, which is shown only for a code
+ * kpic has no words for. */
 struct rng_error {
 	xmlNode *node;
+	int code;
+	char *str1, *str2;
 	char *msg;
 };
 
@@ -219,6 +226,9 @@ static void on_rng_error(void *ctx, xmlErrorPtr e)
 		c->list = xrealloc(c->list, c->cap * sizeof *c->list);
 	}
 	c->list[c->n].node = e->node;
+	c->list[c->n].code = e->code;
+	c->list[c->n].str1 = xstrdup(e->str1 ? e->str1 : "");
+	c->list[c->n].str2 = xstrdup(e->str2 ? e->str2 : "");
 	c->list[c->n].msg = xstrdup(e->message);
 	size_t l = strlen(c->list[c->n].msg);
 	while (l && (c->list[c->n].msg[l - 1] == '\n' || c->list[c->n].msg[l - 1] == ' '))
@@ -235,26 +245,12 @@ static int is_ancestor(const xmlNode *a, const xmlNode *b)
 	return 0;
 }
 
-static int is_generic(const char *msg)
+/* The summaries libxml2 repeats on the ancestors of a problem. */
+static int is_generic(int code)
 {
-	return strstr(msg, "failed to validate content") || strstr(msg, "has extra content") ||
-	       strstr(msg, "Invalid sequence in interleave") || strstr(msg, "Extra element") ||
-	       strstr(msg, "Error validating value");
-}
-
-/* Pulls the quoted or word argument after `key` out of a libxml2 message. */
-static int word_after(const char *msg, const char *key, char *out, size_t size)
-{
-	const char *p = strstr(msg, key);
-	if (p == NULL)
-		return 0;
-	p += strlen(key);
-	size_t n = strcspn(p, " ,:\n");
-	if (n == 0 || n >= size)
-		return 0;
-	memcpy(out, p, n);
-	out[n] = '\0';
-	return 1;
+	return code == XML_RELAXNG_ERR_CONTENTVALID || code == XML_RELAXNG_ERR_EXTRACONTENT ||
+	       code == XML_RELAXNG_ERR_INTERSEQ || code == XML_RELAXNG_ERR_INTEREXTRA ||
+	       code == XML_RELAXNG_ERR_VALUE;
 }
 
 /* Reports the first attribute of node whose value the schema's enumeration
@@ -401,9 +397,103 @@ static int is_xinclude(const xmlNode *node)
 	        !strcmp((const char *)node->ns->href, "http://www.w3.org/2003/XInclude"));
 }
 
-static void report(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node, const char *msg)
+/* An element the validator did not expect where it is. */
+static void report_unexpected(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node,
+                              const char *name, size_t off)
 {
-	char a[128], b[128];
+	if (report_missing_child(sc, d, s, node))
+		return;
+	diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here (check its place and the order of elements in <%s>)", name,
+	            node && node->parent ? (const char *)node->parent->name : "?");
+}
+
+/* Problems with an element's attributes. */
+static int report_attribute(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node,
+                            const struct rng_error *e, const char *el, size_t off)
+{
+	if (e->code != XML_RELAXNG_ERR_ATTRVALID && e->code != XML_RELAXNG_ERR_INVALIDATTR)
+		return 0;
+	if (report_enum(sc, d, s, node) || report_required(sc, d, s, node))
+		return 1;
+	if (node == NULL && e->code == XML_RELAXNG_ERR_ATTRVALID && *e->str1 &&
+	    report_attributes_of(sc, d, s, xmlDocGetRootElement(s->doc), e->str1))
+		return 1;
+	if (e->code == XML_RELAXNG_ERR_INVALIDATTR && *e->str1)
+		diag_report(d, R_SCHEMA, &s->src, node ? srcmap_attr(&s->src, node, e->str1) : off,
+		            "<%s> has no attribute '%s' in the source format", el, e->str1);
+	else
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> lacks a required attribute, or one of its attributes has a value the format does not allow",
+		            *e->str1 ? e->str1 : el);
+	return 1;
+}
+
+/* Problems with an element's place, name or namespace. */
+static int report_element(const struct schema *sc, struct diag_ctx *d, struct source *s, xmlNode *node,
+                          const struct rng_error *e, const char *el, size_t off)
+{
+	switch (e->code) {
+	case XML_RELAXNG_ERR_ELEMNAME:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here: expected <%s>", e->str2, e->str1);
+		return 1;
+	case XML_RELAXNG_ERR_NOELEM:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> lacks a required <%s> element", el, e->str1);
+		return 1;
+	case XML_RELAXNG_ERR_ELEMWRONG:
+	case XML_RELAXNG_ERR_INTEREXTRA:
+		report_unexpected(sc, d, s, node, *e->str1 ? e->str1 : el, off);
+		return 1;
+	case XML_RELAXNG_ERR_ELEMWRONGNS:
+	case XML_RELAXNG_ERR_ELEMNONS:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not in the kpic namespace: the root must be <strategy xmlns=\"urn:x-kpic:strategy:1\">", el);
+		return 1;
+	default:
+		break;
+	}
+	if (node && node->parent && node->parent->type == XML_DOCUMENT_NODE && strcmp(el, "strategy")) {
+		diag_report(d, R_SCHEMA, &s->src, off, "the root element must be <strategy>, not <%s>", el);
+		return 1;
+	}
+	return 0;
+}
+
+/* Problems with what an element holds. */
+static int report_content(struct diag_ctx *d, struct source *s, const struct rng_error *e, const char *el, size_t off)
+{
+	char half[64];
+	switch (e->code) {
+	case XML_RELAXNG_ERR_TYPEVAL:
+		if (kdec_halfwidth(e->str2, strlen(e->str2), half, sizeof half) & KDEC_FW_DIGIT)
+			diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not '%s', which is in full-width digits: write %s",
+			            el, type_words(e->str1), e->str2, half);
+		else
+			diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not '%s'", el, type_words(e->str1), e->str2);
+		return 1;
+	case XML_RELAXNG_ERR_DATATYPE:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s", el, type_words(e->str1));
+		return 1;
+	case XML_RELAXNG_ERR_TEXTWRONG:
+	case XML_RELAXNG_ERR_NOTELEM:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> holds text where the format allows only elements: remove the text, or move it into the element it belongs to", el);
+		return 1;
+	case XML_RELAXNG_ERR_ELEMNOTEMPTY:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be empty here", el);
+		return 1;
+	case XML_RELAXNG_ERR_VALUE:
+	case XML_RELAXNG_ERR_CONTENTVALID:
+	case XML_RELAXNG_ERR_EXTRACONTENT:
+	case XML_RELAXNG_ERR_INTERSEQ:
+	case XML_RELAXNG_ERR_LACKDATA:
+		diag_report(d, R_SCHEMA, &s->src, off, "<%s> has content the format does not allow here", el);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Reports one validator error, recognised by its code. */
+static void report(const struct schema *sc, struct diag_ctx *d, struct source *s, const struct rng_error *e)
+{
+	xmlNode *node = e->node;
 	const char *el = node && node->name ? (const char *)node->name : "?";
 	size_t off = node ? srcmap_node(&s->src, node) : SRC_NOWHERE;
 	if (is_xinclude(node)) {
@@ -412,41 +502,12 @@ static void report(const struct schema *sc, struct diag_ctx *d, struct source *s
 		            "includes another; put the content here", el);
 		return;
 	}
-	if ((strstr(msg, "failed to validate attributes") || strstr(msg, "Invalid attribute")) &&
-	    (report_enum(sc, d, s, node) || report_required(sc, d, s, node)))
+	if (report_attribute(sc, d, s, node, e, el, off) || report_element(sc, d, s, node, e, el, off) ||
+	    report_content(d, s, e, el, off))
 		return;
-	if (node == NULL && strstr(msg, "failed to validate attributes") && word_after(msg, "Element ", a, sizeof a) &&
-	    report_attributes_of(sc, d, s, xmlDocGetRootElement(s->doc), a))
-		return;
-	if (word_after(msg, "Type ", a, sizeof a) && strstr(msg, "doesn't allow value")) {
-		const char *q = strstr(msg, "value '");
-		q = q ? q + 6 : NULL;
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> must be %s, not %s", el, type_words(a), q ? q : _("this"));
-		return;
-	}
-	if (word_after(msg, "Expecting element ", a, sizeof a) && word_after(msg, ", got ", b, sizeof b))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here: expected <%s>", b, a);
-	else if (word_after(msg, "Expecting an element ", a, sizeof a))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> lacks a required <%s> element", el, a);
-	else if (word_after(msg, "Did not expect element ", a, sizeof a) && report_missing_child(sc, d, s, node))
-		return;
-	else if (word_after(msg, "Did not expect element ", a, sizeof a))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not allowed here (check its place and the order of elements in <%s>)", a,
-		            node && node->parent ? (const char *)node->parent->name : "?");
-	else if (word_after(msg, "Invalid attribute ", a, sizeof a))
-		diag_report(d, R_SCHEMA, &s->src, node ? srcmap_attr(&s->src, node, a) : off,
-		            "<%s> has no attribute '%s' in the source format", el, a);
-	else if (word_after(msg, "Element ", a, sizeof a) && strstr(msg, "failed to validate attributes"))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> lacks a required attribute, or one of its attributes has a value the format does not allow", a);
-	else if (strstr(msg, "has wrong namespace") || strstr(msg, "Expecting a namespace"))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> is not in the kpic namespace: the root must be <strategy xmlns=\"urn:x-kpic:strategy:1\">", el);
-	else if (strstr(msg, "Expecting element strategy") || (node && node->parent && node->parent->type == XML_DOCUMENT_NODE && strcmp(el, "strategy")))
-		diag_report(d, R_SCHEMA, &s->src, off, "the root element must be <strategy>, not <%s>", el);
-	else if (strstr(msg, "Error validating datatype") || strstr(msg, "Value doesn't match") ||
-	         strstr(msg, "failed to validate content") || strstr(msg, "Error validating value"))
-		diag_report(d, R_SCHEMA, &s->src, off, "<%s> has content the format does not allow here (%s)", el, msg);
-	else
-		diag_report(d, R_SCHEMA, &s->src, off, "%s", msg);
+	/* TRANSLATORS: %s is libxml2's English for a validation error kpic has
+	   no words of its own for. */
+	diag_report(d, R_SCHEMA, &s->src, off, "the document does not match the kpic source format here (%s)", e->msg);
 }
 
 int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
@@ -465,7 +526,7 @@ int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
 			if (i == j)
 				continue;
 			/* an ancestor's summary of a problem reported inside it */
-			if (is_ancestor(c.list[i].node, c.list[j].node) && is_generic(c.list[i].msg))
+			if (is_ancestor(c.list[i].node, c.list[j].node) && is_generic(c.list[i].code))
 				drop = 1;
 			/* the same element reported twice: keep the first */
 			if (j < i && c.list[j].node == c.list[i].node)
@@ -476,7 +537,7 @@ int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
 				drop = 1;
 		}
 		if (!drop) {
-			report(sc, d, s, c.list[i].node, c.list[i].msg);
+			report(sc, d, s, &c.list[i]);
 			reported++;
 		}
 	}
@@ -484,8 +545,11 @@ int schema_validate(struct schema *sc, struct source *s, struct diag_ctx *d)
 		diag_report(d, R_SCHEMA, &s->src, 0, "the document does not match the kpic source format");
 		reported++;
 	}
-	for (size_t i = 0; i < c.n; i++)
+	for (size_t i = 0; i < c.n; i++) {
 		free(c.list[i].msg);
+		free(c.list[i].str1);
+		free(c.list[i].str2);
+	}
 	free(c.list);
 	return reported;
 }

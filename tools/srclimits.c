@@ -68,6 +68,15 @@ static void stop_if_exceeded(xmlParserCtxt *ctxt, struct limits_scan *ls)
 	}
 }
 
+/* After a well-formedness error libxml2 parses on (and hands text on, even
+ * with its SAX disabled), but what it sees is no longer the source's
+ * structure: a stray '&' or a missing </name> would make the rest of the file
+ * one long name.  Nothing is counted then, so the syntax error is reported. */
+static int broken(void *ctx)
+{
+	return !((xmlParserCtxt *)ctx)->wellFormed;
+}
+
 static enum kind kind_of(const xmlChar *name)
 {
 	const char *n = (const char *)name;
@@ -137,7 +146,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, cons
 	xmlParserCtxt *ctxt = ctx;
 	struct limits_scan *ls = scan_of(ctx);
 	enum kind k = kind_of(name);
-	count(ctxt, ls, k, name, nattr, attrs);
+	if (!broken(ctx))
+		count(ctxt, ls, k, name, nattr, attrs);
 	if (ls->depth < sizeof ls->parent)
 		ls->parent[ls->depth] = (unsigned char)k;
 	ls->depth++;
@@ -161,7 +171,7 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const 
 static void count_text(void *ctx, const xmlChar *s, int len)
 {
 	struct limits_scan *ls = scan_of(ctx);
-	if (ls->name_depth == 0 || len <= 0)
+	if (ls->name_depth == 0 || len <= 0 || broken(ctx))
 		return;
 	ls->name_chars += utf8_chars(s, (size_t)len);
 	if (ls->name_chars > LIMIT_NAME_CHARS)

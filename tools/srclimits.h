@@ -9,7 +9,8 @@
  * characters takes minutes (a table row many pages tall), one of 1,000
  * characters a tenth of a second.
  *
- * Where each is enforced:
+ * Where each is enforced (the counting stops at the first well-formedness
+ * error, which is reported instead: see broken() in srclimits.c):
  *   LIMIT_FILE_BYTES       load.c, while reading (file-too-large)
  *   XML depth 256          libxml2's own limit, never lifted (xml-syntax)
  *   LIMIT_KPIS, LIMIT_SERIES_PER_KPI, LIMIT_VALUES_PER_SERIES,

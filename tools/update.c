@@ -9,6 +9,7 @@
  * one pass.  The caller checks the result as a source before writing it.
  */
 #include "update.h"
+#include "suggest.h"
 #include "i18n.h"
 #include "load.h"
 
@@ -205,9 +206,24 @@ static void series_keys(const struct kpi *k, struct buf *b)
 		buf_printf(b, "%s%s", j ? ", " : "", k->series[j].key ? k->series[j].key : "");
 }
 
+/* "did you mean …?" for a KPI id or name the source lacks, at the KPI. */
+static void suggest_kpi(const struct model *m, const struct srcfile *src, struct diag_ctx *d, const char *what)
+{
+	struct suggest sg;
+	suggest_init(&sg, what);
+	for (size_t i = 0; i < m->nkpis; i++) {
+		suggest_offer(&sg, m->kpis[i].id, srcmap_attr(src, m->kpis[i].node, "id"));
+		suggest_offer(&sg, m->kpis[i].name, srcmap_node(src, m->kpis[i].node));
+	}
+	size_t where;
+	const char *best = suggest_best(&sg, &where);
+	if (best)
+		diag_note(d, src, where, "did you mean '%s'?", best);
+}
+
 /* Resolves one row into a plan; 0, or -1 after a diagnostic. */
-static int resolve(const struct model *m, const struct sheet *sh, unsigned r, const int *col,
-                   struct diag_ctx *d, struct plan *p)
+static int resolve(const struct model *m, const struct srcfile *src, const struct sheet *sh, unsigned r,
+                   const int *col, struct diag_ctx *d, struct plan *p)
 {
 	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL };
 	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off };
@@ -234,10 +250,11 @@ static int resolve(const struct model *m, const struct sheet *sh, unsigned r, co
 	int count;
 	p->kpi = find_kpi(m, cells[COL_KPI], &count);
 	if (count != 1) {
-		if (count == 0)
+		if (count == 0) {
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_KPI], "no KPI has the id or name '%s'",
 			            cells[COL_KPI]);
-		else
+			suggest_kpi(m, src, d, cells[COL_KPI]);
+		} else
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_KPI],
 			            "%d KPIs are named '%s'; give the KPI's id instead", count, cells[COL_KPI]);
 		return -1;
@@ -278,9 +295,14 @@ static int resolve(const struct model *m, const struct sheet *sh, unsigned r, co
 		p->status = p->has_num ? VS_MEASURED : dash ? VS_NOT_AVAILABLE : VS_NOT_SURVEYED;
 	}
 	kdec num;
+	char half[64];
 	if (p->has_num && kdec_parse(v, strlen(v), &num) != KDEC_OK) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
-		            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
+		if (kdec_halfwidth(v, strlen(v), half, sizeof half) && kdec_parse(half, strlen(half), &num) == KDEC_OK)
+			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
+			            "'%s' is written in full-width characters: write it half-width and without separators, as %s", v, half);
+		else
+			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
+			            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
 		return -1;
 	}
 	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
@@ -432,7 +454,7 @@ static void add_value(struct run *x, const struct plan *p)
 static void one_row(struct run *x, unsigned r)
 {
 	struct plan p;
-	if (resolve(x->m, x->sh, r, x->col, x->d, &p) < 0) {
+	if (resolve(x->m, x->src, x->sh, r, x->col, x->d, &p) < 0) {
 		x->errors++;
 		return;
 	}

@@ -270,6 +270,27 @@ static void test_round_trip(struct check *ck)
     }
 }
 
+/* Figures typed with a Japanese input method, made half-width. */
+static void test_halfwidth(struct check *ck)
+{
+    char b[16];
+
+    CHECK_INT(KDEC_FW_DIGIT, kdec_halfwidth("１２３", strlen("１２３"), b, sizeof b));
+    CHECK_STR("123", b);
+    CHECK_INT(KDEC_FW_COMMA, kdec_halfwidth("1，234", strlen("1，234"), b, sizeof b));
+    CHECK_STR("1234", b);
+    CHECK_INT(KDEC_FW_DIGIT | KDEC_FW_COMMA | KDEC_FW_OTHER,
+              kdec_halfwidth("－１，２３４．５", strlen("－１，２３４．５"), b, sizeof b));
+    CHECK_STR("-1234.5", b);
+    CHECK_INT(KDEC_FW_OTHER, kdec_halfwidth("\xe2\x88\x92" "3.3", 6, b, sizeof b));   /* U+2212 minus */
+    CHECK_STR("-3.3", b);
+    /* nothing full-width: 0, whatever else the text holds */
+    CHECK_INT(0, kdec_halfwidth("15,757人", strlen("15,757人"), b, sizeof b));
+    CHECK_INT(0, kdec_halfwidth("", 0, b, sizeof b));
+    /* too small a buffer: 0, never a cut figure */
+    CHECK_INT(0, kdec_halfwidth("１２３４５", strlen("１２３４５"), b, 3));
+}
+
 int main(void)
 {
     struct check c = {0, 0}, *ck = &c;
@@ -283,5 +304,6 @@ int main(void)
     test_to_double(ck);
     test_format(ck);
     test_round_trip(ck);
+    test_halfwidth(ck);
     return check_done(ck);
 }
