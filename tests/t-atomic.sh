@@ -103,14 +103,21 @@ running_kpic() {
 		i=$((i + 1))
 	done
 }
-# ended_or_killed PID: waits up to 60 s for PID to end (a zombie, not yet
-# waited for), then kills it, in case the signal did not end kpic.  (No
-# watchdog subshell: one signalled before it has reset the script's traps
-# ran its EXIT trap, which removed $TMP under the test.)
+# ended_or_killed PID: waits up to 60 s for kpic (PID) to end, then kills it,
+# in case the signal did not end it.  Only builtins in the loop: once bash
+# has reaped kpic, a process this shell forked could get its PID, and bash
+# would then forget kpic's status (wait answers 127); and a PID that is no
+# longer kpic's is left alone.  (No watchdog subshell: one signalled before
+# it has reset the script's traps ran its EXIT trap, which removed $TMP.)
+exec {pause}<> <(:)
 ended_or_killed() {
-	local i=0
-	while [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)" != Z ] && [ "$i" -lt 6000 ]; do
-		sleep 0.01
+	local i=0 s
+	while [ "$i" -lt 6000 ]; do
+		s=
+		read -r s 2>/dev/null <"/proc/$1/stat" || return 0
+		case $s in "$1 (kpic"*) ;; *) return 0 ;; esac
+		case $s in *") Z "*) return 0 ;; esac
+		read -r -t 0.01 -u "$pause" s
 		i=$((i + 1))
 	done
 	kill -KILL "$1" 2>/dev/null
@@ -129,23 +136,58 @@ ended_or_killed() {
 	kept "SIG$sig while computing"
 done; } 2>/dev/null
 
-# Interrupted while the temporary file exists: strace delivers the signal at
+# Interrupted while the new file is written: strace delivers the signal at
 # the exact system call, after fchmod() (the file is created and empty) or
 # after the first write() (the page is in it; clean.xml gives no diagnostic,
-# so that write is the page's).  kpic's handler must remove the file.
+# so that write is the page's).  The file has no name until it is complete
+# (O_TMPFILE), so nothing is left even after SIGKILL; where the system cannot
+# make a nameless file (the O_TMPFILE openat fails, injected here), the named
+# temporary file that replaces it is removed by kpic's signal handler.
 if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
-	{ for at in "INT fchmod" "TERM write" "HUP fchmod"; do
+	{ reset
+	strace -f -o "$TMP/trace" -e trace=openat env --default-signal=INT,TERM,HUP "$KPIC" html -o "$D/kensho.html" \
+		tests/rules/clean.xml >/dev/null 2>&1
+	check "the new file is opened without a name (O_TMPFILE)" grep -q "openat(.*\"$D\", .*O_TMPFILE" "$TMP/trace"
+	# (which openat() is the O_TMPFILE one, to make it fail below)
+	nth=$(grep -n 'openat(' "$TMP/trace" | grep -m 1 O_TMPFILE | cut -d: -f1)
+	nth=$(head -n "${nth:-1}" "$TMP/trace" | grep -c 'openat(')
+	for at in "INT fchmod" "TERM write" "HUP fchmod" "KILL write" "KILL fsync"; do
+		set -- $at
+		reset
+		strace -f -o "$TMP/trace" -e trace=openat,fchmod,write,fsync,unlink,rename -e inject="$2:signal=SIG$1:when=1" \
+			env --default-signal=INT,TERM,HUP "$KPIC" html -o "$D/kensho.html" tests/rules/clean.xml >/dev/null 2>&1
+		RC=$?
+		check "SIG$1 after $2(): kpic ends by the signal" test "$RC" = $((128 + $(kill -l "$1")))
+		kept "SIG$1 after $2() on a nameless file"
+	done
+	for at in "INT fchmod" "TERM write" "HUP fchmod"; do
 		set -- $at
 		reset
 		strace -f -o "$TMP/trace" -e trace=openat,fchmod,write,unlink,rename -e inject="$2:signal=SIG$1:when=1" \
+			-e inject="openat:error=EOPNOTSUPP:when=$nth" \
 			env --default-signal=INT,TERM,HUP "$KPIC" html -o "$D/kensho.html" tests/rules/clean.xml >/dev/null 2>&1
 		RC=$?
 		tmpname=$(sed -n 's/.*openat([^"]*"\([^"]*\.tmp-[^"]*\)".*O_CREAT.*/\1/p' "$TMP/trace" | head -n 1)
-		check "SIG$1 after $2(): the temporary file existed" test -n "$tmpname"
-		check "SIG$1 after $2(): kpic ends by the signal" test "$RC" = $((128 + $(kill -l "$1")))
-		check "SIG$1 after $2(): its handler removed the file" grep -q "unlink(\"$tmpname\") = 0" "$TMP/trace"
-		kept "SIG$1 after $2()"
-	done; } 2>/dev/null
+		check "no O_TMPFILE, SIG$1 after $2(): a named temporary file existed" test -n "$tmpname"
+		check "no O_TMPFILE, SIG$1 after $2(): kpic ends by the signal" test "$RC" = $((128 + $(kill -l "$1")))
+		check "no O_TMPFILE, SIG$1 after $2(): its handler removed the file" grep -q "unlink(\"$tmpname\") = 0" "$TMP/trace"
+		kept "no O_TMPFILE, SIG$1 after $2()"
+	done
+	reset
+	# (LeakSanitizer cannot work under ptrace: leaks are checked elsewhere)
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -o "$TMP/trace" -e trace=openat,rename -e inject="openat:error=EOPNOTSUPP:when=$nth" \
+		env --default-signal=INT,TERM,HUP "$KPIC" html -o "$D/kensho.html" tests/rules/clean.xml >/dev/null 2>&1
+	RC=$?
+	check "no O_TMPFILE: the run completes" test "$RC" = 0
+	check "no O_TMPFILE: the page is written through a named file" grep -q 'rename(".*kensho.html.tmp-' "$TMP/trace"
+	check "no O_TMPFILE: the page is whole and alone" test "$(ls -A "$D")" = kensho.html -a -s "$D/kensho.html"
+	reset
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -o "$TMP/trace" -e trace=fsync,rename "$KPIC" html -o "$D/kensho.html" tests/rules/clean.xml >/dev/null 2>&1
+	check "the page is on disk before it is renamed (fsync, then rename)" \
+		test "$(sed -n 's/^[0-9]* *\(fsync\|rename\)(.*/\1/p' "$TMP/trace" | head -n 2 | tr '\n' ' ')" = "fsync rename "
+	} 2>/dev/null
 	# A SIGINT that kpic was started with ignored stays ignored: the run
 	# completes and writes the whole page.
 	rm -rf "$D" && mkdir -p "$D"
@@ -213,6 +255,14 @@ refused_tpl "html -o a link to kensho.css" html "$T" -o "$TMP/css-link" tests/fi
 refused_tpl "eval -o kpic.rng" eval "$T" -o "$TMP/tpl/kpic.rng" tests/fixtures/minimal.xml
 refused_tpl "pdf -o kensho-layout.xsl" pdf "$T" -o "$TMP/tpl/kensho-layout.xsl" tests/fixtures/minimal.xml
 refused_tpl "pdf --boxes layout.rng" pdf "$T" -o "$TMP/ok.pdf" --boxes="$TMP/tpl/layout.rng" tests/fixtures/minimal.xml
+# (a stylesheet may include one from a subdirectory: its files are inputs too)
+mkdir -p "$TMP/tpl/parts" && cp templates/kensho.css "$TMP/tpl/parts/part.xsl"
+psum=$(cksum <"$TMP/tpl/parts/part.xsl")
+run_kpic html "$T" -o "$TMP/tpl/parts/part.xsl" tests/fixtures/minimal.xml
+check "html -o a file in a subdirectory of the templates: refused, exit 2" test "$RC" = 2
+check "html -o a file in a subdirectory of the templates: names the directory" grep -q "it is a file of $TMP/tpl, which this run reads" "$TMP/err"
+check "html -o a file in a subdirectory of the templates: intact" test "$(cksum <"$TMP/tpl/parts/part.xsl")" = "$psum"
+rm -rf "$TMP/tpl/parts"
 refused_tpl "draft -o draft.xsl" draft "$T" -o "$TMP/tpl/draft.xsl" tests/fixtures/minimal.xml
 refused_tpl "export -o kensho.css" export "$T" -o "$TMP/tpl/kensho.css" tests/fixtures/minimal.xml
 refused_tpl "diff --html shinkyu.xsl" diff "$T" --html "$TMP/tpl/shinkyu.xsl" tests/fixtures/minimal.xml tests/rules/clean.xml

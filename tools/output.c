@@ -1,10 +1,16 @@
 /*
  * output.c - atomic output files (see output.h).
  *
+ * The new file has no name while it is written (O_TMPFILE, see
+ * write_replacing()), so nothing is left behind by a run that ends half-way,
+ * even by SIGKILL or a crash.  It has a name only for the rename, or
+ * throughout where the system cannot make a nameless file.
+ *
  * Signals.  A SIGINT, SIGTERM or SIGHUP that ends kpic while the temporary
- * file exists would leave it behind, so for that time output_write() catches
- * them with on_signal(), which removes the file and raises the signal again
- * with its default action, so that kpic still ends the way it would have.
+ * file has a name would leave it behind, so for that time output_write()
+ * catches them with on_signal(), which removes the file and raises the
+ * signal again with its default action, so that kpic still ends the way it
+ * would have.
  * The handler needs the file's name: `pending` is the one piece of global
  * mutable state this forces.  It changes only while those signals are
  * blocked, so the handler never sees it half-set, and the handler calls only
@@ -15,6 +21,9 @@
  * makes write() fail with EFBIG, reported and cleaned up like any failed
  * write, instead of killing kpic with the temporary file in place.
  */
+/* O_TMPFILE and linkat() are Linux's (see write_replacing()). */
+#define _GNU_SOURCE
+
 #include "output.h"
 #include "i18n.h"
 
@@ -94,18 +103,28 @@ static void guard_restore(struct guard *g)
 	sigprocmask(SIG_SETMASK, &g->saved_mask, NULL);
 }
 
-/* Whether the directory dir holds the file *st (by device and inode, so a
- * link to one of its files counts too). */
-static int in_dir(const char *dir, const struct stat *st)
+/* Whether the directory dir, or one below it (a stylesheet may include one
+ * from a subdirectory), holds the file *st: by device and inode, so a link to
+ * one of its files counts too.  Links to directories are not followed, and
+ * depth is bounded, so a loop cannot hold kpic up. */
+static int in_dir(int parent, const char *dir, const struct stat *st, int depth)
 {
-	DIR *d = opendir(dir);
+	int fd = openat(parent, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	struct dirent *e;
 	int found = 0;
-	if (d == NULL)
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return 0;
+	}
 	while (!found && (e = readdir(d)) != NULL) {
 		struct stat se;
-		if (e->d_name[0] != '.' && fstatat(dirfd(d), e->d_name, &se, 0) == 0)
+		if (e->d_name[0] == '.' && (e->d_name[1] == '\0' || (e->d_name[1] == '.' && e->d_name[2] == '\0')))
+			continue;
+		if (fstatat(dirfd(d), e->d_name, &se, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(se.st_mode))
+			found = depth > 0 && in_dir(dirfd(d), e->d_name, st, depth - 1);
+		else if (fstatat(dirfd(d), e->d_name, &se, 0) == 0)
 			found = S_ISREG(se.st_mode) && se.st_dev == st->st_dev && se.st_ino == st->st_ino;
 	}
 	closedir(d);
@@ -119,7 +138,7 @@ static int same_file(const char *path, const char *a)
 	if (stat(path, &sp) != 0 || stat(a, &sa) != 0)
 		return 0;
 	if (S_ISDIR(sa.st_mode))
-		return !S_ISDIR(sp.st_mode) && in_dir(a, &sp);
+		return !S_ISDIR(sp.st_mode) && in_dir(AT_FDCWD, a, &sp, 8);
 	return sp.st_dev == sa.st_dev && sp.st_ino == sa.st_ino;
 }
 
@@ -178,6 +197,122 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 	return output_write_like(path, data, len, inputs, path, err, errsz);
 }
 
+/* The directory path is in, for O_TMPFILE and the fsync after the rename. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* A file with no name in dir, or -1 where the system cannot make one (no
+ * O_TMPFILE, a file system without it, no /proc to name it by later). */
+static int open_nameless(const char *dir)
+{
+#ifdef O_TMPFILE
+	if (access("/proc/self/fd", X_OK) == 0)
+		return open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+#else
+	(void)dir;
+#endif
+	return -1;
+}
+
+/* Gives the nameless file fd the name tmp (path.tmp-PID-N, the first free). */
+static int name_nameless(int fd, const char *path, char *tmp, size_t size)
+{
+	char proc[64];
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	for (unsigned n = 0; n < 100; n++) {
+		snprintf(tmp, size, "%s.tmp-%ld-%u", path, (long)getpid(), n);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
+/* The rename is on disk once the directory is: a crash right after kpic
+ * exits then leaves the new file, not an empty one or none. */
+static void sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);    /* best effort: some file systems cannot */
+		close(fd);
+	}
+}
+
+/*
+ * Writes data into a new file and renames it over path.  The file has no
+ * name while it is written (O_TMPFILE), so that a run ended by SIGKILL, a
+ * crash or a power cut leaves nothing behind; it is named path.tmp-PID-N only
+ * for the rename, with the caught signals blocked.  Where the system cannot
+ * make a nameless file, a named one (mkstemp) takes its place, which
+ * on_signal() removes.  The data reach the disk (fsync) before the rename.
+ */
+static int write_replacing(const char *path, const char *data, size_t len, const char *like, char *err,
+                           size_t errsz)
+{
+	size_t tsize = strlen(path) + 40;
+	char *tmp = malloc(tsize), *dir = dir_of(path);
+	if (tmp == NULL || dir == NULL) {
+		free(tmp);
+		free(dir);
+		snprintf(err, errsz, _("out of memory"));
+		return -1;
+	}
+	struct guard g;
+	guard_block(&g);
+	int fd = open_nameless(dir), named = fd < 0;
+	if (named) {
+		snprintf(tmp, tsize, "%s.tmp-XXXXXX", path);
+		fd = mkstemp(tmp);
+	}
+	if (fd < 0) {
+		int e = errno;
+		guard_restore(&g);
+		snprintf(err, errsz, _("%s: cannot create a file there: %s"), path, strerror(e));
+		free(tmp);
+		free(dir);
+		return -1;
+	}
+	if (named)
+		pending = tmp;
+	guard_open(&g);
+	int ok = take_mode(fd, like) == 0 && write_fd(fd, data, len) == 0 && fsync(fd) == 0;
+	int saved = errno;
+	guard_close(&g);
+	if (ok && !named) {
+		ok = name_nameless(fd, path, tmp, tsize) == 0;
+		saved = errno;
+		named = ok;
+		if (ok)
+			pending = tmp;
+	}
+	ok = close(fd) == 0 && ok;
+	if (ok && rename(tmp, path) == 0) {
+		guard_restore(&g);
+		sync_dir(dir);
+		free(tmp);
+		free(dir);
+		return 0;
+	}
+	if (!ok)
+		errno = saved;
+	snprintf(err, errsz, _("%s: cannot write: %s (the previous file, if any, is unchanged)"), path, strerror(errno));
+	if (named)
+		unlink(tmp);
+	guard_restore(&g);
+	free(tmp);
+	free(dir);
+	return -1;
+}
+
 int output_write_like(const char *path, const char *data, size_t len, const char *const *inputs,
                       const char *like, char *err, size_t errsz)
 {
@@ -205,39 +340,5 @@ int output_write_like(const char *path, const char *data, size_t len, const char
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
 		return write_in_place(path, data, len, err, errsz);
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (tmp == NULL) {
-		snprintf(err, errsz, _("out of memory"));
-		return -1;
-	}
-	snprintf(tmp, plen + 16, "%s.tmp-XXXXXX", path);
-	struct guard g;
-	guard_block(&g);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		guard_restore(&g);
-		snprintf(err, errsz, _("%s: cannot create a file there: %s"), path, strerror(e));
-		free(tmp);
-		return -1;
-	}
-	pending = tmp;
-	guard_open(&g);
-	int ok = take_mode(fd, like) == 0 && write_fd(fd, data, len) == 0;
-	int saved = errno;
-	ok = close(fd) == 0 && ok;
-	guard_close(&g);
-	if (ok && rename(tmp, path) == 0) {
-		guard_restore(&g);
-		free(tmp);
-		return 0;
-	}
-	if (!ok)
-		errno = saved;
-	snprintf(err, errsz, _("%s: cannot write: %s (the previous file, if any, is unchanged)"), path, strerror(errno));
-	unlink(tmp);
-	guard_restore(&g);
-	free(tmp);
-	return -1;
+	return write_replacing(path, data, len, like, err, errsz);
 }

@@ -1,9 +1,10 @@
 /*
  * output.h - writing an output file so that a failure loses nothing.
  *
- * The content is written to a temporary file in the target's directory and
- * renamed over the target only when it is complete, so the previous output
- * survives any failed run, and readers never see half a file.  kpic refuses to
+ * The content is written to a temporary file in the target's directory, with
+ * no name until it is complete and on disk (fsync), and only then renamed
+ * over the target, so the previous output survives any failed or killed run,
+ * readers never see half a file, and nothing is left behind.  kpic refuses to
  * write over one of its own inputs (the source, the templates, a sheet).
  */
 #ifndef KPIC_OUTPUT_H
