@@ -108,7 +108,7 @@ check "ja rules: summaries in Japanese" grep -qE '^duplicate-id +error +2 つの
 check "ja rules: differ from English" test "$OUT" != "$en_out"
 
 # --help: Japanese text, every option and command of the English one.
-opts() { grep -oE -- '(^| |\()--?[A-Za-z][A-Za-z-]*(=[A-Z-]+)?' "$1" | sed 's/^[ (]//' | sort -u; }
+opts() { grep -oE -- '(^| |\(|\[)--?[A-Za-z][A-Za-z-]*(=[A-Z-]+)?' "$1" | sed 's/^[ ([]//' | sort -u; }
 kl LANG=C -- --help; cp "$TMP/out" "$TMP/help-en"
 kl LANG=ja_JP.UTF-8 -- --help; cp "$TMP/out" "$TMP/help-ja"
 check "ja --help: Japanese" grep -q '^使い方: kpic <コマンド>' "$TMP/help-ja"
