@@ -150,4 +150,37 @@ check "--help: update's own options" test "$(grep -A6 "^  update " "$TMP/out" | 
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
 check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 9
 
+# kpic pdf: binary is not written to a terminal (like gzip)
+# on_tty COMMAND...: runs it with standard output a terminal, read as it is
+# written; what reached the terminal on stdout, its stderr, its exit status.
+on_tty() {
+	python3 -c '
+import os, subprocess, sys
+m, s = os.openpty()
+p = subprocess.Popen(sys.argv[1:], stdout=s)
+os.close(s)
+data = b""
+while True:
+    try:
+        d = os.read(m, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    data += d
+sys.stdout.buffer.write(data)
+sys.exit(p.wait())' "$@"
+}
+run_cmd on_tty "$KPIC" pdf $fx/clean.xml
+check "pdf to a terminal: exit 2" test "$RC" = 2
+check "pdf to a terminal: nothing written there" test -z "$OUT"
+check "pdf to a terminal: use -o FILE or redirect" test "$(head -n 1 "$TMP/err")" = "kpic: pdf: a PDF is binary and is not written to a terminal; use -o FILE or redirect standard output (> FILE)"
+run_cmd on_tty "$KPIC" pdf -o - $fx/clean.xml
+check "pdf -o - to a terminal: exit 2" test "$RC" = 2 -a -z "$OUT"
+run_cmd on_tty "$KPIC" pdf --format=xml $fx/clean.xml
+check "pdf --format=xml to a terminal: text, written" test "$RC" = 0 -a "${OUT:0:5}" = "<?xml"
+run_cmd on_tty "$KPIC" pdf -o "$TMP/tty.pdf" $fx/clean.xml
+check "pdf -o FILE from a terminal: written" test "$RC" = 0 -a "$(head -c 5 "$TMP/tty.pdf")" = "%PDF-"
+"$KPIC" pdf $fx/clean.xml >"$TMP/redirected.pdf" 2>"$TMP/err"
+check "pdf redirected to a file: written" test $? = 0 -a "$(head -c 5 "$TMP/redirected.pdf")" = "%PDF-" -a ! -s "$TMP/err"
 done_testing

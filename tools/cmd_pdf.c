@@ -5,12 +5,21 @@
 #include "pdf.h"
 
 #include <limits.h>
+#include <string.h>
 #include <unistd.h>
 
 /* The options kpic pdf takes (tools/options.def). */
 const enum opt_id cmd_pdf_options[] = {
 	OPT_OUTPUT, OPT_FORMAT_PDF, OPT_BOXES, OPTS_SOURCE, OPT_HELP, OPT_END
 };
+
+/* Whether the PDF would go to a terminal (-o - is standard output too):
+ * like gzip, kpic does not write binary data there. */
+static int to_terminal(const struct opts *o)
+{
+	int to_stdout = o->output == NULL || strcmp(o->output, "-") == 0;
+	return to_stdout && o->format != OUT_XML && isatty(STDOUT_FILENO);
+}
 
 static int render_pdf(const struct opts *o, const struct unit *u, const struct pdf_request *rq,
                       struct diag_ctx *d)
@@ -45,8 +54,9 @@ int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, NULL, NULL };
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "pdf");
-	if (o->output == NULL && o->format != OUT_XML && isatty(STDOUT_FILENO))
-		return usage_error("%s: a PDF is not written to a terminal; use -o FILE", "pdf");
+	if (to_terminal(o))
+		return usage_error("%s: a PDF is binary and is not written to a terminal; use -o FILE or "
+		                   "redirect standard output (> FILE)", "pdf");
 	if (source_date_epoch(&rq.creation_time) || find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	rq.source_path = o->files[0];
