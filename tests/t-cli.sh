@@ -107,6 +107,8 @@ check "--no-color=yes: takes no argument" grep -qx "kpic diff: option '--no-colo
 run_kpic eval --format=csv $fx/clean.xml
 check "eval --format=csv: exit 2" test "$RC" = 2
 check "eval --format=csv: the values eval takes" grep -qx "kpic eval: unknown --format 'csv' (one of text|json|xml)" "$TMP/err"
+run_kpic eval "--format=text|json" $fx/clean.xml
+check "eval --format=text|json: not a value" test "$RC" = 2
 run_kpic export --format=xml $fx/clean.xml
 check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json)" "$TMP/err"
 run_kpic pdf --format=json -o "$TMP/p.pdf" $fx/clean.xml

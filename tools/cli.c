@@ -127,7 +127,7 @@ static int value_option(const struct command *c, enum opt_id id, const char *v)
 {
 	const char *list = optdefs[id].values;
 	size_t n = strlen(v);
-	for (const char *p = list; n && (p = strstr(p, v)) != NULL; p += n)
+	for (const char *p = list; n && !strchr(v, '|') && (p = strstr(p, v)) != NULL; p += n)
 		if ((p == list || p[-1] == '|') && (p[n] == '|' || p[n] == '\0'))
 			return 0;
 	return option_error(c, N_("unknown --%s '%s' (one of %s)"), optdefs[id].long_name, v, list);

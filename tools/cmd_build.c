@@ -3,7 +3,6 @@
  */
 #include "cmd_common.h"
 #include "html.h"
-#include "output.h"
 #include "pdf.h"
 #include "pool.h"
 
@@ -49,7 +48,7 @@ static int make_dir(const char *path)
 static int build_one(const struct opts *o, const char *file, const char *outdir, struct schema *sc,
                      struct diag_ctx *d, struct pdf_request *rq)
 {
-	char name[PATH_MAX / 2], path[PATH_MAX], err[512];
+	char name[PATH_MAX / 2], path[PATH_MAX];
 	struct unit u;
 	size_t errors_before = d->nerrors;
 	int status = status_of(compile_source(file, sc, d, &u, o->timing), 0);
@@ -77,14 +76,11 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 		status = 2;
 	if (status == 0) {
 		snprintf(path, sizeof path, "%s/%s/kensho.html", outdir, name);
-		int bad = output_write(path, buf_str(&page), page.len, inputs, err, sizeof err) < 0;
+		status = write_output(path, &page, inputs);
+	}
+	if (status == 0) {
 		snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
-		if (!bad)
-			bad = output_write(path, pdf.data ? pdf.data : "", pdf.len, inputs, err, sizeof err) < 0;
-		if (bad) {
-			fprintf(stderr, "kpic: %s\n", err);
-			status = 2;
-		}
+		status = write_output(path, &pdf, inputs);
 	}
 	buf_free(&page);
 	buf_free(&pdf);

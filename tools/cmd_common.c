@@ -115,15 +115,26 @@ struct schema *open_schema(const struct opts *o)
 	return schema_load(path);
 }
 
-int write_extra(const struct opts *o, const char *path, const struct buf *b)
+int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
 {
-	char err[512], dir[PATH_MAX];
-	const char *inputs[] = { o->files[0], templates_input(o, dir, sizeof dir), NULL };
+	return status_of(compile_source(o->files[0], sc, d, u, o->timing), 0);
+}
+
+int write_output(const char *path, const struct buf *b, const char *const inputs[])
+{
+	char err[512];
 	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
 		fprintf(stderr, "kpic: %s\n", err);
 		return 2;
 	}
 	return 0;
+}
+
+int write_extra(const struct opts *o, const char *path, const struct buf *b)
+{
+	char dir[PATH_MAX];
+	const char *inputs[] = { o->files[0], templates_input(o, dir, sizeof dir), NULL };
+	return write_output(path, b, inputs);
 }
 
 int write_result(const struct opts *o, const struct buf *b)

@@ -103,6 +103,13 @@ const char *templates_input(const struct opts *o, char *dir, size_t size);
 /* The schema of the templates directory; NULL (said why) when unreadable. */
 struct schema *open_schema(const struct opts *o);
 
+/* Compiles the command's one source, o->files[0], into *u (which must then
+ * be freed with unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
+int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+
+/* Writes b to path ("-": standard output) atomically, never over one of
+ * inputs (NULL-terminated); 0, or 2 after saying why. */
+int write_output(const char *path, const struct buf *b, const char *const inputs[]);
 /* Writes a command's result to -o (atomically) or standard output; 0 or 2. */
 int write_result(const struct opts *o, const struct buf *b);
 /* Writes b to path atomically, never over the source or the templates; 0 or 2. */

@@ -5,7 +5,6 @@
 #include "diff.h"
 #include "diff_out.h"
 #include "html.h"
-#include "output.h"
 #include "pdf.h"
 
 #include <libxml/parser.h>
@@ -29,13 +28,9 @@ static int use_color(const struct opts *o)
 /* Writes buf to path atomically, never over one of the diff's inputs. */
 static int write_diff_file(const struct opts *o, const char *path, const struct buf *b)
 {
-	char err[512], dir[PATH_MAX];
+	char dir[PATH_MAX];
 	const char *inputs[] = { o->files[0], o->files[1], templates_input(o, dir, sizeof dir), NULL };
-	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
-		fprintf(stderr, "kpic: %s\n", err);
-		return -1;
-	}
-	return 0;
+	return write_output(path, b, inputs) ? -1 : 0;
 }
 
 /* The 新旧対照表 (--html, --pdf): kpic diff's XML through templates/shinkyu.xsl
@@ -92,14 +87,11 @@ int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		else
 			diff_text(&df, use_color(o), &b);
 		status = df.nchanges > 0;
-		char err[512];
 		const char *inputs[] = { o->files[0], o->files[1], NULL };
 		if ((o->html_out || o->pdf_out) && diff_tables(o, &df, &u[1], d) != 0)
 			status = 2;
-		else if (output_write(o->output ? o->output : "-", buf_str(&b), b.len, inputs, err, sizeof err) < 0) {
-			fprintf(stderr, "kpic: %s\n", err);
+		else if (write_output(o->output ? o->output : "-", &b, inputs))
 			status = 2;
-		}
 		buf_free(&b);
 		diff_free(&df);
 	}

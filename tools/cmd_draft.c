@@ -33,7 +33,7 @@ int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
+	int status = compile_one(o, sc, d, &u);
 	/* Machine-readable diagnostics go to stdout, which the draft would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {

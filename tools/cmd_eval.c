@@ -15,7 +15,7 @@ int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "eval");
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
+	int status = compile_one(o, sc, d, &u);
 	/* Machine-readable diagnostics go to stdout, which the result would share. */
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {

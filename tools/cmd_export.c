@@ -14,7 +14,7 @@ int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return usage_error("%s: expects exactly one input file", "export");
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
+	int status = compile_one(o, sc, d, &u);
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	if (status == 0) {
 		struct buf b = BUF_INIT;

@@ -19,7 +19,7 @@ int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
+	int status = compile_one(o, sc, d, &u);
 	diag_flush(d, diag_stream(o, d, status));
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;

@@ -61,7 +61,7 @@ int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	rq.source_path = o->files[0];
 	struct unit u;
-	int status = status_of(compile_source(o->files[0], sc, d, &u, o->timing), 0);
+	int status = compile_one(o, sc, d, &u);
 	if (status == 0)
 		status = render_pdf(o, &u, &rq, d);
 	else
