@@ -44,7 +44,10 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L -DKPIC_DATADIR='"$(DATA
 SRCS = $(notdir $(wildcard tools/*.c))
 OBJS = $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
-HDRS = $(wildcard tools/*.h) tools/rules.def
+HDRS = $(wildcard tools/*.h tools/*.def)
+# The command line (tools/kpic.c, cli.c, pool.c, cmd_*.c), left out of the
+# programs that link the compiler without it: build/layout-run, the fuzzers.
+CLI_OBJS = kpic.o cli.o pool.o cmd_%.o
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
@@ -98,10 +101,10 @@ build/asan/dev_%.o: tools/dev/%.c | $(DEPS_OK)
 	@mkdir -p build/asan
 	$(CC) $(WARN) $(ASAN_FLAGS) $(DEPFLAGS) -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) -Itools -c $< -o $@
 
-build/layout-run: build/obj/dev_layout_run.o $(filter-out build/obj/kpic.o,$(OBJS))
+build/layout-run: build/obj/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/obj/%),$(OBJS))
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out build/asan/kpic.o,$(ASAN_OBJS))
+build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/asan/%),$(ASAN_OBJS))
 	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 # --- messages (po/; README "Japanese messages") -------------------------------
@@ -186,7 +189,7 @@ FUZZ_FLAGS  = $(filter-out -Wno-format-truncation,$(WARN)) -O1 -g -fno-omit-fram
               -fsanitize=address,undefined -fno-sanitize-recover=all -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS)
 FUZZ_NAMES  = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS   = $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
-FUZZ_OBJS   = $(filter-out build/fuzz/obj/kpic.o,$(SRCS:%.c=build/fuzz/obj/%.o))
+FUZZ_OBJS   = $(filter-out $(CLI_OBJS:%=build/fuzz/obj/%),$(SRCS:%.c=build/fuzz/obj/%.o))
 FUZZ_LIBS   = $(PKG_LIBS) -lm
 
 build/.deps-fuzz: tools/deps.sh $(DEPS_OK)

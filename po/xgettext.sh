@@ -5,7 +5,7 @@
 #
 # The one list of what is translatable, used by `make update-po` and by the
 # completeness test (tests/t-i18n.sh): _() and N_() anywhere, the format of
-# diag_report, diag_note, lwarn, lfail and usage_error (which translate it
+# diag_report, diag_note, lwarn, lfail, usage_error and option_error (which translate it
 # themselves, so that their call sites stay plain), and the fourth field of
 # every RULE() line in tools/rules.def, the rule's summary.
 set -eu
@@ -23,7 +23,8 @@ xgettext --language=C --from-code=UTF-8 --package-name=kpic --package-version="$
 	--keyword=lwarn:4 --flag=lwarn:4:c-format \
 	--keyword=lfail:3 --flag=lfail:3:c-format \
 	--keyword=usage_error:1 --flag=usage_error:1:c-format \
+	--keyword=option_error:2 --flag=option_error:2:c-format \
 	--keyword=import_report:5 --flag=import_report:5:c-format \
 	--keyword=exceed:4 --flag=exceed:4:c-format \
-	-o - $(ls tools/*.c tools/*.h tools/rules.def | LC_ALL=C sort) >"$out.tmp"
+	-o - $(ls tools/*.c tools/*.h tools/*.def | LC_ALL=C sort) >"$out.tmp"
 mv "$out.tmp" "$out"

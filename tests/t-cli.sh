@@ -67,4 +67,122 @@ check "-o onto the input is refused" test "$RC" = 2
 check "-o onto the input: the input is intact" cmp -s $fx/clean.xml "$TMP/src.xml"
 run_kpic eval -o "$TMP/no/such/dir/out.txt" $fx/clean.xml
 check "-o into a missing directory: exit 2" test "$RC" = 2
+# --- each command takes its own options (tools/cmd_NAME.c) -------------------
+# COMMAND OPTION... | the commands the message names
+foreign() {
+	local cmd=$1 opt=$2 takers=$3; shift 3
+	run_kpic "$cmd" "$@" $fx/clean.xml
+	check "$cmd ${*}: exit 2" test "$RC" = 2
+	check "$cmd ${*}: nothing on stdout" test -z "$OUT"
+	case $takers in
+	*,*) msg="kpic $cmd: option '$opt' is for these commands only: $takers" ;;
+	*) msg="kpic $cmd: option '$opt' is for $takers only" ;;
+	esac
+	check "$cmd ${*}: names the option and the command" test "$ERR" = "$msg
+Try 'kpic $cmd --help'."
+}
+foreign check --revise update --revise
+foreign eval --boxes pdf --boxes="$TMP/boxes.jsonl"
+foreign html --format "eval, diff, pdf, export" --format=json
+foreign diff --sheet "update, import" --sheet=1
+foreign pdf --no-color diff --no-color
+foreign draft -j build -j 2
+foreign export --period draft --period=2020-2024
+foreign update --template draft --template=draft.xsl
+foreign import --actuals update --actuals "$TMP/a.tsv"
+foreign build -o "eval, html, diff, pdf, draft, export, update, import" -o "$TMP/out.html"
+foreign rules --templates "check, eval, html, diff, pdf, draft, export, update, import, build" --templates=templates
+check "a refused option writes nothing" test ! -e "$TMP/boxes.jsonl" -a ! -e "$TMP/out.html"
+run_kpic eval -o "$TMP/e.txt" --html "$TMP/e.html" $fx/clean.xml
+check "eval --html: exit 2, no output at all" test "$RC" = 2 -a ! -e "$TMP/e.txt" -a ! -e "$TMP/e.html"
+run_kpic check --bogus $fx/clean.xml
+check "unknown option: named with the command" test "$ERR" = "kpic check: unknown option '--bogus'
+Try 'kpic check --help'."
+run_kpic eval $fx/clean.xml -o
+check "-o without its file: exit 2" test "$RC" = 2
+check "-o without its file: said" grep -qx "kpic eval: option '-o' requires an argument (FILE)" "$TMP/err"
+run_kpic diff --no-color=yes $fx/clean.xml $fx/clean.xml
+check "--no-color=yes: exit 2" test "$RC" = 2
+check "--no-color=yes: takes no argument" grep -qx "kpic diff: option '--no-color' takes no argument" "$TMP/err"
+run_kpic eval --format=csv $fx/clean.xml
+check "eval --format=csv: exit 2" test "$RC" = 2
+check "eval --format=csv: the values eval takes" grep -qx "kpic eval: unknown --format 'csv' (one of text|json|xml)" "$TMP/err"
+run_kpic eval "--format=text|json" $fx/clean.xml
+check "eval --format=text|json: not a value" test "$RC" = 2
+run_kpic export --format=xml $fx/clean.xml
+check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json)" "$TMP/err"
+run_kpic pdf --format=json -o "$TMP/p.pdf" $fx/clean.xml
+check "pdf --format=json: exit 2, nothing written" test "$RC" = 2 -a ! -e "$TMP/p.pdf"
+run_kpic check --diagnostics-format=xml $fx/clean.xml
+check "--diagnostics-format=xml: refused" grep -qx "kpic check: unknown --diagnostics-format 'xml' (one of text|json|sarif)" "$TMP/err"
+
+# options before the command are the command's
+run_kpic -Werror check $fx/unused-department.xml
+check "-Werror before the command: exit 1" test "$RC" = 1
+run_kpic --revise check $fx/clean.xml
+check "a foreign option before the command: refused" test "$RC" = 2 -a "$(head -n 1 "$TMP/err")" = "kpic check: option '--revise' is for update only"
+run_kpic -- check $fx/clean.xml
+check "-- before the command" test "$RC" = 0
+run_kpic check -- $fx/clean.xml
+check "-- before the files" test "$RC" = 0
+
+# kpic COMMAND --help: its own options and the shared ones, no others
+shared="--diagnostics-format --templates --time-report -Werror -h"
+for spec in "check:" "eval:-o --format" "html:-o" "diff:-o --format --no-color --html --pdf" \
+            "pdf:-o --format --boxes" "draft:-o --period --template" "export:-o --format" \
+            "update:--actuals --year --revise --sheet -o" "import:-o --sheet" "build:-d -j" "rules:"; do
+	cmd=${spec%%:*} own=${spec#*:}
+	want=$(printf '%s\n' $own $([ "$cmd" = rules ] && echo -h || echo $shared) | sort -u)
+	run_kpic "$cmd" --help
+	check "$cmd --help: exit 0, nothing on stderr" test "$RC" = 0 -a -z "$ERR"
+	check "$cmd --help: its usage" grep -q "^usage: kpic $cmd " "$TMP/out"
+	got=$(grep -oE '^  --?[A-Za-z][A-Za-z-]*' "$TMP/out" | sed 's/^  //' | sort -u)
+	check "$cmd --help: its options and no others" test "$got" = "$want"
+	[ "$got" = "$want" ] || diff <(echo "$want") <(echo "$got") | sed 's/^/    /'
+	help_out=$OUT
+	run_kpic help "$cmd"
+	check "kpic help $cmd = kpic $cmd --help" test "$RC" = 0 -a "$OUT" = "$help_out"
+done
+run_kpic eval $fx/clean.xml --help
+check "--help after the file: the command's help" test "$RC" = 0 -a "$(head -n 1 "$TMP/out")" = "usage: kpic eval [options] FILE"
+run_kpic --help
+check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx " *options: \[-d DIR\] \[-j N\]"
+check "--help: update's own options" test "$(grep -A6 "^  update " "$TMP/out" | grep -A1 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
+ [--sheet=NAME] [-o FILE]"
+check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
+check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 9
+
+# kpic pdf: binary is not written to a terminal (like gzip)
+# on_tty COMMAND...: runs it with standard output a terminal, read as it is
+# written; what reached the terminal on stdout, its stderr, its exit status.
+on_tty() {
+	python3 -c '
+import os, subprocess, sys
+m, s = os.openpty()
+p = subprocess.Popen(sys.argv[1:], stdout=s)
+os.close(s)
+data = b""
+while True:
+    try:
+        d = os.read(m, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    data += d
+sys.stdout.buffer.write(data)
+sys.exit(p.wait())' "$@"
+}
+run_cmd on_tty "$KPIC" pdf $fx/clean.xml
+check "pdf to a terminal: exit 2" test "$RC" = 2
+check "pdf to a terminal: nothing written there" test -z "$OUT"
+check "pdf to a terminal: use -o FILE or redirect" test "$(head -n 1 "$TMP/err")" = "kpic: pdf: a PDF is binary and is not written to a terminal; use -o FILE or redirect standard output (> FILE)"
+run_cmd on_tty "$KPIC" pdf -o - $fx/clean.xml
+check "pdf -o - to a terminal: exit 2" test "$RC" = 2 -a -z "$OUT"
+run_cmd on_tty "$KPIC" pdf --format=xml $fx/clean.xml
+check "pdf --format=xml to a terminal: text, written" test "$RC" = 0 -a "${OUT:0:5}" = "<?xml"
+run_cmd on_tty "$KPIC" pdf -o "$TMP/tty.pdf" $fx/clean.xml
+check "pdf -o FILE from a terminal: written" test "$RC" = 0 -a "$(head -c 5 "$TMP/tty.pdf")" = "%PDF-"
+"$KPIC" pdf $fx/clean.xml >"$TMP/redirected.pdf" 2>"$TMP/err"
+check "pdf redirected to a file: written" test $? = 0 -a "$(head -c 5 "$TMP/redirected.pdf")" = "%PDF-" -a ! -s "$TMP/err"
 done_testing

@@ -108,7 +108,7 @@ check "ja rules: summaries in Japanese" grep -qE '^duplicate-id +error +2 つの
 check "ja rules: differ from English" test "$OUT" != "$en_out"
 
 # --help: Japanese text, every option and command of the English one.
-opts() { grep -oE -- '(^| |\()--?[A-Za-z][A-Za-z-]*(=[A-Z-]+)?' "$1" | sed 's/^[ (]//' | sort -u; }
+opts() { grep -oE -- '(^| |\(|\[)--?[A-Za-z][A-Za-z-]*(=[A-Z-]+)?' "$1" | sed 's/^[ ([]//' | sort -u; }
 kl LANG=C -- --help; cp "$TMP/out" "$TMP/help-en"
 kl LANG=ja_JP.UTF-8 -- --help; cp "$TMP/out" "$TMP/help-ja"
 check "ja --help: Japanese" grep -q '^使い方: kpic <コマンド>' "$TMP/help-ja"
@@ -122,6 +122,12 @@ check "ja --help: the data directory filled in" grep -q '/templates)$' "$TMP/hel
 kl LANG=ja_JP.UTF-8 -- check -Wno-nonsense $fx/clean.xml
 check "ja usage error: Japanese, exit 2" test "$RC" = 2 -a "$ERR" = "kpic: 不明なルール 'nonsense' です (kpic rules で一覧を表示できます)
 'kpic --help' で使い方を確認してください。"
+kl LANG=ja_JP.UTF-8 -- check --revise $fx/clean.xml
+check "ja foreign option: Japanese, exit 2" test "$RC" = 2 -a "$ERR" = "kpic check: オプション '--revise' は update 専用です
+'kpic check --help' で使い方を確認してください。"
+kl LANG=ja_JP.UTF-8 -- eval --help
+check "ja eval --help: Japanese" grep -q '^使い方: kpic eval \[オプション\] FILE$' "$TMP/out"
+check "ja eval --help: the options described in Japanese" grep -q '^  -o FILE  *出力を標準出力ではなく FILE に' "$TMP/out"
 
 # --- (c) which variable decides, as gettext documents -------------------------------
 # lang ENV...: "ja" or "en", by the summary line of a failing check.

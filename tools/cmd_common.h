@@ -1,0 +1,125 @@
+/*
+ * cmd_common.h - what kpic's commands (tools/cmd_NAME.c) share: the parsed
+ * command line, the table of commands, usage errors, where diagnostics go,
+ * the templates directory and the writing of results.
+ *
+ * Exit status, for every command: 0 success, 1 errors in the sources
+ * (diagnosed), 2 usage errors or unreadable input.  `kpic diff` follows
+ * diff(1) instead: 0 no differences, 1 differences, 2 trouble.
+ */
+#ifndef KPIC_CMD_COMMON_H
+#define KPIC_CMD_COMMON_H
+
+#include "buf.h"
+#include "compile.h"
+#include "diag.h"
+#include "i18n.h"
+#include "schema.h"
+#include "timing.h"
+
+#include <stdio.h>
+
+/* Every option of every command (tools/options.def). */
+enum opt_id {
+#define OPTION(id, s, l, arg, values, shown, help) id,
+#include "options.def"
+#undef OPTION
+	OPT_END     /* ends a command's table of options */
+};
+
+/* The options of every command that compiles sources. */
+#define OPTS_SOURCE OPT_WARNING, OPT_DIAG_FORMAT, OPT_TEMPLATES, OPT_TIME_REPORT
+
+enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF };
+
+/* The command line, parsed (tools/cli.c); each command reads the fields of
+ * the options its table names. */
+struct opts {
+	const char *output;
+	const char *templates;
+	const char *period;          /* draft */
+	const char *template_name;   /* draft */
+	enum out_format format;
+	int format_given;
+	int no_color;
+	int time_report;             /* --time-report */
+	const char *boxes;           /* pdf: where to write the engine's boxes */
+	const char *html_out;        /* diff: the 新旧対照表 as HTML */
+	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
+	const char *actuals;         /* update: the sheet */
+	int year;                    /* update: --year, 0 if not given */
+	int revise;                  /* update: --revise */
+	const char *sheet;           /* import: --sheet */
+	const char *outdir;          /* build: -d OUTDIR */
+	int jobs;                    /* build: -j N, worker processes (0: not given) */
+	const char **files;
+	size_t nfiles;
+	struct timing *timing;       /* --time-report: where the stages add their times */
+};
+
+typedef int command_fn(const struct opts *o, struct schema *sc, struct diag_ctx *d);
+
+struct command {
+	const char *name;
+	const char *synopsis;
+	const char *summary;         /* translated when printed */
+	int needs_schema;            /* the command compiles sources */
+	command_fn *run;
+	const enum opt_id *options;  /* ends with OPT_END */
+};
+
+#define COMMAND(name, synopsis, summary, needs_schema) \
+	command_fn cmd_##name; \
+	extern const enum opt_id cmd_##name##_options[];
+#include "commands.def"
+#undef COMMAND
+
+/* The table of commands (tools/commands.def), ended by a NULL name. */
+extern const struct command kpic_commands[];
+const struct command *command_find(const char *name);
+
+/* "kpic: MSG" and "Try 'kpic --help'." on stderr; 2. */
+int usage_fail(const char *msg);
+/* The same for fmt (translated here; xgettext --keyword=usage_error:1) with
+ * one argument. */
+int usage_error(const char *fmt, const char *arg);
+
+/* The worse of two exit statuses, r being a compilation's result. */
+int status_of(enum compile_result r, int prev);
+/* Where diagnostics go when the command writes nothing else to standard
+ * output: text to standard error, JSON or SARIF to standard output. */
+FILE *diag_file(const struct diag_ctx *d);
+/* Where diagnostics go: text always to standard error; JSON or SARIF to
+ * standard output, unless the command's own result goes there too. */
+FILE *diag_stream(const struct opts *o, const struct diag_ctx *d, int status);
+
+/* The templates directory: --templates, $KPIC_TEMPLATES, next to the binary
+ * or the configured data directory; -1 when none has kpic.rng. */
+int find_templates(const char *given, char *out, size_t size);
+/* The templates directory this run reads, which an output must never
+ * replace; NULL when there is none, which ends the list of inputs it is put
+ * last in. */
+const char *templates_input(const struct opts *o, char *dir, size_t size);
+/* The schema of the templates directory; NULL (said why) when unreadable. */
+struct schema *open_schema(const struct opts *o);
+
+/* Compiles the command's one source, o->files[0], into *u (which must then
+ * be freed with unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
+int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+
+/* Writes b to path ("-": standard output) atomically, never over one of
+ * inputs (NULL-terminated); 0, or 2 after saying why. */
+int write_output(const char *path, const struct buf *b, const char *const inputs[]);
+/* Writes a command's result to -o (atomically) or standard output; 0 or 2. */
+int write_result(const struct opts *o, const struct buf *b);
+/* Writes b to path atomically, never over the source or the templates; 0 or 2. */
+int write_extra(const struct opts *o, const char *path, const struct buf *b);
+/* The end of a rendering command: on failure (rc < 0) say why and write
+ * nothing; else pass on what the stylesheet said and write the result. */
+int finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
+                  const struct buf *err);
+/* SOURCE_DATE_EPOCH: the creation date of a PDF; *t = -1 when unset; a
+ * usage error (2) when set but not a number of seconds. */
+int source_date_epoch(long long *t);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * cmd_eval.c - kpic eval FILE: the evaluation as text, JSON or the enriched XML.
+ */
+#include "cmd_common.h"
+#include "enrich.h"
+#include "report.h"
+
+/* The options kpic eval takes (tools/options.def). */
+const enum opt_id cmd_eval_options[] = {
+	OPT_OUTPUT, OPT_FORMAT, OPTS_SOURCE, OPT_HELP, OPT_END
+};
+
+int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
+{
+	if (o->nfiles != 1)
+		return usage_error("%s: expects exactly one input file", "eval");
+	struct unit u;
+	int status = compile_one(o, sc, d, &u);
+	/* Machine-readable diagnostics go to stdout, which the result would share. */
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	if (status == 0) {
+		struct buf b = BUF_INIT;
+		if (o->format == OUT_JSON)
+			report_json(&u.model, &u.eval, &b);
+		else if (o->format == OUT_XML) {
+			double t0 = timing_now();
+			enrich_xml(&u.model, &u.eval, u.src.doc, &b);
+			timing_add(o->timing, T_ENRICH, t0);
+		} else
+			report_text(&u.model, &u.eval, &b);
+		status = write_result(o, &b);
+		buf_free(&b);
+	}
+	unit_free(&u);
+	return status;
+}
