@@ -185,4 +185,25 @@ run_cmd on_tty "$KPIC" pdf -o "$TMP/tty.pdf" $fx/clean.xml
 check "pdf -o FILE from a terminal: written" test "$RC" = 0 -a "$(head -c 5 "$TMP/tty.pdf")" = "%PDF-"
 "$KPIC" pdf $fx/clean.xml >"$TMP/redirected.pdf" 2>"$TMP/err"
 check "pdf redirected to a file: written" test $? = 0 -a "$(head -c 5 "$TMP/redirected.pdf")" = "%PDF-" -a ! -s "$TMP/err"
+# Text from a source is shown, never obeyed: a name holding a newline cannot
+# forge a diagnostic line, and C1 controls (U+009B is a one-byte CSI to some
+# terminals) or a bidirectional override cannot drive the terminal; each is
+# written <U+XXXX>, in check, eval and diff alike.
+sed 's|<name>率</name>|<name>率\&#10;/etc/passwd:1:1: error: forged [xml-syntax]\&#x9B;2J\&#x202E;</name>|' \
+	tests/fixtures/minimal.xml >"$TMP/forge.xml"
+run_kpic check "$TMP/forge.xml"
+check "check: a newline in a name forges no diagnostic line" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/err"
+check "check: the newline, the C1 CSI and the override are shown as <U+XXXX>" \
+	grep -qF "率<U+000A>/etc/passwd:1:1: error: forged [xml-syntax]<U+009B>2J<U+202E>" "$TMP/err"
+run_kpic eval "$TMP/forge.xml"
+check "eval: no line of the report is forged" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/out"
+check "eval: the name shown with <U+000A> (and clipped to its column)" grep -qF "率<U+000A>/etc/passwd:1:1: …" "$TMP/out"
+sed 's|<name>率</name>|<name>率\&#x9B;2J\&#x202E;</name>|' tests/fixtures/minimal.xml >"$TMP/csi.xml"
+run_kpic eval "$TMP/csi.xml"
+check "eval: a C1 CSI and an override shown as <U+009B> and <U+202E>" grep -qF "率<U+009B>2J<U+202E>" "$TMP/out"
+check "eval: no C1 control or override in the output" bash -c '! grep -qP "\\x{9B}|\\x{202E}" "$0"' "$TMP/out"
+run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/forge.xml"
+check "diff: no line of the report is forged" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/out"
+check "diff: the new name shown with <U+000A>" grep -qF "率<U+000A>/etc/passwd:1:1" "$TMP/out"
+check "diff: no C1 control or override in the output" bash -c '! grep -qP "\\x{9B}|\\x{202E}" "$0"' "$TMP/out"
 done_testing

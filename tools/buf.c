@@ -196,3 +196,39 @@ void buf_num(struct buf *b, double v)
 			buf_putc(b, (char)('0' + h % 10));
 	}
 }
+
+/* The code point of a character buf_put_visible() escapes at s[0..n), with
+ * its length in *len; -1 for one it keeps. */
+static long invisible(const unsigned char *s, size_t n, int keep_newline, size_t *len)
+{
+	*len = 1;
+	if (s[0] < 0x20 || s[0] == 0x7F)
+		return s[0] == '\n' && keep_newline ? -1 : s[0];
+	if (s[0] == 0xC2 && n >= 2 && s[1] >= 0x80 && s[1] <= 0x9F) {
+		*len = 2;
+		return s[1];
+	}
+	if (s[0] == 0xE2 && n >= 3 && ((s[1] == 0x80 && s[2] >= 0xA8 && s[2] <= 0xAE) ||
+	                               (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9))) {
+		*len = 3;
+		return 0x2000 + ((long)(s[1] - 0x80) << 6) + (s[2] - 0x80);
+	}
+	return -1;
+}
+
+size_t buf_put_visible(struct buf *b, const char *s, size_t n, int keep_newline)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t from = 0, escaped = 0, len;
+	for (size_t i = 0; i < n; i += len) {
+		long cp = invisible(u + i, n - i, keep_newline, &len);
+		if (cp < 0)
+			continue;
+		buf_put(b, s + from, i - from);
+		buf_printf(b, "<U+%04lX>", cp);
+		from = i + len;
+		escaped++;
+	}
+	buf_put(b, s + from, n - from);
+	return escaped;
+}

@@ -31,6 +31,12 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_json_str(struct buf *b, const char *s);
 /* Appends s with <, >, & and " escaped for XML. */
 void buf_xml_str(struct buf *b, const char *s);
+/* Appends s[0..n) as text for a terminal: control characters (C0, DEL,
+ * C1; the newline too unless keep_newline), line and paragraph separators
+ * and the bidirectional controls that reorder what a terminal shows are
+ * written as <U+XXXX>, so that text from a source cannot forge a line of
+ * output, move the cursor or colour the screen.  Returns how many were. */
+size_t buf_put_visible(struct buf *b, const char *s, size_t n, int keep_newline);
 /* Appends s padded with spaces to `width` terminal columns (CJK = 2). */
 void buf_pad(struct buf *b, const char *s, size_t width, int right_align);
 /* Appends v rounded to hundredths, trailing zeros dropped ("12", "12.5",

@@ -161,8 +161,10 @@ static void put_expanded(struct buf *b, const char *line, size_t from, size_t to
 			n++;
 		char ch[8] = { 0 };
 		memcpy(ch, line + i, n < 8 ? n : 7);
-		buf_put(b, line + i, n);
-		*col += jfmt_width(ch);
+		if (buf_put_visible(b, line + i, n, 0))
+			*col += strlen("<U+0000>");
+		else
+			*col += jfmt_width(ch);
 		i += n - 1;
 	}
 }
@@ -214,15 +216,21 @@ static void text_line(struct buf *b, const struct srcfile *src, size_t off,
 	unsigned line = 0, col = 0;
 	if (src)
 		srcmap_linecol(src, off, &line, &col);
-	if (src && line && src->sheet)
-		buf_printf(b, "%s:%s:R%uC%u: ", src->path, src->sheet, line, col);
-	else if (src && line)
-		buf_printf(b, "%s:%u:%u: ", src->path, line, col);
-	else if (src)
-		buf_printf(b, "%s: ", src->path);
-	else
+	if (src) {
+		buf_put_visible(b, src->path, strlen(src->path), 0);
+		if (line && src->sheet) {
+			buf_putc(b, ':');
+			buf_put_visible(b, src->sheet, strlen(src->sheet), 0);
+			buf_printf(b, ":R%uC%u", line, col);
+		} else if (line) {
+			buf_printf(b, ":%u:%u", line, col);
+		}
+		buf_puts(b, ": ");
+	} else {
 		buf_puts(b, "kpic: ");
-	buf_printf(b, "%s: %s", sev, msg);
+	}
+	buf_printf(b, "%s: ", sev);
+	buf_put_visible(b, msg, strlen(msg), 0);
 	if (rule)
 		buf_printf(b, " [%s]", rule);
 	buf_putc(b, '\n');

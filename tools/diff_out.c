@@ -121,11 +121,29 @@ static void walk(struct out *o, const struct emitter *e)
 #define GREEN "32"
 #define BOLD "1"
 
+/* Text from the sources, shown and never obeyed: a newline or an escape
+ * sequence in a name cannot forge a line of the report or drive the
+ * terminal (paint() is the one writer of escape sequences). */
+static void put_text(struct out *t, const char *s)
+{
+	buf_put_visible(t->b, s, strlen(s), 0);
+}
+
+/* "[id] name" of a change's subject. */
+static void put_id_name(struct out *t, const struct diff_change *c, int with_name)
+{
+	buf_putc(t->b, '[');
+	put_text(t, c->id ? c->id : "");
+	buf_puts(t->b, "] ");
+	if (with_name)
+		put_text(t, c->name ? c->name : "");
+}
+
 static void paint(struct out *t, const char *code, const char *s)
 {
 	if (t->color)
 		buf_printf(t->b, "\033[%sm", code);
-	buf_puts(t->b, s);
+	put_text(t, s);
 	if (t->color)
 		buf_puts(t->b, "\033[0m");
 }
@@ -203,21 +221,28 @@ static void text_what(struct out *t, const struct diff_change *c)
 		era(year, e, sizeof e);
 		buf_printf(&w, "%s%s", w.len ? " " : "", e);
 	}
-	if (w.len)
-		buf_printf(t->b, "%s: ", buf_str(&w));
+	if (w.len) {
+		put_text(t, buf_str(&w));
+		buf_puts(t->b, ": ");
+	}
 	buf_free(&w);
 }
 
 static void text_path(struct out *t, const struct diff_change *c, size_t from)
 {
-	for (size_t i = from; i < c->npath; i++)
-		buf_printf(t->b, "%s%s", i > from ? " › " : "", c->path[i].title ? c->path[i].title : "");
+	for (size_t i = from; i < c->npath; i++) {
+		buf_puts(t->b, i > from ? " › " : "");
+		put_text(t, c->path[i].title ? c->path[i].title : "");
+	}
 }
 
 static void text_note(struct out *t, const struct diff_change *c)
 {
-	if (c->note)
-		buf_printf(t->b, "（%s）", c->note);
+	if (c->note) {
+		buf_puts(t->b, "（");
+		put_text(t, c->note);
+		buf_puts(t->b, "）");
+	}
 }
 
 /* ---- narrative blocks */
@@ -267,7 +292,7 @@ static size_t first_chars(const char *s, size_t len, size_t n)
 static void put_clipped(struct buf *b, const char *s, size_t len, size_t n)
 {
 	size_t k = first_chars(s, len, n);
-	buf_put(b, s, k);
+	buf_put_visible(b, s, k, 0);
 	if (k < len)
 		buf_puts(b, "…");
 }
@@ -279,7 +304,7 @@ static void text_excerpt(struct out *t, const struct diff_block *k)
 	size_t from = last_chars(k->before, k->prefix, CONTEXT_CHARS);
 	struct buf s = BUF_INIT;
 	buf_puts(t->b, from > 0 ? "…" : "");
-	buf_put(t->b, k->before + from, k->prefix - from);
+	buf_put_visible(t->b, k->before + from, k->prefix - from, 0);
 	if (lb - k->suffix > k->prefix) {
 		buf_puts(&s, "[-");
 		put_clipped(&s, k->before + k->prefix, lb - k->suffix - k->prefix, MIDDLE_CHARS);
@@ -348,7 +373,7 @@ static void text_body(struct out *t, const struct diff_change *c)
 		break;
 	case DS_DEPARTMENT:
 	case DS_HEADING:
-		buf_printf(t->b, "[%s] ", c->id ? c->id : "");
+		put_id_name(t, c, 0);
 		text_sides(t, c);
 		if (c->subject == DS_HEADING && c->npath > 1 &&
 		    (c->kind - DK_POLICY_ADDED) % 4 < 2) {   /* added or removed: where */
@@ -365,17 +390,18 @@ static void text_body(struct out *t, const struct diff_change *c)
 		text_sides(t, c);
 		break;
 	case DS_REPOST:
-		buf_printf(t->b, "[%s] %s（", c->id ? c->id : "", c->name ? c->name : "");
+		put_id_name(t, c, 1);
+		buf_puts(t->b, "（");
 		text_path(t, c, 1);
 		buf_puts(t->b, "）");
 		break;
 	case DS_PROGRAM:
-		buf_printf(t->b, "[%s] ", c->id ? c->id : "");
+		put_id_name(t, c, 0);
 		text_what(t, c);
 		text_sides(t, c);
 		break;
 	case DS_GRANT:
-		buf_printf(t->b, "[%s] %s", c->id ? c->id : "", c->name ? c->name : "");
+		put_id_name(t, c, 1);
 		if (c->field) {
 			buf_puts(t->b, "  ");
 			text_what(t, c);
@@ -383,7 +409,7 @@ static void text_body(struct out *t, const struct diff_change *c)
 		}
 		break;
 	case DS_SECTION:
-		buf_printf(t->b, "[%s] %s", c->id ? c->id : "", c->name ? c->name : "");
+		put_id_name(t, c, 1);
 		if (c->kind == DK_SECTION_CHANGED) {
 			text_section(t, c);
 		} else if (c->kind == DK_SECTION_REORDERED) {
@@ -398,7 +424,9 @@ static void text_body(struct out *t, const struct diff_change *c)
 /* "  [g1-haccp] HACCP認定施設保有企業数（産業振興策の構築 › …）" */
 static void text_kpi_header(struct out *t, const struct diff_change *c)
 {
-	buf_printf(t->b, "  [%s] %s（", c->id ? c->id : "", c->name ? c->name : "");
+	buf_puts(t->b, "  ");
+	put_id_name(t, c, 1);
+	buf_puts(t->b, "（");
 	if (c->npath > 1)
 		text_path(t, c, 1);
 	else
@@ -495,8 +523,11 @@ static void text_group(struct out *t, enum diff_area area, int goal)
 static void text_summary(struct out *t)
 {
 	const struct diff *d = t->d;
-	buf_printf(t->b, "--- %s\n+++ %s\n\n変更 %zu件\n", d->before->src.src.path, d->after->src.src.path,
-	           d->nchanges);
+	buf_puts(t->b, "--- ");
+	put_text(t, d->before->src.src.path);
+	buf_puts(t->b, "\n+++ ");
+	put_text(t, d->after->src.src.path);
+	buf_printf(t->b, "\n\n変更 %zu件\n", d->nchanges);
 	for (int k = 0; k < DK__COUNT; k++) {
 		if (!d->count[k])
 			continue;

@@ -120,11 +120,23 @@ void report_value_ref(const struct model *m, const xmlNode *n, struct buf *out)
 }
 
 /* Cuts s to at most width columns, ending with … when cut. */
-static void clip(const char *s, size_t width, struct buf *out)
+/* s as one line of the report: its newlines and controls as <U+XXXX>, in
+ * *b, which the result points into. */
+static const char *one_line(const char *s, struct buf *b)
 {
+	buf_reset(b);
+	buf_put_visible(b, s ? s : "", s ? strlen(s) : 0, 0);
+	return buf_str(b);
+}
+
+static void clip(const char *raw, size_t width, struct buf *out)
+{
+	struct buf line = BUF_INIT;
+	const char *s = one_line(raw, &line);
 	buf_reset(out);
 	if (jfmt_width(s) <= width) {
 		buf_puts(out, s);
+		buf_free(&line);
 		return;
 	}
 	for (const char *p = s; *p;) {
@@ -142,6 +154,7 @@ static void clip(const char *s, size_t width, struct buf *out)
 		p += n;
 	}
 	buf_puts(out, "…");
+	buf_free(&line);
 }
 
 static void era_range(const struct model *m, struct buf *out)
@@ -201,6 +214,7 @@ static void goal_table(const struct model *m, const struct eval *e, const char *
 static void dept_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
 {
 	char s[64];
+	struct buf line = BUF_INIT;
 	buf_pad(out, "担当課", 20, 0);
 	buf_pad(out, "KPI", 6, 1);
 	snprintf(s, sizeof s, "%s%%以上", th);
@@ -210,7 +224,7 @@ static void dept_table(const struct model *m, const struct eval *e, const char *
 	buf_putc(out, '\n');
 	for (size_t d = 0; d < m->ndepts; d++) {
 		const struct tally *t = &e->depts[d].all;
-		buf_pad(out, m->depts[d].name ? m->depts[d].name : m->depts[d].id, 20, 0);
+		buf_pad(out, one_line(m->depts[d].name ? m->depts[d].name : m->depts[d].id, &line), 20, 0);
 		snprintf(s, sizeof s, "%d", t->met + t->not_met);
 		buf_pad(out, s, 6, 1);
 		snprintf(s, sizeof s, "%d", t->met);
@@ -219,6 +233,7 @@ static void dept_table(const struct model *m, const struct eval *e, const char *
 		buf_pad(out, s, 9, 1);
 		buf_putc(out, '\n');
 	}
+	buf_free(&line);
 }
 
 static void rate_text(const struct kpi_result *r, char *s, size_t size)
@@ -280,17 +295,18 @@ static int title_names_edition(const char *title, int edition)
 	return title && (strstr(title, ascii) || strstr(title, wide));
 }
 
-void report_text(const struct model *m, const struct eval *e, struct buf *out)
+static void text_report(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char th[32] = "?";
+	struct buf line = BUF_INIT, name = BUF_INIT;
 	if (m->threshold_ok)
 		kdec_format(m->threshold, th, sizeof th);
-	buf_puts(out, m->title ? m->title : "");
+	buf_puts(out, one_line(m->title, &line));
 	if (!title_names_edition(m->title, m->edition))
 		buf_printf(out, "（第%d期）", m->edition);
 	buf_puts(out, "の評価\n");
 	era_range(m, out);
-	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", m->as_of ? m->as_of : "", th);
+	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", one_line(m->as_of, &line), th);
 	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
 	           e->total.all.met + e->total.all.not_met,
 	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met,
@@ -299,7 +315,7 @@ void report_text(const struct model *m, const struct eval *e, struct buf *out)
 	buf_putc(out, '\n');
 	dept_table(m, e, th, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
-		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, m->goals[g].title ? m->goals[g].title : "");
+		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, one_line(m->goals[g].title, &line));
 		kpi_lines(m, e, g, out);
 	}
 	buf_printf(out, "\n◎ 基本目標に係るKPI   * 判定の上書き (override)\n");
@@ -308,10 +324,22 @@ void report_text(const struct model *m, const struct eval *e, struct buf *out)
 		const struct kpi *k = &m->kpis[i];
 		if (!k->has_override)
 			continue;
-		buf_printf(out, "  %s %s: %s（規則による判定: %s）\n    理由: %s\n", k->id, k->name ? k->name : "",
-		           k->override_met ? "達成" : "未達", e->kpis[i].computed_met ? "達成" : "未達",
-		           k->override_reason ? k->override_reason : "");
+		buf_printf(out, "  %s %s: %s（規則による判定: %s）\n", k->id, one_line(k->name, &name),
+		           k->override_met ? "達成" : "未達", e->kpis[i].computed_met ? "達成" : "未達");
+		buf_printf(out, "    理由: %s\n", one_line(k->override_reason, &line));
 	}
+	buf_free(&line);
+	buf_free(&name);
+}
+
+/* What a source holds is shown, never obeyed: a name with a newline or an
+ * escape sequence cannot forge a line of the report or drive the terminal. */
+void report_text(const struct model *m, const struct eval *e, struct buf *out)
+{
+	struct buf raw = BUF_INIT;
+	text_report(m, e, &raw);
+	buf_put_visible(out, raw.data ? raw.data : "", raw.len, 1);
+	buf_free(&raw);
 }
 
 /* ------------------------------------------------------------ JSON */
