@@ -204,8 +204,13 @@ static int open_zip(struct zsheet *z, const char *path)
 
 static int add_cell(struct zsheet *z, unsigned row, unsigned col, char *text)
 {
-	if (sheet_add(z->b, row, col, text, 0) == 0)
+	int added = sheet_add(z->b, row, col, text, 0);
+	if (added == 0)
 		return 0;
+	if (added == SHEET_TOO_MUCH_TEXT) {
+		sheet_text_limit(z->d, &z->sh->src, SRC_NOWHERE);
+		return 1;
+	}
 	diag_report(z->d, R_IMPORT_LIMIT, &z->sh->src, SRC_NOWHERE,
 	            "a cell at row %u, column %u is beyond what kpic reads (%u rows, %u columns, %u cells)",
 	            row + 1, col + 1, SHEET_MAX_ROWS, SHEET_MAX_COLS, SHEET_MAX_CELLS);
@@ -502,6 +507,9 @@ static int in_ns(const xmlNode *n, const char *ns)
 static void ods_text(const xmlNode *n, struct buf *b)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
+		/* text:s repeats spaces: past the limit the cell is refused anyway */
+		if (b->len > SHEET_MAX_TEXT)
+			return;
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			buf_puts(b, (const char *)c->content);
 		} else if (c->type != XML_ELEMENT_NODE || !in_ns(c, NS_TEXT)) {
