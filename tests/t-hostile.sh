@@ -198,6 +198,26 @@ check "再掲 cycle: five repost-of-repost errors" test "$(grep -c 'error: .*\[r
 check "再掲 cycle: a row naming itself" grep -q "再掲 row refers to 'r3', itself a 再掲 row" "$TMP/err"
 check "再掲 cycle: measures 再掲 of each other" grep -q "measure is marked 再掲 of 'm2', itself a 再掲 of 'm3'" "$TMP/err"
 
+# Out of memory (ulimit -v, so not under AddressSanitizer): kpic's allocations
+# and libxml2's (through xmlMemSetup, tools/buf.c) end kpic with one line and
+# status 2, never abort (134), crash, or an [xml-syntax] error of a file that
+# is well-formed.  50,000 KPIs take some 300 MiB to check; 100 MiB is past
+# what kpic needs to start.
+if [ $sanitized = 0 ]; then
+	gen kpis 50000 >"$TMP/big.xml"
+	for cmd in check "eval --format=json -o $TMP/big.json" "pdf -o $TMP/big.pdf"; do
+		(ulimit -v $((100 * 1024)) && run_kpic_timeout 60 $cmd "$TMP/big.xml"; echo "$RC" >"$TMP/rc")
+		RC=$(cat "$TMP/rc")
+		check "out of memory (${cmd%% *}): exit 2" test "$RC" = 2
+		check "out of memory (${cmd%% *}): 'kpic: out of memory', and nothing else" \
+			test "$(cat "$TMP/err")" = "kpic: out of memory"
+	done
+	check "out of memory: no output file, no temporary file" \
+		test -z "$(ls "$TMP" | grep -E '^big\.(json|pdf)')"
+	run_kpic check "$TMP/big.xml"
+	check "the same 50,000 KPIs with memory enough: accepted" test "$RC" = 0
+fi
+
 # XInclude is not supported: an xi:include is a schema error, never expanded
 # (the parser runs without XML_PARSE_XINCLUDE), wherever it is.
 xi='<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'

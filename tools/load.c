@@ -54,8 +54,12 @@ char *load_read_all(const char *path, size_t *len, int *err, int *too_large)
 	return b.data ? b.data : xcalloc(1, 1);
 }
 
+/* libxml2 reports a failed allocation as an error of the document, which
+ * kpic would print as a syntax error of the source. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		xoom();
 	xmlerr_capture(ctx, e);
 }
 
@@ -108,15 +112,15 @@ static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
 {
 	struct xml_error pe = { 0 };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (ctxt == NULL)
+		xoom();
 	struct limits_scan ls;
 	limits_watch(ctxt, &ls, src->text, src->len);
 	xmlSetStructuredErrorFunc(&pe, on_xml_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		xoom();
 	int wellformed = ctxt->wellFormed;
 	xmlFreeParserCtxt(ctxt);
 	if (ls.exceeded) {

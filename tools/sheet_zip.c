@@ -99,6 +99,8 @@ struct xml_error { int seen; int line; char msg[256]; };
 static void on_error(void *ctx, xmlErrorPtr e)
 {
 	struct xml_error *x = ctx;
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		xoom();   /* not a malformed member */
 	if (x->seen || e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	x->seen = 1;
@@ -127,13 +129,13 @@ static xmlDoc *read_xml(struct zsheet *z, const char *name, int *missing)
 	}
 	struct xml_error x = { 0 };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (ctxt == NULL)
+		xoom();
 	xmlSetStructuredErrorFunc(&x, on_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, text, (int)len, name, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		xoom();
 	int ok = ctxt->wellFormed && !x.seen && doc;
 	xmlFreeParserCtxt(ctxt);
 	free(text);
