@@ -150,7 +150,35 @@ bounded 20 500 pdf -o "$TMP/lim.pdf" "$TMP/lim.xml"
 check "a 50,000-character KPI name: pdf refused at once, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.pdf"
 gen label 5000 >"$TMP/lim.xml"
 limit "a 5,000-character series label" 20 500 "error: this series' label is longer than 1,000 characters, kpic's limit for names: .*\[limit-exceeded\]"
+# attributes: libxml2 compares each attribute of a tag with every other
+# (10^5 attributes took 16 s, 2 x 10^5 106 s), so the bytes are scanned for
+# them before libxml2 sees the tag.  attrs N [BEFORE]: a source whose <goal>
+# has N attributes, BEFORE written on the line before it.
+attrs() {
+	awk -v n="$1" -v before="${2:-}" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
+		print "<departments><department id=\"d\">企画調整課</department></departments><goals>" before
+		printf "<goal id=\"g1\" number=\"1\""; for (i = 2; i < n; i++) printf " a%d=\"x=y\"", i; print ">"
+		print "<title>t</title></goal></goals></strategy>"
+	}'
+}
+attrs 100000 >"$TMP/lim.xml"
+limit "100,000 attributes on one element" 20 500 "lim.xml:4:1: error: this element has more than 256 attributes, kpic's limit per element .*\[limit-exceeded\]"
+check "100,000 attributes: says what to do" grep -qF "(kpic's elements have a few): check the program that wrote the file" "$TMP/err"
+attrs 100000 '<a>&bogus</a>' >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "100,000 attributes after a syntax error: the syntax error is reported, not the limit" \
+	test "$RC" = 1 -a -n "$(grep -F '[xml-syntax]' "$TMP/err")" -a -z "$(grep -F '[limit-exceeded]' "$TMP/err")"
+attrs 100000 '<!-- <x '"$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "b%d="1" ", i }')"'> -->' >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "a comment holding a tag of 300 attributes is not a tag: the goal's line is named" \
+	grep -q "lim.xml:4:1: error: this element has more than 256 attributes" "$TMP/err"
 # the limits themselves are allowed
+attrs 256 >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "256 attributes: not past the limit (the schema's error instead)" \
+	test "$RC" = 1 -a -z "$(grep -F '[limit-exceeded]' "$TMP/err")" -a -n "$(grep -F '[schema]' "$TMP/err")"
 gen name 1000 >"$TMP/lim.xml"
 run_kpic check "$TMP/lim.xml"
 check "a 1,000-character name: accepted" test "$RC" = 0

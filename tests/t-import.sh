@@ -135,7 +135,7 @@ run_kpic import -o "$TMP/b.xml" "$dir/huge.ods"
 check "a cell repeated over 10^5 columns: refused [import-too-large]" \
 	test "$RC" = 1 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
 
-# text bombs (tests/import/mktextbombs.sh): a few hundred bytes whose cells
+# text bombs (tests/import/mkbombs.sh): a few hundred bytes whose cells
 # expand to gigabytes; refused by the text bound, not by running out of
 # memory (ulimit -v only without AddressSanitizer, which reserves terabytes)
 textbomb() {
@@ -152,6 +152,9 @@ for f in textbomb.ods textbomb.xlsx; do
 		grep -qF "$dir/$f: error: the sheet's cells hold more than 64 MiB of text, kpic's limit" "$TMP/err"
 	check "$f: ... and says what to do" grep -qF 'delete what lies outside the KPI table, or save the table alone as CSV UTF-8 [import-too-large]' "$TMP/err"
 done
+textbomb import -o "$TMP/b.xml" "$dir/attrbomb.ods"
+check "attrbomb.ods: 20,000 attributes on one tag: refused before parsing, at its line [import-too-large]" \
+	test "$RC" = 1 -a ! -e "$TMP/b.xml" -a -n "$(grep -F "attrbomb.ods: error: content.xml, line 3: this element has more than 256 attributes, kpic's limit per element" "$TMP/err")"
 
 # never over the input
 cp "$dir/goal1.tsv" "$TMP/self.tsv"

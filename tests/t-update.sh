@@ -121,7 +121,7 @@ run_kpic update "$src" --year 2018 --actuals "$TMP/stray.tsv" -o "$TMP/none.xml"
 check "a stray quote: the unknown columns at fields 2 and 4" \
 	test -n "$(grep -F "stray.tsv:1:2: error: unknown column 'se\"ries'" "$TMP/err")" -a -n "$(grep -F "stray.tsv:1:4: error: unknown column 'bogus'" "$TMP/err")"
 
-# a sheet whose cells expand to gigabytes of text (tests/import/mktextbombs.sh):
+# a sheet whose cells expand to gigabytes of text (tests/import/mkbombs.sh):
 # the same bound as kpic import, exit 2 (unreadable), nothing written
 for f in textbomb.ods textbomb.xlsx; do
 	case "$KPIC" in

@@ -11,6 +11,7 @@
 #include "sheet.h"
 #include "decimal.h"
 #include "load.h"
+#include "srclimits.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -111,6 +112,22 @@ static void on_error(void *ctx, xmlErrorPtr e)
 			*p = ' ';
 }
 
+/* libxml2 compares each attribute of a start tag with every other one, so
+ * a tag of 10^5 attributes takes seconds: refused before parsing, as a
+ * source's is (srclimits.h). */
+static int too_many_attrs(struct zsheet *z, const char *name, const char *text, size_t len)
+{
+	size_t at;
+	char msg[256];
+	if (!limits_attrs(text, len, &at, msg, sizeof msg))
+		return 0;
+	int line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + at - p))) != NULL; p++)
+		line++;
+	diag_report(z->d, R_IMPORT_LIMIT, &z->sh->src, SRC_NOWHERE, "%s, line %d: %s", name, line, msg);
+	return 1;
+}
+
 /* A member parsed as XML, or NULL: *missing when there is no such member,
  * else after a diagnostic. */
 static xmlDoc *read_xml(struct zsheet *z, const char *name, int *missing)
@@ -124,6 +141,10 @@ static xmlDoc *read_xml(struct zsheet *z, const char *name, int *missing)
 	if (strstr(text, "<!DOCTYPE")) {
 		diag_report(z->d, R_DOCTYPE, &z->sh->src, SRC_NOWHERE,
 		            "%s: a DOCTYPE in a spreadsheet's XML is refused (entities could read files or expand without limit)", name);
+		free(text);
+		return NULL;
+	}
+	if (too_many_attrs(z, name, text, len)) {
 		free(text);
 		return NULL;
 	}

@@ -210,3 +210,69 @@ void limits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text,
 	ctxt->sax->characters = on_characters;
 	ctxt->sax->cdataBlock = on_cdata;
 }
+
+/* ------------------------------------------------------ attributes, pre-read */
+
+/* The offset just past `end` from i, or len. */
+static size_t skip_past(const char *t, size_t len, size_t i, const char *end)
+{
+	size_t n = strlen(end);
+	for (; i + n <= len; i++)
+		if (t[i] == end[0] && memcmp(t + i, end, n) == 0)
+			return i + n;
+	return len;
+}
+
+/* The attributes of the start tag at t[i] == '<': its '=' outside quoted
+ * values (each attribute has one), up to its '>' (or a '<': the tag is
+ * malformed, libxml2 says so).  *next receives where the scan goes on. */
+static size_t tag_attrs(const char *t, size_t len, size_t i, size_t *next)
+{
+	size_t n = 0;
+	char quote = 0;
+	for (i++; i < len; i++) {
+		char c = t[i];
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '=') {
+			n++;
+		} else if (c == '>' || c == '<') {
+			break;
+		}
+	}
+	*next = i < len && t[i] == '>' ? i + 1 : i;
+	return n;
+}
+
+int limits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *lt = memchr(text + i, '<', len - i);
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - text);
+		const char *r = text + i + 1;
+		size_t left = len - i - 1;
+		if (left >= 3 && memcmp(r, "!--", 3) == 0)
+			i = skip_past(text, len, i + 4, "-->");
+		else if (left >= 8 && memcmp(r, "![CDATA[", 8) == 0)
+			i = skip_past(text, len, i + 9, "]]>");
+		else if (left >= 1 && r[0] == '?')
+			i = skip_past(text, len, i + 2, "?>");
+		else if (left >= 1 && (r[0] == '!' || r[0] == '/'))
+			i = skip_past(text, len, i + 2, ">");
+		else if (tag_attrs(text, len, i, &i) > LIMIT_ATTRS) {
+			char n[32];
+			*at = (size_t)(lt - text);
+			snprintf(msg, size,
+			         _("this element has more than %s attributes, kpic's limit per element (kpic's elements have a few): check the program that wrote the file"),
+			         grouped(LIMIT_ATTRS, n, sizeof n));
+			return 1;
+		}
+	}
+	return 0;
+}

@@ -1,11 +1,15 @@
 #!/bin/sh
-# mktextbombs.sh - regenerates the two text bombs of tests/t-import.sh and
-# tests/t-update.sh: sheets of a few hundred bytes whose cells expand to far
-# more text than SHEET_MAX_TEXT (tools/sheet.h), within every other limit:
+# mkbombs.sh - regenerates the bombs of tests/t-import.sh and
+# tests/t-update.sh.  Two text bombs, sheets of a few hundred bytes whose
+# cells expand to far more text than SHEET_MAX_TEXT (tools/sheet.h), within
+# every other limit:
 #   textbomb.ods    one 64 KiB string in a cell repeated over 1,000 columns
 #                   and 1,000 rows (10^6 cells, 64 GiB of text)
 #   textbomb.xlsx   one 64 KiB shared string referenced by 20,000 cells
 #                   (1.25 GiB of text)
+# and an attribute bomb, past LIMIT_ATTRS (tools/srclimits.h):
+#   attrbomb.ods    a <table:table> start tag of 20,000 attributes on line 3
+#                   of content.xml (libxml2 compares them pairwise)
 # Needs python3 (CI uses the committed files).
 set -eu
 cd "$(dirname "$0")"
@@ -36,7 +40,11 @@ rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://sche
 rows = "".join('<row r="%d">%s</row>' % (r + 1, '<c t="s"><v>0</v></c>' * 100) for r in range(200))
 ws = '<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>%s</sheetData></worksheet>' % (M, rows)
 sst = '<?xml version="1.0" encoding="UTF-8"?><sst %s count="20000" uniqueCount="1"><si><t>%s</t></si></sst>' % (M, big)
+many = "".join(' a%d="x"' % i for i in range(20000))
+write("attrbomb.ods", [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+                       ("content.xml", ods.replace("><office:body><office:spreadsheet>", "><office:body><office:spreadsheet>\n", 1)
+                        .replace('<table:table table:name="KPI">', '\n<table:table table:name="KPI"%s>' % many, 1))])
 write("textbomb.xlsx", [("xl/workbook.xml", wb), ("xl/_rels/workbook.xml.rels", rels),
                         ("xl/worksheets/sheet1.xml", ws), ("xl/sharedStrings.xml", sst)])
 PY
-ls -l textbomb.ods textbomb.xlsx
+ls -l textbomb.ods textbomb.xlsx attrbomb.ods
