@@ -260,9 +260,9 @@ for x in xi1 xi2 xi3; do
 	check "xi:include ($x): nothing included" bash -c '! grep -q "root:" "$0/err" "$0/out"' "$TMP"
 done
 
-# Long text that is not a name (確認方法, notes, the narrative) has no length
-# limit: a 50,000-character 確認方法 makes a table row 150 pages tall, split
-# across pages.  Finding each page's cut once walked every line for every line
+# Long text that is not a name (確認方法, notes, the narrative) is limited only
+# per block, at 100,000 characters: a 50,000-character 確認方法 makes a table
+# row 150 pages tall, split across pages.  Finding each page's cut once walked every line for every line
 # (cubic: 10,000 characters took 4 s, 50,000 several minutes); now a few
 # seconds, and every character is in the PDF.
 awk 'BEGIN { printf "<method>"; for (i = 0; i < 5000; i++) printf "経済センサスによる調査"; print "</method>" }' >"$TMP/method.txt"
@@ -274,4 +274,33 @@ check "a 50,000-character 確認方法: the row is split across pages [layout-ro
 	grep -q "warning: a table row is taller than a page; it is split across pages \[layout-row-split\]" "$TMP/err"
 check "a 50,000-character 確認方法: every character is in the PDF" \
 	test "$(pdftotext "$TMP/longmethod.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 5000
+
+# One block of text is at most 100,000 characters (LIMIT_TEXT_CHARS): the PDF
+# places a block page by page and each page walks the block's whole layout, so
+# a paragraph of 1 MB took 1.3 s and of 8 MB 79 s.  para N [SPLIT]: the
+# fixture's narrative paragraph made N repetitions of an 11-character phrase
+# plus 0123456789; SPLIT puts the second half inside <em>.
+para() {
+	awk -v n="$1" -v sp="${2:-}" 'BEGIN {
+		for (i = 0; i < n; i++) { if (sp && i == int(n / 2)) printf "<em>"; printf "経済センサスによる調査" }
+		printf "0123456789"; if (sp) printf "</em>"
+	}' >"$TMP/para.txt"
+	awk -v f="$TMP/para.txt" 'BEGIN { getline m <f } { sub(/<p>全<count\/>件<\/p>/, "<p>" m "</p>"); print }' \
+		tests/fixtures/minimal.xml >"$TMP/lim.xml"
+}
+para 50000
+limit "a narrative paragraph of 550,010 characters (1.6 MB)" 20 500 \
+	"lim.xml:42:74: error: this paragraph, cell or note is longer than 100,000 characters, kpic's limit for one block of text (a printed page holds about 1,500): split it into several \[limit-exceeded\]"
+bounded 20 500 pdf -o "$TMP/lim.pdf" "$TMP/lim.xml"
+check "a paragraph of 550,010 characters: pdf refused at once, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.pdf"
+para 9091 split
+run_kpic check "$TMP/lim.xml"
+check "a paragraph of 100,011 characters, half of it in <em>: counted as one [limit-exceeded]" \
+	grep -q "lim.xml:42:74: error: this paragraph, cell or note is longer than 100,000 characters" "$TMP/err"
+para 9090
+bounded 60 1024 pdf -o "$TMP/para.pdf" "$TMP/lim.xml"
+check "a paragraph of exactly 100,000 characters: the PDF is made (60 pages)" \
+	test "$RC" = 0 -a -s "$TMP/para.pdf" -a "$(pdfinfo "$TMP/para.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" = 60
+check "a paragraph of exactly 100,000 characters: every character is in the PDF" \
+	test "$(pdftotext "$TMP/para.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 9090
 done_testing

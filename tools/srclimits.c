@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum kind { K_OTHER, K_KPI, K_SERIES, K_NAME };
+enum kind { K_OTHER, K_KPI, K_SERIES, K_NAME, K_TEXT };
 
 static struct limits_scan *scan_of(void *ctx)
 {
@@ -86,6 +86,10 @@ static enum kind kind_of(const xmlChar *name)
 		return K_SERIES;
 	if (strcmp(n, "name") == 0 || strcmp(n, "title") == 0 || strcmp(n, "department") == 0)
 		return K_NAME;
+	/* the blocks of text the PDF lays out as one (LIMIT_TEXT_CHARS) */
+	if (strcmp(n, "p") == 0 || strcmp(n, "item") == 0 || strcmp(n, "cell") == 0 ||
+	    strcmp(n, "caption") == 0 || strcmp(n, "note") == 0 || strcmp(n, "method") == 0)
+		return K_TEXT;
 	return K_OTHER;
 }
 
@@ -137,6 +141,10 @@ static void count(xmlParserCtxt *ctxt, struct limits_scan *ls, enum kind k, cons
 		ls->name_depth = ls->depth + 1;
 		ls->name_chars = 0;
 		ls->name_at = tag_offset(ctxt, ls);
+	} else if (k == K_TEXT && ls->text_depth == 0) {
+		ls->text_depth = ls->depth + 1;
+		ls->text_chars = 0;
+		ls->text_at = tag_offset(ctxt, ls);
 	}
 }
 
@@ -161,23 +169,36 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const 
 	struct limits_scan *ls = scan_of(ctx);
 	if (ls->name_depth == ls->depth)
 		ls->name_depth = 0;
+	if (ls->text_depth == ls->depth)
+		ls->text_depth = 0;
 	if (ls->depth > 0)
 		ls->depth--;
 	if (ls->saved.endElementNs)
 		ls->saved.endElementNs(ctx, name, prefix, uri);
 }
 
-/* Text inside a name, title or department, with everything it contains. */
+/* Text inside a name, title or department, or inside a block of text, with
+ * everything it contains (<em> and the like). */
 static void count_text(void *ctx, const xmlChar *s, int len)
 {
 	struct limits_scan *ls = scan_of(ctx);
-	if (ls->name_depth == 0 || len <= 0 || broken(ctx))
+	if ((ls->name_depth == 0 && ls->text_depth == 0) || len <= 0 || broken(ctx))
 		return;
-	ls->name_chars += utf8_chars(s, (size_t)len);
-	if (ls->name_chars > LIMIT_NAME_CHARS)
-		exceed(ctx, ls, ls->name_at,
-		       "this name or title is longer than %s characters, kpic's limit: shorten it and put the detail in a <note> or the narrative",
-		       LIMIT_NAME_CHARS);
+	size_t n = utf8_chars(s, (size_t)len);
+	if (ls->name_depth) {
+		ls->name_chars += n;
+		if (ls->name_chars > LIMIT_NAME_CHARS)
+			exceed(ctx, ls, ls->name_at,
+			       "this name or title is longer than %s characters, kpic's limit: shorten it and put the detail in a <note> or the narrative",
+			       LIMIT_NAME_CHARS);
+	}
+	if (ls->text_depth) {
+		ls->text_chars += n;
+		if (ls->text_chars > LIMIT_TEXT_CHARS)
+			exceed(ctx, ls, ls->text_at,
+			       "this paragraph, cell or note is longer than %s characters, kpic's limit for one block of text (a printed page holds about 1,500): split it into several",
+			       LIMIT_TEXT_CHARS);
+	}
 }
 
 static void on_characters(void *ctx, const xmlChar *s, int len)
