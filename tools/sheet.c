@@ -172,8 +172,16 @@ static void synthesize_text(struct sheet *sh, char *sheet_name)
 			if (c)
 				buf_putc(&t, '\t');
 			sh->off[(size_t)r * sh->ncols + c] = t.len;
-			for (const char *p = sheet_cell(sh, r, c); *p; p++)
-				buf_putc(&t, *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' ? ' ' : *p);
+			/* by spans: a sheet may hold SHEET_MAX_TEXT bytes */
+			for (const char *p = sheet_cell(sh, r, c); *p;) {
+				size_t n = strcspn(p, "\t\n\r\"");
+				buf_put(&t, p, n);
+				p += n;
+				if (*p) {
+					buf_putc(&t, ' ');
+					p++;
+				}
+			}
 		}
 		buf_putc(&t, '\n');
 	}

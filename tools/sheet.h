@@ -30,7 +30,9 @@
  * repeated by an .ods repeat count, or a shared string of an .xlsx, is one
  * copy per cell it fills, so a few hundred zipped bytes could ask for
  * gigabytes.  As much as a CSV file may hold. */
+#ifndef SHEET_MAX_TEXT              /* the fuzz build lowers it: see the Makefile */
 #define SHEET_MAX_TEXT  (64u * 1024u * 1024u)
+#endif
 
 struct sheet {
 	struct srcfile src;          /* where diagnostics point */
