@@ -150,7 +150,35 @@ bounded 20 500 pdf -o "$TMP/lim.pdf" "$TMP/lim.xml"
 check "a 50,000-character KPI name: pdf refused at once, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.pdf"
 gen label 5000 >"$TMP/lim.xml"
 limit "a 5,000-character series label" 20 500 "error: this series' label is longer than 1,000 characters, kpic's limit for names: .*\[limit-exceeded\]"
+# attributes: libxml2 compares each attribute of a tag with every other
+# (10^5 attributes took 16 s, 2 x 10^5 106 s), so the bytes are scanned for
+# them before libxml2 sees the tag.  attrs N [BEFORE]: a source whose <goal>
+# has N attributes, BEFORE written on the line before it.
+attrs() {
+	awk -v n="$1" -v before="${2:-}" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
+		print "<departments><department id=\"d\">企画調整課</department></departments><goals>" before
+		printf "<goal id=\"g1\" number=\"1\""; for (i = 2; i < n; i++) printf " a%d=\"x=y\"", i; print ">"
+		print "<title>t</title></goal></goals></strategy>"
+	}'
+}
+attrs 100000 >"$TMP/lim.xml"
+limit "100,000 attributes on one element" 20 500 "lim.xml:4:1: error: this element has more than 256 attributes, kpic's limit per element .*\[limit-exceeded\]"
+check "100,000 attributes: says what to do" grep -qF "(kpic's elements have a few): check the program that wrote the file" "$TMP/err"
+attrs 100000 '<a>&bogus</a>' >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "100,000 attributes after a syntax error: the syntax error is reported, not the limit" \
+	test "$RC" = 1 -a -n "$(grep -F '[xml-syntax]' "$TMP/err")" -a -z "$(grep -F '[limit-exceeded]' "$TMP/err")"
+attrs 100000 '<!-- <x '"$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "b%d="1" ", i }')"'> -->' >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "a comment holding a tag of 300 attributes is not a tag: the goal's line is named" \
+	grep -q "lim.xml:4:1: error: this element has more than 256 attributes" "$TMP/err"
 # the limits themselves are allowed
+attrs 256 >"$TMP/lim.xml"
+run_kpic check "$TMP/lim.xml"
+check "256 attributes: not past the limit (the schema's error instead)" \
+	test "$RC" = 1 -a -z "$(grep -F '[limit-exceeded]' "$TMP/err")" -a -n "$(grep -F '[schema]' "$TMP/err")"
 gen name 1000 >"$TMP/lim.xml"
 run_kpic check "$TMP/lim.xml"
 check "a 1,000-character name: accepted" test "$RC" = 0
@@ -198,6 +226,26 @@ check "再掲 cycle: five repost-of-repost errors" test "$(grep -c 'error: .*\[r
 check "再掲 cycle: a row naming itself" grep -q "再掲 row refers to 'r3', itself a 再掲 row" "$TMP/err"
 check "再掲 cycle: measures 再掲 of each other" grep -q "measure is marked 再掲 of 'm2', itself a 再掲 of 'm3'" "$TMP/err"
 
+# Out of memory (ulimit -v, so not under AddressSanitizer): kpic's allocations
+# and libxml2's (through xmlMemSetup, tools/buf.c) end kpic with one line and
+# status 2, never abort (134), crash, or an [xml-syntax] error of a file that
+# is well-formed.  50,000 KPIs take some 300 MiB to check; 100 MiB is past
+# what kpic needs to start.
+if [ $sanitized = 0 ]; then
+	gen kpis 50000 >"$TMP/big.xml"
+	for cmd in check "eval --format=json -o $TMP/big.json" "pdf -o $TMP/big.pdf"; do
+		(ulimit -v $((100 * 1024)) && run_kpic_timeout 60 $cmd "$TMP/big.xml"; echo "$RC" >"$TMP/rc")
+		RC=$(cat "$TMP/rc")
+		check "out of memory (${cmd%% *}): exit 2" test "$RC" = 2
+		check "out of memory (${cmd%% *}): 'kpic: out of memory', and nothing else" \
+			test "$(cat "$TMP/err")" = "kpic: out of memory"
+	done
+	check "out of memory: no output file, no temporary file" \
+		test -z "$(ls "$TMP" | grep -E '^big\.(json|pdf)')"
+	run_kpic check "$TMP/big.xml"
+	check "the same 50,000 KPIs with memory enough: accepted" test "$RC" = 0
+fi
+
 # XInclude is not supported: an xi:include is a schema error, never expanded
 # (the parser runs without XML_PARSE_XINCLUDE), wherever it is.
 xi='<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>'
@@ -212,9 +260,9 @@ for x in xi1 xi2 xi3; do
 	check "xi:include ($x): nothing included" bash -c '! grep -q "root:" "$0/err" "$0/out"' "$TMP"
 done
 
-# Long text that is not a name (確認方法, notes, the narrative) has no length
-# limit: a 50,000-character 確認方法 makes a table row 150 pages tall, split
-# across pages.  Finding each page's cut once walked every line for every line
+# Long text that is not a name (確認方法, notes, the narrative) is limited only
+# per block, at 100,000 characters: a 50,000-character 確認方法 makes a table
+# row 150 pages tall, split across pages.  Finding each page's cut once walked every line for every line
 # (cubic: 10,000 characters took 4 s, 50,000 several minutes); now a few
 # seconds, and every character is in the PDF.
 awk 'BEGIN { printf "<method>"; for (i = 0; i < 5000; i++) printf "経済センサスによる調査"; print "</method>" }' >"$TMP/method.txt"
@@ -226,4 +274,33 @@ check "a 50,000-character 確認方法: the row is split across pages [layout-ro
 	grep -q "warning: a table row is taller than a page; it is split across pages \[layout-row-split\]" "$TMP/err"
 check "a 50,000-character 確認方法: every character is in the PDF" \
 	test "$(pdftotext "$TMP/longmethod.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 5000
+
+# One block of text is at most 100,000 characters (LIMIT_TEXT_CHARS): the PDF
+# places a block page by page and each page walks the block's whole layout, so
+# a paragraph of 1 MB took 1.3 s and of 8 MB 79 s.  para N [SPLIT]: the
+# fixture's narrative paragraph made N repetitions of an 11-character phrase
+# plus 0123456789; SPLIT puts the second half inside <em>.
+para() {
+	awk -v n="$1" -v sp="${2:-}" 'BEGIN {
+		for (i = 0; i < n; i++) { if (sp && i == int(n / 2)) printf "<em>"; printf "経済センサスによる調査" }
+		printf "0123456789"; if (sp) printf "</em>"
+	}' >"$TMP/para.txt"
+	awk -v f="$TMP/para.txt" 'BEGIN { getline m <f } { sub(/<p>全<count\/>件<\/p>/, "<p>" m "</p>"); print }' \
+		tests/fixtures/minimal.xml >"$TMP/lim.xml"
+}
+para 50000
+limit "a narrative paragraph of 550,010 characters (1.6 MB)" 20 500 \
+	"lim.xml:42:74: error: this paragraph, cell or note is longer than 100,000 characters, kpic's limit for one block of text (a printed page holds about 1,500): split it into several \[limit-exceeded\]"
+bounded 20 500 pdf -o "$TMP/lim.pdf" "$TMP/lim.xml"
+check "a paragraph of 550,010 characters: pdf refused at once, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.pdf"
+para 9091 split
+run_kpic check "$TMP/lim.xml"
+check "a paragraph of 100,011 characters, half of it in <em>: counted as one [limit-exceeded]" \
+	grep -q "lim.xml:42:74: error: this paragraph, cell or note is longer than 100,000 characters" "$TMP/err"
+para 9090
+bounded 60 1024 pdf -o "$TMP/para.pdf" "$TMP/lim.xml"
+check "a paragraph of exactly 100,000 characters: the PDF is made (60 pages)" \
+	test "$RC" = 0 -a -s "$TMP/para.pdf" -a "$(pdfinfo "$TMP/para.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" = 60
+check "a paragraph of exactly 100,000 characters: every character is in the PDF" \
+	test "$(pdftotext "$TMP/para.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 9090
 done_testing

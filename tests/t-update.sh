@@ -121,6 +121,18 @@ run_kpic update "$src" --year 2018 --actuals "$TMP/stray.tsv" -o "$TMP/none.xml"
 check "a stray quote: the unknown columns at fields 2 and 4" \
 	test -n "$(grep -F "stray.tsv:1:2: error: unknown column 'se\"ries'" "$TMP/err")" -a -n "$(grep -F "stray.tsv:1:4: error: unknown column 'bogus'" "$TMP/err")"
 
+# a sheet whose cells expand to gigabytes of text (tests/import/mkbombs.sh):
+# the same bound as kpic import, exit 2 (unreadable), nothing written
+for f in textbomb.ods textbomb.xlsx; do
+	case "$KPIC" in
+	*asan*) run_cmd timeout 60 "$KPIC" update "$src" --year 2019 --actuals "tests/import/$f" -o "$TMP/none.xml" ;;
+	*) (ulimit -v 1048576 && run_cmd timeout 60 "$KPIC" update "$src" --year 2019 --actuals "tests/import/$f" -o "$TMP/none.xml"; echo "$RC" >"$TMP/rc")
+	   RC=$(cat "$TMP/rc") ;;
+	esac
+	check "$f: the text bound: exit 2, nothing written [import-too-large]" \
+		test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "tests/import/$f: error: the sheet's cells hold more than 64 MiB of text" "$TMP/err")"
+done
+
 # a control character cannot go into a source: refused where it is
 printf 'kpi\tvalue\ng1-em\002ployees\t16100\n' >"$TMP/ctrl.tsv"
 run_kpic update "$src" --year 2018 --actuals "$TMP/ctrl.tsv" -o "$TMP/none.xml"

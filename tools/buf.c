@@ -8,34 +8,65 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <libxml/xmlmemory.h>
+
+_Noreturn void xoom(void)
+{
+	static const char msg[] = "kpic: out of memory\n";
+	/* write(2), not stdio: stderr's stream may itself need memory */
+	ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+	(void)w;
+	_exit(2);
+}
+
+/* libxml2 and libxslt allocate through these, so that a failure there ends
+ * kpic like one of kpic's own instead of returning NULL into code that
+ * reports it as a malformed file, or never checks.  Installed before main()
+ * (libxml2 requires it before its first allocation); libxml2's functions
+ * are its own state, not kpic's. */
+static void *xml_malloc(size_t n)
+{
+	return xmalloc(n);
+}
+
+static void *xml_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n);
+}
+
+static char *xml_strdup(const char *s)
+{
+	return xstrdup(s);
+}
+
+__attribute__((constructor)) static void xml_alloc_init(void)
+{
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
+}
 
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
-	if (p == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		xoom();
 	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (p == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		xoom();
 	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
-	if (p == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		xoom();
 	return p;
 }
 

@@ -3,9 +3,9 @@
  *
  * Every text kpic produces (diagnostics, JSON, terminal tables) is built here
  * first and written out in one piece, so that a failure half-way never leaves
- * a partial file or a half-printed report behind.  Allocation failure aborts:
- * kpic cannot do anything useful without memory, and checking every append
- * would bury the logic of the callers.
+ * a partial file or a half-printed report behind.  Allocation failure ends
+ * kpic (xoom): it cannot do anything useful without memory, and checking
+ * every append would bury the logic of the callers.
  */
 #ifndef KPIC_BUF_H
 #define KPIC_BUF_H
@@ -47,7 +47,15 @@ void buf_free(struct buf *b);
 /* Returns a NUL-terminated string even for an empty buffer. */
 const char *buf_str(struct buf *b);
 
-/* Allocation helpers that abort on failure (see above). */
+/* Out of memory: prints "kpic: out of memory" and ends kpic at once with
+ * status 2, as for any input it cannot process, writing nothing more (stdio
+ * is not flushed; no output file is being written, since output_write()
+ * allocates nothing while its temporary file exists).  Also for libxml2's
+ * allocation failures (load.c, sheet_zip.c), which would otherwise read as
+ * a syntax error of the file. */
+_Noreturn void xoom(void);
+
+/* Allocation helpers that end kpic on failure (xoom, see above). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

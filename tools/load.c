@@ -54,8 +54,12 @@ char *load_read_all(const char *path, size_t *len, int *err, int *too_large)
 	return b.data ? b.data : xcalloc(1, 1);
 }
 
+/* libxml2 reports a failed allocation as an error of the document, which
+ * kpic would print as a syntax error of the source. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		xoom();
 	xmlerr_capture(ctx, e);
 }
 
@@ -104,19 +108,69 @@ static int check_doctype(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
 	return -1;
 }
 
-static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
+/* Whether the error libxml2 reported once told that the text ends (the
+ * cut text of refuse_attrs) is the text's ending: its elements still open,
+ * nothing after its root. */
+static int at_the_end(const struct xml_error *pe)
+{
+	return pe->code == XML_ERR_DOCUMENT_END || pe->code == XML_ERR_TAG_NOT_FINISHED ||
+	       pe->code == XML_ERR_DOCUMENT_EMPTY;
+}
+
+/* A start tag at `at` has more attributes than kpic reads (limits_attrs):
+ * libxml2 parses only what precedes it, so that a well-formedness error
+ * there, or another limit passed, is reported as the whole file's would be;
+ * otherwise the limit is, at the tag.  libxml2 holds back what it cannot
+ * finish yet (a '&' waiting for its ';'), so the cut text is then ended:
+ * an error that only says it ended with its elements open is not the
+ * file's.  Always NULL. */
+static xmlDoc *refuse_attrs(struct diag_ctx *d, struct srcfile *src, size_t at, const char *msg)
 {
 	struct xml_error pe = { 0 };
-	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
+	xmlParserCtxt *ctxt = xmlCreatePushParserCtxt(NULL, NULL, NULL, 0, src->path);
+	if (ctxt == NULL)
+		xoom();
+	xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
+	struct limits_scan ls;
+	limits_watch(ctxt, &ls, src->text, at);
+	xmlSetStructuredErrorFunc(&pe, on_xml_error);
+	xmlParseChunk(ctxt, src->text, (int)at, 0);
+	if (!pe.seen && !ls.exceeded) {
+		xmlParseChunk(ctxt, NULL, 0, 1);
+		if (pe.seen && at_the_end(&pe))
+			pe.seen = 0;
 	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		xoom();
+	xmlFreeDoc(ctxt->myDoc);
+	xmlFreeParserCtxt(ctxt);
+	if (ls.exceeded)
+		diag_report(d, R_LIMIT, src, ls.at, "%s", ls.msg);
+	else if (pe.seen)
+		xmlerr_report(d, src, &pe);
+	else
+		diag_report(d, R_LIMIT, src, at, "%s", msg);
+	return NULL;
+}
+
+static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
+{
+	size_t many_at;
+	char many[256];
+	if (limits_attrs(src->text, src->len, &many_at, many, sizeof many))
+		return refuse_attrs(d, src, many_at, many);
+	struct xml_error pe = { 0 };
+	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		xoom();
 	struct limits_scan ls;
 	limits_watch(ctxt, &ls, src->text, src->len);
 	xmlSetStructuredErrorFunc(&pe, on_xml_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		xoom();
 	int wellformed = ctxt->wellFormed;
 	xmlFreeParserCtxt(ctxt);
 	if (ls.exceeded) {

@@ -20,12 +20,27 @@ int sheet_add(struct sheet_builder *b, unsigned row, unsigned col, char *text, s
 		free(text);
 		return -1;
 	}
+	size_t len = strlen(text);
+	if (len > SHEET_MAX_TEXT - b->bytes) {
+		free(text);
+		return SHEET_TOO_MUCH_TEXT;
+	}
+	b->bytes += len;
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->items = xrealloc(b->items, b->cap * sizeof *b->items);
 	}
 	b->items[b->n++] = (struct sheet_item){ row, col, text, off };
 	return 0;
+}
+
+void sheet_text_limit(struct diag_ctx *d, struct srcfile *src, size_t at)
+{
+	diag_report(d, R_IMPORT_LIMIT, src, at,
+	            "the sheet's cells hold more than %u MiB of text, kpic's limit (a KPI table holds a few hundred KiB; "
+	            "a repeated cell counts once for each cell it fills): delete what lies outside the KPI table, "
+	            "or save the table alone as CSV UTF-8",
+	            SHEET_MAX_TEXT / (1024u * 1024u));
 }
 
 void sheet_add_merge(struct sheet_builder *b, unsigned r0, unsigned c0, unsigned r1, unsigned c1)
@@ -157,8 +172,16 @@ static void synthesize_text(struct sheet *sh, char *sheet_name)
 			if (c)
 				buf_putc(&t, '\t');
 			sh->off[(size_t)r * sh->ncols + c] = t.len;
-			for (const char *p = sheet_cell(sh, r, c); *p; p++)
-				buf_putc(&t, *p == '\t' || *p == '\n' || *p == '\r' || *p == '"' ? ' ' : *p);
+			/* by spans: a sheet may hold SHEET_MAX_TEXT bytes */
+			for (const char *p = sheet_cell(sh, r, c); *p;) {
+				size_t n = strcspn(p, "\t\n\r\"");
+				buf_put(&t, p, n);
+				p += n;
+				if (*p) {
+					buf_putc(&t, ' ');
+					p++;
+				}
+			}
 		}
 		buf_putc(&t, '\n');
 	}
@@ -268,7 +291,12 @@ static int read_delimited(struct sheet *sh, struct sheet_builder *b, enum rule s
 				            "a quoted cell is not closed, or is followed by more text before the next separator");
 				return 1;
 			}
-			if (sheet_add(b, row, col, f.data ? f.data : xstrdup(""), start) < 0) {
+			int added = sheet_add(b, row, col, f.data ? f.data : xstrdup(""), start);
+			if (added == SHEET_TOO_MUCH_TEXT) {
+				sheet_text_limit(d, &sh->src, start);
+				return 1;
+			}
+			if (added < 0) {
 				diag_report(d, R_IMPORT_LIMIT, &sh->src, start,
 				            "the sheet has more than %u rows, %u columns or %u cells, more than kpic reads",
 				            SHEET_MAX_ROWS, SHEET_MAX_COLS, SHEET_MAX_CELLS);

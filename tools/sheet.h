@@ -12,7 +12,8 @@
  *
  * Spreadsheets come from many hands, so the readers bound everything: the
  * file and each unzipped member (64 MiB, and a member may not be more than
- * 1000 times its compressed size), rows, columns and cells.
+ * 1000 times its compressed size), rows, columns, cells, and the text of
+ * all the cells as the sheet expands (SHEET_MAX_TEXT).
  */
 #ifndef KPIC_SHEET_H
 #define KPIC_SHEET_H
@@ -25,6 +26,13 @@
 #define SHEET_MAX_ROWS  100000u
 #define SHEET_MAX_COLS  1024u
 #define SHEET_MAX_CELLS 2000000u     /* rows x columns of the used range */
+/* Bytes of text in all the cells together, as the sheet expands: a cell
+ * repeated by an .ods repeat count, or a shared string of an .xlsx, is one
+ * copy per cell it fills, so a few hundred zipped bytes could ask for
+ * gigabytes.  As much as a CSV file may hold. */
+#ifndef SHEET_MAX_TEXT              /* the fuzz build lowers it: see the Makefile */
+#define SHEET_MAX_TEXT  (64u * 1024u * 1024u)
+#endif
 
 struct sheet {
 	struct srcfile src;          /* where diagnostics point */
@@ -42,6 +50,7 @@ struct sheet_builder {
 	size_t n, cap;
 	struct sheet_merge *merges;
 	size_t nmerges, mcap;
+	size_t bytes;                /* of the cells' texts so far */
 };
 
 /* Reads path (by its extension: .xlsx, .ods, else CSV/TSV) into *sh.  name
@@ -62,8 +71,12 @@ unsigned sheet_row_cells(const struct sheet *sh, unsigned row);
 int sheet_covered(const struct sheet *sh, unsigned row, unsigned col);
 
 /* For the readers: a cell (row, col 0-based; takes text; off: its offset in
- * a CSV file, else 0); -1 (text freed) beyond the limits.  A merged range. */
+ * a CSV file, else 0); -1 (text freed) beyond the rows, columns or cells,
+ * SHEET_TOO_MUCH_TEXT (text freed) past SHEET_MAX_TEXT.  A merged range. */
+#define SHEET_TOO_MUCH_TEXT (-2)
 int sheet_add(struct sheet_builder *b, unsigned row, unsigned col, char *text, size_t off);
+/* The diagnostic for SHEET_TOO_MUCH_TEXT, at offset `at` of src. */
+void sheet_text_limit(struct diag_ctx *d, struct srcfile *src, size_t at);
 void sheet_add_merge(struct sheet_builder *b, unsigned r0, unsigned c0, unsigned r1, unsigned c1);
 void sheet_builder_free(struct sheet_builder *b);
 

@@ -11,6 +11,7 @@
 #include "sheet.h"
 #include "decimal.h"
 #include "load.h"
+#include "srclimits.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -99,6 +100,8 @@ struct xml_error { int seen; int line; char msg[256]; };
 static void on_error(void *ctx, xmlErrorPtr e)
 {
 	struct xml_error *x = ctx;
+	if (e != NULL && e->code == XML_ERR_NO_MEMORY)
+		xoom();   /* not a malformed member */
 	if (x->seen || e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	x->seen = 1;
@@ -107,6 +110,22 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	for (char *p = x->msg; *p; p++)
 		if (*p == '\n' || *p == '\r' || (unsigned char)*p >= 0x80)
 			*p = ' ';
+}
+
+/* libxml2 compares each attribute of a start tag with every other one, so
+ * a tag of 10^5 attributes takes seconds: refused before parsing, as a
+ * source's is (srclimits.h). */
+static int too_many_attrs(struct zsheet *z, const char *name, const char *text, size_t len)
+{
+	size_t at;
+	char msg[256];
+	if (!limits_attrs(text, len, &at, msg, sizeof msg))
+		return 0;
+	int line = 1;
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + at - p))) != NULL; p++)
+		line++;
+	diag_report(z->d, R_IMPORT_LIMIT, &z->sh->src, SRC_NOWHERE, "%s, line %d: %s", name, line, msg);
+	return 1;
 }
 
 /* A member parsed as XML, or NULL: *missing when there is no such member,
@@ -125,15 +144,19 @@ static xmlDoc *read_xml(struct zsheet *z, const char *name, int *missing)
 		free(text);
 		return NULL;
 	}
+	if (too_many_attrs(z, name, text, len)) {
+		free(text);
+		return NULL;
+	}
 	struct xml_error x = { 0 };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		fputs("kpic: out of memory\n", stderr);
-		abort();
-	}
+	if (ctxt == NULL)
+		xoom();
 	xmlSetStructuredErrorFunc(&x, on_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, text, (int)len, name, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (ctxt->errNo == XML_ERR_NO_MEMORY)
+		xoom();
 	int ok = ctxt->wellFormed && !x.seen && doc;
 	xmlFreeParserCtxt(ctxt);
 	free(text);
@@ -204,8 +227,13 @@ static int open_zip(struct zsheet *z, const char *path)
 
 static int add_cell(struct zsheet *z, unsigned row, unsigned col, char *text)
 {
-	if (sheet_add(z->b, row, col, text, 0) == 0)
+	int added = sheet_add(z->b, row, col, text, 0);
+	if (added == 0)
 		return 0;
+	if (added == SHEET_TOO_MUCH_TEXT) {
+		sheet_text_limit(z->d, &z->sh->src, SRC_NOWHERE);
+		return 1;
+	}
 	diag_report(z->d, R_IMPORT_LIMIT, &z->sh->src, SRC_NOWHERE,
 	            "a cell at row %u, column %u is beyond what kpic reads (%u rows, %u columns, %u cells)",
 	            row + 1, col + 1, SHEET_MAX_ROWS, SHEET_MAX_COLS, SHEET_MAX_CELLS);
@@ -502,6 +530,9 @@ static int in_ns(const xmlNode *n, const char *ns)
 static void ods_text(const xmlNode *n, struct buf *b)
 {
 	for (const xmlNode *c = n->children; c; c = c->next) {
+		/* text:s repeats spaces: past the limit the cell is refused anyway */
+		if (b->len > SHEET_MAX_TEXT)
+			return;
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			buf_puts(b, (const char *)c->content);
 		} else if (c->type != XML_ELEMENT_NODE || !in_ns(c, NS_TEXT)) {

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum kind { K_OTHER, K_KPI, K_SERIES, K_NAME };
+enum kind { K_OTHER, K_KPI, K_SERIES, K_NAME, K_TEXT };
 
 static struct limits_scan *scan_of(void *ctx)
 {
@@ -86,6 +86,10 @@ static enum kind kind_of(const xmlChar *name)
 		return K_SERIES;
 	if (strcmp(n, "name") == 0 || strcmp(n, "title") == 0 || strcmp(n, "department") == 0)
 		return K_NAME;
+	/* the blocks of text the PDF lays out as one (LIMIT_TEXT_CHARS) */
+	if (strcmp(n, "p") == 0 || strcmp(n, "item") == 0 || strcmp(n, "cell") == 0 ||
+	    strcmp(n, "caption") == 0 || strcmp(n, "note") == 0 || strcmp(n, "method") == 0)
+		return K_TEXT;
 	return K_OTHER;
 }
 
@@ -137,6 +141,10 @@ static void count(xmlParserCtxt *ctxt, struct limits_scan *ls, enum kind k, cons
 		ls->name_depth = ls->depth + 1;
 		ls->name_chars = 0;
 		ls->name_at = tag_offset(ctxt, ls);
+	} else if (k == K_TEXT && ls->text_depth == 0) {
+		ls->text_depth = ls->depth + 1;
+		ls->text_chars = 0;
+		ls->text_at = tag_offset(ctxt, ls);
 	}
 }
 
@@ -161,23 +169,36 @@ static void on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const 
 	struct limits_scan *ls = scan_of(ctx);
 	if (ls->name_depth == ls->depth)
 		ls->name_depth = 0;
+	if (ls->text_depth == ls->depth)
+		ls->text_depth = 0;
 	if (ls->depth > 0)
 		ls->depth--;
 	if (ls->saved.endElementNs)
 		ls->saved.endElementNs(ctx, name, prefix, uri);
 }
 
-/* Text inside a name, title or department, with everything it contains. */
+/* Text inside a name, title or department, or inside a block of text, with
+ * everything it contains (<em> and the like). */
 static void count_text(void *ctx, const xmlChar *s, int len)
 {
 	struct limits_scan *ls = scan_of(ctx);
-	if (ls->name_depth == 0 || len <= 0 || broken(ctx))
+	if ((ls->name_depth == 0 && ls->text_depth == 0) || len <= 0 || broken(ctx))
 		return;
-	ls->name_chars += utf8_chars(s, (size_t)len);
-	if (ls->name_chars > LIMIT_NAME_CHARS)
-		exceed(ctx, ls, ls->name_at,
-		       "this name or title is longer than %s characters, kpic's limit: shorten it and put the detail in a <note> or the narrative",
-		       LIMIT_NAME_CHARS);
+	size_t n = utf8_chars(s, (size_t)len);
+	if (ls->name_depth) {
+		ls->name_chars += n;
+		if (ls->name_chars > LIMIT_NAME_CHARS)
+			exceed(ctx, ls, ls->name_at,
+			       "this name or title is longer than %s characters, kpic's limit: shorten it and put the detail in a <note> or the narrative",
+			       LIMIT_NAME_CHARS);
+	}
+	if (ls->text_depth) {
+		ls->text_chars += n;
+		if (ls->text_chars > LIMIT_TEXT_CHARS)
+			exceed(ctx, ls, ls->text_at,
+			       "this paragraph, cell or note is longer than %s characters, kpic's limit for one block of text (a printed page holds about 1,500): split it into several",
+			       LIMIT_TEXT_CHARS);
+	}
 }
 
 static void on_characters(void *ctx, const xmlChar *s, int len)
@@ -209,4 +230,70 @@ void limits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text,
 	ctxt->sax->endElementNs = on_end;
 	ctxt->sax->characters = on_characters;
 	ctxt->sax->cdataBlock = on_cdata;
+}
+
+/* ------------------------------------------------------ attributes, pre-read */
+
+/* The offset just past `end` from i, or len. */
+static size_t skip_past(const char *t, size_t len, size_t i, const char *end)
+{
+	size_t n = strlen(end);
+	for (; i + n <= len; i++)
+		if (t[i] == end[0] && memcmp(t + i, end, n) == 0)
+			return i + n;
+	return len;
+}
+
+/* The attributes of the start tag at t[i] == '<': its '=' outside quoted
+ * values (each attribute has one), up to its '>' (or a '<': the tag is
+ * malformed, libxml2 says so).  *next receives where the scan goes on. */
+static size_t tag_attrs(const char *t, size_t len, size_t i, size_t *next)
+{
+	size_t n = 0;
+	char quote = 0;
+	for (i++; i < len; i++) {
+		char c = t[i];
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '=') {
+			n++;
+		} else if (c == '>' || c == '<') {
+			break;
+		}
+	}
+	*next = i < len && t[i] == '>' ? i + 1 : i;
+	return n;
+}
+
+int limits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *lt = memchr(text + i, '<', len - i);
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - text);
+		const char *r = text + i + 1;
+		size_t left = len - i - 1;
+		if (left >= 3 && memcmp(r, "!--", 3) == 0)
+			i = skip_past(text, len, i + 4, "-->");
+		else if (left >= 8 && memcmp(r, "![CDATA[", 8) == 0)
+			i = skip_past(text, len, i + 9, "]]>");
+		else if (left >= 1 && r[0] == '?')
+			i = skip_past(text, len, i + 2, "?>");
+		else if (left >= 1 && (r[0] == '!' || r[0] == '/'))
+			i = skip_past(text, len, i + 2, ">");
+		else if (tag_attrs(text, len, i, &i) > LIMIT_ATTRS) {
+			char n[32];
+			*at = (size_t)(lt - text);
+			snprintf(msg, size,
+			         _("this element has more than %s attributes, kpic's limit per element (kpic's elements have a few): check the program that wrote the file"),
+			         grouped(LIMIT_ATTRS, n, sizeof n));
+			return 1;
+		}
+	}
+	return 0;
 }

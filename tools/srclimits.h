@@ -17,6 +17,23 @@
  *   LIMIT_NAME_CHARS       srclimits.c, while parsing: the parser stops at the
  *                          first element past a limit, so that a huge source
  *                          never becomes a huge tree (limit-exceeded)
+ *   LIMIT_TEXT_CHARS       srclimits.c, while parsing, like names: the PDF
+ *                          layout places a block's lines page by page, and
+ *                          each page walks the block's whole pango layout
+ *                          (layout.c, draw_pdf.c), so one block's cost grows
+ *                          with its length times its pages: 1 MB took 1.3 s,
+ *                          8 MB 79 s; 100,000 characters are some 65 pages
+ *                          and a tenth of a second (limit-exceeded)
+ *   LIMIT_ATTRS            srclimits.c, before parsing (limits_attrs): libxml2
+ *                          compares each attribute of a start tag with every
+ *                          other one (10^5 attributes take 16 s, 2 x 10^5
+ *                          106 s) before any callback could count them, so the
+ *                          bytes are scanned first; load.c then parses only
+ *                          what precedes that tag, so that an earlier
+ *                          well-formedness error or limit is reported instead
+ *                          (limit-exceeded).  sheet_zip.c scans a
+ *                          spreadsheet's XML members the same way
+ *                          (import-too-large).
  *   LIMIT_MIN_YEAR, LIMIT_MAX_YEAR   rules.c (invalid-year, invalid-date), draft.c
  *   numbers                decimal.h: |integer part| < 10^15 and at most
  *                          KDEC_MAX_SCALE decimals (invalid-number)
@@ -31,6 +48,8 @@
 #define LIMIT_SERIES_PER_KPI    100      /* <series> in one <kpi> */
 #define LIMIT_VALUES_PER_SERIES 400      /* <value> in one series: 1868-2200 is 333 years */
 #define LIMIT_NAME_CHARS        1000     /* characters of a name, title or series label */
+#define LIMIT_ATTRS             256      /* attributes (namespace declarations included) of one element */
+#define LIMIT_TEXT_CHARS        100000   /* characters of one paragraph, list item, cell, caption, note or 確認方法 */
 #define LIMIT_MIN_YEAR          1868     /* Meiji 1: the first year of the eras kpic writes */
 #define LIMIT_MAX_YEAR          2200
 
@@ -44,6 +63,8 @@ struct limits_scan {
 	size_t name_at;              /* offset of its start tag */
 	unsigned depth;              /* of the element being read */
 	unsigned name_depth;         /* depth of that name element, 0 outside */
+	size_t text_chars, text_at;  /* the same for the paragraph, cell or note being read */
+	unsigned text_depth;
 	unsigned char parent[260];   /* per depth: what kind of element it is */
 	xmlSAXHandler saved;         /* the tree builder's callbacks, called on */
 	int exceeded, stopped;
@@ -56,5 +77,12 @@ struct limits_scan {
  * tree with libxml2's SAX2 handlers (xmlNewParserCtxt); *ls must outlive the
  * parse. */
 void limits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text, size_t len);
+
+/* Scans text[0..len) for the first start tag with more than LIMIT_ATTRS
+ * attributes, in linear time and without parsing (comments, CDATA sections,
+ * processing instructions and declarations are skipped).  Returns 1 and its
+ * '<' offset in *at, with the diagnostic's message (translated) in msg; 0
+ * when there is none. */
+int limits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size);
 
 #endif

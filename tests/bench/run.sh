@@ -190,6 +190,44 @@ for n in $SIZES; do
 	rm -f "$W/s$n.xml" "$W/s$n-new.xml"
 done
 
+# --- hostile input: bounded, whatever it asks for (tests/t-hostile.sh asserts the
+# diagnostics; the times are here) ------------------------------------------------
+limit=$LIMIT
+# refused CMD...: CMD must exit 1 (kpic import, check) or 2 (kpic update).
+refused() { "$@"; local rc=$?; [ $rc = 1 ] || [ $rc = 2 ]; }
+export -f refused
+hostile_row() {
+	local what=$1; shift
+	measure "$W/m" "$@"
+	read -r s m <"$W/m" || true
+	case $s in
+	stopped | failed) printf '%-64s %9s\n' "$what" "$s" ;;
+	*) printf '%-64s %9s %9s\n' "$what" "$s" "$(awk -v m="$m" 'BEGIN { printf "%.1f", m / 1024 }')" ;;
+	esac
+}
+# hostile_para N: the fixture's narrative paragraph made N characters
+hostile_para() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n / 10; i++) printf "経済センサスによる調" }' >"$W/para.txt"
+	awk -v f="$W/para.txt" 'BEGIN { getline m <f } { sub(/<p>全<count\/>件<\/p>/, "<p>" m "</p>"); print }' \
+		tests/fixtures/minimal.xml >"$W/para.xml"
+}
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	printf "<strategy xmlns=\"urn:x-kpic:strategy:1\""; for (i = 0; i < 100000; i++) printf " a%d=\"x\"", i; print "/>"
+}' >"$W/attrs.xml"
+echo
+echo "Hostile input (one run each; refused ones are refused at once, see README's Limits)"
+printf '%-64s %9s %9s\n' "" "wall s" "peak MiB"
+hostile_row "check: one tag of 10^5 attributes (libxml2 alone: 16 s)" bash -c 'refused "$@"' - "$KPIC" check "$W/attrs.xml"
+hostile_row "import: textbomb.ods, 626 bytes asking for 64 GiB of text" bash -c 'refused "$@"' - "$KPIC" import -o "$W/o.xml" tests/import/textbomb.ods
+hostile_row "import: textbomb.xlsx, one shared string in 20,000 cells" bash -c 'refused "$@"' - "$KPIC" import -o "$W/o.xml" tests/import/textbomb.xlsx
+hostile_row "import: attrbomb.ods, one tag of 20,000 attributes" bash -c 'refused "$@"' - "$KPIC" import -o "$W/o.xml" tests/import/attrbomb.ods
+for n in 25000 50000 100000; do
+	hostile_para "$n"
+	hostile_row "pdf: a narrative paragraph of $n characters" "$KPIC" pdf -o "$W/o.pdf" "$W/para.xml"
+done
+rm -f "$W/attrs.xml" "$W/para.txt" "$W/para.xml"
+
 # --- many documents: kpic build against one process per document -----------------
 limit=3600
 echo

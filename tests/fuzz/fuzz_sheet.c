@@ -19,8 +19,9 @@
  *
  * Invariants, besides no crash, leak, hang or sanitizer report:
  *   - the reader fails exactly when it reported an error;
- *   - a grid within the limits, every cell UTF-8, every merge origin at or
- *     before its cell;
+ *   - a grid within the limits, its cells' texts SHEET_MAX_TEXT bytes at most
+ *     in all (however the sheet repeats them), every cell UTF-8, every merge
+ *     origin at or before its cell;
  *   - every cell's position names its cell: R<row>C<col> of a spreadsheet's
  *     row and column, and for CSV/TSV a field on or after its row's line
  *     (the same field number when the row is one line);
@@ -134,6 +135,10 @@ static void check_grid(const struct sheet *sh)
 	size_t n = (size_t)sh->nrows * sh->ncols;
 	FUZZ_ASSERT(sh->nrows <= SHEET_MAX_ROWS && sh->ncols <= SHEET_MAX_COLS && n <= SHEET_MAX_CELLS,
 	            "%u x %u", sh->nrows, sh->ncols);
+	size_t bytes = 0;
+	for (size_t i = 0; i < n; i++)
+		bytes += strlen(sh->text[i] ? sh->text[i] : "");
+	FUZZ_ASSERT(bytes <= SHEET_MAX_TEXT, "%zu bytes of cell text", bytes);
 	for (unsigned r = 0; r < sh->nrows; r++) {
 		for (unsigned c = 0; c < sh->ncols; c++) {
 			size_t i = (size_t)r * sh->ncols + c;

@@ -4,8 +4,14 @@
 # is the harness's mode byte (see tests/fuzz/fuzz_sheet.c) and a payload:
 #   csv-*, tsv-*     the TSV fixtures as they are, read as .csv and as .tsv
 #   raw-*            the .xlsx and .ods fixtures as they are (not bomb.xlsx:
-#                    70 KiB, and its member's declared size is all it tests)
+#                    70 KiB, and its member's declared size is all it tests;
+#                    not the text and attribute bombs, regression inputs)
 #   parts-*          their members, split at NUL bytes, for the harness to zip
+#                    (not when over the harness's 64 KiB: the text bombs)
+#   repeat-*, shared-*  text times its repeats: an .ods cell of 1 KiB over
+#                    300 x 300 cells (90 MiB, past SHEET_MAX_TEXT), one of
+#                    256 bytes over 20 x 20; an .xlsx shared string of 1 KiB
+#                    in 200 cells
 # Needs python3.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -30,8 +36,8 @@ for path in files:
         seed("csv-%s-%s" % (where, base), 0, data)
         seed("tsv-%s-%s" % (where, base), 1, data)
         continue
-    if base == "bomb.xlsx":
-        continue
+    if base == "bomb.xlsx" or base.startswith(("textbomb", "attrbomb")):
+        continue   # (the bombs are regression inputs: tests/fuzz/regress/sheet/)
     xlsx = base.endswith(".xlsx")
     seed("raw-%s-%s" % (where, base), 2 if xlsx else 3, data)
     with zipfile.ZipFile(path) as z:
@@ -39,6 +45,25 @@ for path in files:
         parts = [z.read(n) if n in names else b"" for n in (XLSX if xlsx else ODS)]
     # deflated (bit 5), and the merged tables by their sheet name KPI (bits 3-4)
     mode = (4 if xlsx else 5) | 32 | (8 if "merged" in base else 0)
-    seed("parts-%s-%s" % (where, base), mode, b"\0".join(parts))
+    if sum(len(p) + 1 for p in parts) < 65536:
+        seed("parts-%s-%s" % (where, base), mode, b"\0".join(parts))
+def ods(text, cols, rows):
+    return ('<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+            ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+            ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+            '<table:table table:name="KPI"><table:table-row table:number-rows-repeated="%d">'
+            '<table:table-cell table:number-columns-repeated="%d" office:value-type="string"><text:p>%s'
+            '</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>'
+            '</office:body></office:document-content>' % (rows, cols, text)).encode()
+seed("repeat-text-over.ods", 5 | 32, ods("x" * 1024, 300, 300) + b"\0")
+seed("repeat-text-under.ods", 5 | 32, ods("x" * 256, 20, 20) + b"\0")
+M = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+wb = ('<workbook %s xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+      '<sheets><sheet name="KPI" sheetId="1" r:id="rId1"/></sheets></workbook>' % M)
+ws = '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (
+    M, "".join('<row>%s</row>' % ('<c t="s"><v>0</v></c>' * 20) for r in range(10)))
+sst = '<sst %s><si><t>%s</t></si></sst>' % (M, "y" * 1024)
+seed("shared-text.xlsx", 4 | 32, b"\0".join(x.encode() for x in (wb, "", ws, sst, "")))
 PY
 ls "$out" | wc -l
