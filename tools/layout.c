@@ -185,6 +185,13 @@ void add_tag(struct engine *e, enum item_kind kind, const char *type)
 	it->str = xstrdup(type);
 }
 
+void add_tag_text(struct engine *e, const char *type, const char *text)
+{
+	struct item *it = add_item(e, IT_TAG_BEGIN);
+	it->str = xstrdup(type);
+	it->text = xstrdup(text ? text : "");
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -418,6 +425,7 @@ void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0
 		*li = tmp;
 		li->ref = -1;
 		li->str = xstrdup(buf_str(&a));
+		li->text = xstrndup(r->text.data + s->start, s->end - s->start);
 		buf_free(&a);
 	}
 }
@@ -724,7 +732,7 @@ static void fig_free(struct fig *f)
 static void place_figure(struct engine *e, xmlNode *n, struct fig *f, double x, double colw)
 {
 	double fx = x + (colw - f->w) / 2, y = e->y;
-	add_tag(e, IT_TAG_BEGIN, "Figure");
+	add_tag_text(e, "Figure", attr(n, "alt"));
 	add_dest(e, n, x, y);
 	if (f->chart != NULL) {
 		struct item *it = add_item(e, IT_CHART);
@@ -848,6 +856,7 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	dots->rgb = 0x404040;
 	struct item *link = add_item(e, IT_LINK);
 	link->ref = (int)k;
+	link->text = xstrdup(h->title);
 	if (e->y < y0)   /* the entry went on over a page break: its last page */
 		y0 = e->top;
 	push_rect(link, e->left + indent, y0, text_width(e) - indent, e->y - y0);
@@ -1292,8 +1301,29 @@ static void item_free(struct item *it)
 	if (it->chart != NULL)
 		chart_free(it->chart);
 	free(it->str);
+	free(it->text);
 	free(it->rects);
 	free(it->segs);
+}
+
+static void strs_free(struct layout_strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+void layout_tags_free(struct layout_tags *t)
+{
+	if (t == NULL)
+		return;
+	strs_free(&t->alt);
+	strs_free(&t->scope);
+	strs_free(&t->link);
+	free(t->title);
+	free(t->author);
+	t->title = t->author = NULL;
 }
 
 static void engine_free(struct engine *e)
@@ -1364,7 +1394,12 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
-		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, out, err);
+		struct layout_tags *tags = o ? o->tags : NULL;
+		if (tags != NULL) {
+			tags->title = m.title ? xstrdup(m.title) : NULL;
+			tags->author = m.author ? xstrdup(m.author) : NULL;
+		}
+		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, tags, out, err);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

@@ -91,6 +91,8 @@ struct item {
 	struct chart *chart;      /* IT_CHART: owned by the pages */
 	double scale;
 	char *str;
+	char *text;               /* IT_TAG_BEGIN: a Figure's alt, a TH's scope;
+	                             IT_LINK: the link's text (see layout_tags) */
 	double *rects;            /* IT_LINK: x, y, w, h quadruples */
 	size_t nrects;
 	int num;                  /* IT_OUTLINE: level */
@@ -161,6 +163,8 @@ struct item *add_item(struct engine *e, enum item_kind kind);
 void new_page(struct engine *e);
 void ensure_room(struct engine *e, double h);
 void add_tag(struct engine *e, enum item_kind kind, const char *type);
+/* A structure tag opening with its text for layout_tags (may be NULL: ""). */
+void add_tag_text(struct engine *e, const char *type, const char *text);
 void add_dest(struct engine *e, xmlNode *n, double x, double y);
 void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src);
 void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb);
@@ -206,7 +210,9 @@ struct pdf_meta {
 };
 /* t (or NULL) receives three times: kpic's drawing calls, cairo's writing
  * of the pages, and cairo's embedding of the fonts when the surface ends. */
+/* tags (or NULL) receives the items' texts in the order they are drawn. */
 int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct buf *out, struct buf *err);
+             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+             struct buf *err);
 
 #endif

@@ -637,7 +637,10 @@ static void draw_rows(struct engine *e, const struct table *t, int k, int m, int
 			double x, y, w, h;
 			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 			if (tagged) {
-				add_tag(e, IT_TAG_BEGIN, c->header ? "TH" : "TD");
+				if (c->header)   /* a head row's cells head columns, others their row */
+					add_tag_text(e, "TH", r < t->nhead ? "Column" : "Row");
+				else
+					add_tag(e, IT_TAG_BEGIN, "TD");
 				add_dest(e, c->node, x, y);
 			}
 			cell_text(e, c, x, y, h);
