@@ -109,6 +109,28 @@ is "pdfua: 18 links, each with its text" "$(grep -c '^link [^ ]' "$TMP/tags.txt"
 tabs=$(jq -r '[.qpdf[1][] | .value? | objects | select(.["/Type"] == "/Page" and has("/Annots")) | .["/Tabs"]] | unique | join(",")' "$TMP/k.json")
 is "pdfua: every page with annotations has /Tabs /S" "$tabs" "/S"
 
+# The running header, its rule, the footer's page number: pagination
+# artifacts, drawn by a content stream of their own after cairo's (a form
+# XObject per page), never inside tagged content.
+qpdf --qdf --object-streams=disable "$pdf" "$TMP/k.qdf"
+# page_streams: "PAGE<TAB>line" for every line of every page content stream
+awk '/^%% Contents for page [0-9]+$/ { p = $5; on = 0; next }
+     p && /^stream$/ { on = 1; next }
+     on && /^endstream$/ { on = 0; p = 0 }
+     on { print p "\t" $0 }' "$TMP/k.qdf" >"$TMP/streams.txt"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+is "pdfua: every page ends with its artifact form" \
+	"$(grep -c $'\t/Kpic''Artifact[0-9]* Do$' "$TMP/streams.txt")" "$pages"
+is "pdfua: page 2's artifact is /Artifact <</Type /Pagination>> around its form" \
+	"$(awk -F'\t' '$1 == 2' "$TMP/streams.txt" | tail -6 | cut -f2 | tr '\n' '|')" \
+	"Q|/Artifact <</Type /Pagination>> BDC|q|/KpicArtifact2 Do|Q|EMC|"
+check "pdfua: no page number in the pages' own (tagged) streams" \
+	bash -c '! grep -qF "(- 2 -)Tj" "$0"' "$TMP/streams.txt"
+check "pdfua: the page number in a form" grep -qaF "(- 2 -)Tj" "$TMP/k.qdf"
+pdftotext -f 2 -l 2 -layout "$pdf" "$TMP/p2.txt"
+like "pdfua: page 2 still shows the running header" "$(head -1 "$TMP/p2.txt")" '第1期「網走市まち・ひと・しごと創生総合戦略」検証'
+like "pdfua: page 2 still shows its number" "$(grep -v '^[[:space:]]*$' "$TMP/p2.txt" | tail -1)" '^ +- ?2 ?-$'
+
 # Object streams, a content-derived /ID, the same bytes twice.
 check "pdfua: written with object streams" grep -q '"/Type": "/ObjStm"' <(qpdf --json=2 --json-key=qpdf --json-stream-data=none "$pdf")
 like "pdfua: the trailer has an /ID" "$(jq -c '.qpdf[1].trailer.value["/ID"]' "$TMP/k.json")" '^\["b:[0-9a-f]{32}","b:[0-9a-f]{32}"\]$'

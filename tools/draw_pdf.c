@@ -7,9 +7,11 @@
  *
  * What cairo 1.16 cannot write: the catalog's /Lang, and a structure
  * element's /Alt or /Scope (attributes of structure tags are ignored), nor
- * an annotation's /Contents.  Those texts go, in the order the tags are
- * drawn, into struct layout_tags, and pdf_ua.c writes them into the PDF
- * after cairo.
+ * an annotation's /Contents, nor mark anything as an artifact.  Those
+ * texts go, in the order the tags are drawn, into struct layout_tags, and
+ * the running headers and footers (item.artifact) into a second, untagged
+ * PDF there; pdf_ua.c writes both into the PDF after cairo.  Without a
+ * layout_tags (tools/dev/layout_run.c) everything is drawn as before.
  *
  * Reproducibility: cairo 1.16 writes no /ID and takes the creation date
  * from CREATE_DATE when it is set, so two runs with the same
@@ -262,12 +264,22 @@ static void end_page(cairo_t *cr, struct timing *t, double *t0)
 	*t0 = timing_now();
 }
 
+/* Which items a surface gets: all of them (no PDF/UA pass follows), all
+ * but the artifacts, or only the artifacts (an untagged PDF of their own). */
+enum draw_only { DRAW_ALL, DRAW_CONTENT, DRAW_ARTIFACTS };
+
+static int wanted(const struct item *it, enum draw_only only)
+{
+	return only == DRAW_ALL || (only == DRAW_ARTIFACTS) == (it->artifact != 0);
+}
+
 static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
-                       struct timing *t, struct layout_tags *tags)
+                       struct timing *t, struct layout_tags *tags, enum draw_only only)
 {
 	int parents[5] = { -1, -1, -1, -1, -1 };
 	double t0 = timing_now();
-	cairo_tag_begin(cr, "Document", "");
+	if (only != DRAW_ARTIFACTS)
+		cairo_tag_begin(cr, "Document", "");
 	for (size_t i = 0; i < p->n; i++) {
 		const struct page *pg = &p->pg[i];
 		if (i > 0) {
@@ -275,19 +287,22 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, s
 			cairo_pdf_surface_set_size(s, pg->w, pg->h);
 		}
 		for (size_t k = 0; k < pg->n; k++) {
+			if (!wanted(&pg->items[k], only))
+				continue;
 			if (pg->items[k].kind == IT_OUTLINE)
 				draw_outline(s, &pg->items[k], (int)i + 1, parents);
 			else
 				draw_item(cr, &pg->items[k], ct, tags);
 		}
 	}
-	cairo_tag_end(cr, "Document");
+	if (only != DRAW_ARTIFACTS)
+		cairo_tag_end(cr, "Document");
 	end_page(cr, t, &t0);
 }
 
-int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
-             struct buf *err)
+static int draw_surface(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+                        const char *family, struct timing *t, struct layout_tags *tags,
+                        enum draw_only only, struct buf *out, struct buf *err)
 {
 	size_t start = out->len;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, out, p->pg[0].w, p->pg[0].h);
@@ -301,7 +316,7 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 	cairo_t *cr = cairo_create(s);
 	struct chart_text ct;
 	chart_text_init(&ct, pctx, family);
-	draw_pages(cr, s, p, &ct, t, tags);
+	draw_pages(cr, s, p, &ct, t, only == DRAW_ARTIFACTS ? NULL : tags, only);
 	chart_text_free(&ct);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -319,4 +334,15 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 		return -1;
 	}
 	return 0;
+}
+
+int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+             struct buf *err)
+{
+	if (tags == NULL)
+		return draw_surface(p, m, pctx, family, t, NULL, DRAW_ALL, out, err);
+	if (draw_surface(p, m, pctx, family, t, tags, DRAW_CONTENT, out, err) != 0)
+		return -1;
+	return draw_surface(p, m, pctx, family, t, NULL, DRAW_ARTIFACTS, &tags->artifacts, err);
 }

@@ -1110,6 +1110,7 @@ static void decorate(struct engine *e)
 		                            pg->h - pg->mb / 2 - base);
 		it->box = BOX_FOOTER;
 		it->rgb = 0x404040;
+		it->artifact = 1;
 		g_object_unref(f);
 		if (p == 0 || e->running_header == NULL || *e->running_header == '\0')
 			continue;
@@ -1120,7 +1121,9 @@ static void decorate(struct engine *e)
 		it = page_text(pg, h, 0, n, pg->ml, pg->mt - 10 - base);
 		it->box = BOX_HEADER;
 		it->rgb = 0x595959;
+		it->artifact = 1;
 		struct item *rule = page_add(pg, IT_STROKE);
+		rule->artifact = 1;
 		rule->x = pg->ml;
 		rule->y = pg->mt - 6;
 		rule->w = width;
@@ -1321,6 +1324,7 @@ void layout_tags_free(struct layout_tags *t)
 	strs_free(&t->alt);
 	strs_free(&t->scope);
 	strs_free(&t->link);
+	buf_free(&t->artifacts);
 	free(t->title);
 	free(t->author);
 	t->title = t->author = NULL;

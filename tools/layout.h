@@ -53,6 +53,11 @@ struct layout_tags {
 	struct layout_strs scope;    /* every TH: "Column" (a head row's) or "Row" */
 	struct layout_strs link;     /* every Link: the text it is drawn over */
 	char *title, *author;        /* the document's, or NULL */
+	/* A PDF of the same pages holding only what is not content: the running
+	 * headers, the footers, the page numbers.  They are drawn here and not
+	 * in the PDF, where cairo 1.16 cannot mark them as artifacts; pdf_ua.c
+	 * lays each page over its page as an /Artifact. */
+	struct buf artifacts;
 };
 
 void layout_tags_free(struct layout_tags *t);

@@ -102,6 +102,8 @@ struct item {
 	unsigned rgb;             /* IT_FILL, IT_STROKE, IT_RULES, IT_DOTS: 0xRRGGBB */
 	double lw;                /* IT_STROKE, IT_RULES: width */
 	int src;
+	int artifact;             /* a running header, footer or page number: with a
+	                             PDF/UA pass to follow, drawn apart (layout_tags) */
 };
 
 struct page {

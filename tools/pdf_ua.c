@@ -11,6 +11,7 @@
 
 #include <qpdf/qpdf-c.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -213,6 +214,114 @@ static int qpdf_failed(qpdf_data q, struct buf *err)
 	return -1;
 }
 
+/* Page i of the artifacts' PDF (a) as a form XObject in q, its resources
+ * copied over (a must outlive q's writing: the copies read its streams). */
+static qpdf_oh artifact_form(qpdf_data q, qpdf_data a, int i, qpdf_oh bbox)
+{
+	qpdf_oh ap = qpdf_get_page_n(a, (size_t)i);
+	unsigned char *data = NULL;
+	size_t len = 0;
+	qpdf_oh_get_page_content_data(a, ap, &data, &len);
+	qpdf_oh ares = qpdf_oh_get_key(a, ap, "/Resources");
+	qpdf_oh res = qpdf_oh_copy_foreign_object(q, a, ares);
+	qpdf_oh form = qpdf_oh_new_stream(q), null = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, form, data ? data : (const unsigned char *)"", len, null, null);
+	free(data);
+	qpdf_oh d = qpdf_oh_get_dict(q, form);
+	put_name(q, d, "/Type", "/XObject");
+	put_name(q, d, "/Subtype", "/Form");
+	qpdf_oh_replace_key(q, d, "/BBox", bbox);
+	qpdf_oh_replace_key(q, d, "/Resources", res);
+	qpdf_oh_release(q, d);
+	qpdf_oh_release(q, null);
+	qpdf_oh_release(q, res);
+	qpdf_oh_release(a, ares);
+	qpdf_oh_release(a, ap);
+	return form;
+}
+
+static qpdf_oh new_content(qpdf_data q, const char *text)
+{
+	qpdf_oh s = qpdf_oh_new_stream(q), null = qpdf_oh_new_null(q);
+	qpdf_oh_replace_stream_data(q, s, (const unsigned char *)text, strlen(text), null, null);
+	qpdf_oh_release(q, null);
+	return s;
+}
+
+/*
+ * The page's contents become [q, cairo's, Q and the form as a pagination
+ * artifact]: cairo's stream leaves its flipped coordinates in place and
+ * closes all its marked content by its end, so after the Q the artifact
+ * is outside any tagged content and drawn in the page's own coordinates.
+ */
+static void append_artifact(qpdf_data q, qpdf_oh page, const char *name)
+{
+	struct buf c = BUF_INIT;
+	buf_printf(&c, "Q\n/Artifact <</Type /Pagination>> BDC\nq\n%s Do\nQ\nEMC\n", name);
+	qpdf_oh pre = new_content(q, "q\n"), post = new_content(q, buf_str(&c));
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	qpdf_oh arr = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, arr, pre);
+	if (qpdf_oh_is_array(q, contents)) {
+		int n = qpdf_oh_get_array_n_items(q, contents);
+		for (int i = 0; i < n; i++) {
+			qpdf_oh item = qpdf_oh_get_array_item(q, contents, i);
+			qpdf_oh_append_item(q, arr, item);
+			qpdf_oh_release(q, item);
+		}
+	} else {
+		qpdf_oh_append_item(q, arr, contents);
+	}
+	qpdf_oh_append_item(q, arr, post);
+	qpdf_oh_replace_key(q, page, "/Contents", arr);
+	qpdf_oh_release(q, arr);
+	qpdf_oh_release(q, contents);
+	qpdf_oh_release(q, post);
+	qpdf_oh_release(q, pre);
+	buf_free(&c);
+}
+
+static void overlay_page(qpdf_data q, qpdf_data a, int i)
+{
+	char name[32];
+	snprintf(name, sizeof name, "/KpicArtifact%d", i + 1);
+	qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+	qpdf_oh bbox = qpdf_oh_get_key(q, page, "/MediaBox");
+	qpdf_oh form = artifact_form(q, a, i, bbox);
+	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
+	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
+	if (!qpdf_oh_is_dictionary(q, xo)) {
+		qpdf_oh_release(q, xo);
+		xo = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, res, "/XObject", xo);
+	}
+	qpdf_oh_replace_key(q, xo, name, form);
+	append_artifact(q, page, name);
+	qpdf_oh_release(q, xo);
+	qpdf_oh_release(q, res);
+	qpdf_oh_release(q, form);
+	qpdf_oh_release(q, bbox);
+	qpdf_oh_release(q, page);
+}
+
+/* The running headers and footers, which the engine drew into a PDF of
+ * their own (layout_tags.artifacts), laid over their pages as artifacts. */
+static int add_artifacts(qpdf_data q, qpdf_data a, const struct buf *art, struct buf *err)
+{
+	qpdf_read_memory(a, "artifacts.pdf", art->data, art->len, NULL);
+	if (qpdf_failed(a, err))
+		return -1;
+	int n = qpdf_get_num_pages(q);
+	if (qpdf_get_num_pages(a) != n) {
+		buf_printf(err, _("the PDF has %d pages, its headers and footers %d; this is a bug in kpic\n"), n,
+		           qpdf_get_num_pages(a));
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		overlay_page(q, a, i);
+	return qpdf_failed(a, err) || qpdf_failed(q, err) ? -1 : 0;
+}
+
 static int finish(qpdf_data q, const struct layout_tags *tags, const char *lang, struct buf *err)
 {
 	qpdf_oh root = qpdf_get_root(q);
@@ -243,17 +352,26 @@ static int write_out(qpdf_data q, struct buf *out, struct buf *err)
 	return 0;
 }
 
-int pdf_ua_finish(struct buf *pdf, const struct layout_tags *tags, const char *lang, struct buf *err)
+static qpdf_data open_qpdf(void)
 {
 	qpdf_data q = qpdf_init();
 	qpdf_silence_errors(q);
 	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	return q;
+}
+
+int pdf_ua_finish(struct buf *pdf, const struct layout_tags *tags, const char *lang, struct buf *err)
+{
+	qpdf_data q = open_qpdf(), a = open_qpdf();
 	struct buf out = BUF_INIT;
 	int rc = -1;
 	qpdf_read_memory(q, "kpic.pdf", pdf->data ? pdf->data : "", pdf->len, NULL);
-	if (!qpdf_failed(q, err) && finish(q, tags, lang, err) == 0 && write_out(q, &out, err) == 0)
+	if (!qpdf_failed(q, err) && finish(q, tags, lang, err) == 0 &&
+	    (tags->artifacts.len == 0 || add_artifacts(q, a, &tags->artifacts, err) == 0) &&
+	    write_out(q, &out, err) == 0)
 		rc = 0;
 	qpdf_cleanup(&q);
+	qpdf_cleanup(&a);
 	if (rc == 0) {
 		buf_reset(pdf);
 		buf_put(pdf, out.data, out.len);
