@@ -82,12 +82,14 @@ spec = importlib.util.spec_from_file_location("c", sys.argv[1])
 c = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(c)
 p = c.Pdf(sys.argv[2])
-for _, e, _ in c.struct_elems(p):
+for _, e, parent in c.struct_elems(p):
     s = e.get("/S")
     if s == "/Figure":
         print("alt", c.text(p.get(e.get("/Alt"))))
     elif s == "/TH":
         print("scope", p.get((p.get(e.get("/A")) or {}).get("/Scope")))
+    elif s == "/Reference" and parent is not None and parent.get("/S") == "/TOCI":
+        print("tocref", sum(1 for k in c.kids(p, e) if isinstance(k, int)))
     elif s == "/Link":
         for k in c.kids(p, e):
             d = p.get(k)
@@ -106,6 +108,10 @@ is "pdfua: every TH has a scope" "$(grep -c '^scope /\(Row\|Column\)$' "$TMP/tag
 is "pdfua: the table of contents' first link says where it goes" \
 	"$(grep -m1 '^link ' "$TMP/tags.txt")" "link 1　趣旨 -> kpic-heading-1"
 is "pdfua: 18 links, each with its text" "$(grep -c '^link [^ ]' "$TMP/tags.txt")" 18
+# cairo marks only childless elements' content: a TOCI's text is in a
+# Reference beside its Link, or it would be neither tagged nor an artifact.
+is "pdfua: each table of contents entry's text is a marked Reference" \
+	"$(grep -c '^tocref [1-9]' "$TMP/tags.txt")" 18
 tabs=$(jq -r '[.qpdf[1][] | .value? | objects | select(.["/Type"] == "/Page" and has("/Annots")) | .["/Tabs"]] | unique | join(",")' "$TMP/k.json")
 is "pdfua: every page with annotations has /Tabs /S" "$tabs" "/S"
 

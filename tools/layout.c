@@ -838,6 +838,9 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	PangoLayout *l = rich_layout(e, &r, LS_BODY, width, PANGO_ALIGN_LEFT, 0, h->level == 2);
 	ensure_first_lines(e, l);
 	add_tag(e, IT_TAG_BEGIN, "TOCI");
+	/* the text in an element of its own: cairo marks only the content of
+	 * elements without children, and the TOCI holds the Link too */
+	add_tag(e, IT_TAG_BEGIN, "Reference");
 	double y0 = e->y;
 	place_lines(e, l, NULL, e->left + indent, 0);
 	int n = layout_lines(l);
@@ -854,6 +857,7 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	struct item *dots = add_item(e, IT_DOTS);
 	dots->ref = (int)k;
 	dots->rgb = 0x404040;
+	add_tag(e, IT_TAG_END, "Reference");
 	struct item *link = add_item(e, IT_LINK);
 	link->ref = (int)k;
 	link->text = xstrdup(h->title);
@@ -1048,7 +1052,7 @@ static void find_headings(struct engine *e)
  * Fills in the table of contents entry whose placeholder is item i of page
  * pg: the page number (a text item in the placeholder's place, right-aligned
  * on the title's last baseline), the leader between title and number (item
- * i + 1) and the link's target (item i + 2).
+ * i + 1) and the link's target (item i + 3, after the end of the Reference).
  */
 static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 {
@@ -1068,7 +1072,7 @@ static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 	num_it->src = src;
 	pg->items[i] = *num_it;   /* the placeholder owns nothing */
 	pg->n--;
-	struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 2];
+	struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 3];
 	dots->x = title_end + 4;
 	dots->y = baseline;
 	dots->w = fmax(0, right - nw - 4 - dots->x);
@@ -1089,7 +1093,7 @@ static void resolve(struct engine *e)
 	find_headings(e);
 	for (size_t p = 0; p < e->pages.n; p++) {
 		struct page *pg = &e->pages.pg[p];
-		for (size_t i = 0; i + 2 < pg->n; i++)
+		for (size_t i = 0; i + 3 < pg->n; i++)
 			if (pg->items[i].kind == IT_TOCREF)
 				fill_toc_entry(e, pg, i);
 	}
