@@ -20,11 +20,16 @@
 #     /StructParent, and is the OBJR of a Link element [28-011]; every page
 #     with annotations has /Tabs /S [28-*];
 #   fonts: every font is embedded [31-009] and has a /ToUnicode map
-#     [31-027] (a Type0 font's descendant carries the embedding).
+#     [31-027] (a Type0 font's descendant carries the embedding);
+#   content: nothing is painted outside a marked-content sequence, tagged
+#     (with an MCID) or an /Artifact [01-005] (a form XObject drawn outside
+#     one counts as painted there).
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def qpdf_json(path):
@@ -251,6 +256,83 @@ def check_fonts(p, pages, counts):
                 todo.append((p.get(ref) or {}).get("/Resources"))
 
 
+def content_tokens(s):
+    """The tokens of a content stream: (kind, text), kind op or operand."""
+    i, n = 0, len(s)
+    word = re.compile(r"/[^\s/\[\]()<>{}%]*|[^\s/\[\]()<>{}%]+")
+    while i < n:
+        c = s[i]
+        if c in " \t\r\n\f\0":
+            i += 1
+        elif c == "%":
+            j = s.find("\n", i)
+            i = n if j < 0 else j
+        elif c == "(":
+            depth, j = 1, i + 1
+            while j < n and depth:
+                if s[j] == "\\":
+                    j += 1
+                elif s[j] == "(":
+                    depth += 1
+                elif s[j] == ")":
+                    depth -= 1
+                j += 1
+            yield "operand", s[i:j]
+            i = j
+        elif s.startswith("<<", i) or s.startswith(">>", i):
+            yield "operand", s[i:i + 2]
+            i += 2
+        elif c == "<":
+            j = s.find(">", i)
+            j = n if j < 0 else j + 1
+            yield "operand", s[i:j]
+            i = j
+        elif c in "[]{}":
+            yield "operand", c
+            i += 1
+        else:
+            t = word.match(s, i).group(0)
+            i += len(t)
+            number = re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", t)
+            yield ("operand" if t[0] == "/" or number or t in ("true", "false", "null") else "op"), t
+
+
+PAINT = {"Tj", "TJ", "'", '"', "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "Do", "sh", "BI"}
+
+
+def unmarked_ops(data):
+    """How many painting operators run outside every marked-content sequence."""
+    depth, count = 0, 0
+    for kind, t in content_tokens(data):
+        if kind != "op":
+            continue
+        if t in ("BDC", "BMC"):
+            depth += 1
+        elif t == "EMC":
+            depth = max(0, depth - 1)
+        elif t in PAINT and depth == 0:
+            count += 1
+    return count
+
+
+def check_content(p):
+    """Each page's content streams, in order, as qpdf --qdf writes them."""
+    fd, tmp = tempfile.mkstemp(suffix=".pdf")
+    os.close(fd)
+    try:
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", p.path, tmp], capture_output=True, check=False)
+        qdf = open(tmp, encoding="latin-1").read()
+    finally:
+        os.unlink(tmp)
+    pages = {}
+    for m in re.finditer(r"%% Contents for page (\d+)\n.*?\nstream\n(.*?)\nendstream", qdf, re.S):
+        pages.setdefault(int(m.group(1)), []).append(m.group(2))
+    for n in sorted(pages):
+        count = unmarked_ops("\n".join(pages[n]))
+        if count:
+            p.bad("page %d paints %d times outside tagged content and artifacts" % (n, count))
+
+
 def page_list(p):
     out, stack = [], [p.key(p.trailer.get("/Root"), "/Pages")]
     while stack:
@@ -272,6 +354,7 @@ def check(path):
     check_structure(p, counts)
     check_links(p, pages, counts)
     check_fonts(p, pages, counts)
+    check_content(p)
     for what in p.problems:
         print("%s: %s" % (path, what))
     print("%s: %d problems (%d figures, %d tables, %d headings, %d links, %d fonts)" % (

@@ -115,9 +115,11 @@ is "pdfua: each table of contents entry's text is a marked Reference" \
 tabs=$(jq -r '[.qpdf[1][] | .value? | objects | select(.["/Type"] == "/Page" and has("/Annots")) | .["/Tabs"]] | unique | join(",")' "$TMP/k.json")
 is "pdfua: every page with annotations has /Tabs /S" "$tabs" "/S"
 
-# The running header, its rule, the footer's page number: pagination
-# artifacts, drawn by a content stream of their own after cairo's (a form
-# XObject per page), never inside tagged content.
+# What is not content is an artifact, drawn from a form XObject by content
+# streams of their own around cairo's: under it the cell fills (/Layout),
+# over it the table rules (/Layout), then the running header, its rule, the
+# page number and a table's repeated head (/Pagination); never inside
+# tagged content.
 qpdf --qdf --object-streams=disable "$pdf" "$TMP/k.qdf"
 # page_streams: "PAGE<TAB>line" for every line of every page content stream
 awk '/^%% Contents for page [0-9]+$/ { p = $5; on = 0; next }
@@ -125,11 +127,16 @@ awk '/^%% Contents for page [0-9]+$/ { p = $5; on = 0; next }
      on && /^endstream$/ { on = 0; p = 0 }
      on { print p "\t" $0 }' "$TMP/k.qdf" >"$TMP/streams.txt"
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
-is "pdfua: every page ends with its artifact form" \
-	"$(grep -c $'\t/Kpic''Artifact[0-9]* Do$' "$TMP/streams.txt")" "$pages"
-is "pdfua: page 2's artifact is /Artifact <</Type /Pagination>> around its form" \
-	"$(awk -F'\t' '$1 == 2' "$TMP/streams.txt" | tail -6 | cut -f2 | tr '\n' '|')" \
-	"Q|/Artifact <</Type /Pagination>> BDC|q|/KpicArtifact2 Do|Q|EMC|"
+is "pdfua: every page ends with its pagination form" \
+	"$(grep -c $'\t/Kpic''Pagination[0-9]* Do$' "$TMP/streams.txt")" "$pages"
+is "pdfua: page 2's last stream: its rules and its pagination, as artifacts" \
+	"$(awk -F'\t' '$1 == 2' "$TMP/streams.txt" | tail -11 | cut -f2 | tr '\n' '|')" \
+	"Q|/Artifact <</Type /Layout>> BDC|q|/KpicRules2 Do|Q|EMC|/Artifact <</Type /Pagination>> BDC|q|/KpicPagination2 Do|Q|EMC|"
+is "pdfua: page 2's first stream: its cell fills as an artifact, then q" \
+	"$(awk -F'\t' '$1 == 2' "$TMP/streams.txt" | head -6 | cut -f2 | tr '\n' '|')" \
+	"/Artifact <</Type /Layout>> BDC|q|/KpicUnder2 Do|Q|EMC|q|"
+check "pdfua: the checker finds nothing painted outside tagged content and artifacts" \
+	bash -c '! grep -q "outside tagged content" "$0"' <(python3 "$checker" "$pdf")
 check "pdfua: no page number in the pages' own (tagged) streams" \
 	bash -c '! grep -qF "(- 2 -)Tj" "$0"' "$TMP/streams.txt"
 check "pdfua: the page number in a form" grep -qaF "(- 2 -)Tj" "$TMP/k.qdf"
@@ -189,6 +196,12 @@ strip heading '[to_entries[] | select(.value.value?["/S"]? == "/H2")][0:1] | map
 fails heading "H3 after H1: a level is skipped"
 strip tounicode '[to_entries[] | select(.value.value?["/Type"]? == "/Font" and (.value.value | has("/ToUnicode")))][0:1] | map(.value.value |= del(.["/ToUnicode"])) | from_entries'
 fails tounicode "has no /ToUnicode"
+# page 2's last stream (the artifacts over it) with its markings taken out
+post=$(qpdf --show-pages "$TMP/flat.pdf" | awk '/^page 2:/ { on = 1; next } /^page 3:/ { on = 0 }
+	on && /^ *[0-9]+ 0 R$/ { r = $1 } END { print r }')
+strip unmarked "with_entries(select(.key == \"obj:$post 0 R\") | .value.stream |=
+	{dict: (.dict | del(.[\"/Filter\", \"/DecodeParms\", \"/Length\"])), data: (\"Q\\nq\\n/KpicRules2 Do\\nQ\\n\" | @base64)})"
+fails unmarked "page 2 paints 1 times outside tagged content and artifacts"
 strip embedded '[to_entries[] | select(.value.value?["/Type"]? == "/FontDescriptor")][0:1] | map(.value.value |= del(.["/FontFile", "/FontFile2", "/FontFile3"])) | from_entries'
 fails embedded "is not embedded"
 done_testing

@@ -9,9 +9,10 @@
  * element's /Alt or /Scope (attributes of structure tags are ignored), nor
  * an annotation's /Contents, nor mark anything as an artifact.  Those
  * texts go, in the order the tags are drawn, into struct layout_tags, and
- * the running headers and footers (item.artifact) into a second, untagged
- * PDF there; pdf_ua.c writes both into the PDF after cairo.  Without a
- * layout_tags (tools/dev/layout_run.c) everything is drawn as before.
+ * what is not content (item.artifact: fills, rules, running headers and
+ * footers, repeated table heads) into a second, untagged PDF there, a
+ * page per layer; pdf_ua.c writes both into the PDF after cairo.  Without
+ * a layout_tags (tools/dev/layout_run.c) everything is drawn as before.
  *
  * Reproducibility: cairo 1.16 writes no /ID and takes the creation date
  * from CREATE_DATE when it is set, so two runs with the same
@@ -268,18 +269,12 @@ static void end_page(cairo_t *cr, struct timing *t, double *t0)
  * but the artifacts, or only the artifacts (an untagged PDF of their own). */
 enum draw_only { DRAW_ALL, DRAW_CONTENT, DRAW_ARTIFACTS };
 
-static int wanted(const struct item *it, enum draw_only only)
-{
-	return only == DRAW_ALL || (only == DRAW_ARTIFACTS) == (it->artifact != 0);
-}
-
 static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
                        struct timing *t, struct layout_tags *tags, enum draw_only only)
 {
 	int parents[5] = { -1, -1, -1, -1, -1 };
 	double t0 = timing_now();
-	if (only != DRAW_ARTIFACTS)
-		cairo_tag_begin(cr, "Document", "");
+	cairo_tag_begin(cr, "Document", "");
 	for (size_t i = 0; i < p->n; i++) {
 		const struct page *pg = &p->pg[i];
 		if (i > 0) {
@@ -287,7 +282,7 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, s
 			cairo_pdf_surface_set_size(s, pg->w, pg->h);
 		}
 		for (size_t k = 0; k < pg->n; k++) {
-			if (!wanted(&pg->items[k], only))
+			if (only == DRAW_CONTENT && pg->items[k].artifact != ART_NONE)
 				continue;
 			if (pg->items[k].kind == IT_OUTLINE)
 				draw_outline(s, &pg->items[k], (int)i + 1, parents);
@@ -295,8 +290,33 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, s
 				draw_item(cr, &pg->items[k], ct, tags);
 		}
 	}
-	if (only != DRAW_ARTIFACTS)
-		cairo_tag_end(cr, "Document");
+	cairo_tag_end(cr, "Document");
+	end_page(cr, t, &t0);
+}
+
+/* ART_LAYERS pages per page, one per layer, untagged; tags->layers notes
+ * which have anything on them. */
+static void draw_artifact_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
+                                struct timing *t, struct layout_tags *tags)
+{
+	double t0 = timing_now();
+	tags->layers = xcalloc(p->n ? p->n : 1, 1);
+	tags->nlayers = p->n;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct page *pg = &p->pg[i];
+		for (int layer = 1; layer <= ART_LAYERS; layer++) {
+			if (i > 0 || layer > 1) {
+				end_page(cr, t, &t0);
+				cairo_pdf_surface_set_size(s, pg->w, pg->h);
+			}
+			for (size_t k = 0; k < pg->n; k++) {
+				if (pg->items[k].artifact != (enum art_layer)layer)
+					continue;
+				draw_item(cr, &pg->items[k], ct, NULL);
+				tags->layers[i] |= (unsigned char)(1u << layer);
+			}
+		}
+	}
 	end_page(cr, t, &t0);
 }
 
@@ -316,7 +336,10 @@ static int draw_surface(const struct pages *p, const struct pdf_meta *m, PangoCo
 	cairo_t *cr = cairo_create(s);
 	struct chart_text ct;
 	chart_text_init(&ct, pctx, family);
-	draw_pages(cr, s, p, &ct, t, only == DRAW_ARTIFACTS ? NULL : tags, only);
+	if (only == DRAW_ARTIFACTS)
+		draw_artifact_pages(cr, s, p, &ct, t, tags);
+	else
+		draw_pages(cr, s, p, &ct, t, tags, only);
 	chart_text_free(&ct);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -344,5 +367,5 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 		return draw_surface(p, m, pctx, family, t, NULL, DRAW_ALL, out, err);
 	if (draw_surface(p, m, pctx, family, t, tags, DRAW_CONTENT, out, err) != 0)
 		return -1;
-	return draw_surface(p, m, pctx, family, t, NULL, DRAW_ARTIFACTS, &tags->artifacts, err);
+	return draw_surface(p, m, pctx, family, t, tags, DRAW_ARTIFACTS, &tags->artifacts, err);
 }

@@ -265,7 +265,9 @@ static struct item *page_text(struct page *p, PangoLayout *l, int line0, int lin
 void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src)
 {
 	e->keep = 0;
-	page_text(cur_page(e), l, line0, line1, ox, oy)->src = src;
+	struct item *it = page_text(cur_page(e), l, line0, line1, ox, oy);
+	it->src = src;
+	it->artifact = e->artifact;
 }
 
 void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb)
@@ -341,6 +343,7 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 	m = merge_segs(v, m);
 	if (m > 0) {
 		struct item *it = add_item(e, IT_RULES);
+		it->artifact = ART_OVER;   /* table rules: layout, not content */
 		it->segs = xmalloc(4 * m * sizeof *it->segs);
 		it->nsegs = m;
 		it->lw = lw;
@@ -359,6 +362,7 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb)
 {
 	struct item *it = add_item(e, IT_FILL);
+	it->artifact = ART_UNDER;   /* a cell's or a frame's background */
 	it->x = x;
 	it->y = y;
 	it->w = w;
@@ -1114,7 +1118,7 @@ static void decorate(struct engine *e)
 		                            pg->h - pg->mb / 2 - base);
 		it->box = BOX_FOOTER;
 		it->rgb = 0x404040;
-		it->artifact = 1;
+		it->artifact = ART_PAGINATION;
 		g_object_unref(f);
 		if (p == 0 || e->running_header == NULL || *e->running_header == '\0')
 			continue;
@@ -1125,9 +1129,9 @@ static void decorate(struct engine *e)
 		it = page_text(pg, h, 0, n, pg->ml, pg->mt - 10 - base);
 		it->box = BOX_HEADER;
 		it->rgb = 0x595959;
-		it->artifact = 1;
+		it->artifact = ART_PAGINATION;
 		struct item *rule = page_add(pg, IT_STROKE);
-		rule->artifact = 1;
+		rule->artifact = ART_PAGINATION;
 		rule->x = pg->ml;
 		rule->y = pg->mt - 6;
 		rule->w = width;
@@ -1329,6 +1333,9 @@ void layout_tags_free(struct layout_tags *t)
 	strs_free(&t->scope);
 	strs_free(&t->link);
 	buf_free(&t->artifacts);
+	free(t->layers);
+	t->layers = NULL;
+	t->nlayers = 0;
 	free(t->title);
 	free(t->author);
 	t->title = t->author = NULL;

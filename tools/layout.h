@@ -53,12 +53,19 @@ struct layout_tags {
 	struct layout_strs scope;    /* every TH: "Column" (a head row's) or "Row" */
 	struct layout_strs link;     /* every Link: the text it is drawn over */
 	char *title, *author;        /* the document's, or NULL */
-	/* A PDF of the same pages holding only what is not content: the running
-	 * headers, the footers, the page numbers.  They are drawn here and not
-	 * in the PDF, where cairo 1.16 cannot mark them as artifacts; pdf_ua.c
-	 * lays each page over its page as an /Artifact. */
+	/* A PDF holding only what is not content, LAYOUT_ART_LAYERS pages per
+	 * page of the document: what lies under the page's content (cell
+	 * fills), over it (table rules), and over it as pagination (running
+	 * headers, footers, page numbers, a table's repeated heads).  They are
+	 * drawn here and not in the PDF, where cairo 1.16 cannot mark them as
+	 * artifacts; pdf_ua.c lays each layer on its page as an /Artifact.
+	 * layers[i], for page i, has bit L set when layer L (1-3) is not empty. */
 	struct buf artifacts;
+	unsigned char *layers;
+	size_t nlayers;
 };
+
+#define LAYOUT_ART_LAYERS 3
 
 void layout_tags_free(struct layout_tags *t);
 

@@ -78,6 +78,16 @@ enum item_kind {
 	IT_TOCREF       /* placeholder filled once pages are known: heading num */
 };
 
+/*
+ * What is not content, in three layers: with a PDF/UA pass to follow, they
+ * are drawn apart from the page (layout_tags.artifacts), one page each, and
+ * laid back as artifacts: under the page's content (cell fills), over it
+ * (table rules), and over it as pagination (running headers, footers, page
+ * numbers, the heads and captions a table repeats on its next pages).
+ */
+enum art_layer { ART_NONE, ART_UNDER, ART_OVER, ART_PAGINATION };
+#define ART_LAYERS LAYOUT_ART_LAYERS
+
 /* What a box is, for the boxes JSON. */
 enum box_kind { BOX_NONE, BOX_TEXT, BOX_FIGURE, BOX_HEADER, BOX_FOOTER };
 
@@ -102,8 +112,7 @@ struct item {
 	unsigned rgb;             /* IT_FILL, IT_STROKE, IT_RULES, IT_DOTS: 0xRRGGBB */
 	double lw;                /* IT_STROKE, IT_RULES: width */
 	int src;
-	int artifact;             /* a running header, footer or page number: with a
-	                             PDF/UA pass to follow, drawn apart (layout_tags) */
+	enum art_layer artifact;  /* not content: the layer it is drawn in */
 };
 
 struct page {
@@ -158,6 +167,7 @@ struct engine {
 	unsigned char *id_done;  /* its destination was placed */
 	size_t nids;
 	const char *running_header;
+	enum art_layer artifact;     /* the layer add_text() puts text in (repeated heads) */
 };
 
 /* layout.c */

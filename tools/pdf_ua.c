@@ -248,46 +248,33 @@ static qpdf_oh new_content(qpdf_data q, const char *text)
 	return s;
 }
 
-/*
- * The page's contents become [q, cairo's, Q and the form as a pagination
- * artifact]: cairo's stream leaves its flipped coordinates in place and
- * closes all its marked content by its end, so after the Q the artifact
- * is outside any tagged content and drawn in the page's own coordinates.
- */
-static void append_artifact(qpdf_data q, qpdf_oh page, const char *name)
+/* How each layer of layout_tags.artifacts is named and marked. */
+static const struct {
+	const char *name, *type;
+	int under;
+} layers[LAYOUT_ART_LAYERS + 1] = {
+	[1] = { "Under", "/Layout", 1 },
+	[2] = { "Rules", "/Layout", 0 },
+	[3] = { "Pagination", "/Pagination", 0 },
+};
+
+/* Layer `layer` of page i as an artifact: its form in the page's
+ * resources, the marked content that draws it appended to c. */
+static void add_layer(qpdf_data q, qpdf_data a, int i, int layer, qpdf_oh page, qpdf_oh xo, struct buf *c)
 {
-	struct buf c = BUF_INIT;
-	buf_printf(&c, "Q\n/Artifact <</Type /Pagination>> BDC\nq\n%s Do\nQ\nEMC\n", name);
-	qpdf_oh pre = new_content(q, "q\n"), post = new_content(q, buf_str(&c));
-	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
-	qpdf_oh arr = qpdf_oh_new_array(q);
-	qpdf_oh_append_item(q, arr, pre);
-	if (qpdf_oh_is_array(q, contents)) {
-		int n = qpdf_oh_get_array_n_items(q, contents);
-		for (int i = 0; i < n; i++) {
-			qpdf_oh item = qpdf_oh_get_array_item(q, contents, i);
-			qpdf_oh_append_item(q, arr, item);
-			qpdf_oh_release(q, item);
-		}
-	} else {
-		qpdf_oh_append_item(q, arr, contents);
-	}
-	qpdf_oh_append_item(q, arr, post);
-	qpdf_oh_replace_key(q, page, "/Contents", arr);
-	qpdf_oh_release(q, arr);
-	qpdf_oh_release(q, contents);
-	qpdf_oh_release(q, post);
-	qpdf_oh_release(q, pre);
-	buf_free(&c);
+	char name[48];
+	snprintf(name, sizeof name, "/Kpic%s%d", layers[layer].name, i + 1);
+	qpdf_oh bbox = qpdf_oh_get_key(q, page, "/MediaBox");
+	qpdf_oh form = artifact_form(q, a, LAYOUT_ART_LAYERS * i + layer - 1, bbox);
+	qpdf_oh_replace_key(q, xo, name, form);
+	buf_printf(c, "/Artifact <</Type %s>> BDC\nq\n%s Do\nQ\nEMC\n", layers[layer].type, name);
+	qpdf_oh_release(q, form);
+	qpdf_oh_release(q, bbox);
 }
 
-static void overlay_page(qpdf_data q, qpdf_data a, int i)
+/* The page's /XObject resources, made if it has none. */
+static qpdf_oh page_xobjects(qpdf_data q, qpdf_oh page)
 {
-	char name[32];
-	snprintf(name, sizeof name, "/KpicArtifact%d", i + 1);
-	qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-	qpdf_oh bbox = qpdf_oh_get_key(q, page, "/MediaBox");
-	qpdf_oh form = artifact_form(q, a, i, bbox);
 	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
 	qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
 	if (!qpdf_oh_is_dictionary(q, xo)) {
@@ -295,30 +282,69 @@ static void overlay_page(qpdf_data q, qpdf_data a, int i)
 		xo = qpdf_oh_new_dictionary(q);
 		qpdf_oh_replace_key(q, res, "/XObject", xo);
 	}
-	qpdf_oh_replace_key(q, xo, name, form);
-	append_artifact(q, page, name);
-	qpdf_oh_release(q, xo);
 	qpdf_oh_release(q, res);
-	qpdf_oh_release(q, form);
-	qpdf_oh_release(q, bbox);
-	qpdf_oh_release(q, page);
+	return xo;
 }
 
-/* The running headers and footers, which the engine drew into a PDF of
- * their own (layout_tags.artifacts), laid over their pages as artifacts. */
-static int add_artifacts(qpdf_data q, qpdf_data a, const struct buf *art, struct buf *err)
+/*
+ * The page's contents become [the under layer, q, cairo's, Q and the
+ * layers over it]: cairo's stream leaves its flipped coordinates in place
+ * and closes all its marked content by its end, so after the Q the
+ * artifacts are outside any tagged content and drawn in the page's own
+ * coordinates.
+ */
+static void overlay_page(qpdf_data q, qpdf_data a, int i, unsigned layers_set)
 {
-	qpdf_read_memory(a, "artifacts.pdf", art->data, art->len, NULL);
+	qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+	qpdf_oh xo = page_xobjects(q, page);
+	struct buf pre = BUF_INIT, post = BUF_INIT;
+	buf_puts(&post, "Q\n");
+	for (int l = 1; l <= LAYOUT_ART_LAYERS; l++)
+		if (layers_set & (1u << l))
+			add_layer(q, a, i, l, page, xo, layers[l].under ? &pre : &post);
+	buf_puts(&pre, "q\n");
+	qpdf_oh s0 = new_content(q, buf_str(&pre)), s1 = new_content(q, buf_str(&post));
+	qpdf_oh contents = qpdf_oh_get_key(q, page, "/Contents");
+	qpdf_oh arr = qpdf_oh_new_array(q);
+	qpdf_oh_append_item(q, arr, s0);
+	if (qpdf_oh_is_array(q, contents)) {
+		int n = qpdf_oh_get_array_n_items(q, contents);
+		for (int k = 0; k < n; k++) {
+			qpdf_oh item = qpdf_oh_get_array_item(q, contents, k);
+			qpdf_oh_append_item(q, arr, item);
+			qpdf_oh_release(q, item);
+		}
+	} else {
+		qpdf_oh_append_item(q, arr, contents);
+	}
+	qpdf_oh_append_item(q, arr, s1);
+	qpdf_oh_replace_key(q, page, "/Contents", arr);
+	qpdf_oh_release(q, arr);
+	qpdf_oh_release(q, contents);
+	qpdf_oh_release(q, s1);
+	qpdf_oh_release(q, s0);
+	qpdf_oh_release(q, xo);
+	qpdf_oh_release(q, page);
+	buf_free(&pre);
+	buf_free(&post);
+}
+
+/* What is not content, which the engine drew into a PDF of its own
+ * (layout_tags.artifacts, a page per layer), laid on its pages as artifacts. */
+static int add_artifacts(qpdf_data q, qpdf_data a, const struct layout_tags *t, struct buf *err)
+{
+	qpdf_read_memory(a, "artifacts.pdf", t->artifacts.data, t->artifacts.len, NULL);
 	if (qpdf_failed(a, err))
 		return -1;
 	int n = qpdf_get_num_pages(q);
-	if (qpdf_get_num_pages(a) != n) {
-		buf_printf(err, _("the PDF has %d pages, its headers and footers %d; this is a bug in kpic\n"), n,
-		           qpdf_get_num_pages(a));
+	if (qpdf_get_num_pages(a) != LAYOUT_ART_LAYERS * n || t->nlayers != (size_t)n) {
+		buf_printf(err, _("the PDF has %d pages, the drawing of its artifacts %d; this is a bug in kpic\n"), n,
+		           qpdf_get_num_pages(a) / LAYOUT_ART_LAYERS);
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
-		overlay_page(q, a, i);
+		if (t->layers[i] != 0)
+			overlay_page(q, a, i, t->layers[i]);
 	return qpdf_failed(a, err) || qpdf_failed(q, err) ? -1 : 0;
 }
 
@@ -367,7 +393,7 @@ int pdf_ua_finish(struct buf *pdf, const struct layout_tags *tags, const char *l
 	int rc = -1;
 	qpdf_read_memory(q, "kpic.pdf", pdf->data ? pdf->data : "", pdf->len, NULL);
 	if (!qpdf_failed(q, err) && finish(q, tags, lang, err) == 0 &&
-	    (tags->artifacts.len == 0 || add_artifacts(q, a, &tags->artifacts, err) == 0) &&
+	    (tags->artifacts.len == 0 || add_artifacts(q, a, tags, err) == 0) &&
 	    write_out(q, &out, err) == 0)
 		rc = 0;
 	qpdf_cleanup(&q);

@@ -13,13 +13,16 @@
  *     texts the layout engine kept (struct layout_tags, in the order of
  *     the structure tree);
  *   - /Tabs /S on every page with annotations;
- *   - the running headers, footers and page numbers as pagination
- *     artifacts.  cairo 1.16 has no "Artifact" tag (cairo_tag_begin refuses
- *     the name) and marks whatever is drawn while a paragraph crossing the
- *     page is open as that paragraph's content, so the engine draws them
- *     into a PDF of their own (layout_tags.artifacts); each of its pages
- *     becomes a form XObject drawn by a content stream after cairo's, inside
- *     /Artifact <</Type /Pagination>> BDC ... EMC.
+ *   - what is not content as artifacts: the running headers, footers, page
+ *     numbers and a table's repeated heads (/Pagination), the table rules
+ *     and cell fills (/Layout).  cairo 1.16 has no "Artifact" tag
+ *     (cairo_tag_begin refuses the name), leaves what is drawn in an
+ *     element with children unmarked, and marks whatever is drawn while a
+ *     paragraph crossing the page is open as that paragraph's content, so
+ *     the engine draws them into a PDF of their own (layout_tags.artifacts,
+ *     a page per layer); each layer becomes a form XObject drawn by a
+ *     content stream before (fills) or after cairo's, inside
+ *     /Artifact <</Type ...>> BDC ... EMC.  No content stream is parsed.
  * The texts are matched to the elements by their order; if the counts
  * differ, the PDF is not what the engine drew and the pass fails rather
  * than put a text on the wrong element.
