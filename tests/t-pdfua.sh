@@ -144,6 +144,11 @@ pdftotext -f 2 -l 2 -layout "$pdf" "$TMP/p2.txt"
 like "pdfua: page 2 still shows the running header" "$(head -1 "$TMP/p2.txt")" '第1期「網走市まち・ひと・しごと創生総合戦略」検証'
 like "pdfua: page 2 still shows its number" "$(grep -v '^[[:space:]]*$' "$TMP/p2.txt" | tail -1)" '^ +- ?2 ?-$'
 
+# Dates as ISO 32000 writes them (cairo 1.16 leaves out the D:).
+info=$(jq -r '.qpdf[1].trailer.value["/Info"]' "$TMP/k.json")
+is "pdfua: /CreationDate is D:20190401000000Z" "$(obj "$info" | jq -r '.["/CreationDate"]')" "u:D:20190401000000Z"
+is "pdfua: /ModDate is D:20190401000000Z" "$(obj "$info" | jq -r '.["/ModDate"]')" "u:D:20190401000000Z"
+
 # Object streams, a content-derived /ID, the same bytes twice.
 check "pdfua: written with object streams" grep -q '"/Type": "/ObjStm"' <(qpdf --json=2 --json-key=qpdf --json-stream-data=none "$pdf")
 like "pdfua: the trailer has an /ID" "$(jq -c '.qpdf[1].trailer.value["/ID"]' "$TMP/k.json")" '^\["b:[0-9a-f]{32}","b:[0-9a-f]{32}"\]$'

@@ -193,6 +193,18 @@ static void finish_catalog(qpdf_data q, qpdf_oh root, const struct layout_tags *
 	put_metadata(q, root, t, lang);
 }
 
+/* cairo 1.16 writes a date given as CREATE_DATE without the "D:" that
+ * ISO 32000 asks of a date string ("(20190401000000Z)"). */
+static void fix_date(qpdf_data q, const char *key)
+{
+	const char *v = qpdf_get_info_key(q, key);
+	if (v == NULL || strncmp(v, "D:", 2) == 0 || strlen(v) < 4 || strspn(v, "0123456789") < 4)
+		return;
+	char d[64];
+	snprintf(d, sizeof d, "D:%s", v);
+	qpdf_set_info_key(q, key, d);
+}
+
 /* Tab order follows the structure on every page with annotations. */
 static void finish_pages(qpdf_data q)
 {
@@ -362,6 +374,8 @@ static int finish(qpdf_data q, const struct layout_tags *tags, const char *lang,
 		return -1;
 	finish_catalog(q, root, tags, lang);
 	finish_pages(q);
+	fix_date(q, "/CreationDate");
+	fix_date(q, "/ModDate");
 	return qpdf_failed(q, err);
 }
 
