@@ -17,7 +17,7 @@ check "pdf --time-report: exit status 0" test "$RC" = 0
 check "pdf --time-report: the PDF is byte-identical" cmp -s "$TMP/plain.pdf" "$TMP/timed.pdf"
 check "pdf --time-report: the report follows the command's own messages" \
 	test "$(before_report)" = "$plain_err"
-for stage in load schema model+evaluate rules enrich XSLT layout 'PDF drawing' 'PDF pages' 'PDF fonts' other total; do
+for stage in load schema model+evaluate rules enrich XSLT layout 'PDF drawing' 'PDF pages' 'PDF fonts' 'PDF/UA' other total; do
 	check "pdf --time-report: '$stage' has a number of seconds" \
 		grep -qE "^  ${stage//+/\\+} +[0-9]+\.[0-9]{4} +[0-9]+\.[0-9]$" "$TMP/err"
 done

@@ -6,8 +6,13 @@
  * writes the file atomically.
  *
  * What cairo 1.16 cannot write: the catalog's /Lang, and a structure
- * element's /Alt (attributes of structure tags are ignored), so a figure's
- * alt text does not reach the PDF; the chart's own text does.
+ * element's /Alt or /Scope (attributes of structure tags are ignored), nor
+ * an annotation's /Contents, nor mark anything as an artifact.  Those
+ * texts go, in the order the tags are drawn, into struct layout_tags, and
+ * what is not content (item.artifact: fills, rules, running headers and
+ * footers, repeated table heads) into a second, untagged PDF there, a
+ * page per layer; pdf_ua.c writes both into the PDF after cairo.  Without
+ * a layout_tags (tools/dev/layout_run.c) everything is drawn as before.
  *
  * Reproducibility: cairo 1.16 writes no /ID and takes the creation date
  * from CREATE_DATE when it is set, so two runs with the same
@@ -19,6 +24,7 @@
 #include "layout_int.h"
 
 #include <cairo-pdf.h>
+#include <string.h>
 #include <time.h>
 
 static cairo_status_t append(void *closure, const unsigned char *data, unsigned int len)
@@ -89,10 +95,32 @@ static void draw_dots(cairo_t *cr, const struct item *it)
 	cairo_restore(cr);
 }
 
-static void draw_link(cairo_t *cr, const struct item *it)
+static void strs_push(struct layout_strs *s, const char *v)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n++] = xstrdup(v ? v : "");
+}
+
+/* The texts of a structure tag's opening, for pdf_ua.c. */
+static void note_tag(struct layout_tags *tags, const struct item *it)
+{
+	if (tags == NULL)
+		return;
+	if (strcmp(it->str, "Figure") == 0)
+		strs_push(&tags->alt, it->text);
+	else if (strcmp(it->str, "TH") == 0)
+		strs_push(&tags->scope, it->text);
+}
+
+static void draw_link(cairo_t *cr, const struct item *it, struct layout_tags *tags)
 {
 	if (it->str == NULL || it->nrects == 0)
 		return;   /* a table of contents entry whose heading was never placed */
+	if (tags != NULL)
+		strs_push(&tags->link, it->text);
 	struct buf a = BUF_INIT;
 	buf_puts(&a, it->str);
 	buf_puts(&a, " rect=[");
@@ -159,7 +187,7 @@ static void draw_chart(cairo_t *cr, const struct item *it, struct chart_text *ct
 	cairo_restore(cr);
 }
 
-static void draw_item(cairo_t *cr, const struct item *it, struct chart_text *ct)
+static void draw_item(cairo_t *cr, const struct item *it, struct chart_text *ct, struct layout_tags *tags)
 {
 	switch (it->kind) {
 	case IT_TEXT:
@@ -187,6 +215,7 @@ static void draw_item(cairo_t *cr, const struct item *it, struct chart_text *ct)
 		draw_chart(cr, it, ct);
 		break;
 	case IT_TAG_BEGIN:
+		note_tag(tags, it);
 		cairo_tag_begin(cr, it->str, "");
 		break;
 	case IT_TAG_END:
@@ -196,7 +225,7 @@ static void draw_item(cairo_t *cr, const struct item *it, struct chart_text *ct)
 		draw_dest(cr, it);
 		break;
 	case IT_LINK:
-		draw_link(cr, it);
+		draw_link(cr, it, tags);
 		break;
 	case IT_OUTLINE:
 	case IT_TOCREF:
@@ -236,8 +265,12 @@ static void end_page(cairo_t *cr, struct timing *t, double *t0)
 	*t0 = timing_now();
 }
 
+/* Which items a surface gets: all of them (no PDF/UA pass follows), all
+ * but the artifacts, or only the artifacts (an untagged PDF of their own). */
+enum draw_only { DRAW_ALL, DRAW_CONTENT, DRAW_ARTIFACTS };
+
 static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
-                       struct timing *t)
+                       struct timing *t, struct layout_tags *tags, enum draw_only only)
 {
 	int parents[5] = { -1, -1, -1, -1, -1 };
 	double t0 = timing_now();
@@ -249,18 +282,47 @@ static void draw_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, s
 			cairo_pdf_surface_set_size(s, pg->w, pg->h);
 		}
 		for (size_t k = 0; k < pg->n; k++) {
+			if (only == DRAW_CONTENT && pg->items[k].artifact != ART_NONE)
+				continue;
 			if (pg->items[k].kind == IT_OUTLINE)
 				draw_outline(s, &pg->items[k], (int)i + 1, parents);
 			else
-				draw_item(cr, &pg->items[k], ct);
+				draw_item(cr, &pg->items[k], ct, tags);
 		}
 	}
 	cairo_tag_end(cr, "Document");
 	end_page(cr, t, &t0);
 }
 
-int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct buf *out, struct buf *err)
+/* ART_LAYERS pages per page, one per layer, untagged; tags->layers notes
+ * which have anything on them. */
+static void draw_artifact_pages(cairo_t *cr, cairo_surface_t *s, const struct pages *p, struct chart_text *ct,
+                                struct timing *t, struct layout_tags *tags)
+{
+	double t0 = timing_now();
+	tags->layers = xcalloc(p->n ? p->n : 1, 1);
+	tags->nlayers = p->n;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct page *pg = &p->pg[i];
+		for (int layer = 1; layer <= ART_LAYERS; layer++) {
+			if (i > 0 || layer > 1) {
+				end_page(cr, t, &t0);
+				cairo_pdf_surface_set_size(s, pg->w, pg->h);
+			}
+			for (size_t k = 0; k < pg->n; k++) {
+				if (pg->items[k].artifact != (enum art_layer)layer)
+					continue;
+				draw_item(cr, &pg->items[k], ct, NULL);
+				tags->layers[i] |= (unsigned char)(1u << layer);
+			}
+		}
+	}
+	end_page(cr, t, &t0);
+}
+
+static int draw_surface(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+                        const char *family, struct timing *t, struct layout_tags *tags,
+                        enum draw_only only, struct buf *out, struct buf *err)
 {
 	size_t start = out->len;
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(append, out, p->pg[0].w, p->pg[0].h);
@@ -274,7 +336,10 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 	cairo_t *cr = cairo_create(s);
 	struct chart_text ct;
 	chart_text_init(&ct, pctx, family);
-	draw_pages(cr, s, p, &ct, t);
+	if (only == DRAW_ARTIFACTS)
+		draw_artifact_pages(cr, s, p, &ct, t, tags);
+	else
+		draw_pages(cr, s, p, &ct, t, tags, only);
 	chart_text_free(&ct);
 	cairo_status_t st = cairo_status(cr);
 	cairo_destroy(cr);
@@ -292,4 +357,15 @@ int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx
 		return -1;
 	}
 	return 0;
+}
+
+int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+             struct buf *err)
+{
+	if (tags == NULL)
+		return draw_surface(p, m, pctx, family, t, NULL, DRAW_ALL, out, err);
+	if (draw_surface(p, m, pctx, family, t, tags, DRAW_CONTENT, out, err) != 0)
+		return -1;
+	return draw_surface(p, m, pctx, family, t, tags, DRAW_ARTIFACTS, &tags->artifacts, err);
 }

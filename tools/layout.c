@@ -185,6 +185,13 @@ void add_tag(struct engine *e, enum item_kind kind, const char *type)
 	it->str = xstrdup(type);
 }
 
+void add_tag_text(struct engine *e, const char *type, const char *text)
+{
+	struct item *it = add_item(e, IT_TAG_BEGIN);
+	it->str = xstrdup(type);
+	it->text = xstrdup(text ? text : "");
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -258,7 +265,9 @@ static struct item *page_text(struct page *p, PangoLayout *l, int line0, int lin
 void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src)
 {
 	e->keep = 0;
-	page_text(cur_page(e), l, line0, line1, ox, oy)->src = src;
+	struct item *it = page_text(cur_page(e), l, line0, line1, ox, oy);
+	it->src = src;
+	it->artifact = e->artifact;
 }
 
 void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb)
@@ -334,6 +343,7 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 	m = merge_segs(v, m);
 	if (m > 0) {
 		struct item *it = add_item(e, IT_RULES);
+		it->artifact = ART_OVER;   /* table rules: layout, not content */
 		it->segs = xmalloc(4 * m * sizeof *it->segs);
 		it->nsegs = m;
 		it->lw = lw;
@@ -352,6 +362,7 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb)
 {
 	struct item *it = add_item(e, IT_FILL);
+	it->artifact = ART_UNDER;   /* a cell's or a frame's background */
 	it->x = x;
 	it->y = y;
 	it->w = w;
@@ -418,6 +429,7 @@ void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0
 		*li = tmp;
 		li->ref = -1;
 		li->str = xstrdup(buf_str(&a));
+		li->text = xstrndup(r->text.data + s->start, s->end - s->start);
 		buf_free(&a);
 	}
 }
@@ -724,7 +736,7 @@ static void fig_free(struct fig *f)
 static void place_figure(struct engine *e, xmlNode *n, struct fig *f, double x, double colw)
 {
 	double fx = x + (colw - f->w) / 2, y = e->y;
-	add_tag(e, IT_TAG_BEGIN, "Figure");
+	add_tag_text(e, "Figure", attr(n, "alt"));
 	add_dest(e, n, x, y);
 	if (f->chart != NULL) {
 		struct item *it = add_item(e, IT_CHART);
@@ -830,6 +842,9 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	PangoLayout *l = rich_layout(e, &r, LS_BODY, width, PANGO_ALIGN_LEFT, 0, h->level == 2);
 	ensure_first_lines(e, l);
 	add_tag(e, IT_TAG_BEGIN, "TOCI");
+	/* the text in an element of its own: cairo marks only the content of
+	 * elements without children, and the TOCI holds the Link too */
+	add_tag(e, IT_TAG_BEGIN, "Reference");
 	double y0 = e->y;
 	place_lines(e, l, NULL, e->left + indent, 0);
 	int n = layout_lines(l);
@@ -846,8 +861,10 @@ static void toc_entry(struct engine *e, size_t k, double numcol)
 	struct item *dots = add_item(e, IT_DOTS);
 	dots->ref = (int)k;
 	dots->rgb = 0x404040;
+	add_tag(e, IT_TAG_END, "Reference");
 	struct item *link = add_item(e, IT_LINK);
 	link->ref = (int)k;
+	link->text = xstrdup(h->title);
 	if (e->y < y0)   /* the entry went on over a page break: its last page */
 		y0 = e->top;
 	push_rect(link, e->left + indent, y0, text_width(e) - indent, e->y - y0);
@@ -1039,7 +1056,7 @@ static void find_headings(struct engine *e)
  * Fills in the table of contents entry whose placeholder is item i of page
  * pg: the page number (a text item in the placeholder's place, right-aligned
  * on the title's last baseline), the leader between title and number (item
- * i + 1) and the link's target (item i + 2).
+ * i + 1) and the link's target (item i + 3, after the end of the Reference).
  */
 static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 {
@@ -1059,7 +1076,7 @@ static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 	num_it->src = src;
 	pg->items[i] = *num_it;   /* the placeholder owns nothing */
 	pg->n--;
-	struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 2];
+	struct item *dots = &pg->items[i + 1], *link = &pg->items[i + 3];
 	dots->x = title_end + 4;
 	dots->y = baseline;
 	dots->w = fmax(0, right - nw - 4 - dots->x);
@@ -1080,7 +1097,7 @@ static void resolve(struct engine *e)
 	find_headings(e);
 	for (size_t p = 0; p < e->pages.n; p++) {
 		struct page *pg = &e->pages.pg[p];
-		for (size_t i = 0; i + 2 < pg->n; i++)
+		for (size_t i = 0; i + 3 < pg->n; i++)
 			if (pg->items[i].kind == IT_TOCREF)
 				fill_toc_entry(e, pg, i);
 	}
@@ -1101,6 +1118,7 @@ static void decorate(struct engine *e)
 		                            pg->h - pg->mb / 2 - base);
 		it->box = BOX_FOOTER;
 		it->rgb = 0x404040;
+		it->artifact = ART_PAGINATION;
 		g_object_unref(f);
 		if (p == 0 || e->running_header == NULL || *e->running_header == '\0')
 			continue;
@@ -1111,7 +1129,9 @@ static void decorate(struct engine *e)
 		it = page_text(pg, h, 0, n, pg->ml, pg->mt - 10 - base);
 		it->box = BOX_HEADER;
 		it->rgb = 0x595959;
+		it->artifact = ART_PAGINATION;
 		struct item *rule = page_add(pg, IT_STROKE);
+		rule->artifact = ART_PAGINATION;
 		rule->x = pg->ml;
 		rule->y = pg->mt - 6;
 		rule->w = width;
@@ -1292,8 +1312,33 @@ static void item_free(struct item *it)
 	if (it->chart != NULL)
 		chart_free(it->chart);
 	free(it->str);
+	free(it->text);
 	free(it->rects);
 	free(it->segs);
+}
+
+static void strs_free(struct layout_strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+void layout_tags_free(struct layout_tags *t)
+{
+	if (t == NULL)
+		return;
+	strs_free(&t->alt);
+	strs_free(&t->scope);
+	strs_free(&t->link);
+	buf_free(&t->artifacts);
+	free(t->layers);
+	t->layers = NULL;
+	t->nlayers = 0;
+	free(t->title);
+	free(t->author);
+	t->title = t->author = NULL;
 }
 
 static void engine_free(struct engine *e)
@@ -1364,7 +1409,12 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
-		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, out, err);
+		struct layout_tags *tags = o ? o->tags : NULL;
+		if (tags != NULL) {
+			tags->title = m.title ? xstrdup(m.title) : NULL;
+			tags->author = m.author ? xstrdup(m.author) : NULL;
+		}
+		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, tags, out, err);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

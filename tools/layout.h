@@ -36,6 +36,39 @@ struct layout_host {
 	void *ud;
 };
 
+/*
+ * What the drawn structure says that cairo 1.16 cannot write into the PDF,
+ * for tools/pdf_ua.c: one entry per structure element of a kind, in the
+ * order the engine opened them (which is the order of cairo's structure
+ * tree, depth first).  The strings are the engine's own, freed by
+ * layout_tags_free().
+ */
+struct layout_strs {
+	char **v;
+	size_t n, cap;
+};
+
+struct layout_tags {
+	struct layout_strs alt;      /* every Figure: its text alternative */
+	struct layout_strs scope;    /* every TH: "Column" (a head row's) or "Row" */
+	struct layout_strs link;     /* every Link: the text it is drawn over */
+	char *title, *author;        /* the document's, or NULL */
+	/* A PDF holding only what is not content, LAYOUT_ART_LAYERS pages per
+	 * page of the document: what lies under the page's content (cell
+	 * fills), over it (table rules), and over it as pagination (running
+	 * headers, footers, page numbers, a table's repeated heads).  They are
+	 * drawn here and not in the PDF, where cairo 1.16 cannot mark them as
+	 * artifacts; pdf_ua.c lays each layer on its page as an /Artifact.
+	 * layers[i], for page i, has bit L set when layer L (1-3) is not empty. */
+	struct buf artifacts;
+	unsigned char *layers;
+	size_t nlayers;
+};
+
+#define LAYOUT_ART_LAYERS 3
+
+void layout_tags_free(struct layout_tags *t);
+
 struct layout_opts {
 	const char *font_family;   /* NULL: LAYOUT_FONT_FAMILY */
 	const char *creator;       /* PDF Creator, e.g. "kpic 0.1.0"; NULL: none */
@@ -43,6 +76,8 @@ struct layout_opts {
 	                              or -1: cairo writes the current time */
 	struct timing *timing;     /* NULL, or receives the layout and PDF times */
 	struct layout_fonts *fonts; /* NULL: a font map of the call's own */
+	struct layout_tags *tags;  /* NULL, or receives what pdf_ua.c adds (empty
+	                              on entry; the caller frees it) */
 };
 
 /* A pango font map kept from one document to the next (kpic build), so that

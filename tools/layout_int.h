@@ -78,6 +78,16 @@ enum item_kind {
 	IT_TOCREF       /* placeholder filled once pages are known: heading num */
 };
 
+/*
+ * What is not content, in three layers: with a PDF/UA pass to follow, they
+ * are drawn apart from the page (layout_tags.artifacts), one page each, and
+ * laid back as artifacts: under the page's content (cell fills), over it
+ * (table rules), and over it as pagination (running headers, footers, page
+ * numbers, the heads and captions a table repeats on its next pages).
+ */
+enum art_layer { ART_NONE, ART_UNDER, ART_OVER, ART_PAGINATION };
+#define ART_LAYERS LAYOUT_ART_LAYERS
+
 /* What a box is, for the boxes JSON. */
 enum box_kind { BOX_NONE, BOX_TEXT, BOX_FIGURE, BOX_HEADER, BOX_FOOTER };
 
@@ -91,6 +101,8 @@ struct item {
 	struct chart *chart;      /* IT_CHART: owned by the pages */
 	double scale;
 	char *str;
+	char *text;               /* IT_TAG_BEGIN: a Figure's alt, a TH's scope;
+	                             IT_LINK: the link's text (see layout_tags) */
 	double *rects;            /* IT_LINK: x, y, w, h quadruples */
 	size_t nrects;
 	int num;                  /* IT_OUTLINE: level */
@@ -100,6 +112,7 @@ struct item {
 	unsigned rgb;             /* IT_FILL, IT_STROKE, IT_RULES, IT_DOTS: 0xRRGGBB */
 	double lw;                /* IT_STROKE, IT_RULES: width */
 	int src;
+	enum art_layer artifact;  /* not content: the layer it is drawn in */
 };
 
 struct page {
@@ -154,6 +167,7 @@ struct engine {
 	unsigned char *id_done;  /* its destination was placed */
 	size_t nids;
 	const char *running_header;
+	enum art_layer artifact;     /* the layer add_text() puts text in (repeated heads) */
 };
 
 /* layout.c */
@@ -161,6 +175,8 @@ struct item *add_item(struct engine *e, enum item_kind kind);
 void new_page(struct engine *e);
 void ensure_room(struct engine *e, double h);
 void add_tag(struct engine *e, enum item_kind kind, const char *type);
+/* A structure tag opening with its text for layout_tags (may be NULL: ""). */
+void add_tag_text(struct engine *e, const char *type, const char *text);
 void add_dest(struct engine *e, xmlNode *n, double x, double y);
 void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src);
 void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb);
@@ -206,7 +222,9 @@ struct pdf_meta {
 };
 /* t (or NULL) receives three times: kpic's drawing calls, cairo's writing
  * of the pages, and cairo's embedding of the fonts when the surface ends. */
+/* tags (or NULL) receives the items' texts in the order they are drawn. */
 int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct buf *out, struct buf *err);
+             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+             struct buf *err);
 
 #endif

@@ -621,12 +621,15 @@ static void draw_rows(struct engine *e, const struct table *t, int k, int m, int
 {
 	draw_fills(e, t, k, m);
 	size_t na = from_above(t, k, t->above);
+	enum art_layer was = e->artifact;
+	e->artifact = ART_PAGINATION;   /* a spanning cell's text, again on this page */
 	for (size_t j = 0; j < na; j++) {
 		const struct tcell *c = &t->cells[t->above[j]];
 		double x, y, w, h;
 		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 		cell_text(e, c, x, y, h);
 	}
+	e->artifact = was;
 	for (int r = k; r < m; r++) {
 		if (tagged) {
 			add_tag(e, IT_TAG_BEGIN, "TR");
@@ -637,7 +640,10 @@ static void draw_rows(struct engine *e, const struct table *t, int k, int m, int
 			double x, y, w, h;
 			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 			if (tagged) {
-				add_tag(e, IT_TAG_BEGIN, c->header ? "TH" : "TD");
+				if (c->header)   /* a head row's cells head columns, others their row */
+					add_tag_text(e, "TH", r < t->nhead ? "Column" : "Row");
+				else
+					add_tag(e, IT_TAG_BEGIN, "TD");
 				add_dest(e, c->node, x, y);
 			}
 			cell_text(e, c, x, y, h);
@@ -695,11 +701,14 @@ static double head_height(const struct table *t)
 static void continue_table(struct engine *e, struct table *t)
 {
 	new_page(e);
+	enum art_layer was = e->artifact;
+	e->artifact = ART_PAGINATION;   /* repeated, so not content again */
 	if (t->contl != NULL) {
 		add_text(e, t->contl, 0, layout_lines(t->contl), e->left, e->y, t->src);
 		e->y += layout_height(t->contl) + lstyles[LS_CAPTION].after;
 	}
 	draw_head(e, t, 0);
+	e->artifact = was;
 }
 
 /* --- breaking into pages --------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "enrich.h"
 #include "figures.h"
 #include "layout.h"
+#include "pdf_ua.h"
 #include "version.h"
 #include "xslt.h"
 
@@ -82,6 +83,29 @@ static int check_layout(const char *templates_dir, xmlDoc *doc, struct buf *err)
 	return rc;
 }
 
+/* The layout drawn by the engine, then finished as PDF/UA (pdf_ua.h): the
+ * document's language is Japanese, as the engine lays it out. */
+static int draw(xmlDoc *layout, const struct unit *u, const struct pdf_request *rq, struct diag_ctx *d,
+                const struct pdf_output *out, struct buf *err)
+{
+	struct buf pdf = BUF_INIT;
+	struct layout_tags tags = { 0 };
+	struct host h = { u, d };
+	struct layout_host lh = { host_figure, host_warn, &h };
+	struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time, rq->timing, rq->fonts, &tags };
+	int rc = layout_pdf(layout, &lh, &lo, &pdf, out->boxes, err);
+	if (rc == 0 && out->pdf != NULL) {
+		double t0 = timing_now();
+		rc = pdf_ua_finish(&pdf, &tags, "ja", err);
+		timing_add(rq->timing, T_PDF_UA, t0);
+		if (rc == 0)
+			buf_put(out->pdf, pdf.data ? pdf.data : "", pdf.len);
+	}
+	layout_tags_free(&tags);
+	buf_free(&pdf);
+	return rc;
+}
+
 int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *rq,
                    struct diag_ctx *d, const struct pdf_output *out, struct buf *err)
 {
@@ -102,14 +126,8 @@ int pdf_render_doc(xmlDoc *in, const struct unit *u, const struct pdf_request *r
 		buf_put(out->layout_xml, (const char *)mem, (size_t)len);
 		xmlFree(mem);
 	}
-	if (rc == 0 && (out->pdf || out->boxes)) {
-		struct buf scratch = BUF_INIT;
-		struct host h = { u, d };
-		struct layout_host lh = { host_figure, host_warn, &h };
-		struct layout_opts lo = { NULL, "kpic " KPIC_VERSION, rq->creation_time, rq->timing, rq->fonts };
-		rc = layout_pdf(layout, &lh, &lo, out->pdf ? out->pdf : &scratch, out->boxes, err);
-		buf_free(&scratch);
-	}
+	if (rc == 0 && (out->pdf || out->boxes))
+		rc = draw(layout, u, rq, d, out, err);
 	xmlFreeDoc(layout);
 	return rc;
 }

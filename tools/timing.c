@@ -18,6 +18,7 @@ static const char *const stage_names[T__COUNT] = {
 	[T_DRAW] = "PDF drawing",
 	[T_PAGES] = "PDF pages",
 	[T_FONTS] = "PDF fonts",
+	[T_PDF_UA] = "PDF/UA",
 };
 
 double timing_now(void)

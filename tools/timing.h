@@ -22,6 +22,7 @@ enum timing_stage {
 	T_DRAW,       /* drawing the pages: kpic's calls through pango into cairo */
 	T_PAGES,      /* cairo writing each page's content stream (cairo_show_page) */
 	T_FONTS,      /* cairo subsetting and embedding the fonts (surface finish) */
+	T_PDF_UA,     /* libqpdf finishing the file as PDF/UA (pdf_ua.c) */
 	T__COUNT
 };
 

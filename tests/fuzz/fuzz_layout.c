@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (doc == NULL)
 		return 0;
 	struct layout_host host = { figure, warn, &nwarnings };
-	struct layout_opts opts = { NULL, "kpic fuzz", 0, NULL, fonts };
+	struct layout_opts opts = { NULL, "kpic fuzz", 0, NULL, fonts, NULL };
 	struct buf pdf = BUF_INIT, err = BUF_INIT;
 	int rc = layout_pdf(doc, &host, &opts, &pdf, NULL, &err);
 	FUZZ_ASSERT(rc == 0 || rc == -1, "layout_pdf returned %d", rc);

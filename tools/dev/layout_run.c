@@ -99,7 +99,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	struct layout_host host = { figure, warn, argv[1] };
-	struct layout_opts opts = { NULL, "kpic " KPIC_VERSION, epoch(), NULL, NULL };
+	struct layout_opts opts = { NULL, "kpic " KPIC_VERSION, epoch(), NULL, NULL, NULL };
 	struct buf pdf = BUF_INIT, boxes = BUF_INIT, err = BUF_INIT;
 	int rc = 0;
 	if (layout_pdf(doc, &host, &opts, &pdf, argc == 4 ? &boxes : NULL, &err) != 0) {
