@@ -9,6 +9,7 @@
  */
 #include "rules.h"
 #include "i18n.h"
+#include "jfmt.h"
 #include "buf.h"
 #include "srclimits.h"
 #include "suggest.h"
@@ -446,11 +447,28 @@ static int valid_date(const char *s)
 	return !(mo == 2 && d == 29 && !leap);
 }
 
+/* The document writes every date in 和暦, whose first era kpic knows, 明治,
+ * begins on 1868-01-25 (jfmt.c): a date before it could not be written. */
+static int before_meiji(const char *s)
+{
+	int y, mo, d;
+	char era[64];
+	return sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
+	       jfmt_era_date(y, mo, d, JFMT_ERA_LONG, era, sizeof era) < 0;
+}
+
 static void check_date(const struct ck *c, xmlNode *n, const char *attr, const char *text)
 {
+	size_t off = attr ? at_attr(c, n, attr) : at_text(c, n);
+	if (valid_date(text) && before_meiji(text)) {
+		diag_report(c->d, R_INVALID_DATE, c->src, off,
+		            "'%s' is before 1868-01-25, the first day of 明治: kpic writes dates in 和暦 and cannot write it; write a date from 1868-01-25 on",
+		            text);
+		return;
+	}
 	if (valid_date(text))
 		return;
-	diag_report(c->d, R_INVALID_DATE, c->src, attr ? at_attr(c, n, attr) : at_text(c, n),
+	diag_report(c->d, R_INVALID_DATE, c->src, off,
 	            "'%s' is not a date: write YYYY-MM-DD in the Gregorian calendar (H31.4.1 = 2019-04-01)",
 	            text ? text : "");
 }
