@@ -1,0 +1,152 @@
+/*
+ * srcbytes.c - a source's bytes, before parsing (see srcbytes.h).
+ */
+#include "srcbytes.h"
+#include "jfmt.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* "LE", "BE" or "" (with a byte order mark) for text in UTF-16; NULL else.
+ * Without a mark, markup starts with an ASCII '<' (or a space), which UTF-16
+ * writes with a NUL byte before or after it. */
+static const char *utf16_order(const unsigned char *u, size_t len)
+{
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return "";
+	if (len >= 2 && u[0] != 0 && u[0] < 0x80 && u[1] == 0)
+		return "LE";
+	if (len >= 2 && u[0] == 0 && u[1] != 0 && u[1] < 0x80)
+		return "BE";
+	return NULL;
+}
+
+static int check_utf16(struct diag_ctx *d, const struct srcfile *src)
+{
+	const char *order = utf16_order((const unsigned char *)src->text, src->len);
+	if (order == NULL)
+		return 0;
+	diag_report(d, R_ENCODING, src, 0,
+	            "the file is in UTF-16; kpic reads UTF-8 only: convert it, e.g. with iconv -f UTF-16%s -t UTF-8",
+	            order);
+	return -1;
+}
+
+static int check_nul(struct diag_ctx *d, const struct srcfile *src)
+{
+	const char *nul = memchr(src->text, '\0', src->len);
+	if (nul == NULL)
+		return 0;
+	diag_report(d, R_ENCODING, src, (size_t)(nul - src->text),
+	            "a NUL byte (0x00) is here, which no text file holds: the file is damaged or not text; save it again as UTF-8 text");
+	return -1;
+}
+
+/* The value of the XML declaration's encoding="…", or NULL; its offset in *at. */
+static char *declared_encoding(const struct srcfile *src, size_t *at)
+{
+	const char *t = src->text;
+	if (strncmp(t, "\xEF\xBB\xBF", 3) == 0)
+		t += 3;
+	if (strncmp(t, "<?xml", 5) != 0)
+		return NULL;
+	const char *end = strstr(t, "?>"), *e = strstr(t, "encoding");
+	if (end == NULL || e == NULL || e > end)
+		return NULL;
+	e += strlen("encoding");
+	e += strspn(e, " \t\r\n");
+	if (*e++ != '=')
+		return NULL;
+	e += strspn(e, " \t\r\n");
+	char quote = *e++;
+	const char *close = quote == '"' || quote == '\'' ? memchr(e, quote, (size_t)(end - e)) : NULL;
+	if (close == NULL)
+		return NULL;
+	*at = (size_t)(e - src->text);
+	return strndup(e, (size_t)(close - e));
+}
+
+static int check_declaration(struct diag_ctx *d, const struct srcfile *src)
+{
+	size_t at = 0;
+	char *enc = declared_encoding(src, &at);
+	int bad = enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0;
+	if (bad)
+		diag_report(d, R_ENCODING, src, at,
+		            "the XML declaration says encoding=\"%s\", but the file is UTF-8, the only encoding kpic reads: other XML tools would read it as %s or refuse it; declare encoding=\"UTF-8\"",
+		            enc, enc);
+	free(enc);
+	return bad ? -1 : 0;
+}
+
+/* One code point of valid UTF-8 at u[0..len): its length, the point in *cp. */
+static size_t decode(const unsigned char *u, size_t len, uint32_t *cp)
+{
+	size_t n = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+	if (n > len)
+		n = len;
+	static const unsigned char lead_mask[] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
+	*cp = u[0] & lead_mask[n];
+	for (size_t i = 1; i < n; i++)
+		*cp = *cp << 6 | (u[i] & 0x3F);
+	return n;
+}
+
+/* A character reference &#N; or &#xN; at u (after "&#"): its code point, or 0. */
+static uint32_t reference(const char *s)
+{
+	int hex = *s == 'x';
+	char *end;
+	unsigned long v = strtoul(s + hex, &end, hex ? 16 : 10);
+	return *end == ';' && end > s + hex && v <= 0x10FFFF ? (uint32_t)v : 0;
+}
+
+static int noncharacter(uint32_t c)
+{
+	return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+static int control(uint32_t c)
+{
+	return c >= 0x7F && c <= 0x9F;
+}
+
+static void report_char(struct diag_ctx *d, const struct srcfile *src, size_t at, uint32_t c)
+{
+	if (control(c))
+		diag_report(d, R_XML_SYNTAX, src, at,
+		            "the control character U+%04X is not allowed in a kpic source (an HTML page cannot hold it): remove it (control characters often come with text pasted from a spreadsheet or another program)",
+		            (unsigned)c);
+	else
+		diag_report(d, R_XML_SYNTAX, src, at,
+		            "U+%04X is a Unicode noncharacter, not text, and cannot be drawn in the PDF: remove it",
+		            (unsigned)c);
+}
+
+static int check_chars(struct diag_ctx *d, const struct srcfile *src)
+{
+	const unsigned char *u = (const unsigned char *)src->text;
+	for (size_t i = 0; i < src->len;) {
+		uint32_t c;
+		size_t n = decode(u + i, src->len - i, &c);
+		if (c == '&' && u[i + 1] == '#')
+			c = reference(src->text + i + 2);
+		if (control(c) || noncharacter(c)) {
+			report_char(d, src, i, c);
+			return -1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+int srcbytes_check(struct diag_ctx *d, const struct srcfile *src)
+{
+	if (check_utf16(d, src) < 0 || check_nul(d, src) < 0)
+		return -1;
+	if (!jfmt_utf8_valid(src->text, src->len, NULL))
+		return 0;
+	return check_declaration(d, src) < 0 || check_chars(d, src) < 0 ? -1 : 0;
+}
