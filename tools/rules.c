@@ -1054,6 +1054,70 @@ static void rule_published_count(const struct ck *c)
 	buf_free(&b);
 }
 
+/* ---------------------------------------------------------- names */
+
+/* 1 if s holds nothing but white space: ASCII, no-break and ideographic
+ * spaces (U+3000, what a Japanese keyboard types), the other Unicode spaces. */
+static int blank(const char *s)
+{
+	static const char *const spaces[] = {
+		"\u3000", "\u00A0", "\u2002", "\u2003", "\u2009", "\u200A", "\u200B", "\u202F",
+		"\u205F", "\uFEFF", NULL
+	};
+	while (*s) {
+		size_t n = strspn(s, " \t\r\n");
+		for (size_t i = 0; n == 0 && spaces[i]; i++)
+			if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+				n = strlen(spaces[i]);
+		if (n == 0)
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
+static int named(const xmlNode *n, const char *name, const char *parent)
+{
+	return !strcmp((const char *)n->name, name) && n->parent && n->parent->type == XML_ELEMENT_NODE &&
+	       !strcmp((const char *)n->parent->name, parent);
+}
+
+static void blank_name(const struct ck *c, xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	int empty = t == NULL || blank((const char *)t);
+	xmlFree(t);
+	if (!empty)
+		return;
+	if (named(n, "name", "kpi"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this KPI's name is empty or only spaces: write the name the document shows");
+	else if (named(n, "title", "goal"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this goal's title is empty or only spaces: write the title the document shows");
+	else if (named(n, "name", "grant"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this grant project's name is empty or only spaces: write the project's name");
+	else if (named(n, "department", "departments"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this department's name is empty or only spaces: write the 担当課's name");
+	else if (named(n, "municipality", "meta"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "the municipality's name is empty or only spaces: write it as the document's title shows it");
+}
+
+static void blank_names(const struct ck *c, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		blank_name(c, n);
+		blank_names(c, n->children);
+	}
+}
+
+static void rule_blank_name(const struct ck *c)
+{
+	xmlNode *root = root_of(c);
+	if (root)
+		blank_names(c, root);
+}
+
 /* ---------------------------------------------------------- goals */
 
 static void rule_empty_goal(const struct ck *c)
@@ -1153,6 +1217,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_published_count,
 	rule_empty_goal,
 	rule_goal_number,
+	rule_blank_name,
 	rule_draft_placeholder,
 };
 
