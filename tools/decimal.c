@@ -21,6 +21,13 @@ __extension__ typedef __int128 i128;
  * double exactly (2^53 is about 9e15), and no municipal figure comes close.
  */
 #define KDEC_INT_LIMIT 1000000000000000ULL
+/*
+ * And at most 18 digits in all (leading zeros not counted, written decimals
+ * all counted): every such mantissa fits in int64, so the bound is the one
+ * the message states, not the mantissa's (which took 1234567890.123456789
+ * but not 9999999999.999999999).
+ */
+#define KDEC_MAX_DIGITS 18
 
 /* Up to 10^18: the largest scale difference cmp_prod can meet (18 - 0). */
 static const int64_t POW10[19] = {
@@ -99,6 +106,11 @@ static enum kdec_status build(const struct numtext *t, kdec *out)
     size_t i;
 
     if (t->fpn > KDEC_MAX_SCALE)
+        return KDEC_RANGE;
+    size_t lead = 0;
+    while (lead < t->ipn && t->ip[lead] == '0')
+        lead++;
+    if (t->ipn - lead + t->fpn > KDEC_MAX_DIGITS)
         return KDEC_RANGE;
     for (i = 0; i < t->ipn; i++) {
         /* v < 1e15 before each step, so v * 10 + 9 cannot wrap. */

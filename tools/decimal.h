@@ -30,7 +30,7 @@ enum kdec_status {
     KDEC_OK = 0,
     KDEC_EMPTY,  /* nothing but ASCII whitespace */
     KDEC_SYNTAX, /* not [+-]digits[.digits] */
-    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or |mant| > INT64_MAX */
+    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or > 18 digits in all */
 };
 
 /*

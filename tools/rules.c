@@ -338,7 +338,7 @@ static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const c
 		return;
 	if (text && kdec_parse(text, strlen(text), &v) == KDEC_RANGE) {
 		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
-		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point and %d after it",
+		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point, %d after it and 18 in all",
 		            what, text, KDEC_MAX_SCALE);
 		return;
 	}
