@@ -37,6 +37,17 @@ static enum trend trend_of(enum direction d, const struct value *base, const str
 	return c > 0 ? TREND_IMPROVED : c < 0 ? TREND_WORSENED : TREND_UNCHANGED;
 }
 
+/* Where the divisor is 0 there is no rate (a target of 0 for higher and
+ * maintain, an actual of 0 for lower), and the judgement compares actual
+ * and target directly: met when the actual reached the target, that is when
+ * the dividend is not negative (actual >= 0 = target for higher, target >= 0
+ * = actual for lower; so 0 of 0 is met in every direction).  A negative
+ * divisor gives no meaningful ratio and is never met. */
+static int zero_divisor_met(kdec num, kdec den)
+{
+	return kdec_sign(den) == 0 && kdec_sign(num) >= 0;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
  * maintain, the inverse for lower; base is the KPI's rate-base or 0. */
 static void rate_series(const struct model *m, const struct kpi *k, const struct series *s,
@@ -55,8 +66,7 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
 	if (kdec_sign(den) <= 0) {
 		r->undefined = 1;
-		/* lower is better and the actual is zero: nothing can beat it */
-		r->met = k->dir == DIR_LOWER && kdec_sign(den) == 0 && kdec_sign(num) >= 0;
+		r->met = zero_divisor_met(num, den);
 		return;
 	}
 	r->rate_ok = 1;
@@ -64,13 +74,18 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 	r->met = kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
 
-static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, double *rate)
+/* The sum of the series that have an actual and a target (with or without
+ * a rate of their own): 1 met, 0 not, -1 nothing to sum; *rate_ok when the
+ * sums give a rate. */
+static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, double *rate,
+                   int *rate_ok)
 {
 	static const kdec hundred = { 100, 0 };
 	kdec a = kdec_from_int(0), t = kdec_from_int(0);
 	int any = 0;
+	*rate_ok = 0;
 	for (size_t i = 0; i < k->nseries; i++) {
-		if (!r->series[i].rate_ok)
+		if (!r->series[i].rate_ok && !r->series[i].undefined)
 			continue;
 		if (kdec_add(a, r->series[i].latest->num, &a) < 0 ||
 		    kdec_add(t, k->series[i].target->num, &t) < 0)
@@ -81,7 +96,8 @@ static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_
 		return -1;
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
 	if (kdec_sign(den) <= 0)
-		return -1;
+		return zero_divisor_met(num, den);
+	*rate_ok = 1;
 	*rate = kdec_to_double(num) / kdec_to_double(den) * 100.0;
 	return kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
@@ -90,10 +106,11 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 {
 	r->chosen = -1;
 	double sum = 0;
-	int n = 0, any_met = 0, all_met = 1;
+	int n = 0, judged = 0, any_met = 0, all_met = 1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
 		any_met |= s->met;
+		judged += s->rate_ok || s->undefined;
 		if (!s->rate_ok) {
 			all_met &= s->met;
 			continue;
@@ -113,7 +130,7 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_met = any_met;
 		break;
 	case COMB_WORST:
-		r->computed_met = n > 0 && all_met;
+		r->computed_met = judged > 0 && all_met;
 		break;
 	case COMB_FIRST:
 		r->computed_met = r->chosen >= 0 && r->series[r->chosen].met;
@@ -126,8 +143,7 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_met = n > 0 && r->rate + 1e-9 >= kdec_to_double(m->threshold);
 		break;
 	case COMB_SUM: {
-		int met = sum_met(m, k, r, &r->rate);
-		r->rate_ok = met >= 0;
+		int met = sum_met(m, k, r, &r->rate, &r->rate_ok);
 		r->computed_met = met > 0;
 		break;
 	}
