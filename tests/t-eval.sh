@@ -43,4 +43,26 @@ src higher sum 3:0 1:5;    judged "sum, a series without a rate of its own count
 # the ordinary case, for comparison
 src higher best 4:5;   judged "higher, 4 of 5" true 80
 src higher best 3:5;   judged "higher, 3 of 5" false 60
+
+# Rates are exact decimals end to end: no double's noise in a huge one.
+src higher best 999999999999999:0.000000001
+run_kpic eval "$TMP/k.xml"
+check "a huge rate: exact in the text" grep -q " 99,999,999,999,999,900,000,000,000.0% " "$TMP/out"
+run_kpic eval --format=json "$TMP/k.xml"
+check "a huge rate: exact in the JSON" grep -q '"rate": 99999999999999900000000000.0000,' "$TMP/out"
+run_kpic html -o "$TMP/k.html" "$TMP/k.xml"
+check "a huge rate: exact in the HTML" grep -q "99,999,999,999,999,900,000,000,000.0%" "$TMP/k.html"
+run_kpic export --format=json -o "$TMP/k.json" "$TMP/k.xml"
+check "a huge rate: exact in the export" jq -e '.[0].rate == 99999999999999900000000000' "$TMP/k.json"
+# a half: the printed percent to the even digit (as before), the 4 decimals up
+src higher best 9:16
+run_kpic eval "$TMP/k.xml"
+check "9 of 16 (56.25%) prints 56.2%" grep -q " 56.2% " "$TMP/out"
+src higher best 15757:16000
+run_kpic eval --format=json "$TMP/k.xml"
+check "98.48125% is 98.4813 in the JSON" grep -q '"rate": 98.4813,' "$TMP/out"
+# the mean of rates is exact too: 1/3 and 2/3 of 100% average 50%
+src higher mean 1:3 2:3
+run_kpic eval --format=json "$TMP/k.xml"
+check "the mean of 33.3…% and 66.6…%" jq -e '.kpis[0].rate == 50' "$TMP/out"
 done_testing

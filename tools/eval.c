@@ -4,7 +4,6 @@
 #include "eval.h"
 #include "buf.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,15 +68,14 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 		r->met = zero_divisor_met(num, den);
 		return;
 	}
-	r->rate_ok = 1;
-	r->rate = kdec_to_double(num) / kdec_to_double(den) * 100.0;
+	r->rate_ok = krate_of(num, den, &r->rate) == 0;
 	r->met = kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
 
 /* The sum of the series that have an actual and a target (with or without
  * a rate of their own): 1 met, 0 not, -1 nothing to sum; *rate_ok when the
  * sums give a rate. */
-static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, double *rate,
+static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, krate *rate,
                    int *rate_ok)
 {
 	static const kdec hundred = { 100, 0 };
@@ -97,15 +95,14 @@ static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
 	if (kdec_sign(den) <= 0)
 		return zero_divisor_met(num, den);
-	*rate_ok = 1;
-	*rate = kdec_to_double(num) / kdec_to_double(den) * 100.0;
+	*rate_ok = krate_of(num, den, rate) == 0;
 	return kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
 
 static void combine(const struct model *m, const struct kpi *k, struct kpi_result *r)
 {
 	r->chosen = -1;
-	double sum = 0;
+	krate sum = { 0 };
 	int n = 0, judged = 0, any_met = 0, all_met = 1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
@@ -116,11 +113,11 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 			continue;
 		}
 		all_met &= s->met;
-		sum += s->rate;
+		sum.v += s->rate.v;
 		n++;
 		int better = r->chosen < 0 ||
-		             (k->comb == COMB_BEST && s->rate > r->series[r->chosen].rate) ||
-		             (k->comb == COMB_WORST && s->rate < r->series[r->chosen].rate);
+		             (k->comb == COMB_BEST && krate_cmp(s->rate, r->series[r->chosen].rate) > 0) ||
+		             (k->comb == COMB_WORST && krate_cmp(s->rate, r->series[r->chosen].rate) < 0);
 		if (better && k->comb != COMB_MEAN && k->comb != COMB_SUM &&
 		    !(k->comb == COMB_FIRST && r->chosen >= 0))
 			r->chosen = (int)i;
@@ -136,11 +133,12 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_met = r->chosen >= 0 && r->series[r->chosen].met;
 		break;
 	case COMB_MEAN:
-		/* Rates are ratios; their mean is compared with a tolerance far
-		 * below any precision a document prints. */
+		/* Each rate is truncated to 9 decimals, so their sum is up to n
+		 * units short of the exact one: the mean is compared with that
+		 * tolerance, far below any precision a document prints. */
 		r->rate_ok = n > 0;
-		r->rate = n ? sum / n : 0;
-		r->computed_met = n > 0 && r->rate + 1e-9 >= kdec_to_double(m->threshold);
+		r->rate.v = n ? sum.v / n : 0;
+		r->computed_met = n > 0 && sum.v + n >= krate_from_kdec(m->threshold).v * n;
 		break;
 	case COMB_SUM: {
 		int met = sum_met(m, k, r, &r->rate, &r->rate_ok);

@@ -405,6 +405,25 @@ int jfmt_percent(double rate, int decimals, char *buf, size_t size)
     return finish(&o);
 }
 
+int jfmt_rate(krate rate, int decimals, char *buf, size_t size)
+{
+    struct out o = {buf, size, 0};
+    char t[64];
+    size_t ipn;
+
+    if (decimals < 0 || decimals > 3 || krate_format(rate, decimals, KRATE_HALF_EVEN, t, sizeof t) < 0)
+        return fail(&o);
+    /* krate_format writes no minus for a rate that rounds to zero */
+    if (t[0] == '-')
+        put_str(&o, "△");
+    const char *d = t + (t[0] == '-');
+    ipn = strcspn(d, ".");
+    put_grouped(&o, d, ipn);
+    put_str(&o, d + ipn);
+    put_char(&o, '%');
+    return finish(&o);
+}
+
 /* ---- UTF-8 and terminal width ------------------------------------------ */
 
 /*

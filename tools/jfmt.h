@@ -85,6 +85,13 @@ int jfmt_number(kdec v, enum jfmt_notation n, char *buf, size_t size);
 int jfmt_percent(double rate, int decimals, char *buf, size_t size);
 
 /*
+ * The same for an exact rate (decimal.h), rounded from its exact decimals
+ * (a half to even, as krate_format): "92.7%", "56.2%" (56.25), "△5.0%",
+ * "100,000,000,000,000,000,000,000,000.0%".  Decimals out of 0..3 -> -1.
+ */
+int jfmt_rate(krate rate, int decimals, char *buf, size_t size);
+
+/*
  * Terminal columns of a NUL-terminated UTF-8 string: East Asian Wide and
  * Fullwidth characters 2 (CJK ideographs, kana, fullwidth forms, ㎡, 「」,
  * U+3000, ...); combining marks, invisible format characters (ZWSP, ZWJ,
