@@ -665,6 +665,27 @@ static size_t char_width(uint32_t cp)
     return 1;
 }
 
+int jfmt_zero_width(uint32_t cp)
+{
+    return char_width(cp) == 0;
+}
+
+uint32_t jfmt_utf8_next(const char *s, size_t *len)
+{
+    uint32_t cp;
+    size_t n = 0;
+
+    while (n < 4 && s[n])
+        n++;
+
+    *len = n ? utf8_decode((const unsigned char *)s, n, &cp) : 0;
+    if (*len == 0) {
+        *len = n ? 1 : 0;
+        return n ? 0xFFFD : 0;
+    }
+    return cp;
+}
+
 size_t jfmt_width(const char *utf8)
 {
     const unsigned char *u = (const unsigned char *)utf8;

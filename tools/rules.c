@@ -10,6 +10,8 @@
 #include "rules.h"
 #include "i18n.h"
 #include "jfmt.h"
+#include "fontcover.h"
+#include "layout.h"
 #include "buf.h"
 #include "srclimits.h"
 #include "suggest.h"
@@ -1118,6 +1120,103 @@ static void rule_blank_name(const struct ck *c)
 		blank_names(c, root);
 }
 
+/* ---------------------------------------------------------- glyphs */
+
+/* More marks on one character than the Unicode stream-safe limit (UAX #15):
+ * no font places them, and pango spreads them over hundreds of points. */
+#define MAX_MARKS 30
+
+/* Characters drawn as nothing: controls (refused when loading, but for
+ * tab and line ends), and the default-ignorable ones pango never draws
+ * (ZWSP, ZWJ, bidi controls, variation selectors, the BOM, tags). */
+static int drawn(uint32_t cp)
+{
+	return cp >= 0x20 && !(cp >= 0x200B && cp <= 0x200F) && !(cp >= 0x202A && cp <= 0x202E) &&
+	       !(cp >= 0x2060 && cp <= 0x206F) && !(cp >= 0xFE00 && cp <= 0xFE0F) && cp != 0xFEFF &&
+	       !(cp >= 0xE0000 && cp <= 0xE0FFF) && cp != 0x00AD;
+}
+
+struct glyph_scan {
+	const struct fontcover *fc;
+	uint32_t missing;            /* the first character no font has, or 0 */
+	size_t nmissing;
+	size_t marks;                /* the most marks on one character */
+};
+
+static void scan_glyphs(const char *s, struct glyph_scan *g)
+{
+	size_t run = 0, n;
+	for (uint32_t cp; (cp = jfmt_utf8_next(s, &n)) != 0; s += n) {
+		run = jfmt_zero_width(cp) ? run + 1 : 0;
+		if (run > g->marks)
+			g->marks = run;
+		if (drawn(cp) && !fontcover_has(g->fc, cp)) {
+			if (g->nmissing++ == 0)
+				g->missing = cp;
+		}
+	}
+}
+
+static void glyph_report(const struct ck *c, size_t off, const char *text, const struct glyph_scan *g)
+{
+	if (g->nmissing) {
+		size_t n;
+		char ch[8] = "";
+		for (const char *p = text; *p; p += n)
+			if (jfmt_utf8_next(p, &n) == g->missing) {
+				snprintf(ch, sizeof ch, "%.*s", (int)n, p);
+				break;
+			}
+		if (g->nmissing == 1)
+			diag_report(c->d, R_LAYOUT_GLYPH, c->src, off,
+			            "no installed font has U+%04X ('%s'): the PDF would draw a box in its place and leave it out of the text; install a font that has it, or write it otherwise",
+			            (unsigned)g->missing, ch);
+		else
+			diag_report(c->d, R_LAYOUT_GLYPH, c->src, off,
+			            "no installed font has %zu of the characters here, the first U+%04X ('%s'): the PDF would draw boxes in their place and leave them out of the text; install a font that has them, or write them otherwise",
+			            g->nmissing, (unsigned)g->missing, ch);
+	}
+	if (g->marks > MAX_MARKS)
+		diag_report(c->d, R_LAYOUT_MARKS, c->src, off,
+		            "a character here carries %zu combining marks, more than %d: the PDF cannot place them (they would spread far across the page); remove the surplus marks",
+		            g->marks, MAX_MARKS);
+}
+
+static void glyphs_of(const struct ck *c, const struct fontcover *fc, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttr *a = n->properties; a; a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+			struct glyph_scan g = { fc, 0, 0, 0 };
+			if (v) {
+				scan_glyphs((const char *)v, &g);
+				glyph_report(c, at_attr(c, n, (const char *)a->name), (const char *)v, &g);
+			}
+			xmlFree(v);
+		}
+		for (xmlNode *t = n->children; t; t = t->next) {
+			if (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE)
+				continue;
+			struct glyph_scan g = { fc, 0, 0, 0 };
+			scan_glyphs((const char *)t->content, &g);
+			glyph_report(c, at_text(c, n), (const char *)t->content, &g);
+		}
+		glyphs_of(c, fc, n->children);
+	}
+}
+
+static void rule_layout_glyphs(const struct ck *c)
+{
+	xmlNode *root = root_of(c);
+	if (root == NULL)
+		return;
+	struct fontcover *fc = fontcover_new(LAYOUT_FONT_FAMILY);
+	glyphs_of(c, fc, root);
+	fontcover_free(fc);
+}
+
 /* ---------------------------------------------------------- goals */
 
 static void rule_empty_goal(const struct ck *c)
@@ -1218,6 +1317,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_empty_goal,
 	rule_goal_number,
 	rule_blank_name,
+	rule_layout_glyphs,
 	rule_draft_placeholder,
 };
 
