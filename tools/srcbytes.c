@@ -9,28 +9,36 @@
 #include <string.h>
 #include <strings.h>
 
-/* "LE", "BE" or "" (with a byte order mark) for text in UTF-16; NULL else.
- * Without a mark, markup starts with an ASCII '<' (or a space), which UTF-16
- * writes with a NUL byte before or after it. */
-static const char *utf16_order(const unsigned char *u, size_t len)
+/* The iconv name of a UTF-16 or UTF-32 text ("UTF-16" when a byte order
+ * mark says the order), or NULL.  Without a mark, markup starts with an
+ * ASCII '<' (or a space), which they write with NUL bytes around it. */
+static const char *wide_encoding(const unsigned char *u, size_t len)
 {
+	static const unsigned char z[4] = { 0, 0, 0, 0 };
+	if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && !memcmp(u + 2, z, 2)) ||
+	                 (!memcmp(u, z, 2) && u[2] == 0xFE && u[3] == 0xFF)))
+		return "UTF-32";
+	if (len >= 4 && u[0] != 0 && u[0] < 0x80 && !memcmp(u + 1, z, 3))
+		return "UTF-32LE";
+	if (len >= 4 && !memcmp(u, z, 3) && u[3] != 0 && u[3] < 0x80)
+		return "UTF-32BE";
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return "";
+		return "UTF-16";
 	if (len >= 2 && u[0] != 0 && u[0] < 0x80 && u[1] == 0)
-		return "LE";
+		return "UTF-16LE";
 	if (len >= 2 && u[0] == 0 && u[1] != 0 && u[1] < 0x80)
-		return "BE";
+		return "UTF-16BE";
 	return NULL;
 }
 
 static int check_utf16(struct diag_ctx *d, const struct srcfile *src)
 {
-	const char *order = utf16_order((const unsigned char *)src->text, src->len);
-	if (order == NULL)
+	const char *enc = wide_encoding((const unsigned char *)src->text, src->len);
+	if (enc == NULL)
 		return 0;
 	diag_report(d, R_ENCODING, src, 0,
-	            "the file is in UTF-16; kpic reads UTF-8 only: convert it, e.g. with iconv -f UTF-16%s -t UTF-8",
-	            order);
+	            "the file is in %.6s; kpic reads UTF-8 only: convert it, e.g. with iconv -f %s -t UTF-8",
+	            enc, enc);
 	return -1;
 }
 
