@@ -150,11 +150,28 @@ static int check_chars(struct diag_ctx *d, const struct srcfile *src)
 	return 0;
 }
 
+/* Bytes that are not UTF-8 under a declaration of their encoding: the hint
+ * converts from that one (load.c's, without a declaration, from Shift_JIS). */
+static int check_declared_other(struct diag_ctx *d, const struct srcfile *src, size_t bad)
+{
+	size_t at = 0;
+	char *enc = declared_encoding(src, &at);
+	int other = enc && *enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0 &&
+	            strspn(enc, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:") == strlen(enc);
+	if (other)
+		diag_report(d, R_ENCODING, src, bad,
+		            "invalid UTF-8 (byte 0x%02X): the file is in %s, as its XML declaration says, and kpic reads UTF-8 only: convert it, e.g. with iconv -f %s -t UTF-8, and declare encoding=\"UTF-8\"",
+		            (unsigned char)src->text[bad], enc, enc);
+	free(enc);
+	return other ? -1 : 0;
+}
+
 int srcbytes_check(struct diag_ctx *d, const struct srcfile *src)
 {
+	size_t bad;
 	if (check_utf16(d, src) < 0 || check_nul(d, src) < 0)
 		return -1;
-	if (!jfmt_utf8_valid(src->text, src->len, NULL))
-		return 0;
+	if (!jfmt_utf8_valid(src->text, src->len, &bad))
+		return check_declared_other(d, src, bad);
 	return check_declaration(d, src) < 0 || check_chars(d, src) < 0 ? -1 : 0;
 }

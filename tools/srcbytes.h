@@ -16,7 +16,8 @@
 #include "srcmap.h"
 
 /* Reports the first such problem of src (rules encoding and xml-syntax) and
- * returns -1; 0 when there is none.  Invalid UTF-8 is left to the caller. */
+ * returns -1; 0 when there is none.  Invalid UTF-8 is left to the caller,
+ * but where the declaration names the encoding the bytes are in. */
 int srcbytes_check(struct diag_ctx *d, const struct srcfile *src);
 
 #endif
