@@ -200,15 +200,19 @@ for v in １２:12 1，234:1234 －３．５:-3.5; do
 	check "number ${v%%:*}: exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/lim.txt"
 	check "number ${v%%:*}: full-width, write ${v#*:}" grep -q "baseline '${v%%:*}' .*full-width.*as ${v#*:} \[invalid-number\]" "$TMP/err"
 done
-for v in 99999999999999999999 1000000000000000 -1000000000000000 0.0000000001; do
+# the message's bound is the bound: 15 digits before the point, 9 after, 18 in all
+for v in 99999999999999999999 1000000000000000 -1000000000000000 0.0000000001 \
+         9999999999.999999999 1234567890.123456789 123456789012345.1230; do
 	gen number 0 "$v" >"$TMP/lim.xml"
 	run_kpic check "$TMP/lim.xml"
 	check "number $v: beyond the limits, exit 1" test "$RC" = 1
-	check "number $v: names the limits" grep -q "baseline '$v' is beyond kpic's limits for a number: at most 15 digits before the decimal point and 9 after it \[invalid-number\]" "$TMP/err"
+	check "number $v: names the limits" grep -q "baseline '$v' is beyond kpic's limits for a number: at most 15 digits before the decimal point, 9 after it and 18 in all \[invalid-number\]" "$TMP/err"
 done
-gen number 0 999999999999999.5 >"$TMP/lim.xml"
-run_kpic check "$TMP/lim.xml"
-check "number 999999999999999.5: the largest kind accepted" test -z "$(grep invalid-number "$TMP/err")"
+for v in 999999999999999.5 999999999.999999999 123456789012345.123 000123456789.123456789; do
+	gen number 0 "$v" >"$TMP/lim.xml"
+	run_kpic check "$TMP/lim.xml"
+	check "number $v: within the limits, accepted" test -z "$(grep invalid-number "$TMP/err")"
+done
 for y in 1867 2201 -5 99999999999999999999; do
 	gen year 0 "$y" >"$TMP/lim.xml"
 	run_kpic check "$TMP/lim.xml"

@@ -116,6 +116,14 @@ rm -f /tmp/kpic-exsl-probe.txt
 hostile "template writes with exsl:document" tests/html/write.xsl "kensho.xsl"
 check "template writes with exsl:document: no file created" test ! -e /tmp/kpic-exsl-probe.txt
 hostile "broken template" tests/html/broken.xsl "kensho.xsl:5: error: .*could not compile select expression"
+# every line of a stylesheet's errors names the stylesheet (libxslt writes
+# some as a bare "error" line, libxml2 some as a bare message)
+hostile "broken pattern and include" tests/html/broken-pattern.xsl "kensho.xsl:6: error: .*failed to compile '(('"
+check "broken pattern and include: every line names the stylesheet" \
+	bash -c '! sed "1,/nothing was written:\$/d" "$0" | grep -v "^$1/kensho.xsl:"' "$TMP/err" "$TMP/tpl"
+check "broken pattern and include: no bare error line" bash -c '! grep -qx "error" "$0"' "$TMP/err"
+check "broken pattern and include: the unplaced message, placed" \
+	grep -q "kensho.xsl: error: xsltCompileLocationPathPattern : Name expected" "$TMP/err"
 
 # The read check looks at the file that is opened: a URI whose encoded
 # separator (a%2Fb) names one file to the check and another to the opener is

@@ -26,6 +26,8 @@ for f in goal1.tsv goal1.xlsx goal1.ods goal1-merged.xlsx goal1-merged.ods; do
 		cmp -s "$TMP/orig.g1" "$TMP/$f.g1"
 done
 x=$TMP/goal1.tsv.xml
+check "tsv: no municipality column: a visible gap, not a blank name" \
+	grep -qF '<municipality>（自治体名）</municipality>' "$x"
 check "tsv: the seed's notation read: 141万-style amounts in base units, man notation" \
 	grep -qF '<value year="2015">120000000</value>' "$x"
 check "tsv: two series in one cell, labels from the name (・ホタテ製品 ・サケ製品)" \

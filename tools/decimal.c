@@ -21,6 +21,13 @@ __extension__ typedef __int128 i128;
  * double exactly (2^53 is about 9e15), and no municipal figure comes close.
  */
 #define KDEC_INT_LIMIT 1000000000000000ULL
+/*
+ * And at most 18 digits in all (leading zeros not counted, written decimals
+ * all counted): every such mantissa fits in int64, so the bound is the one
+ * the message states, not the mantissa's (which took 1234567890.123456789
+ * but not 9999999999.999999999).
+ */
+#define KDEC_MAX_DIGITS 18
 
 /* Up to 10^18: the largest scale difference cmp_prod can meet (18 - 0). */
 static const int64_t POW10[19] = {
@@ -99,6 +106,11 @@ static enum kdec_status build(const struct numtext *t, kdec *out)
     size_t i;
 
     if (t->fpn > KDEC_MAX_SCALE)
+        return KDEC_RANGE;
+    size_t lead = 0;
+    while (lead < t->ipn && t->ip[lead] == '0')
+        lead++;
+    if (t->ipn - lead + t->fpn > KDEC_MAX_DIGITS)
         return KDEC_RANGE;
     for (i = 0; i < t->ipn; i++) {
         /* v < 1e15 before each step, so v * 10 + 9 cannot wrap. */
@@ -314,6 +326,91 @@ int kdec_format(kdec a, char *buf, size_t size)
     n = render(a, tmp);
     if (size > 0) {
         m = n < size ? n : size - 1;
+        memcpy(buf, tmp, m);
+        buf[m] = '\0';
+    }
+    return (int)n;
+}
+
+/* ---- rates --------------------------------------------------------------- */
+
+__extension__ typedef unsigned __int128 u128;
+
+static const krate_int KRATE_MAX = (krate_int)(((u128)1 << 127) - 1);
+
+static krate_int pow10_wide(int n)
+{
+    krate_int p = 1;
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
+int krate_of(kdec num, kdec den, krate *out)
+{
+    if (!scale_ok(num.scale) || !scale_ok(den.scale) || den.mant <= 0)
+        return -1;
+    /* 100 * 10^9 * (num.mant / 10^ns) / (den.mant / 10^ds) */
+    int e = den.scale + 2 + KRATE_SCALE - num.scale;   /* 2..20 */
+    krate_int p = pow10_wide(e), n = num.mant;
+    if ((n < 0 ? -n : n) > KRATE_MAX / p)
+        return -1;
+    out->v = n * p / den.mant;
+    return 0;
+}
+
+krate krate_from_kdec(kdec percent)
+{
+    krate r;
+    assert(scale_ok(percent.scale));
+    r.v = (krate_int)percent.mant * pow10_wide(KRATE_SCALE - percent.scale);
+    return r;
+}
+
+int krate_cmp(krate a, krate b)
+{
+    return (a.v > b.v) - (a.v < b.v);
+}
+
+double krate_to_double(krate r)
+{
+    return (double)r.v / 1e9;
+}
+
+int krate_format(krate r, int decimals, enum krate_round how, char *buf, size_t size)
+{
+    char rev[64], tmp[72];
+    size_t n = 0;
+    int nd = 0;
+
+    if (decimals < 0 || decimals > KRATE_SCALE) {
+        if (size > 0)
+            buf[0] = '\0';
+        return -1;
+    }
+    u128 mag = r.v < 0 ? -(u128)r.v : (u128)r.v;
+    u128 unit = (u128)pow10_wide(KRATE_SCALE - decimals);
+    u128 q = mag / unit;
+    u128 rem2 = (mag % unit) * 2;
+    if (rem2 > unit || (rem2 == unit && (how == KRATE_HALF_UP || q % 2 == 1)))
+        q++;
+    do {
+        rev[nd++] = (char)('0' + (int)(q % 10));
+        q /= 10;
+    } while (q > 0 || nd <= decimals);
+    int nonzero = 0;
+    for (int i = 0; i < nd; i++)
+        nonzero |= rev[i] != '0';
+    if (r.v < 0 && nonzero)
+        tmp[n++] = '-';
+    while (nd > 0) {
+        tmp[n++] = rev[--nd];
+        if (nd == decimals && nd > 0)
+            tmp[n++] = '.';
+    }
+    tmp[n] = '\0';
+    if (size > 0) {
+        size_t m = n < size ? n : size - 1;
         memcpy(buf, tmp, m);
         buf[m] = '\0';
     }

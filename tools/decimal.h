@@ -30,7 +30,7 @@ enum kdec_status {
     KDEC_OK = 0,
     KDEC_EMPTY,  /* nothing but ASCII whitespace */
     KDEC_SYNTAX, /* not [+-]digits[.digits] */
-    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or |mant| > INT64_MAX */
+    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or > 18 digits in all */
 };
 
 /*
@@ -90,5 +90,45 @@ double kdec_to_double(kdec a);
  * full text, always NUL-terminating when size > 0; -1 for an invalid scale.
  */
 int kdec_format(kdec a, char *buf, size_t size);
+
+/*
+ * An achievement rate in percent, exact to KRATE_SCALE decimals (the
+ * quotient truncated toward zero): the rate is v / 10^9 %.  A rate is a
+ * quotient of two kdec values, which 128 bits hold (below 10^28 % for the
+ * parser's bounds, also for sums of many), so that 10^20 / 10^-9 prints as
+ * the figure it is and not as a double's noise.  A rate rounded to fewer
+ * decimals than 9 is rounded from the exact quotient's first 9 decimals:
+ * truncating never carries a value across a half, so it rounds right.
+ */
+__extension__ typedef __int128 krate_int;
+typedef struct {
+    krate_int v;
+} krate;
+
+#define KRATE_SCALE 9
+
+/* 100 * num / den in *out; -1 (out untouched) if den is not positive or
+ * the rate does not fit. */
+int krate_of(kdec num, kdec den, krate *out);
+
+/* A percentage written as a decimal (a threshold: "80" is 80%). */
+krate krate_from_kdec(kdec percent);
+
+/* -1, 0 or 1. */
+int krate_cmp(krate a, krate b);
+
+/* Nearest double, for statistics and drawing, never for judging. */
+double krate_to_double(krate r);
+
+/*
+ * The plain decimal rounded to `decimals` (0..9), with an ASCII minus unless
+ * it rounds to zero: "92.6882", "-5.0", "0.0".  A half goes to the even
+ * digit (KRATE_HALF_EVEN, JIS Z 8401 rule A, as printf rounded the percent
+ * kpic prints: 56.25 -> "56.2") or away from zero (KRATE_HALF_UP, as the
+ * machine-readable rates with 4 decimals were: 98.48125 -> "98.4813").
+ * Returns like snprintf; -1 for decimals out of range.
+ */
+enum krate_round { KRATE_HALF_EVEN, KRATE_HALF_UP };
+int krate_format(krate r, int decimals, enum krate_round how, char *buf, size_t size);
 
 #endif

@@ -344,7 +344,7 @@ static const char *judgement_text(struct diff *d, const struct kpi_result *r)
 {
 	char rate[32] = "—";
 	if (r->rate_ok)
-		jfmt_percent(r->rate, 1, rate, sizeof rate);
+		jfmt_rate(r->rate, 1, rate, sizeof rate);
 	return pool_printf(d, "%s（%s）", r->met ? "達成" : "未達", rate);
 }
 

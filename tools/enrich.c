@@ -39,14 +39,14 @@ static void set_int(xmlNode *n, xmlNs *ns, const char *name, long v)
 	set(n, ns, name, s);
 }
 
-static void set_rate(xmlNode *n, xmlNs *ns, int ok, double rate)
+static void set_rate(xmlNode *n, xmlNs *ns, int ok, krate rate)
 {
 	char s[64];
 	if (!ok)
 		return;
-	snprintf(s, sizeof s, "%.4f", rate);
+	krate_format(rate, 4, KRATE_HALF_UP, s, sizeof s);
 	set(n, ns, "rate", s);
-	jfmt_percent(rate, 1, s, sizeof s);
+	jfmt_rate(rate, 1, s, sizeof s);
 	set(n, ns, "rate-text", s);
 }
 

@@ -4,7 +4,6 @@
 #include "eval.h"
 #include "buf.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +36,17 @@ static enum trend trend_of(enum direction d, const struct value *base, const str
 	return c > 0 ? TREND_IMPROVED : c < 0 ? TREND_WORSENED : TREND_UNCHANGED;
 }
 
+/* Where the divisor is 0 there is no rate (a target of 0 for higher and
+ * maintain, an actual of 0 for lower), and the judgement compares actual
+ * and target directly: met when the actual reached the target, that is when
+ * the dividend is not negative (actual >= 0 = target for higher, target >= 0
+ * = actual for lower; so 0 of 0 is met in every direction).  A negative
+ * divisor gives no meaningful ratio and is never met. */
+static int zero_divisor_met(kdec num, kdec den)
+{
+	return kdec_sign(den) == 0 && kdec_sign(num) >= 0;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
  * maintain, the inverse for lower; base is the KPI's rate-base or 0. */
 static void rate_series(const struct model *m, const struct kpi *k, const struct series *s,
@@ -55,22 +65,25 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
 	if (kdec_sign(den) <= 0) {
 		r->undefined = 1;
-		/* lower is better and the actual is zero: nothing can beat it */
-		r->met = k->dir == DIR_LOWER && kdec_sign(den) == 0 && kdec_sign(num) >= 0;
+		r->met = zero_divisor_met(num, den);
 		return;
 	}
-	r->rate_ok = 1;
-	r->rate = kdec_to_double(num) / kdec_to_double(den) * 100.0;
+	r->rate_ok = krate_of(num, den, &r->rate) == 0;
 	r->met = kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
 
-static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, double *rate)
+/* The sum of the series that have an actual and a target (with or without
+ * a rate of their own): 1 met, 0 not, -1 nothing to sum; *rate_ok when the
+ * sums give a rate. */
+static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, krate *rate,
+                   int *rate_ok)
 {
 	static const kdec hundred = { 100, 0 };
 	kdec a = kdec_from_int(0), t = kdec_from_int(0);
 	int any = 0;
+	*rate_ok = 0;
 	for (size_t i = 0; i < k->nseries; i++) {
-		if (!r->series[i].rate_ok)
+		if (!r->series[i].rate_ok && !r->series[i].undefined)
 			continue;
 		if (kdec_add(a, r->series[i].latest->num, &a) < 0 ||
 		    kdec_add(t, k->series[i].target->num, &t) < 0)
@@ -81,29 +94,30 @@ static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_
 		return -1;
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
 	if (kdec_sign(den) <= 0)
-		return -1;
-	*rate = kdec_to_double(num) / kdec_to_double(den) * 100.0;
+		return zero_divisor_met(num, den);
+	*rate_ok = krate_of(num, den, rate) == 0;
 	return kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
 }
 
 static void combine(const struct model *m, const struct kpi *k, struct kpi_result *r)
 {
 	r->chosen = -1;
-	double sum = 0;
-	int n = 0, any_met = 0, all_met = 1;
+	krate sum = { 0 };
+	int n = 0, judged = 0, any_met = 0, all_met = 1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
 		any_met |= s->met;
+		judged += s->rate_ok || s->undefined;
 		if (!s->rate_ok) {
 			all_met &= s->met;
 			continue;
 		}
 		all_met &= s->met;
-		sum += s->rate;
+		sum.v += s->rate.v;
 		n++;
 		int better = r->chosen < 0 ||
-		             (k->comb == COMB_BEST && s->rate > r->series[r->chosen].rate) ||
-		             (k->comb == COMB_WORST && s->rate < r->series[r->chosen].rate);
+		             (k->comb == COMB_BEST && krate_cmp(s->rate, r->series[r->chosen].rate) > 0) ||
+		             (k->comb == COMB_WORST && krate_cmp(s->rate, r->series[r->chosen].rate) < 0);
 		if (better && k->comb != COMB_MEAN && k->comb != COMB_SUM &&
 		    !(k->comb == COMB_FIRST && r->chosen >= 0))
 			r->chosen = (int)i;
@@ -113,21 +127,21 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_met = any_met;
 		break;
 	case COMB_WORST:
-		r->computed_met = n > 0 && all_met;
+		r->computed_met = judged > 0 && all_met;
 		break;
 	case COMB_FIRST:
 		r->computed_met = r->chosen >= 0 && r->series[r->chosen].met;
 		break;
 	case COMB_MEAN:
-		/* Rates are ratios; their mean is compared with a tolerance far
-		 * below any precision a document prints. */
+		/* Each rate is truncated to 9 decimals, so their sum is up to n
+		 * units short of the exact one: the mean is compared with that
+		 * tolerance, far below any precision a document prints. */
 		r->rate_ok = n > 0;
-		r->rate = n ? sum / n : 0;
-		r->computed_met = n > 0 && r->rate + 1e-9 >= kdec_to_double(m->threshold);
+		r->rate.v = n ? sum.v / n : 0;
+		r->computed_met = n > 0 && sum.v + n >= krate_from_kdec(m->threshold).v * n;
 		break;
 	case COMB_SUM: {
-		int met = sum_met(m, k, r, &r->rate);
-		r->rate_ok = met >= 0;
+		int met = sum_met(m, k, r, &r->rate, &r->rate_ok);
 		r->computed_met = met > 0;
 		break;
 	}

@@ -6,7 +6,8 @@
  * source allows it), its achievement rate against the target, and whether it
  * is met at the threshold.  A KPI's rate combines its series by the declared
  * rule; an override replaces the judgement, not the rate.  Judgements are
- * exact (decimal products), rates are doubles for display only.
+ * exact (decimal products), and so are the rates kpic prints (krate, exact
+ * to 9 decimals; the mean of several to 9 decimals too).
  */
 #ifndef KPIC_EVAL_H
 #define KPIC_EVAL_H
@@ -18,7 +19,7 @@ enum trend { TREND_NONE, TREND_IMPROVED, TREND_UNCHANGED, TREND_WORSENED };
 struct series_result {
 	const struct value *latest;  /* NULL if no actual counts */
 	int rate_ok;                 /* 0: no actual, no target, or zero divisor */
-	double rate;                 /* percent */
+	krate rate;                  /* percent */
 	int met;
 	int undefined;               /* a zero divisor prevented the rate */
 	enum trend trend;
@@ -27,7 +28,7 @@ struct series_result {
 struct kpi_result {
 	struct series_result *series;
 	int rate_ok;
-	double rate;
+	krate rate;
 	int chosen;                  /* series the rate comes from, -1 for mean/sum/none */
 	int computed_met;            /* by the rules */
 	int met;                     /* after an override */

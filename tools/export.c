@@ -7,7 +7,6 @@
  */
 #include "export.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,11 +63,10 @@ static const char *plain(const struct value *v, char *s, size_t size)
 	return s;
 }
 
-static const char *rate_str(int ok, double rate, char *s, size_t size)
+static const char *rate_str(int ok, krate rate, char *s, size_t size)
 {
-	if (!ok)
+	if (!ok || krate_format(rate, 4, KRATE_HALF_UP, s, size) < 0)
 		return NULL;
-	snprintf(s, size, "%.4f", round(rate * 10000.0) / 10000.0);
 	return s;
 }
 

@@ -120,7 +120,7 @@ static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf
 	}
 	if (r->rate_ok) {
 		char rate[32];
-		jfmt_percent(r->rate, 1, rate, sizeof rate);
+		jfmt_rate(r->rate, 1, rate, sizeof rate);
 		buf_printf(out, "達成率 %s、%s。", rate, r->met ? "達成" : "未達");
 	}
 }

@@ -242,6 +242,11 @@ void xw_repost(struct xw *w, const char *kpi, const char *label)
 	buf_puts(&w->body, "/>\n");
 }
 
+/* What the source says where the sheet names no municipality: visibly a gap
+ * for staff to fill (the comment says so), not a blank name, which check
+ * refuses (blank-name). */
+#define NO_MUNICIPALITY "（自治体名）"
+
 void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out)
 {
 	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  Imported by kpic import from ");
@@ -255,9 +260,9 @@ void xw_document(struct xw *w, const struct meta_in *m, const char *path, const 
 	buf_puts(out, ".\n  Check the municipality, title, edition, as-of date and evaluation settings:\n"
 	              "  the sheet does not state them.\n-->\n"
 	              "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\">\n  <meta>\n    <municipality>");
-	buf_xml_str(out, m->municipality ? m->municipality : "");
+	buf_xml_str(out, m->municipality ? m->municipality : NO_MUNICIPALITY);
 	buf_puts(out, "</municipality>\n    <title>");
-	buf_xml_str(out, m->municipality ? m->municipality : "");
+	buf_xml_str(out, m->municipality ? m->municipality : NO_MUNICIPALITY);
 	buf_printf(out, "まち・ひと・しごと創生総合戦略</title>\n    <edition>1</edition>\n"
 	                "    <period start=\"%d\" end=\"%d\" baseline=\"%d\"/>\n    <as-of>",
 	           m->start, m->end, m->baseline);

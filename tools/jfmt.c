@@ -405,6 +405,25 @@ int jfmt_percent(double rate, int decimals, char *buf, size_t size)
     return finish(&o);
 }
 
+int jfmt_rate(krate rate, int decimals, char *buf, size_t size)
+{
+    struct out o = {buf, size, 0};
+    char t[64];
+    size_t ipn;
+
+    if (decimals < 0 || decimals > 3 || krate_format(rate, decimals, KRATE_HALF_EVEN, t, sizeof t) < 0)
+        return fail(&o);
+    /* krate_format writes no minus for a rate that rounds to zero */
+    if (t[0] == '-')
+        put_str(&o, "△");
+    const char *d = t + (t[0] == '-');
+    ipn = strcspn(d, ".");
+    put_grouped(&o, d, ipn);
+    put_str(&o, d + ipn);
+    put_char(&o, '%');
+    return finish(&o);
+}
+
 /* ---- UTF-8 and terminal width ------------------------------------------ */
 
 /*
@@ -644,6 +663,27 @@ static size_t char_width(uint32_t cp)
     if (in_table(cp, WIDE, sizeof WIDE / sizeof WIDE[0]))
         return 2;
     return 1;
+}
+
+int jfmt_zero_width(uint32_t cp)
+{
+    return char_width(cp) == 0;
+}
+
+uint32_t jfmt_utf8_next(const char *s, size_t *len)
+{
+    uint32_t cp;
+    size_t n = 0;
+
+    while (n < 4 && s[n])
+        n++;
+
+    *len = n ? utf8_decode((const unsigned char *)s, n, &cp) : 0;
+    if (*len == 0) {
+        *len = n ? 1 : 0;
+        return n ? 0xFFFD : 0;
+    }
+    return cp;
 }
 
 size_t jfmt_width(const char *utf8)

@@ -19,6 +19,7 @@
 #define KPIC_JFMT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "decimal.h"
 
@@ -85,6 +86,13 @@ int jfmt_number(kdec v, enum jfmt_notation n, char *buf, size_t size);
 int jfmt_percent(double rate, int decimals, char *buf, size_t size);
 
 /*
+ * The same for an exact rate (decimal.h), rounded from its exact decimals
+ * (a half to even, as krate_format): "92.7%", "56.2%" (56.25), "△5.0%",
+ * "100,000,000,000,000,000,000,000,000.0%".  Decimals out of 0..3 -> -1.
+ */
+int jfmt_rate(krate rate, int decimals, char *buf, size_t size);
+
+/*
  * Terminal columns of a NUL-terminated UTF-8 string: East Asian Wide and
  * Fullwidth characters 2 (CJK ideographs, kana, fullwidth forms, ㎡, 「」,
  * U+3000, ...); combining marks, invisible format characters (ZWSP, ZWJ,
@@ -95,6 +103,14 @@ int jfmt_percent(double rate, int decimals, char *buf, size_t size);
  * independent of the process locale.  NULL counts 0.
  */
 size_t jfmt_width(const char *utf8);
+
+/* 1 for what jfmt_width counts 0: combining marks, format characters,
+ * conjoining Hangul vowels and finals; they draw on the character before. */
+int jfmt_zero_width(uint32_t cp);
+
+/* The code point at the start of NUL-terminated UTF-8 s, its length in *len:
+ * U+FFFD and 1 for a byte that starts no valid sequence, 0 and 0 at the end. */
+uint32_t jfmt_utf8_next(const char *s, size_t *len);
 
 /*
  * 1 if s[0..len) is valid UTF-8 (no overlong forms, no surrogates, nothing

@@ -3,6 +3,7 @@
  */
 #include "load.h"
 #include "jfmt.h"
+#include "srcbytes.h"
 #include "xmlerr.h"
 
 #include <errno.h>
@@ -212,7 +213,8 @@ enum load_result load_source_text(const char *path, char *text, size_t len, stru
 		diag_report(d, R_EMPTY_FILE, &s->src, SRC_NOWHERE, "the file is empty; expected a <strategy> document");
 		return LOAD_BAD;
 	}
-	if (check_encoding(d, &s->src) < 0 || check_doctype(d, &s->src, NULL) < 0)
+	if (srcbytes_check(d, &s->src) < 0 || check_encoding(d, &s->src) < 0 ||
+	    check_doctype(d, &s->src, NULL) < 0)
 		return LOAD_BAD;
 	xmlDoc *doc = parse(d, &s->src);
 	if (doc == NULL)

@@ -4,7 +4,6 @@
 #include "report.h"
 #include "jfmt.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,7 +240,7 @@ static void rate_text(const struct kpi_result *r, char *s, size_t size)
 	if (!r->rate_ok)
 		snprintf(s, size, "—");
 	else
-		jfmt_percent(r->rate, 1, s, size);
+		jfmt_rate(r->rate, 1, s, size);
 }
 
 /* One line per KPI: id, name, latest actual, target, rate, judgement. */
@@ -344,10 +343,11 @@ void report_text(const struct model *m, const struct eval *e, struct buf *out)
 
 /* ------------------------------------------------------------ JSON */
 
-static void json_rate(struct buf *b, int ok, double rate)
+static void json_rate(struct buf *b, int ok, krate rate)
 {
-	if (ok)
-		buf_printf(b, "%.4f", round(rate * 10000.0) / 10000.0);
+	char s[64];
+	if (ok && krate_format(rate, 4, KRATE_HALF_UP, s, sizeof s) >= 0)
+		buf_puts(b, s);
 	else
 		buf_puts(b, "null");
 }

@@ -9,6 +9,9 @@
  */
 #include "rules.h"
 #include "i18n.h"
+#include "jfmt.h"
+#include "fontcover.h"
+#include "layout.h"
 #include "buf.h"
 #include "srclimits.h"
 #include "suggest.h"
@@ -337,7 +340,7 @@ static void bad_number(const struct ck *c, const xmlNode *n, size_t off, const c
 		return;
 	if (text && kdec_parse(text, strlen(text), &v) == KDEC_RANGE) {
 		diag_report(c->d, R_INVALID_NUMBER, c->src, off,
-		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point and %d after it",
+		            "%s '%s' is beyond kpic's limits for a number: at most 15 digits before the decimal point, %d after it and 18 in all",
 		            what, text, KDEC_MAX_SCALE);
 		return;
 	}
@@ -446,11 +449,28 @@ static int valid_date(const char *s)
 	return !(mo == 2 && d == 29 && !leap);
 }
 
+/* The document writes every date in 和暦, whose first era kpic knows, 明治,
+ * begins on 1868-01-25 (jfmt.c): a date before it could not be written. */
+static int before_meiji(const char *s)
+{
+	int y, mo, d;
+	char era[64];
+	return sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
+	       jfmt_era_date(y, mo, d, JFMT_ERA_LONG, era, sizeof era) < 0;
+}
+
 static void check_date(const struct ck *c, xmlNode *n, const char *attr, const char *text)
 {
+	size_t off = attr ? at_attr(c, n, attr) : at_text(c, n);
+	if (valid_date(text) && before_meiji(text)) {
+		diag_report(c->d, R_INVALID_DATE, c->src, off,
+		            "'%s' is before 1868-01-25, the first day of 明治: kpic writes dates in 和暦 and cannot write it; write a date from 1868-01-25 on",
+		            text);
+		return;
+	}
 	if (valid_date(text))
 		return;
-	diag_report(c->d, R_INVALID_DATE, c->src, attr ? at_attr(c, n, attr) : at_text(c, n),
+	diag_report(c->d, R_INVALID_DATE, c->src, off,
 	            "'%s' is not a date: write YYYY-MM-DD in the Gregorian calendar (H31.4.1 = 2019-04-01)",
 	            text ? text : "");
 }
@@ -1036,6 +1056,167 @@ static void rule_published_count(const struct ck *c)
 	buf_free(&b);
 }
 
+/* ---------------------------------------------------------- names */
+
+/* 1 if s holds nothing but white space: ASCII, no-break and ideographic
+ * spaces (U+3000, what a Japanese keyboard types), the other Unicode spaces. */
+static int blank(const char *s)
+{
+	static const char *const spaces[] = {
+		"\u3000", "\u00A0", "\u2002", "\u2003", "\u2009", "\u200A", "\u200B", "\u202F",
+		"\u205F", "\uFEFF", NULL
+	};
+	while (*s) {
+		size_t n = strspn(s, " \t\r\n");
+		for (size_t i = 0; n == 0 && spaces[i]; i++)
+			if (strncmp(s, spaces[i], strlen(spaces[i])) == 0)
+				n = strlen(spaces[i]);
+		if (n == 0)
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
+static int named(const xmlNode *n, const char *name, const char *parent)
+{
+	return !strcmp((const char *)n->name, name) && n->parent && n->parent->type == XML_ELEMENT_NODE &&
+	       !strcmp((const char *)n->parent->name, parent);
+}
+
+static void blank_name(const struct ck *c, xmlNode *n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	int empty = t == NULL || blank((const char *)t);
+	xmlFree(t);
+	if (!empty)
+		return;
+	if (named(n, "name", "kpi"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this KPI's name is empty or only spaces: write the name the document shows");
+	else if (named(n, "title", "goal"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this goal's title is empty or only spaces: write the title the document shows");
+	else if (named(n, "name", "grant"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this grant project's name is empty or only spaces: write the project's name");
+	else if (named(n, "department", "departments"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this department's name is empty or only spaces: write the 担当課's name");
+	else if (named(n, "municipality", "meta"))
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "the municipality's name is empty or only spaces: write it as the document's title shows it");
+}
+
+static void blank_names(const struct ck *c, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		blank_name(c, n);
+		blank_names(c, n->children);
+	}
+}
+
+static void rule_blank_name(const struct ck *c)
+{
+	xmlNode *root = root_of(c);
+	if (root)
+		blank_names(c, root);
+}
+
+/* ---------------------------------------------------------- glyphs */
+
+/* More marks on one character than the Unicode stream-safe limit (UAX #15):
+ * no font places them, and pango spreads them over hundreds of points. */
+#define MAX_MARKS 30
+
+/* Characters drawn as nothing: controls (refused when loading, but for
+ * tab and line ends), and the default-ignorable ones pango never draws
+ * (ZWSP, ZWJ, bidi controls, variation selectors, the BOM, tags). */
+static int drawn(uint32_t cp)
+{
+	return cp >= 0x20 && !(cp >= 0x200B && cp <= 0x200F) && !(cp >= 0x202A && cp <= 0x202E) &&
+	       !(cp >= 0x2060 && cp <= 0x206F) && !(cp >= 0xFE00 && cp <= 0xFE0F) && cp != 0xFEFF &&
+	       !(cp >= 0xE0000 && cp <= 0xE0FFF) && cp != 0x00AD;
+}
+
+struct glyph_scan {
+	const struct fontcover *fc;
+	uint32_t missing;            /* the first character no font has, or 0 */
+	size_t nmissing;
+	size_t marks;                /* the most marks on one character */
+};
+
+static void scan_glyphs(const char *s, struct glyph_scan *g)
+{
+	size_t run = 0, n;
+	for (uint32_t cp; (cp = jfmt_utf8_next(s, &n)) != 0; s += n) {
+		run = jfmt_zero_width(cp) ? run + 1 : 0;
+		if (run > g->marks)
+			g->marks = run;
+		if (drawn(cp) && !fontcover_has(g->fc, cp)) {
+			if (g->nmissing++ == 0)
+				g->missing = cp;
+		}
+	}
+}
+
+static void glyph_report(const struct ck *c, size_t off, const char *text, const struct glyph_scan *g)
+{
+	if (g->nmissing) {
+		size_t n;
+		char ch[8] = "";
+		for (const char *p = text; *p; p += n)
+			if (jfmt_utf8_next(p, &n) == g->missing) {
+				snprintf(ch, sizeof ch, "%.*s", (int)n, p);
+				break;
+			}
+		if (g->nmissing == 1)
+			diag_report(c->d, R_LAYOUT_GLYPH, c->src, off,
+			            "no installed font has U+%04X ('%s'): the PDF would draw a box in its place and leave it out of the text; install a font that has it, or write it otherwise",
+			            (unsigned)g->missing, ch);
+		else
+			diag_report(c->d, R_LAYOUT_GLYPH, c->src, off,
+			            "no installed font has %zu of the characters here, the first U+%04X ('%s'): the PDF would draw boxes in their place and leave them out of the text; install a font that has them, or write them otherwise",
+			            g->nmissing, (unsigned)g->missing, ch);
+	}
+	if (g->marks > MAX_MARKS)
+		diag_report(c->d, R_LAYOUT_MARKS, c->src, off,
+		            "a character here carries %zu combining marks, more than %d: the PDF cannot place them (they would spread far across the page); remove the surplus marks",
+		            g->marks, MAX_MARKS);
+}
+
+static void glyphs_of(const struct ck *c, const struct fontcover *fc, xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttr *a = n->properties; a; a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNode *)a);
+			struct glyph_scan g = { fc, 0, 0, 0 };
+			if (v) {
+				scan_glyphs((const char *)v, &g);
+				glyph_report(c, at_attr(c, n, (const char *)a->name), (const char *)v, &g);
+			}
+			xmlFree(v);
+		}
+		for (xmlNode *t = n->children; t; t = t->next) {
+			if (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE)
+				continue;
+			struct glyph_scan g = { fc, 0, 0, 0 };
+			scan_glyphs((const char *)t->content, &g);
+			glyph_report(c, at_text(c, n), (const char *)t->content, &g);
+		}
+		glyphs_of(c, fc, n->children);
+	}
+}
+
+static void rule_layout_glyphs(const struct ck *c)
+{
+	xmlNode *root = root_of(c);
+	if (root == NULL)
+		return;
+	struct fontcover *fc = fontcover_new(LAYOUT_FONT_FAMILY);
+	glyphs_of(c, fc, root);
+	fontcover_free(fc);
+}
+
 /* ---------------------------------------------------------- goals */
 
 static void rule_empty_goal(const struct ck *c)
@@ -1135,6 +1316,8 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_published_count,
 	rule_empty_goal,
 	rule_goal_number,
+	rule_blank_name,
+	rule_layout_glyphs,
 	rule_draft_placeholder,
 };
 

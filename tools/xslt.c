@@ -234,24 +234,68 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 	return res;
 }
 
+/* libxslt's kinds of message ("runtime error", "compilation warning"...),
+ * written alone on a line when it knows no file, before the message. */
+static int bare_kind(const char *l)
+{
+	static const char *const kinds[] = {
+		"error", "warning", "compilation error", "compilation warning", "runtime error", "runtime warning", NULL
+	};
+	for (size_t i = 0; kinds[i]; i++)
+		if (strcmp(l, kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A line that already says where: "F:N: ...", "F: ..." for the stylesheet
+ * or any file named by a path, or an excerpt (indented) under such a line. */
+static int placed(const char *l, const char *path)
+{
+	size_t n = strlen(path), colon = strcspn(l, ": ");
+	return l[0] == ' ' || l[0] == '\t' || (strncmp(l, path, n) == 0 && l[n] == ':') ||
+	       (l[colon] == ':' && memchr(l, '/', colon) != NULL);
+}
+
+/* The next line of *raw (advancing past it), NULL at the end. */
+static char *next_line(const char **raw)
+{
+	if (**raw == '\0')
+		return NULL;
+	size_t len = strcspn(*raw, "\n");
+	char *l = xstrndup(*raw, len);
+	*raw += len + ((*raw)[len] == '\n');
+	return l;
+}
+
 /* libxslt writes "runtime error: file F line N element E" and the message on
- * the next line; kpic's users read "F:N: error: MESSAGE (in xsl:E)", the
- * form every other diagnostic of kpic has. */
-static void reformat(const char *raw, struct buf *out)
+ * the next line, or only "error" before it when it knows no place, and
+ * libxml2 some bare messages ("Invalid expression"); kpic's users read
+ * "F:N: error: MESSAGE (in xsl:E)", the form every other diagnostic of kpic
+ * has, and "STYLESHEET: error: MESSAGE" where no line is known. */
+static void reformat(const char *raw, const char *path, struct buf *out)
 {
 	char file[PATH_MAX], elem[64];
 	int line;
-	while (*raw) {
-		size_t len = strcspn(raw, "\n");
-		char *l = xstrndup(raw, len);
-		raw += len + (raw[len] == '\n');
+	char *l;
+	while ((l = next_line(&raw)) != NULL) {
 		const char *at = strstr(l, " error: file ");
 		if (at && sscanf(at, " error: file %4095s line %d element %63s", file, &line, elem) == 3) {
-			size_t next = strcspn(raw, "\n");
-			buf_printf(out, "%s:%d: error: %.*s (in xsl:%s)\n", file, line, (int)next, raw, elem);
-			raw += next + (raw[next] == '\n');
-		} else if (len) {
+			char *m = next_line(&raw);
+			buf_printf(out, "%s:%d: error: %s (in xsl:%s)\n", file, line, m ? m : "", elem);
+			free(m);
+		} else if (at && sscanf(at, " error: file %4095s", file) == 1) {
+			char *m = next_line(&raw);
+			buf_printf(out, "%s: error: %s\n", file, m ? m : "");
+			free(m);
+		} else if (bare_kind(l)) {
+			char *m = next_line(&raw);
+			if (m && *m)
+				buf_printf(out, "%s: %s: %s\n", path, strstr(l, "warning") ? "warning" : "error", m);
+			free(m);
+		} else if (*l && placed(l, path)) {
 			buf_printf(out, "%s\n", l);
+		} else if (*l) {
+			buf_printf(out, "%s: error: %s\n", path, l);
 		}
 		free(l);
 	}
@@ -347,7 +391,7 @@ int xslt_apply(const struct xslt_env *env, const char *name, xmlDoc *doc,
 	err->len = before;
 	if (err->data)
 		err->data[before] = '\0';
-	reformat(raw, err);
+	reformat(raw, path, err);
 	free(raw);
 	return *result ? 0 : -1;
 }

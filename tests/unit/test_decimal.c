@@ -56,8 +56,9 @@ static void test_parse_ok(struct check *ck)
     PARSE_OK("-999999999999999.5", -9999999999999995LL, 1);
     PARSE_OK("0000000000000000000001", 1, 0); /* zeros don't count */
     PARSE_OK("999999999.999999999", 999999999999999999LL, 9);
-    PARSE_OK("9223372036.854775807", INT64_MAX, 9);
-    PARSE_OK("-9223372036.854775807", -INT64_MAX, 9);
+    PARSE_OK("-999999999.999999999", -999999999999999999LL, 9);
+    PARSE_OK("123456789012345.123", 123456789012345123LL, 3); /* 18 digits */
+    PARSE_OK("000123456789.123456789", 123456789123456789LL, 9);
     /* len, not the NUL, ends the text. */
     CHECK_INT(KDEC_OK, kdec_parse("123abc", 3, &v));
     CHECK_INT(123, v.mant);
@@ -106,7 +107,10 @@ static void test_parse_range(struct check *ck)
     PARSE_BAD("-1000000000000000", KDEC_RANGE);
     PARSE_BAD("0001000000000000000", KDEC_RANGE);
     PARSE_BAD("99999999999999999999999999", KDEC_RANGE);
-    PARSE_BAD("9999999999.999999999", KDEC_RANGE); /* mant > INT64_MAX */
+    PARSE_BAD("9999999999.999999999", KDEC_RANGE); /* 19 digits */
+    PARSE_BAD("1234567890.123456789", KDEC_RANGE); /* 19 digits, though the mantissa fits */
+    PARSE_BAD("123456789012345.1230", KDEC_RANGE); /* written decimals count */
+    PARSE_BAD("9223372036.854775807", KDEC_RANGE);
     PARSE_BAD("9223372036.854775808", KDEC_RANGE);
     PARSE_BAD("-9223372036.854775808", KDEC_RANGE);
 }
@@ -291,6 +295,46 @@ static void test_halfwidth(struct check *ck)
     CHECK_INT(0, kdec_halfwidth("１２３４５", strlen("１２３４５"), b, 3));
 }
 
+/* 100 * num / den, formatted with `dec` decimals. */
+#define RATE_IS(num, den, dec, how, s)                                   \
+    do {                                                                 \
+        krate r_;                                                        \
+        char b_[64];                                                     \
+        CHECK_INT(0, krate_of((num), (den), &r_));                       \
+        CHECK_INT(strlen(s), krate_format(r_, (dec), (how), b_, sizeof b_)); \
+        CHECK_STR((s), b_);                                              \
+    } while (0)
+
+static void test_rate(struct check *ck)
+{
+    krate r;
+    char b[8];
+
+    RATE_IS(kd(4, 0), kd(5, 0), 1, KRATE_HALF_EVEN, "80.0");
+    RATE_IS(kd(15757, 0), kd(17000, 0), 4, KRATE_HALF_UP, "92.6882");
+    RATE_IS(kd(9, 0), kd(16, 0), 1, KRATE_HALF_EVEN, "56.2");   /* 56.25: to even */
+    RATE_IS(kd(9, 0), kd(16, 0), 1, KRATE_HALF_UP, "56.3");
+    RATE_IS(kd(15757, 0), kd(16000, 0), 4, KRATE_HALF_UP, "98.4813"); /* 98.48125 */
+    RATE_IS(kd(15757, 0), kd(16000, 0), 4, KRATE_HALF_EVEN, "98.4812");
+    RATE_IS(kd(1, 0), kd(3, 0), 9, KRATE_HALF_EVEN, "33.333333333");
+    RATE_IS(kd(2, 0), kd(3, 0), 1, KRATE_HALF_EVEN, "66.7");
+    RATE_IS(kd(-5, 0), kd(100, 0), 1, KRATE_HALF_EVEN, "-5.0");
+    RATE_IS(kd(-4, 2), kd(100, 0), 1, KRATE_HALF_EVEN, "0.0");  /* -0.04%: no minus */
+    /* the largest: no double noise, every digit exact */
+    RATE_IS(kd(999999999999999, 0), kd(1, 9), 1, KRATE_HALF_EVEN,
+            "99999999999999900000000000.0");
+    RATE_IS(kd(123456789012345678, 3), kd(7, 9), 2, KRATE_HALF_EVEN,
+            "1763668414462081114285714.29");
+    CHECK_INT(-1, krate_of(kd(1, 0), kd(0, 0), &r));
+    CHECK_INT(-1, krate_of(kd(1, 0), kd(-1, 0), &r));
+    CHECK_INT(0, krate_cmp(krate_from_kdec(kd(80, 0)), krate_from_kdec(kd(8000, 2))));
+    CHECK_INT(1, krate_cmp(krate_from_kdec(kd(801, 1)), krate_from_kdec(kd(80, 0))));
+    CHECK_INT(0, krate_of(kd(1, 0), kd(3, 0), &r));
+    CHECK_INT(-1, krate_format(r, 10, KRATE_HALF_EVEN, b, sizeof b));
+    CHECK_INT(12, krate_format(r, 9, KRATE_HALF_EVEN, b, sizeof b)); /* truncated, NUL-ended */
+    CHECK_STR("33.3333", b);
+}
+
 int main(void)
 {
     struct check c = {0, 0}, *ck = &c;
@@ -305,5 +349,6 @@ int main(void)
     test_format(ck);
     test_round_trip(ck);
     test_halfwidth(ck);
+    test_rate(ck);
     return check_done(ck);
 }

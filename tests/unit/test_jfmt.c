@@ -257,6 +257,30 @@ static void test_number_invalid(struct check *ck)
     CHECK_FAIL(num(-1, 0, (enum jfmt_notation)99)); /* no stray △ left */
 }
 
+static struct res rate(int64_t num, int64_t den, int decimals)
+{
+    struct res r;
+    krate k;
+    kdec n = {num, 0}, d = {den, 0};
+
+    if (krate_of(n, d, &k) < 0)
+        k.v = 0;
+    r.n = jfmt_rate(k, decimals, r.s, sizeof r.s);
+    return r;
+}
+
+static void test_rate(struct check *ck)
+{
+    CHECK_RES("80.0%", rate(4, 5, 1));
+    CHECK_RES("56.2%", rate(9, 16, 1));           /* 56.25, as jfmt_percent */
+    CHECK_RES("92.7%", rate(15757, 17000, 1));
+    CHECK_RES("△5.0%", rate(-5, 100, 1));
+    CHECK_RES("0.0%", rate(-4, 10000, 1));        /* rounds to zero: no △ */
+    CHECK_RES("1,234.5%", rate(12345, 1000, 1));
+    CHECK_RES("99,999,999,999,999,900.0%", rate(999999999999999, 1, 1));
+    CHECK_RES("33%", rate(1, 3, 0));
+}
+
 static void test_percent(struct check *ck)
 {
     CHECK_RES("96.6%", pct(96.6, 1));
@@ -444,6 +468,7 @@ int main(void)
     test_man_decimal(ck);
     test_number_invalid(ck);
     test_percent(ck);
+    test_rate(ck);
     test_truncation(ck);
     test_width(ck);
     test_utf8_valid(ck);
