@@ -45,6 +45,10 @@
 
   <xsl:key name="id" match="*[@id]" use="@id"/>
   <xsl:key name="dept" match="s:department" use="@id"/>
+  <!-- A 担当課's KPIs, and a goal's counts: looked up, never scanned for each
+       department or goal, which grew with departments × KPIs and goals². -->
+  <xsl:key name="department-kpis" match="s:goals//s:kpi" use="s:responsible/@department"/>
+  <xsl:key name="goal-counts" match="r:summary/r:goal" use="@r:ref"/>
   <!-- The rows of the KPI tables (a KPI, a 再掲, a heading without KPIs) under each
        heading, by level: a heading's cell finds its rows here instead of walking
        its subtree again for every row, which grew with the square of its KPIs. -->
@@ -171,7 +175,7 @@
 
   <!-- A goal's line under its heading: KPI 10件：80%以上 8件、80%未満 2件 -->
   <xsl:template name="goal-counts">
-    <xsl:variable name="t" select="$summary/r:goal[@r:ref = current()/@id]/r:all"/>
+    <xsl:variable name="t" select="key('goal-counts', @id)/r:all"/>
     <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
     <xsl:text>件</xsl:text>
     <xsl:if test="not($draft)">
@@ -355,8 +359,7 @@
 
   <!-- A department's KPIs (context: its r:department), in document order. -->
   <xsl:template name="department-kpis">
-    <xsl:variable name="d" select="@r:ref"/>
-    <xsl:for-each select="$root/s:goals//s:kpi[s:responsible/@department = $d]">
+    <xsl:for-each select="key('department-kpis', @r:ref)">
       <xsl:apply-templates select="." mode="department-kpi"><xsl:with-param name="pos" select="position()"/></xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
