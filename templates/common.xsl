@@ -11,6 +11,8 @@
   Never an element of an output format: where a shared template produces one,
   it applies a template in a mode that each including stylesheet defines for
   its own format (HTML elements, or the layout vocabulary):
+    mode="row"           (s:kpi, s:goal/s:kpi, s:repost, a heading without
+                         KPIs) a row of a goal's KPI table (kpi-rows)
     mode="link"          (any element; params to, content) a link to #to
     mode="footnote-ref"  (a footnote's item; param n) its reference mark
     mode="footnotes"     (s:goal; param items) the goal's list of footnotes
@@ -25,6 +27,10 @@
     mode="department-kpi" (s:kpi; param pos) one KPI of a 担当課's list
     mode="era", mode="value-text"  (d:before, d:after) a changed value's
                          year and text, for mode="value" (新旧対照表)
+  A stylesheet that includes this one must not define these named templates,
+  keys or global variables again (kpic's tests check that no named template
+  is defined twice).  Its default-mode templates (s:count, s:decision...)
+  serve the narrative of kensho*.xsl; draft.xsl applies its own modes.
   Like the stylesheets that include it, this one knows nothing of points and
   pages, and never computes a number: every figure is an r:* attribute or a
   k:* function.

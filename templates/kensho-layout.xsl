@@ -22,6 +22,8 @@
     exclude-result-prefixes="s r k">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <!-- What this sheet shares with kensho.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
   <xsl:include href="common.xsl"/>
 
   <xsl:template name="src">

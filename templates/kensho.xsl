@@ -19,6 +19,8 @@
     exclude-result-prefixes="s r k">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
+  <!-- What this sheet shares with kensho-layout.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
   <xsl:include href="common.xsl"/>
 
   <!-- ================================================================ page -->

@@ -15,6 +15,8 @@
     exclude-result-prefixes="d k">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
+  <!-- What this sheet shares with shinkyu-layout.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
   <xsl:include href="common.xsl"/>
   <xsl:preserve-space elements="d:same d:ins d:del d:before d:after d:note"/>
 
