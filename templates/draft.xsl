@@ -39,6 +39,9 @@
     xmlns:k="urn:x-kpic:fn"
     exclude-result-prefixes="s r k">
 
+  <!-- The keys and texts the document stylesheets share (the 担当課 of a KPI). -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
   <xsl:preserve-space elements="s:p s:item s:cell s:note s:em s:title s:caption s:meeting s:priority s:heading s:add s:name s:activity s:method s:survey s:publication s:unit s:department"/>
@@ -54,7 +57,6 @@
   <xsl:variable name="period-name" select="concat('第', $old-edition, '期')"/>
   <xsl:variable name="viewpoints" select="/s:strategy/s:document//s:viewpoints/s:viewpoint"/>
   <xsl:variable name="priorities" select="/s:strategy/s:document//s:priorities/s:priority"/>
-  <xsl:key name="dept" match="s:department" use="@id"/>
 
   <!-- ================================================================ root -->
   <xsl:template match="/s:strategy">
@@ -486,13 +488,12 @@
         <xsl:if test="not($res/@r:rate-text)">—</xsl:if>
       </cell>
       <cell>
-        <xsl:for-each select="s:responsible">
-          <xsl:if test="position() > 1">、</xsl:if>
-          <xsl:value-of select="key('dept', @department)"/>
-        </xsl:for-each>
+        <xsl:call-template name="responsible"/>
       </cell>
     </row>
   </xsl:template>
+
+  <xsl:template match="s:responsible" mode="separator">、</xsl:template>
 
   <xsl:template name="latest-cell">
     <xsl:param name="rs"/>

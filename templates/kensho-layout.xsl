@@ -22,45 +22,9 @@
     exclude-result-prefixes="s r k">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="s:p s:item s:cell s:note s:em s:title s:caption s:meeting s:priority s:heading s:add s:name s:activity"/>
-
-  <!-- Passed by kpic to every document stylesheet; unused in print. -->
-  <xsl:param name="css"/>
-
-  <xsl:key name="id" match="*[@id]" use="@id"/>
-  <xsl:key name="dept" match="s:department" use="@id"/>
-  <!-- The rows of the KPI tables (a KPI, a 再掲, a heading without KPIs) under each
-       heading, by level: a heading's cell finds its rows here instead of walking
-       its subtree again for every row, which grew with the square of its KPIs. -->
-  <xsl:key name="rows-policy" use="generate-id(ancestor-or-self::s:policy[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-  <xsl:key name="rows-direction" use="generate-id(ancestor-or-self::s:direction[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-  <xsl:key name="rows-measure" use="generate-id(ancestor-or-self::s:measure[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-
-  <xsl:variable name="root" select="/s:strategy"/>
-  <xsl:variable name="summary" select="/s:strategy/r:summary"/>
-  <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
-  <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
-  <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
-  <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
-  <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
-       the grant tables where there are any, then the 担当課. -->
-  <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
-  <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
-  <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
-  <xsl:variable name="ncols" select="10 + count($cols)"/>
+  <!-- What this sheet shares with kensho.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
+  <xsl:include href="common.xsl"/>
 
   <xsl:template name="src">
     <xsl:attribute name="src"><xsl:value-of select="k:line(.)"/></xsl:attribute>
@@ -85,9 +49,9 @@
         <xsl:apply-templates select="s:document/s:section"/>
       </sequence>
       <sequence orientation="landscape">
-        <xsl:call-template name="appendix-kpis"/>
+        <xsl:apply-templates select="." mode="appendix-kpis"/>
         <xsl:apply-templates select="s:grants"/>
-        <xsl:if test="not($draft)"><xsl:call-template name="appendix-departments"/></xsl:if>
+        <xsl:if test="not($draft)"><xsl:apply-templates select="$summary" mode="appendix-departments"/></xsl:if>
       </sequence>
     </document>
   </xsl:template>
@@ -121,8 +85,6 @@
     <p style="note"><xsl:call-template name="src"/><xsl:apply-templates/></p>
   </xsl:template>
 
-  <xsl:template match="s:decision"/>
-
   <!-- What staff must still write or decide (drafts); never published by mistake:
        kpic check reports each one (draft-placeholder).  A block of the narrative
        here; inside a table cell, see placeholder-inline. -->
@@ -139,8 +101,6 @@
   </xsl:template>
 
   <xsl:template match="s:em"><b><xsl:apply-templates/></b></xsl:template>
-  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref"><link to="{@to}"><xsl:apply-templates/></link></xsl:template>
 
   <xsl:template match="s:table">
@@ -269,17 +229,11 @@
     </table>
   </xsl:template>
 
-  <xsl:template name="goal-links">
-    <xsl:param name="ids"/>
-    <xsl:variable name="first" select="substring-before(concat($ids, ' '), ' ')"/>
-    <xsl:variable name="rest" select="substring-after($ids, ' ')"/>
-    <xsl:if test="$first != ''">
-      <link to="goal-{$first}">基本目標<xsl:value-of select="key('id', $first)/@number"/></link>
-      <xsl:if test="$rest != ''">
-        <xsl:text>、</xsl:text>
-        <xsl:call-template name="goal-links"><xsl:with-param name="ids" select="$rest"/></xsl:call-template>
-      </xsl:if>
-    </xsl:if>
+  <!-- The links of common.xsl. -->
+  <xsl:template match="*" mode="link">
+    <xsl:param name="to"/>
+    <xsl:param name="content"/>
+    <link to="{$to}"><xsl:copy-of select="$content"/></link>
   </xsl:template>
 
   <xsl:template match="s:figure">
@@ -292,37 +246,10 @@
   </xsl:template>
 
   <!-- ======================================================= 付録1 KPI一覧 -->
-  <xsl:template name="appendix-kpis">
+  <xsl:template match="/s:strategy" mode="appendix-kpis">
     <heading level="2" id="appendix-kpi">付録1　KPI一覧</heading>
-    <!-- A draft has no yearly values yet: its tables show baselines and targets,
-         without achievement counts. -->
-    <xsl:if test="$draft">
-      <p>
-        <xsl:text>KPIは全</xsl:text>
-        <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-        <xsl:text>件。素案のため実績値はまだなく、基準値と目標値（案）を示す。</xsl:text>
-      </p>
-    </xsl:if>
+    <p><xsl:call-template name="kpi-totals"/></p>
     <xsl:if test="not($draft)">
-    <p>
-      <xsl:text>KPIは全</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-      <xsl:text>件（基本目標に係るもの</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-      <xsl:text>件、各施策に係るもの</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-      <xsl:text>件）。達成率</xsl:text><xsl:value-of select="$met-label"/>
-      <xsl:text>のものは</xsl:text><xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
-      <xsl:text>件（基本目標</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/><xsl:text>/</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-      <xsl:text>件、各施策</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/><xsl:text>/</xsl:text>
-      <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-      <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
-      <xsl:value-of select="$met-label"/><xsl:text>を「達成」、</xsl:text>
-      <xsl:value-of select="$unmet-label"/><xsl:text>を「未達」とする。</xsl:text>
-    </p>
     <figure id="goal-counts" kind="goal-counts" width="60" alt="基本目標別のKPI達成状況">
       <caption>基本目標別のKPI達成状況（全KPI）</caption>
     </figure>
@@ -365,7 +292,6 @@
   </xsl:template>
 
   <xsl:template match="s:goal" mode="appendix">
-    <xsl:variable name="t" select="$summary/r:goal[@r:ref = current()/@id]/r:all"/>
     <page-break/>
     <heading level="3" id="goal-{@id}" outline-title="基本目標{@number}">
       <xsl:call-template name="src"/>
@@ -384,16 +310,7 @@
         </xsl:for-each>
       </list>
     </xsl:if>
-    <p>
-      <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
-      <xsl:text>件</xsl:text>
-      <xsl:if test="not($draft)">
-        <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
-        <xsl:value-of select="$t/@r:met"/>
-        <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
-        <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
-      </xsl:if>
-    </p>
+    <p><xsl:call-template name="goal-counts"/></p>
     <table id="goal-{@id}-table" size="small">
       <xsl:call-template name="src"/>
       <caption>基本目標<xsl:value-of select="@number"/>のKPI</caption>
@@ -419,11 +336,7 @@
         </row>
       </head>
       <body>
-        <xsl:apply-templates select="s:kpi" mode="row"/>
-        <xsl:apply-templates mode="row"
-            select=".//s:kpi[not(parent::s:goal)] | .//s:repost
-                    | .//*[self::s:policy or self::s:direction or self::s:measure]
-                          [not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+        <xsl:call-template name="kpi-rows"/>
       </body>
     </table>
     <xsl:call-template name="footnotes"/>
@@ -437,33 +350,16 @@
     </figure-grid>
   </xsl:template>
 
-  <xsl:template name="col-head">
-    <xsl:choose>
-      <xsl:when test="@r:role = 'baseline'">基準値(<xsl:value-of select="@r:era"/>)</xsl:when>
-      <xsl:when test="@r:role = 'target'">目標値(<xsl:value-of select="@r:era"/>)</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@r:era"/>年(度)</xsl:otherwise>
-    </xsl:choose>
+  <!-- A heading's cell, spanning its rows (common.xsl, heading-cells). -->
+  <xsl:template match="*" mode="heading-cell">
+    <xsl:param name="rowspan"/>
+    <cell header="yes" rowspan="{$rowspan}" id="h-{@id}">
+      <xsl:apply-templates select="s:title/node()"/>
+      <xsl:if test="@repost-of">（再掲）</xsl:if>
+    </cell>
   </xsl:template>
 
-  <xsl:template name="heading-cells">
-    <xsl:variable name="row" select="."/>
-    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
-      <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
-           or self::s:direction or self::s:measure) and not(s:policy or s:direction
-           or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
-           measure, so the nearest heading of a level above a row is its only one. -->
-      <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
-      <xsl:if test="generate-id($rows[1]) = generate-id($row)">
-        <cell header="yes" rowspan="{count($rows)}" id="h-{@id}">
-          <xsl:apply-templates select="s:title/node()"/>
-          <xsl:if test="@repost-of">（再掲）</xsl:if>
-        </cell>
-      </xsl:if>
-    </xsl:for-each>
-    <xsl:if test="not(ancestor-or-self::s:policy)"><cell></cell></xsl:if>
-    <xsl:if test="not(ancestor-or-self::s:direction)"><cell></cell></xsl:if>
-    <xsl:if test="not(ancestor-or-self::s:measure)"><cell></cell></xsl:if>
-  </xsl:template>
+  <xsl:template match="*" mode="skip-level"><cell></cell></xsl:template>
 
   <xsl:template match="s:goal/s:kpi" mode="row" priority="2">
     <row id="kpi-{@id}">
@@ -513,81 +409,47 @@
     </row>
   </xsl:template>
 
-  <xsl:template name="kpi-cells">
-    <xsl:variable name="kpi" select="."/>
-    <xsl:variable name="res" select="r:result"/>
+  <!-- The cells of common.xsl's kpi-cells. -->
+  <xsl:template match="s:kpi" mode="name-cell">
     <cell header="yes">
       <xsl:value-of select="s:name"/>
       <xsl:call-template name="footnote-refs"/>
       <xsl:for-each select="s:series[@label]"><br/><xsl:text>・</xsl:text><xsl:value-of select="@label"/></xsl:for-each>
       <xsl:call-template name="placeholder-inline"/>
     </cell>
-    <xsl:for-each select="$cols">
-      <xsl:variable name="col" select="."/>
-      <cell align="right" nowrap="yes">
-        <xsl:for-each select="$kpi/s:series | $kpi[not(s:series)]">
-          <xsl:if test="position() > 1"><br/></xsl:if>
-          <xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template>
-        </xsl:for-each>
-      </cell>
-    </xsl:for-each>
-    <cell align="right" nowrap="yes"><xsl:value-of select="$res/@r:rate-text"/></cell>
-    <cell align="center" nowrap="yes">
-      <xsl:choose>
-        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
-        <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
-        <xsl:otherwise>未達</xsl:otherwise>
-      </xsl:choose>
-      <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
-    </cell>
-    <cell><xsl:value-of select="s:survey"/></cell>
-    <cell><xsl:value-of select="s:publication"/></cell>
-    <cell><xsl:value-of select="s:method"/></cell>
-    <cell>
-      <xsl:for-each select="s:responsible">
+  </xsl:template>
+
+  <xsl:template match="s:kpi" mode="value-cell">
+    <xsl:param name="col"/>
+    <cell align="right" nowrap="yes">
+      <xsl:for-each select="s:series | self::s:kpi[not(s:series)]">
         <xsl:if test="position() > 1"><br/></xsl:if>
-        <xsl:value-of select="key('dept', @department)"/>
+        <xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template>
       </xsl:for-each>
     </cell>
   </xsl:template>
 
-  <xsl:template name="value-text">
-    <xsl:param name="col"/>
-    <xsl:choose>
-      <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
-      <xsl:when test="$col/@r:role = 'target'"><xsl:value-of select="s:target/@r:text"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="s:value[@year = $col/@r:value]/@r:text"/></xsl:otherwise>
-    </xsl:choose>
+  <xsl:template match="s:kpi" mode="cell">
+    <xsl:param name="kind"/>
+    <xsl:param name="content"/>
+    <cell>
+      <xsl:if test="$kind = 'rate'"><xsl:attribute name="align">right</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'mark'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'rate' or $kind = 'mark'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
+      <xsl:copy-of select="$content"/>
+    </cell>
   </xsl:template>
 
-  <!-- Footnotes: numbered per goal table, listed at the end of the goal's section. -->
-  <xsl:template name="footnote-refs">
-    <xsl:for-each select=".//s:note | .//s:baseline[@note] | .//s:value[@note] | .//s:target[@note]">
-      <xsl:call-template name="footnote-ref"/>
-    </xsl:for-each>
-  </xsl:template>
+  <xsl:template match="s:responsible" mode="separator"><br/></xsl:template>
 
-  <!-- The footnote's number in its goal, as <xsl:number level="any" from="s:goal"
-       count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note]
-              | s:kpi//s:target[@note] | s:kpi/s:override"/> would count it, but
-       numbered once for the document: xsl:number counts back to the goal's
-       start for every footnote, which grows with the square of a goal's KPIs. -->
-  <xsl:template name="footnote-number">
-    <xsl:value-of select="k:footnote(.)"/>
-  </xsl:template>
-
-  <xsl:template name="footnote-ref">
-    <xsl:variable name="n"><xsl:call-template name="footnote-number"/></xsl:variable>
+  <xsl:template match="*" mode="footnote-ref">
+    <xsl:param name="n"/>
     <sup><link to="fn-{ancestor::s:goal/@id}-{$n}">※<xsl:value-of select="$n"/></link></sup>
   </xsl:template>
 
-  <!-- Plain descendant steps: libxml2 merges the node-sets of "//" steps
-       with a duplicate check per node, which made this quadratic. -->
-  <xsl:template name="footnotes">
-    <xsl:variable name="items"
-        select="descendant::s:note[ancestor::s:kpi] | descendant::s:baseline[@note]
-                | descendant::s:value[@note] | descendant::s:target[@note] | descendant::s:override"/>
-    <xsl:if test="$items">
+  <!-- A goal's footnotes (common.xsl, footnotes). -->
+  <xsl:template match="s:goal" mode="footnotes">
+    <xsl:param name="items"/>
       <list marker="none" style="note">
         <xsl:for-each select="$items">
           <xsl:variable name="n"><xsl:call-template name="footnote-number"/></xsl:variable>
@@ -595,37 +457,16 @@
             <xsl:call-template name="src"/>
             <xsl:value-of select="ancestor::s:kpi/s:name"/>
             <xsl:text>：</xsl:text>
-            <xsl:choose>
-              <xsl:when test="self::s:override">
-                <xsl:text>判定を「</xsl:text>
-                <xsl:choose>
-                  <xsl:when test="@met = 'yes'">達成</xsl:when>
-                  <xsl:otherwise>未達</xsl:otherwise>
-                </xsl:choose>
-                <xsl:text>」とした理由：</xsl:text>
-                <xsl:value-of select="s:reason"/>
-              </xsl:when>
-              <xsl:when test="self::s:note"><xsl:apply-templates/></xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="@r:era"/>
-                <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
-                <xsl:text> </xsl:text><xsl:value-of select="@r:text"/>
-                <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
-                <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
-                  <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
-                </xsl:if>
-              </xsl:otherwise>
-            </xsl:choose>
+            <xsl:call-template name="footnote-text"/>
           </item>
         </xsl:for-each>
       </list>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================ 付録2 交付金事業 -->
   <xsl:template match="s:grants">
     <page-break/>
-    <heading level="2" id="appendix-grants">付録2　地方創生関係交付金事業</heading>
+    <heading level="2" id="appendix-grants">付録2　<xsl:value-of select="$grants-title"/></heading>
     <xsl:for-each select="s:program">
       <heading level="3" id="program-{@id}"><xsl:call-template name="src"/><xsl:value-of select="s:title"/></heading>
       <table>
@@ -666,29 +507,13 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template match="s:serves">
-    <xsl:variable name="t" select="key('id', @ref)"/>
-    <xsl:choose>
-      <xsl:when test="$t/self::s:goal">
-        <xsl:text>○</xsl:text>
-        <link to="goal-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></link>
-      </xsl:when>
-      <xsl:when test="$t/self::s:kpi">
-        <xsl:text>・</xsl:text>
-        <link to="kpi-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:name"/></xsl:if></link>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text>・</xsl:text>
-        <link to="h-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></link>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <xsl:template match="s:serves"><xsl:call-template name="serves-link"/></xsl:template>
 
   <!-- ========================================== 付録3 担当課別の達成状況 -->
-  <xsl:template name="appendix-departments">
+  <xsl:template match="r:summary" mode="appendix-departments">
     <page-break/>
-    <heading level="2" id="appendix-departments">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</heading>
-    <p>各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</p>
+    <heading level="2" id="appendix-departments"><xsl:call-template name="departments-title"/></heading>
+    <p><xsl:call-template name="departments-intro"/></p>
     <table>
       <caption>担当課別のKPI達成状況</caption>
       <col width="2"/><col width="auto"/><col width="auto"/><col width="auto"/><col width="10"/>
@@ -701,29 +526,28 @@
         </row>
       </head>
       <body>
-        <xsl:for-each select="$summary/r:department[r:all/@r:total > 0]">
-          <xsl:variable name="d" select="@r:ref"/>
-          <row>
-            <cell header="yes"><xsl:value-of select="key('dept', $d)"/></cell>
-            <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
-            <cell align="right"><xsl:value-of select="r:all/@r:met"/></cell>
-            <cell align="right"><xsl:value-of select="r:all/@r:not-met"/></cell>
-            <cell>
-              <xsl:for-each select="$root/s:goals//s:kpi[s:responsible/@department = $d]">
-                <xsl:if test="position() > 1"><xsl:text>、</xsl:text></xsl:if>
-                <link to="kpi-{@id}"><xsl:value-of select="s:name"/></link>
-                <xsl:text>（</xsl:text>
-                <xsl:choose>
-                  <xsl:when test="r:result/@r:met = 'yes'">達成</xsl:when>
-                  <xsl:otherwise>未達</xsl:otherwise>
-                </xsl:choose>
-                <xsl:text>）</xsl:text>
-              </xsl:for-each>
-            </cell>
-          </row>
-        </xsl:for-each>
+        <xsl:call-template name="departments"/>
       </body>
     </table>
+  </xsl:template>
+
+  <xsl:template match="r:department" mode="department">
+    <row>
+      <cell header="yes"><xsl:value-of select="key('dept', @r:ref)"/></cell>
+      <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
+      <cell align="right"><xsl:value-of select="r:all/@r:met"/></cell>
+      <cell align="right"><xsl:value-of select="r:all/@r:not-met"/></cell>
+      <cell><xsl:call-template name="department-kpis"/></cell>
+    </row>
+  </xsl:template>
+
+  <xsl:template match="s:kpi" mode="department-kpi">
+    <xsl:param name="pos"/>
+    <xsl:if test="$pos > 1"><xsl:text>、</xsl:text></xsl:if>
+    <link to="kpi-{@id}"><xsl:value-of select="s:name"/></link>
+    <xsl:text>（</xsl:text>
+    <xsl:call-template name="judgement"/>
+    <xsl:text>）</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -19,46 +19,9 @@
     exclude-result-prefixes="s r k">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="s:p s:item s:cell s:note s:em s:title s:caption s:meeting s:priority s:heading s:add s:name s:activity"/>
-
-  <!-- The page's CSS, passed in by kpic from templates/kensho.css. -->
-  <xsl:param name="css"/>
-
-  <xsl:key name="id" match="*[@id]" use="@id"/>
-  <xsl:key name="dept" match="s:department" use="@id"/>
-  <!-- The rows of the KPI tables (a KPI, a 再掲, a heading without KPIs) under each
-       heading, by level: a heading's cell finds its rows here instead of walking
-       its subtree again for every row, which grew with the square of its KPIs. -->
-  <xsl:key name="rows-policy" use="generate-id(ancestor-or-self::s:policy[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-  <xsl:key name="rows-direction" use="generate-id(ancestor-or-self::s:direction[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-  <xsl:key name="rows-measure" use="generate-id(ancestor-or-self::s:measure[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
-
-  <xsl:variable name="root" select="/s:strategy"/>
-  <xsl:variable name="summary" select="/s:strategy/r:summary"/>
-  <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
-  <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
-  <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
-  <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
-  <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
-       the grant tables where there are any, then the 担当課. -->
-  <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
-  <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
-  <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
-  <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
-  <xsl:variable name="ncols" select="10 + count($cols)"/>
+  <!-- What this sheet shares with kensho-layout.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
+  <xsl:include href="common.xsl"/>
 
   <!-- ================================================================ page -->
   <xsl:template match="/s:strategy">
@@ -83,9 +46,9 @@
         <xsl:call-template name="toc"/>
         <main id="main">
           <xsl:apply-templates select="s:document/s:section"/>
-          <xsl:call-template name="appendix-kpis"/>
+          <xsl:apply-templates select="." mode="appendix-kpis"/>
           <xsl:apply-templates select="s:grants"/>
-          <xsl:if test="not($draft)"><xsl:call-template name="appendix-departments"/></xsl:if>
+          <xsl:if test="not($draft)"><xsl:apply-templates select="$summary" mode="appendix-departments"/></xsl:if>
         </main>
         <footer class="doc-footer">
           <p>
@@ -135,13 +98,11 @@
           <li><a href="#appendix-grants">付録2　<xsl:value-of select="$grants-title"/></a></li>
         </xsl:if>
         <xsl:if test="not($draft)">
-          <li><a href="#appendix-departments">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</a></li>
+          <li><a href="#appendix-departments"><xsl:call-template name="departments-title"/></a></li>
         </xsl:if>
       </ol>
     </nav>
   </xsl:template>
-
-  <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
 
   <xsl:template name="section-heading-text">
     <xsl:if test="@label">
@@ -189,13 +150,9 @@
     <p class="review"><xsl:apply-templates/></p>
   </xsl:template>
 
-  <!-- Transcription notes are kept with the data, never printed. -->
-  <xsl:template match="s:decision"/>
 
   <!-- inline -->
   <xsl:template match="s:em"><strong><xsl:apply-templates/></strong></xsl:template>
-  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
-  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
   <xsl:template match="s:ref">
     <a href="#{@to}"><xsl:apply-templates/></a>
   </xsl:template>
@@ -338,18 +295,11 @@
     </section>
   </xsl:template>
 
-  <!-- "g1 g2" -> links 基本目標1、基本目標2 -->
-  <xsl:template name="goal-links">
-    <xsl:param name="ids"/>
-    <xsl:variable name="first" select="substring-before(concat($ids, ' '), ' ')"/>
-    <xsl:variable name="rest" select="substring-after($ids, ' ')"/>
-    <xsl:if test="$first != ''">
-      <a href="#goal-{$first}">基本目標<xsl:value-of select="key('id', $first)/@number"/></a>
-      <xsl:if test="$rest != ''">
-        <xsl:text>、</xsl:text>
-        <xsl:call-template name="goal-links"><xsl:with-param name="ids" select="$rest"/></xsl:call-template>
-      </xsl:if>
-    </xsl:if>
+  <!-- The links of common.xsl. -->
+  <xsl:template match="*" mode="link">
+    <xsl:param name="to"/>
+    <xsl:param name="content"/>
+    <a href="#{$to}"><xsl:copy-of select="$content"/></a>
   </xsl:template>
 
   <!-- ================================================================ figures -->
@@ -439,45 +389,10 @@
   </xsl:template>
 
   <!-- ======================================================= 付録1 KPI一覧 -->
-  <xsl:template name="appendix-kpis">
+  <xsl:template match="/s:strategy" mode="appendix-kpis">
     <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h">
       <h2 id="appendix-kpi-h">付録1　KPI一覧</h2>
-      <!-- A draft has no yearly values yet: its tables show baselines and targets,
-           without achievement counts. -->
-      <xsl:if test="$draft">
-        <p>
-          <xsl:text>KPIは全</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-          <xsl:text>件。素案のため実績値はまだなく、基準値と目標値（案）を示す。</xsl:text>
-        </p>
-      </xsl:if>
-      <xsl:if test="not($draft)">
-        <p>
-          <xsl:text>KPIは全</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-          <xsl:text>件（基本目標に係るもの</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-          <xsl:text>件、各施策に係るもの</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-          <xsl:text>件）。達成率</xsl:text>
-          <xsl:value-of select="$met-label"/>
-          <xsl:text>のものは</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
-          <xsl:text>件（基本目標</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/>
-          <xsl:text>/</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-          <xsl:text>件、各施策</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
-          <xsl:text>/</xsl:text>
-          <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-          <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
-          <xsl:value-of select="$met-label"/>
-          <xsl:text>を「達成」、</xsl:text>
-          <xsl:value-of select="$unmet-label"/>
-          <xsl:text>を「未達」とする。</xsl:text>
-        </p>
-      </xsl:if>
+      <p><xsl:call-template name="kpi-totals"/></p>
       <xsl:if test="not($draft)"><xsl:call-template name="goal-summary"/></xsl:if>
       <xsl:apply-templates select="s:goals/s:goal" mode="appendix"/>
     </section>
@@ -527,7 +442,6 @@
   </xsl:template>
 
   <xsl:template match="s:goal" mode="appendix">
-    <xsl:variable name="t" select="$summary/r:goal[@r:ref = current()/@id]/r:all"/>
     <section id="goal-{@id}" class="goal" aria-labelledby="goal-{@id}-h">
       <h3 id="goal-{@id}-h">
         <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
@@ -543,16 +457,7 @@
           </xsl:for-each>
         </ul>
       </xsl:if>
-      <p class="goal-counts">
-        <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
-        <xsl:text>件</xsl:text>
-        <xsl:if test="not($draft)">
-          <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
-          <xsl:value-of select="$t/@r:met"/>
-          <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
-          <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
-        </xsl:if>
-      </p>
+      <p class="goal-counts"><xsl:call-template name="goal-counts"/></p>
       <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
@@ -560,11 +465,7 @@
           </caption>
           <xsl:call-template name="kpi-table-head"/>
           <tbody>
-            <xsl:apply-templates select="s:kpi" mode="row"/>
-            <xsl:apply-templates mode="row"
-                select=".//s:kpi[not(parent::s:goal)] | .//s:repost
-                        | .//*[self::s:policy or self::s:direction or self::s:measure]
-                              [not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+            <xsl:call-template name="kpi-rows"/>
           </tbody>
         </table>
       </section>
@@ -579,14 +480,6 @@
         </xsl:for-each>
       </div>
     </section>
-  </xsl:template>
-
-  <xsl:template name="col-head">
-    <xsl:choose>
-      <xsl:when test="@r:role = 'baseline'">基準値(<xsl:value-of select="@r:era"/>)</xsl:when>
-      <xsl:when test="@r:role = 'target'">目標値(<xsl:value-of select="@r:era"/>)</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@r:era"/>年(度)</xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="kpi-table-head">
@@ -610,27 +503,16 @@
     </thead>
   </xsl:template>
 
-  <!-- The heading cells that start at this row: a heading's cell spans all of its rows. -->
-  <xsl:template name="heading-cells">
-    <xsl:variable name="row" select="."/>
-    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
-      <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
-           or self::s:direction or self::s:measure) and not(s:policy or s:direction
-           or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
-           measure, so the nearest heading of a level above a row is its only one. -->
-      <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
-      <xsl:if test="generate-id($rows[1]) = generate-id($row)">
-        <th scope="rowgroup" rowspan="{count($rows)}" id="h-{@id}" class="heading">
-          <xsl:apply-templates select="s:title/node()"/>
-          <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
-        </th>
-      </xsl:if>
-    </xsl:for-each>
-    <!-- A level the hierarchy skips gets an empty cell in this row. -->
-    <xsl:if test="not(ancestor-or-self::s:policy)"><td class="skip-level"></td></xsl:if>
-    <xsl:if test="not(ancestor-or-self::s:direction)"><td class="skip-level"></td></xsl:if>
-    <xsl:if test="not(ancestor-or-self::s:measure)"><td class="skip-level"></td></xsl:if>
+  <!-- A heading's cell, spanning its rows (common.xsl, heading-cells). -->
+  <xsl:template match="*" mode="heading-cell">
+    <xsl:param name="rowspan"/>
+    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading">
+      <xsl:apply-templates select="s:title/node()"/>
+      <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
+    </th>
   </xsl:template>
+
+  <xsl:template match="*" mode="skip-level"><td class="skip-level"></td></xsl:template>
 
   <!-- A goal-level KPI: the three heading columns read 基本目標の数値目標. -->
   <xsl:template match="s:goal/s:kpi" mode="row" priority="2">
@@ -678,8 +560,8 @@
     </tr>
   </xsl:template>
 
-  <xsl:template name="kpi-cells">
-    <xsl:variable name="res" select="r:result"/>
+  <!-- The cells of common.xsl's kpi-cells. -->
+  <xsl:template match="s:kpi" mode="name-cell">
     <th scope="row" class="kpi-name">
       <xsl:value-of select="s:name"/>
       <xsl:call-template name="footnote-refs"/>
@@ -690,42 +572,37 @@
       </xsl:if>
       <xsl:apply-templates select="s:review | s:placeholder"/>
     </th>
-    <xsl:choose>
-      <xsl:when test="s:series">
-        <xsl:for-each select="$cols">
-          <xsl:variable name="col" select="."/>
-          <td class="num">
-            <xsl:for-each select="$res/..">
-              <xsl:for-each select="s:series">
-                <span class="sv"><xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template></span>
-              </xsl:for-each>
-            </xsl:for-each>
-          </td>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="value-cells"/></xsl:otherwise>
-    </xsl:choose>
-    <td class="num rate"><xsl:value-of select="$res/@r:rate-text"/></td>
-    <td class="mark {substring('met', 1, 3 * ($res/@r:met = 'yes'))}{substring('unmet', 1, 5 * ($res/@r:met != 'yes'))}">
+  </xsl:template>
+
+  <xsl:template match="s:kpi" mode="value-cell">
+    <xsl:param name="col"/>
+    <td class="num">
       <xsl:choose>
-        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
-        <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
-        <xsl:otherwise>未達</xsl:otherwise>
+        <xsl:when test="s:series">
+          <xsl:for-each select="s:series">
+            <span class="sv"><xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template></span>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="s:override">
-        <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
-      </xsl:if>
-    </td>
-    <td><xsl:value-of select="s:survey"/></td>
-    <td><xsl:value-of select="s:publication"/></td>
-    <td class="method"><xsl:value-of select="s:method"/></td>
-    <td>
-      <xsl:for-each select="s:responsible">
-        <xsl:if test="position() > 1"><br/></xsl:if>
-        <xsl:value-of select="key('dept', @department)"/>
-      </xsl:for-each>
     </td>
   </xsl:template>
+
+  <xsl:template match="s:kpi" mode="cell">
+    <xsl:param name="kind"/>
+    <xsl:param name="content"/>
+    <td>
+      <xsl:choose>
+        <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method</xsl:attribute></xsl:when>
+      </xsl:choose>
+      <xsl:copy-of select="$content"/>
+    </td>
+  </xsl:template>
+
+  <xsl:template match="s:responsible" mode="separator"><br/></xsl:template>
 
   <!-- One cell per column for the context (a <kpi> without series, or a <series>). -->
   <xsl:template name="value-cells">
@@ -740,46 +617,16 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template name="value-text">
-    <xsl:param name="col"/>
-    <xsl:choose>
-      <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
-      <xsl:when test="$col/@r:role = 'target'"><xsl:value-of select="s:target/@r:text"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="s:value[@year = $col/@r:value]/@r:text"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- ============================================================ footnotes -->
-  <!-- Notes, per-value notes, values outside the table's columns, and override reasons
-       are numbered per goal table. -->
-  <xsl:template name="footnote-refs">
-    <xsl:for-each select=".//s:note | .//s:baseline[@note] | .//s:value[@note] | .//s:target[@note]">
-      <xsl:call-template name="footnote-ref"/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- The footnote's number in its goal, as <xsl:number level="any" from="s:goal"
-       count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note]
-              | s:kpi//s:target[@note] | s:kpi/s:override"/> would count it, but
-       numbered once for the document: xsl:number counts back to the goal's
-       start for every footnote, which grows with the square of a goal's KPIs. -->
-  <xsl:template name="footnote-number">
-    <xsl:value-of select="k:footnote(.)"/>
-  </xsl:template>
-
-  <xsl:template name="footnote-ref">
-    <xsl:variable name="n"><xsl:call-template name="footnote-number"/></xsl:variable>
+  <xsl:template match="*" mode="footnote-ref">
+    <xsl:param name="n"/>
     <xsl:variable name="gid" select="ancestor::s:goal/@id"/>
     <a class="fnref" href="#fn-{$gid}-{$n}" id="fnref-{$gid}-{$n}" aria-label="注{$n}"><sup>※<xsl:value-of select="$n"/></sup></a>
   </xsl:template>
 
-  <!-- Plain descendant steps: libxml2 merges the node-sets of "//" steps
-       with a duplicate check per node, which made this quadratic. -->
-  <xsl:template name="footnotes">
-    <xsl:variable name="items"
-        select="descendant::s:note[ancestor::s:kpi] | descendant::s:baseline[@note]
-                | descendant::s:value[@note] | descendant::s:target[@note] | descendant::s:override"/>
-    <xsl:if test="$items">
+  <!-- A goal's footnotes (common.xsl, footnotes). -->
+  <xsl:template match="s:goal" mode="footnotes">
+    <xsl:param name="items"/>
       <h4 id="goal-{@id}-notes">注</h4>
       <ol class="footnotes">
         <xsl:for-each select="$items">
@@ -789,34 +636,12 @@
             <span class="fn-mark">※<xsl:value-of select="$n"/></span>
             <a href="#kpi-{ancestor::s:kpi/@id}"><xsl:value-of select="ancestor::s:kpi/s:name"/></a>
             <xsl:text>：</xsl:text>
-            <xsl:choose>
-              <xsl:when test="self::s:override">
-                <xsl:text>判定を「</xsl:text>
-                <xsl:choose>
-                  <xsl:when test="@met = 'yes'">達成</xsl:when>
-                  <xsl:otherwise>未達</xsl:otherwise>
-                </xsl:choose>
-                <xsl:text>」とした理由：</xsl:text>
-                <xsl:value-of select="s:reason"/>
-              </xsl:when>
-              <xsl:when test="self::s:note"><xsl:apply-templates/></xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="@r:era"/>
-                <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
-                <xsl:text> </xsl:text>
-                <xsl:value-of select="@r:text"/>
-                <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
-                <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
-                  <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
-                </xsl:if>
-              </xsl:otherwise>
-            </xsl:choose>
+            <xsl:call-template name="footnote-text"/>
             <xsl:text> </xsl:text>
             <a class="fnback" href="#fnref-{$gid}-{$n}" aria-label="本文の注{$n}へ戻る">↩</a>
           </li>
         </xsl:for-each>
       </ol>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================ 付録2 交付金事業 -->
@@ -862,30 +687,14 @@
   </xsl:template>
 
   <xsl:template match="s:serves">
-    <xsl:variable name="t" select="key('id', @ref)"/>
-    <p class="serves">
-      <xsl:choose>
-        <xsl:when test="$t/self::s:goal">
-          <xsl:text>○</xsl:text>
-          <a href="#goal-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></a>
-        </xsl:when>
-        <xsl:when test="$t/self::s:kpi">
-          <xsl:text>・</xsl:text>
-          <a href="#kpi-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:name"/></xsl:if></a>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:text>・</xsl:text>
-          <a href="#h-{@ref}"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></a>
-        </xsl:otherwise>
-      </xsl:choose>
-    </p>
+    <p class="serves"><xsl:call-template name="serves-link"/></p>
   </xsl:template>
 
   <!-- ========================================== 付録3 担当課別の達成状況 -->
-  <xsl:template name="appendix-departments">
+  <xsl:template match="r:summary" mode="appendix-departments">
     <section id="appendix-departments" class="appendix" aria-labelledby="appendix-departments-h">
-      <h2 id="appendix-departments-h">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</h2>
-      <p>各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</p>
+      <h2 id="appendix-departments-h"><xsl:call-template name="departments-title"/></h2>
+      <p><xsl:call-template name="departments-intro"/></p>
       <section class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
         <table class="departments">
           <caption id="departments-cap">担当課別のKPI達成状況</caption>
@@ -898,34 +707,34 @@
             </tr>
           </thead>
           <tbody>
-            <xsl:for-each select="$summary/r:department[r:all/@r:total > 0]">
-              <xsl:variable name="d" select="@r:ref"/>
-              <tr>
-                <th scope="row"><xsl:value-of select="key('dept', $d)"/></th>
-                <td class="num"><xsl:value-of select="r:all/@r:total"/></td>
-                <td class="num"><xsl:value-of select="r:all/@r:met"/></td>
-                <td class="num"><xsl:value-of select="r:all/@r:not-met"/></td>
-                <td>
-                  <ul class="dept-kpis">
-                    <xsl:for-each select="$root/s:goals//s:kpi[s:responsible/@department = $d]">
-                      <li>
-                        <a href="#kpi-{@id}"><xsl:value-of select="s:name"/></a>
-                        <xsl:text>（</xsl:text>
-                        <xsl:choose>
-                          <xsl:when test="r:result/@r:met = 'yes'">達成</xsl:when>
-                          <xsl:otherwise>未達</xsl:otherwise>
-                        </xsl:choose>
-                        <xsl:text>）</xsl:text>
-                      </li>
-                    </xsl:for-each>
-                  </ul>
-                </td>
-              </tr>
-            </xsl:for-each>
+            <xsl:call-template name="departments"/>
           </tbody>
         </table>
       </section>
     </section>
+  </xsl:template>
+
+  <xsl:template match="r:department" mode="department">
+    <tr>
+      <th scope="row"><xsl:value-of select="key('dept', @r:ref)"/></th>
+      <td class="num"><xsl:value-of select="r:all/@r:total"/></td>
+      <td class="num"><xsl:value-of select="r:all/@r:met"/></td>
+      <td class="num"><xsl:value-of select="r:all/@r:not-met"/></td>
+      <td>
+        <ul class="dept-kpis">
+          <xsl:call-template name="department-kpis"/>
+        </ul>
+      </td>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="s:kpi" mode="department-kpi">
+    <li>
+      <a href="#kpi-{@id}"><xsl:value-of select="s:name"/></a>
+      <xsl:text>（</xsl:text>
+      <xsl:call-template name="judgement"/>
+      <xsl:text>）</xsl:text>
+    </li>
   </xsl:template>
 
 </xsl:stylesheet>

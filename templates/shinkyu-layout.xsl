@@ -13,10 +13,10 @@
     exclude-result-prefixes="d k">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="*"/>
+  <!-- What this sheet shares with shinkyu.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
+  <xsl:include href="common.xsl"/>
   <xsl:preserve-space elements="d:same d:ins d:del d:before d:after d:note"/>
-
-  <xsl:param name="css"/>
 
   <xsl:variable name="old" select="/d:diff/d:source[@side = 'before']"/>
   <xsl:variable name="new" select="/d:diff/d:source[@side = 'after']"/>
@@ -65,31 +65,27 @@
         <xsl:for-each select="d:goal">
           <row>
             <cell header="yes">基本目標<xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></cell>
-            <xsl:call-template name="count-cells"/>
+            <xsl:apply-templates select="." mode="count-cells"/>
           </row>
         </xsl:for-each>
         <xsl:for-each select="d:total">
-          <row><cell header="yes">合計</cell><xsl:call-template name="count-cells"/></row>
+          <row><cell header="yes">合計</cell><xsl:apply-templates select="." mode="count-cells"/></row>
         </xsl:for-each>
       </body>
     </table>
   </xsl:template>
 
-  <xsl:template name="count-cells">
-    <cell align="right"><xsl:for-each select="d:before"><xsl:value-of select="@all-met"/>／<xsl:value-of select="@all-met + @all-not-met"/></xsl:for-each></cell>
-    <cell align="right"><xsl:for-each select="d:after"><xsl:value-of select="@all-met"/>／<xsl:value-of select="@all-met + @all-not-met"/></xsl:for-each></cell>
-    <cell align="right"><xsl:for-each select="d:before"><xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/></xsl:for-each></cell>
-    <cell align="right"><xsl:for-each select="d:after"><xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/></xsl:for-each></cell>
+  <xsl:template match="d:goal | d:total" mode="count-cells">
+    <cell align="right"><xsl:apply-templates select="d:before" mode="all"/></cell>
+    <cell align="right"><xsl:apply-templates select="d:after" mode="all"/></cell>
+    <cell align="right"><xsl:apply-templates select="d:before" mode="measure"/></cell>
+    <cell align="right"><xsl:apply-templates select="d:after" mode="measure"/></cell>
   </xsl:template>
 
   <xsl:template match="d:group">
     <heading level="2" id="group-{position()}">
-      <xsl:choose>
-        <xsl:when test="@area = 'goal'">基本目標<xsl:value-of select="@number"/>　<xsl:value-of select="@title"/></xsl:when>
-        <xsl:when test="@area = 'grants'">交付金事業</xsl:when>
-        <xsl:when test="@area = 'document'">検証の本文</xsl:when>
-        <xsl:otherwise>戦略全体</xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="area"/>
+      <xsl:if test="@area = 'goal'">　<xsl:value-of select="@title"/></xsl:if>
     </heading>
     <table size="small">
       <col width="3"/><col width="4"/><col width="4"/>
@@ -129,30 +125,9 @@
     </row>
   </xsl:template>
 
-  <xsl:template match="d:before | d:after" mode="value">
-    <xsl:if test="@era"><xsl:value-of select="@era"/><xsl:text> </xsl:text></xsl:if>
-    <xsl:value-of select="@text"/>
-    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
-    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
-  </xsl:template>
+  <!-- The parts of common.xsl's mode="value". -->
+  <xsl:template match="d:before | d:after" mode="era"><xsl:value-of select="@era"/></xsl:template>
+  <xsl:template match="d:before | d:after" mode="value-text"><xsl:value-of select="@text"/></xsl:template>
 
-  <!-- A version as the document names it: its title and as-of date in 和暦
-       (網走市…総合戦略（平成31年4月1日現在）), not its file name. -->
-  <xsl:template match="d:source" mode="version">
-    <xsl:value-of select="@title"/>
-    <xsl:text>（</xsl:text><xsl:value-of select="k:date(@as-of, 'long')"/><xsl:text>現在）</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="d:del | d:ins"><b>【<xsl:value-of select="."/>】</b></xsl:template>
-  <!-- A value's status as the document says it. -->
-  <xsl:template name="status">
-    <xsl:choose>
-      <xsl:when test="@status = 'provisional'">未確定</xsl:when>
-      <xsl:when test="@status = 'reference'">参考値</xsl:when>
-      <xsl:when test="@status = 'not-surveyed'">調査なし</xsl:when>
-      <xsl:when test="@status = 'not-available'">数値なし</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

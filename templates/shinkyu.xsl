@@ -15,10 +15,10 @@
     exclude-result-prefixes="d k">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="*"/>
+  <!-- What this sheet shares with shinkyu-layout.xsl (keys, variables, texts,
+       which cells a row has) is in common.xsl; here are its own format's elements. -->
+  <xsl:include href="common.xsl"/>
   <xsl:preserve-space elements="d:same d:ins d:del d:before d:after d:note"/>
-
-  <xsl:param name="css"/>
 
   <xsl:variable name="old" select="/d:diff/d:source[@side = 'before']"/>
   <xsl:variable name="new" select="/d:diff/d:source[@side = 'after']"/>
@@ -98,24 +98,10 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="d:before | d:after" mode="all">
-    <xsl:value-of select="@all-met"/>／<xsl:value-of select="@all-met + @all-not-met"/>
-  </xsl:template>
-  <xsl:template match="d:before | d:after" mode="measure">
-    <xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/>
-  </xsl:template>
-
   <xsl:template match="d:group">
     <xsl:variable name="gid" select="concat('group-', position())"/>
     <section id="{$gid}" aria-labelledby="{$gid}-h">
-      <xsl:variable name="area">
-        <xsl:choose>
-          <xsl:when test="@area = 'goal'">基本目標<xsl:value-of select="@number"/></xsl:when>
-          <xsl:when test="@area = 'grants'">交付金事業</xsl:when>
-          <xsl:when test="@area = 'document'">検証の本文</xsl:when>
-          <xsl:otherwise>戦略全体</xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
+      <xsl:variable name="area"><xsl:call-template name="area"/></xsl:variable>
       <h2 id="{$gid}-h">
         <xsl:value-of select="$area"/>
         <xsl:if test="@area = 'goal'">　<xsl:value-of select="@title"/></xsl:if>
@@ -162,15 +148,10 @@
     </tr>
   </xsl:template>
 
-  <xsl:template match="d:before | d:after" mode="value">
-    <xsl:if test="@era"><span class="era"><xsl:value-of select="@era"/></span><xsl:text> </xsl:text></xsl:if>
-    <xsl:choose>
-      <xsl:when test="self::d:before"><del><xsl:value-of select="@text"/></del></xsl:when>
-      <xsl:otherwise><ins><xsl:value-of select="@text"/></ins></xsl:otherwise>
-    </xsl:choose>
-    <!-- The text of a provisional value already says 未確定 (未確定 (313千㎡)). -->
-    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
-  </xsl:template>
+  <!-- The parts of common.xsl's mode="value". -->
+  <xsl:template match="d:before | d:after" mode="era"><span class="era"><xsl:value-of select="@era"/></span></xsl:template>
+  <xsl:template match="d:before" mode="value-text"><del><xsl:value-of select="@text"/></del></xsl:template>
+  <xsl:template match="d:after" mode="value-text"><ins><xsl:value-of select="@text"/></ins></xsl:template>
 
   <xsl:template match="d:block" mode="before">
     <p class="block {@op}"><xsl:apply-templates select="d:before/node()"/></p>
@@ -178,24 +159,6 @@
   <xsl:template match="d:block" mode="after">
     <p class="block {@op}"><xsl:apply-templates select="d:after/node()"/></p>
   </xsl:template>
-  <!-- A version as the document names it: its title and as-of date in 和暦
-       (網走市…総合戦略（平成31年4月1日現在）), not its file name. -->
-  <xsl:template match="d:source" mode="version">
-    <xsl:value-of select="@title"/>
-    <xsl:text>（</xsl:text><xsl:value-of select="k:date(@as-of, 'long')"/><xsl:text>現在）</xsl:text>
-  </xsl:template>
-
-  <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="d:del"><del><xsl:value-of select="."/></del></xsl:template>
   <xsl:template match="d:ins"><ins><xsl:value-of select="."/></ins></xsl:template>
-  <!-- A value's status as the document says it. -->
-  <xsl:template name="status">
-    <xsl:choose>
-      <xsl:when test="@status = 'provisional'">未確定</xsl:when>
-      <xsl:when test="@status = 'reference'">参考値</xsl:when>
-      <xsl:when test="@status = 'not-surveyed'">調査なし</xsl:when>
-      <xsl:when test="@status = 'not-available'">数値なし</xsl:when>
-      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>

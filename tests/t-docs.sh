@@ -31,10 +31,16 @@ for kind in $(sed -n 's/^	X(DK_[A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/diff.h); do
 	check "README documents diff kind $kind" grep -q "\`$kind\`" README.md
 	check "kpic(1) documents diff kind $kind" grep -qF "${kind//-/\\-}" tools/kpic.1
 done
+for f in templates/*; do
+	check "README lists $f" grep -q "^| .*\`${f#templates/}\`.* |" README.md
+done
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
 	check "make install: the schema" test -f "$TMP/root/usr/share/kpic/templates/kpic.rng"
+	for f in templates/*; do
+		check "make install: $f" cmp -s "$f" "$TMP/root/usr/share/kpic/$f"
+	done
 	check "make install: kpic(1)" test -f "$TMP/root/usr/share/man/man1/kpic.1"
 	# an installed kpic finds its schema relative to itself
 	out=$("$TMP/root/usr/bin/kpic" check tests/rules/clean.xml 2>&1); rc=$?

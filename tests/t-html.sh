@@ -159,6 +159,37 @@ check "kensho.css linked outside: no line of the file appears" bash -c '! grep -
 ln -sf kensho.xsl "$TMP/tpl/kensho.css" && cp templates/kensho.css "$TMP/tpl/real.css" && ln -sf real.css "$TMP/tpl/kensho.css"
 run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
 check "kensho.css linked inside the directory: read" test "$RC" = 0
+# The document stylesheets share templates/common.xsl (xsl:include): each named
+# template is defined once, and the included file is the templates directory's
+# own, read under the same lock as the stylesheet that includes it.
+dups=$(cat templates/*.xsl | sed -n 's/.*<xsl:template name="\([^"]*\)".*/\1/p' | sort | uniq -d | tr '\n' ' ')
+check "templates: no named template defined in two stylesheets (${dups:-none twice})" test -z "$dups"
+for xsl in kensho.xsl kensho-layout.xsl shinkyu.xsl shinkyu-layout.xsl draft.xsl; do
+	check "templates: $xsl includes common.xsl" grep -q '<xsl:include href="common.xsl"/>' "templates/$xsl"
+done
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl"
+sed -i 's|　担当課別の達成状況</xsl:template>|　担当課別（共通）</xsl:template>|' "$TMP/tpl/common.xsl"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/c.html" tests/fixtures/minimal.xml
+check "common.xsl of --templates: the page's appendix and its table of contents say what it says" \
+	test "$RC" = 0 -a "$(grep -o '付録2　担当課別（共通）' "$TMP/c.html" | wc -l)" = 2
+run_kpic pdf --templates="$TMP/tpl" --format=xml -o "$TMP/c.xml" tests/fixtures/minimal.xml
+check "common.xsl of --templates: the layout document's appendix too" \
+	grep -q '<heading level="2" id="appendix-departments">付録2　担当課別（共通）</heading>' "$TMP/c.xml"
+mkdir -p "$TMP/elsewhere" && cp templates/common.xsl "$TMP/elsewhere/" && ln -sf "$TMP/elsewhere/common.xsl" "$TMP/tpl/common.xsl"
+for cmd in html pdf draft; do
+	printf 'previous\n' >"$TMP/c.out"
+	run_kpic $cmd --templates="$TMP/tpl" -o "$TMP/c.out" tests/fixtures/minimal.xml
+	check "common.xsl linked outside the templates directory: kpic $cmd refuses, exit 2, nothing written" \
+		test "$RC" = 2 -a "$(cat "$TMP/c.out")" = previous
+	check "common.xsl linked outside: kpic $cmd says why and where" \
+		bash -c 'grep -qF "tried to read '"'$TMP/tpl/common.xsl'"', outside the templates and source directories" "$0" &&
+			grep -q "\.xsl:[0-9]*: error: xsl:include" "$0"' "$TMP/err"
+done
+rm -f "$TMP/tpl/common.xsl"
+printf 'previous\n' >"$TMP/c.out"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/c.out" tests/fixtures/minimal.xml
+check "common.xsl missing: exit 2, the including line named, nothing written" \
+	test "$RC" = 2 -a "$(cat "$TMP/c.out")" = previous -a -n "$(grep 'tpl/kensho.xsl:[0-9]*: error: xsl:include' "$TMP/err")"
 # <threshold/> and a narrative <value/> print their % and unit; one the
 # source writes right after them is not repeated.
 sed 's|<p>全<count/>件</p>|<p>達成率<threshold/>以上、従業員<value kpi="k1" year="2015"/>で、<value kpi="k1" year="2015"/>人。達成率<threshold/>%。</p>|' \

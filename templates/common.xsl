@@ -1,0 +1,427 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl - what the document stylesheets share, included by each of them
+  (xsl:include): kensho.xsl (HTML) and kensho-layout.xsl (print) for the
+  verification document, shinkyu.xsl and shinkyu-layout.xsl for the 新旧対照表,
+  draft.xsl for the next period's draft.
+
+  Here: the keys and global variables, the texts (value texts, footnote
+  numbers and texts, column heads, counts, judgements), which rows a heading
+  cell spans, which KPIs a 担当課 has, and the order of a KPI row's cells.
+  Never an element of an output format: where a shared template produces one,
+  it applies a template in a mode that each including stylesheet defines for
+  its own format (HTML elements, or the layout vocabulary):
+    mode="row"           (s:kpi, s:goal/s:kpi, s:repost, a heading without
+                         KPIs) a row of a goal's KPI table (kpi-rows)
+    mode="link"          (any element; params to, content) a link to #to
+    mode="footnote-ref"  (a footnote's item; param n) its reference mark
+    mode="footnotes"     (s:goal; param items) the goal's list of footnotes
+    mode="heading-cell"  (s:policy, s:direction, s:measure; param rowspan)
+    mode="skip-level"    (a row) the empty cell of a level the hierarchy skips
+    mode="name-cell"     (s:kpi) the KPI's name cell
+    mode="value-cell"    (s:kpi; param col) one year's cell
+    mode="cell"          (s:kpi; params kind, content) the rate, mark, survey,
+                         publication, method and 担当課 cells
+    mode="separator"     (s:responsible) between two 担当課 of a KPI
+    mode="department"    (r:department) a row of the 担当課 table
+    mode="department-kpi" (s:kpi; param pos) one KPI of a 担当課's list
+    mode="era", mode="value-text"  (d:before, d:after) a changed value's
+                         year and text, for mode="value" (新旧対照表)
+  A stylesheet that includes this one must not define these named templates,
+  keys or global variables again (kpic's tests check that no named template
+  is defined twice).  Its default-mode templates (s:count, s:decision...)
+  serve the narrative of kensho*.xsl; draft.xsl applies its own modes.
+  Like the stylesheets that include it, this one knows nothing of points and
+  pages, and never computes a number: every figure is an r:* attribute or a
+  k:* function.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:s="urn:x-kpic:strategy:1"
+    xmlns:r="urn:x-kpic:result:1"
+    xmlns:k="urn:x-kpic:fn"
+    xmlns:d="urn:x-kpic:diff:1"
+    exclude-result-prefixes="s r k d">
+
+  <xsl:strip-space elements="*"/>
+  <xsl:preserve-space elements="s:p s:item s:cell s:note s:em s:title s:caption s:meeting s:priority s:heading s:add s:name s:activity"/>
+
+  <!-- The page's CSS, passed by kpic to every document stylesheet (unused in print). -->
+  <xsl:param name="css"/>
+
+  <xsl:key name="id" match="*[@id]" use="@id"/>
+  <xsl:key name="dept" match="s:department" use="@id"/>
+  <!-- A 担当課's KPIs, and a goal's counts: looked up, never scanned for each
+       department or goal, which grew with departments × KPIs and goals². -->
+  <xsl:key name="department-kpis" match="s:goals//s:kpi" use="s:responsible/@department"/>
+  <xsl:key name="goal-counts" match="r:summary/r:goal" use="@r:ref"/>
+  <!-- The rows of the KPI tables (a KPI, a 再掲, a heading without KPIs) under each
+       heading, by level: a heading's cell finds its rows here instead of walking
+       its subtree again for every row, which grew with the square of its KPIs. -->
+  <xsl:key name="rows-policy" use="generate-id(ancestor-or-self::s:policy[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+  <xsl:key name="rows-direction" use="generate-id(ancestor-or-self::s:direction[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+  <xsl:key name="rows-measure" use="generate-id(ancestor-or-self::s:measure[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+
+  <xsl:variable name="root" select="/s:strategy"/>
+  <xsl:variable name="summary" select="/s:strategy/r:summary"/>
+  <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
+  <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
+  <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
+  <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
+  <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
+       the grant tables where there are any, then the 担当課. -->
+  <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
+  <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
+  <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
+  <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
+  <xsl:variable name="ncols" select="10 + count($cols)"/>
+  <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
+
+  <!-- ================================================================ inline -->
+  <!-- Transcription notes are kept with the data, never printed. -->
+  <xsl:template match="s:decision"/>
+  <xsl:template match="s:count"><xsl:value-of select="@r:value"/></xsl:template>
+  <xsl:template match="s:threshold | s:value | s:era | s:date"><xsl:value-of select="@r:text"/></xsl:template>
+
+  <!-- "g1 g2" -> links 基本目標1、基本目標2 -->
+  <xsl:template name="goal-links">
+    <xsl:param name="ids"/>
+    <xsl:variable name="first" select="substring-before(concat($ids, ' '), ' ')"/>
+    <xsl:variable name="rest" select="substring-after($ids, ' ')"/>
+    <xsl:if test="$first != ''">
+      <xsl:apply-templates select="." mode="link">
+        <xsl:with-param name="to" select="concat('goal-', $first)"/>
+        <xsl:with-param name="content">基本目標<xsl:value-of select="key('id', $first)/@number"/></xsl:with-param>
+      </xsl:apply-templates>
+      <xsl:if test="$rest != ''">
+        <xsl:text>、</xsl:text>
+        <xsl:call-template name="goal-links"><xsl:with-param name="ids" select="$rest"/></xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A grant's 関連 (s:serves): a goal, a KPI or a heading, linked. -->
+  <xsl:template name="serves-link">
+    <xsl:variable name="t" select="key('id', @ref)"/>
+    <xsl:choose>
+      <xsl:when test="$t/self::s:goal">
+        <xsl:text>○</xsl:text>
+        <xsl:apply-templates select="." mode="link">
+          <xsl:with-param name="to" select="concat('goal-', @ref)"/>
+          <xsl:with-param name="content"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></xsl:with-param>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:when test="$t/self::s:kpi">
+        <xsl:text>・</xsl:text>
+        <xsl:apply-templates select="." mode="link">
+          <xsl:with-param name="to" select="concat('kpi-', @ref)"/>
+          <xsl:with-param name="content"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:name"/></xsl:if></xsl:with-param>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>・</xsl:text>
+        <xsl:apply-templates select="." mode="link">
+          <xsl:with-param name="to" select="concat('h-', @ref)"/>
+          <xsl:with-param name="content"><xsl:value-of select="@label"/><xsl:if test="not(@label)"><xsl:value-of select="$t/s:title"/></xsl:if></xsl:with-param>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================================= 付録1 KPI一覧 -->
+  <!-- The appendix's first paragraph: the KPI totals and how they are judged. -->
+  <xsl:template name="kpi-totals">
+    <xsl:choose>
+      <!-- A draft has no yearly values yet: its tables show baselines and targets,
+           without achievement counts. -->
+      <xsl:when test="$draft">
+        <xsl:text>KPIは全</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
+        <xsl:text>件。素案のため実績値はまだなく、基準値と目標値（案）を示す。</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>KPIは全</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
+        <xsl:text>件（基本目標に係るもの</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
+        <xsl:text>件、各施策に係るもの</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
+        <xsl:text>件）。達成率</xsl:text>
+        <xsl:value-of select="$met-label"/>
+        <xsl:text>のものは</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
+        <xsl:text>件（基本目標</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/>
+        <xsl:text>/</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
+        <xsl:text>件、各施策</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
+        <xsl:text>/</xsl:text>
+        <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
+        <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
+        <xsl:value-of select="$met-label"/>
+        <xsl:text>を「達成」、</xsl:text>
+        <xsl:value-of select="$unmet-label"/>
+        <xsl:text>を「未達」とする。</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A goal's line under its heading: KPI 10件：80%以上 8件、80%未満 2件 -->
+  <xsl:template name="goal-counts">
+    <xsl:variable name="t" select="key('goal-counts', @id)/r:all"/>
+    <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
+    <xsl:text>件</xsl:text>
+    <xsl:if test="not($draft)">
+      <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
+      <xsl:value-of select="$t/@r:met"/>
+      <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
+      <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The rows of a goal's KPI table, in order: its goal-level KPIs, then the
+       KPIs, 再掲 rows and headings without KPIs below it. -->
+  <xsl:template name="kpi-rows">
+    <xsl:apply-templates select="s:kpi" mode="row"/>
+    <xsl:apply-templates mode="row"
+        select=".//s:kpi[not(parent::s:goal)] | .//s:repost
+                | .//*[self::s:policy or self::s:direction or self::s:measure]
+                      [not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+  </xsl:template>
+
+  <xsl:template name="col-head">
+    <xsl:choose>
+      <xsl:when test="@r:role = 'baseline'">基準値(<xsl:value-of select="@r:era"/>)</xsl:when>
+      <xsl:when test="@r:role = 'target'">目標値(<xsl:value-of select="@r:era"/>)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@r:era"/>年(度)</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The heading cells that start at this row: a heading's cell spans all of its rows. -->
+  <xsl:template name="heading-cells">
+    <xsl:variable name="row" select="."/>
+    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
+      <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
+           or self::s:direction or self::s:measure) and not(s:policy or s:direction
+           or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
+           measure, so the nearest heading of a level above a row is its only one. -->
+      <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
+      <xsl:if test="generate-id($rows[1]) = generate-id($row)">
+        <xsl:apply-templates select="." mode="heading-cell">
+          <xsl:with-param name="rowspan" select="count($rows)"/>
+        </xsl:apply-templates>
+      </xsl:if>
+    </xsl:for-each>
+    <!-- A level the hierarchy skips gets an empty cell in this row. -->
+    <xsl:if test="not(ancestor-or-self::s:policy)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
+    <xsl:if test="not(ancestor-or-self::s:direction)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
+    <xsl:if test="not(ancestor-or-self::s:measure)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
+  </xsl:template>
+
+  <!-- A KPI's cells after the heading cells: name, one per column, 達成率, 判定,
+       基準日, 結果公表日, 確認方法, 担当課. -->
+  <xsl:template name="kpi-cells">
+    <xsl:variable name="kpi" select="."/>
+    <xsl:variable name="res" select="r:result"/>
+    <xsl:apply-templates select="." mode="name-cell"/>
+    <xsl:for-each select="$cols">
+      <xsl:variable name="col" select="."/>
+      <xsl:apply-templates select="$kpi" mode="value-cell"><xsl:with-param name="col" select="$col"/></xsl:apply-templates>
+    </xsl:for-each>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'rate'"/>
+      <xsl:with-param name="content"><xsl:value-of select="$res/@r:rate-text"/></xsl:with-param>
+    </xsl:apply-templates>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'mark'"/>
+      <xsl:with-param name="content">
+        <xsl:choose>
+          <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
+          <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
+          <xsl:otherwise>未達</xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
+      </xsl:with-param>
+    </xsl:apply-templates>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'survey'"/>
+      <xsl:with-param name="content"><xsl:value-of select="s:survey"/></xsl:with-param>
+    </xsl:apply-templates>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'publication'"/>
+      <xsl:with-param name="content"><xsl:value-of select="s:publication"/></xsl:with-param>
+    </xsl:apply-templates>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'method'"/>
+      <xsl:with-param name="content"><xsl:value-of select="s:method"/></xsl:with-param>
+    </xsl:apply-templates>
+    <xsl:apply-templates select="." mode="cell">
+      <xsl:with-param name="kind" select="'responsible'"/>
+      <xsl:with-param name="content"><xsl:call-template name="responsible"/></xsl:with-param>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A KPI's 担当課, by name, separated as the format separates them. -->
+  <xsl:template name="responsible">
+    <xsl:for-each select="s:responsible">
+      <xsl:if test="position() > 1"><xsl:apply-templates select="." mode="separator"/></xsl:if>
+      <xsl:value-of select="key('dept', @department)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A value's text in a column, for the context (a <kpi> without series, or a <series>). -->
+  <xsl:template name="value-text">
+    <xsl:param name="col"/>
+    <xsl:choose>
+      <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
+      <xsl:when test="$col/@r:role = 'target'"><xsl:value-of select="s:target/@r:text"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="s:value[@year = $col/@r:value]/@r:text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ footnotes -->
+  <!-- Notes, per-value notes and override reasons are numbered per goal table. -->
+  <xsl:template name="footnote-refs">
+    <xsl:for-each select=".//s:note | .//s:baseline[@note] | .//s:value[@note] | .//s:target[@note]">
+      <xsl:call-template name="footnote-ref"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The footnote's number in its goal, as <xsl:number level="any" from="s:goal"
+       count="s:kpi//s:note | s:kpi//s:baseline[@note] | s:kpi//s:value[@note]
+              | s:kpi//s:target[@note] | s:kpi/s:override"/> would count it, but
+       numbered once for the document: xsl:number counts back to the goal's
+       start for every footnote, which grows with the square of a goal's KPIs. -->
+  <xsl:template name="footnote-number">
+    <xsl:value-of select="k:footnote(.)"/>
+  </xsl:template>
+
+  <xsl:template name="footnote-ref">
+    <xsl:apply-templates select="." mode="footnote-ref">
+      <xsl:with-param name="n"><xsl:call-template name="footnote-number"/></xsl:with-param>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A goal's footnotes, listed after its table.  Plain descendant steps:
+       libxml2 merges the node-sets of "//" steps with a duplicate check per
+       node, which made this quadratic. -->
+  <xsl:template name="footnotes">
+    <xsl:variable name="items"
+        select="descendant::s:note[ancestor::s:kpi] | descendant::s:baseline[@note]
+                | descendant::s:value[@note] | descendant::s:target[@note] | descendant::s:override"/>
+    <xsl:if test="$items">
+      <xsl:apply-templates select="." mode="footnotes"><xsl:with-param name="items" select="$items"/></xsl:apply-templates>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A footnote's text after its KPI's name. -->
+  <xsl:template name="footnote-text">
+    <xsl:choose>
+      <xsl:when test="self::s:override">
+        <xsl:text>判定を「</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@met = 'yes'">達成</xsl:when>
+          <xsl:otherwise>未達</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>」とした理由：</xsl:text>
+        <xsl:value-of select="s:reason"/>
+      </xsl:when>
+      <xsl:when test="self::s:note"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="@r:era"/>
+        <xsl:if test="../@label"><xsl:text> </xsl:text><xsl:value-of select="../@label"/></xsl:if>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="@r:text"/>
+        <!-- The text of a provisional value already says 未確定: a note saying only that is not repeated. -->
+        <xsl:if test="not(@status = 'provisional' and normalize-space(@note) = '未確定')">
+          <xsl:text>（</xsl:text><xsl:value-of select="@note"/><xsl:text>）</xsl:text>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ========================================== 付録3 担当課別の達成状況 -->
+  <xsl:template name="departments-title">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</xsl:template>
+
+  <xsl:template name="departments-intro">各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</xsl:template>
+
+  <!-- The departments of the table: those with KPIs, in the summary's order. -->
+  <xsl:template name="departments">
+    <xsl:apply-templates select="$summary/r:department[r:all/@r:total > 0]" mode="department"/>
+  </xsl:template>
+
+  <!-- A department's KPIs (context: its r:department), in document order. -->
+  <xsl:template name="department-kpis">
+    <xsl:for-each select="key('department-kpis', @r:ref)">
+      <xsl:apply-templates select="." mode="department-kpi"><xsl:with-param name="pos" select="position()"/></xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="judgement">
+    <xsl:choose>
+      <xsl:when test="r:result/@r:met = 'yes'">達成</xsl:when>
+      <xsl:otherwise>未達</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================ 新旧対照表 (kpic diff) -->
+  <!-- A version as the document names it: its title and as-of date in 和暦
+       (網走市…総合戦略（平成31年4月1日現在）), not its file name. -->
+  <xsl:template match="d:source" mode="version">
+    <xsl:value-of select="@title"/>
+    <xsl:text>（</xsl:text><xsl:value-of select="k:date(@as-of, 'long')"/><xsl:text>現在）</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="d:same"><xsl:value-of select="."/></xsl:template>
+
+  <!-- KPIs at or above the threshold before or after: met／total, all and measure-level. -->
+  <xsl:template match="d:before | d:after" mode="all">
+    <xsl:value-of select="@all-met"/>／<xsl:value-of select="@all-met + @all-not-met"/>
+  </xsl:template>
+  <xsl:template match="d:before | d:after" mode="measure">
+    <xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/>
+  </xsl:template>
+
+  <!-- What a group of changes concerns: 基本目標N, 交付金事業, 検証の本文, 戦略全体. -->
+  <xsl:template name="area">
+    <xsl:choose>
+      <xsl:when test="@area = 'goal'">基本目標<xsl:value-of select="@number"/></xsl:when>
+      <xsl:when test="@area = 'grants'">交付金事業</xsl:when>
+      <xsl:when test="@area = 'document'">検証の本文</xsl:when>
+      <xsl:otherwise>戦略全体</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A value's status as the document says it. -->
+  <xsl:template name="status">
+    <xsl:choose>
+      <xsl:when test="@status = 'provisional'">未確定</xsl:when>
+      <xsl:when test="@status = 'reference'">参考値</xsl:when>
+      <xsl:when test="@status = 'not-surveyed'">調査なし</xsl:when>
+      <xsl:when test="@status = 'not-available'">数値なし</xsl:when>
+      <xsl:otherwise><xsl:value-of select="@status"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The value of a change (d:before or d:after), with its year: its text and,
+       unless it says so itself, its status.  The text of a provisional value
+       already says 未確定 (未確定 (313千㎡)).  mode="value-text" gives the text. -->
+  <xsl:template match="d:before | d:after" mode="value">
+    <xsl:if test="@era"><xsl:apply-templates select="." mode="era"/><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates select="." mode="value-text"/>
+    <xsl:if test="@status and @status != 'measured' and @status != 'provisional'">（<xsl:call-template name="status"/>）</xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
