@@ -53,6 +53,18 @@ check "round trip: every KPI's id, rate and judgement, and the 担当課 counts"
 	test "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/rt.json")" = "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/orig.json")"
 check "round trip: the override and its reason survive" grep -qF '<override met="yes">' "$TMP/rt.xml"
 
+# a status the vocabulary does not know is refused at its cell, not read as measured
+sed '2s/,15757,measured,/,15757,bogus,/' "$TMP/all.csv" >"$TMP/st.csv"
+rm -f "$TMP/st.xml"
+run_kpic import -o "$TMP/st.xml" "$TMP/st.csv"
+check "export CSV: an unknown status at its cell (line 2, field 20) [import-cell], exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/st.xml" -a -n "$(grep -F "st.csv:2:20: error: unknown status 'bogus' in column fy2016_status" "$TMP/err")"
+# ... and the document's words for statuses are read as the source's names
+sed '2s/,15757,measured,/,15757,未確定,/' "$TMP/all.csv" >"$TMP/st.csv"
+run_kpic import -o "$TMP/st.xml" "$TMP/st.csv"
+check "export CSV: 未確定 in a status column is provisional" \
+	test "$RC" = 0 -a -n "$(grep -F '<value year="2016" status="provisional">15757</value>' "$TMP/st.xml")"
+
 # bad cells: the diagnostic at the cell, and nothing written
 bad() {  # NAME: copies goal1.tsv to $TMP/NAME.tsv through sed ARGS
 	local name=$1; shift
