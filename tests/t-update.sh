@@ -97,9 +97,44 @@ check "tsv --sheet: refused (one sheet), exit 2" test "$RC" = 2 -a ! -e "$TMP/no
 # a bad cell in an .xlsx (1,1OO with letters O at R3C3): at its sheet, row and column
 run_kpic update "$src" --year 2019 --actuals tests/update/bad-cell.xlsx -o "$TMP/bad.xml"
 check "xlsx: a bad cell at FILE:SHEET:R3C3, exit 1, nothing written" \
-	test "$RC" = 1 -a ! -e "$TMP/bad.xml" -a -n "$(grep -F "tests/update/bad-cell.xlsx:bad-cell:R3C3: error: '1,1OO' is not a decimal number" "$TMP/err")"
+	test "$RC" = 1 -a ! -e "$TMP/bad.xml" -a -n "$(grep -F "tests/update/bad-cell.xlsx:bad-cell:R3C3: error: '1,1OO' is not a figure kpic can read" "$TMP/err")"
 check "xlsx: ... its row shown, the caret under the cell" \
 	grep -qx '      |                                 ^' "$TMP/err"
+
+# the sheet's figures read as kpic import reads a table: units, separators, △/▲,
+# fullwidth digits, the dashes, 未確定 and 参考値, and series by their labels
+cat >"$TMP/words.tsv" <<'SHEET'
+kpi	series	value
+g1-pedestrians-weekday		1,100人
+g1-food-value-added		23.10%
+全国学力調査の全国平均正答率との差	小学生	△2.1
+g4-academic	中学生	▲0.5
+g1-employees		－
+g1-haccp	ホタテ製品	５社
+g1-haccp	サケ製品	未確定 (3社)
+g3-obstetrics		(2)
+SHEET
+run_kpic update "$src" --year 2019 --actuals "$TMP/words.tsv" -o "$TMP/words.xml"
+check "words: exit 0, 7 added, 1 unchanged" \
+	test "$RC" = 0 -a -n "$(grep -F 'FY2019: 7 added, 0 replaced, 0 revised, 1 unchanged' "$TMP/out")"
+diff "$src" "$TMP/words.xml" | grep '^>' | sed 's/^> *//' >"$TMP/words.d"
+check "words: 1,100人 is 1100, 23.10% is 23.10" \
+	test -n "$(grep -x '<value year="2019">1100</value>' "$TMP/words.d")" -a -n "$(grep -x '<value year="2019">23.10</value>' "$TMP/words.d")"
+check "words: △2.1 and ▲0.5 are negative, the series named by their labels (小学生, 中学生)" \
+	test "$(sed -n '/<series key="elementary"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">-2.1</value>')/$(sed -n '/<series key="junior"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">-0.5</value>')" = 1/1
+check "words: － (U+FF0D) is not-available" grep -qx '<value year="2019" status="not-available"/>' "$TMP/words.d"
+check "words: ５社 (fullwidth) is 5, 未確定 (3社) provisional" \
+	test "$(sed -n '/<series key="hotate"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">5</value>')" = 1 -a -n "$(grep -x '<value year="2019" status="provisional">3</value>' "$TMP/words.d")"
+check "words: (2) is a reference figure, as the source already has it: unchanged" \
+	test "$(grep -c 'year="2019" status="reference" note="表の見出しにない列の数値">2<' "$TMP/words.xml")" = 1
+run_kpic check "$TMP/words.xml"
+check "words: the result passes kpic check" test "$RC" = 0
+printf 'kpi\tvalue\ng1-pedestrians-weekday\t1,100件\ng4-academic\t1\ng1-employees\t16,100人\tprovisional\n' >"$TMP/unit.tsv"
+run_kpic update "$src" --year 2019 --actuals "$TMP/unit.tsv" -o "$TMP/none.xml"
+check "a unit that is not the KPI's: refused at its cell" \
+	test "$RC" = 1 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "unit.tsv:2:2: error: '1,100件': the unit is '件', but KPI 'g1-pedestrians-weekday' counts in '人' [actuals-syntax]" "$TMP/err")"
+check "a KPI of two series named without one: its series listed with their labels" \
+	grep -qF "unit.tsv:3:1: error: KPI 'g4-academic' has 2 series (elementary (小学生), junior (中学生)): name one in the series column" "$TMP/err"
 
 # a sheet that cannot be read at all: exit 2, its diagnostic
 run_kpic update "$src" --year 2019 --actuals "$TMP/missing.tsv" -o "$TMP/none.xml"

@@ -20,7 +20,8 @@ struct plan {
 	unsigned row;                /* the sheet's row */
 	int kpi, series;
 	int has_num;
-	const char *num;             /* as written in the sheet */
+	kdec numv;                   /* the figure, when has_num */
+	char num[64];                /* ... as the source writes it */
 	enum vstatus status;
 };
 
@@ -72,22 +73,6 @@ static int column_of(const char *name)
 		for (int k = 0; k < 6 && names[c][k]; k++)
 			if (!strcmp(name, names[c][k]))
 				return c;
-	return -1;
-}
-
-static int status_of_name(const char *s, enum vstatus *st)
-{
-	static const struct { const char *name; enum vstatus st; } names[] = {
-		{ "measured", VS_MEASURED }, { "provisional", VS_PROVISIONAL }, { "reference", VS_REFERENCE },
-		{ "not-surveyed", VS_NOT_SURVEYED }, { "not-available", VS_NOT_AVAILABLE },
-		{ "実績", VS_MEASURED }, { "未確定", VS_PROVISIONAL }, { "参考値", VS_REFERENCE },
-		{ "未調査", VS_NOT_SURVEYED }, { "—", VS_NOT_AVAILABLE },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(s, names[i].name)) {
-			*st = names[i].st;
-			return 0;
-		}
 	return -1;
 }
 
@@ -201,8 +186,81 @@ static int find_kpi(const struct model *m, const char *s, int *count)
 
 static void series_keys(const struct kpi *k, struct buf *b)
 {
-	for (size_t j = 0; j < k->nseries; j++)
+	for (size_t j = 0; j < k->nseries; j++) {
 		buf_printf(b, "%s%s", j ? ", " : "", k->series[j].key ? k->series[j].key : "");
+		if (k->series[j].label)
+			buf_printf(b, " (%s)", k->series[j].label);
+	}
+}
+
+/* The series a row names: by its key, else by its label (男性, as the
+ * document prints it); an empty name for a KPI of one series.  -1 if none. */
+static int find_series(const struct kpi *k, const char *name)
+{
+	if (!*name)
+		return k->nseries == 1 ? 0 : -1;
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].key && !strcmp(k->series[j].key, name))
+			return (int)j;
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].label && !strcmp(k->series[j].label, name))
+			return (int)j;
+	return -1;
+}
+
+/* The row's figure and status, read as kpic import reads a table's cells:
+ * 3,240人, 36.8%, △3.3, — or － (no figure), (1.64) (参考値), 未確定 (313千㎡);
+ * a unit must be the series' own.  0, or -1 after a diagnostic. */
+static int read_figure(const struct kpi *k, const struct sheet *sh, const char *const *cells, const size_t *offs,
+                       struct diag_ctx *d, struct plan *p)
+{
+	const struct series *s = &k->series[p->series];
+	const char *v = cells[COL_VALUE];
+	struct figure f;
+	if (figure_cell(v, &f) < 0) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
+		            "'%s' is not a figure kpic can read: write 16474, 3,240人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
+		            v);
+		return -1;
+	}
+	if (f.unit[0] && (s->unit == NULL || strcmp(s->unit, f.unit))) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
+		            s->unit ? N_("'%s': the unit is '%s', but KPI '%s' counts in '%s'")
+		                    /* xgettext:c-format */ : N_("'%s': the unit is '%s', but KPI '%s' has no unit%s"),
+		            v, f.unit, k->id, s->unit ? s->unit : "");
+		return -1;
+	}
+	p->has_num = f.has_num;
+	p->numv = f.num;
+	if (f.has_num)
+		kdec_format(f.num, p->num, sizeof p->num);
+	p->status = f.st;
+	const char *st = cells[COL_STATUS];
+	if (st && *st) {
+		enum vstatus named;
+		if (vstatus_parse(st, &named) < 0) {
+			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
+			            "unknown status '%s' (measured/実績, provisional/未確定, reference/参考値, not-surveyed/未調査, not-available/—)",
+			            st);
+			return -1;
+		}
+		if (f.has_num && f.st != VS_MEASURED && named != f.st) {
+			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
+			            "the figure '%s' is written as %s, but the status column says %s: keep one of them", v,
+			            vstatus_name(f.st), vstatus_name(named));
+			return -1;
+		}
+		p->status = named;
+	}
+	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
+	if (p->has_num == no_figure) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[p->has_num ? COL_STATUS : COL_VALUE],
+		            p->has_num ? "status '%s' means there is no figure, but the row has one"
+		                       : "status '%s' needs a figure, but the row has none",
+		            vstatus_name(p->status));
+		return -1;
+	}
+	return 0;
 }
 
 /* Resolves one row into a plan; 0, or -1 after a diagnostic. */
@@ -244,10 +302,7 @@ static int resolve(const struct model *m, const struct sheet *sh, unsigned r, co
 	}
 	const struct kpi *k = &m->kpis[p->kpi];
 	const char *key = cells[COL_SERIES] ? cells[COL_SERIES] : "";
-	p->series = -1;
-	for (size_t j = 0; j < k->nseries; j++)
-		if ((*key && k->series[j].key && !strcmp(k->series[j].key, key)) || (!*key && k->nseries == 1))
-			p->series = (int)j;
+	p->series = find_series(k, key);
 	if (p->series < 0) {
 		struct buf keys = BUF_INIT;
 		series_keys(k, &keys);
@@ -263,37 +318,8 @@ static int resolve(const struct model *m, const struct sheet *sh, unsigned r, co
 		buf_free(&keys);
 		return -1;
 	}
-	const char *v = cells[COL_VALUE];
-	int dash = !strcmp(v, "—") || !strcmp(v, "-") || !strcmp(v, "―");
-	p->has_num = *v && !dash;
-	p->num = v;
-	if (cells[COL_STATUS] && *cells[COL_STATUS]) {
-		if (status_of_name(cells[COL_STATUS], &p->status) < 0) {
-			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_STATUS],
-			            "unknown status '%s' (measured, provisional, reference, not-surveyed, not-available)",
-			            cells[COL_STATUS]);
-			return -1;
-		}
-	} else {
-		p->status = p->has_num ? VS_MEASURED : dash ? VS_NOT_AVAILABLE : VS_NOT_SURVEYED;
-	}
-	kdec num;
-	if (p->has_num && kdec_parse(v, strlen(v), &num) != KDEC_OK) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
-		            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
-		return -1;
-	}
-	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
-	if (p->has_num == no_figure) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[p->has_num ? COL_STATUS : COL_VALUE],
-		            p->has_num ? "status '%s' means there is no figure, but the row has one"
-		                       : "status '%s' needs a figure, but the row has none",
-		            vstatus_name(p->status));
-		return -1;
-	}
-	return 0;
+	return read_figure(k, sh, cells, offs, d, p);
 }
-
 /* What the rows share while they are turned into edits. */
 struct run {
 	const struct model *m;
@@ -352,9 +378,7 @@ static void change_value(struct run *x, const struct plan *p, const struct value
 {
 	const struct kpi *k = &x->m->kpis[p->kpi];
 	const char *skey = k->series[p->series].key ? k->series[p->series].key : "";
-	kdec num;
-	int same_num = v->has_num && p->has_num && v->num_ok && kdec_parse(p->num, strlen(p->num), &num) == KDEC_OK &&
-	               kdec_cmp(v->num, num) == 0;
+	int same_num = v->has_num && p->has_num && v->num_ok && kdec_cmp(v->num, p->numv) == 0;
 	if ((same_num || (!v->has_num && !p->has_num)) && v->status == p->status) {
 		x->res->unchanged++;
 		return;
