@@ -33,6 +33,42 @@ run_kpic update "$TMP/s.xml" --year=2019 --actuals tests/update/fy2019.tsv
 check "update again: nothing to change, exit 0" test "$RC" = 0 -a -n "$(grep 'nothing to change' "$TMP/out")"
 check "update again: the file is as it was" cmp -s "$TMP/s.xml" "$TMP/after.xml"
 
+# the year is never guessed: without --year and a sheet that does not name
+# it, the run is refused and nothing written (twice, not FY2019 then FY2020)
+cp "$src" "$TMP/ny.xml"
+for run in 1 2; do
+	run_kpic update "$TMP/ny.xml" --actuals tests/update/fy2019.tsv
+	check "no year ($run): refused, exit 2, says how to give it" \
+		test "$RC" = 2 -a -n "$(grep -F 'fy2019.tsv: the sheet does not say which fiscal year its figures are for, and kpic does not guess: give --year=2023, or name the year in the sheet (a 年度 column' "$TMP/err")"
+	check "no year ($run): the source as it was, no backup" test "$(cmp "$src" "$TMP/ny.xml" && echo same)" = same -a ! -e "$TMP/ny.xml~"
+done
+# the year from the value column's header (令和元年度 is FY2019), or a 年度 column
+sed 's/^kpi\tseries\tvalue\tstatus$/kpi\tseries\t令和元年度\tstatus/' tests/update/fy2019.tsv >"$TMP/hdr.tsv"
+run_kpic update "$src" --actuals "$TMP/hdr.tsv" -o "$TMP/hdr.xml"
+check "year from the header (令和元年度): exit 0, the same update as --year 2019" \
+	test "$RC" = 0 -a -n "$(grep -F '4 added, 1 replaced' "$TMP/out")" -a "$(cmp "$TMP/hdr.xml" "$TMP/after.xml" && echo same)" = same
+for h in R1 FY2019 2019 '実績(H31)' '令和元年度実績'; do
+	sed "s/^kpi\tseries\tvalue\tstatus\$/kpi\tseries\t$h\tstatus/" tests/update/fy2019.tsv >"$TMP/hdr.tsv"
+	run_kpic update "$src" --actuals "$TMP/hdr.tsv" -o "$TMP/hdr2.xml"
+	check "year from the header '$h'" test "$RC" = 0 -a "$(cmp "$TMP/hdr2.xml" "$TMP/after.xml" && echo same)" = same
+done
+awk 'BEGIN { FS = OFS = "\t" } /^#/ { print; next } { print $1, $2, $3, $4, (NR == 2 ? "年度" : NR == 3 ? "R1" : NR == 4 ? "2019" : "FY2019") }' \
+	tests/update/fy2019.tsv >"$TMP/ycol.tsv"
+run_kpic update "$src" --actuals "$TMP/ycol.tsv" -o "$TMP/ycol.xml"
+check "a 年度 column (R1, 2019, FY2019): exit 0, the same update" \
+	test "$RC" = 0 -a "$(cmp "$TMP/ycol.xml" "$TMP/after.xml" && echo same)" = same
+sed '5s/FY2019$/H30/' "$TMP/ycol.tsv" >"$TMP/ymix.tsv"
+run_kpic update "$src" --actuals "$TMP/ymix.tsv" -o "$TMP/none.xml"
+check "a 年度 column naming two years: refused at the cell, exit 2, a note at the first" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ymix.tsv:5:5: error: this is 平成30年度 (FY2018), but the sheet says 平成31年度 (FY2019): one sheet holds the figures of one year" "$TMP/err")" -a -n "$(grep -F 'ymix.tsv:3:5: note: the year named first' "$TMP/err")"
+sed '4s/2019$/X5/' "$TMP/ycol.tsv" >"$TMP/ybad.tsv"
+run_kpic update "$src" --actuals "$TMP/ybad.tsv" -o "$TMP/none.xml"
+check "a 年度 cell that is no year: refused at it, exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F "ybad.tsv:4:5: error: 'X5' is not a fiscal year: write 令和5年度, R5, FY2023 or 2023 [actuals-syntax]" "$TMP/err")"
+run_kpic update "$src" --year 2018 --actuals "$TMP/ycol.tsv" -o "$TMP/none.xml"
+check "--year and the sheet disagree: refused, exit 2, nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ycol.tsv:3:5: error: this is 平成31年度 (FY2019), but --year says 平成30年度 (FY2018)" "$TMP/err")"
+
 # refused rows: diagnostics at sheet:row:column, and the file byte-identical
 printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"
 rm -f "$TMP/s.xml~"

@@ -30,7 +30,7 @@ struct edit {
 	struct buf text;
 };
 
-enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, NCOLS };
+enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, COL_YEAR, NCOLS };
 
 /* A cell's text; a cell covered by a merged range reads as its origin (a
  * KPI's name merged over the rows of its series names each row's KPI). */
@@ -68,6 +68,7 @@ static int column_of(const char *name)
 		{ "series", "series_key", "key", "系列", NULL, NULL },
 		{ "value", "actual", "値", "実績", "実績値", NULL },
 		{ "status", "状態", NULL, NULL, NULL, NULL },
+		{ "year", "fiscal_year", "fy", "FY", "年度", "年" },
 	};
 	for (int c = 0; c < NCOLS; c++)
 		for (int k = 0; k < 6 && names[c][k]; k++)
@@ -151,22 +152,6 @@ static int cmp_edit(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
 	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-/* The year after the latest measured or provisional figure of any KPI
- * (reference values, 参考値, do not count). */
-static int default_year(const struct model *m)
-{
-	int y = m->baseline.ok ? m->baseline.y : 0;
-	for (size_t i = 0; i < m->nkpis; i++)
-		for (size_t j = 0; j < m->kpis[i].nseries; j++)
-			for (size_t v = 0; v < m->kpis[i].series[j].nvalues; v++) {
-				const struct value *x = &m->kpis[i].series[j].values[v];
-				if (x->has_num && x->year.ok && x->year.y > y &&
-				    (x->status == VS_MEASURED || x->status == VS_PROVISIONAL))
-					y = x->year.y;
-			}
-	return y + 1;
 }
 
 static int find_kpi(const struct model *m, const char *s, int *count)
@@ -267,8 +252,8 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 static int resolve(const struct model *m, const struct sheet *sh, unsigned r, const int *col,
                    struct diag_ctx *d, struct plan *p)
 {
-	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL };
-	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off };
+	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL, NULL };
+	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off, row_off };
 	unsigned n = sheet_row_cells(sh, r);
 	const struct srcfile *sheet = &sh->src;
 	for (int c = 0; c < NCOLS; c++)
@@ -329,12 +314,51 @@ struct run {
 	struct diag_ctx *d;
 	struct update_result *res;
 	int col[NCOLS];
+	int header_year;             /* the value column's header names the year (令和5年度), else 0 */
+	size_t header_year_pos;
 	struct plan *plans;
 	size_t nplans;
 	struct edit *edits;
 	size_t nedits;
 	size_t errors;
 };
+
+/* The fiscal year a value column's header names: "令和5年度", "R5", "FY2023",
+ * "2023", alone or with the value's word ("令和5年度実績", "実績(R5)",
+ * "実績値（FY2023）"); 0 if none. */
+static int value_header_year(const char *name)
+{
+	static const char *const words[] = { "実績値", "実績", "value", "actual" };
+	char t[128];
+	size_t n = strlen(name);
+	if (n >= sizeof t)
+		return 0;
+	memcpy(t, name, n + 1);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t k = strlen(words[i]);
+		if (n > k && !strncmp(t, words[i], k)) {
+			memmove(t, t + k, n - k + 1);
+			n -= k;
+		} else if (n > k && !strcmp(t + n - k, words[i])) {
+			t[n -= k] = '\0';
+		}
+	}
+	const char *b = t + value_blank(t);
+	size_t len = strlen(b);
+	while (len && b[len - 1] == ' ')
+		len--;
+	static const char *const parens[][2] = { { "(", ")" }, { "（", "）" } };
+	for (size_t i = 0; i < 2; i++) {
+		size_t o = strlen(parens[i][0]), c = strlen(parens[i][1]);
+		if (len > o + c && !strncmp(b, parens[i][0], o) && !strncmp(b + len - c, parens[i][1], c)) {
+			b += o;
+			len -= o + c;
+			break;
+		}
+	}
+	int y = fiscal_year_parse(b, len);
+	return y > 0 ? y : 0;
+}
 
 /* The header row, if the first row that says something is one (its first
  * cell names the KPI column): the columns by name.  Returns the first row of
@@ -346,19 +370,25 @@ static unsigned header(struct run *x)
 	while (r < sh->nrows && skipped_row(sh, r))
 		r++;
 	for (int c = 0; c < NCOLS; c++)
-		x->col[c] = c;
+		x->col[c] = c < COL_YEAR ? c : -1;
 	if (r >= sh->nrows || column_of(cell_text(sh, r, 0)) != COL_KPI)
 		return 0;
 	for (int c = 0; c < NCOLS; c++)
 		x->col[c] = -1;
 	for (unsigned j = 0, n = sheet_row_cells(sh, r); j < n; j++) {
 		const char *name = cell_text(sh, r, j);
-		int c = column_of(name);
+		int c = column_of(name), y = c < 0 ? value_header_year(name) : 0;
 		if (!*name && sh->src.sheet)
 			continue;            /* a spreadsheet's blank cells right of the table */
+		if (y > 0 && x->col[COL_VALUE] < 0) {
+			x->header_year = y;
+			x->header_year_pos = sheet_pos(sh, r, j);
+			c = COL_VALUE;
+		}
 		if (c < 0 || x->col[c] >= 0) {
 			diag_report(x->d, R_ACTUALS_SYNTAX, &sh->src, sheet_pos(sh, r, j),
-			            c < 0 ? "unknown column '%s' (kpi, series, value, status)" : "column '%s' is named twice",
+			            c < 0 ? "unknown column '%s' (kpi, series, value or a fiscal year such as 令和5年度, status, 年度)"
+			                  : "column '%s' is named twice",
 			            name);
 			x->errors++;
 		} else {
@@ -370,6 +400,83 @@ static unsigned header(struct run *x)
 		x->errors++;
 	}
 	return r + 1;
+}
+
+/* What names the year: "--year", the value column's header, or a row's 年度 cell. */
+struct year_from {
+	int year;
+	const struct srcfile *where;  /* NULL: --year */
+	size_t pos;
+};
+
+static void year_says(const struct year_from *f, struct buf *b)
+{
+	char name[64];
+	fiscal_year_name(f->year, name, sizeof name);
+	if (f->where)
+		buf_printf(b, _("the sheet says %s"), name);
+	else
+		buf_printf(b, _("--year says %s"), name);
+}
+
+/* Another place naming the year: the same one, or a diagnostic at it. */
+static void year_agrees(struct run *x, struct year_from *seen, int y, size_t pos)
+{
+	if (seen->year == 0) {
+		*seen = (struct year_from){ y, &x->sh->src, pos };
+		return;
+	}
+	if (seen->year == y)
+		return;
+	char name[64];
+	struct buf b = BUF_INIT;
+	fiscal_year_name(y, name, sizeof name);
+	year_says(seen, &b);
+	diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
+	            "this is %s, but %s: one sheet holds the figures of one year; correct it, or split the sheet", name,
+	            buf_str(&b));
+	if (seen->where)
+		diag_note(x->d, seen->where, seen->pos, "the year named first");
+	buf_free(&b);
+	x->errors++;
+}
+
+/* The sheet's fiscal year from --year, the value column's header and the
+ * 年度 column, which must agree: never a guess.  0, or 2 after diagnostics
+ * or with the message in err. */
+static int sheet_year(struct run *x, unsigned first, struct buf *err)
+{
+	struct year_from seen = { x->rq->year, NULL, 0 };
+	if (x->header_year)
+		year_agrees(x, &seen, x->header_year, x->header_year_pos);
+	for (unsigned r = first; x->col[COL_YEAR] >= 0 && r < x->sh->nrows; r++) {
+		if (skipped_row(x->sh, r))
+			continue;
+		const char *t = cell_text(x->sh, r, (unsigned)x->col[COL_YEAR]);
+		size_t pos = sheet_pos(x->sh, r, (unsigned)x->col[COL_YEAR]);
+		int y = fiscal_year_parse(t, strlen(t));
+		if (y < 0) {
+			diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
+			            "'%s' is not a fiscal year: write 令和5年度, R5, FY2023 or 2023", t);
+			x->errors++;
+		} else {
+			year_agrees(x, &seen, y, pos);
+		}
+	}
+	if (x->errors) {
+		buf_printf(err, _("%s: the sheet's fiscal year is not clear; nothing was written"), x->rq->actuals);
+		return 2;
+	}
+	if (seen.year == 0) {
+		buf_printf(err,
+		           _("%s: the sheet does not say which fiscal year its figures are for, and kpic does not guess: "
+		             "give --year=2023, or name the year in the sheet (a 年度 column, or the value column's header: "
+		             "令和5年度, R5, FY2023 or 2023); nothing was written"),
+		           x->rq->actuals);
+		return 2;
+	}
+	x->res->year = seen.year;
+	return 0;
 }
 
 /* The row's figure for a year that already has a value: unchanged, replaced
@@ -501,12 +608,6 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	const struct model *m = &u->model;
 	memset(res, 0, sizeof *res);
 	memset(sheet, 0, sizeof *sheet);
-	res->year = rq->year ? rq->year : default_year(m);
-	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
-		buf_printf(err, _("FY%d is outside the strategy's period %d–%d; give the year with --year"), res->year,
-		           m->start.y, m->end.y);
-		return 2;
-	}
 	/* a sheet that cannot be read at all is unreadable input (its
 	 * diagnostics say why), not a row refused */
 	if (sheet_read(rq->actuals, rq->sheet, R_ACTUALS_SYNTAX, d, sheet)) {
@@ -515,6 +616,18 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	}
 	struct run x = { .m = m, .src = &u->src.src, .sh = sheet, .rq = rq, .d = d, .res = res };
 	unsigned first = header(&x);
+	if (x.errors)
+		return 1;
+	int rc = sheet_year(&x, first, err);
+	if (rc)
+		return rc;
+	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
+		char name[64];
+		fiscal_year_name(res->year, name, sizeof name);
+		buf_printf(err, _("%s is outside the strategy's period %d–%d: check the sheet's year or --year; nothing was written"),
+		           name, m->start.y, m->end.y);
+		return 2;
+	}
 	x.plans = xcalloc((size_t)sheet->nrows + 1, sizeof *x.plans);
 	x.edits = xcalloc((size_t)sheet->nrows + 1, sizeof *x.edits);
 	for (unsigned r = first; r < sheet->nrows; r++)
