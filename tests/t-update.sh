@@ -27,11 +27,13 @@ run_kpic eval --format=json "$TMP/s.xml"
 check "update: the new actual counts (pedestrians weekday latest FY2019 1100)" \
 	test "$(jq -c '.kpis[] | select(.id == "g1-pedestrians-weekday") | .series[0].latest | [.year, .value]' "$TMP/out")" = '[2019,1100]'
 
-# the same sheet again: nothing to change, nothing written
+# the same sheet again: refused as applied already, nothing written
 cp "$TMP/s.xml" "$TMP/after.xml"
+rm -f "$TMP/s.xml~"
 run_kpic update "$TMP/s.xml" --year=2019 --actuals tests/update/fy2019.tsv
-check "update again: nothing to change, exit 0" test "$RC" = 0 -a -n "$(grep 'nothing to change' "$TMP/out")"
-check "update again: the file is as it was" cmp -s "$TMP/s.xml" "$TMP/after.xml"
+check "update again: refused, exit 2, says it was applied" \
+	test "$RC" = 2 -a -n "$(grep -F 'kpic: tests/update/fy2019.tsv: its 5 figures are the source'"'"'s for 平成31年度 (FY2019) already: the sheet has been applied; nothing was written' "$TMP/err")"
+check "update again: the file is as it was, no backup" test "$(cmp "$TMP/s.xml" "$TMP/after.xml" && echo same)" = same -a ! -e "$TMP/s.xml~"
 
 # the year is never guessed: without --year and a sheet that does not name
 # it, the run is refused and nothing written (twice, not FY2019 then FY2020)
@@ -68,6 +70,23 @@ check "a 年度 cell that is no year: refused at it, exit 2" \
 run_kpic update "$src" --year 2018 --actuals "$TMP/ycol.tsv" -o "$TMP/none.xml"
 check "--year and the sheet disagree: refused, exit 2, nothing written" \
 	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ycol.tsv:3:5: error: this is 平成31年度 (FY2019), but --year says 平成30年度 (FY2018)" "$TMP/err")"
+
+# the issue's case: one sheet naming its year, run twice: the source as after
+# the first run, and the second refused; and a sheet given again as the next year
+sed 's/^kpi\tseries\tvalue\tstatus$/kpi\tseries\t令和元年度\tstatus/' tests/update/fy2019.tsv >"$TMP/twice.tsv"
+cp "$src" "$TMP/twice.xml"
+run_kpic update "$TMP/twice.xml" --actuals "$TMP/twice.tsv"
+cp "$TMP/twice.xml" "$TMP/twice1.xml"
+check "twice: the first run applies the sheet" test "$RC" = 0 -a "$(cmp "$TMP/twice.xml" "$TMP/after.xml" && echo same)" = same
+run_kpic update "$TMP/twice.xml" --actuals "$TMP/twice.tsv"
+check "twice: the second is refused (exit 2, a message), the source as after the first" \
+	test "$RC" = 2 -a -n "$(grep -F 'the sheet has been applied' "$TMP/err")" -a "$(cmp "$TMP/twice.xml" "$TMP/twice1.xml" && echo same)" = same
+printf 'kpi\tvalue\ng1-employees\t16100\ng1-haccp\t\n' | sed 's/g1-haccp\t$/g1-food-value-added\t—/' >"$TMP/next.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/next.tsv" -o "$TMP/next.xml"
+check "next year: FY2018 applied" test "$RC" = 0 -a -n "$(grep -F '2 replaced' "$TMP/out")"
+run_kpic update "$TMP/next.xml" --year 2019 --actuals "$TMP/next.tsv" -o "$TMP/none.xml"
+check "next year: the same sheet as FY2019 refused: its figures are the source's for FY2018" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'its 2 figures are the source'"'"'s for 平成30年度 (FY2018) already' "$TMP/err")"
 
 # refused rows: diagnostics at sheet:row:column, and the file byte-identical
 printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"

@@ -589,6 +589,59 @@ static void one_row(struct run *x, unsigned r)
 		add_value(x, &p);
 }
 
+/* The series' latest value up to the sheet's year, NULL if none. */
+static const struct value *latest_value(const struct series *s, int year)
+{
+	const struct value *v = NULL;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct value *c = &s->values[i];
+		if (c->year.ok && c->year.y <= year && (v == NULL || c->year.y > v->year.y))
+			v = c;
+	}
+	return v;
+}
+
+/* Whether the row says what the series' latest value already says. */
+static int repeats(const struct plan *p, const struct value *v)
+{
+	if (v == NULL || v->status != p->status || v->has_num != p->has_num)
+		return 0;
+	return !p->has_num || (v->num_ok && kdec_cmp(v->num, p->numv) == 0);
+}
+
+/* A sheet whose every row repeats its KPI's latest value has been applied
+ * already (run twice, or given again for the next year): 1 with the
+ * message in err, else 0. */
+static int applied_already(const struct run *x, struct buf *err)
+{
+	int year = 0, one_year = 1;
+	for (size_t i = 0; i < x->nplans; i++) {
+		const struct plan *p = &x->plans[i];
+		const struct value *v = latest_value(&x->m->kpis[p->kpi].series[p->series], x->res->year);
+		if (!repeats(p, v))
+			return 0;
+		one_year &= year == 0 || year == v->year.y;
+		year = v->year.y;
+	}
+	if (x->nplans == 0)
+		return 0;
+	char name[64];
+	fiscal_year_name(year, name, sizeof name);
+	if (one_year)
+		buf_printf(err,
+		           ngettext("%s: its %zu figure is the source's for %s already: the sheet has been applied; nothing was written",
+		                    "%s: its %zu figures are the source's for %s already: the sheet has been applied; nothing was written",
+		                    x->nplans),
+		           x->rq->actuals, x->nplans, name);
+	else
+		buf_printf(err,
+		           ngettext("%s: its %zu figure is its KPI's latest in the source already: the sheet has been applied; nothing was written",
+		                    "%s: its %zu figures are each KPI's latest in the source already: the sheet has been applied; nothing was written",
+		                    x->nplans),
+		           x->rq->actuals, x->nplans);
+	return 1;
+}
+
 /* The source's text with the edits applied, in order. */
 static void apply_edits(struct run *x)
 {
@@ -633,13 +686,15 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	for (unsigned r = first; r < sheet->nrows; r++)
 		if (!skipped_row(sheet, r))
 			one_row(&x, r);
-	if (x.errors == 0)
+	if (x.errors == 0 && applied_already(&x, err))
+		rc = 2;
+	else if (x.errors == 0)
 		apply_edits(&x);
 	for (size_t i = 0; i < x.nedits; i++)
 		buf_free(&x.edits[i].text);
 	free(x.edits);
 	free(x.plans);
-	return x.errors ? 1 : 0;
+	return rc ? rc : x.errors ? 1 : 0;
 }
 
 void update_result_free(struct update_result *res)

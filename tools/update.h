@@ -37,8 +37,9 @@ struct update_result {
 /* Reads the sheet and computes the updated text of u's source.  Returns 0,
  * 1 when rows were refused (diagnosed through d: the sheet must stay alive
  * until they are flushed, so it is kept in *sheet: sheet_free() it), or 2
- * when the sheet cannot be read (diagnosed too) or its year is not named,
- * not clear or outside the period (message in err). */
+ * when the sheet cannot be read (diagnosed too), its year is not named,
+ * not clear or outside the period, or every row repeats its KPI's latest
+ * value, as when the sheet was applied already (message in err). */
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
                  struct sheet *sheet, struct update_result *res, struct buf *err);
 void update_result_free(struct update_result *res);
