@@ -134,14 +134,27 @@ run_kpic import --sheet=goal1 -o "$TMP/s.xml" "$dir/goal1.xlsx"
 check "--sheet: the named sheet" test "$RC" = 0 -a -s "$TMP/s.xml"
 head -c 3000 "$dir/goal1.xlsx" >"$TMP/trunc.xlsx"
 run_kpic import -o "$TMP/b.xml" "$TMP/trunc.xlsx"
-check "a corrupt (truncated) zip: refused [import-unreadable-sheet]" \
-	test "$RC" = 1 -a -n "$(grep -F 'not a readable .xlsx file (a zip archive)' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a corrupt (truncated) zip: refused [import-unreadable-sheet], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'not a readable .xlsx file (a zip archive)' "$TMP/err")" -a ! -e "$TMP/b.xml"
 run_kpic import -o "$TMP/b.xml" "$dir/bomb.xlsx"
-check "a zip bomb (70 MiB in 70 KiB): refused [import-too-large]" \
-	test "$RC" = 1 -a -n "$(grep -F 'unzips to 73400343 bytes: refused' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a zip bomb (70 MiB in 70 KiB): refused [import-too-large], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'unzips to 73400343 bytes: refused' "$TMP/err")" -a ! -e "$TMP/b.xml"
 run_kpic import -o "$TMP/b.xml" "$dir/huge.ods"
-check "a cell repeated over 10^5 columns: refused [import-too-large]" \
-	test "$RC" = 1 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a cell repeated over 10^5 columns: refused [import-too-large], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
+
+# a sheet that cannot be read at all exits 2, as kpic update does for the same
+run_kpic import -o "$TMP/b.xml" "$TMP/missing.tsv"
+check "a missing sheet: exit 2 [unreadable], nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/b.xml" -a -n "$(grep -F 'missing.tsv: error: cannot read' "$TMP/err")"
+printf '\x8a\xee\x96\x7b\x96\xda\x95\x57\n' >"$TMP/sjis.csv"
+run_kpic import -o "$TMP/b.xml" "$TMP/sjis.csv"
+check "a Shift_JIS sheet: exit 2 [encoding], nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/b.xml" -a -n "$(grep -F 'sjis.csv: error: the sheet is not UTF-8 text' "$TMP/err")"
+run_kpic update "$src" --year 2019 --actuals "$TMP/sjis.csv" -o "$TMP/b.xml"
+check "... and kpic update: exit 2 too" test "$RC" = 2 -a ! -e "$TMP/b.xml"
+run_kpic import --sheet=nothing -o "$TMP/b.xml" "$dir/goal1.ods"
+check "--sheet: an unknown sheet, exit 2 as for kpic update" test "$RC" = 2
 
 # never over the input
 cp "$dir/goal1.tsv" "$TMP/self.tsv"

@@ -8,7 +8,8 @@ cp "$src" "$TMP/s.xml"
 # series of one KPI) and a reference (参考値) 2019 figure confirmed as measured
 run_kpic update "$TMP/s.xml" --year 2019 --actuals tests/update/fy2019.tsv
 check "update: exit 0" test "$RC" = 0
-check "update: says what it did" grep -q 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out"
+check "update: says what it did, the year named as the document names it" \
+	grep -qF "kpic: $TMP/s.xml: 平成31年度 (FY2019): 4 added, 1 replaced, 0 revised, 0 unchanged; the previous version is $TMP/s.xml~" "$TMP/out"
 check "update: the previous version is kept as SRC~" cmp -s "$src" "$TMP/s.xml~"
 diff "$src" "$TMP/s.xml" >"$TMP/d"
 check "update: 5 lines added or changed, 1 line replaced" \
@@ -32,7 +33,7 @@ cp "$TMP/s.xml" "$TMP/after.xml"
 rm -f "$TMP/s.xml~"
 run_kpic update "$TMP/s.xml" --year=2019 --actuals tests/update/fy2019.tsv
 check "update again: refused, exit 2, says it was applied" \
-	test "$RC" = 2 -a -n "$(grep -F 'kpic: tests/update/fy2019.tsv: its 5 figures are the source'"'"'s for 平成31年度 (FY2019) already: the sheet has been applied; nothing was written' "$TMP/err")"
+	test "$RC" = 2 -a -n "$(grep -F 'kpic: tests/update/fy2019.tsv: its 5 figures are the source'"'"'s for 平成31年度 (FY2019) already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)' "$TMP/err")"
 check "update again: the file is as it was, no backup" test "$(cmp "$TMP/s.xml" "$TMP/after.xml" && echo same)" = same -a ! -e "$TMP/s.xml~"
 
 # the year is never guessed: without --year and a sheet that does not name
@@ -88,6 +89,20 @@ run_kpic update "$TMP/next.xml" --year 2019 --actuals "$TMP/next.tsv" -o "$TMP/n
 check "next year: the same sheet as FY2019 refused: its figures are the source's for FY2018" \
 	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'its 2 figures are the source'"'"'s for 平成30年度 (FY2018) already' "$TMP/err")"
 
+# --again: the user says the figures really repeat
+run_kpic update "$TMP/next.xml" --again --year 2019 --actuals "$TMP/next.tsv" -o "$TMP/again.xml"
+check "--again: the repeated figures applied as FY2019" \
+	test "$RC" = 0 -a -n "$(grep -F 'again.xml: 平成31年度 (FY2019): 2 added, 0 replaced' "$TMP/out")" -a "$(grep -c '<value year="2019">16100</value>' "$TMP/again.xml")" = 1
+run_kpic update "$TMP/twice.xml" --again --actuals "$TMP/twice.tsv"
+check "--again, the same year: nothing to change, exit 0, the year named" \
+	test "$RC" = 0 -a -n "$(grep -F "twice.xml: 平成31年度 (FY2019): nothing to change (5 rows already there)" "$TMP/out")" -a "$(cmp "$TMP/twice.xml" "$TMP/twice1.xml" && echo same)" = same
+# --year in the era forms too
+run_kpic update "$src" --year=令和元年度 --actuals tests/update/fy2019.tsv -o "$TMP/era.xml"
+check "--year=令和元年度 is FY2019" test "$RC" = 0 -a "$(cmp "$TMP/era.xml" "$TMP/after.xml" && echo same)" = same
+run_kpic update "$src" --year=R99x --actuals tests/update/fy2019.tsv -o "$TMP/none.xml"
+check "--year=R99x: a usage error, exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F "kpic: --year 'R99x': a fiscal year such as 2023, R5 or 令和5年度" "$TMP/err")"
+
 # refused rows: diagnostics at sheet:row:column, and the file byte-identical
 printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"
 rm -f "$TMP/s.xml~"
@@ -137,7 +152,7 @@ run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.tsv -o "$TMP/fr
 for fmt in xlsx ods; do
 	run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.$fmt -o "$TMP/from-$fmt.xml"
 	check "$fmt: exit 0, 4 added, 1 replaced" \
-		test "$RC" = 0 -a -n "$(grep -F 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out")"
+		test "$RC" = 0 -a -n "$(grep -F '平成31年度 (FY2019): 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out")"
 	check "$fmt: the updated source is the TSV's, byte for byte" cmp -s "$TMP/from-tsv.xml" "$TMP/from-$fmt.xml"
 done
 check "the TSV's update is the one checked above" cmp -s "$TMP/from-tsv.xml" "$TMP/after.xml"
@@ -171,7 +186,7 @@ g3-obstetrics		(2)
 SHEET
 run_kpic update "$src" --year 2019 --actuals "$TMP/words.tsv" -o "$TMP/words.xml"
 check "words: exit 0, 7 added, 1 unchanged" \
-	test "$RC" = 0 -a -n "$(grep -F 'FY2019: 7 added, 0 replaced, 0 revised, 1 unchanged' "$TMP/out")"
+	test "$RC" = 0 -a -n "$(grep -F '平成31年度 (FY2019): 7 added, 0 replaced, 0 revised, 1 unchanged' "$TMP/out")"
 diff "$src" "$TMP/words.xml" | grep '^>' | sed 's/^> *//' >"$TMP/words.d"
 check "words: 1,100人 is 1100, 23.10% is 23.10" \
 	test -n "$(grep -x '<value year="2019">1100</value>' "$TMP/words.d")" -a -n "$(grep -x '<value year="2019">23.10</value>' "$TMP/words.d")"

@@ -665,7 +665,7 @@ static int import_table(const struct sheet *sh, struct diag_ctx *d, struct buf *
 int import_sheet(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh, struct buf *out)
 {
 	if (sheet_read(path, name, R_IMPORT_CELL, d, sh))
-		return 1;
+		return 2;
 	if (import_is_export(sh))
 		return import_export_csv(sh, d, out);
 	return import_table(sh, d, out);

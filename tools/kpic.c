@@ -95,10 +95,13 @@ static const char usage_options[] = N_(
 	"  --format=FMT         eval and diff output: text (default), json, xml;\n"
 	"                       export: csv (default) or json\n"
 	"  --actuals=SHEET      update: the sheet of actuals to merge\n"
-	"  --year=Y             update: the fiscal year of the actuals (default: the\n"
-	"                       year after the latest figure in the source)\n"
+	"  --year=Y             update: the fiscal year of the actuals (2023, R5,\n"
+	"                       令和5年度); without it the sheet must name it (a 年度\n"
+	"                       column, or the value column's header): never guessed\n"
 	"  --revise             update: a row may replace a different figure already\n"
 	"                       in the source (kept as revised=\"OLD\")\n"
+	"  --again              update: apply a sheet whose figures all repeat the\n"
+	"                       source's latest (refused otherwise, as applied already)\n"
 	"  --sheet=NAME         import, update: the sheet of an .xlsx or .ods (default:\n"
 	"                       the first)\n"
 	"  -j N                 build: N worker processes (e.g. -j $(nproc)), each\n"
@@ -140,6 +143,7 @@ struct opts {
 	const char *actuals;         /* update: the sheet */
 	int year;                    /* update: --year, 0 if not given */
 	int revise;                  /* update: --revise */
+	int again;                   /* update: --again */
 	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
 	int jobs;                    /* build: -j N, worker processes (0: not given) */
@@ -255,17 +259,18 @@ static int parse_args(int argc, char **argv, struct opts *o, struct diag_ctx *d)
 			o->actuals = a + 10;
 		} else if ((!strcmp(a, "--year") && i + 1 < argc) || !strncmp(a, "--year=", 7)) {
 			const char *y = a[6] == '=' ? a + 7 : argv[++i];
-			char *end;
-			long v = strtol(y, &end, 10);
-			if (*y == '\0' || *end != '\0' || v < 1868 || v > 2200)
-				return usage_error("--year '%s': a fiscal year such as 2019", y);
-			o->year = (int)v;
+			int v = fiscal_year_parse(y, strlen(y));
+			if (v < 0)
+				return usage_error("--year '%s': a fiscal year such as 2023, R5 or 令和5年度", y);
+			o->year = v;
 		} else if (!strcmp(a, "--sheet") && i + 1 < argc) {
 			o->sheet = argv[++i];
 		} else if (strncmp(a, "--sheet=", 8) == 0) {
 			o->sheet = a + 8;
 		} else if (strcmp(a, "--revise") == 0) {
 			o->revise = 1;
+		} else if (strcmp(a, "--again") == 0) {
+			o->again = 1;
 		} else if (strncmp(a, "--template=", 11) == 0) {
 			o->template_name = a + 11;
 		} else if (strcmp(a, "-") != 0 && a[0] == '-') {
@@ -714,11 +719,13 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		return status;
 	}
 	diag_free(&ds);
-	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise };
+	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise, o->again };
 	struct update_result res;
 	struct sheet sheet;
 	struct buf err = BUF_INIT;
 	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
+	char year[64];               /* as the document names it: 令和5年度 (FY2023) */
+	fiscal_year_name(res.year, year, sizeof year);
 	diag_flush(d, diag_file(d));
 	if (rc == 2) {
 		fprintf(stderr, "kpic: %s\n", buf_str(&err));
@@ -727,9 +734,9 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		fprintf(stderr, _("kpic: %s: rows of %s were refused; nothing was written\n"), path, o->actuals);
 		status = 1;
 	} else if (res.added + res.replaced + res.revised == 0) {
-		printf(ngettext("kpic: %s: FY%d: nothing to change (%zu row already there)\n",
-		                "kpic: %s: FY%d: nothing to change (%zu rows already there)\n", res.unchanged),
-		       path, res.year, res.unchanged);
+		printf(ngettext("kpic: %s: %s: nothing to change (%zu row already there)\n",
+		                "kpic: %s: %s: nothing to change (%zu rows already there)\n", res.unchanged),
+		       path, year, res.unchanged);
 	} else {
 		/* the updated text must pass kpic check as a source */
 		struct diag_ctx dv;
@@ -762,10 +769,10 @@ static int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *
 		if (status == 2)
 			fprintf(stderr, "kpic: %s\n", e);
 		else if (status == 0)
-			printf(o->output ? _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
-			                 : _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged; "
+			printf(o->output ? _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
+			                 : _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged; "
 			                     "the previous version is %s\n"),
-			       o->output ? o->output : path, res.year, res.added, res.replaced, res.revised, res.unchanged,
+			       o->output ? o->output : path, year, res.added, res.replaced, res.revised, res.unchanged,
 			       backup);
 	}
 	update_result_free(&res);
@@ -787,7 +794,8 @@ static int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *
 	FILE *diag_out = diag_file(d);
 	struct sheet sh;
 	struct buf xml = BUF_INIT;
-	int status = import_sheet(path, o->sheet, d, &sh, &xml) ? 1 : 0;
+	/* 2 for a sheet that cannot be read at all, as for kpic update */
+	int status = import_sheet(path, o->sheet, d, &sh, &xml);
 	struct unit u;
 	int compiled = 0;
 	if (status == 0) {

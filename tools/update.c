@@ -629,14 +629,14 @@ static int applied_already(const struct run *x, struct buf *err)
 	fiscal_year_name(year, name, sizeof name);
 	if (one_year)
 		buf_printf(err,
-		           ngettext("%s: its %zu figure is the source's for %s already: the sheet has been applied; nothing was written",
-		                    "%s: its %zu figures are the source's for %s already: the sheet has been applied; nothing was written",
+		           ngettext("%s: its %zu figure is the source's for %s already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    "%s: its %zu figures are the source's for %s already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
 		                    x->nplans),
 		           x->rq->actuals, x->nplans, name);
 	else
 		buf_printf(err,
-		           ngettext("%s: its %zu figure is its KPI's latest in the source already: the sheet has been applied; nothing was written",
-		                    "%s: its %zu figures are each KPI's latest in the source already: the sheet has been applied; nothing was written",
+		           ngettext("%s: its %zu figure is its KPI's latest in the source already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    "%s: its %zu figures are each KPI's latest in the source already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
 		                    x->nplans),
 		           x->rq->actuals, x->nplans);
 	return 1;
@@ -686,7 +686,7 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	for (unsigned r = first; r < sheet->nrows; r++)
 		if (!skipped_row(sheet, r))
 			one_row(&x, r);
-	if (x.errors == 0 && applied_already(&x, err))
+	if (x.errors == 0 && !rq->again && applied_already(&x, err))
 		rc = 2;
 	else if (x.errors == 0)
 		apply_edits(&x);

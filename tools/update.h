@@ -26,6 +26,7 @@ struct update_request {
 	const char *sheet;           /* --sheet: an .xlsx or .ods file's sheet (NULL: the first) */
 	int year;                    /* --year; 0: the sheet must name it (never guessed) */
 	int revise;                  /* --revise: a different figure may replace one */
+	int again;                   /* --again: a sheet that repeats the latest figures is applied */
 };
 
 struct update_result {
@@ -39,7 +40,8 @@ struct update_result {
  * until they are flushed, so it is kept in *sheet: sheet_free() it), or 2
  * when the sheet cannot be read (diagnosed too), its year is not named,
  * not clear or outside the period, or every row repeats its KPI's latest
- * value, as when the sheet was applied already (message in err). */
+ * value, as when the sheet was applied already (unless again; message in
+ * err). */
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
                  struct sheet *sheet, struct update_result *res, struct buf *err);
 void update_result_free(struct update_result *res);
