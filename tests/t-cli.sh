@@ -130,7 +130,7 @@ check "-- before the files" test "$RC" = 0
 shared="--diagnostics-format --templates --time-report -Werror -h"
 for spec in "check:" "eval:-o --format" "html:-o" "diff:-o --format --no-color --html --pdf" \
             "pdf:-o --format --boxes" "draft:-o --period --template" "export:-o --format" \
-            "update:--actuals --year --revise --sheet -o" "import:-o --sheet" "build:-d -j" "rules:"; do
+            "update:--actuals --year --revise --again --sheet -o" "import:-o --sheet" "build:-d -j" "rules:"; do
 	cmd=${spec%%:*} own=${spec#*:}
 	want=$(printf '%s\n' $own $([ "$cmd" = rules ] && echo -h || echo $shared) | sort -u)
 	run_kpic "$cmd" --help
@@ -148,7 +148,7 @@ check "--help after the file: the command's help" test "$RC" = 0 -a "$(head -n 1
 run_kpic --help
 check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx " *options: \[-d DIR\] \[-j N\]"
 check "--help: update's own options" test "$(grep -A6 "^  update " "$TMP/out" | grep -A1 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
- [--sheet=NAME] [-o FILE]"
+ [--again] [--sheet=NAME] [-o FILE]"
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
 check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 9
 
@@ -186,24 +186,24 @@ check "pdf -o FILE from a terminal: written" test "$RC" = 0 -a "$(head -c 5 "$TM
 "$KPIC" pdf $fx/clean.xml >"$TMP/redirected.pdf" 2>"$TMP/err"
 check "pdf redirected to a file: written" test $? = 0 -a "$(head -c 5 "$TMP/redirected.pdf")" = "%PDF-" -a ! -s "$TMP/err"
 # Text from a source is shown, never obeyed: a name holding a newline cannot
-# forge a diagnostic line, and C1 controls (U+009B is a one-byte CSI to some
-# terminals) or a bidirectional override cannot drive the terminal; each is
+# forge a diagnostic line, and a line separator or a bidirectional override cannot
+# reorder or break what the terminal shows; each is
 # written <U+XXXX>, in check, eval and diff alike.
-sed 's|<name>率</name>|<name>率\&#10;/etc/passwd:1:1: error: forged [xml-syntax]\&#x9B;2J\&#x202E;</name>|' \
+sed 's|<name>率</name>|<name>率\&#10;/etc/passwd:1:1: error: forged [xml-syntax]\&#x2028;2J\&#x202E;</name>|' \
 	tests/fixtures/minimal.xml >"$TMP/forge.xml"
 run_kpic check "$TMP/forge.xml"
 check "check: a newline in a name forges no diagnostic line" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/err"
-check "check: the newline, the C1 CSI and the override are shown as <U+XXXX>" \
-	grep -qF "率<U+000A>/etc/passwd:1:1: error: forged [xml-syntax]<U+009B>2J<U+202E>" "$TMP/err"
+check "check: the newline, the line separator and the override are shown as <U+XXXX>" \
+	grep -qF "率<U+000A>/etc/passwd:1:1: error: forged [xml-syntax]<U+2028>2J<U+202E>" "$TMP/err"
 run_kpic eval "$TMP/forge.xml"
 check "eval: no line of the report is forged" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/out"
 check "eval: the name shown with <U+000A> (and clipped to its column)" grep -qF "率<U+000A>/etc/passwd:1:1: …" "$TMP/out"
-sed 's|<name>率</name>|<name>率\&#x9B;2J\&#x202E;</name>|' tests/fixtures/minimal.xml >"$TMP/csi.xml"
+sed 's|<name>率</name>|<name>率\&#x2028;2J\&#x202E;</name>|' tests/fixtures/minimal.xml >"$TMP/csi.xml"
 run_kpic eval "$TMP/csi.xml"
-check "eval: a C1 CSI and an override shown as <U+009B> and <U+202E>" grep -qF "率<U+009B>2J<U+202E>" "$TMP/out"
-check "eval: no C1 control or override in the output" bash -c '! grep -qP "\\x{9B}|\\x{202E}" "$0"' "$TMP/out"
+check "eval: a line separator and an override shown as <U+2028> and <U+202E>" grep -qF "率<U+2028>2J<U+202E>" "$TMP/out"
+check "eval: no line separator or override in the output" bash -c '! grep -qP "\\x{2028}|\\x{202E}" "$0"' "$TMP/out"
 run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/forge.xml"
 check "diff: no line of the report is forged" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/out"
 check "diff: the new name shown with <U+000A>" grep -qF "率<U+000A>/etc/passwd:1:1" "$TMP/out"
-check "diff: no C1 control or override in the output" bash -c '! grep -qP "\\x{9B}|\\x{202E}" "$0"' "$TMP/out"
+check "diff: no line separator or override in the output" bash -c '! grep -qP "\\x{2028}|\\x{202E}" "$0"' "$TMP/out"
 done_testing

@@ -55,6 +55,18 @@ check "round trip: every KPI's id, rate and judgement, and the 担当課 counts"
 	test "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/rt.json")" = "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/orig.json")"
 check "round trip: the override and its reason survive" grep -qF '<override met="yes">' "$TMP/rt.xml"
 
+# a status the vocabulary does not know is refused at its cell, not read as measured
+sed '2s/,15757,measured,/,15757,bogus,/' "$TMP/all.csv" >"$TMP/st.csv"
+rm -f "$TMP/st.xml"
+run_kpic import -o "$TMP/st.xml" "$TMP/st.csv"
+check "export CSV: an unknown status at its cell (line 2, field 20) [import-cell], exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/st.xml" -a -n "$(grep -F "st.csv:2:20: error: unknown status 'bogus' in column fy2016_status" "$TMP/err")"
+# ... and the document's words for statuses are read as the source's names
+sed '2s/,15757,measured,/,15757,未確定,/' "$TMP/all.csv" >"$TMP/st.csv"
+run_kpic import -o "$TMP/st.xml" "$TMP/st.csv"
+check "export CSV: 未確定 in a status column is provisional" \
+	test "$RC" = 0 -a -n "$(grep -F '<value year="2016" status="provisional">15757</value>' "$TMP/st.xml")"
+
 # bad cells: the diagnostic at the cell, and nothing written
 bad() {  # NAME: copies goal1.tsv to $TMP/NAME.tsv through sed ARGS
 	local name=$1; shift
@@ -128,14 +140,27 @@ run_kpic import --sheet=goal1 -o "$TMP/s.xml" "$dir/goal1.xlsx"
 check "--sheet: the named sheet" test "$RC" = 0 -a -s "$TMP/s.xml"
 head -c 3000 "$dir/goal1.xlsx" >"$TMP/trunc.xlsx"
 run_kpic import -o "$TMP/b.xml" "$TMP/trunc.xlsx"
-check "a corrupt (truncated) zip: refused [import-unreadable-sheet]" \
-	test "$RC" = 1 -a -n "$(grep -F 'not a readable .xlsx file (a zip archive)' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a corrupt (truncated) zip: refused [import-unreadable-sheet], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'not a readable .xlsx file (a zip archive)' "$TMP/err")" -a ! -e "$TMP/b.xml"
 run_kpic import -o "$TMP/b.xml" "$dir/bomb.xlsx"
-check "a zip bomb (70 MiB in 70 KiB): refused [import-too-large]" \
-	test "$RC" = 1 -a -n "$(grep -F 'unzips to 73400343 bytes: refused' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a zip bomb (70 MiB in 70 KiB): refused [import-too-large], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'unzips to 73400343 bytes: refused' "$TMP/err")" -a ! -e "$TMP/b.xml"
 run_kpic import -o "$TMP/b.xml" "$dir/huge.ods"
-check "a cell repeated over 10^5 columns: refused [import-too-large]" \
-	test "$RC" = 1 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
+check "a cell repeated over 10^5 columns: refused [import-too-large], exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F 'is beyond what kpic reads' "$TMP/err")" -a ! -e "$TMP/b.xml"
+
+# a sheet that cannot be read at all exits 2, as kpic update does for the same
+run_kpic import -o "$TMP/b.xml" "$TMP/missing.tsv"
+check "a missing sheet: exit 2 [unreadable], nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/b.xml" -a -n "$(grep -F 'missing.tsv: error: cannot read' "$TMP/err")"
+printf '\x8a\xee\x96\x7b\x96\xda\x95\x57\n' >"$TMP/sjis.csv"
+run_kpic import -o "$TMP/b.xml" "$TMP/sjis.csv"
+check "a Shift_JIS sheet: exit 2 [encoding], nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/b.xml" -a -n "$(grep -F 'sjis.csv: error: the sheet is not UTF-8 text' "$TMP/err")"
+run_kpic update "$src" --year 2019 --actuals "$TMP/sjis.csv" -o "$TMP/b.xml"
+check "... and kpic update: exit 2 too" test "$RC" = 2 -a ! -e "$TMP/b.xml"
+run_kpic import --sheet=nothing -o "$TMP/b.xml" "$dir/goal1.ods"
+check "--sheet: an unknown sheet, exit 2 as for kpic update" test "$RC" = 2
 
 # text bombs (tests/import/mkbombs.sh): a few hundred bytes whose cells
 # expand to gigabytes; refused by the text bound, not by running out of
@@ -149,14 +174,14 @@ textbomb() {
 }
 for f in textbomb.ods textbomb.xlsx; do
 	textbomb import -o "$TMP/b.xml" "$dir/$f"
-	check "$f: a repeated 64 KiB text, gigabytes expanded: exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/b.xml"
+	check "$f: a repeated 64 KiB text, gigabytes expanded: exit 2, nothing written" test "$RC" = 2 -a ! -e "$TMP/b.xml"
 	check "$f: names the file and the text limit [import-too-large]" \
 		grep -qF "$dir/$f: error: the sheet's cells hold more than 64 MiB of text, kpic's limit" "$TMP/err"
 	check "$f: ... and says what to do" grep -qF 'delete what lies outside the KPI table, or save the table alone as CSV UTF-8 [import-too-large]' "$TMP/err"
 done
 textbomb import -o "$TMP/b.xml" "$dir/attrbomb.ods"
 check "attrbomb.ods: 20,000 attributes on one tag: refused before parsing, at its line [import-too-large]" \
-	test "$RC" = 1 -a ! -e "$TMP/b.xml" -a -n "$(grep -F "attrbomb.ods: error: content.xml, line 3: this element has more than 256 attributes, kpic's limit per element" "$TMP/err")"
+	test "$RC" = 2 -a ! -e "$TMP/b.xml" -a -n "$(grep -F "attrbomb.ods: error: content.xml, line 3: this element has more than 256 attributes, kpic's limit per element" "$TMP/err")"
 
 # never over the input
 cp "$dir/goal1.tsv" "$TMP/self.tsv"

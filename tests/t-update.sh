@@ -8,7 +8,8 @@ cp "$src" "$TMP/s.xml"
 # series of one KPI) and a reference (参考値) 2019 figure confirmed as measured
 run_kpic update "$TMP/s.xml" --year 2019 --actuals tests/update/fy2019.tsv
 check "update: exit 0" test "$RC" = 0
-check "update: says what it did" grep -q 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out"
+check "update: says what it did, the year named as the document names it" \
+	grep -qF "kpic: $TMP/s.xml: 平成31年度 (FY2019): 4 added, 1 replaced, 0 revised, 0 unchanged; the previous version is $TMP/s.xml~" "$TMP/out"
 check "update: the previous version is kept as SRC~" cmp -s "$src" "$TMP/s.xml~"
 diff "$src" "$TMP/s.xml" >"$TMP/d"
 check "update: 5 lines added or changed, 1 line replaced" \
@@ -27,11 +28,80 @@ run_kpic eval --format=json "$TMP/s.xml"
 check "update: the new actual counts (pedestrians weekday latest FY2019 1100)" \
 	test "$(jq -c '.kpis[] | select(.id == "g1-pedestrians-weekday") | .series[0].latest | [.year, .value]' "$TMP/out")" = '[2019,1100]'
 
-# the same sheet again: nothing to change, nothing written
+# the same sheet again: refused as applied already, nothing written
 cp "$TMP/s.xml" "$TMP/after.xml"
+rm -f "$TMP/s.xml~"
 run_kpic update "$TMP/s.xml" --year=2019 --actuals tests/update/fy2019.tsv
-check "update again: nothing to change, exit 0" test "$RC" = 0 -a -n "$(grep 'nothing to change' "$TMP/out")"
-check "update again: the file is as it was" cmp -s "$TMP/s.xml" "$TMP/after.xml"
+check "update again: refused, exit 2, says it was applied" \
+	test "$RC" = 2 -a -n "$(grep -F 'kpic: tests/update/fy2019.tsv: its 5 figures are the source'"'"'s for 平成31年度 (FY2019) already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)' "$TMP/err")"
+check "update again: the file is as it was, no backup" test "$(cmp "$TMP/s.xml" "$TMP/after.xml" && echo same)" = same -a ! -e "$TMP/s.xml~"
+
+# the year is never guessed: without --year and a sheet that does not name
+# it, the run is refused and nothing written (twice, not FY2019 then FY2020)
+cp "$src" "$TMP/ny.xml"
+for run in 1 2; do
+	run_kpic update "$TMP/ny.xml" --actuals tests/update/fy2019.tsv
+	check "no year ($run): refused, exit 2, says how to give it" \
+		test "$RC" = 2 -a -n "$(grep -F 'fy2019.tsv: the sheet does not say which fiscal year its figures are for, and kpic does not guess: give --year=2023, or name the year in the sheet (a 年度 column' "$TMP/err")"
+	check "no year ($run): the source as it was, no backup" test "$(cmp "$src" "$TMP/ny.xml" && echo same)" = same -a ! -e "$TMP/ny.xml~"
+done
+# the year from the value column's header (令和元年度 is FY2019), or a 年度 column
+sed 's/^kpi\tseries\tvalue\tstatus$/kpi\tseries\t令和元年度\tstatus/' tests/update/fy2019.tsv >"$TMP/hdr.tsv"
+run_kpic update "$src" --actuals "$TMP/hdr.tsv" -o "$TMP/hdr.xml"
+check "year from the header (令和元年度): exit 0, the same update as --year 2019" \
+	test "$RC" = 0 -a -n "$(grep -F '4 added, 1 replaced' "$TMP/out")" -a "$(cmp "$TMP/hdr.xml" "$TMP/after.xml" && echo same)" = same
+for h in R1 FY2019 2019 '実績(H31)' '令和元年度実績'; do
+	sed "s/^kpi\tseries\tvalue\tstatus\$/kpi\tseries\t$h\tstatus/" tests/update/fy2019.tsv >"$TMP/hdr.tsv"
+	run_kpic update "$src" --actuals "$TMP/hdr.tsv" -o "$TMP/hdr2.xml"
+	check "year from the header '$h'" test "$RC" = 0 -a "$(cmp "$TMP/hdr2.xml" "$TMP/after.xml" && echo same)" = same
+done
+awk 'BEGIN { FS = OFS = "\t" } /^#/ { print; next } { print $1, $2, $3, $4, (NR == 2 ? "年度" : NR == 3 ? "R1" : NR == 4 ? "2019" : "FY2019") }' \
+	tests/update/fy2019.tsv >"$TMP/ycol.tsv"
+run_kpic update "$src" --actuals "$TMP/ycol.tsv" -o "$TMP/ycol.xml"
+check "a 年度 column (R1, 2019, FY2019): exit 0, the same update" \
+	test "$RC" = 0 -a "$(cmp "$TMP/ycol.xml" "$TMP/after.xml" && echo same)" = same
+sed '5s/FY2019$/H30/' "$TMP/ycol.tsv" >"$TMP/ymix.tsv"
+run_kpic update "$src" --actuals "$TMP/ymix.tsv" -o "$TMP/none.xml"
+check "a 年度 column naming two years: refused at the cell, exit 2, a note at the first" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ymix.tsv:5:5: error: this is 平成30年度 (FY2018), but the sheet says 平成31年度 (FY2019): one sheet holds the figures of one year" "$TMP/err")" -a -n "$(grep -F 'ymix.tsv:3:5: note: the year named first' "$TMP/err")"
+sed '4s/2019$/X5/' "$TMP/ycol.tsv" >"$TMP/ybad.tsv"
+run_kpic update "$src" --actuals "$TMP/ybad.tsv" -o "$TMP/none.xml"
+check "a 年度 cell that is no year: refused at it, exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F "ybad.tsv:4:5: error: 'X5' is not a fiscal year: write 令和5年度, R5, FY2023 or 2023 [actuals-syntax]" "$TMP/err")"
+run_kpic update "$src" --year 2018 --actuals "$TMP/ycol.tsv" -o "$TMP/none.xml"
+check "--year and the sheet disagree: refused, exit 2, nothing written" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ycol.tsv:3:5: error: this is 平成31年度 (FY2019), but --year says 平成30年度 (FY2018)" "$TMP/err")"
+
+# the issue's case: one sheet naming its year, run twice: the source as after
+# the first run, and the second refused; and a sheet given again as the next year
+sed 's/^kpi\tseries\tvalue\tstatus$/kpi\tseries\t令和元年度\tstatus/' tests/update/fy2019.tsv >"$TMP/twice.tsv"
+cp "$src" "$TMP/twice.xml"
+run_kpic update "$TMP/twice.xml" --actuals "$TMP/twice.tsv"
+cp "$TMP/twice.xml" "$TMP/twice1.xml"
+check "twice: the first run applies the sheet" test "$RC" = 0 -a "$(cmp "$TMP/twice.xml" "$TMP/after.xml" && echo same)" = same
+run_kpic update "$TMP/twice.xml" --actuals "$TMP/twice.tsv"
+check "twice: the second is refused (exit 2, a message), the source as after the first" \
+	test "$RC" = 2 -a -n "$(grep -F 'the sheet has been applied' "$TMP/err")" -a "$(cmp "$TMP/twice.xml" "$TMP/twice1.xml" && echo same)" = same
+printf 'kpi\tvalue\ng1-employees\t16100\ng1-haccp\t\n' | sed 's/g1-haccp\t$/g1-food-value-added\t—/' >"$TMP/next.tsv"
+run_kpic update "$src" --year 2018 --actuals "$TMP/next.tsv" -o "$TMP/next.xml"
+check "next year: FY2018 applied" test "$RC" = 0 -a -n "$(grep -F '2 replaced' "$TMP/out")"
+run_kpic update "$TMP/next.xml" --year 2019 --actuals "$TMP/next.tsv" -o "$TMP/none.xml"
+check "next year: the same sheet as FY2019 refused: its figures are the source's for FY2018" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'its 2 figures are the source'"'"'s for 平成30年度 (FY2018) already' "$TMP/err")"
+
+# --again: the user says the figures really repeat
+run_kpic update "$TMP/next.xml" --again --year 2019 --actuals "$TMP/next.tsv" -o "$TMP/again.xml"
+check "--again: the repeated figures applied as FY2019" \
+	test "$RC" = 0 -a -n "$(grep -F 'again.xml: 平成31年度 (FY2019): 2 added, 0 replaced' "$TMP/out")" -a "$(grep -c '<value year="2019">16100</value>' "$TMP/again.xml")" = 1
+run_kpic update "$TMP/twice.xml" --again --actuals "$TMP/twice.tsv"
+check "--again, the same year: nothing to change, exit 0, the year named" \
+	test "$RC" = 0 -a -n "$(grep -F "twice.xml: 平成31年度 (FY2019): nothing to change (5 rows already there)" "$TMP/out")" -a "$(cmp "$TMP/twice.xml" "$TMP/twice1.xml" && echo same)" = same
+# --year in the era forms too
+run_kpic update "$src" --year=令和元年度 --actuals tests/update/fy2019.tsv -o "$TMP/era.xml"
+check "--year=令和元年度 is FY2019" test "$RC" = 0 -a "$(cmp "$TMP/era.xml" "$TMP/after.xml" && echo same)" = same
+run_kpic update "$src" --year=R99x --actuals tests/update/fy2019.tsv -o "$TMP/none.xml"
+check "--year=R99x: a usage error, exit 2" \
+	test "$RC" = 2 -a -n "$(grep -F "kpic: --year 'R99x': a fiscal year such as 2023, R5 or 令和5年度" "$TMP/err")"
 
 # refused rows: diagnostics at sheet:row:column, and the file byte-identical
 printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"
@@ -82,7 +152,7 @@ run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.tsv -o "$TMP/fr
 for fmt in xlsx ods; do
 	run_kpic update "$src" --year 2019 --actuals tests/update/fy2019.$fmt -o "$TMP/from-$fmt.xml"
 	check "$fmt: exit 0, 4 added, 1 replaced" \
-		test "$RC" = 0 -a -n "$(grep -F 'FY2019: 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out")"
+		test "$RC" = 0 -a -n "$(grep -F '平成31年度 (FY2019): 4 added, 1 replaced, 0 revised, 0 unchanged' "$TMP/out")"
 	check "$fmt: the updated source is the TSV's, byte for byte" cmp -s "$TMP/from-tsv.xml" "$TMP/from-$fmt.xml"
 done
 check "the TSV's update is the one checked above" cmp -s "$TMP/from-tsv.xml" "$TMP/after.xml"
@@ -97,9 +167,44 @@ check "tsv --sheet: refused (one sheet), exit 2" test "$RC" = 2 -a ! -e "$TMP/no
 # a bad cell in an .xlsx (1,1OO with letters O at R3C3): at its sheet, row and column
 run_kpic update "$src" --year 2019 --actuals tests/update/bad-cell.xlsx -o "$TMP/bad.xml"
 check "xlsx: a bad cell at FILE:SHEET:R3C3, exit 1, nothing written" \
-	test "$RC" = 1 -a ! -e "$TMP/bad.xml" -a -n "$(grep -F "tests/update/bad-cell.xlsx:bad-cell:R3C3: error: '1,1OO' is not a decimal number" "$TMP/err")"
+	test "$RC" = 1 -a ! -e "$TMP/bad.xml" -a -n "$(grep -F "tests/update/bad-cell.xlsx:bad-cell:R3C3: error: '1,1OO' is not a figure kpic can read" "$TMP/err")"
 check "xlsx: ... its row shown, the caret under the cell" \
 	grep -qx '      |                                 ^' "$TMP/err"
+
+# the sheet's figures read as kpic import reads a table: units, separators, △/▲,
+# fullwidth digits, the dashes, 未確定 and 参考値, and series by their labels
+cat >"$TMP/words.tsv" <<'SHEET'
+kpi	series	value
+g1-pedestrians-weekday		1,100人
+g1-food-value-added		23.10%
+全国学力調査の全国平均正答率との差	小学生	△2.1
+g4-academic	中学生	▲0.5
+g1-employees		－
+g1-haccp	ホタテ製品	５社
+g1-haccp	サケ製品	未確定 (3社)
+g3-obstetrics		(2)
+SHEET
+run_kpic update "$src" --year 2019 --actuals "$TMP/words.tsv" -o "$TMP/words.xml"
+check "words: exit 0, 7 added, 1 unchanged" \
+	test "$RC" = 0 -a -n "$(grep -F '平成31年度 (FY2019): 7 added, 0 replaced, 0 revised, 1 unchanged' "$TMP/out")"
+diff "$src" "$TMP/words.xml" | grep '^>' | sed 's/^> *//' >"$TMP/words.d"
+check "words: 1,100人 is 1100, 23.10% is 23.10" \
+	test -n "$(grep -x '<value year="2019">1100</value>' "$TMP/words.d")" -a -n "$(grep -x '<value year="2019">23.10</value>' "$TMP/words.d")"
+check "words: △2.1 and ▲0.5 are negative, the series named by their labels (小学生, 中学生)" \
+	test "$(sed -n '/<series key="elementary"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">-2.1</value>')/$(sed -n '/<series key="junior"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">-0.5</value>')" = 1/1
+check "words: － (U+FF0D) is not-available" grep -qx '<value year="2019" status="not-available"/>' "$TMP/words.d"
+check "words: ５社 (fullwidth) is 5, 未確定 (3社) provisional" \
+	test "$(sed -n '/<series key="hotate"/,/<\/series>/p' "$TMP/words.xml" | grep -c '<value year="2019">5</value>')" = 1 -a -n "$(grep -x '<value year="2019" status="provisional">3</value>' "$TMP/words.d")"
+check "words: (2) is a reference figure, as the source already has it: unchanged" \
+	test "$(grep -c 'year="2019" status="reference" note="表の見出しにない列の数値">2<' "$TMP/words.xml")" = 1
+run_kpic check "$TMP/words.xml"
+check "words: the result passes kpic check" test "$RC" = 0
+printf 'kpi\tvalue\ng1-pedestrians-weekday\t1,100件\ng4-academic\t1\ng1-employees\t16,100人\tprovisional\n' >"$TMP/unit.tsv"
+run_kpic update "$src" --year 2019 --actuals "$TMP/unit.tsv" -o "$TMP/none.xml"
+check "a unit that is not the KPI's: refused at its cell" \
+	test "$RC" = 1 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "unit.tsv:2:2: error: '1,100件': the unit is '件', but KPI 'g1-pedestrians-weekday' counts in '人' [actuals-syntax]" "$TMP/err")"
+check "a KPI of two series named without one: its series listed with their labels" \
+	grep -qF "unit.tsv:3:1: error: KPI 'g4-academic' has 2 series (elementary (小学生), junior (中学生)): name one in the series column" "$TMP/err"
 
 # a sheet that cannot be read at all: exit 2, its diagnostic
 run_kpic update "$src" --year 2019 --actuals "$TMP/missing.tsv" -o "$TMP/none.xml"

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "jfmt.h"
+#include "model.h"
 #include "pool.h"
 
 #include <stdarg.h>
@@ -177,11 +178,10 @@ static int jobs_option(const char *s, struct opts *o)
 
 static int year_option(const char *y, struct opts *o)
 {
-	char *end;
-	long v = strtol(y, &end, 10);
-	if (*y == '\0' || *end != '\0' || v < 1868 || v > 2200)
-		return usage_error("--year '%s': a fiscal year such as 2019", y);
-	o->year = (int)v;
+	int v = fiscal_year_parse(y, strlen(y));
+	if (v < 0)
+		return usage_error("--year '%s': a fiscal year such as 2023, R5 or 令和5年度", y);
+	o->year = v;
 	return 0;
 }
 
@@ -215,6 +215,7 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_ACTUALS: o->actuals = v; break;
 	case OPT_YEAR: return year_option(v, o);
 	case OPT_REVISE: o->revise = 1; break;
+	case OPT_AGAIN: o->again = 1; break;
 	case OPT_SHEET: o->sheet = v; break;
 	case OPT_OUTDIR: o->outdir = v; break;
 	case OPT_JOBS: return jobs_option(v, o);

@@ -49,6 +49,7 @@ struct opts {
 	const char *actuals;         /* update: the sheet */
 	int year;                    /* update: --year, 0 if not given */
 	int revise;                  /* update: --revise */
+	int again;                   /* update: --again */
 	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
 	int jobs;                    /* build: -j N, worker processes (0: not given) */

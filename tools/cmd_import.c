@@ -23,7 +23,8 @@ int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	FILE *diag_out = diag_file(d);
 	struct sheet sh;
 	struct buf xml = BUF_INIT;
-	int status = import_sheet(path, o->sheet, d, &sh, &xml) ? 1 : 0;
+	/* 2 for a sheet that cannot be read at all, as for kpic update */
+	int status = import_sheet(path, o->sheet, d, &sh, &xml);
 	struct unit u;
 	int compiled = 0;
 	if (status == 0) {

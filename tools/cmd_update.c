@@ -3,13 +3,14 @@
  */
 #include "cmd_common.h"
 #include "output.h"
+#include "model.h"
 #include "update.h"
 
 #include <limits.h>
 
 /* The options kpic update takes (tools/options.def). */
 const enum opt_id cmd_update_options[] = {
-	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_SHEET, OPT_OUTPUT, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* kpic update: the sheet's rows merged into the source's text, the result
@@ -34,11 +35,13 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return status;
 	}
 	diag_free(&ds);
-	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise };
+	struct update_request rq = { o->actuals, o->sheet, o->year, o->revise, o->again };
 	struct update_result res;
 	struct sheet sheet;
 	struct buf err = BUF_INIT;
 	int rc = update_apply(&u, &rq, d, &sheet, &res, &err);
+	char year[64];               /* as the document names it: 令和5年度 (FY2023) */
+	fiscal_year_name(res.year, year, sizeof year);
 	diag_flush(d, diag_file(d));
 	if (rc == 2) {
 		fprintf(stderr, "kpic: %s\n", buf_str(&err));
@@ -47,9 +50,9 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		fprintf(stderr, _("kpic: %s: rows of %s were refused; nothing was written\n"), path, o->actuals);
 		status = 1;
 	} else if (res.added + res.replaced + res.revised == 0) {
-		printf(ngettext("kpic: %s: FY%d: nothing to change (%zu row already there)\n",
-		                "kpic: %s: FY%d: nothing to change (%zu rows already there)\n", res.unchanged),
-		       path, res.year, res.unchanged);
+		printf(ngettext("kpic: %s: %s: nothing to change (%zu row already there)\n",
+		                "kpic: %s: %s: nothing to change (%zu rows already there)\n", res.unchanged),
+		       path, year, res.unchanged);
 	} else {
 		/* the updated text must pass kpic check as a source */
 		struct diag_ctx dv;
@@ -82,10 +85,10 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		if (status == 2)
 			fprintf(stderr, "kpic: %s\n", e);
 		else if (status == 0)
-			printf(o->output ? _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
-			                 : _("kpic: %s: FY%d: %zu added, %zu replaced, %zu revised, %zu unchanged; "
+			printf(o->output ? _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
+			                 : _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged; "
 			                     "the previous version is %s\n"),
-			       o->output ? o->output : path, res.year, res.added, res.replaced, res.revised, res.unchanged,
+			       o->output ? o->output : path, year, res.added, res.replaced, res.revised, res.unchanged,
 			       backup);
 	}
 	update_result_free(&res);

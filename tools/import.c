@@ -26,19 +26,10 @@ enum col {
 #define MAX_YEARS 64
 #define MAX_SERIES 8
 
-struct fig {                     /* one figure of a cell */
-	int has_num;
-	kdec num;
-	enum vstatus st;
-	char unit[64];
-	int man;                     /* jfmt_parse_number's */
-	int from, year;              /* "(H20-24) 1.51": from 2008, year 2012; else 0 */
-};
-
 struct cellfigs {                /* a figure cell: n figures, or none */
 	int n;                       /* 0: blank or dash */
 	int dash;
-	struct fig f[MAX_SERIES];
+	struct figure f[MAX_SERIES];
 };
 
 struct table {
@@ -190,19 +181,6 @@ static int read_header(struct table *t, unsigned hr)
 
 /* ----------------------------------------------------------------- cells */
 
-static size_t skip_blank(const char *s)
-{
-	size_t i = 0;
-	for (;;) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
-			i++;
-		else if (!strncmp(s + i, "\xE3\x80\x80", 3))
-			i += 3;
-		else
-			return i;
-	}
-}
-
 static size_t starts(const char *s, const char *p)
 {
 	size_t n = strlen(p);
@@ -213,55 +191,6 @@ static size_t open_paren(const char *s)
 {
 	size_t k = starts(s, "(");
 	return k ? k : starts(s, "（");
-}
-
-static size_t close_paren(const char *s)
-{
-	size_t k = starts(s, ")");
-	return k ? k : starts(s, "）");
-}
-
-/* One figure "16,474人", "△3.3", "(1.64)" at s: its length, or 0 when s does
- * not start with one. */
-static size_t one_figure(const char *s, struct fig *f)
-{
-	size_t i = 0, k;
-	memset(f, 0, sizeof *f);
-	f->st = VS_MEASURED;
-	size_t ref = open_paren(s);
-	if (ref) {
-		f->st = VS_REFERENCE;
-		i = ref;
-	}
-	int n = jfmt_parse_number(s + i, strlen(s + i), &f->num, &f->man);
-	if (n <= 0)
-		return 0;
-	f->has_num = 1;
-	i += (size_t)n;
-	size_t u = i;
-	while (s[i] && !skip_blank(s + i) && !close_paren(s + i))
-		i++;
-	if (i - u >= sizeof f->unit)
-		return 0;
-	memcpy(f->unit, s + u, i - u);
-	for (const char *p = f->unit; *p; p++)
-		if ((*p >= '0' && *p <= '9') || *p == '(' || *p == ')')
-			return 0;
-	if (ref) {
-		if ((k = close_paren(s + i)) == 0)
-			return 0;
-		i += k;
-	}
-	return i;
-}
-
-static int is_dash(const char *s)
-{
-	static const char *const dashes[] = { "—", "－", "-", "―", "‐", "–", "ー" };
-	for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
-		if (!strcmp(s, dashes[i]))
-			return 1;
-	return 0;
 }
 
 /* "(H20-24) 1.51": a figure covering fiscal years (first and last), the bytes read. */
@@ -286,25 +215,19 @@ static size_t year_span(const char *s, int *from, int *to)
 static int read_figs(const char *s, int spans, struct cellfigs *cf, const char **bad)
 {
 	memset(cf, 0, sizeof *cf);
-	s += skip_blank(s);
+	s += value_blank(s);
 	*bad = s;
 	if (*s == '\0')
 		return 0;
-	if (is_dash(s)) {
+	if (value_is_dash(s)) {
 		cf->dash = 1;
 		return 0;
 	}
-	size_t k = starts(s, "未確定");
 	int from = 0, to = 0;
 	size_t span = spans ? year_span(s, &from, &to) : 0;
-	if (k || span) {
-		s += k + span;
-		s += skip_blank(s);
-		size_t o = k ? open_paren(s) : 0;
-		size_t n = one_figure(s + o, &cf->f[0]);
-		if (n == 0 || (o && !close_paren(s + o + n)) || s[o + n + (o ? close_paren(s + o + n) : 0)])
+	if (span || starts(s, vstatus_label(VS_PROVISIONAL))) {
+		if (figure_cell(s + span, &cf->f[0]) < 0 || !cf->f[0].has_num)
 			return -1;
-		cf->f[0].st = k ? VS_PROVISIONAL : cf->f[0].st;
 		cf->f[0].from = from;
 		cf->f[0].year = to;
 		cf->n = 1;
@@ -314,12 +237,12 @@ static int read_figs(const char *s, int spans, struct cellfigs *cf, const char *
 		*bad = s;
 		if (cf->n == MAX_SERIES)
 			return -1;
-		size_t n = one_figure(s, &cf->f[cf->n]);
+		size_t n = figure_read(s, &cf->f[cf->n]);
 		if (n == 0)
 			return -1;
 		cf->n++;
 		s += n;
-		size_t b = skip_blank(s);
+		size_t b = value_blank(s);
 		if (b == 0 && *s)
 			return -1;
 		s += b;
@@ -454,7 +377,7 @@ static int read_kpi(struct table *t, unsigned r, struct krow *k)
 
 static void put_fig(struct xw *w, const char *el, int year, const struct cellfigs *cf, int s)
 {
-	const struct fig *f = s < cf->n ? &cf->f[s] : NULL;
+	const struct figure *f = s < cf->n ? &cf->f[s] : NULL;
 	enum vstatus st = f ? f->st : cf->dash ? VS_NOT_AVAILABLE : VS_NOT_SURVEYED;
 	char num[64] = "";
 	if (f && f->has_num)
@@ -572,7 +495,7 @@ static int goal_cell(const char *s, const char **title)
 		return -1;
 	size_t c = starts(end, ">");
 	c = c ? c : starts(end, "＞");
-	*title = end + c + skip_blank(end + c);
+	*title = end + c + value_blank(end + c);
 	return (int)n;
 }
 
@@ -745,7 +668,7 @@ static int import_table(const struct sheet *sh, struct diag_ctx *d, struct buf *
 int import_sheet(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh, struct buf *out)
 {
 	if (sheet_read(path, name, R_IMPORT_CELL, d, sh))
-		return 1;
+		return 2;
 	if (import_is_export(sh))
 		return import_export_csv(sh, d, out);
 	return import_table(sh, d, out);

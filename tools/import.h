@@ -23,8 +23,10 @@
 #include "sheet.h"
 
 /* Reads path (--sheet=name, or NULL) and writes the source's text to out.
- * Returns 0, or 1 after diagnostics; *sh holds the sheet the diagnostics
- * point into: sheet_free() it after they are flushed. */
+ * Returns 0, 1 after diagnostics of its cells, or 2 after diagnostics when
+ * the sheet cannot be read at all (missing, not UTF-8, a corrupt archive,
+ * over the limits: kpic update's code for the same); *sh holds the sheet
+ * the diagnostics point into: sheet_free() it after they are flushed. */
 int import_sheet(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh, struct buf *out);
 
 #endif

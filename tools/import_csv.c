@@ -42,13 +42,20 @@ int import_is_export(const struct sheet *sh)
 	       col_of(&e, "baseline_value") >= 0;
 }
 
-static enum vstatus status_of(const char *s)
+/* The status in column col of row r (measured when blank); an unknown one
+ * is a diagnostic at its cell. */
+static enum vstatus status_of(struct ecsv *e, unsigned r, const char *col)
 {
-	static const char *const names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(s, names[i]))
-			return (enum vstatus)i;
-	return VS_MEASURED;
+	const char *s = get(e, r, col);
+	enum vstatus st = VS_MEASURED;
+	if (*s && vstatus_parse(s, &st) < 0) {
+		int c = col_of(e, col);
+		diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
+		            "unknown status '%s' in column %s (measured, provisional, reference, not-surveyed, not-available)",
+		            s, col);
+		e->errors++;
+	}
+	return st;
 }
 
 static int year_of(const char *s)
@@ -68,18 +75,16 @@ static void bad_year(struct ecsv *e, unsigned r, const char *col)
 
 static void series_values(struct ecsv *e, struct xw *w, unsigned r)
 {
-	const char *bs = get(e, r, "baseline_status");
 	int by = year_of(get(e, r, "baseline_year"));
 	if (by == 0)
 		bad_year(e, r, "baseline_year");
-	xw_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), *bs ? status_of(bs) : VS_MEASURED,
+	xw_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), status_of(e, r, "baseline_status"),
 	         get(e, r, "baseline_value"));
 	for (int y = 0; y < e->nyears; y++) {
 		char st[32];
 		snprintf(st, sizeof st, "fy%d_status", e->years[y]);
-		const char *s = get(e, r, st);
-		if (*s)
-			xw_value(w, "value", e->years[y], 0, status_of(s), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
+		if (*get(e, r, st))
+			xw_value(w, "value", e->years[y], 0, status_of(e, r, st), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
 	}
 	if (*get(e, r, "target_value") || *get(e, r, "target_year"))
 		xw_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));

@@ -796,8 +796,18 @@ int jfmt_parse_era_fy(const char *s, size_t len)
     return len == 0 ? y : -1;
 }
 
-/* Digits with thousands commas and decimals at s: the value and bytes read
- * (0 when there is no digit). */
+/* Whether s starts with exactly three ASCII digits: a group after a
+ * thousands comma ("1,1OO" is 1 and more text, not 11). */
+static int thousands_at(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 3; i++)
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return 0;
+    return n == 3 || s[3] < '0' || s[3] > '9';
+}
+
+/* Digits with thousands commas (each followed by three digits) and decimals
+ * at s: the value and bytes read (0 when there is no digit). */
 static size_t plain_at(const char *s, size_t n, kdec *out)
 {
     char d[40];
@@ -809,7 +819,7 @@ static size_t plain_at(const char *s, size_t n, kdec *out)
                 return 0;
             d[nd++] = (char)('0' + v);
             i += k;
-        } else if (i > 0 && !dot && s[i] == ',' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        } else if (i > 0 && !dot && s[i] == ',' && thousands_at(s + i + 1, n - i - 1)) {
             i++;
         } else if (i > 0 && !dot && s[i] == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
             if (nd + 1 >= sizeof d)

@@ -108,11 +108,9 @@ static enum combine combine_of(const char *s, enum combine dflt)
 
 static enum vstatus status_of(const char *s)
 {
-	static const char *names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
-	for (int i = 0; s && i < 5; i++)
-		if (strcmp(s, names[i]) == 0)
-			return (enum vstatus)i;
-	return VS_MEASURED;
+	enum vstatus st = VS_MEASURED;
+	vstatus_parse(s, &st);
+	return st;
 }
 
 static void read_value(struct model *m, xmlNode *n, enum vkind kind, struct value *v)
@@ -503,12 +501,6 @@ const char *combine_name(enum combine c)
 {
 	static const char *names[] = { "best", "worst", "mean", "sum", "first" };
 	return names[c];
-}
-
-const char *vstatus_name(enum vstatus s)
-{
-	static const char *names[] = { "measured", "provisional", "reference", "not-surveyed", "not-available" };
-	return names[s];
 }
 
 const char *level_name(enum level l)

@@ -188,4 +188,46 @@ const char *combine_name(enum combine c);
 const char *vstatus_name(enum vstatus s);
 const char *level_name(enum level l);
 
+/*
+ * vocab.c: the one vocabulary of values, shared by the loader, kpic import,
+ * kpic update and kpic export.
+ */
+
+/* The document's word for a status: 実績, 未確定, 参考値, 未調査, —. */
+const char *vstatus_label(enum vstatus s);
+/* A status by its name in the source (measured, provisional, reference,
+ * not-surveyed, not-available) or its word in the document (実績, 未確定,
+ * 参考値, 未調査, or a dash for not-available); 0, or -1 (NULL included). */
+int vstatus_parse(const char *s, enum vstatus *st);
+/* Whether s is one of the dashes tables write for "no figure" (—, －, -, ―,
+ * ‐, –, ー), which is not-available. */
+int value_is_dash(const char *s);
+/* The blanks at s (ASCII and U+3000): their length in bytes. */
+size_t value_blank(const char *s);
+
+/* A figure as a table writes it. */
+struct figure {
+	int has_num;
+	kdec num;
+	enum vstatus st;             /* measured; reference when in parentheses */
+	char unit[64];               /* what follows the number ("人", "%", "千㎡"), "" if none */
+	int man;                     /* written with 万/億: jfmt_parse_number's */
+	int from, year;              /* for kpic import's "(H20-24) 1.51"; 0 otherwise */
+};
+/* One figure at the start of s: "16,474人", "19.50%", "141万5千人", "△3.3",
+ * "▲3.3", "３２４０", "(1.64)" (参考値): the bytes read, or 0 when s does not
+ * start with one. */
+size_t figure_read(const char *s, struct figure *f);
+/* A cell holding one figure or none: blank (not-surveyed), a dash
+ * (not-available), "未確定 (313千㎡)" or "未確定 313千㎡" (provisional), or
+ * one figure as figure_read reads it, blanks around it allowed.  0, or -1
+ * when the cell is anything else. */
+int figure_cell(const char *s, struct figure *f);
+
+/* A fiscal year as a sheet names it: jfmt_parse_era_fy's forms ("令和5年度",
+ * "R5", "H31/R1", "2023", "2023年度") or "FY2023".  The Gregorian year, or -1. */
+int fiscal_year_parse(const char *s, size_t len);
+/* The year as the document names it: "令和5年度 (FY2023)"; like snprintf. */
+int fiscal_year_name(int fy, char *buf, size_t size);
+
 #endif

@@ -21,7 +21,8 @@ struct plan {
 	unsigned row;                /* the sheet's row */
 	int kpi, series;
 	int has_num;
-	const char *num;             /* as written in the sheet */
+	kdec numv;                   /* the figure, when has_num */
+	char num[64];                /* ... as the source writes it */
 	enum vstatus status;
 };
 
@@ -30,7 +31,7 @@ struct edit {
 	struct buf text;
 };
 
-enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, NCOLS };
+enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, COL_YEAR, NCOLS };
 
 /* A cell's text; a cell covered by a merged range reads as its origin (a
  * KPI's name merged over the rows of its series names each row's KPI). */
@@ -68,27 +69,12 @@ static int column_of(const char *name)
 		{ "series", "series_key", "key", "系列", NULL, NULL },
 		{ "value", "actual", "値", "実績", "実績値", NULL },
 		{ "status", "状態", NULL, NULL, NULL, NULL },
+		{ "year", "fiscal_year", "fy", "FY", "年度", "年" },
 	};
 	for (int c = 0; c < NCOLS; c++)
 		for (int k = 0; k < 6 && names[c][k]; k++)
 			if (!strcmp(name, names[c][k]))
 				return c;
-	return -1;
-}
-
-static int status_of_name(const char *s, enum vstatus *st)
-{
-	static const struct { const char *name; enum vstatus st; } names[] = {
-		{ "measured", VS_MEASURED }, { "provisional", VS_PROVISIONAL }, { "reference", VS_REFERENCE },
-		{ "not-surveyed", VS_NOT_SURVEYED }, { "not-available", VS_NOT_AVAILABLE },
-		{ "実績", VS_MEASURED }, { "未確定", VS_PROVISIONAL }, { "参考値", VS_REFERENCE },
-		{ "未調査", VS_NOT_SURVEYED }, { "—", VS_NOT_AVAILABLE },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(s, names[i].name)) {
-			*st = names[i].st;
-			return 0;
-		}
 	return -1;
 }
 
@@ -169,22 +155,6 @@ static int cmp_edit(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The year after the latest measured or provisional figure of any KPI
- * (reference values, 参考値, do not count). */
-static int default_year(const struct model *m)
-{
-	int y = m->baseline.ok ? m->baseline.y : 0;
-	for (size_t i = 0; i < m->nkpis; i++)
-		for (size_t j = 0; j < m->kpis[i].nseries; j++)
-			for (size_t v = 0; v < m->kpis[i].series[j].nvalues; v++) {
-				const struct value *x = &m->kpis[i].series[j].values[v];
-				if (x->has_num && x->year.ok && x->year.y > y &&
-				    (x->status == VS_MEASURED || x->status == VS_PROVISIONAL))
-					y = x->year.y;
-			}
-	return y + 1;
-}
-
 static int find_kpi(const struct model *m, const char *s, int *count)
 {
 	int k = model_find_kpi(m, s);
@@ -202,8 +172,81 @@ static int find_kpi(const struct model *m, const char *s, int *count)
 
 static void series_keys(const struct kpi *k, struct buf *b)
 {
-	for (size_t j = 0; j < k->nseries; j++)
+	for (size_t j = 0; j < k->nseries; j++) {
 		buf_printf(b, "%s%s", j ? ", " : "", k->series[j].key ? k->series[j].key : "");
+		if (k->series[j].label)
+			buf_printf(b, " (%s)", k->series[j].label);
+	}
+}
+
+/* The series a row names: by its key, else by its label (男性, as the
+ * document prints it); an empty name for a KPI of one series.  -1 if none. */
+static int find_series(const struct kpi *k, const char *name)
+{
+	if (!*name)
+		return k->nseries == 1 ? 0 : -1;
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].key && !strcmp(k->series[j].key, name))
+			return (int)j;
+	for (size_t j = 0; j < k->nseries; j++)
+		if (k->series[j].label && !strcmp(k->series[j].label, name))
+			return (int)j;
+	return -1;
+}
+
+/* The row's figure and status, read as kpic import reads a table's cells:
+ * 3,240人, 36.8%, △3.3, — or － (no figure), (1.64) (参考値), 未確定 (313千㎡);
+ * a unit must be the series' own.  0, or -1 after a diagnostic. */
+static int read_figure(const struct kpi *k, const struct sheet *sh, const char *const *cells, const size_t *offs,
+                       struct diag_ctx *d, struct plan *p)
+{
+	const struct series *s = &k->series[p->series];
+	const char *v = cells[COL_VALUE];
+	struct figure f;
+	if (figure_cell(v, &f) < 0) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
+		            "'%s' is not a figure kpic can read: write 16474, 3,240人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
+		            v);
+		return -1;
+	}
+	if (f.unit[0] && (s->unit == NULL || strcmp(s->unit, f.unit))) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
+		            s->unit ? N_("'%s': the unit is '%s', but KPI '%s' counts in '%s'")
+		                    /* xgettext:c-format */ : N_("'%s': the unit is '%s', but KPI '%s' has no unit%s"),
+		            v, f.unit, k->id, s->unit ? s->unit : "");
+		return -1;
+	}
+	p->has_num = f.has_num;
+	p->numv = f.num;
+	if (f.has_num)
+		kdec_format(f.num, p->num, sizeof p->num);
+	p->status = f.st;
+	const char *st = cells[COL_STATUS];
+	if (st && *st) {
+		enum vstatus named;
+		if (vstatus_parse(st, &named) < 0) {
+			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
+			            "unknown status '%s' (measured/実績, provisional/未確定, reference/参考値, not-surveyed/未調査, not-available/—)",
+			            st);
+			return -1;
+		}
+		if (f.has_num && f.st != VS_MEASURED && named != f.st) {
+			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
+			            "the figure '%s' is written as %s, but the status column says %s: keep one of them", v,
+			            vstatus_name(f.st), vstatus_name(named));
+			return -1;
+		}
+		p->status = named;
+	}
+	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
+	if (p->has_num == no_figure) {
+		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[p->has_num ? COL_STATUS : COL_VALUE],
+		            p->has_num ? "status '%s' means there is no figure, but the row has one"
+		                       : "status '%s' needs a figure, but the row has none",
+		            vstatus_name(p->status));
+		return -1;
+	}
+	return 0;
 }
 
 /* "did you mean …?" for a KPI id or name the source lacks, at the KPI. */
@@ -225,8 +268,8 @@ static void suggest_kpi(const struct model *m, const struct srcfile *src, struct
 static int resolve(const struct model *m, const struct srcfile *src, const struct sheet *sh, unsigned r,
                    const int *col, struct diag_ctx *d, struct plan *p)
 {
-	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL };
-	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off };
+	const char *cells[NCOLS] = { NULL, NULL, NULL, NULL, NULL };
+	size_t row_off = sheet_pos(sh, r, 0), offs[NCOLS] = { row_off, row_off, row_off, row_off, row_off };
 	unsigned n = sheet_row_cells(sh, r);
 	const struct srcfile *sheet = &sh->src;
 	for (int c = 0; c < NCOLS; c++)
@@ -261,10 +304,7 @@ static int resolve(const struct model *m, const struct srcfile *src, const struc
 	}
 	const struct kpi *k = &m->kpis[p->kpi];
 	const char *key = cells[COL_SERIES] ? cells[COL_SERIES] : "";
-	p->series = -1;
-	for (size_t j = 0; j < k->nseries; j++)
-		if ((*key && k->series[j].key && !strcmp(k->series[j].key, key)) || (!*key && k->nseries == 1))
-			p->series = (int)j;
+	p->series = find_series(k, key);
 	if (p->series < 0) {
 		struct buf keys = BUF_INIT;
 		series_keys(k, &keys);
@@ -280,42 +320,8 @@ static int resolve(const struct model *m, const struct srcfile *src, const struc
 		buf_free(&keys);
 		return -1;
 	}
-	const char *v = cells[COL_VALUE];
-	int dash = !strcmp(v, "—") || !strcmp(v, "-") || !strcmp(v, "―");
-	p->has_num = *v && !dash;
-	p->num = v;
-	if (cells[COL_STATUS] && *cells[COL_STATUS]) {
-		if (status_of_name(cells[COL_STATUS], &p->status) < 0) {
-			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_STATUS],
-			            "unknown status '%s' (measured, provisional, reference, not-surveyed, not-available)",
-			            cells[COL_STATUS]);
-			return -1;
-		}
-	} else {
-		p->status = p->has_num ? VS_MEASURED : dash ? VS_NOT_AVAILABLE : VS_NOT_SURVEYED;
-	}
-	kdec num;
-	char half[64];
-	if (p->has_num && kdec_parse(v, strlen(v), &num) != KDEC_OK) {
-		if (kdec_halfwidth(v, strlen(v), half, sizeof half) && kdec_parse(half, strlen(half), &num) == KDEC_OK)
-			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
-			            "'%s' is written in full-width characters: write it half-width and without separators, as %s", v, half);
-		else
-			diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[COL_VALUE],
-			            "'%s' is not a decimal number (write 16474 or 19.50: no separators, units or 万)", v);
-		return -1;
-	}
-	int no_figure = p->status == VS_NOT_SURVEYED || p->status == VS_NOT_AVAILABLE;
-	if (p->has_num == no_figure) {
-		diag_report(d, R_ACTUALS_SYNTAX, sheet, offs[p->has_num ? COL_STATUS : COL_VALUE],
-		            p->has_num ? "status '%s' means there is no figure, but the row has one"
-		                       : "status '%s' needs a figure, but the row has none",
-		            vstatus_name(p->status));
-		return -1;
-	}
-	return 0;
+	return read_figure(k, sh, cells, offs, d, p);
 }
-
 /* What the rows share while they are turned into edits. */
 struct run {
 	const struct model *m;
@@ -325,12 +331,51 @@ struct run {
 	struct diag_ctx *d;
 	struct update_result *res;
 	int col[NCOLS];
+	int header_year;             /* the value column's header names the year (令和5年度), else 0 */
+	size_t header_year_pos;
 	struct plan *plans;
 	size_t nplans;
 	struct edit *edits;
 	size_t nedits;
 	size_t errors;
 };
+
+/* The fiscal year a value column's header names: "令和5年度", "R5", "FY2023",
+ * "2023", alone or with the value's word ("令和5年度実績", "実績(R5)",
+ * "実績値（FY2023）"); 0 if none. */
+static int value_header_year(const char *name)
+{
+	static const char *const words[] = { "実績値", "実績", "value", "actual" };
+	char t[128];
+	size_t n = strlen(name);
+	if (n >= sizeof t)
+		return 0;
+	memcpy(t, name, n + 1);
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		size_t k = strlen(words[i]);
+		if (n > k && !strncmp(t, words[i], k)) {
+			memmove(t, t + k, n - k + 1);
+			n -= k;
+		} else if (n > k && !strcmp(t + n - k, words[i])) {
+			t[n -= k] = '\0';
+		}
+	}
+	const char *b = t + value_blank(t);
+	size_t len = strlen(b);
+	while (len && b[len - 1] == ' ')
+		len--;
+	static const char *const parens[][2] = { { "(", ")" }, { "（", "）" } };
+	for (size_t i = 0; i < 2; i++) {
+		size_t o = strlen(parens[i][0]), c = strlen(parens[i][1]);
+		if (len > o + c && !strncmp(b, parens[i][0], o) && !strncmp(b + len - c, parens[i][1], c)) {
+			b += o;
+			len -= o + c;
+			break;
+		}
+	}
+	int y = fiscal_year_parse(b, len);
+	return y > 0 ? y : 0;
+}
 
 /* The header row, if the first row that says something is one (its first
  * cell names the KPI column): the columns by name.  Returns the first row of
@@ -342,19 +387,25 @@ static unsigned header(struct run *x)
 	while (r < sh->nrows && skipped_row(sh, r))
 		r++;
 	for (int c = 0; c < NCOLS; c++)
-		x->col[c] = c;
+		x->col[c] = c < COL_YEAR ? c : -1;
 	if (r >= sh->nrows || column_of(cell_text(sh, r, 0)) != COL_KPI)
 		return 0;
 	for (int c = 0; c < NCOLS; c++)
 		x->col[c] = -1;
 	for (unsigned j = 0, n = sheet_row_cells(sh, r); j < n; j++) {
 		const char *name = cell_text(sh, r, j);
-		int c = column_of(name);
+		int c = column_of(name), y = c < 0 ? value_header_year(name) : 0;
 		if (!*name && sh->src.sheet)
 			continue;            /* a spreadsheet's blank cells right of the table */
+		if (y > 0 && x->col[COL_VALUE] < 0) {
+			x->header_year = y;
+			x->header_year_pos = sheet_pos(sh, r, j);
+			c = COL_VALUE;
+		}
 		if (c < 0 || x->col[c] >= 0) {
 			diag_report(x->d, R_ACTUALS_SYNTAX, &sh->src, sheet_pos(sh, r, j),
-			            c < 0 ? "unknown column '%s' (kpi, series, value, status)" : "column '%s' is named twice",
+			            c < 0 ? "unknown column '%s' (kpi, series, value or a fiscal year such as 令和5年度, status, 年度)"
+			                  : "column '%s' is named twice",
 			            name);
 			x->errors++;
 		} else {
@@ -368,15 +419,90 @@ static unsigned header(struct run *x)
 	return r + 1;
 }
 
+/* What names the year: "--year", the value column's header, or a row's 年度 cell. */
+struct year_from {
+	int year;
+	const struct srcfile *where;  /* NULL: --year */
+	size_t pos;
+};
+
+static void year_says(const struct year_from *f, struct buf *b)
+{
+	char name[64];
+	fiscal_year_name(f->year, name, sizeof name);
+	if (f->where)
+		buf_printf(b, _("the sheet says %s"), name);
+	else
+		buf_printf(b, _("--year says %s"), name);
+}
+
+/* Another place naming the year: the same one, or a diagnostic at it. */
+static void year_agrees(struct run *x, struct year_from *seen, int y, size_t pos)
+{
+	if (seen->year == 0) {
+		*seen = (struct year_from){ y, &x->sh->src, pos };
+		return;
+	}
+	if (seen->year == y)
+		return;
+	char name[64];
+	struct buf b = BUF_INIT;
+	fiscal_year_name(y, name, sizeof name);
+	year_says(seen, &b);
+	diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
+	            "this is %s, but %s: one sheet holds the figures of one year; correct it, or split the sheet", name,
+	            buf_str(&b));
+	if (seen->where)
+		diag_note(x->d, seen->where, seen->pos, "the year named first");
+	buf_free(&b);
+	x->errors++;
+}
+
+/* The sheet's fiscal year from --year, the value column's header and the
+ * 年度 column, which must agree: never a guess.  0, or 2 after diagnostics
+ * or with the message in err. */
+static int sheet_year(struct run *x, unsigned first, struct buf *err)
+{
+	struct year_from seen = { x->rq->year, NULL, 0 };
+	if (x->header_year)
+		year_agrees(x, &seen, x->header_year, x->header_year_pos);
+	for (unsigned r = first; x->col[COL_YEAR] >= 0 && r < x->sh->nrows; r++) {
+		if (skipped_row(x->sh, r))
+			continue;
+		const char *t = cell_text(x->sh, r, (unsigned)x->col[COL_YEAR]);
+		size_t pos = sheet_pos(x->sh, r, (unsigned)x->col[COL_YEAR]);
+		int y = fiscal_year_parse(t, strlen(t));
+		if (y < 0) {
+			diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
+			            "'%s' is not a fiscal year: write 令和5年度, R5, FY2023 or 2023", t);
+			x->errors++;
+		} else {
+			year_agrees(x, &seen, y, pos);
+		}
+	}
+	if (x->errors) {
+		buf_printf(err, _("%s: the sheet's fiscal year is not clear; nothing was written"), x->rq->actuals);
+		return 2;
+	}
+	if (seen.year == 0) {
+		buf_printf(err,
+		           _("%s: the sheet does not say which fiscal year its figures are for, and kpic does not guess: "
+		             "give --year=2023, or name the year in the sheet (a 年度 column, or the value column's header: "
+		             "令和5年度, R5, FY2023 or 2023); nothing was written"),
+		           x->rq->actuals);
+		return 2;
+	}
+	x->res->year = seen.year;
+	return 0;
+}
+
 /* The row's figure for a year that already has a value: unchanged, replaced
  * or revised (refused without --revise). */
 static void change_value(struct run *x, const struct plan *p, const struct value *v)
 {
 	const struct kpi *k = &x->m->kpis[p->kpi];
 	const char *skey = k->series[p->series].key ? k->series[p->series].key : "";
-	kdec num;
-	int same_num = v->has_num && p->has_num && v->num_ok && kdec_parse(p->num, strlen(p->num), &num) == KDEC_OK &&
-	               kdec_cmp(v->num, num) == 0;
+	int same_num = v->has_num && p->has_num && v->num_ok && kdec_cmp(v->num, p->numv) == 0;
 	if ((same_num || (!v->has_num && !p->has_num)) && v->status == p->status) {
 		x->res->unchanged++;
 		return;
@@ -480,6 +606,59 @@ static void one_row(struct run *x, unsigned r)
 		add_value(x, &p);
 }
 
+/* The series' latest value up to the sheet's year, NULL if none. */
+static const struct value *latest_value(const struct series *s, int year)
+{
+	const struct value *v = NULL;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct value *c = &s->values[i];
+		if (c->year.ok && c->year.y <= year && (v == NULL || c->year.y > v->year.y))
+			v = c;
+	}
+	return v;
+}
+
+/* Whether the row says what the series' latest value already says. */
+static int repeats(const struct plan *p, const struct value *v)
+{
+	if (v == NULL || v->status != p->status || v->has_num != p->has_num)
+		return 0;
+	return !p->has_num || (v->num_ok && kdec_cmp(v->num, p->numv) == 0);
+}
+
+/* A sheet whose every row repeats its KPI's latest value has been applied
+ * already (run twice, or given again for the next year): 1 with the
+ * message in err, else 0. */
+static int applied_already(const struct run *x, struct buf *err)
+{
+	int year = 0, one_year = 1;
+	for (size_t i = 0; i < x->nplans; i++) {
+		const struct plan *p = &x->plans[i];
+		const struct value *v = latest_value(&x->m->kpis[p->kpi].series[p->series], x->res->year);
+		if (!repeats(p, v))
+			return 0;
+		one_year &= year == 0 || year == v->year.y;
+		year = v->year.y;
+	}
+	if (x->nplans == 0)
+		return 0;
+	char name[64];
+	fiscal_year_name(year, name, sizeof name);
+	if (one_year)
+		buf_printf(err,
+		           ngettext("%s: its %zu figure is the source's for %s already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    "%s: its %zu figures are the source's for %s already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    x->nplans),
+		           x->rq->actuals, x->nplans, name);
+	else
+		buf_printf(err,
+		           ngettext("%s: its %zu figure is its KPI's latest in the source already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    "%s: its %zu figures are each KPI's latest in the source already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
+		                    x->nplans),
+		           x->rq->actuals, x->nplans);
+	return 1;
+}
+
 /* The source's text with the edits applied, in order. */
 static void apply_edits(struct run *x)
 {
@@ -499,12 +678,6 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	const struct model *m = &u->model;
 	memset(res, 0, sizeof *res);
 	memset(sheet, 0, sizeof *sheet);
-	res->year = rq->year ? rq->year : default_year(m);
-	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
-		buf_printf(err, _("FY%d is outside the strategy's period %d–%d; give the year with --year"), res->year,
-		           m->start.y, m->end.y);
-		return 2;
-	}
 	/* a sheet that cannot be read at all is unreadable input (its
 	 * diagnostics say why), not a row refused */
 	if (sheet_read(rq->actuals, rq->sheet, R_ACTUALS_SYNTAX, d, sheet)) {
@@ -513,18 +686,32 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	}
 	struct run x = { .m = m, .src = &u->src.src, .sh = sheet, .rq = rq, .d = d, .res = res };
 	unsigned first = header(&x);
+	if (x.errors)
+		return 1;
+	int rc = sheet_year(&x, first, err);
+	if (rc)
+		return rc;
+	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
+		char name[64];
+		fiscal_year_name(res->year, name, sizeof name);
+		buf_printf(err, _("%s is outside the strategy's period %d–%d: check the sheet's year or --year; nothing was written"),
+		           name, m->start.y, m->end.y);
+		return 2;
+	}
 	x.plans = xcalloc((size_t)sheet->nrows + 1, sizeof *x.plans);
 	x.edits = xcalloc((size_t)sheet->nrows + 1, sizeof *x.edits);
 	for (unsigned r = first; r < sheet->nrows; r++)
 		if (!skipped_row(sheet, r))
 			one_row(&x, r);
-	if (x.errors == 0)
+	if (x.errors == 0 && !rq->again && applied_already(&x, err))
+		rc = 2;
+	else if (x.errors == 0)
 		apply_edits(&x);
 	for (size_t i = 0; i < x.nedits; i++)
 		buf_free(&x.edits[i].text);
 	free(x.edits);
 	free(x.plans);
-	return x.errors ? 1 : 0;
+	return rc ? rc : x.errors ? 1 : 0;
 }
 
 void update_result_free(struct update_result *res)
