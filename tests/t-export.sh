@@ -71,4 +71,24 @@ run_kpic eval --format=csv "$src"
 check "eval --format=csv: usage error" test "$RC" = 2
 run_kpic export tests/rules/duplicate-id.xml
 check "export of a bad source: its diagnostics, exit 1, no output" test "$RC" = 1 -a -z "$OUT"
+# Text that a spreadsheet would run as a formula is written with an
+# apostrophe before it (OWASP); numbers stay numbers; kpic import of the CSV
+# gives the same text back.
+sed -e 's|<name>従業員数</name>|<name>=HYPERLINK("http://example.invalid/","x")</name>|' \
+	-e "s|<name>率</name>|<name>@SUM(1+1)</name>|" tests/fixtures/minimal.xml >"$TMP/formula.xml"
+run_kpic export -o "$TMP/formula.csv" "$TMP/formula.xml"
+cat >"$TMP/formula.pat" <<'PAT'
+,"'=HYPERLINK(""http://example.invalid/"",""x"")",
+,'@SUM(1+1),
+PAT
+check "export: formula-like names are neutralised with an apostrophe" \
+	test "$(grep -oF -f "$TMP/formula.pat" "$TMP/formula.csv" | sort -u | wc -l)" = 2
+check "export: no field begins with = + @ (only numbers may begin with -)" \
+	python3 -c 'import csv,sys,re
+for row in csv.reader(open(sys.argv[1], encoding="utf-8-sig")):
+    for f in row:
+        if f[:1] in "=+@\t\r" and f or (f[:1] == "-" and not re.fullmatch(r"-[0-9.]+", f)): sys.exit(1)' "$TMP/formula.csv"
+run_kpic import -o "$TMP/back.xml" "$TMP/formula.csv"
+check "import of the CSV: the names come back without the apostrophe" \
+	test "$RC" = 0 -a "$(grep -c -F -e '<name>=HYPERLINK(&quot;http://example.invalid/&quot;,&quot;x&quot;)</name>' -e '<name>@SUM(1+1)</name>' "$TMP/back.xml")" = 2
 done_testing

@@ -229,11 +229,29 @@ static void each_row(const struct model *m, const struct eval *e,
 		}
 }
 
-/* RFC 4180: quoted only when it holds a comma, a quote or a line break. */
-static void csv_field(struct buf *b, const char *s)
+/* A text a spreadsheet program would run as a formula (=, +, -, @, a tab
+ * or a carriage return first, as OWASP lists them), or one beginning with
+ * the apostrophe that neutralises them: written with an apostrophe before
+ * it, which spreadsheets show as text and kpic import takes off again. */
+static int needs_apostrophe(const char *s)
+{
+	return s[0] && strchr("=+-@\t\r'", s[0]) != NULL;
+}
+
+/* RFC 4180: quoted only when it holds a comma, a quote or a line break;
+ * text that could run as a formula is neutralised (numbers stay numbers). */
+static void csv_field(struct buf *b, const char *s, enum ftype t)
 {
 	if (s == NULL)
 		return;
+	if (t == F_TEXT && needs_apostrophe(s)) {
+		struct buf q = BUF_INIT;
+		buf_putc(&q, '\'');
+		buf_puts(&q, s);
+		csv_field(b, buf_str(&q), F_NUM);
+		buf_free(&q);
+		return;
+	}
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		buf_puts(b, s);
 		return;
@@ -253,14 +271,14 @@ static void csv_row(const struct row *r, size_t i, struct buf *b)
 		for (size_t f = 0; f < r->n; f++) {
 			if (f)
 				buf_putc(b, ',');
-			csv_field(b, r->f[f].name);
+			csv_field(b, r->f[f].name, F_TEXT);
 		}
 		buf_puts(b, "\r\n");
 	}
 	for (size_t f = 0; f < r->n; f++) {
 		if (f)
 			buf_putc(b, ',');
-		csv_field(b, r->f[f].text);
+		csv_field(b, r->f[f].text, r->f[f].type);
 	}
 	buf_puts(b, "\r\n");
 }

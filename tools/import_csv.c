@@ -29,10 +29,14 @@ static int col_of(const struct ecsv *e, const char *name)
 	return -1;
 }
 
+/* A cell's text; kpic export writes an apostrophe before text a
+ * spreadsheet would run as a formula (or that begins with one), taken off
+ * here. */
 static const char *get(const struct ecsv *e, unsigned r, const char *name)
 {
 	int c = col_of(e, name);
-	return c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c);
+	const char *s = c < 0 ? "" : sheet_cell(e->sh, r, (unsigned)c);
+	return s[0] == '\'' ? s + 1 : s;
 }
 
 int import_is_export(const struct sheet *sh)
