@@ -206,4 +206,16 @@ run_kpic diff --no-color tests/fixtures/minimal.xml "$TMP/forge.xml"
 check "diff: no line of the report is forged" bash -c '! grep -q "^/etc/passwd" "$0"' "$TMP/out"
 check "diff: the new name shown with <U+000A>" grep -qF "率<U+000A>/etc/passwd:1:1" "$TMP/out"
 check "diff: no line separator or override in the output" bash -c '! grep -qP "\\x{2028}|\\x{202E}" "$0"' "$TMP/out"
+# Two outputs of one run never share a file: one would silently replace the
+# other.
+printf 'previous\n' >"$TMP/same.out"
+run_kpic pdf -o "$TMP/same.out" --boxes="$TMP/same.out" $fx/clean.xml
+check "pdf -o X --boxes=X: refused, exit 2, naming the file" test "$RC" = 2 -a -n "$(grep -F "name the same file, '$TMP/same.out'" "$TMP/err")"
+check "pdf -o X --boxes=X: nothing written" test "$(cat "$TMP/same.out")" = previous
+mkdir -p "$TMP/sub"
+run_kpic diff --html "$TMP/same.out" --pdf "$TMP/sub/../same.out" $fx/clean.xml $fx/clean.xml
+check "diff --html X --pdf X (another spelling): refused, exit 2" test "$RC" = 2 -a -n "$(grep -F "two outputs name the same file" "$TMP/err")"
+check "diff --html X --pdf X: nothing written" test "$(cat "$TMP/same.out")" = previous
+run_kpic diff -o "$TMP/d.txt" --html "$TMP/d.html" $fx/clean.xml $fx/clean.xml
+check "diff -o, --html to different files: both written" test "$RC" = 0 -a -f "$TMP/d.txt" -a -s "$TMP/d.html"
 done_testing

@@ -131,8 +131,8 @@ done
 "$kpic" export -o "$out/cycle/export.csv" sources/abashiri/strategy.xml
 ref "$out/cycle/ref-import-csv.xml" import -o "$out/cycle/ref-import-csv.xml" "$out/cycle/export.csv"
 run cycle import-export-csv "$out/cycle/ref-import-csv.xml" 0 import -o "$out/cycle/import-export-csv.out" "$out/cycle/export.csv"
-ref "$out/cycle/ref-update.xml" update --actuals tests/update/fy2019.xlsx -o "$out/cycle/ref-update.xml" sources/abashiri/strategy.xml
-run cycle update-xlsx "$out/cycle/ref-update.xml" 0 update --actuals tests/update/fy2019.xlsx \
+ref "$out/cycle/ref-update.xml" update --year 2019 --actuals tests/update/fy2019.xlsx -o "$out/cycle/ref-update.xml" sources/abashiri/strategy.xml
+run cycle update-xlsx "$out/cycle/ref-update.xml" 0 update --year 2019 --actuals tests/update/fy2019.xlsx \
 	-o "$out/cycle/update-xlsx.out" sources/abashiri/strategy.xml
 
 # Every error path the rule fixtures take, in one run (and the quick PDF).

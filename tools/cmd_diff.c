@@ -71,6 +71,12 @@ int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 2)
 		return usage_error("%s: expects two input files, OLD and NEW", "diff");
+	const char *outs[] = { o->output ? o->output : "-", o->html_out, o->pdf_out };
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (same_output(outs[i], outs[j]))
+				return usage_error("diff: two outputs name the same file, '%s': give each output its own",
+				                   outs[j]);
 	struct unit u[2];
 	int ok = compile_source(o->files[0], sc, d, &u[0], o->timing) == COMPILE_OK;
 	ok = compile_source(o->files[1], sc, d, &u[1], o->timing) == COMPILE_OK && ok;

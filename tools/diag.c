@@ -188,6 +188,11 @@ static void text_excerpt(struct buf *b, const struct srcfile *src, size_t off)
 	size_t len;
 	srcmap_line_text(src, off, &start, &len);
 	size_t at = off - (size_t)(start - src->text);
+	/* A NUL ends the excerpt: past it (a damaged file, UTF-16 read as
+	 * bytes) the line is not text a reader could use. */
+	const char *nul = memchr(start, '\0', len);
+	if (nul && (size_t)(nul - start) >= at)
+		len = (size_t)(nul - start);
 	size_t from = 0, to = len;
 	if (len > EXCERPT_BYTES) {
 		from = at > EXCERPT_BYTES / 2 ? char_start(start, at - EXCERPT_BYTES / 2) : 0;

@@ -194,6 +194,15 @@ static int find_series(const struct kpi *k, const char *name)
 	return -1;
 }
 
+/* A "unit" that is the rest of a number the reader stopped in (１，２:
+ * a comma, or a digit, half- or full-width): the cell is no figure. */
+static int cut_number(const char *unit)
+{
+	const unsigned char *u = (const unsigned char *)unit;
+	return u[0] == ',' || (u[0] >= '0' && u[0] <= '9') ||
+	       (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8C || (u[2] >= 0x90 && u[2] <= 0x99)));
+}
+
 /* The row's figure and status, read as kpic import reads a table's cells:
  * 3,240人, 36.8%, △3.3, — or － (no figure), (1.64) (参考値), 未確定 (313千㎡);
  * a unit must be the series' own.  0, or -1 after a diagnostic. */
@@ -203,7 +212,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 	const struct series *s = &k->series[p->series];
 	const char *v = cells[COL_VALUE];
 	struct figure f;
-	if (figure_cell(v, &f) < 0) {
+	if (figure_cell(v, &f) < 0 || cut_number(f.unit)) {
 		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
 		            "'%s' is not a figure kpic can read: write 16474, 3,240人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
 		            v);

@@ -256,6 +256,11 @@ static enum kdec_status ref_parse(const char *s, size_t len, kdec *out)
 		return KDEC_SYNTAX;
 	if (fpn > KDEC_MAX_SCALE)
 		return KDEC_RANGE;
+	size_t lead = 0;   /* at most 18 digits in all, leading zeros not counted */
+	while (lead < ipn && s[ip + lead] == '0')
+		lead++;
+	if (ipn - lead + fpn > 18)
+		return KDEC_RANGE;
 	i128 v = 0;
 	for (size_t k = 0; k < ipn; k++) {
 		v = v * 10 + (s[ip + k] - '0');
