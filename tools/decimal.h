@@ -20,17 +20,17 @@
 
 /* value = mant / 10^scale.  Invariant: 0 <= scale <= KDEC_MAX_SCALE. */
 typedef struct {
-    int64_t mant;
-    int scale;
+	int64_t mant;
+	int scale;
 } kdec;
 
 #define KDEC_MAX_SCALE 9
 
 enum kdec_status {
-    KDEC_OK = 0,
-    KDEC_EMPTY,  /* nothing but ASCII whitespace */
-    KDEC_SYNTAX, /* not [+-]digits[.digits] */
-    KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or > 18 digits in all */
+	KDEC_OK = 0,
+	KDEC_EMPTY,  /* nothing but ASCII whitespace */
+	KDEC_SYNTAX, /* not [+-]digits[.digits] */
+	KDEC_RANGE   /* > 9 decimals, integer part >= 1e15, or > 18 digits in all */
 };
 
 /*
@@ -102,7 +102,7 @@ int kdec_format(kdec a, char *buf, size_t size);
  */
 __extension__ typedef __int128 krate_int;
 typedef struct {
-    krate_int v;
+	krate_int v;
 } krate;
 
 #define KRATE_SCALE 9

@@ -24,8 +24,8 @@
 #include "decimal.h"
 
 enum jfmt_era_form {
-    JFMT_ERA_SHORT, /* "H26", "R2"; dates "H27. 6. 12" */
-    JFMT_ERA_LONG   /* "平成26", "令和元"; dates "令和元年5月1日" */
+	JFMT_ERA_SHORT, /* "H26", "R2"; dates "H27. 6. 12" */
+	JFMT_ERA_LONG   /* "平成26", "令和元"; dates "令和元年5月1日" */
 };
 
 /* The first and last Gregorian years the era functions accept. */
@@ -39,7 +39,7 @@ enum jfmt_era_form {
  * Fiscal years outside 1868..2200 -> -1.
  */
 int jfmt_era_fy(int fiscal_year, enum jfmt_era_form form, char *buf,
-                size_t size);
+				size_t size);
 
 /*
  * A calendar date in the era of that exact day: 2019-04-30 -> "H31. 4. 30",
@@ -49,29 +49,29 @@ int jfmt_era_fy(int fiscal_year, enum jfmt_era_form form, char *buf,
  * that Meiji began on Gregorian 1868-01-25.
  */
 int jfmt_era_date(int y, int m, int d, enum jfmt_era_form form, char *buf,
-                  size_t size);
+				  size_t size);
 
 enum jfmt_notation {
-    /* "16,474", "19.50", "△3.3": separators, the value's own decimals. */
-    JFMT_PLAIN,
-    /* As plain, with "+" on positive values: "+0.3", "△2.71", "0". */
-    JFMT_SIGNED,
-    /*
-     * 兆/億/万 parts, each part that is a whole multiple of 1,000 as "N千":
-     * "141万5千", "4億7千万", "1億2,345万6,789".  Below 10,000: as plain.
-     * Decimals: a zero fraction is dropped ("1415000.00" -> "141万5千");
-     * a nonzero one goes on the last part, which is then written out in
-     * full with the value's own scale ("1415000.50" -> "141万5,000.50",
-     * "1410000.5" -> "141万0.5").
-     */
-    JFMT_MAN,
-    /*
-     * One unit (万, 億 or 兆, the largest that fits) with an exact decimal
-     * fraction, trailing zeros dropped: "38.1万", "37万", "1.2億",
-     * "123.4567万".  Nothing is rounded; round the value first if needed.
-     * Below 10,000: as plain.
-     */
-    JFMT_MAN_DECIMAL
+	/* "16,474", "19.50", "△3.3": separators, the value's own decimals. */
+	JFMT_PLAIN,
+	/* As plain, with "+" on positive values: "+0.3", "△2.71", "0". */
+	JFMT_SIGNED,
+	/*
+	 * 兆/億/万 parts, each part that is a whole multiple of 1,000 as "N千":
+	 * "141万5千", "4億7千万", "1億2,345万6,789".  Below 10,000: as plain.
+	 * Decimals: a zero fraction is dropped ("1415000.00" -> "141万5千");
+	 * a nonzero one goes on the last part, which is then written out in
+	 * full with the value's own scale ("1415000.50" -> "141万5,000.50",
+	 * "1410000.5" -> "141万0.5").
+	 */
+	JFMT_MAN,
+	/*
+	 * One unit (万, 億 or 兆, the largest that fits) with an exact decimal
+	 * fraction, trailing zeros dropped: "38.1万", "37万", "1.2億",
+	 * "123.4567万".  Nothing is rounded; round the value first if needed.
+	 * Below 10,000: as plain.
+	 */
+	JFMT_MAN_DECIMAL
 };
 
 /* Negative values in every notation are written with △ (U+25B3). */
