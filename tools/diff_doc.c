@@ -8,6 +8,7 @@
 #include "decimal.h"
 #include "jfmt.h"
 #include "report.h"
+#include "valtext.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -198,9 +199,9 @@ static void render(struct rctx *r, struct buf *b, const xmlNode *n)
 	if (diff_is_el(n, "count")) {
 		render_count(r, b, n);
 	} else if (diff_is_el(n, "threshold")) {
-		report_threshold(&r->u->model, n, b);
+		valtext_threshold(&r->u->model, n, b);
 	} else if (diff_is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi")) {
-		report_value_ref(&r->u->model, n, b);
+		valtext_ref(&r->u->model, n, b);
 	} else if (diff_is_el(n, "era")) {
 		render_era(b, n);
 	} else if (diff_is_el(n, "date")) {

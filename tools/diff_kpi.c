@@ -9,6 +9,7 @@
 #include "diff_impl.h"
 #include "jfmt.h"
 #include "report.h"
+#include "valtext.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -131,7 +132,7 @@ static void value_side(struct diff *d, const struct series *s, const struct valu
 	if (v == NULL)
 		return;
 	struct buf b = BUF_INIT;
-	report_value(s, v, &b);
+	valtext_value(s, v, &b);
 	out->raw = has_figure(v) ? pool_str(d, v->text) : NULL;
 	out->text = pool_str(d, buf_str(&b));
 	out->status = vstatus_name(v->status);

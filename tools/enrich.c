@@ -8,6 +8,7 @@
 #include "enrich.h"
 #include "jfmt.h"
 #include "report.h"
+#include "valtext.h"
 #include "version.h"
 
 #include <stdio.h>
@@ -55,7 +56,7 @@ static void annotate_value(struct walk *w, xmlNode *n, const struct series *s, c
 {
 	struct buf b = BUF_INIT;
 	char era[32];
-	report_value(s, v, &b);
+	valtext_value(s, v, &b);
 	set(n, w->ns, "text", buf_str(&b));
 	if (v->year.ok && jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 		set(n, w->ns, "era", era);
@@ -106,7 +107,7 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 		if (sr->latest) {
 			set_int(s, w->ns, "latest-year", sr->latest->year.y);
 			struct buf b = BUF_INIT;
-			report_value(&k->series[j], sr->latest, &b);
+			valtext_value(&k->series[j], sr->latest, &b);
 			set(s, w->ns, "latest-text", buf_str(&b));
 			buf_free(&b);
 		}
@@ -190,9 +191,9 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 			char s[32];
 			kdec_format(w->m->threshold, s, sizeof s);
 			set(n, w->ns, "value", s);
-			annotate_inline(w, n, report_threshold);
+			annotate_inline(w, n, valtext_threshold);
 		} else if (is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi"))
-			annotate_inline(w, n, report_value_ref);
+			annotate_inline(w, n, valtext_ref);
 		else if (is_el(n, "era"))
 			annotate_era(w, n);
 		else if (is_el(n, "date"))

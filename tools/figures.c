@@ -6,6 +6,7 @@
 #include "chart_svg.h"
 #include "jfmt.h"
 #include "report.h"
+#include "valtext.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static void series_points(const struct series *s, int base, size_t n, struct cha
 		pts[i].v = kdec_to_double(v->num);
 		pts[i].hollow = v->status == VS_PROVISIONAL || v->status == VS_REFERENCE;
 		buf_reset(&texts[i]);
-		report_value(s, v, &texts[i]);
+		valtext_value(s, v, &texts[i]);
 		pts[i].text = buf_str(&texts[i]);
 	}
 }
@@ -111,7 +112,7 @@ static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf
 			if (vals[j] == NULL || !vals[j]->num_ok)
 				continue;
 			buf_printf(out, "%s ", what[j]);
-			report_value(s, vals[j], out);
+			valtext_value(s, vals[j], out);
 			if (vals[j]->year.ok && !(vals[j]->from.ok && vals[j]->from.y < vals[j]->year.y) &&
 			    jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 				buf_printf(out, "（%s）", era);
@@ -189,7 +190,7 @@ static void chart_targets(const struct series *const *ss, size_t n, int base, si
 	if (n > 0 && one_target(ss, n, base, ncats)) {
 		const struct value *tv = drawable_target(ss[0], base, ncats);
 		buf_puts(&texts[0], "目標 ");
-		report_value(ss[0], tv, &texts[0]);
+		valtext_value(ss[0], tv, &texts[0]);
 		spec->has_target = 1;
 		spec->target_v = kdec_to_double(tv->num);
 		spec->target_cat = (size_t)(tv->year.y - base);
@@ -204,7 +205,7 @@ static void chart_targets(const struct series *const *ss, size_t n, int base, si
 			buf_printf(&texts[i], "目標（%s） ", ss[i]->label);
 		else
 			buf_puts(&texts[i], "目標 ");
-		report_value(ss[i], tv, &texts[i]);
+		valtext_value(ss[i], tv, &texts[i]);
 		ser[i].has_target = 1;
 		ser[i].target_v = kdec_to_double(tv->num);
 		ser[i].target_cat = (size_t)(tv->year.y - base);

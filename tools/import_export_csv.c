@@ -1,5 +1,5 @@
 /*
- * import_csv.c - kpic export's CSV back into a source (see import.h).
+ * import_export_csv.c - kpic export's CSV back into a source (see import.h).
  *
  * One row per KPI series, in the source's order: consecutive rows with the
  * same kpi_id are one KPI.  Columns are found by their header names, so the

@@ -1,7 +1,7 @@
 /*
  * import_impl.h - what the parts of kpic import share: a name -> id table,
  * the writer of the source's XML (import_xml.c) and the reader of kpic
- * export's CSV (import_csv.c).
+ * export's CSV (import_export_csv.c).
  */
 #ifndef KPIC_IMPORT_IMPL_H
 #define KPIC_IMPORT_IMPL_H
@@ -61,7 +61,7 @@ void xw_close_all(struct xw *w);
 /* The whole source: meta, departments, the goals. */
 void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out);
 
-/* import_csv.c: kpic export's CSV. */
+/* import_export_csv.c: kpic export's CSV. */
 int import_is_export(const struct sheet *sh);
 int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *out);
 

@@ -7,7 +7,7 @@
  * page is full.  What depends on the finished pages (the page numbers of
  * the table of contents, the running header and the "- N -" footers) is
  * filled in afterwards by resolve() and decorate(); their size does not
- * depend on the numbers, so one pass suffices.  draw_pdf.c then draws.
+ * depend on the numbers, so one pass suffices.  layout_draw.c then draws.
  *
  * The font.  Measured on this machine (pango 1.50, cairo 1.16) with the same
  * Japanese text, 12 paragraphs a page, a quarter of them bold; the time is

@@ -1,5 +1,5 @@
 /*
- * draw_pdf.c - placed pages drawn on cairo's PDF surface (see layout_int.h).
+ * layout_draw.c - placed pages drawn on cairo's PDF surface (see layout_int.h).
  *
  * Everything was decided by the layout; this file only turns items into
  * cairo calls, in order.  The PDF is written to memory, and the caller

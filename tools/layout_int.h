@@ -5,10 +5,10 @@
  *                   figures, the table of contents; layout_pdf() itself
  *   layout_text.c   inline content to pango text, the named text styles
  *   layout_table.c  tables: column widths, rows, breaking across pages
- *   draw_pdf.c      placed pages drawn on cairo's PDF surface
+ *   layout_draw.c      placed pages drawn on cairo's PDF surface
  *
  * The first three produce a list of pages, each a list of items with their
- * final positions; draw_pdf.c draws the items in order and decides nothing.
+ * final positions; layout_draw.c draws the items in order and decides nothing.
  * The order of the items is the reading order, and structure tags are items
  * too, so the tag tree follows the document even across pages.
  *
@@ -215,7 +215,7 @@ void init_styles(struct engine *e);
 /* layout_table.c */
 void flow_table(struct engine *e, xmlNode *n);
 
-/* draw_pdf.c */
+/* layout_draw.c */
 struct pdf_meta {
 	const char *title, *author, *subject, *keywords, *creator;
 	long long creation_time;

@@ -2,121 +2,11 @@
  * report.c - `kpic eval` output (see report.h).
  */
 #include "report.h"
+#include "valtext.h"
 #include "jfmt.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static enum jfmt_notation notation_of(const char *s)
-{
-	if (s && !strcmp(s, "man")) return JFMT_MAN;
-	if (s && !strcmp(s, "man-decimal")) return JFMT_MAN_DECIMAL;
-	if (s && !strcmp(s, "signed")) return JFMT_SIGNED;
-	return JFMT_PLAIN;
-}
-
-/* The years a value covers, before it, as the seed writes them: "(H20-24) "
- * for from=2008 year=2012, "(H29-R3) " across eras; nothing for one year. */
-static void year_span(const struct value *v, struct buf *out)
-{
-	char a[32], b[32];
-	if (!v->from.ok || !v->year.ok || v->from.y >= v->year.y ||
-	    jfmt_era_fy(v->from.y, JFMT_ERA_SHORT, a, sizeof a) < 0 ||
-	    jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, b, sizeof b) < 0)
-		return;
-	size_t ea = strcspn(a, "0123456789"), eb = strcspn(b, "0123456789");
-	int same_era = ea == eb && !strncmp(a, b, ea);
-	buf_printf(out, "(%s-%s) ", a, same_era ? b + eb : b);
-}
-
-void report_value(const struct series *s, const struct value *v, struct buf *out)
-{
-	char num[128];
-	if (v == NULL || v->status == VS_NOT_SURVEYED) {
-		return;
-	}
-	if (v->status == VS_NOT_AVAILABLE) {
-		buf_puts(out, "—");
-		return;
-	}
-	if (v->label && *v->label) {
-		buf_puts(out, v->label);
-		return;
-	}
-	year_span(v, out);
-	if (!v->num_ok) {
-		buf_puts(out, v->text ? v->text : "");
-		return;
-	}
-	jfmt_number(v->num, notation_of(s->notation), num, sizeof num);
-	if (v->status == VS_PROVISIONAL)
-		buf_puts(out, "未確定 (");
-	else if (v->status == VS_REFERENCE)
-		buf_puts(out, "(");
-	buf_puts(out, num);
-	buf_puts(out, s->unit ? s->unit : "");
-	if (v->status == VS_PROVISIONAL || v->status == VS_REFERENCE)
-		buf_puts(out, ")");
-}
-
-/* 1 if the text right after n starts with s (or with its fullwidth form fw). */
-static int written_after(const xmlNode *n, const char *s, const char *fw)
-{
-	const xmlNode *t = n->next;
-	if (s == NULL || *s == '\0' || t == NULL || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) ||
-	    t->content == NULL)
-		return 0;
-	const char *c = (const char *)t->content;
-	return !strncmp(c, s, strlen(s)) || (fw && !strncmp(c, fw, strlen(fw)));
-}
-
-void report_threshold(const struct model *m, const xmlNode *n, struct buf *out)
-{
-	char s[64];
-	if (!m->threshold_ok || kdec_format(m->threshold, s, sizeof s) < 0)
-		return;
-	buf_puts(out, s);
-	if (!written_after(n, "%", "％"))
-		buf_puts(out, "%");
-}
-
-/* The value a <value kpi= series= year=/> names: a yearly value, or the baseline. */
-static const struct value *ref_value(const struct model *m, const xmlNode *n, const struct series **sp)
-{
-	xmlChar *kid = xmlGetNoNsProp(n, (const xmlChar *)"kpi");
-	xmlChar *key = xmlGetNoNsProp(n, (const xmlChar *)"series");
-	xmlChar *yr = xmlGetNoNsProp(n, (const xmlChar *)"year");
-	int ki = kid ? model_find_kpi(m, (const char *)kid) : -1;
-	const struct value *v = NULL;
-	for (size_t j = 0; ki >= 0 && yr && v == NULL && j < m->kpis[ki].nseries; j++) {
-		const struct series *s = &m->kpis[ki].series[j];
-		if (key ? strcmp(s->key ? s->key : "", (const char *)key) : j > 0)
-			continue;
-		v = series_value(s, atoi((const char *)yr));
-		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
-			v = s->baseline;
-		*sp = s;
-	}
-	xmlFree(kid);
-	xmlFree(key);
-	xmlFree(yr);
-	return v;
-}
-
-void report_value_ref(const struct model *m, const xmlNode *n, struct buf *out)
-{
-	const struct series *s = NULL;
-	const struct value *v = ref_value(m, n, &s);
-	char num[128];
-	if (v == NULL || !v->num_ok)
-		return;
-	if (written_after(n, s->unit, NULL)) {
-		jfmt_number(v->num, notation_of(s->notation), num, sizeof num);
-		buf_puts(out, num);
-	} else {
-		report_value(s, v, out);
-	}
-}
 
 /* Cuts s to at most width columns, ending with … when cut. */
 /* s as one line of the report: its newlines and controls as <U+XXXX>, in
@@ -262,11 +152,11 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		if (r->series[si].latest) {
 			jfmt_era_fy(r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
 			buf_printf(&v, "%s ", s);
-			report_value(ser, r->series[si].latest, &v);
+			valtext_value(ser, r->series[si].latest, &v);
 		}
 		buf_pad(out, buf_str(&v), 22, 1);
 		buf_reset(&v);
-		report_value(ser, ser->target, &v);
+		valtext_value(ser, ser->target, &v);
 		buf_puts(out, " → ");
 		buf_pad(out, buf_str(&v), 14, 0);
 		rate_text(r, s, sizeof s);
@@ -367,7 +257,7 @@ static void json_value(struct buf *b, const struct series *s, const struct value
 		buf_puts(b, "null");
 	}
 	struct buf t = BUF_INIT;
-	report_value(s, v, &t);
+	valtext_value(s, v, &t);
 	buf_puts(b, ", \"text\": ");
 	buf_json_str(b, buf_str(&t));
 	buf_puts(b, "}");

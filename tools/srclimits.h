@@ -20,7 +20,7 @@
  *   LIMIT_TEXT_CHARS       srclimits.c, while parsing, like names: the PDF
  *                          layout places a block's lines page by page, and
  *                          each page walks the block's whole pango layout
- *                          (layout.c, draw_pdf.c), so one block's cost grows
+ *                          (layout.c, layout_draw.c), so one block's cost grows
  *                          with its length times its pages: 1 MB took 1.3 s,
  *                          8 MB 79 s; 100,000 characters are some 65 pages
  *                          and a tenth of a second (limit-exceeded)
