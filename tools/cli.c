@@ -210,7 +210,12 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_HTML: o->html_out = v; break;
 	case OPT_PDF: o->pdf_out = v; break;
 	case OPT_NO_COLOR: o->no_color = 1; break;
-	case OPT_PERIOD: o->period = v; break;
+	case OPT_PERIOD: case OPT_PERIOD_INIT: o->period = v; break;
+	case OPT_MUNICIPALITY: o->municipality = v; break;
+	case OPT_TITLE: o->title = v; break;
+	case OPT_SCHEME: o->scheme = v; break;
+	case OPT_LIST_SCHEMES: o->list_schemes = 1; break;
+	case OPT_QUIET: o->quiet = 1; break;
 	case OPT_TEMPLATE: o->template_name = v; break;
 	case OPT_ACTUALS: o->actuals = v; break;
 	case OPT_YEAR: return year_option(v, o);

@@ -189,6 +189,11 @@ int finish_render(const struct opts *o, int rc, const char *what, const struct b
 	return write_result(o, result);
 }
 
+int says_what_happened(const struct opts *o)
+{
+	return !o->quiet && isatty(STDERR_FILENO);
+}
+
 /* https://reproducible-builds.org/specs/source-date-epoch/: so that two
  * builds are byte-identical. */
 int source_date_epoch(long long *t)

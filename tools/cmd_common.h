@@ -37,7 +37,12 @@ enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF };
 struct opts {
 	const char *output;
 	const char *templates;
-	const char *period;          /* draft */
+	const char *period;          /* draft, init */
+	const char *municipality;    /* init */
+	const char *title;           /* init */
+	const char *scheme;          /* init: --scheme */
+	int list_schemes;            /* init: --list-schemes */
+	int quiet;                   /* -q: no line saying what was written */
 	const char *template_name;   /* draft */
 	enum out_format format;
 	int format_given;
@@ -124,6 +129,9 @@ int write_extra(const struct opts *o, const char *path, const struct buf *b);
  * nothing; else pass on what the stylesheet said and write the result. */
 int finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
                   const struct buf *err);
+/* Whether the command ends with a line on standard error saying what it
+ * wrote: only on a terminal, and not with -q. */
+int says_what_happened(const struct opts *o);
 /* SOURCE_DATE_EPOCH: the creation date of a PDF; *t = -1 when unset; a
  * usage error (2) when set but not a number of seconds. */
 int source_date_epoch(long long *t);
