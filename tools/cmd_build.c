@@ -13,7 +13,7 @@
 
 /* The options kpic build takes (tools/options.def). */
 const enum opt_id cmd_build_options[] = {
-	OPT_OUTDIR, OPT_JOBS, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_OUTDIR, OPT_JOBS, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
@@ -50,11 +50,11 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 {
 	char name[PATH_MAX / 2], path[PATH_MAX];
 	struct unit u;
-	size_t errors_before = d->nerrors;
+	size_t errors_before = d->nerrors, warnings_before = d->nwarnings, pages = 0;
 	int status = status_of(compile_source(file, sc, d, &u, o->timing), 0);
 	struct buf page = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
 	if (status == 0) {
-		struct pdf_output out = { &pdf, NULL, NULL };
+		struct pdf_output out = { &pdf, NULL, NULL, &pages };
 		rq->source_path = file;
 		if (html_render_cached(&u, file, rq->templates_dir, "kensho.xsl", rq->xslt_cache, &page, &msg,
 		                       o->timing) < 0 ||
@@ -81,6 +81,14 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 	if (status == 0) {
 		snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
 		status = write_output(path, &pdf, inputs);
+	}
+	if (status == 0) {
+		struct buf said = BUF_INIT;
+		say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
+		say_counts(&said, u.model.nkpis, d->nwarnings - warnings_before);
+		snprintf(path, sizeof path, "%s/%s/kensho.html, kensho.pdf", outdir, name);
+		say_wrote(o, path, &said);
+		buf_free(&said);
 	}
 	buf_free(&page);
 	buf_free(&pdf);

@@ -194,6 +194,32 @@ int says_what_happened(const struct opts *o)
 	return !o->quiet && isatty(STDERR_FILENO);
 }
 
+void say_part(struct buf *b, const char *fmt, size_t n)
+{
+	if (b->len)
+		buf_puts(b, ", ");
+	buf_printf(b, fmt, n);
+}
+
+void say_counts(struct buf *b, size_t kpis, size_t warnings)
+{
+	say_part(b, ngettext("%zu KPI", "%zu KPIs", kpis), kpis);
+	if (warnings)
+		say_part(b, ngettext("%zu warning", "%zu warnings", warnings), warnings);
+	else if (b->len)
+		buf_printf(b, ", %s", _("no warnings"));
+}
+
+void say_wrote(const struct opts *o, const char *path, const struct buf *details)
+{
+	if (!says_what_happened(o))
+		return;
+	if (path == NULL || !strcmp(path, "-"))
+		fprintf(stderr, _("kpic: wrote standard output (%s)\n"), details->data ? details->data : "");
+	else
+		fprintf(stderr, _("kpic: wrote %s (%s)\n"), path, details->data ? details->data : "");
+}
+
 /* https://reproducible-builds.org/specs/source-date-epoch/: so that two
  * builds are byte-identical. */
 int source_date_epoch(long long *t)

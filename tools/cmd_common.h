@@ -132,6 +132,14 @@ int finish_render(const struct opts *o, int rc, const char *what, const struct b
 /* Whether the command ends with a line on standard error saying what it
  * wrote: only on a terminal, and not with -q. */
 int says_what_happened(const struct opts *o);
+/* Appends ", " (unless b is empty) and fmt with n: one part of that line's
+ * details, fmt coming from ngettext ("%zu KPI", "%zu KPIs"). */
+void say_part(struct buf *b, const char *fmt, size_t n);
+/* The parts every such line has: the KPIs and the warnings. */
+void say_counts(struct buf *b, size_t kpis, size_t warnings);
+/* When says_what_happened: "kpic: wrote PATH (DETAILS)" on standard error;
+ * PATH NULL or "-" is standard output. */
+void say_wrote(const struct opts *o, const char *path, const struct buf *details);
 /* SOURCE_DATE_EPOCH: the creation date of a PDF; *t = -1 when unset; a
  * usage error (2) when set but not a number of seconds. */
 int source_date_epoch(long long *t);

@@ -50,7 +50,7 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 		rc = html_render_doc(in, nu, o->files[1], dir, "shinkyu.xsl", &page, &err);
 	if (in && rc == 0 && o->pdf_out) {
 		struct pdf_request rq = { o->files[1], dir, "shinkyu-layout.xsl", when, o->timing, NULL, NULL };
-		struct pdf_output out = { &pdf, NULL, NULL };
+		struct pdf_output out = { &pdf, NULL, NULL, NULL };
 		rc = pdf_render_doc(in, nu, &rq, d, &out, &err);
 		diag_flush(d, stderr);
 	}

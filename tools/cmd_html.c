@@ -8,7 +8,7 @@
 
 /* The options kpic html takes (tools/options.def). */
 const enum opt_id cmd_html_options[] = {
-	OPT_OUTPUT, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_OUTPUT, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
@@ -25,6 +25,12 @@ int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		struct buf page = BUF_INIT, err = BUF_INIT;
 		status = finish_render(o, html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing),
 		                       N_("HTML document"), &page, &err);
+		if (status == 0) {
+			struct buf said = BUF_INIT;
+			say_counts(&said, u.model.nkpis, d->nwarnings);
+			say_wrote(o, o->output, &said);
+			buf_free(&said);
+		}
 		buf_free(&page);
 		buf_free(&err);
 	}

@@ -283,13 +283,14 @@ static int write_files(const char *dir, const char *tdir, const struct buf *src,
 /* The line a terminal gets: what was written. */
 static void say_written(const struct opts *o, const char *dir, const struct unit *u, const struct diag_ctx *d)
 {
-	if (!says_what_happened(o))
-		return;
-	fprintf(stderr, ngettext("kpic: wrote %s/strategy.xml (%zu KPI, %zu placeholder to fill in) and "
-	                         "%s/actuals.csv\n",
-	                         "kpic: wrote %s/strategy.xml (%zu KPIs, %zu placeholders to fill in) and "
-	                         "%s/actuals.csv\n", d->nwarnings),
-	        dir, u->model.nkpis, d->nwarnings, dir);
+	struct buf said = BUF_INIT;
+	char paths[2 * PATH_MAX];
+	size_t ph = skeleton_placeholders(xmlDocGetRootElement(u->src.doc));
+	say_counts(&said, u->model.nkpis, d->nwarnings);
+	say_part(&said, ngettext("%zu placeholder to fill in", "%zu placeholders to fill in", ph), ph);
+	snprintf(paths, sizeof paths, "%s/strategy.xml, %s/actuals.csv", dir, dir);
+	say_wrote(o, paths, &said);
+	buf_free(&said);
 }
 
 static int init_dir(const struct opts *o, struct diag_ctx *d, struct schema *sc, const char *tdir,
@@ -306,6 +307,7 @@ static int init_dir(const struct opts *o, struct diag_ctx *d, struct schema *sc,
 		return 2;
 	}
 	struct unit u;
+	d->disabled[R_DRAFT_PLACEHOLDER] = 1;    /* there by design: counted instead */
 	int status = compile_text(spath, xstrndup(src.data, src.len), src.len, sc, d, &u) == COMPILE_OK ? 0 : 1;
 	if (status) {
 		diag_flush(d, diag_file(d));

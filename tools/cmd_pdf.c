@@ -10,7 +10,7 @@
 
 /* The options kpic pdf takes (tools/options.def). */
 const enum opt_id cmd_pdf_options[] = {
-	OPT_OUTPUT, OPT_FORMAT_PDF, OPT_BOXES, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_OUTPUT, OPT_FORMAT_PDF, OPT_BOXES, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* Whether the PDF would go to a terminal (-o - is standard output too):
@@ -21,12 +21,24 @@ static int to_terminal(const struct opts *o)
 	return to_stdout && o->format != OUT_XML && isatty(STDOUT_FILENO);
 }
 
+/* On a terminal: what was written, with its pages. */
+static void say_pdf(const struct opts *o, const struct unit *u, size_t pages, const struct diag_ctx *d)
+{
+	struct buf said = BUF_INIT;
+	if (o->format != OUT_XML)
+		say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
+	say_counts(&said, u->model.nkpis, d->nwarnings);
+	say_wrote(o, o->output, &said);
+	buf_free(&said);
+}
+
 static int render_pdf(const struct opts *o, const struct unit *u, const struct pdf_request *rq,
                       struct diag_ctx *d)
 {
 	struct buf pdf = BUF_INIT, xml = BUF_INIT, boxes = BUF_INIT, err = BUF_INIT;
+	size_t pages = 0;
 	struct pdf_output out = { o->format == OUT_XML ? NULL : &pdf, o->format == OUT_XML ? &xml : NULL,
-	                          o->boxes ? &boxes : NULL };
+	                          o->boxes ? &boxes : NULL, &pages };
 	int status = 0;
 	if (pdf_render(u, rq, d, &out, &err) < 0) {
 		diag_flush(d, stderr);
@@ -40,6 +52,8 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 		status = d->nerrors ? 1 : write_result(o, o->format == OUT_XML ? &xml : &pdf);
 		if (status == 0 && o->boxes)
 			status = write_extra(o, o->boxes, &boxes);
+		if (status == 0)
+			say_pdf(o, u, pages, d);
 	}
 	buf_free(&pdf);
 	buf_free(&xml);

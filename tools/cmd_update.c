@@ -10,7 +10,7 @@
 
 /* The options kpic update takes (tools/options.def). */
 const enum opt_id cmd_update_options[] = {
-	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* kpic update: the sheet's rows merged into the source's text, the result
@@ -50,7 +50,8 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		fprintf(stderr, _("kpic: %s: rows of %s were refused; nothing was written\n"), path, o->actuals);
 		status = 1;
 	} else if (res.added + res.replaced + res.revised == 0) {
-		printf(ngettext("kpic: %s: %s: nothing to change (%zu row already there)\n",
+		if (!o->quiet)
+			printf(ngettext("kpic: %s: %s: nothing to change (%zu row already there)\n",
 		                "kpic: %s: %s: nothing to change (%zu rows already there)\n", res.unchanged),
 		       path, year, res.unchanged);
 	} else {
@@ -84,7 +85,7 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		}
 		if (status == 2)
 			fprintf(stderr, "kpic: %s\n", e);
-		else if (status == 0)
+		else if (status == 0 && !o->quiet)
 			printf(o->output ? _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
 			                 : _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged; "
 			                     "the previous version is %s\n"),

@@ -629,7 +629,8 @@ static int find_header(const struct sheet *sh, unsigned *hr)
 	return -1;
 }
 
-static int import_table(const struct sheet *sh, struct diag_ctx *d, struct buf *out)
+static int import_table(const struct sheet *sh, const struct import_frame *fr, struct diag_ctx *d, struct buf *out,
+                        struct buf *err)
 {
 	struct table t;
 	memset(&t, 0, sizeof t);
@@ -657,19 +658,19 @@ static int import_table(const struct sheet *sh, struct diag_ctx *d, struct buf *
 	char asof[16];
 	snprintf(asof, sizeof asof, "%04d-04-01", last + 1);
 	m.as_of = asof;
-	if (t.errors == 0)
-		xw_document(&w2, &m, sh->src.path, sh->src.sheet, out);
+	int rc = t.errors ? 1 : xw_document(&w2, &m, sh->src.path, sh->src.sheet, fr, out, err) < 0 ? 2 : 0;
 	xw_free(&w2);
 	names_free(&t.kpis);
 	names_free(&t.measures);
-	return t.errors ? 1 : 0;
+	return rc;
 }
 
-int import_sheet(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh, struct buf *out)
+int import_sheet(const char *path, const char *name, const struct import_frame *fr, struct diag_ctx *d,
+                 struct sheet *sh, struct buf *out, struct buf *err)
 {
 	if (sheet_read(path, name, R_IMPORT_CELL, d, sh))
 		return 2;
 	if (import_is_export(sh))
-		return import_export_csv(sh, d, out);
-	return import_table(sh, d, out);
+		return import_export_csv(sh, fr, d, out, err);
+	return import_table(sh, fr, d, out, err);
 }

@@ -22,11 +22,22 @@
 #include "diag.h"
 #include "sheet.h"
 
-/* Reads path (--sheet=name, or NULL) and writes the source's text to out.
- * Returns 0, 1 after diagnostics of its cells, or 2 after diagnostics when
- * the sheet cannot be read at all (missing, not UTF-8, a corrupt archive,
- * over the limits: kpic update's code for the same); *sh holds the sheet
- * the diagnostics point into: sheet_free() it after they are flushed. */
-int import_sheet(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh, struct buf *out);
+/* What the imported KPIs are written into, as kpic init's examples are
+ * (skeleton.h): the text of templates/skeleton.xml and the href of its
+ * <?xml-model?>. */
+struct import_frame {
+	const char *skeleton;
+	const char *schema_href;
+};
+
+/* Reads path (--sheet=name, or NULL) and writes the source's text to out,
+ * in the frame fr.  Returns 0, 1 after diagnostics of its cells, or 2 after
+ * diagnostics when the sheet cannot be read at all (missing, not UTF-8, a
+ * corrupt archive, over the limits: kpic update's code for the same), or
+ * with the reason in err when the frame names a field kpic does not fill;
+ * *sh holds the sheet the diagnostics point into: sheet_free() it after
+ * they are flushed. */
+int import_sheet(const char *path, const char *name, const struct import_frame *fr, struct diag_ctx *d,
+                 struct sheet *sh, struct buf *out, struct buf *err);
 
 #endif

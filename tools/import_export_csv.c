@@ -179,7 +179,8 @@ static void meta(struct ecsv *e, struct meta_in *m)
 	}
 }
 
-int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *out)
+int import_export_csv(const struct sheet *sh, const struct import_frame *fr, struct diag_ctx *d, struct buf *out,
+                      struct buf *err)
 {
 	struct ecsv e = { sh, d, 0, 0, { 0 }, { 0 }, 0 };
 	for (unsigned c = 0; c < sh->ncols && e.nyears < 128; c++) {
@@ -213,8 +214,7 @@ int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *ou
 		snprintf(asof, sizeof asof, "%04d-04-01", m.end);
 		m.as_of = asof;
 	}
-	if (e.errors == 0)
-		xw_document(&w, &m, sh->src.path, NULL, out);
+	int rc = e.errors ? 1 : xw_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
 	xw_free(&w);
-	return e.errors ? 1 : 0;
+	return rc;
 }

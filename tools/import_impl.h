@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "import.h"
 #include "model.h"
 #include "sheet.h"
 
@@ -58,11 +59,15 @@ void xw_override(struct xw *w, int met, const char *reason);
 void xw_kpi_close(struct xw *w);
 void xw_repost(struct xw *w, const char *kpi, const char *label);
 void xw_close_all(struct xw *w);
-/* The whole source: meta, departments, the goals. */
-void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out);
+/* The whole source: the frame fr (skeleton.h) around the departments and
+ * the goals; 0, or -1 with the reason in err (a field the frame names that
+ * kpic does not give). */
+int xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
+                const struct import_frame *fr, struct buf *out, struct buf *err);
 
 /* import_export_csv.c: kpic export's CSV. */
 int import_is_export(const struct sheet *sh);
-int import_export_csv(const struct sheet *sh, struct diag_ctx *d, struct buf *out);
+int import_export_csv(const struct sheet *sh, const struct import_frame *fr, struct diag_ctx *d, struct buf *out,
+                      struct buf *err);
 
 #endif

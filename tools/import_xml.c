@@ -6,6 +6,7 @@
  * buf_xml_str.
  */
 #include "import_impl.h"
+#include "skeleton.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -242,35 +243,22 @@ void xw_repost(struct xw *w, const char *kpi, const char *label)
 	buf_puts(&w->body, "/>\n");
 }
 
-/* What the source says where the sheet names no municipality: visibly a gap
- * for staff to fill (the comment says so), not a blank name, which check
- * refuses (blank-name). */
-#define NO_MUNICIPALITY "（自治体名）"
-
-void xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet, struct buf *out)
+/* The comment that heads the source: where it came from, what to check. */
+static void header(const char *path, const char *sheet, struct buf *out)
 {
-	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  Imported by kpic import from ");
-	for (const char *p = path; *p; p++)      /* "--" may not occur in a comment */
-		buf_putc(out, *p == '-' && p[1] == '-' ? '_' : *p);
+	buf_puts(out, "  Imported by kpic import from ");
+	skeleton_comment_text(out, path);
 	if (sheet) {
 		buf_puts(out, ", sheet ");
-		for (const char *p = sheet; *p; p++)
-			buf_putc(out, *p == '-' && p[1] == '-' ? '_' : *p);
+		skeleton_comment_text(out, sheet);
 	}
 	buf_puts(out, ".\n  Check the municipality, title, edition, as-of date and evaluation settings:\n"
-	              "  the sheet does not state them.\n-->\n"
-	              "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\">\n  <meta>\n    <municipality>");
-	buf_xml_str(out, m->municipality ? m->municipality : NO_MUNICIPALITY);
-	buf_puts(out, "</municipality>\n    <title>");
-	buf_xml_str(out, m->municipality ? m->municipality : NO_MUNICIPALITY);
-	buf_printf(out, "まち・ひと・しごと創生総合戦略</title>\n    <edition>1</edition>\n"
-	                "    <period start=\"%d\" end=\"%d\" baseline=\"%d\"/>\n    <as-of>",
-	           m->start, m->end, m->baseline);
-	buf_xml_str(out, m->as_of ? m->as_of : "");
-	buf_puts(out, "</as-of>\n    <evaluation threshold=\"");
-	buf_xml_str(out, m->threshold ? m->threshold : "80");
-	buf_printf(out, "\" combine=\"best\" provisional=\"%s\"/>\n  </meta>\n  <departments>\n",
-	           m->provisional ? "yes" : "no");
+	              "  the sheet does not state them.");
+}
+
+static void body(const struct xw *w, struct buf *out)
+{
+	buf_puts(out, "  <departments>\n");
 	for (size_t i = 0; i < w->depts.n; i++) {
 		buf_puts(out, "    <department id=\"");
 		buf_xml_str(out, w->depts.id[i]);
@@ -280,5 +268,37 @@ void xw_document(struct xw *w, const struct meta_in *m, const char *path, const 
 	}
 	buf_puts(out, "  </departments>\n  <goals>\n");
 	buf_put(out, w->body.data ? w->body.data : "", w->body.len);
-	buf_puts(out, "  </goals>\n</strategy>\n");
+	buf_puts(out, "  </goals>\n");
+}
+
+int xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
+                const struct import_frame *fr, struct buf *out, struct buf *err)
+{
+	struct buf head = BUF_INIT, eval = BUF_INIT, title = BUF_INIT, goals = BUF_INIT;
+	char start[16], end[16], baseline[16];
+	const char *threshold = m->threshold ? m->threshold : "80";
+	const char *municipality = m->municipality ? m->municipality : KPIC_NO_MUNICIPALITY;
+	header(path, sheet, &head);
+	buf_puts(&eval, "<evaluation threshold=\"");
+	buf_xml_str(&eval, threshold);
+	buf_printf(&eval, "\" combine=\"best\" provisional=\"%s\"/>", m->provisional ? "yes" : "no");
+	buf_printf(&title, "%sまち・ひと・しごと創生総合戦略", municipality);
+	body(w, &goals);
+	snprintf(start, sizeof start, "%d", m->start);
+	snprintf(end, sizeof end, "%d", m->end);
+	snprintf(baseline, sizeof baseline, "%d", m->baseline);
+	const struct skel_field f[] = {
+		{ "SCHEMA", fr->schema_href, 1 }, { "HEADER", buf_str(&head), 1 },
+		{ "MUNICIPALITY", municipality, 0 }, { "TITLE", buf_str(&title), 0 },
+		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 },
+		{ "AS_OF", m->as_of ? m->as_of : "", 0 },
+		{ "SCHEME", !strcmp(threshold, "80") && !m->provisional ? "ratio80" : "as the sheet says", 0 },
+		{ "EVALUATION", buf_str(&eval), 1 }, { "BODY", buf_str(&goals), 1 },
+	};
+	int rc = skeleton_fill(fr->skeleton, "skeleton.xml", f, sizeof f / sizeof f[0], out, err);
+	buf_free(&head);
+	buf_free(&eval);
+	buf_free(&title);
+	buf_free(&goals);
+	return rc;
 }

@@ -131,6 +131,11 @@ struct idref {
 	enum { REF_ANY, REF_GOAL, REF_KPI, REF_GRANT_TARGET } want;
 };
 
+/* What kpic import writes for the municipality when its sheet names none:
+ * a visible gap for staff to fill (rule unnamed-strategy), not a blank name
+ * (blank-name). */
+#define KPIC_NO_MUNICIPALITY "（自治体名）"
+
 struct model {
 	const char *municipality;
 	const char *title;

@@ -101,6 +101,8 @@ static int draw(xmlDoc *layout, const struct unit *u, const struct pdf_request *
 		if (rc == 0)
 			buf_put(out->pdf, pdf.data ? pdf.data : "", pdf.len);
 	}
+	if (rc == 0 && out->pages)
+		*out->pages = tags.nlayers;
 	layout_tags_free(&tags);
 	buf_free(&pdf);
 	return rc;

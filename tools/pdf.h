@@ -31,6 +31,7 @@ struct pdf_output {
 	struct buf *pdf;               /* the PDF */
 	struct buf *layout_xml;        /* the layout document the stylesheet made */
 	struct buf *boxes;             /* the engine's placed boxes, one JSON object per line */
+	size_t *pages;                 /* NULL, or receives the PDF's number of pages */
 };
 
 /* Renders u.  Returns 0 with the outputs asked for, or -1 with the reasons

@@ -1120,6 +1120,36 @@ static void rule_blank_name(const struct ck *c)
 		blank_names(c, root);
 }
 
+/* The <meta> child named name, or NULL. */
+static xmlNode *meta_child(xmlNode *root, const char *name)
+{
+	for (xmlNode *m = root ? root->children : NULL; m; m = m->next)
+		if (m->type == XML_ELEMENT_NODE && !strcmp((const char *)m->name, "meta"))
+			for (xmlNode *n = m->children; n; n = n->next)
+				if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name))
+					return n;
+	return NULL;
+}
+
+/* A title left empty, or what kpic import writes where its sheet names no
+ * municipality (an empty municipality is blank-name's). */
+static void rule_unnamed(const struct ck *c)
+{
+	xmlNode *root = root_of(c), *mu = meta_child(root, "municipality"), *ti = meta_child(root, "title");
+	const char *m = c->m->municipality ? c->m->municipality : "", *t = c->m->title ? c->m->title : "";
+	if (mu && strstr(m, KPIC_NO_MUNICIPALITY))
+		diag_report(c->d, R_UNNAMED, c->src, at(c, mu),
+		            "the municipality is still %s, the gap kpic import leaves when its sheet names none: write the municipality's name",
+		            KPIC_NO_MUNICIPALITY);
+	if (ti && blank(t))
+		diag_report(c->d, R_UNNAMED, c->src, at(c, ti),
+		            "the strategy's title is empty: write it as the document's title page shows it");
+	else if (ti && strstr(t, KPIC_NO_MUNICIPALITY))
+		diag_report(c->d, R_UNNAMED, c->src, at(c, ti),
+		            "the strategy's title still names %s, the gap kpic import leaves: write the strategy's title",
+		            KPIC_NO_MUNICIPALITY);
+}
+
 /* ---------------------------------------------------------- glyphs */
 
 /* More marks on one character than the Unicode stream-safe limit (UAX #15):
@@ -1317,6 +1347,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_empty_goal,
 	rule_goal_number,
 	rule_blank_name,
+	rule_unnamed,
 	rule_layout_glyphs,
 	rule_draft_placeholder,
 };

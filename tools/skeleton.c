@@ -119,3 +119,12 @@ void skeleton_comment_text(struct buf *out, const char *s)
 	for (; *s; s++)
 		buf_putc(out, *s == '-' && (s[1] == '-' || s[1] == '\0') ? '_' : *s);
 }
+
+size_t skeleton_placeholders(const xmlNode *n)
+{
+	size_t count = 0;
+	for (; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			count += !strcmp((const char *)n->name, "placeholder") ? 1 : skeleton_placeholders(n->children);
+	return count;
+}

@@ -15,6 +15,8 @@
 
 #include "buf.h"
 
+#include <libxml/tree.h>
+
 struct skel_field {
 	const char *name;            /* without the @s */
 	const char *value;
@@ -41,5 +43,10 @@ void skeleton_schema_href(const char *templates_dir, struct buf *out);
 /* The comment text "  Made by WHO from WHAT." with any "--" (which may not
  * occur in a comment) written "_-". */
 void skeleton_comment_text(struct buf *out, const char *s);
+
+/* The <placeholder>s of the document (kpic check's draft-placeholder
+ * warnings), which a new source has by design: its writers check it without
+ * them and say how many are left instead. */
+size_t skeleton_placeholders(const xmlNode *n);
 
 #endif

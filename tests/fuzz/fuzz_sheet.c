@@ -177,14 +177,26 @@ static void run_reader(const char *name, enum diag_format fmt)
 	diag_free(&d);
 }
 
+/* A frame with every field templates/skeleton.xml has, as kpic import
+ * fills them. */
+static const char frame_text[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-model href=\"@SCHEMA@\"?>\n<!--\n@HEADER@\n-->\n"
+	"<strategy xmlns=\"urn:x-kpic:strategy:1\"><meta><municipality>@MUNICIPALITY@</municipality>"
+	"<title>@TITLE@</title><period start=\"@START@\" end=\"@END@\" baseline=\"@BASELINE@\"/>"
+	"<as-of>@AS_OF@</as-of><!-- @SCHEME@ -->@EVALUATION@</meta>\n@BODY@"
+	"<document><title>@TITLE@</title></document></strategy>\n";
+
 static void run_import(const char *name, enum diag_format fmt)
 {
+	const struct import_frame fr = { frame_text, "/usr/share/kpic/templates/kpic.rng" };
+	struct buf err = BUF_INIT;
 	struct diag_ctx d;
 	diag_init(&d);
 	d.format = fmt;
 	struct sheet sh;
 	struct buf xml = BUF_INIT;
-	int rc = import_sheet(fuzz_path, name, &d, &sh, &xml);
+	int rc = import_sheet(fuzz_path, name, &fr, &d, &sh, &xml, &err);
+	FUZZ_ASSERT(err.len == 0, "the frame was refused: %s", buf_str(&err));
 	check_diagnostics(&d, rc, "import_sheet");
 	if (rc == 0) {
 		FUZZ_ASSERT(xml.len > 0 && fuzz_utf8(buf_str(&xml), xml.len), "the source is empty or not UTF-8");
@@ -194,6 +206,7 @@ static void run_import(const char *name, enum diag_format fmt)
 		xmlFreeDoc(doc);
 	}
 	buf_free(&xml);
+	buf_free(&err);
 	sheet_free(&sh);
 	diag_free(&d);
 }
