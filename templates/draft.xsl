@@ -50,6 +50,8 @@
   <xsl:param name="start"/>
   <xsl:param name="end"/>
   <xsl:param name="baseline"/>
+  <!-- the href of the draft's kpic.rng (kpic draft passes the schema it read) -->
+  <xsl:param name="schema"/>
 
   <xsl:variable name="NS">urn:x-kpic:strategy:1</xsl:variable>
   <xsl:variable name="meta" select="/s:strategy/s:meta"/>
@@ -60,6 +62,13 @@
 
   <!-- ================================================================ root -->
   <xsl:template match="/s:strategy">
+    <!-- So that a RELAX NG aware editor checks and completes the draft. -->
+    <xsl:if test="$schema != ''">
+      <xsl:processing-instruction name="xml-model">
+        <xsl:text>href="</xsl:text><xsl:value-of select="$schema"/>
+        <xsl:text>" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"</xsl:text>
+      </xsl:processing-instruction>
+    </xsl:if>
     <xsl:comment>
       <xsl:text> 第</xsl:text><xsl:value-of select="$edition"/>
       <xsl:text>期 素案 (draft), written by `kpic draft` (</xsl:text>

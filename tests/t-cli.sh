@@ -87,11 +87,11 @@ foreign html --format "eval, diff, pdf, export" --format=json
 foreign diff --sheet "update, import" --sheet=1
 foreign pdf --no-color diff --no-color
 foreign draft -j build -j 2
-foreign export --period draft --period=2020-2024
+foreign export --period "init, draft" --period=2020-2024
 foreign update --template draft --template=draft.xsl
 foreign import --actuals update --actuals "$TMP/a.tsv"
 foreign build -o "eval, html, diff, pdf, draft, export, update, import" -o "$TMP/out.html"
-foreign rules --templates "check, eval, html, diff, pdf, draft, export, update, import, build" --templates=templates
+foreign rules --templates "init, check, eval, html, diff, pdf, draft, export, update, import, build" --templates=templates
 check "a refused option writes nothing" test ! -e "$TMP/boxes.jsonl" -a ! -e "$TMP/out.html"
 run_kpic eval -o "$TMP/e.txt" --html "$TMP/e.html" $fx/clean.xml
 check "eval --html: exit 2, no output at all" test "$RC" = 2 -a ! -e "$TMP/e.txt" -a ! -e "$TMP/e.html"
@@ -128,9 +128,11 @@ check "-- before the files" test "$RC" = 0
 
 # kpic COMMAND --help: its own options and the shared ones, no others
 shared="--diagnostics-format --templates --time-report -Werror -h"
-for spec in "check:" "eval:-o --format" "html:-o" "diff:-o --format --no-color --html --pdf" \
-            "pdf:-o --format --boxes" "draft:-o --period --template" "export:-o --format" \
-            "update:--actuals --year --revise --again --sheet -o" "import:-o --sheet" "build:-d -j" "rules:"; do
+for spec in "init:--municipality --title --period --scheme --list-schemes -q" \
+            "check:" "eval:-o --format" "html:-o -q" "diff:-o --format --no-color --html --pdf" \
+            "pdf:-o --format --boxes -q" "draft:-o --period --template" "export:-o --format" \
+            "update:--actuals --year --revise --again --sheet -o -q" "import:-o --sheet -q" "build:-d -j -q" \
+            "rules:"; do
 	cmd=${spec%%:*} own=${spec#*:}
 	want=$(printf '%s\n' $own $([ "$cmd" = rules ] && echo -h || echo $shared) | sort -u)
 	run_kpic "$cmd" --help
@@ -146,11 +148,12 @@ done
 run_kpic eval $fx/clean.xml --help
 check "--help after the file: the command's help" test "$RC" = 0 -a "$(head -n 1 "$TMP/out")" = "usage: kpic eval [options] FILE"
 run_kpic --help
-check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx " *options: \[-d DIR\] \[-j N\]"
-check "--help: update's own options" test "$(grep -A6 "^  update " "$TMP/out" | grep -A1 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
- [--again] [--sheet=NAME] [-o FILE]"
+check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx " *options: \[-d DIR\] \[-j N\] \[-q, --quiet\]"
+check "--help: update's own options" test "$(grep -A7 "^  update " "$TMP/out" | grep -A2 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
+ [--again] [--sheet=NAME] [-o FILE]
+ [-q, --quiet]"
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
-check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 9
+check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 10
 
 # kpic pdf: binary is not written to a terminal (like gzip)
 # on_tty COMMAND...: runs it with standard output a terminal, read as it is

@@ -136,9 +136,11 @@ static int get_answers(const struct opts *o, struct answers *a)
 			buf_printf(&missing, "%s%s", missing.len ? ", " : "", option[i]);
 	}
 	int rc = 0;
-	if (missing.len)
-		rc = usage_error(tty ? "init: %s not given" : "init: give %s (standard input is not a terminal, so kpic "
-		                                              "does not ask)", buf_str(&missing));
+	if (missing.len && tty)
+		rc = usage_error("init: %s not given", buf_str(&missing));
+	else if (missing.len)
+		rc = usage_error("init: give %s (standard input is not a terminal, so kpic does not ask)",
+		                 buf_str(&missing));
 	else if (blank(a->municipality))
 		rc = usage_error("init: --municipality='%s': the municipality's name is empty", a->municipality);
 	else if (blank(a->title))

@@ -3,6 +3,7 @@
  */
 #include "draft.h"
 #include "i18n.h"
+#include "skeleton.h"
 #include "enrich.h"
 #include "srclimits.h"
 #include "xslt.h"
@@ -74,8 +75,11 @@ int draft_render(const struct unit *u, const char *source_path, const char *temp
 	snprintf(end, sizeof end, "%d", p->end);
 	snprintf(baseline, sizeof baseline, "%d", p->baseline);
 	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, NULL, NULL };
+	struct buf href = BUF_INIT;
+	skeleton_schema_href(templates_dir, &href);
 	struct xslt_param params[] = {
 		{ "edition", edition }, { "start", start }, { "end", end }, { "baseline", baseline },
+		{ "schema", buf_str(&href) },
 	};
 	xmlDoc *enriched = enrich_doc(&u->model, &u->eval, u->src.doc);
 	xmlDoc *result = NULL;
@@ -96,5 +100,6 @@ int draft_render(const struct unit *u, const char *source_path, const char *temp
 	}
 	xmlFreeDoc(result);
 	xmlFreeDoc(enriched);
+	buf_free(&href);
 	return rc;
 }
