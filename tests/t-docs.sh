@@ -45,5 +45,11 @@ if [ "${LABEL:-}" = plain ]; then
 	# an installed kpic finds its schema relative to itself
 	out=$("$TMP/root/usr/bin/kpic" check tests/rules/clean.xml 2>&1); rc=$?
 	check "installed kpic checks a source" test "$rc" = 0 -a -z "$out"
+	# the sources it writes name the installed schema, which is there
+	"$TMP/root/usr/bin/kpic" init --municipality=X --title=Y --period=2020-2024 "$TMP/inst" </dev/null
+	href=$(sed -n '2s/^<?xml-model href="\([^"]*\)".*/\1/p' "$TMP/inst/strategy.xml")
+	check "installed kpic init: the <?xml-model?> names the installed kpic.rng" \
+		test "$href" = "$(realpath "$TMP/root/usr/share/kpic/templates/kpic.rng")"
+	check "installed kpic init: that href finds the schema" cmp -s "$href" templates/kpic.rng
 fi
 done_testing

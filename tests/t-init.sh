@@ -109,6 +109,8 @@ check "a blank municipality: exit 2" test "$RC" = 2 -a ! -e "$TMP/none"
 run_kpic init --municipality=X --title=Y --period=2024-2020 "$TMP/none"
 check "a period that ends before it starts: exit 2, named" \
 	test "$RC" = 2 -a -n "$(grep -F "init: --period='2024-2020': the first and last fiscal years" "$TMP/err")"
+run_kpic init --municipality=X --title=Y --period=1868-1870 "$TMP/none"
+check "a period whose baseline year would be before 1868: exit 2" test "$RC" = 2 -a ! -e "$TMP/none"
 run_kpic init --municipality=X --title=Y --period=2020-2024 --scheme=grades5 "$TMP/none"
 check "an unknown scheme: exit 2, named" \
 	test "$RC" = 2 -a -n "$(grep -F "unknown --scheme 'grades5'" "$TMP/err")" -a ! -e "$TMP/none"

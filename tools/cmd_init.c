@@ -12,6 +12,7 @@
 #include "jfmt.h"
 #include "model.h"
 #include "skeleton.h"
+#include "srclimits.h"
 #include "version.h"
 
 #include <errno.h>
@@ -112,7 +113,8 @@ static int parse_period(const char *s, int *start, int *end)
 		return -1;
 	*start = fiscal_year_parse(s, (size_t)(dash - s));
 	*end = fiscal_year_parse(dash + 1, strlen(dash + 1));
-	return *start > 0 && *end > 0 && *start <= *end ? 0 : -1;
+	/* the baseline year, the one before the start, must be a year too */
+	return *start > LIMIT_MIN_YEAR && *end <= LIMIT_MAX_YEAR && *start <= *end ? 0 : -1;
 }
 
 /* Fills a from the options and, on a terminal, asks for what they lack:
@@ -233,7 +235,7 @@ static void make_actuals(const struct unit *u, int year, struct buf *b)
 			buf_puts(b, "\n");
 			csv_field(b, k->id);
 			buf_putc(b, ',');
-			csv_field(b, s->label ? s->key : "");
+			csv_field(b, s->key ? s->key : "");     /* "" for a KPI's one implicit series */
 			buf_puts(b, ",,\n");
 			buf_free(&c);
 		}

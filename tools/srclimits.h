@@ -34,7 +34,7 @@
  *                          (limit-exceeded).  sheet_zip.c scans a
  *                          spreadsheet's XML members the same way
  *                          (import-too-large).
- *   LIMIT_MIN_YEAR, LIMIT_MAX_YEAR   rules.c (invalid-year, invalid-date), draft.c
+ *   LIMIT_MIN_YEAR, LIMIT_MAX_YEAR   rules.c (invalid-year, invalid-date), draft.c, cmd_init.c (--period)
  *   numbers                decimal.h: |integer part| < 10^15 and at most
  *                          KDEC_MAX_SCALE decimals (invalid-number)
  */
