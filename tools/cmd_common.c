@@ -42,35 +42,6 @@ int usage_fail(const char *msg)
 	return 2;
 }
 
-/* path with its directory made canonical ("sub/../x.pdf" and "x.pdf" alike);
- * path itself where the directory does not resolve. */
-static void canonical_path(const char *path, char *out, size_t size)
-{
-	char dir[PATH_MAX], real[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
-	if (realpath(dir, real) != NULL)
-		snprintf(out, size, "%s/%s", real, base);
-	else
-		snprintf(out, size, "%s", path);
-}
-
-int same_output(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return 0;
-	if (strcmp(a, b) == 0)
-		return 1;
-	struct stat sa, sb;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	char ca[PATH_MAX + 256], cb[PATH_MAX + 256];
-	canonical_path(a, ca, sizeof ca);
-	canonical_path(b, cb, sizeof cb);
-	return strcmp(ca, cb) == 0;
-}
-
 int usage_error(const char *fmt, const char *arg)
 {
 	struct buf b = BUF_INIT;

@@ -85,11 +85,6 @@ int usage_fail(const char *msg);
  * one argument. */
 int usage_error(const char *fmt, const char *arg);
 
-/* Whether two outputs of one run would be the same file (the same name, a
- * link to it, or both standard output), so that one would silently replace
- * the other; NULL is no output. */
-int same_output(const char *a, const char *b);
-
 /* The worse of two exit statuses, r being a compilation's result. */
 int status_of(enum compile_result r, int prev);
 /* Where diagnostics go when the command writes nothing else to standard
