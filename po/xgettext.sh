@@ -23,7 +23,7 @@ xgettext --language=C --from-code=UTF-8 --package-name=kpic --package-version="$
 	--keyword=lwarn:4 --flag=lwarn:4:c-format \
 	--keyword=lfail:3 --flag=lfail:3:c-format \
 	--keyword=usage_error:1 --flag=usage_error:1:c-format \
-	--keyword=option_error:2 --flag=option_error:2:c-format \
+	--keyword=cmd_usage:2 --flag=cmd_usage:2:c-format \
 	--keyword=import_report:5 --flag=import_report:5:c-format \
 	--keyword=exceed:4 --flag=exceed:4:c-format \
 	-o - $(ls tools/*.c tools/*.h tools/*.def | LC_ALL=C sort) >"$out.tmp"

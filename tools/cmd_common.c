@@ -8,8 +8,10 @@
 #include "cmd_common.h"
 #include "exedir.h"
 #include "output.h"
+#include "suggest.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,6 +37,15 @@ const struct command *command_find(const char *name)
 	return NULL;
 }
 
+const char *command_near(const char *name)
+{
+	struct suggest sg;
+	suggest_init(&sg, name);
+	for (const struct command *c = kpic_commands; c->name; c++)
+		suggest_offer(&sg, c->name, 0);
+	return suggest_best(&sg, NULL);
+}
+
 int usage_fail(const char *msg)
 {
 	fprintf(stderr, "kpic: %s\n", msg);
@@ -49,6 +60,21 @@ int usage_error(const char *fmt, const char *arg)
 	int rc = usage_fail(buf_str(&b));
 	buf_free(&b);
 	return rc;
+}
+
+int cmd_usage(const struct command *c, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT, try = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, gettext(fmt), ap);
+	va_end(ap);
+	buf_printf(&try, "kpic %s --help", c->name);
+	fprintf(stderr, "kpic %s: %s\n", c->name, buf_str(&msg));
+	fprintf(stderr, _("Try '%s'.\n"), buf_str(&try));
+	buf_free(&msg);
+	buf_free(&try);
+	return 2;
 }
 
 int status_of(enum compile_result r, int prev)
