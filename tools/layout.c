@@ -392,34 +392,79 @@ static void push_rect(struct item *it, double x, double y, double w, double h)
 	r[3] = h;
 }
 
+/* Where a line of a layout is: its bytes [a, b), and its extents in pango
+ * units. */
+struct line_geom {
+	PangoLayoutLine *line;
+	int a, b;
+	int x, top, bottom;
+};
+
+/* Lines [line0, line1) of l in one walk; their number, the array in *out
+ * (the caller frees it). */
+static int line_geoms(PangoLayout *l, int line0, int line1, struct line_geom **out)
+{
+	struct line_geom *g = xmalloc((size_t)(line1 > line0 ? line1 - line0 : 1) * sizeof *g);
+	int n = 0, i = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		if (i >= line0) {
+			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+			PangoRectangle log;
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			g[n].line = line;
+			g[n].a = line->start_index;
+			g[n].b = line->start_index + line->length;
+			g[n].x = log.x;
+			pango_layout_iter_get_line_yrange(it, &g[n].top, &g[n].bottom);
+			n++;
+		}
+		i++;
+	} while (i < line1 && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	*out = g;
+	return n;
+}
+
+/* The first of the n lines g that ends after byte `at`, or n. */
+static int line_after(const struct line_geom *g, int n, int at)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (g[mid].b > at)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 /* One link item per <link> in the drawn lines, with one rectangle per line
- * the link's text is on. */
+ * the link's text is on.  The lines are measured once and each link finds
+ * its first line by bisection, so a paragraph of many links across many
+ * pages costs its lines plus its links, not their product. */
 void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
                double ox, double oy)
 {
+	if (r->nlinks == 0)
+		return;
+	struct line_geom *g;
+	int n = line_geoms(l, line0, line1, &g);
 	for (size_t k = 0; k < r->nlinks; k++) {
 		const struct lspan *s = &r->links[k];
 		struct item tmp = { .kind = IT_LINK };
-		PangoLayoutIter *it = pango_layout_get_iter(l);
-		int i = 0;
-		do {
-			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-			int a = line->start_index, b = line->start_index + line->length;
-			int from = (int)s->start > a ? (int)s->start : a;
-			int to = (int)s->end < b ? (int)s->end : b;
-			if (i >= line0 && from < to) {
-				PangoRectangle log;
-				int t, bt, x0, x1;
-				pango_layout_iter_get_line_extents(it, NULL, &log);
-				pango_layout_iter_get_line_yrange(it, &t, &bt);
-				pango_layout_line_index_to_x(line, from, 0, &x0);
-				pango_layout_line_index_to_x(line, to, 0, &x1);
-				push_rect(&tmp, ox + (double)(log.x + x0) / PANGO_SCALE, oy + (double)t / PANGO_SCALE,
-				          (double)(x1 - x0) / PANGO_SCALE, (double)(bt - t) / PANGO_SCALE);
-			}
-			i++;
-		} while (i < line1 && pango_layout_iter_next_line(it));
-		pango_layout_iter_free(it);
+		for (int i = line_after(g, n, (int)s->start); i < n && g[i].a < (int)s->end; i++) {
+			int from = (int)s->start > g[i].a ? (int)s->start : g[i].a;
+			int to = (int)s->end < g[i].b ? (int)s->end : g[i].b;
+			int x0, x1;
+			if (from >= to)
+				continue;
+			pango_layout_line_index_to_x(g[i].line, from, 0, &x0);
+			pango_layout_line_index_to_x(g[i].line, to, 0, &x1);
+			push_rect(&tmp, ox + (double)(g[i].x + x0) / PANGO_SCALE, oy + (double)g[i].top / PANGO_SCALE,
+			          (double)(x1 - x0) / PANGO_SCALE, (double)(g[i].bottom - g[i].top) / PANGO_SCALE);
+		}
 		if (tmp.nrects == 0)
 			continue;
 		struct buf a = BUF_INIT;
@@ -432,6 +477,7 @@ void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0
 		li->text = xstrndup(r->text.data + s->start, s->end - s->start);
 		buf_free(&a);
 	}
+	free(g);
 }
 
 /* --- lines of text ------------------------------------------------------------ */
