@@ -3,7 +3,9 @@
  *
  * Widths.  Every cell is measured twice by pango: its natural width (all on
  * one line) and its narrowest (the widest unbreakable run; for a nowrap cell,
- * the whole text).  A column's widths are its cells' plus padding; a cell
+ * the whole text; for a nowrap="avoid" cell, such as a department's name,
+ * its widest line, though such a cell wraps silently when even the minimums
+ * do not fit).  A column's widths are its cells' plus padding; a cell
  * spanning columns widens them evenly if they are too narrow for it.  `auto`
  * columns get their natural width if the weighted columns keep their
  * minimum, and the weighted columns share the rest in proportion to their
@@ -37,6 +39,7 @@ struct tcell {
 	xmlNode *node;
 	int row, col, colspan, rowspan;
 	int header, nowrap;
+	int keep;              /* nowrap="avoid": lines unbroken while the table has room */
 	PangoAlignment align;
 	struct rich text;
 	PangoLayout *l;
@@ -131,10 +134,15 @@ static PangoAlignment cell_align(xmlNode *c, int header)
 	       strcmp(a, "center") == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 }
 
-static int flag(xmlNode *c, const char *name)
+static int is_value(xmlNode *c, const char *name, const char *value)
 {
 	const char *v = layout_attr(c, name);
-	return v != NULL && strcmp(v, "yes") == 0;
+	return v != NULL && strcmp(v, value) == 0;
+}
+
+static int flag(xmlNode *c, const char *name)
+{
+	return is_value(c, name, "yes");
 }
 
 static int posint(xmlNode *c, const char *name)
@@ -183,6 +191,7 @@ static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 				cell->rowspan = section_end - r;
 			cell->header = flag(x, "header") || r < t->nhead;
 			cell->nowrap = flag(x, "nowrap");
+			cell->keep = is_value(x, "nowrap", "avoid");
 			cell->align = cell_align(x, cell->header);
 			for (int i = r; i < r + cell->rowspan; i++)
 				for (int j = c; j < c + cell->colspan; j++)
@@ -352,7 +361,7 @@ static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 		c->minw = c->maxw;
 		return;
 	}
-	c->minw = widest_run(c->l);
+	c->minw = c->keep ? c->maxw : widest_run(c->l);
 }
 
 static double span_sum(const double *v, int from, int n)

@@ -153,6 +153,17 @@ void layout_rich_text(struct rich *r, const char *s)
 	}
 }
 
+/* The start of the character before byte at of t (at itself at the start). */
+static size_t char_before(const struct buf *t, size_t at)
+{
+	if (at == 0)
+		return 0;
+	size_t i = at - 1;
+	while (i > 0 && ((unsigned char)t->data[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
 static void add_attr(struct rich *r, PangoAttribute *a, size_t start)
 {
 	a->start_index = (guint)start;
@@ -193,6 +204,9 @@ void layout_rich_inline(struct engine *e, const xmlNode *parent, struct rich *r)
 			layout_rich_inline(e, c, r);
 			add_attr(r, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), start);
 			add_attr(r, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), start);
+			/* a note mark (※1) stays with the character it marks: a line
+			 * of nothing but small raised text would sit on the line above */
+			add_attr(r, pango_attr_allow_breaks_new(FALSE), char_before(&r->text, start));
 		} else if (layout_is_el(c, "link")) {
 			layout_rich_inline(e, c, r);
 			add_link(e, c, r, start);
