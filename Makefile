@@ -247,7 +247,7 @@ install: build/kpic $(MOS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
 	install -m 755 build/kpic $(DESTDIR)$(PREFIX)/bin/kpic
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 tools/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
+	install -m 644 man/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
 	@for mo in $(MOS); do l=$${mo#build/locale/}; l=$${l%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kpic.mo || exit 1; done

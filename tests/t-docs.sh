@@ -3,18 +3,18 @@
 . tests/lib.sh
 for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); do
 	check "README documents rule $rule" grep -q "^| \`$rule\` |" README.md
-	check "kpic(1) documents rule $rule" grep -qx ".B $rule" tools/kpic.1
+	check "kpic(1) documents rule $rule" grep -qx ".B $rule" man/kpic.1
 done
 for cmd in check eval html pdf diff draft export update import build rules; do
 	check "README shows kpic $cmd" grep -q "^    kpic $cmd" README.md
-	check "kpic(1) documents $cmd" grep -qx ".B $cmd" tools/kpic.1
+	check "kpic(1) documents $cmd" grep -qx ".B $cmd" man/kpic.1
 done
 # every option a command's --help lists is on its line of the README's usage and
 # in its synopsis in kpic(1); the options every source command takes, in both
 shared="--diagnostics-format --templates --time-report -Werror -h"
 for cmd in check eval html pdf diff draft export update import build rules; do
 	readme_line=$(grep "^    kpic $cmd " README.md; grep -x "    kpic $cmd" README.md)
-	man_synopsis=$(sed -n "/^\.B kpic $cmd\$/,/^\.br/p" tools/kpic.1 | sed 's/\\-/-/g')
+	man_synopsis=$(sed -n "/^\.B kpic $cmd\$/,/^\.br/p" man/kpic.1 | sed 's/\\-/-/g')
 	for opt in $("$KPIC" "$cmd" --help | grep -oE '^  --?[A-Za-z][A-Za-z-]*' | sed 's/^  //'); do
 		case " $shared " in
 		*" $opt "*) continue ;;
@@ -25,11 +25,11 @@ for cmd in check eval html pdf diff draft export update import build rules; do
 done
 for opt in -Werror --diagnostics-format --templates --time-report --help --version; do
 	check "README documents $opt" grep -qF -- "$opt" README.md
-	check "kpic(1) documents $opt" grep -qF -- "${opt//-/\\-}" tools/kpic.1
+	check "kpic(1) documents $opt" grep -qF -- "${opt//-/\\-}" man/kpic.1
 done
 for kind in $(sed -n 's/^	X(DK_[A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/diff.h); do
 	check "README documents diff kind $kind" grep -q "\`$kind\`" README.md
-	check "kpic(1) documents diff kind $kind" grep -qF "${kind//-/\\-}" tools/kpic.1
+	check "kpic(1) documents diff kind $kind" grep -qF "${kind//-/\\-}" man/kpic.1
 done
 for f in templates/*; do
 	check "README lists $f" grep -q "^| .*\`${f#templates/}\`.* |" README.md
