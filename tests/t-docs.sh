@@ -34,6 +34,19 @@ done
 for f in templates/*; do
 	check "README lists $f" grep -q "^| .*\`${f#templates/}\`.* |" README.md
 done
+# the manual pages are mdoc(7) that mandoc accepts without a warning
+for page in man/kpic.1 man/kpic-source.5; do
+	lint=$(mandoc -Tlint -W warning "$page" 2>&1); rc=$?
+	check "mandoc -Tlint: $page" test "$rc" = 0 -a -z "$lint"
+	[ -z "$lint" ] || printf '    %s\n' "$lint" | head -10
+done
+# kpic-source(5) names every element and attribute of the schema
+for el in $(sed -n 's/.*<element name="\([a-z-]*\)".*/\1/p' templates/kpic.rng | sort -u); do
+	check "kpic-source(5) documents <$el>" grep -qE "(Ic |Li <)$el( |>|$)" man/kpic-source.5
+done
+for at in $(sed -n 's/.*<attribute name="\([a-z-]*\)".*/\1/p' templates/kpic.rng | sort -u); do
+	check "kpic-source(5) documents attribute $at" grep -qE "Cm $at( |$)" man/kpic-source.5
+done
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
@@ -41,7 +54,8 @@ if [ "${LABEL:-}" = plain ]; then
 	for f in templates/*; do
 		check "make install: $f" cmp -s "$f" "$TMP/root/usr/share/kpic/$f"
 	done
-	check "make install: kpic(1)" test -f "$TMP/root/usr/share/man/man1/kpic.1"
+	check "make install: kpic(1)" cmp -s man/kpic.1 "$TMP/root/usr/share/man/man1/kpic.1"
+	check "make install: kpic-source(5)" cmp -s man/kpic-source.5 "$TMP/root/usr/share/man/man5/kpic-source.5"
 	# an installed kpic finds its schema relative to itself
 	out=$("$TMP/root/usr/bin/kpic" check tests/rules/clean.xml 2>&1); rc=$?
 	check "installed kpic checks a source" test "$rc" = 0 -a -z "$out"
