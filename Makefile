@@ -9,7 +9,7 @@
 #   make install    install kpic, its templates, its message catalogues, kpic(1)
 #                   and kpic-source(5)
 #                   under $(DESTDIR)$(PREFIX)
-#   make update-po  po/kpic.pot from the sources, merged into po/*.po (README
+#   make update-po  po/kpic.pot from the sources, merged into po/*.po (HACKING.md
 #                   "Japanese messages")
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
@@ -108,7 +108,7 @@ build/layout-run: build/obj/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/obj
 build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/asan/%),$(ASAN_OBJS))
 	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-# --- messages (po/; README "Japanese messages") -------------------------------
+# --- messages (po/; HACKING.md "Japanese messages") -------------------------------
 build/locale/%/LC_MESSAGES/kpic.mo: po/%.po | $(DEPS_OK)
 	@mkdir -p $(@D)
 	msgfmt --check --statistics -o $@ $<

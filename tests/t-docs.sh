@@ -80,6 +80,12 @@ for at in $(sed -n 's/.*<attribute name="\([a-z-]*\)".*/\1/p' templates/kpic.rng
 	check "kpic-source(5) documents attribute $at" grep -qE "Cm $at( |$)" man/kpic-source.5
 done
 
+# --- HACKING.md's code layout table names every source file ------------------
+layout=$(sed -n '/^## Code layout/,/^## /p' HACKING.md | grep '^| ')
+for f in tools/*.c; do
+	check "HACKING.md's code layout lists $f" grep -qF "\`$f\`" <<<"$layout"
+done
+
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
