@@ -86,6 +86,60 @@ for f in tools/*.c; do
 	check "HACKING.md's code layout lists $f" grep -qF "\`$f\`" <<<"$layout"
 done
 
+# --- README: the first screen, and its walkthroughs run as written ----------
+check "README: make" grep -qE '^    make +#' README.md
+check "README: make check" grep -qE '^    make check +#' README.md
+for ref in man/kpic.1 man/kpic-source.5 HACKING.md; do
+	check "README links $ref" grep -qF "]($ref)" README.md
+	check "$ref exists" test -f "$ref"
+done
+# walkthrough NAME: the commands of the sh block after its marker, one a line
+walkthrough() {
+	awk -v name="$1" '
+		$0 == "<!-- t-docs: walkthrough " name " -->" { want = 1; next }
+		want && /^```sh$/ { on = 1; next }
+		on && /^```$/ { exit }
+		on { sub(/  +#.*/, ""); print }' README.md
+}
+# run_walkthrough NAME: each command in a scratch directory where build/kpic
+# is the kpic under test and tests/, sources/ are the tree's; every command
+# succeeds (kpic diff: 1 means it found changes)
+run_walkthrough() {
+	local name=$1 n=0 cmd
+	while IFS= read -r cmd; do
+		[ -n "$cmd" ] || continue
+		n=$((n + 1))
+		(cd "$TMP/walk" && eval "$cmd") >"$TMP/walk.out" 2>"$TMP/walk.err"
+		rc=$?
+		case $cmd in
+		"build/kpic diff "*) [ "$rc" = 1 ] && rc=0 ;;
+		esac
+		check "README $name: $cmd" test "$rc" = 0
+		[ "$rc" = 0 ] || sed 's/^/    /' "$TMP/walk.err" | head -5
+		if grep -qE 'Sanitizer|runtime error:' "$TMP/walk.err"; then
+			not_ok "README $name: sanitizer report from $cmd"
+		fi
+	done < <(walkthrough "$name")
+	check "README $name has commands" test "$n" -ge 3
+}
+rm -rf "$TMP/walk"
+mkdir -p "$TMP/walk/build"
+ln -s "$ROOT/tests" "$TMP/walk/tests"
+ln -s "$ROOT/sources" "$TMP/walk/sources"
+ln -s "$KPIC_ABS" "$TMP/walk/build/kpic"
+run_walkthrough bundled
+check "bundled: the page" grep -q '網走市' "$TMP/walk/out/abashiri/kensho.html"
+check "bundled: the PDF" grep -q '^%PDF-' "$TMP/walk/out/abashiri/kensho.pdf"
+run_walkthrough new-city
+check "new-city: the page" grep -q 'テスト市' "$TMP/walk/out/mycity/kensho.html"
+check "new-city: the PDF" grep -q '^%PDF-' "$TMP/walk/out/mycity/kensho.pdf"
+run_walkthrough update
+check "update: the sheet's figures are in the source" grep -q '<value year="2019">1100</value>' "$TMP/walk/abashiri.xml"
+check "update: the previous version is kept" cmp -s sources/abashiri/strategy.xml "$TMP/walk/abashiri.xml~"
+check "update: export lists the KPI ids" grep -q 'g1-haccp' "$TMP/walk/kpi.csv"
+run_kpic eval --format=json "$TMP/walk/abashiri.xml"
+check "update: the updated source evaluates" test "$RC" = 0
+
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
