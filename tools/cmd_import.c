@@ -31,7 +31,7 @@ static void say_imported(const struct opts *o, const struct unit *u, const struc
 int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one sheet (.xlsx, .ods, .csv or .tsv)", "import");
+		return cmd_usage(o->command, N_("expects exactly one sheet (.xlsx, .ods, .csv or .tsv)"));
 	const char *path = o->files[0];
 	char tdir[PATH_MAX];
 	struct buf frame = BUF_INIT, href = BUF_INIT, err = BUF_INIT;
