@@ -127,10 +127,26 @@ static void prefix_at(const char *t, size_t len, size_t start, struct buf *out)
 		buf_put(out, t + start + 1, colon - start);
 }
 
+/* An attribute of the value replaced, written again as it was (with its
+ * leading space), or nothing. */
+static void keep_attr(struct buf *b, const xmlNode *old, const char *name)
+{
+	xmlChar *v = old ? xmlGetProp(old, (const xmlChar *)name) : NULL;
+	if (v) {
+		buf_printf(b, " %s=\"", name);
+		buf_xml_str(b, (const char *)v);
+		buf_putc(b, '"');
+	}
+	xmlFree(v);
+}
+
+/* The new <value>; old, the value it replaces (NULL when added), keeps its
+ * from= (a span of years), label= and note=. */
 static void value_element(struct buf *b, const char *prefix, int year, const struct plan *p,
-                          const char *revised, const char *note)
+                          const char *revised, const xmlNode *old)
 {
 	buf_printf(b, "<%svalue year=\"%d\"", prefix, year);
+	keep_attr(b, old, "from");
 	if (p->status != VS_MEASURED)
 		buf_printf(b, " status=\"%s\"", vstatus_name(p->status));
 	if (revised) {
@@ -138,11 +154,8 @@ static void value_element(struct buf *b, const char *prefix, int year, const str
 		buf_xml_str(b, revised);
 		buf_putc(b, '"');
 	}
-	if (note) {
-		buf_puts(b, " note=\"");
-		buf_xml_str(b, note);
-		buf_putc(b, '"');
-	}
+	keep_attr(b, old, "label");
+	keep_attr(b, old, "note");
 	if (p->has_num)
 		buf_printf(b, ">%s</%svalue>", p->num, prefix);
 	else
@@ -535,9 +548,7 @@ static void change_value(struct run *x, const struct plan *p, const struct value
 	e->end = element_end(x->src->text, x->src->len, e->start);
 	struct buf prefix = BUF_INIT;
 	prefix_at(x->src->text, x->src->len, e->start, &prefix);
-	xmlChar *note = xmlGetProp(v->node, (const xmlChar *)"note");
-	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, (const char *)note);
-	xmlFree(note);
+	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, v->node);
 	buf_free(&prefix);
 	if (revision)
 		x->res->revised++;
