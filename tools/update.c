@@ -683,9 +683,27 @@ static void add_value(struct run *x, const struct plan *p)
 	x->res->added++;
 }
 
+/* A row whose value and status cells are both blank has not been filled in
+ * (a 担当課 left it open): it says nothing, and its KPI stays without a
+ * figure for the year.  "Not surveyed" is said with 未調査. */
+static int not_filled_in(const struct run *x, unsigned r)
+{
+	unsigned n = sheet_row_cells(x->sh, r);
+	int v = x->col[COL_VALUE], s = x->col[COL_STATUS];
+	if (v < 0 || (unsigned)v >= n)
+		return 0;            /* a row too short: resolve() says so */
+	const char *vt = cell_text(x->sh, r, (unsigned)v);
+	const char *st = s >= 0 && (unsigned)s < n ? cell_text(x->sh, r, (unsigned)s) : "";
+	return vt[value_blank(vt)] == '\0' && st[value_blank(st)] == '\0';
+}
+
 /* One row of data: resolved, checked against the rows before, then an edit. */
 static void one_row(struct run *x, unsigned r)
 {
+	if (not_filled_in(x, r)) {
+		x->res->open++;
+		return;
+	}
 	struct plan p;
 	if (resolve(x->m, x->src, x->sh, r, x->col, x->d, &p) < 0) {
 		x->errors++;
