@@ -16,7 +16,7 @@ check "csv: a KPI's row: the last figure before the year and its year, the colum
 check "csv: a series by its label" grep -q '^g1-haccp,.*,水産漁港課,ホタテ製品,' "$TMP/all.csv"
 run_kpic update "$src" --actuals "$TMP/all.csv" -o "$TMP/none.xml"
 check "an empty template changes nothing (its rows are not filled in, not 未調査)" \
-	test "$RC" = 0 -a -n "$(grep -F 'nothing to change' "$TMP/out")" -a ! -e "$TMP/none.xml"
+	test "$RC" = 0 -a -n "$(grep -F 'nothing filled in (' "$TMP/out")" -a ! -e "$TMP/none.xml"
 
 # fill SHEET-CSV ID VALUE...: the year's column of the KPIs' rows
 fill_csv() {
@@ -92,6 +92,14 @@ for fmt in xlsx ods; do
 	run_kpic update "$src" --actuals "$TMP/depts.$fmt.filled.$fmt" --sheet=商工労働課 -o "$TMP/dept-$fmt.xml"
 	check "$fmt by department: one sheet per 担当課, read by its name" \
 		test "$RC" = 0 -a -n "$(grep -F '1 added' "$TMP/out")"
+	fill_zip "$TMP/depts.$fmt" $fmt g1-employees 16100 g2-visitors 14700000
+	run_kpic update "$src" --actuals "$TMP/depts.$fmt.filled.$fmt" -o "$TMP/dept-all-$fmt.xml"
+	check "$fmt by department: without --sheet every sheet is applied, each said" \
+		test "$RC" = 0 -a -n "$(grep -F "depts.$fmt.filled.$fmt:商工労働課: 平成31年度 (FY2019): 1 added" "$TMP/out")" -a -n "$(grep -F "depts.$fmt.filled.$fmt:観光課: 平成31年度 (FY2019): 1 added" "$TMP/out")"
+	check "$fmt by department: a sheet left empty is said so" \
+		grep -qF "depts.$fmt.filled.$fmt:港湾課: 平成31年度 (FY2019): nothing filled in (2 rows left empty)" "$TMP/out"
+	check "$fmt by department: the total, and the 担当課 still missing" \
+		test -n "$(grep -F "dept-all-$fmt.xml: 平成31年度 (FY2019): 2 added" "$TMP/out")" -a -n "$(grep -F 'still no figure from 港湾課 for 2 KPIs: g1-port-volume, g1-port-value' "$TMP/out")"
 done
 
 # what the options need

@@ -29,6 +29,41 @@ const enum opt_id cmd_update_options[] = {
 	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
+/* One sheet to apply: a file, and the sheet of a workbook (NULL: its only
+ * or first one, or a CSV/TSV file). */
+struct input {
+	const char *file;
+	char *sheet;
+};
+
+/* The sheets to apply, in order: each file's --sheet, or every sheet of a
+ * workbook of several (one per 担当課), else the file.  Returns how many. */
+static size_t inputs_of(const struct opts *o, struct input **out)
+{
+	struct input *in = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < o->nfiles; i++) {
+		const char *file = i == 0 ? o->actuals : o->files[i];
+		char **names;
+		size_t k = 0;
+		if (o->sheet == NULL && sheet_names(file, &names, &k) == 0 && k > 1) {
+			in = xrealloc(in, (n + k) * sizeof *in);
+			for (size_t j = 0; j < k; j++)
+				in[n++] = (struct input){ file, names[j] };
+			free(names);
+			continue;
+		}
+		for (size_t j = 0; j < k; j++)
+			free(names[j]);
+		if (k)
+			free(names);
+		in = xrealloc(in, (n + 1) * sizeof *in);
+		in[n++] = (struct input){ file, o->sheet ? xstrdup(o->sheet) : NULL };
+	}
+	*out = in;
+	return n;
+}
+
 /* What the sheets did together. */
 struct totals {
 	size_t added, replaced, revised, unchanged, changed_sheets;
@@ -82,11 +117,16 @@ static int check_result(const char *path, const struct buf *text, struct schema 
 
 /* One sheet applied to *cur (replaced by the result when it changes
  * anything).  0, 1 or 2 as kpic update exits. */
-static int one_sheet(const struct opts *o, const char *actuals, int many, struct schema *sc, struct diag_ctx *d,
+static int one_sheet(const struct opts *o, const struct input *in, int many, struct schema *sc, struct diag_ctx *d,
                      struct unit *cur, struct totals *t)
 {
-	const char *path = o->files[0];
-	struct update_request rq = { actuals, o->sheet, o->year, o->revise, o->again };
+	const char *path = o->files[0], *actuals = in->file;
+	struct update_request rq = { actuals, in->sheet, o->year, o->revise, o->again };
+	char label[PATH_MAX + 256];  /* the sheet, in the lines of a run of several */
+	if (in->sheet)
+		snprintf(label, sizeof label, "%s:%s", actuals, in->sheet);
+	else
+		snprintf(label, sizeof label, "%s", actuals);
 	struct update_result res;
 	struct sheet sheet;
 	struct buf err = BUF_INIT;
@@ -102,13 +142,17 @@ static int one_sheet(const struct opts *o, const char *actuals, int many, struct
 	} else if (rc == 1) {
 		fprintf(stderr, _("kpic: %s: rows of %s were refused; nothing was written\n"), path, actuals);
 		status = 1;
+	} else if (res.added + res.replaced + res.revised + res.unchanged == 0 && res.open > 0) {
+		printf(ngettext("kpic: %s: %s: nothing filled in (%zu row left empty)\n",
+		                "kpic: %s: %s: nothing filled in (%zu rows left empty)\n", res.open),
+		       many ? label : path, year, res.open);
 	} else if (res.added + res.replaced + res.revised == 0) {
 		printf(ngettext("kpic: %s: %s: nothing to change (%zu row already there)\n",
 		                "kpic: %s: %s: nothing to change (%zu rows already there)\n", res.unchanged),
-		       many ? actuals : path, year, res.unchanged);
+		       many ? label : path, year, res.unchanged);
 	} else if ((status = check_result(path, &res.text, sc, d, &next)) == 0) {
 		if (many)
-			printf(_("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n"), actuals, year,
+			printf(_("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n"), label, year,
 			       res.added, res.replaced, res.revised, res.unchanged);
 		unit_free(cur);
 		*cur = next;
@@ -251,9 +295,13 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	size_t rlen = cur.src.src.len;
 	char *read = xstrndup(cur.src.src.text, rlen);
 	struct totals t = { 0 };
-	size_t nsheets = o->nfiles;  /* --actuals, then the files after the source */
+	struct input *in;
+	size_t nsheets = inputs_of(o, &in);  /* --actuals, then the files after the source */
 	for (size_t i = 0; status == 0 && i < nsheets; i++)
-		status = one_sheet(o, i == 0 ? o->actuals : o->files[i], nsheets > 1, sc, d, &cur, &t);
+		status = one_sheet(o, &in[i], nsheets > 1, sc, d, &cur, &t);
+	for (size_t i = 0; i < nsheets; i++)
+		free(in[i].sheet);
+	free(in);
 	if (status == 0 && t.changed_sheets > 0)
 		status = write_back(o, target, read, rlen, &cur, backup, sizeof backup);
 	char year[64];

@@ -695,3 +695,65 @@ int sheet_read_ods(const char *path, const char *name, struct diag_ctx *d, struc
 	zip_close(z.za);
 	return rc;
 }
+
+/* ------------------------------------------------------------ names */
+
+static void add_name(char ***names, size_t *n, const char *s)
+{
+	*names = xrealloc(*names, (*n + 1) * sizeof **names);
+	(*names)[(*n)++] = xstrdup(s);
+}
+
+static void xlsx_names(struct zsheet *z, char ***names, size_t *n)
+{
+	int missing;
+	xmlDoc *wb = read_xml(z, "xl/workbook.xml", &missing);
+	for (xmlNode *s = wb ? child_el(child_el(xmlDocGetRootElement(wb), "sheets"), "sheet") : NULL; s; s = s->next) {
+		char *name = is_el(s, "sheet") ? prop(s, "name", NULL) : NULL;
+		if (name)
+			add_name(names, n, name);
+		free(name);
+	}
+	xmlFreeDoc(wb);
+}
+
+static void ods_names(struct zsheet *z, char ***names, size_t *n)
+{
+	int missing;
+	xmlDoc *doc = read_xml(z, "content.xml", &missing);
+	xmlNode *ss = doc ? child_el(child_el(xmlDocGetRootElement(doc), "body"), "spreadsheet") : NULL;
+	for (xmlNode *t = ss ? ss->children : NULL; t; t = t->next) {
+		char *name = is_el(t, "table") ? prop(t, "name", NS_TABLE) : NULL;
+		if (name)
+			add_name(names, n, name);
+		free(name);
+	}
+	xmlFreeDoc(doc);
+}
+
+int sheet_names(const char *path, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	size_t len = strlen(path);
+	int xlsx = len > 5 && !strcmp(path + len - 5, ".xlsx"), ods = len > 4 && !strcmp(path + len - 4, ".ods");
+	if (!xlsx && !ods)
+		return -1;
+	/* what goes wrong is said when the sheet itself is read */
+	struct diag_ctx quiet;
+	struct sheet sh;
+	diag_init(&quiet);
+	memset(&sh, 0, sizeof sh);
+	srcmap_init(&sh.src, path, xcalloc(1, 1), 0);
+	struct zsheet z = { NULL, &quiet, &sh, NULL, xlsx ? ".xlsx" : ".ods" };
+	if (open_zip(&z, path) == 0) {
+		if (xlsx)
+			xlsx_names(&z, names, n);
+		else
+			ods_names(&z, names, n);
+		zip_close(z.za);
+	}
+	diag_free(&quiet);
+	srcmap_free(&sh.src);
+	return *n ? 0 : -1;
+}
