@@ -59,6 +59,29 @@ run_kpic eval --format=json "$TMP/s.xml"
 check "concurrent: both sheets' figures are in the source" \
 	test "$(jq -c '[.kpis[] | select(.id == "g1-pedestrians-weekday" or .id == "g1-employees") | .series[0].latest | [.year, .value]] | sort' "$TMP/out")" = '[[2019,1100],[2019,16100]]'
 
+# the same, unheld: pairs of updates started together, as two clerks would;
+# each either applies its sheet or is refused with exit 2, and no figure of
+# an update that said it applied its sheet is lost
+printf 'kpi\tvalue\ng1-food-value-added\t23.10\n' >"$TMP/food.tsv"
+lost=0 refused=0
+for i in 1 2 3 4 5 6; do
+	cp "$src" "$TMP/r.xml"
+	"$KPIC" update "$TMP/r.xml" --year 2019 --actuals "$TMP/emp.tsv" >"$TMP/r1.out" 2>"$TMP/r1.err" & p1=$!
+	"$KPIC" update "$TMP/r.xml" --year 2019 --actuals "$TMP/food.tsv" >"$TMP/r2.out" 2>"$TMP/r2.err" & p2=$!
+	wait "$p1"; r1=$?
+	wait "$p2"; r2=$?
+	for r in "$r1:emp:<value year=\"2019\">16100</value>" "$r2:food:<value year=\"2019\">23.10</value>"; do
+		case $r in
+		0:*) grep -qF "${r#*:*:}" "$TMP/r.xml" || lost=$((lost + 1)) ;;
+		2:*) refused=$((refused + 1)) ;;
+		*) lost=$((lost + 100)) ;;
+		esac
+	done
+	grep -qE 'is updating this source|was changed while kpic update ran' "$TMP/r1.err" "$TMP/r2.err" ||
+		[ "$r1$r2" = 00 ] || lost=$((lost + 1000))
+done
+check "two updates at once (6 races, $refused refused): none lost a figure it said it applied" test "$lost" = 0
+
 # a lock held by another tool (flock(1)): refused, naming its process
 cp "$src" "$TMP/f.xml"
 rm -f "$TMP/ready"
