@@ -44,6 +44,12 @@ run_kpic eval --format=json "$TMP/s.xml"
 check "csv round trip: eval sees the figures" \
 	test "$(jq -c '[.kpis[] | select(.id == "g1-employees" or .id == "g2-visitors" or .id == "g1-pedestrians-weekday") | .series[0].latest | [.year, .value]] | sort' "$TMP/out")" = '[[2019,1100],[2019,16100],[2019,14700000]]'
 
+# a 担当課 id is a token: one holding ../ or a slash still names a file in -o DIR
+sed 's|"shoko"|"../sh/oko"|g; s|"kanko"|".kanko"|g' "$src" >"$TMP/ids.xml"
+run_kpic export "$TMP/ids.xml" --actuals-template --year=2019 --by-department -o "$TMP/ids"
+check "odd 担当課 ids: exit 0, the files inside -o DIR, named safely" \
+	test "$RC" = 0 -a -f "$TMP/ids/_._sh_oko.csv" -a -f "$TMP/ids/_kanko.csv" -a ! -e "$TMP/sh" -a "$(ls "$TMP/ids" | wc -l)" = 18
+
 # fill_zip FILE FORMAT ID VALUE...: the year's column filled in an .xlsx or .ods
 fill_zip() {
 	python3 - "$@" <<'PY'

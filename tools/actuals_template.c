@@ -94,6 +94,37 @@ static void sheet_head(struct wsheet *sh, const char *name, int year, const char
 	wsheet_row(sh, h);
 }
 
+static int taken_has(char **taken, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(taken[i], s))
+			return 1;
+	return 0;
+}
+
+/* A file stem from a 担当課 id (a token: it may hold '/' or start with a
+ * dot): what a file name cannot hold, or should not start with, becomes
+ * '_', and a stem already taken gets -2, -3... */
+static char *file_stem(const char *id, char **taken, size_t ntaken)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = id; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		int ok = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		         c == '-' || c == '_' || (c == '.' && p != id);
+		buf_putc(&b, ok ? (char)c : '_');
+	}
+	char *base = b.data ? b.data : xstrdup("_"), *stem = xstrdup(base);
+	for (unsigned n = 2; taken_has(taken, ntaken, stem); n++) {
+		struct buf t = BUF_INIT;
+		buf_printf(&t, "%s-%u", base, n);
+		free(stem);
+		stem = t.data;
+	}
+	free(base);
+	return stem;
+}
+
 size_t actuals_template(const struct model *m, int year, int by_dept, struct wsheet **out, char ***stems)
 {
 	size_t n = by_dept ? m->ndepts + 1 : 1, k = 0;
@@ -110,7 +141,7 @@ size_t actuals_template(const struct model *m, int year, int by_dept, struct wsh
 		}
 		const char *dname = d >= 0 ? (m->depts[d].name ? m->depts[d].name : m->depts[d].id) : NULL;
 		sheet_head(&sh[k], dname ? dname : by_dept ? "担当課なし" : "実績", year, dname);
-		st[k] = xstrdup(d >= 0 && m->depts[d].id ? m->depts[d].id : by_dept ? "no-department" : "actuals");
+		st[k] = file_stem(d >= 0 && m->depts[d].id ? m->depts[d].id : by_dept ? "no-department" : "actuals", st, k);
 		for (size_t j = 0; j < m->nkpis; j++)
 			if (!by_dept || kpi_dept(m, &m->kpis[j]) == d)
 				kpi_rows(m, &m->kpis[j], year, &sh[k]);
