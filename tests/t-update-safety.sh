@@ -98,6 +98,12 @@ wait "$flock_pid"
 run_kpic update "$TMP/f.xml" --year 2019 --actuals "$sheet"
 check "the lock released: the update runs" test "$RC" = 0
 
+# a lock file left by a killed run (no process holds it) is taken over
+cp "$src" "$TMP/k.xml"
+printf '999999 kpic update k.xml --actuals gone.tsv\n' >"$TMP/k.xml.lock"
+run_kpic update "$TMP/k.xml" --year 2019 --actuals "$sheet"
+check "a stale lock file: the update runs, and removes it" test "$RC" = 0 -a ! -e "$TMP/k.xml.lock"
+
 # --- an edit saved while the update runs: nothing written, the edit kept
 cp "$src" "$TMP/e.xml"
 start_held "$TMP/e.xml" --year 2019
