@@ -458,6 +458,11 @@
         </ul>
       </xsl:if>
       <p class="goal-counts"><xsl:call-template name="goal-counts"/></p>
+      <div class="kpi-block">
+      <p class="col-toggle">
+        <input type="checkbox" id="goal-{@id}-all"/>
+        <label for="goal-{@id}-all">すべての列を表示する（基準値・各年の実績、基準日、結果公表日、確認方法、担当課）</label>
+      </p>
       <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
@@ -469,6 +474,7 @@
           </tbody>
         </table>
       </section>
+      </div>
       <xsl:call-template name="footnotes"/>
       <h4 id="goal-{@id}-charts">KPIの推移</h4>
       <div class="trends">
@@ -485,20 +491,23 @@
   <xsl:template name="kpi-table-head">
     <thead>
       <tr>
-        <th scope="col" rowspan="2">基本方針</th>
-        <th scope="col" rowspan="2">基本的な方向性</th>
-        <th scope="col" rowspan="2">具体的な施策</th>
-        <th scope="colgroup" colspan="{count($cols) + 3}">KPI</th>
-        <th scope="col" rowspan="2">基準日<br/>(調査日)</th>
-        <th scope="col" rowspan="2">結果公表日<br/>(確認時期)</th>
-        <th scope="col" rowspan="2">確認方法</th>
-        <th scope="col" rowspan="2">担当課</th>
-      </tr>
-      <tr>
-        <th scope="col">項目</th>
-        <xsl:for-each select="$cols"><th scope="col"><xsl:call-template name="col-head"/></th></xsl:for-each>
+        <th scope="col" class="level level-1">基本方針</th>
+        <th scope="col" class="level level-2">基本的な方向性</th>
+        <th scope="col" class="level level-3">具体的な施策</th>
+        <th scope="col" class="kpi-name">KPI</th>
+        <xsl:for-each select="$cols">
+          <xsl:if test="@r:role = 'target'"><th scope="col" class="latest">最新値</th></xsl:if>
+          <th scope="col">
+            <xsl:if test="not(@r:role = 'target')"><xsl:attribute name="class">extra</xsl:attribute></xsl:if>
+            <xsl:call-template name="col-head"/>
+          </th>
+        </xsl:for-each>
         <th scope="col">達成率</th>
         <th scope="col">判定</th>
+        <th scope="col" class="extra">基準日<br/>(調査日)</th>
+        <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
+        <th scope="col" class="extra">確認方法</th>
+        <th scope="col" class="extra">担当課</th>
       </tr>
     </thead>
   </xsl:template>
@@ -506,19 +515,20 @@
   <!-- A heading's cell, spanning its rows (common.xsl, heading-cells). -->
   <xsl:template match="*" mode="heading-cell">
     <xsl:param name="rowspan"/>
-    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading">
+    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading level-{count(ancestor-or-self::s:policy | ancestor-or-self::s:direction | ancestor-or-self::s:measure)}">
       <xsl:apply-templates select="s:title/node()"/>
       <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
     </th>
   </xsl:template>
 
-  <xsl:template match="*" mode="skip-level"><td class="skip-level"></td></xsl:template>
+  <xsl:template match="*" mode="skip-level"><td class="skip-level heading"></td></xsl:template>
 
   <!-- A goal-level KPI: the three heading columns read 基本目標の数値目標. -->
   <xsl:template match="s:goal/s:kpi" mode="row" priority="2">
     <tr id="kpi-{@id}" class="kpi goal-level">
+      <xsl:call-template name="kpi-data"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading">基本目標の数値目標</th>
+        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading goal-heading">基本目標の数値目標</th>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -526,6 +536,7 @@
 
   <xsl:template match="s:kpi" mode="row">
     <tr id="kpi-{@id}" class="kpi">
+      <xsl:call-template name="kpi-data"/>
       <xsl:call-template name="heading-cells"/>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -542,21 +553,23 @@
         </a>
         <span class="repost">（再掲）</span>
       </th>
-      <td colspan="{$ncols - 4}" class="repost-note">
+      <td colspan="4" class="repost-note">
         <xsl:text>基本目標</xsl:text>
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
+      <td colspan="{count($cols) + 2}" class="extra filler"></td>
     </tr>
   </xsl:template>
 
   <xsl:template match="s:policy | s:direction | s:measure" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
-      <td colspan="{$ncols - 3}" class="no-kpi">
+      <td colspan="5" class="no-kpi">
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
+      <td colspan="{count($cols) + 2}" class="extra filler"></td>
     </tr>
   </xsl:template>
 
@@ -574,9 +587,69 @@
     </th>
   </xsl:template>
 
+  <!-- What the KPI finder (kensho.js) reads of a row: its grade (a key and
+       the label the table shows), 達成率, 基本目標 and 担当課. -->
+  <xsl:template name="kpi-data">
+    <xsl:variable name="res" select="r:result"/>
+    <xsl:attribute name="data-goal"><xsl:value-of select="ancestor::s:goal/@id"/></xsl:attribute>
+    <xsl:attribute name="data-grade">
+      <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">none</xsl:when>
+        <xsl:when test="$res/@r:met = 'yes'">met</xsl:when>
+        <xsl:otherwise>unmet</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:attribute name="data-grade-label">
+      <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">未評価</xsl:when>
+        <xsl:otherwise><xsl:call-template name="judgement"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:if test="$res/@r:rate">
+      <xsl:attribute name="data-rate"><xsl:value-of select="$res/@r:rate"/></xsl:attribute>
+    </xsl:if>
+    <xsl:attribute name="data-dept">
+      <xsl:for-each select="s:responsible">
+        <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="@department"/>
+      </xsl:for-each>
+    </xsl:attribute>
+    <xsl:attribute name="data-dept-names">
+      <xsl:for-each select="s:responsible">
+        <xsl:if test="position() > 1"><xsl:text>&#10;</xsl:text></xsl:if>
+        <xsl:value-of select="key('dept', @department)"/>
+      </xsl:for-each>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- The latest value of each of the KPI's series, with its year. -->
+  <xsl:template match="s:kpi" mode="latest-cell">
+    <td class="num latest" data-label="最新値">
+      <xsl:for-each select="r:result/r:series">
+        <span class="sv">
+          <xsl:choose>
+            <xsl:when test="@r:latest-year">
+              <xsl:value-of select="@r:latest-text"/>
+              <span class="year">（<xsl:value-of select="$cols[@r:value = current()/@r:latest-year]/@r:era"/>）</span>
+            </xsl:when>
+            <xsl:otherwise>—</xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:for-each>
+    </td>
+  </xsl:template>
+
   <xsl:template match="s:kpi" mode="value-cell">
     <xsl:param name="col"/>
-    <td class="num">
+    <xsl:if test="$col/@r:role = 'target'"><xsl:apply-templates select="." mode="latest-cell"/></xsl:if>
+    <td>
+      <xsl:attribute name="class">
+        <xsl:choose>
+          <xsl:when test="$col/@r:role = 'target'">num target</xsl:when>
+          <xsl:otherwise>num extra</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:attribute name="data-label"><xsl:for-each select="$col"><xsl:call-template name="col-head"/></xsl:for-each></xsl:attribute>
       <xsl:choose>
         <xsl:when test="s:series">
           <xsl:for-each select="s:series">
@@ -596,8 +669,19 @@
         <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
-        <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
       </xsl:choose>
+      <xsl:attribute name="data-label">
+        <xsl:choose>
+          <xsl:when test="$kind = 'rate'">達成率</xsl:when>
+          <xsl:when test="$kind = 'mark'">判定</xsl:when>
+          <xsl:when test="$kind = 'survey'">基準日</xsl:when>
+          <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
+          <xsl:when test="$kind = 'method'">確認方法</xsl:when>
+          <xsl:otherwise>担当課</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <xsl:copy-of select="$content"/>
     </td>
   </xsl:template>

@@ -40,7 +40,21 @@ check "html: count table of goal 1 reads 10 / 8 / 18" \
 check "html: narrative computes 総数が64件" grep -q '総数が64件あり' "$page"
 check "html: narrative computes 56本中33本" grep -q '56本中33本が達成率80%以上' "$page"
 check "html: yearly columns H26 … H31 from the evaluation" \
-	test "$(h 'string(//table[@id="goal-g1-table"]/thead/tr[2])')" = "項目基準値(H26)H27年(度)H28年(度)H29年(度)H30年(度)目標値(H31)達成率判定"
+	test "$(h 'string(//table[@id="goal-g1-table"]/thead/tr[1])')" = "基本方針基本的な方向性具体的な施策KPI基準値(H26)H27年(度)H28年(度)H29年(度)H30年(度)最新値目標値(H31)達成率判定基準日(調査日)結果公表日(確認時期)確認方法担当課"
+# The columns a reader came for are shown at once; the others are .extra,
+# unfolded by the table's column toggle (and always in print).
+check "html: the header cells beside the KPI, 最新値 and 目標値, 達成率 and 判定 are extra" \
+	test "$(h 'count(//table[@id="goal-g1-table"]/thead/tr/th[contains(@class,"extra")])')" = 9
+check "html: every KPI row has the same 9 extra cells" \
+	test "$(h 'count(//tr[contains(@class," kpi") or @class="kpi"][count(td[contains(concat(" ",@class," ")," extra ")]) != 9])')" = 0
+check "html: every goal's table has its column toggle, labelled" \
+	test "$(h 'count(//div[@class="kpi-block"]/p[@class="col-toggle"]/input[@type="checkbox"][@id = ../label/@for])')" = 5
+check "html: 最新値 reads the latest value with its year" \
+	test "$(h 'string(//tr[@id="kpi-g1-employees"]/td[contains(@class,"latest")])')" = "15,757人（H28）"
+check "html: a KPI row carries its grade, 達成率, goal and 担当課 for the finder" \
+	test "$(h 'concat(//tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade-label, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-rate, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-goal, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-dept)')" = "unmet|未達|11.1778|g1|shoko"
+check "html: 64 KPI rows with a grade, 41 met" \
+	test "$(h 'count(//tr[@data-grade])')/$(h 'count(//tr[@data-grade="met"])')" = "64/41"
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
 check "html: the override's reason is a footnote" \
 	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
