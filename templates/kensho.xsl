@@ -22,6 +22,8 @@
   <!-- What this sheet shares with kensho-layout.xsl (keys, variables, texts,
        which cells a row has) is in common.xsl; here are its own format's elements. -->
   <xsl:include href="common.xsl"/>
+  <!-- The KPI finder (kensho.js), read by kpic like the CSS. -->
+  <xsl:param name="js"/>
 
   <!-- ================================================================ page -->
   <xsl:template match="/s:strategy">
@@ -60,6 +62,7 @@
             <xsl:text>により作成）</xsl:text>
           </p>
         </footer>
+        <xsl:if test="not($draft) and $js != ''"><script><xsl:value-of select="$js"/></script></xsl:if>
       </body>
     </html>
   </xsl:template>

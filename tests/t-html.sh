@@ -14,10 +14,27 @@ check "html: starts with the HTML5 doctype" test "$(head -n 1 "$page")" = "<!DOC
 check "html: lang=ja" grep -q '<html lang="ja">' "$page"
 check "html: UTF-8 declared once" test "$(grep -o '<meta charset="utf-8">' "$page" | wc -l)" = 1
 check "html: kanji written as UTF-8, not as character references" bash -c '! grep -q "&#[0-9]" "$0"' "$page"
+h() { xmllint --html --xpath "$1" "$page" 2>/dev/null; }
 check "html: CSS inlined" grep -q '<style>/\*' "$page"
 check "html: no external resource (src/href to a URL, @import, url())" \
 	bash -c '! grep -qiE "(src|href)=\"(https?:)?//|@import|url\(" "$0"' "$page"
-check "html: no script" bash -c '! grep -qi "<script" "$0"' "$page"
+check "html: one script, the KPI finder of templates/kensho.js, inlined" \
+	test "$(grep -o '<script' "$page" | wc -l)" = 1 -a "$(grep -c 'kensho.js - the KPI finder' "$page")" = 1
+check "html: the script asks for nothing (no fetch, XHR, src, import)" \
+	bash -c '! grep -qE "fetch\(|XMLHttpRequest|\.src *=|import\(|WebSocket|sendBeacon" "$0"' templates/kensho.js
+check "html: the script is a few kilobytes" test "$(wc -c <templates/kensho.js)" -lt 8192
+# The Content-Security-Policy: the page's own style and script by hash, and
+# nothing else from anywhere; declared before either of them.
+python3 tests/html/csp-check.py "$page" >"$TMP/csp.txt"
+csp=$(sed -n 1p "$TMP/csp.txt")
+style_hash=$(sed -n 's/^style //p' "$TMP/csp.txt")
+script_hash=$(sed -n 's/^script //p' "$TMP/csp.txt")
+check "html: CSP allows nothing by default, styles and scripts only by their hashes" \
+	test "$csp" = "default-src 'none'; style-src '$style_hash'; script-src '$script_hash'; base-uri 'none'; form-action 'none'"
+check "html: the CSP meta comes before the style and the script" \
+	test "$(sed -n 2p "$TMP/csp.txt")" = "meta meta meta meta style script" -a "$(grep -c 'http-equiv="Content-Security-Policy"' "$page")" = 1
+check "html: CSP meta right after the charset" \
+	test "$(h 'local-name(//head/*[2])'):$(h 'string(//head/*[2]/@http-equiv)')" = "meta:Content-Security-Policy"
 
 # Structure through an HTML parser (xmllint --html), not by grepping text.
 h() { xmllint --html --xpath "$1" "$page" 2>/dev/null; }
@@ -89,7 +106,8 @@ check "html: two builds are byte-identical" cmp -s "$page" "$TMP/again.html"
 # Text from the source is escaped, never markup.
 run_kpic html -o "$TMP/xss.html" tests/html/xss.xml
 check "xss: renders (exit 0)" test "$RC" = 0
-check "xss: no script element" bash -c '! grep -qi "<script" "$0"' "$TMP/xss.html"
+check "xss: no script element but the page's own (the KPI finder)" \
+	test "$(grep -oi '<script' "$TMP/xss.html" | wc -l)" = 1 -a "$(grep -c 'kensho.js - the KPI finder' "$TMP/xss.html")" = 1
 check "xss: no img element" bash -c '! grep -qi "<img" "$0"' "$TMP/xss.html"
 check "xss: the KPI name is text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "引用"' "$TMP/xss.html"
 check "xss: the name is escaped inside the chart's SVG too" \
@@ -173,6 +191,24 @@ check "kensho.css linked outside: no line of the file appears" bash -c '! grep -
 ln -sf kensho.xsl "$TMP/tpl/kensho.css" && cp templates/kensho.css "$TMP/tpl/real.css" && ln -sf real.css "$TMP/tpl/kensho.css"
 run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
 check "kensho.css linked inside the directory: read" test "$RC" = 0
+# kensho.js the same; a templates directory without it gives a page without
+# script, and a policy that allows none.
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl" && ln -sf /etc/passwd "$TMP/tpl/kensho.js"
+printf 'previous\n' >"$TMP/h.html"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+check "kensho.js linked outside: exit 2, says why, nothing written" \
+	test "$RC" = 2 -a "$(grep -c "kensho.js: a link to a file outside the templates directory" "$TMP/err")" = 1 -a "$(cat "$TMP/h.html")" = previous
+rm "$TMP/tpl/kensho.js"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+check "no kensho.js: exit 0, a page without script" test "$RC" = 0 -a "$(grep -c '<script' "$TMP/h.html")" = 0
+python3 tests/html/csp-check.py "$TMP/h.html" >"$TMP/csp.txt"
+check "no kensho.js: the policy allows no script" \
+	grep -qx "default-src 'none'; style-src 'sha256-[^']*'; base-uri 'none'; form-action 'none'" "$TMP/csp.txt"
+printf '\r\n/* CR LF */\r\n' >>"$TMP/tpl/kensho.css"
+run_kpic html --templates="$TMP/tpl" -o "$TMP/h.html" tests/fixtures/minimal.xml
+python3 tests/html/csp-check.py "$TMP/h.html" >"$TMP/csp.txt"
+check "a CSS with CR LF: the hash is that of the text the browser reads" \
+	grep -qF "style-src '$(sed -n 's/^style //p' "$TMP/csp.txt")'" "$TMP/csp.txt"
 # The document stylesheets share templates/common.xsl (xsl:include): each named
 # template is defined once, and the included file is the templates directory's
 # own, read under the same lock as the stylesheet that includes it.
