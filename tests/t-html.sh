@@ -73,6 +73,15 @@ check "html: a KPI row carries its grade, 達成率, goal and 担当課 for the 
 check "html: 64 KPI rows with a grade, 41 met" \
 	test "$(h 'count(//tr[@data-grade])')/$(h 'count(//tr[@data-grade="met"])')" = "64/41"
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
+# Axis labels as the document writes the KPI's numbers: 万/億 where its
+# values are so written, plain digits where they are plain.
+ticks() { h "//figure[@id='trend-$1']//*[local-name()='text'][@text-anchor='end'][@class='kc-label']" | sed 's/<[^>]*>/ /g' | tr '\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
+check "html: the axis of 海外輸出量 その他農産物 reads 1億, not 100,000,000" \
+	test "$(ticks g1-export-other)" = "0 2,000万 4,000万 6,000万 8,000万 1億"
+check "html: the axis of 網走港からの移・輸出入貨物取扱量 reads 万" \
+	test "$(ticks g1-port-volume)" = "37万 38万 39万 40万 41万"
+check "html: a plain KPI's axis stays plain (市内事業所の従業員数)" \
+	test "$(ticks g1-employees)" = "15,600 15,800 16,000 16,200 16,400 16,600"
 check "html: the override's reason is a footnote" \
 	test "$(h 'count(//ol[@class="footnotes"]/li[contains(.,"判定を「達成」とした理由")][contains(.,"検証書は本KPIを達成率80%以上に数えている")])')" = 1
 fns="fn-g1-1 fn-g1-2 fn-g1-3 fn-g2-1 fn-g3-1 fn-g3-2 fn-g3-3 fn-g3-4 fn-g3-5 fn-g3-6 fn-g3-7 fn-g3-8 fn-g5-1"
