@@ -162,7 +162,7 @@
 
   <!-- A wide table scrolls inside its own box (div.table-scroll), never the page. -->
   <xsl:template match="s:table">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <xsl:if test="s:row[@header = 'yes']">
@@ -189,11 +189,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:committee">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="committee">
         <caption id="{@id}-cap">
           <xsl:apply-templates select="s:caption/node()"/>
@@ -212,11 +212,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:meetings">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="meetings">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead><tr><th scope="col">開催日</th><th scope="col">主な議論内容</th></tr></thead>
@@ -229,14 +229,14 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <!-- The seed's per-goal table: rows ≥/< threshold and total, columns all / goal / measures. -->
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>
-    <section class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
       <table id="{$cid}" class="counts">
         <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead>
@@ -263,7 +263,7 @@
           </tr>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:viewpoints">
@@ -281,7 +281,7 @@
   </xsl:template>
 
   <xsl:template match="s:priorities">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="priorities">
         <caption id="{@id}-cap">重点課題</caption>
         <thead><tr><th scope="col">番号</th><th scope="col">重点課題</th><th scope="col">関連する基本目標</th></tr></thead>
@@ -295,7 +295,7 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <!-- The links of common.xsl. -->
@@ -338,7 +338,7 @@
     <xsl:param name="fid"/>
     <details class="figure-data">
       <summary>グラフの数値</summary>
-      <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
         <table>
           <caption id="{$fid}-data"><xsl:value-of select="s:name"/></caption>
           <thead>
@@ -356,7 +356,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </section>
+      </div>
     </details>
   </xsl:template>
 
@@ -366,7 +366,7 @@
     <xsl:if test="$pop">
       <details class="figure-data">
         <summary>グラフの数値</summary>
-        <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
+        <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
           <table>
             <caption id="{$fid}-data">人口の将来展望</caption>
             <thead><tr><th scope="col">年</th><th scope="col">区分</th><th scope="col">人口</th></tr></thead>
@@ -386,7 +386,7 @@
               </xsl:for-each>
             </tbody>
           </table>
-        </section>
+        </div>
       </details>
     </xsl:if>
   </xsl:template>
@@ -406,7 +406,7 @@
       <figcaption>基本目標別のKPI達成状況（全KPI）</figcaption>
       <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
     </figure>
-    <section class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
       <table id="goal-summary" class="counts">
         <caption id="goal-summary-cap">基本目標別のKPI達成状況</caption>
         <thead>
@@ -441,7 +441,7 @@
           </tr>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:goal" mode="appendix">
@@ -466,7 +466,7 @@
         <input type="checkbox" id="goal-{@id}-all"/>
         <label for="goal-{@id}-all">すべての列を表示する（基準値・各年の実績、基準日、結果公表日、確認方法、担当課）</label>
       </p>
-      <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
+      <div role="region" class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
             <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>のKPI</xsl:text>
@@ -476,7 +476,7 @@
             <xsl:call-template name="kpi-rows"/>
           </tbody>
         </table>
-      </section>
+      </div>
       </div>
       <xsl:call-template name="footnotes"/>
       <h4 id="goal-{@id}-charts">KPIの推移</h4>
@@ -556,23 +556,25 @@
         </a>
         <span class="repost">（再掲）</span>
       </th>
-      <td colspan="4" class="repost-note">
+      <td colspan="3" class="repost-note">
         <xsl:text>基本目標</xsl:text>
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
-      <td colspan="{count($cols) + 2}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td class="latest filler"></td>
     </tr>
   </xsl:template>
 
   <xsl:template match="s:policy | s:direction | s:measure" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
-      <td colspan="5" class="no-kpi">
+      <td colspan="4" class="no-kpi">
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
-      <td colspan="{count($cols) + 2}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td class="latest filler"></td>
     </tr>
   </xsl:template>
 
@@ -742,7 +744,7 @@
   <xsl:template match="s:program">
     <section id="program-{@id}">
       <h3 id="program-{@id}-h"><xsl:value-of select="s:title"/></h3>
-      <section class="table-scroll" tabindex="0" aria-labelledby="program-{@id}-h">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="program-{@id}-h">
         <table class="grants">
           <thead>
             <tr>
@@ -769,7 +771,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </section>
+      </div>
     </section>
   </xsl:template>
 
@@ -782,7 +784,7 @@
     <section id="appendix-departments" class="appendix" aria-labelledby="appendix-departments-h">
       <h2 id="appendix-departments-h"><xsl:call-template name="departments-title"/></h2>
       <p><xsl:call-template name="departments-intro"/></p>
-      <section class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
         <table class="departments">
           <caption id="departments-cap">担当課別のKPI達成状況</caption>
           <thead>
@@ -797,7 +799,7 @@
             <xsl:call-template name="departments"/>
           </tbody>
         </table>
-      </section>
+      </div>
     </section>
   </xsl:template>
 

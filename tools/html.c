@@ -52,6 +52,24 @@ static int read_template(const char *templates_dir, const char *name, int option
 	return read_file(path, out, err);
 }
 
+/* A template text without the blank space at its ends: an inline style or
+ * script is hashed for the page's policy, and the Nu HTML Checker hashes
+ * it without that space (browsers with it), so it has none. */
+static const char *trimmed(struct buf *b)
+{
+	if (b->data == NULL)
+		return "";
+	const char *t = b->data;
+	size_t n = b->len;
+	while (n > 0 && strchr(" \t\r\n", t[n - 1]) != NULL)
+		n--;
+	b->data[n] = '\0';
+	b->len = n;
+	while (*t != '\0' && strchr(" \t\r\n", *t) != NULL)
+		t++;
+	return t;
+}
+
 static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
                       const char *templates_dir, const char *stylesheet, struct xslt_cache *cache,
                       struct buf *out, struct buf *err)
@@ -67,7 +85,7 @@ static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
 	xslt_source_dir(source_path, source_dir, sizeof source_dir);
 	struct xslt_charts *charts = xslt_charts_new();
 	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache, charts };
-	struct xslt_param params[] = { { "css", buf_str(&css) }, { "js", buf_str(&js) } };
+	struct xslt_param params[] = { { "css", trimmed(&css) }, { "js", trimmed(&js) } };
 	xmlDoc *result = NULL;
 	int rc = xslt_apply(&env, stylesheet, in, params, 2, &result, err);
 	if (rc == 0) {
