@@ -123,7 +123,7 @@ check "eval --format=csv: the values eval takes" grep -qx "kpic eval: unknown --
 run_kpic eval "--format=text|json" $fx/clean.xml
 check "eval --format=text|json: not a value" test "$RC" = 2
 run_kpic export --format=xml $fx/clean.xml
-check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json)" "$TMP/err"
+check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json|xlsx|ods)" "$TMP/err"
 run_kpic pdf --format=json -o "$TMP/p.pdf" $fx/clean.xml
 check "pdf --format=json: exit 2, nothing written" test "$RC" = 2 -a ! -e "$TMP/p.pdf"
 run_kpic check --diagnostics-format=xml $fx/clean.xml
@@ -143,7 +143,8 @@ check "-- before the files" test "$RC" = 0
 shared="--diagnostics-format --templates --time-report -Werror -h"
 for spec in "init:--municipality --title --period --scheme --list-schemes -q" \
             "check:" "eval:-o --format" "html:-o -q" "diff:-o --format --no-color --html --pdf" \
-            "pdf:-o --format --boxes -q" "draft:-o --period --template" "export:-o --format" \
+            "pdf:-o --format --boxes -q" "draft:-o --period --template" \
+            "export:-o --format --actuals-template --year --by-department" \
             "update:--actuals --year --revise --again --sheet -o -q" "import:-o --sheet -q" "build:-d -j -q" \
             "rules:"; do
 	cmd=${spec%%:*} own=${spec#*:}
