@@ -33,7 +33,7 @@ WARN    += -Werror
 endif
 # Each object's header dependencies, written by the compiler as it builds it.
 DEPFLAGS = -MMD -MP
-PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf
+PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf libmicrohttpd
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.
@@ -45,9 +45,10 @@ SRCS = $(notdir $(wildcard tools/*.c))
 OBJS = $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
 HDRS = $(wildcard tools/*.h tools/*.def)
-# The command line (tools/kpic.c, cli.c, pool.c, cmd_*.c), left out of the
-# programs that link the compiler without it: build/layout-run, the fuzzers.
-CLI_OBJS = kpic.o cli.o pool.o cmd_%.o
+# The command line (tools/kpic.c, cli.c, pool.c, cmd_*.c, and watch.c and
+# serve.c of kpic watch and serve), left out of the programs that link the
+# compiler without it: build/layout-run, the fuzzers.
+CLI_OBJS = kpic.o cli.o pool.o cmd_%.o watch.o serve.o
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))

@@ -1,0 +1,313 @@
+/*
+ * serve.c - kpic serve's HTTP server (see serve.h).
+ */
+#include "serve.h"
+#include "timing.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+
+/* A long poll waiting for the next rebuild (its connection suspended). */
+struct waiter {
+	struct MHD_Connection *conn;
+	double deadline;             /* timing_now() when it is answered anyway */
+	int waiting;                 /* in the server's list */
+	struct waiter *next;
+};
+
+struct server {
+	struct rebuild *r;
+	struct MHD_Daemon *daemon;
+	unsigned port;
+	struct waiter *waiters;
+	int stopping;
+};
+
+/*
+ * The script put into the served page: it asks /events for the next
+ * rebuild, reloads the page after a good one (keeping the scroll position)
+ * and shows the diagnostics over the page after one that does not check.
+ * %lu is the attempt that made the page.
+ */
+static const char reload_script[] =
+	"<script>(function(){var good=%lu,after=0,key='kpic-serve-scroll',box=null;"
+	"var y=sessionStorage.getItem(key);if(y!==null){sessionStorage.removeItem(key);"
+	"var go=function(){window.scrollTo(0,+y);};go();window.addEventListener('load',go);}"
+	"function show(t){if(!box){box=document.createElement('pre');box.id='kpic-diagnostics';"
+	"box.setAttribute('role','alert');box.style.cssText='position:fixed;left:0;right:0;top:0;"
+	"max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff4f4;color:#700;"
+	"border-bottom:3px solid #c00;z-index:2147483647;white-space:pre-wrap;"
+	"font:13px/1.4 monospace';document.body.appendChild(box);}box.textContent=t;}"
+	"function hide(){if(box){box.remove();box=null;}}"
+	"function poll(){fetch('/events?after='+after,{cache:'no-store'}).then(function(r){"
+	"if(!r.ok)throw r.status;return r.json();}).then(function(e){after=e.attempt;"
+	"if(e.ok&&e.good!==good){sessionStorage.setItem(key,String(window.scrollY));"
+	"location.reload();return;}if(e.ok)hide();else show(e.diagnostics);poll();},"
+	"function(){setTimeout(poll,1000);});}poll();})();</script>";
+
+static int has(const char *s, const char *part)
+{
+	return strstr(s, part) != NULL;
+}
+
+enum serve_route serve_route(const char *path)
+{
+	if (path[0] != '/' || has(path, "..") || has(path, "//") || has(path, "\\") || has(path, "%"))
+		return ROUTE_FORBIDDEN;
+	if (strcmp(path, "/") == 0 || strcmp(path, "/kensho.html") == 0)
+		return ROUTE_PAGE;
+	if (strcmp(path, "/kensho.pdf") == 0)
+		return ROUTE_PDF;
+	if (strcmp(path, "/events") == 0)
+		return ROUTE_EVENTS;
+	return ROUTE_NOT_FOUND;
+}
+
+/* Whether the request names this server as its host, so that no other site
+ * a browser has open can read the document through a name of its own. */
+static int host_ok(const struct server *s, struct MHD_Connection *conn)
+{
+	const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	char a[32], b[32];
+	snprintf(a, sizeof a, "127.0.0.1:%u", s->port);
+	snprintf(b, sizeof b, "localhost:%u", s->port);
+	return host && (strcmp(host, a) == 0 || strcmp(host, b) == 0);
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, unsigned status, const char *type,
+                               const char *data, size_t len)
+{
+	struct MHD_Response *res = MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+	if (res == NULL)
+		return MHD_NO;
+	MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	enum MHD_Result ok = MHD_queue_response(conn, status, res);
+	MHD_destroy_response(res);
+	return ok;
+}
+
+static enum MHD_Result respond_text(struct MHD_Connection *conn, unsigned status, const char *text)
+{
+	return respond(conn, status, "text/plain; charset=utf-8", text, strlen(text));
+}
+
+/* The page: the last good document (or, before one, an empty page for the
+ * diagnostics) with the reload script before its </body>. */
+static enum MHD_Result respond_page(struct server *s, struct MHD_Connection *conn)
+{
+	static const char empty[] = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+	                            "<title>kpic serve</title></head><body></body></html>";
+	const struct buf *html = &s->r->html;
+	const char *doc = html->len ? html->data : empty;
+	size_t len = html->len ? html->len : strlen(empty);
+	const char *end = NULL;
+	for (const char *p = doc; (p = strstr(p, "</body>")) != NULL && p < doc + len; p++)
+		end = p;
+	size_t at = end ? (size_t)(end - doc) : len;
+	struct buf page = BUF_INIT;
+	buf_put(&page, doc, at);
+	buf_printf(&page, reload_script, s->r->good);
+	buf_put(&page, doc + at, len - at);
+	enum MHD_Result ok = respond(conn, MHD_HTTP_OK, "text/html; charset=utf-8", page.data, page.len);
+	buf_free(&page);
+	return ok;
+}
+
+static enum MHD_Result respond_pdf(struct server *s, struct MHD_Connection *conn)
+{
+	if (s->r->pdf.len == 0)
+		return respond_text(conn, MHD_HTTP_SERVICE_UNAVAILABLE, _("No good document yet: see the diagnostics.\n"));
+	return respond(conn, MHD_HTTP_OK, "application/pdf", s->r->pdf.data, s->r->pdf.len);
+}
+
+static enum MHD_Result respond_events(struct server *s, struct MHD_Connection *conn)
+{
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "{\"attempt\": %lu, \"good\": %lu, \"ok\": %s, \"diagnostics\": ", s->r->attempt, s->r->good,
+	           s->r->ok ? "true" : "false");
+	buf_json_str(&b, buf_str(&s->r->report));
+	buf_puts(&b, "}\n");
+	enum MHD_Result ok = respond(conn, MHD_HTTP_OK, "application/json", b.data, b.len);
+	buf_free(&b);
+	return ok;
+}
+
+/* /events?after=N: at once if there was an attempt after N, else once there is. */
+static enum MHD_Result events(struct server *s, struct MHD_Connection *conn, void **req_cls)
+{
+	const char *after = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "after");
+	char *end = NULL;
+	unsigned long n = after ? strtoul(after, &end, 10) : 0;
+	if (after && (*after == '\0' || *end != '\0'))
+		return respond_text(conn, MHD_HTTP_BAD_REQUEST, _("after: not a number of rebuilds\n"));
+	if (s->stopping || s->r->attempt > n)
+		return respond_events(s, conn);
+	struct waiter *w = xcalloc(1, sizeof *w);
+	w->conn = conn;
+	w->deadline = timing_now() + SERVE_POLL_SECONDS;
+	w->waiting = 1;
+	w->next = s->waiters;
+	s->waiters = w;
+	*req_cls = w;
+	MHD_suspend_connection(conn);
+	return MHD_YES;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **req_cls)
+{
+	struct server *s = cls;
+	(void)version;
+	(void)upload;
+	(void)upload_size;
+	if (*req_cls)   /* a long poll, resumed */
+		return respond_events(s, conn);
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		return respond_text(conn, MHD_HTTP_METHOD_NOT_ALLOWED, _("Only GET and HEAD.\n"));
+	if (!host_ok(s, conn))
+		return respond_text(conn, MHD_HTTP_FORBIDDEN, _("Not this server's name.\n"));
+	switch (serve_route(url)) {
+	case ROUTE_PAGE: return respond_page(s, conn);
+	case ROUTE_PDF: return respond_pdf(s, conn);
+	case ROUTE_EVENTS: return events(s, conn, req_cls);
+	case ROUTE_FORBIDDEN: return respond_text(conn, MHD_HTTP_FORBIDDEN, _("Outside what is served.\n"));
+	case ROUTE_NOT_FOUND: break;
+	}
+	return respond_text(conn, MHD_HTTP_NOT_FOUND, _("Not found: kpic serve has /, /kensho.pdf and /events.\n"));
+}
+
+/* Takes w out of the server's list of waiters. */
+static void unlist(struct server *s, struct waiter *w)
+{
+	for (struct waiter **p = &s->waiters; *p; p = &(*p)->next)
+		if (*p == w) {
+			*p = w->next;
+			break;
+		}
+	w->waiting = 0;
+}
+
+/* A request done (answered, or its client gone): its waiter freed. */
+static void on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
+                         enum MHD_RequestTerminationCode why)
+{
+	struct waiter *w = *req_cls;
+	(void)conn;
+	(void)why;
+	if (w == NULL)
+		return;
+	if (w->waiting)
+		unlist(cls, w);
+	free(w);
+	*req_cls = NULL;
+}
+
+/* Answers the waiters whose time is up (all of them, with all = 1). */
+static void wake(struct server *s, int all)
+{
+	double now = timing_now();
+	struct waiter **p = &s->waiters;
+	while (*p) {
+		struct waiter *w = *p;
+		if (all || w->deadline <= now) {
+			*p = w->next;
+			w->waiting = 0;
+			MHD_resume_connection(w->conn);
+		} else {
+			p = &w->next;
+		}
+	}
+}
+
+/* How long poll() may wait: until the server's timeout or the next waiter's. */
+static int poll_timeout(const struct server *s)
+{
+	MHD_UNSIGNED_LONG_LONG mhd;
+	double ms = -1, now = timing_now();
+	if (MHD_get_timeout(s->daemon, &mhd) == MHD_YES)
+		ms = (double)mhd;
+	for (const struct waiter *w = s->waiters; w; w = w->next) {
+		double left = (w->deadline - now) * 1000.0 + 1;
+		if (ms < 0 || left < ms)
+			ms = left < 0 ? 0 : left;
+	}
+	return ms < 0 ? -1 : ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+static int start(struct server *s, int port)
+{
+	struct sockaddr_in sin;
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons((uint16_t)port);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s->daemon = MHD_start_daemon(MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, (uint16_t)port, NULL, NULL,
+	                             on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+	                             MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(SERVE_POLL_SECONDS * 2),
+	                             MHD_OPTION_END);
+	if (s->daemon == NULL) {
+		fprintf(stderr, _("kpic: cannot serve at 127.0.0.1:%d: %s; try another --port (0: any free one)\n"),
+		        port, strerror(errno ? errno : EADDRINUSE));
+		return -1;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : (unsigned)port;
+	printf(_("kpic: serving %s at http://127.0.0.1:%u/ (the PDF at /kensho.pdf); Ctrl-C stops\n"), s->r->source,
+	       s->port);
+	fflush(stdout);
+	return 0;
+}
+
+static void stop(struct server *s)
+{
+	s->stopping = 1;
+	wake(s, 1);
+	MHD_run(s->daemon);
+	MHD_stop_daemon(s->daemon);
+	while (s->waiters) {   /* none left, unless the library dropped one unsaid */
+		struct waiter *w = s->waiters;
+		s->waiters = w->next;
+		free(w);
+	}
+}
+
+int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd, int port)
+{
+	struct server s = { r, NULL, 0, NULL, 0 };
+	if (start(&s, port) < 0)
+		return 2;
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_EPOLL_FD);
+	struct pollfd p[3] = { { info ? info->epoll_fd : -1, POLLIN, 0 }, { w->fd, POLLIN, 0 },
+	                       { sigfd, POLLIN, 0 } };
+	int status = 0;
+	for (;;) {
+		if (poll(p, 3, poll_timeout(&s)) < 0 && errno != EINTR) {
+			fprintf(stderr, _("kpic: cannot wait for changes: %s\n"), strerror(errno));
+			status = 2;
+			break;
+		}
+		if (p[2].revents)
+			break;
+		unsigned changes = p[1].revents ? watch_read(w) : 0;
+		if (changes) {
+			rebuild_say(r, rebuild_run(r, d, changes));
+			wake(&s, 1);
+		} else {
+			wake(&s, 0);
+		}
+		MHD_run(s.daemon);
+	}
+	stop(&s);
+	return status;
+}
