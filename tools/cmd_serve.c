@@ -23,6 +23,9 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return usage_error("%s: diagnostics are written as text only", "serve");
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
+	long long epoch;
+	if (source_date_epoch(&epoch))
+		return 2;
 	sigset_t old;
 	struct watch w;
 	int sigfd = watch_signals(&old);
@@ -34,6 +37,7 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	}
 	struct rebuild r;
 	rebuild_init(&r, o, sc, dir);
+	r.rq.creation_time = epoch;
 	rebuild_say(&r, rebuild_run(&r, d, CH_ALL));
 	int status = serve_run(&r, &w, d, sigfd, o->port_given ? o->port : SERVE_DEFAULT_PORT);
 	rebuild_free(&r);

@@ -23,6 +23,9 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return usage_error("watch: no output name for '%s'", o->files[0]);
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
+	long long epoch;
+	if (source_date_epoch(&epoch))
+		return 2;
 	sigset_t old;
 	struct watch w;
 	int sigfd = watch_signals(&old);
@@ -34,6 +37,7 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	}
 	struct rebuild r;
 	rebuild_init(&r, o, sc, dir);
+	r.rq.creation_time = epoch;
 	fprintf(stderr, _("kpic: watching %s; writing %s/%s/; Ctrl-C stops\n"), o->files[0], o->outdir, name);
 	int status = watch_loop(&w, &r, d, sigfd, o->outdir);
 	rebuild_free(&r);
