@@ -91,7 +91,7 @@ foreign export --period draft --period=2020-2024
 foreign update --template draft --template=draft.xsl
 foreign import --actuals update --actuals "$TMP/a.tsv"
 foreign build -o "eval, html, diff, pdf, draft, export, update, import" -o "$TMP/out.html"
-foreign rules --templates "check, eval, html, diff, pdf, draft, export, update, import, build" --templates=templates
+foreign rules --templates "check, eval, html, diff, pdf, draft, export, update, import, build, watch, serve" --templates=templates
 check "a refused option writes nothing" test ! -e "$TMP/boxes.jsonl" -a ! -e "$TMP/out.html"
 run_kpic eval -o "$TMP/e.txt" --html "$TMP/e.html" $fx/clean.xml
 check "eval --html: exit 2, no output at all" test "$RC" = 2 -a ! -e "$TMP/e.txt" -a ! -e "$TMP/e.html"
@@ -150,7 +150,7 @@ check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx "
 check "--help: update's own options" test "$(grep -A6 "^  update " "$TMP/out" | grep -A1 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
  [--again] [--sheet=NAME] [-o FILE]"
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
-check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 9
+check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 11
 
 # kpic pdf: binary is not written to a terminal (like gzip)
 # on_tty COMMAND...: runs it with standard output a terminal, read as it is

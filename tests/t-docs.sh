@@ -5,14 +5,14 @@ for rule in $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def); 
 	check "README documents rule $rule" grep -q "^| \`$rule\` |" README.md
 	check "kpic(1) documents rule $rule" grep -qx ".B $rule" tools/kpic.1
 done
-for cmd in check eval html pdf diff draft export update import build rules; do
+for cmd in check eval html pdf diff draft export update import build watch serve rules; do
 	check "README shows kpic $cmd" grep -q "^    kpic $cmd" README.md
 	check "kpic(1) documents $cmd" grep -qx ".B $cmd" tools/kpic.1
 done
 # every option a command's --help lists is on its line of the README's usage and
 # in its synopsis in kpic(1); the options every source command takes, in both
 shared="--diagnostics-format --templates --time-report -Werror -h"
-for cmd in check eval html pdf diff draft export update import build rules; do
+for cmd in check eval html pdf diff draft export update import build watch serve rules; do
 	readme_line=$(grep "^    kpic $cmd " README.md; grep -x "    kpic $cmd" README.md)
 	man_synopsis=$(sed -n "/^\.B kpic $cmd\$/,/^\.br/p" tools/kpic.1 | sed 's/\\-/-/g')
 	for opt in $("$KPIC" "$cmd" --help | grep -oE '^  --?[A-Za-z][A-Za-z-]*' | sed 's/^  //'); do
