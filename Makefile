@@ -13,7 +13,8 @@
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
 #   make bench      kpic against Chromium, WeasyPrint, wkhtmltopdf and a bare
-#                   pango + cairo program, and its cost per KPI up to 10^5 KPIs
+#                   pango + cairo program, the rebuild times of kpic watch and
+#                   serve beside the cold ones, and its cost per KPI up to 10^5 KPIs
 #                   (tests/bench/run.sh; the table also goes to build/bench.txt)
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
