@@ -140,4 +140,23 @@ check "watch: SIGINT stops it with status 0" test "$RC" = 0
 check "watch: no sanitizer report" no_sanitizer "$TMP/watch.err"
 run_kpic watch "$src"
 check "watch: -d is required" test "$RC" = 2
+
+# --- the open page in Chromium (tests/browser/serve.mjs), once -------------------
+# It prints its own "ok"/"not ok" lines: the page follows an edit without the
+# test reloading it, keeps its scroll position, and shows the diagnostics over
+# the last good document after a broken edit.
+[ "${LABEL:-}" = plain ] || done_testing "the browser part in the plain pass only"
+mkdir -p "$TMP/b"
+cp sources/abashiri/strategy.xml "$TMP/b/strategy.xml"
+"$KPIC" serve --port=0 "$TMP/b/strategy.xml" >"$TMP/b.out" 2>"$TMP/b.err" &
+pid=$!
+wait_for 30 grep -q 'http://127\.0\.0\.1:[0-9]*/' "$TMP/b.out"
+port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/b.out")
+node tests/browser/serve.mjs "http://127.0.0.1:$port/" "$TMP/b/strategy.xml" >"$TMP/b.node" 2>&1
+rc=$?
+grep -E '^(not )?ok ' "$TMP/b.node"
+check "browser: serve.mjs ran every check (exit status 0)" test "$rc" = 0
+[ "$rc" = 0 ] || sed 's/^/    /' "$TMP/b.node" | grep -vE '^    (not )?ok ' | head -10
+stop_kpic "$pid"
+check "browser: the server stops with status 0 after" test "$RC" = 0
 done_testing
