@@ -141,6 +141,23 @@ check "watch: no sanitizer report" no_sanitizer "$TMP/watch.err"
 run_kpic watch "$src"
 check "watch: -d is required" test "$RC" = 2
 
+# A template changed: the document is rebuilt with it, and only the output it
+# is for (the PDF stays the same file: not written again is not asked here,
+# only that it is the same bytes).
+cp -r templates "$TMP/tpl"
+cp sources/abashiri/strategy.xml "$src"
+"$KPIC" watch --templates="$TMP/tpl" "$src" -d "$TMP/built3" 2>"$TMP/watch3.err" &
+pid=$!
+html=$TMP/built3/w/kensho.html pdf=$TMP/built3/w/kensho.pdf
+wait_for 30 test -s "$pdf"
+cp "$pdf" "$TMP/pdf-before"
+printf '/* t-serve: a rule of the edited stylesheet */\n' >>"$TMP/tpl/kensho.css"
+check "watch: a template edited: the HTML has it" wait_for 30 grep -q 't-serve: a rule of the edited stylesheet' "$html"
+check "watch: a template edited: the PDF the same" cmp -s "$TMP/pdf-before" "$pdf"
+stop_kpic "$pid"
+check "watch --templates: SIGINT stops it with status 0" test "$RC" = 0
+check "watch --templates: no sanitizer report" no_sanitizer "$TMP/watch3.err"
+
 # --- the open page in Chromium (tests/browser/serve.mjs), once -------------------
 # It prints its own "ok"/"not ok" lines: the page follows an edit without the
 # test reloading it, keeps its scroll position, and shows the diagnostics over

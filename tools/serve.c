@@ -142,7 +142,8 @@ static enum MHD_Result respond_events(struct server *s, struct MHD_Connection *c
 	return ok;
 }
 
-/* /events?after=N: at once if there was an attempt after N, else once there is. */
+/* /events?after=N: once there was an attempt after N; at once if the client
+ * knows another attempt than the latest (from before the server started again). */
 static enum MHD_Result events(struct server *s, struct MHD_Connection *conn, void **req_cls)
 {
 	const char *after = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "after");
@@ -150,7 +151,7 @@ static enum MHD_Result events(struct server *s, struct MHD_Connection *conn, voi
 	unsigned long n = after ? strtoul(after, &end, 10) : 0;
 	if (after && (*after == '\0' || *end != '\0'))
 		return respond_text(conn, MHD_HTTP_BAD_REQUEST, _("after: not a number of rebuilds\n"));
-	if (s->stopping || s->r->attempt > n)
+	if (s->stopping || s->r->attempt != n)
 		return respond_events(s, conn);
 	struct waiter *w = xcalloc(1, sizeof *w);
 	w->conn = conn;

@@ -18,7 +18,10 @@
 /* How long after the first event of a save its others are waited for. */
 #define SETTLE_MS 30
 
-#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)
+/* A file written, or renamed into place (as most editors save).  A file
+ * removed or renamed away is no document to build: the last good one stays
+ * (an editor that first renames the old file away is not caught half-way). */
+#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO)
 
 static void dir_and_name(const char *path, char *dir, size_t dsize, char *name, size_t nsize)
 {
@@ -197,7 +200,7 @@ static void report(struct rebuild *r, struct diag_ctx *d, int status, const stru
 		return;
 	}
 	diag_flush(d, f);
-	if (status == 2)
+	if (status == 2 && msg->len)
 		fprintf(f, _("kpic: %s: the document could not be made; the last good one is kept:\n%s"),
 		        r->source, msg->data ? msg->data : "");
 	else if (msg->len)
