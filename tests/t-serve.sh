@@ -99,6 +99,10 @@ check "serve: another Host refused" test "$(code -H 'Host: example.com' "$url/")
 check "serve: POST refused" test "$(code -X POST "$url/")" = 405
 check "serve: /events?after=x refused" test "$(code "$url/events?after=x")" = 400
 
+run_kpic serve --port="$port" "$src"
+check "serve: a port in use: exit 2" test "$RC" = 2
+check "serve: a port in use: said so, and what to do" grep -q "cannot serve at 127.0.0.1:$port: .*--port" "$TMP/err"
+
 stop_kpic "$pid"
 check "serve: SIGINT stops it with status 0" test "$RC" = 0
 check "serve: no sanitizer report" no_sanitizer "$TMP/serve.err"
@@ -112,6 +116,27 @@ check "serve: SIGTERM stops it with status 0" test "$RC" = 0
 run_kpic serve --port=65536 "$src"
 check "serve: a bad --port is a usage error" test "$RC" = 2
 check "serve: ... said so" grep -q "port from 0 to 65535" "$TMP/err"
+
+# A source that does not check from the start: a page that shows why.
+mkdir -p "$TMP/bad"
+sed 's|<value year="2016">1530000</value>|<value year="2016">百五十万</value>|' sources/abashiri/strategy.xml >"$TMP/bad/strategy.xml"
+"$KPIC" serve --port=0 "$TMP/bad/strategy.xml" >"$TMP/bad.out" 2>"$TMP/bad.err" &
+pid=$!
+wait_for 30 grep -q 'http://127\.0\.0\.1:[0-9]*/' "$TMP/bad.out"
+url=http://127.0.0.1:$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/bad.out")
+events 0
+check "serve, broken from the start: /events has the diagnostic" grep -q "strategy.xml:$line:[0-9]*: error" <<<"$(ev .diagnostics)"
+check "serve, broken from the start: no good document" test "$(ev .good) $(ev .ok)" = "0 false"
+get "$url/" >"$TMP/bad.html"
+check "serve, broken from the start: a page with the reload script" grep -q "fetch('/events?after='" "$TMP/bad.html"
+check "serve, broken from the start: no document in it" test "$(grep -c '観光入込客数' "$TMP/bad.html")" = 0
+check "serve, broken from the start: no PDF yet (503)" test "$(code "$url/kensho.pdf")" = 503
+sed -i 's|<value year="2016">百五十万</value>|<value year="2016">1530000</value>|' "$TMP/bad/strategy.xml"
+events 1
+check "serve, broken from the start: fixed, good" test "$(ev .good) $(ev .ok)" = "2 true"
+check "serve, broken from the start: fixed, the document" grep -q '観光入込客数' <(get "$url/")
+stop_kpic "$pid"
+check "serve, broken from the start: SIGINT, status 0" test "$RC" = 0
 
 # --- kpic watch ---------------------------------------------------------------
 cp sources/abashiri/strategy.xml "$src"

@@ -38,7 +38,6 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	struct rebuild r;
 	rebuild_init(&r, o, sc, dir);
 	r.rq.creation_time = epoch;
-	rebuild_say(&r, rebuild_run(&r, d, CH_ALL));
 	int status = serve_run(&r, &w, d, sigfd, o->port_given ? o->port : SERVE_DEFAULT_PORT);
 	rebuild_free(&r);
 	watch_close(&w);

@@ -288,6 +288,7 @@ int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd,
 	struct server s = { r, NULL, 0, NULL, 0 };
 	if (start(&s, port) < 0)
 		return 2;
+	rebuild_say(r, rebuild_run(r, d, CH_ALL));
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_EPOLL_FD);
 	struct pollfd p[3] = { { info ? info->epoll_fd : -1, POLLIN, 0 }, { w->fd, POLLIN, 0 },
 	                       { sigfd, POLLIN, 0 } };

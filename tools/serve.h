@@ -27,7 +27,7 @@ enum serve_route { ROUTE_PAGE, ROUTE_PDF, ROUTE_EVENTS, ROUTE_FORBIDDEN, ROUTE_N
 enum serve_route serve_route(const char *path);
 
 /* Serves r's document at 127.0.0.1:port (0: any free port), printing the
- * address on standard output, and rebuilds on the changes w reports, until
+ * address on standard output, then builds it, and again on every change w reports, until
  * a signal arrives on sigfd: 0, or 2 when the server cannot start. */
 int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd, int port);
 
