@@ -87,6 +87,13 @@ set_value 2016 百五十万 1530000
 events 3
 check "serve: fixed again after clients went away: rebuilt and good" test "$(ev .attempt) $(ev .good) $(ev .ok)" = "4 4 true"
 check "serve: ... and the page is served" grep -q '153万9千' <(get "$url/")
+# Saved again with the same bytes: nothing to redo.
+n=$(grep -c ': rebuilt: ' "$TMP/serve.err")
+cp "$src" "$src.same" && mv "$src.same" "$src"
+sleep 0.5
+events 0
+check "serve: the same bytes saved again: no new attempt" test "$(ev .attempt)" = 4
+check "serve: the same bytes saved again: nothing rebuilt" test "$(grep -c ': rebuilt: ' "$TMP/serve.err")" = "$n"
 
 # What is not served.
 check "serve: ../ refused" test "$(code "$url/../../etc/passwd")" = 403

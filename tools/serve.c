@@ -302,12 +302,10 @@ int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd,
 		if (p[2].revents)
 			break;
 		unsigned changes = p[1].revents ? watch_read(w) : 0;
-		if (changes) {
-			rebuild_say(r, rebuild_run(r, d, changes));
-			wake(&s, 1);
-		} else {
-			wake(&s, 0);
-		}
+		int built = changes ? rebuild_run(r, d, changes) : -1;
+		if (built >= 0)
+			rebuild_say(r, built);
+		wake(&s, built >= 0);
 		MHD_run(s.daemon);
 	}
 	stop(&s);

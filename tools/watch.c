@@ -3,6 +3,7 @@
  */
 #include "watch.h"
 #include "html.h"
+#include "load.h"
 #include "timing.h"
 
 #include <errno.h>
@@ -80,15 +81,15 @@ static unsigned source_change(const struct watch *w, const char *name)
 {
 	static const char *const sheets[] = { ".xlsx", ".ods", ".csv", ".tsv" };
 	if (strcmp(name, w->source_name) == 0)
-		return CH_ALL & ~(CH_SCHEMA | CH_XSLT);
+		return CH_SOURCE | CH_HTML | CH_PDF;
 	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++)
 		if (ends_with(name, sheets[i]) && !editor_file(name))
-			return CH_SOURCE | CH_HTML | CH_PDF;
+			return CH_SOURCE | CH_HTML | CH_PDF | CH_OTHER;
 	return 0;
 }
 
-/* What a change of the file name in the templates directory touches. */
-static unsigned template_change(const char *name)
+/* The outputs a change of the file name in the templates directory touches. */
+static unsigned template_output(const char *name)
 {
 	if (editor_file(name))
 		return 0;
@@ -105,6 +106,13 @@ static unsigned template_change(const char *name)
 	if (ends_with(name, ".xsl"))
 		return CH_HTML | CH_PDF | CH_XSLT;
 	return 0;
+}
+
+/* What a change of the file name in the templates directory touches. */
+static unsigned template_change(const char *name)
+{
+	unsigned c = template_output(name);
+	return c ? c | CH_OTHER : 0;
 }
 
 /* The changes of the events waiting now. */
@@ -154,6 +162,21 @@ void rebuild_free(struct rebuild *r)
 	buf_free(&r->html);
 	buf_free(&r->pdf);
 	buf_free(&r->report);
+	free(r->text);
+}
+
+/* Whether the source has the bytes the last attempt read, which are kept
+ * for the next time. */
+static int same_source(struct rebuild *r)
+{
+	size_t len = 0;
+	int err, too_large;
+	char *text = load_read_all(r->source, &len, &err, &too_large);
+	int same = text && r->text && len == r->text_len && memcmp(text, r->text, len) == 0;
+	free(r->text);
+	r->text = text;
+	r->text_len = text ? len : 0;
+	return same;
 }
 
 /* kpic.rng again, after it changed; the schema before kept if it does not load. */
@@ -218,6 +241,8 @@ int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes)
 	struct buf html = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
 	struct unit u;
 	double t0 = timing_now();
+	if (same_source(r) && r->attempt && !(changes & CH_OTHER))
+		return -1;
 	if (!r->ok || r->good == 0 || (changes & CH_SOURCE))
 		changes |= CH_HTML | CH_PDF;
 	if (changes & CH_XSLT) {
@@ -321,7 +346,8 @@ static void watch_step(struct rebuild *r, struct diag_ctx *d, unsigned changes, 
 	int status = rebuild_run(r, d, changes);
 	if (status == 0)
 		status = write_outputs(r, outdir);
-	rebuild_say(r, status);
+	if (status >= 0)
+		rebuild_say(r, status);
 }
 
 int watch_loop(struct watch *w, struct rebuild *r, struct diag_ctx *d, int sigfd, const char *outdir)

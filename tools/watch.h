@@ -26,7 +26,8 @@ enum watch_change {
 	CH_PDF = 4,        /* kensho-layout.xsl, layout.rng */
 	CH_SCHEMA = 8,     /* kpic.rng */
 	CH_XSLT = 16,      /* a stylesheet: compile the stylesheets again */
-	CH_ALL = 31,
+	CH_OTHER = 32,     /* a sheet or a template: even the same source is built again */
+	CH_ALL = 63,
 };
 
 struct watch {
@@ -52,6 +53,8 @@ struct rebuild {
 	struct pdf_request rq;       /* with the stylesheets and fonts kept */
 	struct buf html, pdf;        /* the last good document; empty before one */
 	struct buf report;           /* the diagnostics of the last attempt, as text */
+	char *text;                  /* the source as the last attempt read it */
+	size_t text_len;
 	unsigned long attempt;       /* attempts so far */
 	unsigned long good;          /* the attempt that made html and pdf; 0: none */
 	int ok;                      /* whether the last attempt checked */
@@ -61,7 +64,8 @@ struct rebuild {
 void rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir);
 void rebuild_free(struct rebuild *r);
 /* Rebuilds what changes touch: 0 (a new good document), 1 (errors in the
- * source: the last good one kept) or 2. */
+ * source: the last good one kept) or 2; -1 when nothing is to be done (the
+ * source saved again with the same bytes, nothing else changed). */
 int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes);
 
 /* After an attempt, on standard error: the time it took, or that the last
