@@ -45,6 +45,15 @@ get "$url/" >"$TMP/page1.html"
 check "serve: the page shows the source's value" grep -q '153万2千' "$TMP/page1.html"
 check "serve: the page carries the reload script" grep -q "fetch('/events?after='" "$TMP/page1.html"
 check "serve: the script is in the body" grep -q '</script></body>' "$TMP/page1.html"
+# The page's policy allows the reload script by its hash, and nothing from elsewhere.
+curl -s -D "$TMP/headers" -o /dev/null "$url/"
+csp=$(sed -n 's/^Content-Security-Policy: //Ip' "$TMP/headers" | tr -d '\r')
+hash=$(python3 -c 'import base64, hashlib, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<script data-good=\"[0-9]+\">(.*?)</script>", t, re.S)
+print(base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode())' "$TMP/page1.html")
+check "serve: the CSP allows the reload script by its hash" grep -qF "script-src 'sha256-$hash'" <<<"$csp"
+check "serve: the CSP allows nothing by default" grep -qF "default-src 'none'" <<<"$csp"
 events 0
 check "serve: /events: the first build, good" test "$(ev .attempt) $(ev .good) $(ev .ok)" = "1 1 true"
 check "serve: the PDF is served" test "$(get "$url/kensho.pdf" | head -c 5)" = "%PDF-"

@@ -9,10 +9,56 @@
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <nettle/base64.h>
+#include <nettle/sha2.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
+
+/*
+ * The script put into the served page: it asks /events for the next
+ * rebuild, reloads the page after a good one (keeping the scroll position)
+ * and shows the diagnostics over the page after one that does not check.
+ * Its text is the same for every page (the attempt that made the page is in
+ * the element's data-good), so that the page's Content-Security-Policy can
+ * allow it by its hash and nothing else.
+ */
+static const char reload_script[] =
+	"(function(){var good=+document.currentScript.dataset.good,after=0,key='kpic-serve-scroll',box=null;"
+	"var y=sessionStorage.getItem(key);if(y!==null){sessionStorage.removeItem(key);"
+	"var go=function(){window.scrollTo(0,+y);};go();window.addEventListener('load',go);}"
+	"function show(t){if(!box){box=document.createElement('pre');box.id='kpic-diagnostics';"
+	"box.setAttribute('role','alert');var c=box.style;c.position='fixed';c.left=c.right=c.top='0';"
+	"c.maxHeight='60vh';c.overflow='auto';c.margin='0';c.padding='1em';c.background='#fff4f4';"
+	"c.color='#700';c.borderBottom='3px solid #c00';c.zIndex='2147483647';c.whiteSpace='pre-wrap';"
+	"c.font='13px/1.4 monospace';document.body.appendChild(box);}box.textContent=t;}"
+	"function hide(){if(box){box.remove();box=null;}}"
+	"function poll(){fetch('/events?after='+after,{cache:'no-store'}).then(function(r){"
+	"if(!r.ok)throw r.status;return r.json();}).then(function(e){after=e.attempt;"
+	"if(e.ok&&e.good!==good){sessionStorage.setItem(key,String(window.scrollY));"
+	"location.reload();return;}if(e.ok)hide();else show(e.diagnostics);poll();},"
+	"function(){setTimeout(poll,1000);});}poll();})();";
+
+/* The served page's policy: its own inline styles and images, the reload
+ * script (%s: its hash) and /events; nothing else, from anywhere. */
+static const char page_policy[] =
+	"default-src 'none'; script-src '%s'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/* The CSP source of the reload script, "sha256-BASE64", in out. */
+static void script_hash(char *out, size_t size)
+{
+	struct sha256_ctx c;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
+	sha256_init(&c);
+	sha256_update(&c, sizeof reload_script - 1, (const uint8_t *)reload_script);
+	sha256_digest(&c, sizeof digest, digest);
+	base64_encode_raw(b64, sizeof digest, digest);
+	b64[sizeof b64 - 1] = '\0';
+	snprintf(out, size, "sha256-%s", b64);
+}
 
 /* A long poll waiting for the next rebuild (its connection suspended). */
 struct waiter {
@@ -28,29 +74,8 @@ struct server {
 	unsigned port;
 	struct waiter *waiters;
 	int stopping;
+	char policy[sizeof page_policy + 64];   /* the page's Content-Security-Policy */
 };
-
-/*
- * The script put into the served page: it asks /events for the next
- * rebuild, reloads the page after a good one (keeping the scroll position)
- * and shows the diagnostics over the page after one that does not check.
- * %lu is the attempt that made the page.
- */
-static const char reload_script[] =
-	"<script>(function(){var good=%lu,after=0,key='kpic-serve-scroll',box=null;"
-	"var y=sessionStorage.getItem(key);if(y!==null){sessionStorage.removeItem(key);"
-	"var go=function(){window.scrollTo(0,+y);};go();window.addEventListener('load',go);}"
-	"function show(t){if(!box){box=document.createElement('pre');box.id='kpic-diagnostics';"
-	"box.setAttribute('role','alert');box.style.cssText='position:fixed;left:0;right:0;top:0;"
-	"max-height:60vh;overflow:auto;margin:0;padding:1em;background:#fff4f4;color:#700;"
-	"border-bottom:3px solid #c00;z-index:2147483647;white-space:pre-wrap;"
-	"font:13px/1.4 monospace';document.body.appendChild(box);}box.textContent=t;}"
-	"function hide(){if(box){box.remove();box=null;}}"
-	"function poll(){fetch('/events?after='+after,{cache:'no-store'}).then(function(r){"
-	"if(!r.ok)throw r.status;return r.json();}).then(function(e){after=e.attempt;"
-	"if(e.ok&&e.good!==good){sessionStorage.setItem(key,String(window.scrollY));"
-	"location.reload();return;}if(e.ok)hide();else show(e.diagnostics);poll();},"
-	"function(){setTimeout(poll,1000);});}poll();})();</script>";
 
 static int has(const char *s, const char *part)
 {
@@ -81,8 +106,8 @@ static int host_ok(const struct server *s, struct MHD_Connection *conn)
 	return host && (strcmp(host, a) == 0 || strcmp(host, b) == 0);
 }
 
-static enum MHD_Result respond(struct MHD_Connection *conn, unsigned status, const char *type,
-                               const char *data, size_t len)
+static enum MHD_Result respond_with(struct MHD_Connection *conn, unsigned status, const char *type,
+                                    const char *data, size_t len, const char *policy)
 {
 	struct MHD_Response *res = MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
 	if (res == NULL)
@@ -91,9 +116,17 @@ static enum MHD_Result respond(struct MHD_Connection *conn, unsigned status, con
 	MHD_add_response_header(res, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(res, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(res, "Referrer-Policy", "no-referrer");
+	if (policy)
+		MHD_add_response_header(res, "Content-Security-Policy", policy);
 	enum MHD_Result ok = MHD_queue_response(conn, status, res);
 	MHD_destroy_response(res);
 	return ok;
+}
+
+static enum MHD_Result respond(struct MHD_Connection *conn, unsigned status, const char *type,
+                               const char *data, size_t len)
+{
+	return respond_with(conn, status, type, data, len, NULL);
 }
 
 static enum MHD_Result respond_text(struct MHD_Connection *conn, unsigned status, const char *text)
@@ -116,9 +149,10 @@ static enum MHD_Result respond_page(struct server *s, struct MHD_Connection *con
 	size_t at = end ? (size_t)(end - doc) : len;
 	struct buf page = BUF_INIT;
 	buf_put(&page, doc, at);
-	buf_printf(&page, reload_script, s->r->good);
+	buf_printf(&page, "<script data-good=\"%lu\">%s</script>", s->r->good, reload_script);
 	buf_put(&page, doc + at, len - at);
-	enum MHD_Result ok = respond(conn, MHD_HTTP_OK, "text/html; charset=utf-8", page.data, page.len);
+	enum MHD_Result ok = respond_with(conn, MHD_HTTP_OK, "text/html; charset=utf-8", page.data, page.len,
+	                                  s->policy);
 	buf_free(&page);
 	return ok;
 }
@@ -285,7 +319,10 @@ static void stop(struct server *s)
 
 int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd, int port)
 {
-	struct server s = { r, NULL, 0, NULL, 0 };
+	struct server s = { r, NULL, 0, NULL, 0, "" };
+	char hash[80];
+	script_hash(hash, sizeof hash);
+	snprintf(s.policy, sizeof s.policy, page_policy, hash);
 	if (start(&s, port) < 0)
 		return 2;
 	rebuild_say(r, rebuild_run(r, d, CH_ALL));

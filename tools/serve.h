@@ -5,7 +5,9 @@
  * the signals are waited for in one poll(), so the document the server
  * hands out is only ever replaced between requests.  It serves, from
  * memory and never from the file system:
- *   /, /kensho.html  the last good HTML document, with a reload script
+ *   /, /kensho.html  the last good HTML document, with a reload script that
+ *                    its Content-Security-Policy allows by hash (and no
+ *                    other script, nothing from another origin)
  *   /kensho.pdf      the last good PDF
  *   /events?after=N  long poll: the state of the latest rebuild, as JSON
  *                    ({"attempt", "good", "ok", "diagnostics"}), as soon as

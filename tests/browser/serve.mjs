@@ -11,7 +11,9 @@
 //            153万2千 -> 153万9千), at about the scroll position it had;
 //   overlay  after an edit that does not check, the diagnostics over the page
 //            (#kpic-diagnostics, naming the file and line) while the page is
-//            still the last good document.
+//            still the last good document;
+//   console  no uncaught exception and no console error (one would be there
+//            for whatever the page's Content-Security-Policy refused).
 // Prints one line per check ("ok NAME" or "not ok NAME: why", as the tests
 // do) and a JSON summary on the last line.  Exit status: 0 every check passed,
 // 1 one failed, 2 the page could not be checked.
@@ -64,6 +66,8 @@ async function run(page, url, src) {
 	page.on('load', () => { loads++; });
 	const errors = [];
 	page.on('pageerror', (e) => errors.push(e.message));
+	// a script or request the page's Content-Security-Policy refused is a console error
+	page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 	await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
 	check('serve page: shows the source\'s value', await bodyHas(page, '153万2千'), 'no 153万2千');
 	await page.evaluate((y) => window.scrollTo(0, y), SCROLL_Y);
@@ -93,7 +97,7 @@ async function run(page, url, src) {
 	const gone = await page.waitForFunction(() => !document.getElementById('kpic-diagnostics'), null,
 		{ timeout: WAIT_MS }).then(() => true, () => false);
 	check('serve page: fixed again, the overlay goes', gone, 'still shown');
-	check('serve page: no uncaught exception', errors.length === 0, errors.join('; '));
+	check('serve page: no uncaught exception, no console error (nothing the CSP refused)', errors.length === 0, errors.join('; '));
 }
 
 async function main() {
