@@ -119,8 +119,15 @@ run_kpic serve --port="$port" "$src"
 check "serve: a port in use: exit 2" test "$RC" = 2
 check "serve: a port in use: said so, and what to do" grep -q "cannot serve at 127.0.0.1:$port: .*--port" "$TMP/err"
 
+# A page waiting for the next rebuild when the server stops.
+events 0
+curl -s --max-time 20 "$url/events?after=$(ev .attempt)" >"$TMP/last.json" &
+cpid=$!
+sleep 0.5
 stop_kpic "$pid"
 check "serve: SIGINT stops it with status 0" test "$RC" = 0
+wait "$cpid"
+check "serve: a long poll open at SIGINT is answered" test "$(jq -r .attempt "$TMP/last.json" 2>/dev/null)" = 4
 check "serve: no sanitizer report" no_sanitizer "$TMP/serve.err"
 check "serve: the port is closed after" test "$(code "$url/")" = 000
 
@@ -181,6 +188,10 @@ check "watch: SIGINT stops it with status 0" test "$RC" = 0
 check "watch: no sanitizer report" no_sanitizer "$TMP/watch.err"
 run_kpic watch "$src"
 check "watch: -d is required" test "$RC" = 2
+run_kpic serve "$src" "$src"
+check "serve: one source only" test "$RC" = 2 -a -n "$(grep 'expects exactly one input file' "$TMP/err")"
+run_kpic watch --diagnostics-format=json -d "$TMP/x" "$src"
+check "watch: diagnostics as text only" test "$RC" = 2 -a ! -e "$TMP/x"
 
 # A template changed: the document is rebuilt with it, and only the output it
 # is for (the PDF stays the same file: not written again is not asked here,
