@@ -240,7 +240,7 @@ bench: build/.deps-bench build/kpic
 
 # The edit-compile-test loop: the plain pass only, two scripts at a time, without
 # the sanitizer pass, the browser, the fuzz smoke and valgrind (make check runs them all).
-QUICK_SKIP = tests/t-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
+QUICK_SKIP = tests/t-browser.sh tests/t-serve-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
 test: all unit
 	@JOBS=$${JOBS:-$$(nproc)} SKIP="$(QUICK_SKIP)" tests/run.sh build/kpic
 

@@ -1,6 +1,7 @@
 # t-serve.sh - kpic serve and kpic watch: the document rebuilt on every save,
 # the last good one kept when a save does not check, the server on 127.0.0.1
 # refusing what it does not serve, and SIGINT ending both with status 0.
+# The page in a browser: t-serve-browser.sh.
 . tests/lib.sh
 export SOURCE_DATE_EPOCH=1554076800
 mkdir -p "$TMP/w"
@@ -209,23 +210,4 @@ check "watch: a template edited: the PDF the same" cmp -s "$TMP/pdf-before" "$pd
 stop_kpic "$pid"
 check "watch --templates: SIGINT stops it with status 0" test "$RC" = 0
 check "watch --templates: no sanitizer report" no_sanitizer "$TMP/watch3.err"
-
-# --- the open page in Chromium (tests/browser/serve.mjs), once -------------------
-# It prints its own "ok"/"not ok" lines: the page follows an edit without the
-# test reloading it, keeps its scroll position, and shows the diagnostics over
-# the last good document after a broken edit.
-[ "${LABEL:-}" = plain ] || done_testing "the browser part in the plain pass only"
-mkdir -p "$TMP/b"
-cp sources/abashiri/strategy.xml "$TMP/b/strategy.xml"
-"$KPIC" serve --port=0 "$TMP/b/strategy.xml" >"$TMP/b.out" 2>"$TMP/b.err" &
-pid=$!
-wait_for 30 grep -q 'http://127\.0\.0\.1:[0-9]*/' "$TMP/b.out"
-port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/b.out")
-node tests/browser/serve.mjs "http://127.0.0.1:$port/" "$TMP/b/strategy.xml" >"$TMP/b.node" 2>&1
-rc=$?
-grep -E '^(not )?ok ' "$TMP/b.node"
-check "browser: serve.mjs ran every check (exit status 0)" test "$rc" = 0
-[ "$rc" = 0 ] || sed 's/^/    /' "$TMP/b.node" | grep -vE '^    (not )?ok ' | head -10
-stop_kpic "$pid"
-check "browser: the server stops with status 0 after" test "$RC" = 0
 done_testing
