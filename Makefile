@@ -6,9 +6,10 @@
 #   make WERROR=1   any of these with warnings as errors (CI builds so)
 #   make check      run every test (also under AddressSanitizer + UBSan), and
 #                   the validator and browser checks of the HTML document
-#   make install    install kpic, its templates, its message catalogues and kpic(1)
+#   make install    install kpic, its templates, its message catalogues, kpic(1)
+#                   and kpic-source(5)
 #                   under $(DESTDIR)$(PREFIX)
-#   make update-po  po/kpic.pot from the sources, merged into po/*.po (README
+#   make update-po  po/kpic.pot from the sources, merged into po/*.po (HACKING.md
 #                   "Japanese messages")
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
@@ -109,7 +110,7 @@ build/layout-run: build/obj/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/obj
 build/layout-run-asan: build/asan/dev_layout_run.o $(filter-out $(CLI_OBJS:%=build/asan/%),$(ASAN_OBJS))
 	$(CC) $(ASAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-# --- messages (po/; README "Japanese messages") -------------------------------
+# --- messages (po/; HACKING.md "Japanese messages") -------------------------------
 build/locale/%/LC_MESSAGES/kpic.mo: po/%.po | $(DEPS_OK)
 	@mkdir -p $(@D)
 	msgfmt --check --statistics -o $@ $<
@@ -246,16 +247,17 @@ test: all unit
 
 # --- installation ----------------------------------------------------------
 install: build/kpic $(MOS)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/kpic $(DESTDIR)$(PREFIX)/bin/kpic
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 tools/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
+	install -m 644 man/kpic.1 $(DESTDIR)$(MANDIR)/man1/kpic.1
+	install -m 644 man/kpic-source.5 $(DESTDIR)$(MANDIR)/man5/kpic-source.5
 	@for mo in $(MOS); do l=$${mo#build/locale/}; l=$${l%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/kpic.mo || exit 1; done
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/kpic $(DESTDIR)$(MANDIR)/man1/kpic.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/kpic $(DESTDIR)$(MANDIR)/man1/kpic.1 $(DESTDIR)$(MANDIR)/man5/kpic-source.5
 	rm -f $(patsubst build/locale/%,$(DESTDIR)$(LOCALEDIR)/%,$(MOS))
 	rm -rf $(DESTDIR)$(DATADIR)
 

@@ -20,10 +20,10 @@ xgettext --language=C --from-code=UTF-8 --package-name=kpic --package-version="$
 	--keyword=_ --keyword=N_ --keyword=RULE:4 \
 	--keyword=diag_report:5 --flag=diag_report:5:c-format \
 	--keyword=diag_note:4 --flag=diag_note:4:c-format \
-	--keyword=lwarn:4 --flag=lwarn:4:c-format \
-	--keyword=lfail:3 --flag=lfail:3:c-format \
+	--keyword=layout_warn:4 --flag=layout_warn:4:c-format \
+	--keyword=layout_fail:3 --flag=layout_fail:3:c-format \
 	--keyword=usage_error:1 --flag=usage_error:1:c-format \
-	--keyword=option_error:2 --flag=option_error:2:c-format \
+	--keyword=cmd_usage:2 --flag=cmd_usage:2:c-format \
 	--keyword=import_report:5 --flag=import_report:5:c-format \
 	--keyword=exceed:4 --flag=exceed:4:c-format \
 	-o - $(ls tools/*.c tools/*.h tools/*.def | LC_ALL=C sort) >"$out.tmp"

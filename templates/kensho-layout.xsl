@@ -436,6 +436,7 @@
       <xsl:if test="$kind = 'rate'"><xsl:attribute name="align">right</xsl:attribute></xsl:if>
       <xsl:if test="$kind = 'mark'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
       <xsl:if test="$kind = 'rate' or $kind = 'mark'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'responsible'"><xsl:attribute name="nowrap">avoid</xsl:attribute></xsl:if>
       <xsl:copy-of select="$content"/>
     </cell>
   </xsl:template>

@@ -98,6 +98,19 @@ check "eval --html: exit 2, no output at all" test "$RC" = 2 -a ! -e "$TMP/e.txt
 run_kpic check --bogus $fx/clean.xml
 check "unknown option: named with the command" test "$ERR" = "kpic check: unknown option '--bogus'
 Try 'kpic check --help'."
+run_kpic check --diagnostic-format=json $fx/clean.xml
+check "a misspelt option: did you mean, the command's help" test "$RC" = 2 -a "$ERR" = "kpic check: unknown option '--diagnostic-format'; did you mean '--diagnostics-format'?
+Try 'kpic check --help'."
+run_kpic biuld -d "$TMP/b" $fx/clean.xml
+check "a misspelt command: did you mean" test "$RC" = 2 -a "$(head -n 1 "$TMP/err")" = "kpic: unknown command 'biuld'; did you mean 'build'?"
+run_kpic help chekc
+check "help for a misspelt command: did you mean" test "$RC" = 2 -a "$(head -n 1 "$TMP/err")" = "kpic: unknown command 'chekc'; did you mean 'check'?"
+run_kpic check
+check "a command's usage error points at its help" test "$RC" = 2 -a "$ERR" = "kpic check: no input file
+Try 'kpic check --help'."
+run_kpic build -j 0 -d "$TMP/b" $fx/clean.xml
+check "a bad option value points at the command's help" test "$RC" = 2 -a "$ERR" = "kpic build: -j: '0' is not a number of jobs from 1 to 256
+Try 'kpic build --help'."
 run_kpic eval $fx/clean.xml -o
 check "-o without its file: exit 2" test "$RC" = 2
 check "-o without its file: said" grep -qx "kpic eval: option '-o' requires an argument (FILE)" "$TMP/err"
@@ -176,7 +189,7 @@ sys.exit(p.wait())' "$@"
 run_cmd on_tty "$KPIC" pdf $fx/clean.xml
 check "pdf to a terminal: exit 2" test "$RC" = 2
 check "pdf to a terminal: nothing written there" test -z "$OUT"
-check "pdf to a terminal: use -o FILE or redirect" test "$(head -n 1 "$TMP/err")" = "kpic: pdf: a PDF is binary and is not written to a terminal; use -o FILE or redirect standard output (> FILE)"
+check "pdf to a terminal: use -o FILE or redirect" test "$(head -n 1 "$TMP/err")" = "kpic pdf: a PDF is binary and is not written to a terminal; use -o FILE or redirect standard output (> FILE)"
 run_cmd on_tty "$KPIC" pdf -o - $fx/clean.xml
 check "pdf -o - to a terminal: exit 2" test "$RC" = 2 -a -z "$OUT"
 run_cmd on_tty "$KPIC" pdf --format=xml $fx/clean.xml

@@ -1,4 +1,4 @@
-# t-eval.sh - how KPIs are judged (README "How KPIs are judged"): the cases
+# t-eval.sh - how KPIs are judged (kpic-source(5), EVALUATION): the cases
 # at the edges, each a one-KPI source made here, judged by kpic eval's JSON.
 . tests/lib.sh
 

@@ -120,8 +120,8 @@ for cmd in check eval html pdf diff draft export update build rules; do
 done
 check "ja --help: the data directory filled in" grep -q '/templates)$' "$TMP/help-ja"
 kl LANG=ja_JP.UTF-8 -- check -Wno-nonsense $fx/clean.xml
-check "ja usage error: Japanese, exit 2" test "$RC" = 2 -a "$ERR" = "kpic: 不明なルール 'nonsense' です (kpic rules で一覧を表示できます)
-'kpic --help' で使い方を確認してください。"
+check "ja usage error: Japanese, exit 2" test "$RC" = 2 -a "$ERR" = "kpic check: 不明なルール 'nonsense' です (kpic rules で一覧を表示できます)
+'kpic check --help' で使い方を確認してください。"
 kl LANG=ja_JP.UTF-8 -- check --revise $fx/clean.xml
 check "ja foreign option: Japanese, exit 2" test "$RC" = 2 -a "$ERR" = "kpic check: オプション '--revise' は update 専用です
 'kpic check --help' で使い方を確認してください。"

@@ -29,7 +29,7 @@ layout() {
 }
 
 if [ "${LABEL:-}" = asan ]; then
-	for f in long overflow spans rowsplit keep warnings; do
+	for f in long overflow spans rowsplit keep warnings avoid; do
 		layout $f
 		check "asan: $f lays out" test "$RC" = 0
 		check "asan: $f is a sound PDF" qpdf --check "$TMP/$f.pdf"
@@ -175,6 +175,23 @@ mkdir -p build/layout
 rm -f build/layout/*.png
 pdftoppm -r 50 -png "$pdf" build/layout/long
 check "long: every page rendered to build/layout/" test "$(ls build/layout/long-*.png | wc -l)" = "$n"
+
+# --- text kept whole: note marks, nowrap="avoid" ---------------------------------
+layout avoid
+check "avoid: exit 0, no warning" test "$RC" = 0 -a -z "$ERR"
+# each ※7※8 has a character of normal size just before it on its line
+alone=$(pdftotext -bbox "$TMP/avoid.pdf" - | python3 -c '
+import re, sys
+w = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
+    r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", sys.stdin.read())]
+marks = [m for m in w if m[4].startswith("※")]
+print(len(marks), sum(1 for m in marks if not any(abs(o[2] - m[0]) < 1 and o[3] > m[1] and o[1] < m[3]
+                                                  and not o[4].startswith("※") for o in w)))')
+check "avoid: a note mark never starts a line alone (8 marks, 0 alone)" test "$alone" = "8 0"
+t=$(pdftotext -layout "$TMP/avoid.pdf" -)
+check "avoid: department names in a narrow column kept whole" \
+	test "$(grep -c '健康推進課' <<<"$t")" = 1 -a "$(grep -c '企画調整課' <<<"$t")" = 1
+check "avoid: where nothing fits, wrapped silently" test "$(grep -c 'まちづく' <<<"$t")" -ge 1
 
 # --- column widths and the overflow warning -----------------------------------
 layout overflow

@@ -101,7 +101,8 @@ run_kpic update "$src" --year=令和元年度 --actuals tests/update/fy2019.tsv 
 check "--year=令和元年度 is FY2019" test "$RC" = 0 -a "$(cmp "$TMP/era.xml" "$TMP/after.xml" && echo same)" = same
 run_kpic update "$src" --year=R99x --actuals tests/update/fy2019.tsv -o "$TMP/none.xml"
 check "--year=R99x: a usage error, exit 2" \
-	test "$RC" = 2 -a -n "$(grep -F "kpic: --year 'R99x': a fiscal year such as 2023, R5 or 令和5年度" "$TMP/err")"
+	test "$RC" = 2 -a -n "$(grep -F "kpic update: --year 'R99x': a fiscal year such as 2023, R5 or 令和5年度" "$TMP/err")"
+check "--year=R99x: points at the command's help" test -n "$(grep -Fx "Try 'kpic update --help'." "$TMP/err")"
 
 # refused rows: diagnostics at sheet:row:column, and the file byte-identical
 printf 'kpi\tseries\tvalue\ng1-pedestrians-weekday\t\t1200\ng9-nothing\t\t1\n' >"$TMP/bad.tsv"

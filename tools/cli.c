@@ -6,6 +6,7 @@
 #include "jfmt.h"
 #include "model.h"
 #include "pool.h"
+#include "suggest.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -89,21 +90,21 @@ int cli_command_index(int argc, char **argv)
 	return 0;
 }
 
-/* "kpic CMD: MSG" and "Try 'kpic CMD --help'." on stderr; 2.  fmt is
- * translated here (xgettext --keyword=option_error:2). */
-static int option_error(const struct command *c, const char *fmt, ...)
+/* The long option of c that the unknown --l (n bytes) most likely
+ * misspells, or NULL. */
+static const char *option_near(const struct command *c, const char *l, size_t n)
 {
-	struct buf msg = BUF_INIT, try = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&msg, gettext(fmt), ap);
-	va_end(ap);
-	buf_printf(&try, "kpic %s --help", c->name);
-	fprintf(stderr, "kpic %s: %s\n", c->name, buf_str(&msg));
-	fprintf(stderr, _("Try '%s'.\n"), buf_str(&try));
-	buf_free(&msg);
-	buf_free(&try);
-	return 2;
+	char word[SUGGEST_MAX_CHARS + 1];
+	if (n > SUGGEST_MAX_CHARS)
+		return NULL;
+	memcpy(word, l, n);
+	word[n] = '\0';
+	struct suggest sg;
+	suggest_init(&sg, word);
+	for (const enum opt_id *id = c->options; *id != OPT_END; id++)
+		if (optdefs[*id].long_name)
+			suggest_offer(&sg, optdefs[*id].long_name, 0);
+	return suggest_best(&sg, NULL);
 }
 
 /* An option c does not take, named shown: which commands take it, if any. */
@@ -116,9 +117,11 @@ static int foreign_option(const struct command *c, char s, const char *l, size_t
 			continue;
 		buf_printf(&takers, "%s%s", count++ ? ", " : "", k->name);
 	}
-	int rc = count == 0 ? option_error(c, N_("unknown option '%s'"), shown)
-	       : count == 1 ? option_error(c, N_("option '%s' is for %s only"), shown, buf_str(&takers))
-	       : option_error(c, N_("option '%s' is for these commands only: %s"), shown, buf_str(&takers));
+	const char *near = l && count == 0 ? option_near(c, l, n) : NULL;
+	int rc = near ? cmd_usage(c, N_("unknown option '%s'; did you mean '--%s'?"), shown, near)
+	       : count == 0 ? cmd_usage(c, N_("unknown option '%s'"), shown)
+	       : count == 1 ? cmd_usage(c, N_("option '%s' is for %s only"), shown, buf_str(&takers))
+	       : cmd_usage(c, N_("option '%s' is for these commands only: %s"), shown, buf_str(&takers));
 	buf_free(&takers);
 	return rc;
 }
@@ -131,7 +134,7 @@ static int value_option(const struct command *c, enum opt_id id, const char *v)
 	for (const char *p = list; n && !strchr(v, '|') && (p = strstr(p, v)) != NULL; p += n)
 		if ((p == list || p[-1] == '|') && (p[n] == '|' || p[n] == '\0'))
 			return 0;
-	return option_error(c, N_("unknown --%s '%s' (one of %s)"), optdefs[id].long_name, v, list);
+	return cmd_usage(c, N_("unknown --%s '%s' (one of %s)"), optdefs[id].long_name, v, list);
 }
 
 static int diag_format_option(const struct command *c, const char *v, struct diag_ctx *d)
@@ -142,7 +145,7 @@ static int diag_format_option(const struct command *c, const char *v, struct dia
 	return 0;
 }
 
-static int warning_option(struct diag_ctx *d, const char *w)
+static int warning_option(const struct command *c, struct diag_ctx *d, const char *w)
 {
 	if (strcmp(w, "error") == 0) {
 		d->werror = 1;
@@ -153,9 +156,9 @@ static int warning_option(struct diag_ctx *d, const char *w)
 	const char *name = as_error ? w + 6 : disable ? w + 3 : w;
 	int r = rule_by_name(name);
 	if (r < 0)
-		return usage_error("unknown rule '%s' (kpic rules lists them)", name);
+		return cmd_usage(c, N_("unknown rule '%s' (kpic rules lists them)"), name);
 	if (rule_severity((enum rule)r) == SEV_ERROR && disable)
-		return usage_error("rule '%s' reports errors, which cannot be silenced", name);
+		return cmd_usage(c, N_("rule '%s' reports errors, which cannot be silenced"), name);
 	if (disable)
 		d->disabled[r] = 1;
 	else if (as_error)
@@ -166,33 +169,33 @@ static int warning_option(struct diag_ctx *d, const char *w)
 }
 
 /* -j N: 1 to POOL_MAX_JOBS worker processes. */
-static int jobs_option(const char *s, struct opts *o)
+static int jobs_option(const struct command *c, const char *s, struct opts *o)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || n < 1 || n > POOL_MAX_JOBS)
-		return usage_error("-j: '%s' is not a number of jobs from 1 to 256", s);
+		return cmd_usage(c, N_("-j: '%s' is not a number of jobs from 1 to 256"), s);
 	o->jobs = (int)n;
 	return 0;
 }
 
 /* --port=N: 0 (any free port) to 65535. */
-static int port_option(const char *s, struct opts *o)
+static int port_option(const struct command *c, const char *s, struct opts *o)
 {
 	char *end;
 	long n = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || n < 0 || n > 65535)
-		return usage_error("--port: '%s' is not a port from 0 to 65535", s);
+		return cmd_usage(c, N_("--port: '%s' is not a port from 0 to 65535"), s);
 	o->port = (int)n;
 	o->port_given = 1;
 	return 0;
 }
 
-static int year_option(const char *y, struct opts *o)
+static int year_option(const struct command *c, const char *y, struct opts *o)
 {
 	int v = fiscal_year_parse(y, strlen(y));
 	if (v < 0)
-		return usage_error("--year '%s': a fiscal year such as 2023, R5 or 令和5年度", y);
+		return cmd_usage(c, N_("--year '%s': a fiscal year such as 2023, R5 or 令和5年度"), y);
 	o->year = v;
 	return 0;
 }
@@ -225,15 +228,15 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_PERIOD: o->period = v; break;
 	case OPT_TEMPLATE: o->template_name = v; break;
 	case OPT_ACTUALS: o->actuals = v; break;
-	case OPT_YEAR: return year_option(v, o);
+	case OPT_YEAR: return year_option(c, v, o);
 	case OPT_REVISE: o->revise = 1; break;
 	case OPT_AGAIN: o->again = 1; break;
 	case OPT_SHEET: o->sheet = v; break;
 	case OPT_OUTDIR:
 	case OPT_OUTDIR_WATCH: o->outdir = v; break;
-	case OPT_JOBS: return jobs_option(v, o);
-	case OPT_PORT: return port_option(v, o);
-	case OPT_WARNING: return warning_option(d, v) ? 2 : 0;
+	case OPT_JOBS: return jobs_option(c, v, o);
+	case OPT_PORT: return port_option(c, v, o);
+	case OPT_WARNING: return warning_option(c, d, v) ? 2 : 0;
 	case OPT_DIAG_FORMAT: return diag_format_option(c, v, d);
 	case OPT_TEMPLATES: o->templates = v; break;
 	case OPT_TIME_REPORT: o->time_report = 1; break;
@@ -259,11 +262,11 @@ static int one_option(const struct command *c, int argc, char **argv, int *i, st
 	if (id == OPT_END)
 		return foreign_option(c, a[1], l, n, shown);
 	if (optdefs[id].arg == NULL && v)
-		return is_long ? option_error(c, N_("option '%s' takes no argument"), shown)
-		               : option_error(c, N_("unknown option '%s'"), a);
+		return is_long ? cmd_usage(c, N_("option '%s' takes no argument"), shown)
+		               : cmd_usage(c, N_("unknown option '%s'"), a);
 	if (optdefs[id].arg && v == NULL) {
 		if (*i + 1 >= argc)
-			return option_error(c, N_("option '%s' requires an argument (%s)"), shown, optdefs[id].arg);
+			return cmd_usage(c, N_("option '%s' requires an argument (%s)"), shown, optdefs[id].arg);
 		v = argv[++*i];
 	}
 	return set_option(c, id, v, o, d);
@@ -272,6 +275,7 @@ static int one_option(const struct command *c, int argc, char **argv, int *i, st
 int cli_parse(const struct command *c, int argc, char **argv, int ci, struct opts *o, struct diag_ctx *d)
 {
 	int only_files = 0;
+	o->command = c;
 	o->files = calloc((size_t)argc, sizeof *o->files);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];

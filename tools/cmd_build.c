@@ -122,20 +122,20 @@ int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX], name[PATH_MAX / 2], other[PATH_MAX / 2];
 	if (o->nfiles == 0)
-		return usage_error("%s: no input file", "build");
+		return cmd_usage(o->command, N_("no input file"));
 	if (o->outdir == NULL)
-		return usage_error("%s: -d OUTDIR is required", "build");
+		return cmd_usage(o->command, N_("-d OUTDIR is required"));
 	if (d->format != DIAG_TEXT)
-		return usage_error("%s: diagnostics are written as text only", "build");
+		return cmd_usage(o->command, N_("diagnostics are written as text only"));
 	for (size_t i = 0; i < o->nfiles; i++) {
 		if (build_name(o->files[i], name, sizeof name) < 0)
-			return usage_error("build: no output name for '%s'", o->files[i]);
+			return cmd_usage(o->command, N_("no output name for '%s'"), o->files[i]);
 		for (size_t j = 0; j < i; j++)
 			if (build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
-				return usage_error("build: two sources would write to the same directory '%s'", name);
+				return cmd_usage(o->command, N_("two sources would write to the same directory '%s'"), name);
 	}
 	if (o->jobs > 1 && o->timing)
-		return usage_error("%s: --time-report measures one process; leave out -j", "build");
+		return cmd_usage(o->command, N_("--time-report measures one process; leave out -j"));
 	if (find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
 		return 2;
 	struct build_job job = { o, sc, d, dir };

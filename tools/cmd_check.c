@@ -13,7 +13,7 @@ const enum opt_id cmd_check_options[] = {
 int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles == 0)
-		return usage_error("%s: no input file", "check");
+		return cmd_usage(o->command, N_("no input file"));
 	struct unit *units = calloc(o->nfiles, sizeof *units);
 	int status = 0;
 	for (size_t i = 0; i < o->nfiles; i++)

@@ -8,8 +8,10 @@
 #include "cmd_common.h"
 #include "exedir.h"
 #include "output.h"
+#include "suggest.h"
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,40 +37,20 @@ const struct command *command_find(const char *name)
 	return NULL;
 }
 
+const char *command_near(const char *name)
+{
+	struct suggest sg;
+	suggest_init(&sg, name);
+	for (const struct command *c = kpic_commands; c->name; c++)
+		suggest_offer(&sg, c->name, 0);
+	return suggest_best(&sg, NULL);
+}
+
 int usage_fail(const char *msg)
 {
 	fprintf(stderr, "kpic: %s\n", msg);
 	fprintf(stderr, _("Try '%s'.\n"), "kpic --help");
 	return 2;
-}
-
-/* path with its directory made canonical ("sub/../x.pdf" and "x.pdf" alike);
- * path itself where the directory does not resolve. */
-static void canonical_path(const char *path, char *out, size_t size)
-{
-	char dir[PATH_MAX], real[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
-	if (realpath(dir, real) != NULL)
-		snprintf(out, size, "%s/%s", real, base);
-	else
-		snprintf(out, size, "%s", path);
-}
-
-int same_output(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return 0;
-	if (strcmp(a, b) == 0)
-		return 1;
-	struct stat sa, sb;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	char ca[PATH_MAX + 256], cb[PATH_MAX + 256];
-	canonical_path(a, ca, sizeof ca);
-	canonical_path(b, cb, sizeof cb);
-	return strcmp(ca, cb) == 0;
 }
 
 int usage_error(const char *fmt, const char *arg)
@@ -78,6 +60,21 @@ int usage_error(const char *fmt, const char *arg)
 	int rc = usage_fail(buf_str(&b));
 	buf_free(&b);
 	return rc;
+}
+
+int cmd_usage(const struct command *c, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT, try = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, gettext(fmt), ap);
+	va_end(ap);
+	buf_printf(&try, "kpic %s --help", c->name);
+	fprintf(stderr, "kpic %s: %s\n", c->name, buf_str(&msg));
+	fprintf(stderr, _("Try '%s'.\n"), buf_str(&try));
+	buf_free(&msg);
+	buf_free(&try);
+	return 2;
 }
 
 int status_of(enum compile_result r, int prev)

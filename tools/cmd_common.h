@@ -58,6 +58,7 @@ struct opts {
 	const char **files;
 	size_t nfiles;
 	struct timing *timing;       /* --time-report: where the stages add their times */
+	const struct command *command; /* the command being run (set by cli_parse) */
 };
 
 typedef int command_fn(const struct opts *o, struct schema *sc, struct diag_ctx *d);
@@ -86,11 +87,11 @@ int usage_fail(const char *msg);
 /* The same for fmt (translated here; xgettext --keyword=usage_error:1) with
  * one argument. */
 int usage_error(const char *fmt, const char *arg);
-
-/* Whether two outputs of one run would be the same file (the same name, a
- * link to it, or both standard output), so that one would silently replace
- * the other; NULL is no output. */
-int same_output(const char *a, const char *b);
+/* The command that name most likely misspells ("biuld": build), or NULL. */
+const char *command_near(const char *name);
+/* "kpic CMD: MSG" and "Try 'kpic CMD --help'." on stderr; 2.  fmt is
+ * translated here (xgettext --keyword=cmd_usage:2). */
+int cmd_usage(const struct command *c, const char *fmt, ...);
 
 /* The worse of two exit statuses, r being a compilation's result. */
 int status_of(enum compile_result r, int prev);

@@ -2,6 +2,7 @@
  * cmd_diff.c - kpic diff OLD NEW: the changes between two versions of a source, and the 新旧対照表.
  */
 #include "cmd_common.h"
+#include "output.h"
 #include "diff.h"
 #include "diff_out.h"
 #include "html.h"
@@ -70,12 +71,12 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 2)
-		return usage_error("%s: expects two input files, OLD and NEW", "diff");
+		return cmd_usage(o->command, N_("expects two input files, OLD and NEW"));
 	const char *outs[] = { o->output ? o->output : "-", o->html_out, o->pdf_out };
 	for (int i = 0; i < 3; i++)
 		for (int j = i + 1; j < 3; j++)
-			if (same_output(outs[i], outs[j]))
-				return usage_error("diff: two outputs name the same file, '%s': give each output its own",
+			if (output_same_file(outs[i], outs[j]))
+				return cmd_usage(o->command, N_("two outputs name the same file, '%s': give each output its own"),
 				                   outs[j]);
 	struct unit u[2];
 	int ok = compile_source(o->files[0], sc, d, &u[0], o->timing) == COMPILE_OK;

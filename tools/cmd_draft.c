@@ -27,9 +27,9 @@ int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	char dir[PATH_MAX];
 	const char *name = o->template_name ? o->template_name : "draft.xsl";
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "draft");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (!*name || strchr(name, '/') || name[0] == '.')
-		return usage_error("--template=%s: name a stylesheet in the templates directory (no '/')", name);
+		return cmd_usage(o->command, N_("--template=%s: name a stylesheet in the templates directory (no '/')"), name);
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;

@@ -13,7 +13,7 @@ const enum opt_id cmd_eval_options[] = {
 int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "eval");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	struct unit u;
 	int status = compile_one(o, sc, d, &u);
 	/* Machine-readable diagnostics go to stdout, which the result would share. */

@@ -12,7 +12,7 @@ const enum opt_id cmd_export_options[] = {
 int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "export");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	struct unit u;
 	int status = compile_one(o, sc, d, &u);
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);

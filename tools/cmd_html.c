@@ -15,7 +15,7 @@ int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "html");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;

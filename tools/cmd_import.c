@@ -18,7 +18,7 @@ const enum opt_id cmd_import_options[] = {
 int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one sheet (.xlsx, .ods, .csv or .tsv)", "import");
+		return cmd_usage(o->command, N_("expects exactly one sheet (.xlsx, .ods, .csv or .tsv)"));
 	const char *path = o->files[0];
 	FILE *diag_out = diag_file(d);
 	struct sheet sh;

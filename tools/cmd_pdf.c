@@ -2,6 +2,7 @@
  * cmd_pdf.c - kpic pdf FILE: the verification document as an A4 PDF, or its layout document.
  */
 #include "cmd_common.h"
+#include "output.h"
 #include "pdf.h"
 
 #include <limits.h>
@@ -53,12 +54,12 @@ int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	char dir[PATH_MAX];
 	struct pdf_request rq = { NULL, dir, "kensho-layout.xsl", -1, o->timing, NULL, NULL };
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "pdf");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (to_terminal(o))
-		return usage_error("%s: a PDF is binary and is not written to a terminal; use -o FILE or "
-		                   "redirect standard output (> FILE)", "pdf");
-	if (same_output(o->output ? o->output : "-", o->boxes))
-		return usage_error("pdf: -o and --boxes name the same file, '%s': give each output its own", o->boxes);
+		return cmd_usage(o->command, N_("a PDF is binary and is not written to a terminal; use -o FILE or "
+		                                  "redirect standard output (> FILE)"));
+	if (output_same_file(o->output ? o->output : "-", o->boxes))
+		return cmd_usage(o->command, N_("-o and --boxes name the same file, '%s': give each output its own"), o->boxes);
 	if (source_date_epoch(&rq.creation_time) || find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	rq.source_path = o->files[0];

@@ -18,9 +18,9 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX];
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "serve");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (d->format != DIAG_TEXT)
-		return usage_error("%s: diagnostics are written as text only", "serve");
+		return cmd_usage(o->command, N_("diagnostics are written as text only"));
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	long long epoch;

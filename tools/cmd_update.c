@@ -19,7 +19,7 @@ const enum opt_id cmd_update_options[] = {
 int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles != 1 || o->actuals == NULL)
-		return usage_error("%s: expects one source and --actuals SHEET", "update");
+		return cmd_usage(o->command, N_("expects one source and --actuals SHEET"));
 	const char *path = o->files[0];
 	struct unit u;
 	/* the source's own warnings are kpic check's business: shown only with its errors */

@@ -14,13 +14,13 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	char dir[PATH_MAX], name[PATH_MAX / 2];
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one input file", "watch");
+		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (o->outdir == NULL)
-		return usage_error("%s: -d OUTDIR is required", "watch");
+		return cmd_usage(o->command, N_("-d OUTDIR is required"));
 	if (d->format != DIAG_TEXT)
-		return usage_error("%s: diagnostics are written as text only", "watch");
+		return cmd_usage(o->command, N_("diagnostics are written as text only"));
 	if (build_name(o->files[0], name, sizeof name) < 0)
-		return usage_error("watch: no output name for '%s'", o->files[0]);
+		return cmd_usage(o->command, N_("no output name for '%s'"), o->files[0]);
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	long long epoch;

@@ -36,6 +36,8 @@ check_pkgs="$check_pkgs strace:strace"
 # exists, and a fresh Debian has just C, C.UTF-8 and POSIX; locales has the
 # definitions from which ja_JP.UTF-8 is generated below.
 check_pkgs="$check_pkgs locales:file=/usr/share/i18n/locales/ja_JP"
+# t-docs.sh checks the manual pages (man/) with mandoc -Tlint.
+check_pkgs="$check_pkgs mandoc:mandoc"
 
 missing=""
 have() {

@@ -65,26 +65,26 @@ const char *diff_field_label(const char *field)
 
 /* ------------------------------------------------------------ pool */
 
-void *pool_alloc(struct diff *d, size_t n)
+void *diff_alloc(struct diff *d, size_t n)
 {
 	return arena_alloc(&d->pool, n);
 }
 
-const char *pool_str(struct diff *d, const char *s)
+const char *diff_str(struct diff *d, const char *s)
 {
 	if (s == NULL)
 		return NULL;
 	return arena_strndup(&d->pool, s, strlen(s));
 }
 
-const char *pool_printf(struct diff *d, const char *fmt, ...)
+const char *diff_printf(struct diff *d, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -107,8 +107,8 @@ struct diff_change *diff_emit(struct diff *d, enum diff_kind k, enum diff_subjec
 
 void diff_set(struct diff *d, struct diff_change *c, const char *before, const char *after)
 {
-	c->before.raw = c->before.text = pool_str(d, before);
-	c->after.raw = c->after.text = pool_str(d, after);
+	c->before.raw = c->before.text = diff_str(d, before);
+	c->after.raw = c->after.text = diff_str(d, after);
 }
 
 static int cmp_change(const void *pa, const void *pb)
@@ -139,7 +139,7 @@ xmlNode *diff_child(const xmlNode *n, const char *name)
 const char *diff_attr(struct diff *d, const xmlNode *n, const char *name)
 {
 	xmlChar *v = n ? xmlGetNoNsProp(n, (const xmlChar *)name) : NULL;
-	const char *s = pool_str(d, (const char *)v);
+	const char *s = diff_str(d, (const char *)v);
 	xmlFree(v);
 	return s;
 }
@@ -154,7 +154,7 @@ void diff_path(struct diff *d, struct diff_change *c, const struct model *m, siz
 	int chain[16], n = 0;
 	for (int i = h; i >= 0 && n < 16; i = m->headings[i].parent)
 		chain[n++] = i;
-	struct diff_step *p = pool_alloc(d, (size_t)(n + 1) * sizeof *p);
+	struct diff_step *p = diff_alloc(d, (size_t)(n + 1) * sizeof *p);
 	p[0].kind = "goal";
 	p[0].id = m->goals[goal].id;
 	p[0].title = m->goals[goal].title;
@@ -179,7 +179,7 @@ const char *diff_place_text(struct diff *d, const struct model *m, size_t goal, 
 	buf_printf(&b, "基本目標%d", m->goals[goal].number);
 	while (n > 0)
 		buf_printf(&b, " › %s", m->headings[chain[--n]].title ? m->headings[chain[n]].title : "");
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -228,10 +228,10 @@ static void meta_change(struct dctx *x, const char *field, const char *br, const
 	struct diff_change *c = diff_emit(x->d, DK_META_CHANGED, DS_STRATEGY);
 	c->area = DA_STRATEGY;
 	c->field = field;
-	c->before.raw = pool_str(x->d, br);
-	c->before.text = pool_str(x->d, bt);
-	c->after.raw = pool_str(x->d, ar);
-	c->after.text = pool_str(x->d, at);
+	c->before.raw = diff_str(x->d, br);
+	c->before.text = diff_str(x->d, bt);
+	c->after.raw = diff_str(x->d, ar);
+	c->after.text = diff_str(x->d, at);
 }
 
 static void meta_plain(struct dctx *x, const char *field, const char *b, const char *a)
@@ -241,7 +241,7 @@ static void meta_plain(struct dctx *x, const char *field, const char *b, const c
 
 static const char *period_raw(struct diff *d, const struct model *m)
 {
-	return pool_printf(d, "%d-%d (%d)", m->start.y, m->end.y, m->baseline.y);
+	return diff_printf(d, "%d-%d (%d)", m->start.y, m->end.y, m->baseline.y);
 }
 
 static const char *period_text(struct diff *d, const struct model *m)
@@ -250,7 +250,7 @@ static const char *period_text(struct diff *d, const struct model *m)
 	jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
 	jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
 	jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
-	return pool_printf(d, "%s–%s（基準値 %s）", a, b, c);
+	return diff_printf(d, "%s–%s（基準値 %s）", a, b, c);
 }
 
 static const char *date_text(struct diff *d, const char *iso)
@@ -259,7 +259,7 @@ static const char *date_text(struct diff *d, const char *iso)
 	char s[64];
 	if (iso && sscanf(iso, "%d-%d-%d", &y, &mo, &dd) == 3 &&
 	    jfmt_era_date(y, mo, dd, JFMT_ERA_SHORT, s, sizeof s) >= 0)
-		return pool_str(d, s);
+		return diff_str(d, s);
 	return iso;
 }
 
@@ -269,12 +269,12 @@ static void diff_meta(struct dctx *x)
 	const struct model *b = x->mb, *a = x->ma;
 	meta_plain(x, "municipality", b->municipality, a->municipality);
 	meta_plain(x, "title", b->title, a->title);
-	meta_change(x, "edition", pool_printf(d, "%d", b->edition), pool_printf(d, "第%d期", b->edition),
-	            pool_printf(d, "%d", a->edition), pool_printf(d, "第%d期", a->edition));
+	meta_change(x, "edition", diff_printf(d, "%d", b->edition), diff_printf(d, "第%d期", b->edition),
+	            diff_printf(d, "%d", a->edition), diff_printf(d, "第%d期", a->edition));
 	meta_change(x, "period", period_raw(d, b), period_text(d, b), period_raw(d, a), period_text(d, a));
 	meta_change(x, "as-of", b->as_of, date_text(d, b->as_of), a->as_of, date_text(d, a->as_of));
-	meta_change(x, "threshold", b->threshold_text, pool_printf(d, "達成率%s%%以上", b->threshold_text),
-	            a->threshold_text, pool_printf(d, "達成率%s%%以上", a->threshold_text));
+	meta_change(x, "threshold", b->threshold_text, diff_printf(d, "達成率%s%%以上", b->threshold_text),
+	            a->threshold_text, diff_printf(d, "達成率%s%%以上", a->threshold_text));
 	meta_plain(x, "combine", combine_name(b->comb), combine_name(a->comb));
 	meta_change(x, "provisional", b->use_provisional ? "yes" : "no",
 	            b->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない",
@@ -341,7 +341,7 @@ static void merge_goals(struct dctx *x)
 	long *posb = xmalloc((b->ngoals + 1) * sizeof *posb);
 	for (size_t j = 0; j < b->ngoals; j++)
 		b2a[j] = model_find_goal(a, b->goals[j].id);
-	merge_positions(b->ngoals, b2a, posb);
+	diff_match_merge(b->ngoals, b2a, posb);
 	struct mgoal *g = xmalloc((a->ngoals + b->ngoals + 1) * sizeof *g);
 	size_t n = 0;
 	for (size_t i = 0; i < a->ngoals; i++)
@@ -381,7 +381,7 @@ static struct diff_change *goal_change(struct dctx *x, enum diff_kind k, const s
 
 static const char *goal_label(struct diff *d, const struct goal *g)
 {
-	return pool_printf(d, "基本目標%d", g->number);
+	return diff_printf(d, "基本目標%d", g->number);
 }
 
 /* A goal's viewpoints (<viewpoint>) or 重点課題 (<priority>): those of one
@@ -411,8 +411,8 @@ static void goal_additions(struct dctx *x, const char *name, size_t gb, size_t g
 			const char *t = diff_render(d, u, c);
 			if (!viewpoint) {
 				const char *goals = diff_attr(d, c, "goals"), *num = diff_attr(d, c, "number");
-				ch->note = pool_printf(d, "関連する基本目標: %s", goals ? goals : "");
-				t = pool_printf(d, "重点課題%s：%s", num ? num : "", t ? t : "");
+				ch->note = diff_printf(d, "関連する基本目標: %s", goals ? goals : "");
+				t = diff_printf(d, "重点課題%s：%s", num ? num : "", t ? t : "");
 			}
 			diff_set(d, ch, side ? t : NULL, side ? NULL : t);
 		}
@@ -430,14 +430,14 @@ static void diff_goals(struct dctx *x)
 	for (size_t k = 0; k < d->ngoals; k++)
 		if (d->goals[k].before >= 0 && d->goals[k].after >= 0)
 			s[ns++] = (struct sib){ 0, d->goals[k].after, d->goals[k].before };
-	find_reordered(s, ns, moved);
+	diff_match_reordered(s, ns, moved);
 	for (size_t k = 0; k < d->ngoals; k++) {
 		int gb = d->goals[k].before, ga = d->goals[k].after;
 		if (gb < 0 || ga < 0) {
 			const struct model *m = ga >= 0 ? a : b;
 			int g = ga >= 0 ? ga : gb;
 			struct diff_change *c = goal_change(x, ga >= 0 ? DK_GOAL_ADDED : DK_GOAL_REMOVED, m, (size_t)g, (int)k);
-			const char *t = pool_printf(d, "基本目標%d %s", m->goals[g].number, m->goals[g].title);
+			const char *t = diff_printf(d, "基本目標%d %s", m->goals[g].number, m->goals[g].title);
 			diff_set(d, c, ga >= 0 ? NULL : t, ga >= 0 ? t : NULL);
 			continue;
 		}
@@ -446,12 +446,12 @@ static void diff_goals(struct dctx *x)
 			diff_set(d, goal_change(x, DK_GOAL_RENAMED, a, (size_t)ga, (int)k), ob->title, oa->title);
 		if (ob->number != oa->number || moved[ga]) {
 			struct diff_change *c = goal_change(x, DK_GOAL_REORDERED, a, (size_t)ga, (int)k);
-			c->before.raw = pool_printf(d, "%d", ob->number);
+			c->before.raw = diff_printf(d, "%d", ob->number);
 			c->before.text = goal_label(d, ob);
-			c->after.raw = pool_printf(d, "%d", oa->number);
+			c->after.raw = diff_printf(d, "%d", oa->number);
 			c->after.text = goal_label(d, oa);
 			if (moved[ga])
-				c->note = pool_printf(d, "並び順 %d番目 → %d番目", gb + 1, ga + 1);
+				c->note = diff_printf(d, "並び順 %d番目 → %d番目", gb + 1, ga + 1);
 		}
 		goal_additions(x, "viewpoint", (size_t)gb, (size_t)ga, (int)k);
 		goal_additions(x, "priority", (size_t)gb, (size_t)ga, (int)k);
@@ -519,8 +519,8 @@ static void heading_paired(struct dctx *x, const struct match_pair *p)
 	const char *ta = diff_place_text(x->d, x->ma, ha->goal, ha->parent);
 	c->before.raw = diff_place_id(x->mb, hb->goal, hb->parent);
 	c->after.raw = diff_place_id(x->ma, ha->goal, ha->parent);
-	c->before.text = pool_printf(x->d, "%s の%d番目", tb, p->rank_before);
-	c->after.text = pool_printf(x->d, "%s の%d番目", ta, p->rank_after);
+	c->before.text = diff_printf(x->d, "%s の%d番目", tb, p->rank_before);
+	c->after.text = diff_printf(x->d, "%s の%d番目", ta, p->rank_after);
 }
 
 static void diff_headings(struct dctx *x)

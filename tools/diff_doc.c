@@ -107,7 +107,7 @@ const char *diff_canon(struct diff *d, const xmlNode *n)
 {
 	struct buf b = BUF_INIT;
 	canon(&b, n);
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -230,7 +230,7 @@ const char *diff_render(struct diff *d, const struct unit *u, const xmlNode *n)
 	struct buf b = BUF_INIT, t = BUF_INIT;
 	render(&r, &b, n);
 	put_trimmed(&t, buf_str(&b));
-	const char *s = pool_str(d, buf_str(&t));
+	const char *s = diff_str(d, buf_str(&t));
 	buf_free(&b);
 	buf_free(&t);
 	return s;
@@ -269,7 +269,7 @@ static const char *children_of(struct diff *d, const struct unit *u, const xmlNo
 		buf_puts(&b, any++ ? " ／ " : "");
 		buf_puts(&b, canonical ? diff_canon(d, c) : diff_render(d, u, c));
 	}
-	const char *s = any ? pool_str(d, buf_str(&b)) : NULL;
+	const char *s = any ? diff_str(d, buf_str(&b)) : NULL;
 	buf_free(&b);
 	return s;
 }
@@ -279,7 +279,7 @@ static const char *yen_text(struct diff *d, const char *raw)
 	kdec v;
 	char num[64];
 	if (raw && kdec_parse(raw, strlen(raw), &v) == KDEC_OK && jfmt_number(v, JFMT_PLAIN, num, sizeof num) >= 0)
-		return pool_printf(d, "%s円", num);
+		return diff_printf(d, "%s円", num);
 	return raw;
 }
 
@@ -296,7 +296,7 @@ static const char *serves_of(struct diff *d, const xmlNode *g, int with_labels)
 		if (label)
 			buf_printf(&b, with_labels ? "（%s）" : "=\"%s\"", label);
 	}
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -319,7 +319,7 @@ static struct diff_change *grant_change(struct dctx *x, enum diff_kind k, const 
 	c->name = diff_render(x->d, u, diff_child(g->grant, "name"));
 	const char *num = diff_attr(x->d, g->grant, "number");
 	c->number = num ? atoi(num) : 0;
-	struct diff_step *p = pool_alloc(x->d, sizeof *p);
+	struct diff_step *p = diff_alloc(x->d, sizeof *p);
 	p->kind = "program";
 	p->id = diff_attr(x->d, g->program, "id");
 	p->title = diff_render(x->d, u, diff_child(g->program, "title"));
@@ -430,7 +430,7 @@ void diff_grants(struct dctx *x)
 		struct gpair p = { x, &gb[j], &ga[i], 2L * (long)i };
 		compare_grant(&p);
 	}
-	merge_positions(nb, b2a, posb);
+	diff_match_merge(nb, b2a, posb);
 	for (size_t j = 0; j < nb; j++) {
 		if (b2a[j] >= 0)
 			continue;
@@ -473,7 +473,7 @@ static const char *section_heading(struct diff *d, const struct unit *u, const x
 {
 	const char *label = diff_attr(d, n, "label");
 	const char *title = diff_render(d, u, diff_child(n, "title"));
-	return label && *label ? pool_printf(d, "%s %s", label, title) : title;
+	return label && *label ? diff_printf(d, "%s %s", label, title) : title;
 }
 
 /* The blocks of a section: its children but its title and subsections. */
@@ -593,7 +593,7 @@ static void diff_blocks(struct spair *sp)
 	for (size_t j = 0; j < sp->na; j++)
 		ca[j] = diff_canon(d, sp->ba[j]);
 	align_blocks(cb, sp->nb, ca, sp->na, match);
-	sp->out = pool_alloc(d, (sp->nb + sp->na + 1) * sizeof *sp->out);
+	sp->out = diff_alloc(d, (sp->nb + sp->na + 1) * sizeof *sp->out);
 	size_t i = 0, j = 0;
 	while (i < sp->nb || j < sp->na) {
 		size_t ri = i;
@@ -622,7 +622,7 @@ static struct diff_change *section_change(struct dctx *x, enum diff_kind k, cons
 	size_t depth = 0;
 	for (int p = v[i].parent; p >= 0; p = v[p].parent)
 		depth++;
-	struct diff_step *path = pool_alloc(d, (depth + 1) * sizeof *path);
+	struct diff_step *path = diff_alloc(d, (depth + 1) * sizeof *path);
 	size_t k2 = depth;
 	for (int p = v[i].parent; p >= 0; p = v[p].parent) {
 		path[--k2].kind = "section";
@@ -661,8 +661,8 @@ static void compare_section(struct dctx *x, const struct sec *vb, size_t j, cons
 static const char *section_place(struct diff *d, const struct unit *u, const struct sec *v, size_t i)
 {
 	if (v[i].parent < 0)
-		return pool_printf(d, "検証書 の%d番目", v[i].rank);
-	return pool_printf(d, "%s の%d番目", section_heading(d, u, v[v[i].parent].n), v[i].rank);
+		return diff_printf(d, "検証書 の%d番目", v[i].rank);
+	return diff_printf(d, "%s の%d番目", section_heading(d, u, v[v[i].parent].n), v[i].rank);
 }
 
 static void section_moves(struct dctx *x, const struct sec *vb, const struct sec *va, size_t na, const int *a2b)
@@ -676,7 +676,7 @@ static void section_moves(struct dctx *x, const struct sec *vb, const struct sec
 			at[n] = i;
 			v[n++] = a2b[i];
 		}
-	lis_keep(v, n, keep);
+	diff_match_lis(v, n, keep);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = at[k];
 		int j = a2b[i];
@@ -715,7 +715,7 @@ void diff_sections(struct dctx *x)
 		if (j >= 0)
 			b2a[j] = (int)i;
 	}
-	merge_positions(nb, b2a, posb);
+	diff_match_merge(nb, b2a, posb);
 	section_moves(x, vb, va, na, a2b);
 	for (size_t i = 0; i < na; i++) {
 		if (a2b[i] >= 0) {

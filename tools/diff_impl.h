@@ -25,9 +25,9 @@ struct dctx {
 };
 
 /* Strings and arrays live in the diff's pool, freed with it. */
-void *pool_alloc(struct diff *d, size_t n);
-const char *pool_str(struct diff *d, const char *s);          /* NULL stays NULL */
-const char *pool_printf(struct diff *d, const char *fmt, ...)
+void *diff_alloc(struct diff *d, size_t n);
+const char *diff_str(struct diff *d, const char *s);          /* NULL stays NULL */
+const char *diff_printf(struct diff *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /* A new change, zeroed but for its kind, subject and sequence number. */

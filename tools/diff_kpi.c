@@ -77,7 +77,7 @@ static const char *notes_of(struct dctx *x, const struct unit *u, const xmlNode 
 		buf_puts(&b, any++ ? " ／ " : "");
 		buf_puts(&b, canonical ? diff_canon(x->d, c) : diff_render(x->d, u, c));
 	}
-	const char *s = any ? pool_str(x->d, buf_str(&b)) : NULL;
+	const char *s = any ? diff_str(x->d, buf_str(&b)) : NULL;
 	buf_free(&b);
 	return s;
 }
@@ -133,8 +133,8 @@ static void value_side(struct diff *d, const struct series *s, const struct valu
 		return;
 	struct buf b = BUF_INIT;
 	valtext_value(s, v, &b);
-	out->raw = has_figure(v) ? pool_str(d, v->text) : NULL;
-	out->text = pool_str(d, buf_str(&b));
+	out->raw = has_figure(v) ? diff_str(d, v->text) : NULL;
+	out->text = diff_str(d, buf_str(&b));
 	out->status = vstatus_name(v->status);
 	out->year = v->year.y;
 	buf_free(&b);
@@ -295,10 +295,10 @@ static void compare_closed(struct kctx *k)
 		jfmt_era_fy(first, JFMT_ERA_SHORT, e1, sizeof e1);
 		jfmt_era_fy(last, JFMT_ERA_SHORT, e2, sizeof e2);
 	}
-	c->before.raw = pool_printf(d, "%zu", n);
+	c->before.raw = diff_printf(d, "%zu", n);
 	c->before.text = n == 0 ? "実績値なし（空欄のみ）"
-	               : first == last ? pool_printf(d, "実績値 %zu件（%s）", n, e1)
-	               : pool_printf(d, "実績値 %zu件（%s–%s）", n, e1, e2);
+	               : first == last ? diff_printf(d, "実績値 %zu件（%s）", n, e1)
+	               : diff_printf(d, "実績値 %zu件（%s–%s）", n, e1, e2);
 	c->after.raw = "0";
 	c->after.text = "素案のため実績値なし";
 }
@@ -322,7 +322,7 @@ static const char *history_text(struct diff *d, const xmlNode *kpi, int canonica
 		if (ov && !strcmp(ov, "yes"))
 			buf_puts(&b, "（判定の上書きによる）");
 	}
-	const char *s = b.len ? pool_str(d, buf_str(&b)) : NULL;
+	const char *s = b.len ? diff_str(d, buf_str(&b)) : NULL;
 	buf_free(&b);
 	return s;
 }
@@ -346,7 +346,7 @@ static const char *judgement_text(struct diff *d, const struct kpi_result *r)
 	char rate[32] = "—";
 	if (r->rate_ok)
 		jfmt_rate(r->rate, 1, rate, sizeof rate);
-	return pool_printf(d, "%s（%s）", r->met ? "達成" : "未達", rate);
+	return diff_printf(d, "%s（%s）", r->met ? "達成" : "未達", rate);
 }
 
 static void compare_judgement(struct kctx *k)
@@ -366,7 +366,7 @@ static const char *depts_raw(struct diff *d, const struct kpi *k)
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < k->ndepts; i++)
 		buf_printf(&b, "%s%s", i ? " " : "", k->depts[i] ? k->depts[i] : "");
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -378,7 +378,7 @@ static const char *depts_text(struct diff *d, const struct model *m, const struc
 		int di = model_find_dept(m, k->depts[i]);
 		buf_printf(&b, "%s%s", i ? "、" : "", di >= 0 && m->depts[di].name ? m->depts[di].name : k->depts[i]);
 	}
-	const char *s = pool_str(d, buf_str(&b));
+	const char *s = diff_str(d, buf_str(&b));
 	buf_free(&b);
 	return s;
 }
@@ -400,7 +400,7 @@ static const char *override_text(struct diff *d, const struct kpi *k)
 {
 	if (!k->has_override)
 		return NULL;
-	return pool_printf(d, "%s（%s）", k->override_met ? "達成" : "未達",
+	return diff_printf(d, "%s（%s）", k->override_met ? "達成" : "未達",
 	                   k->override_reason ? k->override_reason : "");
 }
 
@@ -440,8 +440,8 @@ static void compare_kpi(struct kctx *k, enum match_move move)
 		c->after.text = diff_place_text(x->d, x->ma, a->goal, a->heading);
 	} else if (move == MM_REORDERED) {
 		struct diff_change *c = kpi_change(k, DK_KPI_REORDERED);
-		c->before.text = pool_printf(x->d, "%d番目", k->rank_b);
-		c->after.text = pool_printf(x->d, "%d番目", k->rank_a);
+		c->before.text = diff_printf(x->d, "%d番目", k->rank_b);
+		c->after.text = diff_printf(x->d, "%d番目", k->rank_a);
 	}
 	compare_definition(k);
 	compare_closed(k);
@@ -473,7 +473,7 @@ static void kpi_presence(struct dctx *x, enum diff_kind kind, const struct kpi *
 /* Pairs what the ids left unpaired when name and place agree. */
 static const char *name_place(struct diff *d, const struct model *m, const struct kpi *k)
 {
-	return pool_printf(d, "%s\x1f%s", diff_place_id(m, k->goal, k->heading), k->name ? k->name : "");
+	return diff_printf(d, "%s\x1f%s", diff_place_id(m, k->goal, k->heading), k->name ? k->name : "");
 }
 
 static void pair_renamed(struct dctx *x, int *a2b, int *b2a)
@@ -538,7 +538,7 @@ void diff_kpis(struct dctx *x)
 
 static const char *repost_key(struct diff *d, const struct model *m, const struct repost *r)
 {
-	return pool_printf(d, "%s\x1f%s", diff_place_id(m, r->goal, r->heading), r->kpi ? r->kpi : "");
+	return diff_printf(d, "%s\x1f%s", diff_place_id(m, r->goal, r->heading), r->kpi ? r->kpi : "");
 }
 
 static void repost_change(struct dctx *x, enum diff_kind kind, const struct model *m, const struct repost *r,

@@ -9,7 +9,7 @@
 
 /* ------------------------------------------------------------ order */
 
-void merge_positions(size_t nb, const int *b2a, long *posb)
+void diff_match_merge(size_t nb, const int *b2a, long *posb)
 {
 	long last = -1;
 	for (size_t j = 0; j < nb; j++) {
@@ -20,7 +20,7 @@ void merge_positions(size_t nb, const int *b2a, long *posb)
 }
 
 /* Patience sorting with back links: O(n log n). */
-void lis_keep(const int *v, size_t n, unsigned char *keep)
+void diff_match_lis(const int *v, size_t n, unsigned char *keep)
 {
 	size_t *tail = xmalloc((n + 1) * sizeof *tail);   /* index of the smallest tail per length */
 	size_t *prev = xmalloc((n + 1) * sizeof *prev);
@@ -54,7 +54,7 @@ static int cmp_sib(const void *pa, const void *pb)
 	return a->after < b->after ? -1 : a->after > b->after;
 }
 
-void find_reordered(struct sib *s, size_t n, unsigned char *moved /* by after index */)
+void diff_match_reordered(struct sib *s, size_t n, unsigned char *moved /* by after index */)
 {
 	qsort(s, n, sizeof *s, cmp_sib);
 	int *v = xmalloc((n + 1) * sizeof *v);
@@ -65,7 +65,7 @@ void find_reordered(struct sib *s, size_t n, unsigned char *moved /* by after in
 			e++;
 		for (size_t k = i; k < e; k++)
 			v[k - i] = s[k].before;
-		lis_keep(v, e - i, keep);
+		diff_match_lis(v, e - i, keep);
 		for (size_t k = i; k < e; k++)
 			moved[s[k].after] = !keep[k - i];
 		i = e;
@@ -106,7 +106,7 @@ static unsigned char *find_moves(struct dctx *x, const struct match_ops *ops, co
 		else
 			move[i] = MM_MOVED;
 	}
-	find_reordered(s, ns, move);   /* 1 = MM_REORDERED, to those with a sibling entry */
+	diff_match_reordered(s, ns, move);   /* 1 = MM_REORDERED, to those with a sibling entry */
 	free(s);
 	return move;
 }
@@ -126,7 +126,7 @@ void diff_match(struct dctx *x, const struct match_ops *ops, size_t nb, size_t n
 	}
 	if (ops->pair_more)
 		ops->pair_more(x, a2b, b2a);
-	merge_positions(nb, b2a, posb);
+	diff_match_merge(nb, b2a, posb);
 	unsigned char *move = find_moves(x, ops, a2b, na);
 	int *rank_b = place_ranks(b, ops, nb), *rank_a = place_ranks(a, ops, na);
 	for (size_t i = 0; i < na; i++) {

@@ -15,18 +15,18 @@
 
 struct dctx;
 
-/* Order helpers.  merge_positions: items of the after side sit at 2i; an
+/* Order helpers.  diff_match_merge: items of the after side sit at 2i; an
  * unmatched item of the before side (b2a[j] < 0) right after the nearest
- * preceding matched one, at 2k+1.  lis_keep: marks the elements of v[0..n)
+ * preceding matched one, at 2k+1.  diff_match_lis: marks the elements of v[0..n)
  * that form a longest strictly increasing subsequence (what did not move).
  * Both write into the caller's arrays and keep nothing. */
-void merge_positions(size_t nb, const int *b2a, long *posb);
-void lis_keep(const int *v, size_t n, unsigned char *keep);
+void diff_match_merge(size_t nb, const int *b2a, long *posb);
+void diff_match_lis(const int *v, size_t n, unsigned char *keep);
 /* Sibling entries (group: the after side's parent; after, before: indices
  * on each side): sorts s in place and marks in moved[after] those outside
  * their group's longest increasing run of before indices. */
 struct sib { long group; int after, before; };
-void find_reordered(struct sib *s, size_t n, unsigned char *moved);
+void diff_match_reordered(struct sib *s, size_t n, unsigned char *moved);
 
 /* Where an item sits: its goal, and the heading above it (-1 at goal level). */
 struct place { size_t goal; int heading; };
@@ -34,7 +34,7 @@ struct place { size_t goal; int heading; };
 /* A paired item: its indices and 1-based ranks among the items of its
  * place on each side, and whether it stayed, changed place, or kept its
  * place but not its order among its siblings (outside their longest run). */
-enum match_move { MM_STAYED = 0, MM_REORDERED = 1, MM_MOVED };   /* 0 and 1: find_reordered's */
+enum match_move { MM_STAYED = 0, MM_REORDERED = 1, MM_MOVED };   /* 0 and 1: diff_match_reordered's */
 struct match_pair {
 	size_t before, after;
 	int rank_before, rank_after;
@@ -53,7 +53,7 @@ struct match_ops {
 	void (*pair_more)(struct dctx *x, int *a2b, int *b2a);
 	/* Called in this order: for each item i of the after side, added or
 	 * paired; then removed for each unpaired item j of the before side,
-	 * with pos its merged position (see merge_positions). */
+	 * with pos its merged position (see diff_match_merge). */
 	void (*added)(struct dctx *x, size_t i);
 	void (*paired)(struct dctx *x, const struct match_pair *p);
 	void (*removed)(struct dctx *x, size_t j, long pos);

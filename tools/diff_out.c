@@ -288,11 +288,12 @@ static size_t first_chars(const char *s, size_t len, size_t n)
 #define CONTEXT_CHARS 12
 #define MIDDLE_CHARS 50
 
-/* s[0..len) cut to n characters, with … where cut. */
+/* s[0..len) cut to n characters, with … where cut; raw, for put_text() or
+ * paint() to show. */
 static void put_clipped(struct buf *b, const char *s, size_t len, size_t n)
 {
 	size_t k = first_chars(s, len, n);
-	buf_put_visible(b, s, k, 0);
+	buf_put(b, s, k);
 	if (k < len)
 		buf_puts(b, "…");
 }
@@ -318,8 +319,10 @@ static void text_excerpt(struct out *t, const struct diff_block *k)
 		buf_puts(&s, "+}");
 		paint(t, GREEN, buf_str(&s));
 	}
+	buf_reset(&s);
+	put_clipped(&s, k->before + lb - k->suffix, k->suffix, CONTEXT_CHARS);
+	put_text(t, buf_str(&s));
 	buf_free(&s);
-	put_clipped(t->b, k->before + lb - k->suffix, k->suffix, CONTEXT_CHARS);
 }
 
 static void text_blocks(struct out *t, const struct diff_change *c)

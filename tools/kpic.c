@@ -54,12 +54,25 @@ static int run(const struct command *c, int argc, char **argv, int ci)
 	return status;
 }
 
+/* "unknown command", with the command it most likely misspells. */
+static int unknown_command(const char *name)
+{
+	const char *near = command_near(name);
+	if (near == NULL)
+		return usage_error("unknown command '%s'", name);
+	struct buf b = BUF_INIT;
+	buf_printf(&b, _("unknown command '%s'; did you mean '%s'?"), name, near);
+	int rc = usage_fail(buf_str(&b));
+	buf_free(&b);
+	return rc;
+}
+
 /* kpic help [COMMAND] */
 static int help(const char *name)
 {
 	const struct command *c = name ? command_find(name) : NULL;
 	if (name && c == NULL)
-		return usage_error("unknown command '%s'", name);
+		return unknown_command(name);
 	if (c)
 		cli_help_command(c, stdout);
 	else
@@ -85,6 +98,6 @@ int main(int argc, char **argv)
 		return help(ci + 1 < argc ? argv[ci + 1] : NULL);
 	const struct command *c = command_find(argv[ci]);
 	if (c == NULL)
-		return usage_error("unknown command '%s'", argv[ci]);
+		return unknown_command(argv[ci]);
 	return run(c, argc, argv, ci);
 }

@@ -42,14 +42,14 @@
 
 /* --- messages ------------------------------------------------------------------ */
 
-void lwarn(struct engine *e, int src, const char *rule, const char *fmt, ...)
+void layout_warn(struct engine *e, int src, const char *rule, const char *fmt, ...)
 {
 	if (e->host == NULL || e->host->warn == NULL)
 		return;
 	struct buf msg = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	buf_vprintf(&msg, gettext(fmt), ap);   /* xgettext --keyword=lwarn:4 */
+	buf_vprintf(&msg, gettext(fmt), ap);   /* xgettext --keyword=layout_warn:4 */
 	va_end(ap);
 	e->host->warn(e->host->ud, src, rule, buf_str(&msg));
 	buf_free(&msg);
@@ -57,12 +57,12 @@ void lwarn(struct engine *e, int src, const char *rule, const char *fmt, ...)
 
 /* A document outside the vocabulary is the stylesheet's bug: an error with
  * the line of the layout document, not of the source. */
-void lfail(struct engine *e, xmlNode *n, const char *fmt, ...)
+void layout_fail(struct engine *e, xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
 	buf_printf(e->err, _("layout document line %ld: "), n ? xmlGetLineNo(n) : 0L);
 	va_start(ap, fmt);
-	buf_vprintf(e->err, gettext(fmt), ap);   /* xgettext --keyword=lfail:3 */
+	buf_vprintf(e->err, gettext(fmt), ap);   /* xgettext --keyword=layout_fail:3 */
 	va_end(ap);
 	buf_putc(e->err, '\n');
 	e->failed = 1;
@@ -94,8 +94,8 @@ static struct item *page_add(struct page *p, enum item_kind kind)
 	return it;
 }
 
-/* An item on the current page, valid until the next add_item. */
-struct item *add_item(struct engine *e, enum item_kind kind)
+/* An item on the current page, valid until the next layout_add_item. */
+struct item *layout_add_item(struct engine *e, enum item_kind kind)
 {
 	if (is_geometry(kind))
 		e->keep = 0;   /* something follows the kept heading on its page */
@@ -139,7 +139,7 @@ static void shift_item(struct item *it, double dy)
  * new page with it: a heading never ends a page.  Moving the tail of one page
  * to the head of the next keeps the items in reading order.
  */
-void new_page(struct engine *e)
+void layout_new_page(struct engine *e)
 {
 	size_t from = e->pages.n - 1;
 	int move = e->keep && e->keep_page == from && e->keep_y > e->top + EPS;
@@ -166,10 +166,10 @@ void new_page(struct engine *e)
 }
 
 /* Starts a new page unless h points fit below e->y (or the page is empty). */
-void ensure_room(struct engine *e, double h)
+void layout_ensure_room(struct engine *e, double h)
 {
 	if (e->y + h > e->bottom + EPS && e->y > e->top + EPS)
-		new_page(e);
+		layout_new_page(e);
 }
 
 /* Vertical space between blocks, dropped at the top of a page. */
@@ -179,15 +179,15 @@ static void vspace(struct engine *e, double h)
 		e->y += h;
 }
 
-void add_tag(struct engine *e, enum item_kind kind, const char *type)
+void layout_add_tag(struct engine *e, enum item_kind kind, const char *type)
 {
-	struct item *it = add_item(e, kind);
+	struct item *it = layout_add_item(e, kind);
 	it->str = xstrdup(type);
 }
 
-void add_tag_text(struct engine *e, const char *type, const char *text)
+void layout_add_tag_text(struct engine *e, const char *type, const char *text)
 {
-	struct item *it = add_item(e, IT_TAG_BEGIN);
+	struct item *it = layout_add_item(e, IT_TAG_BEGIN);
 	it->str = xstrdup(type);
 	it->text = xstrdup(text ? text : "");
 }
@@ -205,21 +205,21 @@ static long id_index(const struct engine *e, const char *id)
 	return p ? (long)(p - e->ids) : -1;
 }
 
-int has_id(const struct engine *e, const char *id)
+int layout_has_id(const struct engine *e, const char *id)
 {
 	return id_index(e, id) >= 0;
 }
 
 /* A named destination for the block's id, the first time the id is seen
  * (a second block with the same id was reported by prescan). */
-void add_dest(struct engine *e, xmlNode *n, double x, double y)
+void layout_add_dest(struct engine *e, xmlNode *n, double x, double y)
 {
-	const char *id = attr(n, "id");
+	const char *id = layout_attr(n, "id");
 	long k = id ? id_index(e, id) : -1;
 	if (k < 0 || e->id_done[k])
 		return;
 	e->id_done[k] = 1;
-	struct item *it = add_item(e, IT_DEST);
+	struct item *it = layout_add_item(e, IT_DEST);
 	it->str = xstrdup(id);
 	it->x = x;
 	it->y = y;
@@ -262,7 +262,7 @@ static struct item *page_text(struct page *p, PangoLayout *l, int line0, int lin
 	return t;
 }
 
-void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src)
+void layout_add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src)
 {
 	e->keep = 0;
 	struct item *it = page_text(cur_page(e), l, line0, line1, ox, oy);
@@ -270,9 +270,9 @@ void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox,
 	it->artifact = e->artifact;
 }
 
-void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb)
+void layout_add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb)
 {
-	struct item *it = add_item(e, IT_STROKE);
+	struct item *it = layout_add_item(e, IT_STROKE);
 	it->x = x;
 	it->y = y;
 	it->w = w;
@@ -281,7 +281,7 @@ void add_rule(struct engine *e, double x, double y, double w, double h, double l
 	it->rgb = rgb;
 }
 
-/* A segment of add_rules(): on the line `c` (a y for a horizontal
+/* A segment of layout_add_rules(): on the line `c` (a y for a horizontal
  * segment, an x for a vertical one) from a to b, a <= b.  key is c on a
  * grid of 1/1024 pt, so that two borders computed by different sums of the
  * same widths fall on one line. */
@@ -325,7 +325,7 @@ static size_t merge_segs(struct seg *v, size_t n)
  * on the page, so a page of ruled table costs far less this way, and
  * the rules no longer darken where they were stroked twice.
  */
-void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb)
+void layout_add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb)
 {
 	struct seg *v = xmalloc((n ? n : 1) * sizeof *v);
 	size_t m = 0;
@@ -342,7 +342,7 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 	qsort(v, m, sizeof *v, seg_cmp);
 	m = merge_segs(v, m);
 	if (m > 0) {
-		struct item *it = add_item(e, IT_RULES);
+		struct item *it = layout_add_item(e, IT_RULES);
 		it->artifact = ART_OVER;   /* table rules: layout, not content */
 		it->segs = xmalloc(4 * m * sizeof *it->segs);
 		it->nsegs = m;
@@ -359,9 +359,9 @@ void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsign
 	free(v);
 }
 
-void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb)
+void layout_add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb)
 {
-	struct item *it = add_item(e, IT_FILL);
+	struct item *it = layout_add_item(e, IT_FILL);
 	it->artifact = ART_UNDER;   /* a cell's or a frame's background */
 	it->x = x;
 	it->y = y;
@@ -392,46 +392,92 @@ static void push_rect(struct item *it, double x, double y, double w, double h)
 	r[3] = h;
 }
 
-/* One link item per <link> in the drawn lines, with one rectangle per line
- * the link's text is on. */
-void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
-               double ox, double oy)
+/* Where a line of a layout is: its bytes [a, b), and its extents in pango
+ * units. */
+struct line_geom {
+	PangoLayoutLine *line;
+	int a, b;
+	int x, top, bottom;
+};
+
+/* Lines [line0, line1) of l in one walk; their number, the array in *out
+ * (the caller frees it). */
+static int line_geoms(PangoLayout *l, int line0, int line1, struct line_geom **out)
 {
+	struct line_geom *g = xmalloc((size_t)(line1 > line0 ? line1 - line0 : 1) * sizeof *g);
+	int n = 0, i = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		if (i >= line0) {
+			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+			PangoRectangle log;
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			g[n].line = line;
+			g[n].a = line->start_index;
+			g[n].b = line->start_index + line->length;
+			g[n].x = log.x;
+			pango_layout_iter_get_line_yrange(it, &g[n].top, &g[n].bottom);
+			n++;
+		}
+		i++;
+	} while (i < line1 && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	*out = g;
+	return n;
+}
+
+/* The first of the n lines g that ends after byte `at`, or n. */
+static int line_after(const struct line_geom *g, int n, int at)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (g[mid].b > at)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* One link item per <link> in the drawn lines, with one rectangle per line
+ * the link's text is on.  The lines are measured once and each link finds
+ * its first line by bisection, so a paragraph of many links across many
+ * pages costs its lines plus its links, not their product. */
+void layout_add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
+                      double ox, double oy)
+{
+	if (r->nlinks == 0)
+		return;
+	struct line_geom *g;
+	int n = line_geoms(l, line0, line1, &g);
 	for (size_t k = 0; k < r->nlinks; k++) {
 		const struct lspan *s = &r->links[k];
 		struct item tmp = { .kind = IT_LINK };
-		PangoLayoutIter *it = pango_layout_get_iter(l);
-		int i = 0;
-		do {
-			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-			int a = line->start_index, b = line->start_index + line->length;
-			int from = (int)s->start > a ? (int)s->start : a;
-			int to = (int)s->end < b ? (int)s->end : b;
-			if (i >= line0 && from < to) {
-				PangoRectangle log;
-				int t, bt, x0, x1;
-				pango_layout_iter_get_line_extents(it, NULL, &log);
-				pango_layout_iter_get_line_yrange(it, &t, &bt);
-				pango_layout_line_index_to_x(line, from, 0, &x0);
-				pango_layout_line_index_to_x(line, to, 0, &x1);
-				push_rect(&tmp, ox + (double)(log.x + x0) / PANGO_SCALE, oy + (double)t / PANGO_SCALE,
-				          (double)(x1 - x0) / PANGO_SCALE, (double)(bt - t) / PANGO_SCALE);
-			}
-			i++;
-		} while (i < line1 && pango_layout_iter_next_line(it));
-		pango_layout_iter_free(it);
+		for (int i = line_after(g, n, (int)s->start); i < n && g[i].a < (int)s->end; i++) {
+			int from = (int)s->start > g[i].a ? (int)s->start : g[i].a;
+			int to = (int)s->end < g[i].b ? (int)s->end : g[i].b;
+			int x0, x1;
+			if (from >= to)
+				continue;
+			pango_layout_line_index_to_x(g[i].line, from, 0, &x0);
+			pango_layout_line_index_to_x(g[i].line, to, 0, &x1);
+			push_rect(&tmp, ox + (double)(g[i].x + x0) / PANGO_SCALE, oy + (double)g[i].top / PANGO_SCALE,
+			          (double)(x1 - x0) / PANGO_SCALE, (double)(g[i].bottom - g[i].top) / PANGO_SCALE);
+		}
 		if (tmp.nrects == 0)
 			continue;
 		struct buf a = BUF_INIT;
 		buf_puts(&a, "dest=");
 		put_quoted(&a, s->to);
-		struct item *li = add_item(e, IT_LINK);
+		struct item *li = layout_add_item(e, IT_LINK);
 		*li = tmp;
 		li->ref = -1;
 		li->str = xstrdup(buf_str(&a));
 		li->text = xstrndup(r->text.data + s->start, s->end - s->start);
 		buf_free(&a);
 	}
+	free(g);
 }
 
 /* --- lines of text ------------------------------------------------------------ */
@@ -444,8 +490,8 @@ static void ensure_first_lines(struct engine *e, PangoLayout *l)
 	if (n == 0)
 		return;
 	double t, b, base;
-	line_range(l, n <= 3 ? n - 1 : 1, &t, &b, &base);
-	ensure_room(e, b);
+	layout_line_range(l, n <= 3 ? n - 1 : 1, &t, &b, &base);
+	layout_ensure_room(e, b);
 }
 
 /*
@@ -458,7 +504,7 @@ static void place_lines(struct engine *e, PangoLayout *l, const struct rich *r, 
 	int n = layout_lines(l);
 	double *top = xmalloc((size_t)n * sizeof *top), *bot = xmalloc((size_t)n * sizeof *bot);
 	if (n > 0)
-		line_ranges(l, top, bot);
+		layout_line_ranges(l, top, bot);
 	int i = 0;
 	while (i < n) {
 		int j = i;
@@ -468,18 +514,18 @@ static void place_lines(struct engine *e, PangoLayout *l, const struct rich *r, 
 			j = n - 2;                        /* no widow */
 		int orphan = i == 0 && j < n && j < 2 && n > 1;
 		if ((j == i || orphan) && e->y > e->top + EPS) {
-			new_page(e);
+			layout_new_page(e);
 			continue;
 		}
 		if (j == i)
 			j = i + 1;                        /* a line taller than a page */
-		add_text(e, l, i, j, x, e->y - top[i], src);
+		layout_add_text(e, l, i, j, x, e->y - top[i], src);
 		if (r != NULL)
-			add_links(e, r, l, i, j, x, e->y - top[i]);
+			layout_add_links(e, r, l, i, j, x, e->y - top[i]);
 		e->y += bot[j - 1] - top[i];
 		i = j;
 		if (i < n)
-			new_page(e);
+			layout_new_page(e);
 	}
 	free(top);
 	free(bot);
@@ -494,14 +540,14 @@ static double text_width(const struct engine *e)
 
 static int heading_level(xmlNode *n)
 {
-	const char *l = attr(n, "level");
+	const char *l = layout_attr(n, "level");
 	int v = l ? atoi(l) : 2;
 	return v < 1 ? 1 : v > 4 ? 4 : v;
 }
 
 static int in_outline(xmlNode *n)
 {
-	const char *o = attr(n, "outline");
+	const char *o = layout_attr(n, "outline");
 	int level = heading_level(n);
 	return level >= 2 && (o == NULL || strcmp(o, "no") != 0);
 }
@@ -512,47 +558,47 @@ static void flow_heading(struct engine *e, xmlNode *n)
 	int level = heading_level(n);
 	enum lstyle st = (enum lstyle)(LS_H1 + level - 1);
 	struct rich r;
-	rich_init(&r);
-	rich_inline(e, n, &r);
-	PangoLayout *l = rich_layout(e, &r, st, text_width(e),
+	layout_rich_init(&r);
+	layout_rich_inline(e, n, &r);
+	PangoLayout *l = layout_rich(e, &r, st, text_width(e),
 	                             level == 1 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT, 0, 0);
-	vspace(e, lstyles[st].before);
+	vspace(e, layout_styles[st].before);
 	/* the heading and two lines of what follows, or a new page */
-	ensure_room(e, layout_height(l) + 2 * lstyles[LS_BODY].leading * lstyles[LS_BODY].size);
+	layout_ensure_room(e, layout_height(l) + 2 * layout_styles[LS_BODY].leading * layout_styles[LS_BODY].size);
 	int chain = e->keep && e->keep_page == e->pages.n - 1;
 	size_t kitem = chain ? e->keep_item : cur_page(e)->n;
 	double ky = chain ? e->keep_y : e->y;
 
-	add_tag(e, IT_TAG_BEGIN, tags[level - 1]);
-	add_dest(e, n, e->left, e->y);
+	layout_add_tag(e, IT_TAG_BEGIN, tags[level - 1]);
+	layout_add_dest(e, n, e->left, e->y);
 	if (level >= 2 && in_outline(n) && e->next_head < e->nheads) {
-		struct item *o = add_item(e, IT_OUTLINE);
+		struct item *o = layout_add_item(e, IT_OUTLINE);
 		o->num = level;
 		o->ref = (int)e->next_head++;
 		o->str = xstrdup(e->heads[o->ref].bookmark);
 		o->x = e->left;
 		o->y = e->y;
-		struct item *d = add_item(e, IT_DEST);
+		struct item *d = layout_add_item(e, IT_DEST);
 		d->str = xstrdup(e->heads[o->ref].dest);
 		d->x = e->left;
 		d->y = e->y;
 	}
-	place_lines(e, l, &r, e->left, src_of(n));
+	place_lines(e, l, &r, e->left, layout_src_of(n));
 	if (level == 2)   /* a hairline under the chapter headings */
-		add_rule(e, e->left, e->y + 2, text_width(e), 0, 0.6, 0x1f4e79);
-	add_tag(e, IT_TAG_END, tags[level - 1]);
-	e->y += lstyles[st].after;
+		layout_add_rule(e, e->left, e->y + 2, text_width(e), 0, 0.6, 0x1f4e79);
+	layout_add_tag(e, IT_TAG_END, tags[level - 1]);
+	e->y += layout_styles[st].after;
 	e->keep = 1;
 	e->keep_page = e->pages.n - 1;
 	e->keep_item = kitem;
 	e->keep_y = ky;
 	g_object_unref(l);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 static enum lstyle para_style(xmlNode *n, PangoAlignment *align)
 {
-	const char *s = attr(n, "style");
+	const char *s = layout_attr(n, "style");
 	*align = PANGO_ALIGN_LEFT;
 	if (s == NULL || strcmp(s, "body") == 0)
 		return LS_BODY;
@@ -573,25 +619,25 @@ static void flow_p(struct engine *e, xmlNode *n)
 	PangoAlignment align;
 	enum lstyle st = para_style(n, &align);
 	struct rich r;
-	rich_init(&r);
-	rich_inline(e, n, &r);
-	PangoLayout *l = rich_layout(e, &r, st, text_width(e), align, 0, 0);
-	vspace(e, lstyles[st].before);
+	layout_rich_init(&r);
+	layout_rich_inline(e, n, &r);
+	PangoLayout *l = layout_rich(e, &r, st, text_width(e), align, 0, 0);
+	vspace(e, layout_styles[st].before);
 	ensure_first_lines(e, l);
-	add_tag(e, IT_TAG_BEGIN, "P");
-	add_dest(e, n, e->left, e->y);
-	place_lines(e, l, &r, e->left, src_of(n));
-	add_tag(e, IT_TAG_END, "P");
-	e->y += lstyles[st].after;
+	layout_add_tag(e, IT_TAG_BEGIN, "P");
+	layout_add_dest(e, n, e->left, e->y);
+	place_lines(e, l, &r, e->left, layout_src_of(n));
+	layout_add_tag(e, IT_TAG_END, "P");
+	e->y += layout_styles[st].after;
 	g_object_unref(l);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 /* The marker of item number k (1-based): its label, or the list's. */
 static void item_marker(xmlNode *list, xmlNode *item, int k, struct buf *out)
 {
-	const char *label = attr(item, "label");
-	const char *m = attr(list, "marker");
+	const char *label = layout_attr(item, "label");
+	const char *m = layout_attr(list, "marker");
 	if (label != NULL)
 		buf_puts(out, label);
 	else if (m != NULL && strcmp(m, "decimal") == 0)
@@ -606,13 +652,13 @@ static double marker_column(struct engine *e, xmlNode *list, enum lstyle st)
 	double w = 0;
 	int k = 0;
 	for (xmlNode *c = list->children; c != NULL; c = c->next) {
-		if (!is_el(c, "item"))
+		if (!layout_is_el(c, "item"))
 			continue;
 		struct buf m = BUF_INIT;
 		item_marker(list, c, ++k, &m);
 		if (m.len > 0) {
-			PangoLayout *l = plain_layout(e, buf_str(&m), st, 0, PANGO_ALIGN_LEFT);
-			w = fmax(w, layout_width(l) + lstyles[st].size * 0.5);
+			PangoLayout *l = layout_plain(e, buf_str(&m), st, 0, PANGO_ALIGN_LEFT);
+			w = fmax(w, layout_width(l) + layout_styles[st].size * 0.5);
 			g_object_unref(l);
 		}
 		buf_free(&m);
@@ -624,32 +670,32 @@ static void flow_item(struct engine *e, xmlNode *list, xmlNode *item, int k, enu
                       double indent)
 {
 	struct rich r;
-	rich_init(&r);
-	rich_inline(e, item, &r);
-	PangoLayout *l = rich_layout(e, &r, st, text_width(e) - indent, PANGO_ALIGN_LEFT, 0, 0);
+	layout_rich_init(&r);
+	layout_rich_inline(e, item, &r);
+	PangoLayout *l = layout_rich(e, &r, st, text_width(e) - indent, PANGO_ALIGN_LEFT, 0, 0);
 	ensure_first_lines(e, l);
-	add_tag(e, IT_TAG_BEGIN, "LI");
-	add_dest(e, item, e->left, e->y);
+	layout_add_tag(e, IT_TAG_BEGIN, "LI");
+	layout_add_dest(e, item, e->left, e->y);
 	struct buf m = BUF_INIT;
 	item_marker(list, item, k, &m);
 	if (m.len > 0 && layout_lines(l) > 0) {
-		PangoLayout *ml = plain_layout(e, buf_str(&m), st, 0, PANGO_ALIGN_LEFT);
+		PangoLayout *ml = layout_plain(e, buf_str(&m), st, 0, PANGO_ALIGN_LEFT);
 		double t, b, base_text, base_mark;
-		line_range(l, 0, &t, &b, &base_text);
-		line_range(ml, 0, &t, &b, &base_mark);
-		add_tag(e, IT_TAG_BEGIN, "Lbl");
-		add_text(e, ml, 0, 1, e->left, e->y + base_text - base_mark, src_of(item));
-		add_tag(e, IT_TAG_END, "Lbl");
+		layout_line_range(l, 0, &t, &b, &base_text);
+		layout_line_range(ml, 0, &t, &b, &base_mark);
+		layout_add_tag(e, IT_TAG_BEGIN, "Lbl");
+		layout_add_text(e, ml, 0, 1, e->left, e->y + base_text - base_mark, layout_src_of(item));
+		layout_add_tag(e, IT_TAG_END, "Lbl");
 		g_object_unref(ml);
 	}
 	buf_free(&m);
-	add_tag(e, IT_TAG_BEGIN, "LBody");
-	place_lines(e, l, &r, e->left + indent, src_of(item));
-	add_tag(e, IT_TAG_END, "LBody");
-	add_tag(e, IT_TAG_END, "LI");
-	e->y += lstyles[st].after / 2;
+	layout_add_tag(e, IT_TAG_BEGIN, "LBody");
+	place_lines(e, l, &r, e->left + indent, layout_src_of(item));
+	layout_add_tag(e, IT_TAG_END, "LBody");
+	layout_add_tag(e, IT_TAG_END, "LI");
+	e->y += layout_styles[st].after / 2;
 	g_object_unref(l);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 static void flow_list(struct engine *e, xmlNode *n)
@@ -658,17 +704,17 @@ static void flow_list(struct engine *e, xmlNode *n)
 	enum lstyle st = para_style(n, &align);
 	double indent = marker_column(e, n, st);
 	int k = 0;
-	vspace(e, lstyles[st].before);
-	add_tag(e, IT_TAG_BEGIN, "L");
-	add_dest(e, n, e->left, e->y);
+	vspace(e, layout_styles[st].before);
+	layout_add_tag(e, IT_TAG_BEGIN, "L");
+	layout_add_dest(e, n, e->left, e->y);
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (is_el(c, "item"))
+		if (layout_is_el(c, "item"))
 			flow_item(e, n, c, ++k, st, indent);
 		else if (c->type == XML_ELEMENT_NODE)
-			lfail(e, c, "<list> holds only <item> elements, not <%s>", (const char *)c->name);
+			layout_fail(e, c, "<list> holds only <item> elements, not <%s>", (const char *)c->name);
 	}
-	add_tag(e, IT_TAG_END, "L");
-	e->y += lstyles[st].after / 2;
+	layout_add_tag(e, IT_TAG_END, "L");
+	e->y += layout_styles[st].after / 2;
 }
 
 /* --- figures ---------------------------------------------------------------------- */
@@ -685,7 +731,7 @@ struct fig {
 static xmlNode *child_el(xmlNode *n, const char *name)
 {
 	for (xmlNode *c = n->children; c != NULL; c = c->next)
-		if (is_el(c, name))
+		if (layout_is_el(c, name))
 			return c;
 	return NULL;
 }
@@ -694,14 +740,14 @@ static xmlNode *child_el(xmlNode *n, const char *name)
  * (caption included), never wider than the column, never taller than a page. */
 static void measure_figure(struct engine *e, xmlNode *n, double avail, double maxh, struct fig *f)
 {
-	const char *kind = attr(n, "kind"), *ref = attr(n, "ref");
+	const char *kind = layout_attr(n, "kind"), *ref = layout_attr(n, "ref");
 	memset(f, 0, sizeof *f);
-	rich_init(&f->cap);
+	layout_rich_init(&f->cap);
 	xmlNode *cap = child_el(n, "caption");
 	if (cap != NULL) {
-		rich_inline(e, cap, &f->cap);
-		f->capl = rich_layout(e, &f->cap, LS_CAPTION, avail, PANGO_ALIGN_CENTER, 0, 0);
-		f->caph = layout_height(f->capl) + lstyles[LS_CAPTION].before;
+		layout_rich_inline(e, cap, &f->cap);
+		f->capl = layout_rich(e, &f->cap, LS_CAPTION, avail, PANGO_ALIGN_CENTER, 0, 0);
+		f->caph = layout_height(f->capl) + layout_styles[LS_CAPTION].before;
 	}
 	if (e->host != NULL && e->host->figure != NULL && kind != NULL)
 		f->chart = e->host->figure(e->host->ud, kind, ref);
@@ -714,12 +760,12 @@ static void measure_figure(struct engine *e, xmlNode *n, double avail, double ma
 	if (f->chart != NULL)
 		chart_free(f->chart);
 	f->chart = NULL;
-	lwarn(e, src_of(n), "layout-figure-missing",
-	      /* xgettext:c-format */ ref ? N_("no chart for figure kind '%s' (ref '%s'); its text alternative is shown instead")
+	layout_warn(e, layout_src_of(n), "layout-figure-missing",
+	            /* xgettext:c-format */ ref ? N_("no chart for figure kind '%s' (ref '%s'); its text alternative is shown instead")
 	      /* xgettext:c-format */ : N_("no chart for figure kind '%s'%s; its text alternative is shown instead"),
 	      kind ? kind : "", ref ? ref : "");
 	f->w = avail;
-	f->h = 4 * lstyles[LS_BODY].size;
+	f->h = 4 * layout_styles[LS_BODY].size;
 }
 
 static void fig_free(struct fig *f)
@@ -728,7 +774,7 @@ static void fig_free(struct fig *f)
 		chart_free(f->chart);
 	if (f->capl != NULL)
 		g_object_unref(f->capl);
-	rich_free(&f->cap);
+	layout_rich_free(&f->cap);
 }
 
 /* Draws a measured figure centred in a column [x, x + colw) at e->y; the
@@ -736,10 +782,10 @@ static void fig_free(struct fig *f)
 static void place_figure(struct engine *e, xmlNode *n, struct fig *f, double x, double colw)
 {
 	double fx = x + (colw - f->w) / 2, y = e->y;
-	add_tag_text(e, "Figure", attr(n, "alt"));
-	add_dest(e, n, x, y);
+	layout_add_tag_text(e, "Figure", layout_attr(n, "alt"));
+	layout_add_dest(e, n, x, y);
 	if (f->chart != NULL) {
-		struct item *it = add_item(e, IT_CHART);
+		struct item *it = layout_add_item(e, IT_CHART);
 		it->box = BOX_FIGURE;
 		it->chart = f->chart;
 		it->scale = f->scale;
@@ -747,22 +793,22 @@ static void place_figure(struct engine *e, xmlNode *n, struct fig *f, double x, 
 		it->y = y;
 		it->w = f->w;
 		it->h = f->h;
-		it->src = src_of(n);
+		it->src = layout_src_of(n);
 		f->chart = NULL;
 	} else {
-		const char *alt = attr(n, "alt");
-		PangoLayout *l = plain_layout(e, alt ? alt : "", LS_SMALL, f->w - 12, PANGO_ALIGN_CENTER);
-		add_fill(e, fx, y, f->w, f->h, 0xf2f2f2);
-		add_text(e, l, 0, layout_lines(l), fx + 6, y + (f->h - layout_height(l)) / 2, src_of(n));
+		const char *alt = layout_attr(n, "alt");
+		PangoLayout *l = layout_plain(e, alt ? alt : "", LS_SMALL, f->w - 12, PANGO_ALIGN_CENTER);
+		layout_add_fill(e, fx, y, f->w, f->h, 0xf2f2f2);
+		layout_add_text(e, l, 0, layout_lines(l), fx + 6, y + (f->h - layout_height(l)) / 2, layout_src_of(n));
 		g_object_unref(l);
 	}
-	add_tag(e, IT_TAG_END, "Figure");
+	layout_add_tag(e, IT_TAG_END, "Figure");
 	if (f->capl != NULL) {
-		add_tag(e, IT_TAG_BEGIN, "Caption");
+		layout_add_tag(e, IT_TAG_BEGIN, "Caption");
 		double capw = (double)pango_layout_get_width(f->capl) / PANGO_SCALE;
-		add_text(e, f->capl, 0, layout_lines(f->capl), x + (colw - capw) / 2,
-		         y + f->h + lstyles[LS_CAPTION].before, src_of(n));
-		add_tag(e, IT_TAG_END, "Caption");
+		layout_add_text(e, f->capl, 0, layout_lines(f->capl), x + (colw - capw) / 2,
+		                y + f->h + layout_styles[LS_CAPTION].before, layout_src_of(n));
+		layout_add_tag(e, IT_TAG_END, "Caption");
 	}
 }
 
@@ -773,34 +819,34 @@ static double page_room(const struct engine *e)
 
 static void flow_figure(struct engine *e, xmlNode *n)
 {
-	const char *pct = attr(n, "width");
+	const char *pct = layout_attr(n, "width");
 	double share = pct ? atof(pct) / 100 : 1;
 	if (share <= 0 || share > 1)
 		share = 1;
 	struct fig f;
 	measure_figure(e, n, text_width(e) * share, page_room(e), &f);
-	vspace(e, lstyles[LS_BODY].size);
-	ensure_room(e, f.h + f.caph);
+	vspace(e, layout_styles[LS_BODY].size);
+	layout_ensure_room(e, f.h + f.caph);
 	place_figure(e, n, &f, e->left, text_width(e));
-	e->y += f.h + f.caph + lstyles[LS_BODY].size;
+	e->y += f.h + f.caph + layout_styles[LS_BODY].size;
 	fig_free(&f);
 }
 
 /* Figures side by side, `columns` to a row; a row never breaks. */
 static void flow_grid(struct engine *e, xmlNode *n)
 {
-	const char *c = attr(n, "columns");
+	const char *c = layout_attr(n, "columns");
 	int cols = c ? atoi(c) : 1;
 	cols = cols < 1 ? 1 : cols > 64 ? 64 : cols;
 	double gap = 12, colw = (text_width(e) - gap * (cols - 1)) / cols;
 	xmlNode *figs[64];
 	int first = 1;
-	vspace(e, lstyles[LS_BODY].size);
+	vspace(e, layout_styles[LS_BODY].size);
 	xmlNode *next = n->children;
 	for (;;) {
 		int k = 0;
 		for (; next != NULL && k < cols; next = next->next)
-			if (is_el(next, "figure"))
+			if (layout_is_el(next, "figure"))
 				figs[k++] = next;
 		if (k == 0)
 			break;
@@ -810,9 +856,9 @@ static void flow_grid(struct engine *e, xmlNode *n)
 			measure_figure(e, figs[i], colw, page_room(e), &f[i]);
 			rowh = fmax(rowh, f[i].h + f[i].caph);
 		}
-		ensure_room(e, rowh);
+		layout_ensure_room(e, rowh);
 		if (first)
-			add_dest(e, n, e->left, e->y);
+			layout_add_dest(e, n, e->left, e->y);
 		first = 0;
 		for (int i = 0; i < k; i++) {
 			place_figure(e, figs[i], &f[i], e->left + i * (colw + gap), colw);
@@ -834,64 +880,64 @@ static void flow_grid(struct engine *e, xmlNode *n)
 static void toc_entry(struct engine *e, size_t k, double numcol)
 {
 	const struct lheading *h = &e->heads[k];
-	double indent = (h->level - 2) * 1.5 * lstyles[LS_BODY].size;
+	double indent = (h->level - 2) * 1.5 * layout_styles[LS_BODY].size;
 	double width = text_width(e) - indent - numcol;
 	struct rich r;
-	rich_init(&r);
-	rich_text(&r, h->title);
-	PangoLayout *l = rich_layout(e, &r, LS_BODY, width, PANGO_ALIGN_LEFT, 0, h->level == 2);
+	layout_rich_init(&r);
+	layout_rich_text(&r, h->title);
+	PangoLayout *l = layout_rich(e, &r, LS_BODY, width, PANGO_ALIGN_LEFT, 0, h->level == 2);
 	ensure_first_lines(e, l);
-	add_tag(e, IT_TAG_BEGIN, "TOCI");
+	layout_add_tag(e, IT_TAG_BEGIN, "TOCI");
 	/* the text in an element of its own: cairo marks only the content of
 	 * elements without children, and the TOCI holds the Link too */
-	add_tag(e, IT_TAG_BEGIN, "Reference");
+	layout_add_tag(e, IT_TAG_BEGIN, "Reference");
 	double y0 = e->y;
 	place_lines(e, l, NULL, e->left + indent, 0);
 	int n = layout_lines(l);
 	double t, b, base;
-	line_range(l, n - 1, &t, &b, &base);
+	layout_line_range(l, n - 1, &t, &b, &base);
 	PangoLayoutLine *last = pango_layout_get_line_readonly(l, n - 1);
 	PangoRectangle log;
 	pango_layout_line_get_extents(last, NULL, &log);
-	struct item *ref = add_item(e, IT_TOCREF);
+	struct item *ref = layout_add_item(e, IT_TOCREF);
 	ref->ref = (int)k;
 	ref->x = e->left + indent + (double)(log.x + log.width) / PANGO_SCALE;   /* the title's end */
 	ref->y = e->y - (b - base);                                              /* its baseline */
 	ref->num = h->level;
-	struct item *dots = add_item(e, IT_DOTS);
+	struct item *dots = layout_add_item(e, IT_DOTS);
 	dots->ref = (int)k;
 	dots->rgb = 0x404040;
-	add_tag(e, IT_TAG_END, "Reference");
-	struct item *link = add_item(e, IT_LINK);
+	layout_add_tag(e, IT_TAG_END, "Reference");
+	struct item *link = layout_add_item(e, IT_LINK);
 	link->ref = (int)k;
 	link->text = xstrdup(h->title);
 	if (e->y < y0)   /* the entry went on over a page break: its last page */
 		y0 = e->top;
 	push_rect(link, e->left + indent, y0, text_width(e) - indent, e->y - y0);
-	add_tag(e, IT_TAG_END, "TOCI");
-	e->y += lstyles[LS_BODY].size * 0.35;
+	layout_add_tag(e, IT_TAG_END, "TOCI");
+	e->y += layout_styles[LS_BODY].size * 0.35;
 	g_object_unref(l);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 static void flow_toc(struct engine *e, xmlNode *n)
 {
-	const char *title = attr(n, "title");
-	PangoLayout *l = plain_layout(e, title ? title : "目次", LS_H2, text_width(e), PANGO_ALIGN_LEFT);
-	PangoLayout *num = plain_layout(e, "0000", LS_BODY, 0, PANGO_ALIGN_LEFT);
-	double numcol = layout_width(num) + lstyles[LS_BODY].size;
-	vspace(e, lstyles[LS_H2].before);
+	const char *title = layout_attr(n, "title");
+	PangoLayout *l = layout_plain(e, title ? title : "目次", LS_H2, text_width(e), PANGO_ALIGN_LEFT);
+	PangoLayout *num = layout_plain(e, "0000", LS_BODY, 0, PANGO_ALIGN_LEFT);
+	double numcol = layout_width(num) + layout_styles[LS_BODY].size;
+	vspace(e, layout_styles[LS_H2].before);
 	ensure_first_lines(e, l);
-	add_tag(e, IT_TAG_BEGIN, "TOC");
-	add_dest(e, n, e->left, e->y);
-	add_tag(e, IT_TAG_BEGIN, "Caption");
-	place_lines(e, l, NULL, e->left, src_of(n));
-	add_tag(e, IT_TAG_END, "Caption");
-	e->y += lstyles[LS_H2].after;
+	layout_add_tag(e, IT_TAG_BEGIN, "TOC");
+	layout_add_dest(e, n, e->left, e->y);
+	layout_add_tag(e, IT_TAG_BEGIN, "Caption");
+	place_lines(e, l, NULL, e->left, layout_src_of(n));
+	layout_add_tag(e, IT_TAG_END, "Caption");
+	e->y += layout_styles[LS_H2].after;
 	for (size_t k = 0; k < e->nheads; k++)
 		toc_entry(e, k, numcol);
-	add_tag(e, IT_TAG_END, "TOC");
-	e->y += lstyles[LS_BODY].after;
+	layout_add_tag(e, IT_TAG_END, "TOC");
+	e->y += layout_styles[LS_BODY].after;
 	g_object_unref(num);
 	g_object_unref(l);
 }
@@ -910,37 +956,37 @@ static int is_blank(const xmlNode *n)
 
 static void flow_block(struct engine *e, xmlNode *n)
 {
-	if (is_el(n, "heading")) {
+	if (layout_is_el(n, "heading")) {
 		flow_heading(e, n);
-	} else if (is_el(n, "p")) {
+	} else if (layout_is_el(n, "p")) {
 		flow_p(e, n);
-	} else if (is_el(n, "list")) {
+	} else if (layout_is_el(n, "list")) {
 		flow_list(e, n);
-	} else if (is_el(n, "table")) {
-		flow_table(e, n);
-	} else if (is_el(n, "figure")) {
+	} else if (layout_is_el(n, "table")) {
+		layout_flow_table(e, n);
+	} else if (layout_is_el(n, "figure")) {
 		flow_figure(e, n);
-	} else if (is_el(n, "figure-grid")) {
+	} else if (layout_is_el(n, "figure-grid")) {
 		flow_grid(e, n);
-	} else if (is_el(n, "toc")) {
+	} else if (layout_is_el(n, "toc")) {
 		flow_toc(e, n);
-	} else if (is_el(n, "page-break")) {
+	} else if (layout_is_el(n, "page-break")) {
 		e->keep = 0;   /* the stylesheet asked for the break here */
 		if (e->y > e->top + EPS)
-			new_page(e);
-	} else if (is_el(n, "space")) {
-		const char *l = attr(n, "lines");
-		vspace(e, (l ? atof(l) : 1) * lstyles[LS_BODY].leading * lstyles[LS_BODY].size);
+			layout_new_page(e);
+	} else if (layout_is_el(n, "space")) {
+		const char *l = layout_attr(n, "lines");
+		vspace(e, (l ? atof(l) : 1) * layout_styles[LS_BODY].leading * layout_styles[LS_BODY].size);
 	} else if (n->type == XML_ELEMENT_NODE) {
-		lfail(e, n, "<%s> is not a block of the layout vocabulary", (const char *)n->name);
+		layout_fail(e, n, "<%s> is not a block of the layout vocabulary", (const char *)n->name);
 	} else if (!is_blank(n)) {
-		lfail(e, n, "text outside a block");
+		layout_fail(e, n, "text outside a block");
 	}
 }
 
 static void flow_sequence(struct engine *e, xmlNode *n)
 {
-	const char *o = attr(n, "orientation");
+	const char *o = layout_attr(n, "orientation");
 	e->landscape = o != NULL && strcmp(o, "landscape") == 0;
 	e->keep = 0;
 	start_page(e);
@@ -953,9 +999,9 @@ static void flatten(const xmlNode *n, struct rich *r)
 {
 	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-			rich_text(r, (const char *)c->content);
-		else if (is_el(c, "br"))
-			rich_text(r, " ");
+			layout_rich_text(r, (const char *)c->content);
+		else if (layout_is_el(c, "br"))
+			layout_rich_text(r, " ");
 		else if (c->type == XML_ELEMENT_NODE)
 			flatten(c, r);
 	}
@@ -964,16 +1010,16 @@ static void flatten(const xmlNode *n, struct rich *r)
 static void push_heading(struct engine *e, xmlNode *n)
 {
 	struct rich r;
-	rich_init(&r);
+	layout_rich_init(&r);
 	flatten(n, &r);
 	e->heads = xrealloc(e->heads, (e->nheads + 1) * sizeof *e->heads);
 	struct lheading *h = &e->heads[e->nheads++];
 	memset(h, 0, sizeof *h);
 	h->level = heading_level(n);
 	h->title = xstrdup(buf_str(&r.text));
-	const char *bm = attr(n, "outline-title");
+	const char *bm = layout_attr(n, "outline-title");
 	h->bookmark = xstrdup(bm ? bm : h->title);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 /* Before layout: every id (links are checked against them) and every
@@ -983,7 +1029,7 @@ static void prescan(struct engine *e, xmlNode *n, size_t *cap)
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		const char *id = attr(c, "id");
+		const char *id = layout_attr(c, "id");
 		if (id != NULL) {
 			if (e->nids == *cap) {
 				*cap = *cap ? 2 * *cap : 64;
@@ -991,7 +1037,7 @@ static void prescan(struct engine *e, xmlNode *n, size_t *cap)
 			}
 			e->ids[e->nids++] = xstrdup(id);
 		}
-		if (is_el(c, "heading") && in_outline(c))
+		if (layout_is_el(c, "heading") && in_outline(c))
 			push_heading(e, c);
 		prescan(e, c, cap);
 	}
@@ -1004,8 +1050,8 @@ static void sort_ids(struct engine *e)
 	size_t k = 0;
 	for (size_t i = 0; i < e->nids; i++) {
 		if (k > 0 && strcmp(e->ids[k - 1], e->ids[i]) == 0) {
-			lwarn(e, 0, "layout-duplicate-id", "id '%s' is on more than one block; links go to the first",
-			      e->ids[i]);
+			layout_warn(e, 0, "layout-duplicate-id", "id '%s' is on more than one block; links go to the first",
+			            e->ids[i]);
 			free(e->ids[i]);
 			continue;
 		}
@@ -1027,7 +1073,7 @@ static void name_heading_dests(struct engine *e)
 	for (size_t i = 0; i < e->nheads; i++) {
 		struct buf name = BUF_INIT;
 		buf_printf(&name, "kpic-heading-%zu", i + 1);
-		while (has_id(e, buf_str(&name)))
+		while (layout_has_id(e, buf_str(&name)))
 			buf_putc(&name, '_');
 		e->heads[i].dest = xstrdup(buf_str(&name));
 		buf_free(&name);
@@ -1067,10 +1113,10 @@ static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 	char num[32];
 	snprintf(num, sizeof num, "%d", h->page);
 	struct rich r;
-	rich_init(&r);
-	rich_text(&r, num);
-	PangoLayout *l = rich_layout(e, &r, LS_BODY, 0, PANGO_ALIGN_LEFT, 0, ref->num == 2);
-	line_range(l, 0, &t, &b, &base);
+	layout_rich_init(&r);
+	layout_rich_text(&r, num);
+	PangoLayout *l = layout_rich(e, &r, LS_BODY, 0, PANGO_ALIGN_LEFT, 0, ref->num == 2);
+	layout_line_range(l, 0, &t, &b, &base);
 	double nw = layout_width(l);
 	struct item *num_it = page_text(pg, l, 0, 1, right - nw, baseline - base);
 	num_it->src = src;
@@ -1088,7 +1134,7 @@ static void fill_toc_entry(struct engine *e, struct page *pg, size_t i)
 		buf_free(&a);
 	}
 	g_object_unref(l);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 /* What needed the finished pages: the table of contents. */
@@ -1112,8 +1158,8 @@ static void decorate(struct engine *e)
 		double t, b, base;
 		char num[32];
 		snprintf(num, sizeof num, "- %zu -", p + 1);
-		PangoLayout *f = plain_layout(e, num, LS_FOOTER, 0, PANGO_ALIGN_LEFT);
-		line_range(f, 0, &t, &b, &base);
+		PangoLayout *f = layout_plain(e, num, LS_FOOTER, 0, PANGO_ALIGN_LEFT);
+		layout_line_range(f, 0, &t, &b, &base);
 		struct item *it = page_text(pg, f, 0, 1, (pg->w - layout_width(f)) / 2,
 		                            pg->h - pg->mb / 2 - base);
 		it->box = BOX_FOOTER;
@@ -1123,9 +1169,9 @@ static void decorate(struct engine *e)
 		if (p == 0 || e->running_header == NULL || *e->running_header == '\0')
 			continue;
 		double width = pg->w - pg->ml - pg->mr;
-		PangoLayout *h = plain_layout(e, e->running_header, LS_HEADER, width, PANGO_ALIGN_RIGHT);
+		PangoLayout *h = layout_plain(e, e->running_header, LS_HEADER, width, PANGO_ALIGN_RIGHT);
 		int n = layout_lines(h);
-		line_range(h, n - 1, &t, &b, &base);
+		layout_line_range(h, n - 1, &t, &b, &base);
 		it = page_text(pg, h, 0, n, pg->ml, pg->mt - 10 - base);
 		it->box = BOX_HEADER;
 		it->rgb = 0x595959;
@@ -1270,7 +1316,7 @@ static void engine_init(struct engine *e, const struct layout_host *h, const str
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(e->pctx, fo);
 	cairo_font_options_destroy(fo);
-	init_styles(e);
+	layout_init_styles(e);
 }
 
 /* Whether any of the font's family names is `family`: pango describes a font
@@ -1297,8 +1343,8 @@ static void check_font(struct engine *e)
 		PangoFontDescription *got = pango_font_describe(f);
 		const char *fam = pango_font_description_get_family(got);
 		if (fam == NULL || (g_ascii_strcasecmp(fam, e->family) != 0 && !has_family(f, e->family)))
-			lwarn(e, 0, "layout-font", "the font family '%s' is not installed; fontconfig substitutes '%s'",
-			      e->family, fam ? fam : "?");
+			layout_warn(e, 0, "layout-font", "the font family '%s' is not installed; fontconfig substitutes '%s'",
+			            e->family, fam ? fam : "?");
 		pango_font_description_free(got);
 		g_object_unref(f);
 	}
@@ -1373,24 +1419,24 @@ static void flow_document(struct engine *e, xmlNode *root)
 	sort_ids(e);
 	name_heading_dests(e);
 	check_font(e);
-	e->running_header = attr(root, "running-header");
+	e->running_header = layout_attr(root, "running-header");
 	for (xmlNode *c = root->children; c != NULL && !e->failed; c = c->next) {
-		if (is_el(c, "sequence"))
+		if (layout_is_el(c, "sequence"))
 			flow_sequence(e, c);
 		else if (c->type == XML_ELEMENT_NODE)
-			lfail(e, c, "<document> holds <sequence> elements, not <%s>", (const char *)c->name);
+			layout_fail(e, c, "<document> holds <sequence> elements, not <%s>", (const char *)c->name);
 		else if (!is_blank(c))
-			lfail(e, c, "text outside a block");
+			layout_fail(e, c, "text outside a block");
 	}
 	if (!e->failed && e->pages.n == 0)
-		lfail(e, root, "the document has no <sequence>, so no pages");
+		layout_fail(e, root, "the document has no <sequence>, so no pages");
 }
 
 int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opts *o,
                struct buf *out, struct buf *boxes, struct buf *err)
 {
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-	if (!is_el(root, "document")) {
+	if (!layout_is_el(root, "document")) {
 		buf_printf(err, _("not a layout document: the root element must be <document> in the namespace %s\n"),
 		           LAYOUT_NS);
 		return -1;
@@ -1406,7 +1452,8 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 		decorate(&e);
 		timing_add(t, T_LAYOUT, t0);
 		struct pdf_meta m = {
-			attr(root, "title"), attr(root, "author"), attr(root, "subject"), attr(root, "keywords"),
+			layout_attr(root, "title"), layout_attr(root, "author"),
+			layout_attr(root, "subject"), layout_attr(root, "keywords"),
 			o ? o->creator : NULL, o ? o->creation_time : -1,
 		};
 		struct layout_tags *tags = o ? o->tags : NULL;
@@ -1414,7 +1461,7 @@ int layout_pdf(xmlDoc *doc, const struct layout_host *h, const struct layout_opt
 			tags->title = m.title ? xstrdup(m.title) : NULL;
 			tags->author = m.author ? xstrdup(m.author) : NULL;
 		}
-		rc = draw_pdf(&e.pages, &m, e.pctx, e.family, t, tags, out, err);
+		rc = layout_draw_pdf(&e.pages, &m, e.pctx, e.family, t, tags, out, err);
 		if (rc == 0 && boxes != NULL)
 			boxes_json(&e.pages, boxes);
 	}

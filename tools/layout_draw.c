@@ -359,8 +359,8 @@ static int draw_surface(const struct pages *p, const struct pdf_meta *m, PangoCo
 	return 0;
 }
 
-int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+int layout_draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+                    const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
              struct buf *err)
 {
 	if (tags == NULL)

@@ -43,7 +43,7 @@ struct lstyle_def {
 	double after;     /* space below the block, points */
 };
 
-extern const struct lstyle_def lstyles[LS_COUNT];
+extern const struct lstyle_def layout_styles[LS_COUNT];
 
 /* An internal link inside a block's text: bytes [start, end) go to `to`. */
 struct lspan {
@@ -156,7 +156,7 @@ struct engine {
 	double left, right, top, bottom, y;
 
 	/* keep-with-next: the items of a heading that move with what follows it
-	 * when that starts a new page (see new_page) */
+	 * when that starts a new page (see layout_new_page) */
 	int keep;
 	size_t keep_page, keep_item;
 	double keep_y;
@@ -167,53 +167,53 @@ struct engine {
 	unsigned char *id_done;  /* its destination was placed */
 	size_t nids;
 	const char *running_header;
-	enum art_layer artifact;     /* the layer add_text() puts text in (repeated heads) */
+	enum art_layer artifact;     /* the layer layout_add_text() puts text in (repeated heads) */
 };
 
 /* layout.c */
-struct item *add_item(struct engine *e, enum item_kind kind);
-void new_page(struct engine *e);
-void ensure_room(struct engine *e, double h);
-void add_tag(struct engine *e, enum item_kind kind, const char *type);
+struct item *layout_add_item(struct engine *e, enum item_kind kind);
+void layout_new_page(struct engine *e);
+void layout_ensure_room(struct engine *e, double h);
+void layout_add_tag(struct engine *e, enum item_kind kind, const char *type);
 /* A structure tag opening with its text for layout_tags (may be NULL: ""). */
-void add_tag_text(struct engine *e, const char *type, const char *text);
-void add_dest(struct engine *e, xmlNode *n, double x, double y);
-void add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src);
-void add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb);
-void add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb);
-void add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb);
-void add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
-               double ox, double oy);
-void lwarn(struct engine *e, int src, const char *rule, const char *fmt, ...)
+void layout_add_tag_text(struct engine *e, const char *type, const char *text);
+void layout_add_dest(struct engine *e, xmlNode *n, double x, double y);
+void layout_add_text(struct engine *e, PangoLayout *l, int line0, int line1, double ox, double oy, int src);
+void layout_add_rule(struct engine *e, double x, double y, double w, double h, double lw, unsigned rgb);
+void layout_add_rules(struct engine *e, const double *segs, size_t n, double lw, unsigned rgb);
+void layout_add_fill(struct engine *e, double x, double y, double w, double h, unsigned rgb);
+void layout_add_links(struct engine *e, const struct rich *r, PangoLayout *l, int line0, int line1,
+                      double ox, double oy);
+void layout_warn(struct engine *e, int src, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-void lfail(struct engine *e, xmlNode *n, const char *fmt, ...)
+void layout_fail(struct engine *e, xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-int has_id(const struct engine *e, const char *id);
+int layout_has_id(const struct engine *e, const char *id);
 
 /* layout_text.c */
-int is_el(const xmlNode *n, const char *name);
-const char *attr(const xmlNode *n, const char *name);
-int src_of(const xmlNode *n);
-void rich_init(struct rich *r);
-void rich_free(struct rich *r);
-void rich_text(struct rich *r, const char *s);
-void rich_inline(struct engine *e, const xmlNode *parent, struct rich *r);
-PangoLayout *rich_layout(struct engine *e, const struct rich *r, enum lstyle st, double width,
+int layout_is_el(const xmlNode *n, const char *name);
+const char *layout_attr(const xmlNode *n, const char *name);
+int layout_src_of(const xmlNode *n);
+void layout_rich_init(struct rich *r);
+void layout_rich_free(struct rich *r);
+void layout_rich_text(struct rich *r, const char *s);
+void layout_rich_inline(struct engine *e, const xmlNode *parent, struct rich *r);
+PangoLayout *layout_rich(struct engine *e, const struct rich *r, enum lstyle st, double width,
                          PangoAlignment align, int nowrap, int bold);
-PangoLayout *plain_layout(struct engine *e, const char *text, enum lstyle st, double width,
+PangoLayout *layout_plain(struct engine *e, const char *text, enum lstyle st, double width,
                           PangoAlignment align);
 double layout_width(PangoLayout *l);
 double layout_height(PangoLayout *l);
 int layout_lines(PangoLayout *l);
-void line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline);
+void layout_line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline);
 /* All lines at once (top, bottom: layout_lines(l) entries each), and the first
  * line whose bottom is below y (its top in *top; -1 if none). */
-void line_ranges(PangoLayout *l, double *top, double *bottom);
-int line_below(PangoLayout *l, double y, double *top);
-void init_styles(struct engine *e);
+void layout_line_ranges(PangoLayout *l, double *top, double *bottom);
+int layout_line_below(PangoLayout *l, double y, double *top);
+void layout_init_styles(struct engine *e);
 
 /* layout_table.c */
-void flow_table(struct engine *e, xmlNode *n);
+void layout_flow_table(struct engine *e, xmlNode *n);
 
 /* layout_draw.c */
 struct pdf_meta {
@@ -223,8 +223,8 @@ struct pdf_meta {
 /* t (or NULL) receives three times: kpic's drawing calls, cairo's writing
  * of the pages, and cairo's embedding of the fonts when the surface ends. */
 /* tags (or NULL) receives the items' texts in the order they are drawn. */
-int draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
-             const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
+int layout_draw_pdf(const struct pages *p, const struct pdf_meta *m, PangoContext *pctx,
+                    const char *family, struct timing *t, struct layout_tags *tags, struct buf *out,
              struct buf *err);
 
 #endif

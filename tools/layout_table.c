@@ -3,7 +3,9 @@
  *
  * Widths.  Every cell is measured twice by pango: its natural width (all on
  * one line) and its narrowest (the widest unbreakable run; for a nowrap cell,
- * the whole text).  A column's widths are its cells' plus padding; a cell
+ * the whole text; for a nowrap="avoid" cell, such as a department's name,
+ * its widest line, though such a cell wraps silently when even the minimums
+ * do not fit).  A column's widths are its cells' plus padding; a cell
  * spanning columns widens them evenly if they are too narrow for it.  `auto`
  * columns get their natural width if the weighted columns keep their
  * minimum, and the weighted columns share the rest in proportion to their
@@ -37,6 +39,7 @@ struct tcell {
 	xmlNode *node;
 	int row, col, colspan, rowspan;
 	int header, nowrap;
+	int keep;              /* nowrap="avoid": lines unbroken while the table has room */
 	PangoAlignment align;
 	struct rich text;
 	PangoLayout *l;
@@ -85,14 +88,14 @@ static int cell_end(const struct tcell *c)
 static void read_cols(struct engine *e, struct table *t)
 {
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
-		if (is_el(c, "col"))
+		if (layout_is_el(c, "col"))
 			t->ncols++;
 	t->weight = xcalloc((size_t)t->ncols, sizeof *t->weight);
 	int i = 0;
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next) {
-		if (!is_el(c, "col"))
+		if (!layout_is_el(c, "col"))
 			continue;
-		const char *w = attr(c, "width");
+		const char *w = layout_attr(c, "width");
 		if (w == NULL || strcmp(w, "auto") == 0) {
 			t->weight[i++] = 0;
 			continue;
@@ -100,7 +103,7 @@ static void read_cols(struct engine *e, struct table *t)
 		char *end;
 		double v = strtod(w, &end);
 		if (*end != '\0' || !(v > 0)) {
-			lwarn(e, t->src, "layout-table-shape", "column width '%s' is neither a positive weight nor 'auto'; taken as 1", w);
+			layout_warn(e, t->src, "layout-table-shape", "column width '%s' is neither a positive weight nor 'auto'; taken as 1", w);
 			v = 1;
 		}
 		t->weight[i++] = v;
@@ -112,7 +115,7 @@ static void read_rows_of(xmlNode *section, xmlNode ***rows, int *n, int *cap)
 	if (section == NULL)
 		return;
 	for (xmlNode *r = section->children; r != NULL; r = r->next) {
-		if (!is_el(r, "row"))
+		if (!layout_is_el(r, "row"))
 			continue;
 		if (*n == *cap) {
 			*cap = *cap ? 2 * *cap : 32;
@@ -124,22 +127,27 @@ static void read_rows_of(xmlNode *section, xmlNode ***rows, int *n, int *cap)
 
 static PangoAlignment cell_align(xmlNode *c, int header)
 {
-	const char *a = attr(c, "align");
+	const char *a = layout_attr(c, "align");
 	if (a == NULL)
 		return header ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 	return strcmp(a, "right") == 0 ? PANGO_ALIGN_RIGHT :
 	       strcmp(a, "center") == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
 }
 
+static int is_value(xmlNode *c, const char *name, const char *value)
+{
+	const char *v = layout_attr(c, name);
+	return v != NULL && strcmp(v, value) == 0;
+}
+
 static int flag(xmlNode *c, const char *name)
 {
-	const char *v = attr(c, name);
-	return v != NULL && strcmp(v, "yes") == 0;
+	return is_value(c, name, "yes");
 }
 
 static int posint(xmlNode *c, const char *name)
 {
-	const char *v = attr(c, name);
+	const char *v = layout_attr(c, name);
 	int n = v ? atoi(v) : 1;
 	return n < 1 ? 1 : n;
 }
@@ -157,13 +165,13 @@ static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 		int c = 0, section_end = r < t->nhead ? t->nhead : t->nrows;
 		t->rows[r].node = rows[r];
 		for (xmlNode *x = rows[r]->children; x != NULL; x = x->next) {
-			if (!is_el(x, "cell"))
+			if (!layout_is_el(x, "cell"))
 				continue;
 			while (c < t->ncols && occ[r * t->ncols + c] >= 0)
 				c++;
 			if (c >= t->ncols) {
-				lwarn(e, src_of(x), "layout-table-shape",
-				      "a row has more cells than the table has columns (%d); the extra cells are left out", t->ncols);
+				layout_warn(e, layout_src_of(x), "layout-table-shape",
+				            "a row has more cells than the table has columns (%d); the extra cells are left out", t->ncols);
 				break;
 			}
 			if (t->ncells == cap) {
@@ -183,6 +191,7 @@ static void place_cells(struct engine *e, struct table *t, xmlNode **rows)
 				cell->rowspan = section_end - r;
 			cell->header = flag(x, "header") || r < t->nhead;
 			cell->nowrap = flag(x, "nowrap");
+			cell->keep = is_value(x, "nowrap", "avoid");
 			cell->align = cell_align(x, cell->header);
 			for (int i = r; i < r + cell->rowspan; i++)
 				for (int j = c; j < c + cell->colspan; j++)
@@ -239,17 +248,17 @@ static int read_table(struct engine *e, struct table *t)
 {
 	read_cols(e, t);
 	if (t->ncols == 0) {
-		lfail(e, t->node, "a <table> needs at least one <col>");
+		layout_fail(e, t->node, "a <table> needs at least one <col>");
 		return -1;
 	}
 	xmlNode **rows = NULL;
 	int n = 0, cap = 0;
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
-		if (is_el(c, "head"))
+		if (layout_is_el(c, "head"))
 			read_rows_of(c, &rows, &n, &cap);
 	t->nhead = n;
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next)
-		if (is_el(c, "body"))
+		if (layout_is_el(c, "body"))
 			read_rows_of(c, &rows, &n, &cap);
 	t->nrows = n;
 	t->rows = xcalloc((size_t)n, sizeof *t->rows);
@@ -344,15 +353,15 @@ static double widest_run(PangoLayout *l)
 
 static void measure_cell(struct engine *e, struct table *t, struct tcell *c)
 {
-	rich_init(&c->text);
-	rich_inline(e, c->node, &c->text);
-	c->l = rich_layout(e, &c->text, t->st, 0, c->align, c->nowrap, c->header);
+	layout_rich_init(&c->text);
+	layout_rich_inline(e, c->node, &c->text);
+	c->l = layout_rich(e, &c->text, t->st, 0, c->align, c->nowrap, c->header);
 	c->maxw = layout_width(c->l);
 	if (c->nowrap) {
 		c->minw = c->maxw;
 		return;
 	}
-	c->minw = widest_run(c->l);
+	c->minw = c->keep ? c->maxw : widest_run(c->l);
 }
 
 static double span_sum(const double *v, int from, int n)
@@ -383,7 +392,7 @@ static int by_colspan(const void *a, const void *b)
 static void column_widths(struct table *t)
 {
 	int nc = t->ncols;
-	double one = lstyles[t->st].size + 2 * PAD_X;
+	double one = layout_styles[t->st].size + 2 * PAD_X;
 	t->hard = xcalloc((size_t)nc, sizeof *t->hard);
 	t->minw = xcalloc((size_t)nc, sizeof *t->minw);
 	t->maxw = xcalloc((size_t)nc, sizeof *t->maxw);
@@ -451,7 +460,7 @@ static void share_weighted(struct table *t, double room)
 static void squeeze(struct table *t, double width)
 {
 	double sum_hard = span_sum(t->hard, 0, t->ncols), sum_min = span_sum(t->minw, 0, t->ncols);
-	double one = lstyles[t->st].size + 2 * PAD_X, soft = 0, rigid = 0;
+	double one = layout_styles[t->st].size + 2 * PAD_X, soft = 0, rigid = 0;
 	int nrigid = 0;
 	for (int i = 0; i < t->ncols; i++) {
 		if (t->rigid[i]) {
@@ -513,11 +522,11 @@ static void fit_cells(struct engine *e, struct table *t)
 		struct tcell *c = &t->cells[i];
 		double room = cell_room(t, c);
 		if (c->nowrap && c->maxw > room + EPS) {
-			lwarn(e, src_of(c->node), "layout-overflow",
-			      "the unbreakable text '%s' needs %.1f pt but its column can get only %.1f pt; it is wrapped",
+			layout_warn(e, layout_src_of(c->node), "layout-overflow",
+			            "the unbreakable text '%s' needs %.1f pt but its column can get only %.1f pt; it is wrapped",
 			      buf_str(&c->text.text), c->maxw, room);
 			g_object_unref(c->l);
-			c->l = rich_layout(e, &c->text, t->st, 0, c->align, 0, c->header);
+			c->l = layout_rich(e, &c->text, t->st, 0, c->align, 0, c->header);
 		}
 		/* A left-aligned text whose natural lines fit keeps them as
 		 * they are: with a width set, pango would shape it all again
@@ -526,7 +535,7 @@ static void fit_cells(struct engine *e, struct table *t)
 			pango_layout_set_width(c->l, (int)(fmax(room, 1) * PANGO_SCALE));
 		c->h = layout_height(c->l);
 	}
-	double line = lstyles[t->st].size * lstyles[t->st].leading + 2 * PAD_Y;
+	double line = layout_styles[t->st].size * layout_styles[t->st].leading + 2 * PAD_Y;
 	for (int r = 0; r < t->nrows; r++)
 		t->rows[r].h = line;
 	for (size_t i = 0; i < t->ncells; i++)
@@ -568,15 +577,15 @@ static void cell_text(struct engine *e, const struct tcell *c, double x, double 
 	double room = h - 2 * PAD_Y, th = c->h;
 	if (th > room + EPS) {
 		double t;
-		fit = line_below(c->l, room + EPS, &t);
+		fit = layout_line_below(c->l, room + EPS, &t);
 		if (fit < 0)
 			fit = n;
-		lwarn(e, src_of(c->node), "layout-row-split",
-		      "a cell spanning rows is taller than a page; only %d of its %d lines are shown", fit, n);
+		layout_warn(e, layout_src_of(c->node), "layout-row-split",
+		            "a cell spanning rows is taller than a page; only %d of its %d lines are shown", fit, n);
 		th = room;
 	}
 	if (fit > 0)
-		add_text(e, c->l, 0, fit, x + PAD_X, y + PAD_Y + (room - th) / 2, src_of(c->node));
+		layout_add_text(e, c->l, 0, fit, x + PAD_X, y + PAD_Y + (room - th) / 2, layout_src_of(c->node));
 }
 
 static void draw_fills(struct engine *e, const struct table *t, int k, int m)
@@ -588,7 +597,7 @@ static void draw_fills(struct engine *e, const struct table *t, int k, int m)
 		if (!c->header)
 			continue;
 		cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
-		add_fill(e, x, y, w, h, HEAD_RGB);
+		layout_add_fill(e, x, y, w, h, HEAD_RGB);
 	}
 }
 
@@ -607,7 +616,7 @@ static void draw_borders(struct engine *e, const struct table *t, int k, int m)
 		};
 		memcpy(segs + 16 * j, sides, sizeof sides);
 	}
-	add_rules(e, segs, 4 * n, 0.5, BORDER_RGB);
+	layout_add_rules(e, segs, 4 * n, 0.5, BORDER_RGB);
 	free(segs);
 }
 
@@ -632,8 +641,8 @@ static void draw_rows(struct engine *e, const struct table *t, int k, int m, int
 	e->artifact = was;
 	for (int r = k; r < m; r++) {
 		if (tagged) {
-			add_tag(e, IT_TAG_BEGIN, "TR");
-			add_dest(e, t->rows[r].node, e->left, t->ypos[r]);
+			layout_add_tag(e, IT_TAG_BEGIN, "TR");
+			layout_add_dest(e, t->rows[r].node, e->left, t->ypos[r]);
 		}
 		for (size_t i = t->row_first[r]; i < t->row_first[r + 1]; i++) {
 			const struct tcell *c = &t->cells[i];
@@ -641,17 +650,17 @@ static void draw_rows(struct engine *e, const struct table *t, int k, int m, int
 			cell_box(t, c, k, m, e->left, &x, &y, &w, &h);
 			if (tagged) {
 				if (c->header)   /* a head row's cells head columns, others their row */
-					add_tag_text(e, "TH", r < t->nhead ? "Column" : "Row");
+					layout_add_tag_text(e, "TH", r < t->nhead ? "Column" : "Row");
 				else
-					add_tag(e, IT_TAG_BEGIN, "TD");
-				add_dest(e, c->node, x, y);
+					layout_add_tag(e, IT_TAG_BEGIN, "TD");
+				layout_add_dest(e, c->node, x, y);
 			}
 			cell_text(e, c, x, y, h);
 			if (tagged)
-				add_tag(e, IT_TAG_END, c->header ? "TH" : "TD");
+				layout_add_tag(e, IT_TAG_END, c->header ? "TH" : "TD");
 		}
 		if (tagged)
-			add_tag(e, IT_TAG_END, "TR");
+			layout_add_tag(e, IT_TAG_END, "TR");
 	}
 	draw_borders(e, t, k, m);
 }
@@ -680,10 +689,10 @@ static void draw_head(struct engine *e, struct table *t, int tagged)
 		}
 	}
 	if (tagged)
-		add_tag(e, IT_TAG_BEGIN, "THead");
+		layout_add_tag(e, IT_TAG_BEGIN, "THead");
 	draw_rows(e, t, 0, t->nhead, tagged);
 	if (tagged)
-		add_tag(e, IT_TAG_END, "THead");
+		layout_add_tag(e, IT_TAG_END, "THead");
 	e->y = t->ypos[t->nhead - 1] + t->hgt[t->nhead - 1];
 }
 
@@ -700,12 +709,12 @@ static double head_height(const struct table *t)
  * (the tagged caption and head are the first page's). */
 static void continue_table(struct engine *e, struct table *t)
 {
-	new_page(e);
+	layout_new_page(e);
 	enum art_layer was = e->artifact;
 	e->artifact = ART_PAGINATION;   /* repeated, so not content again */
 	if (t->contl != NULL) {
-		add_text(e, t->contl, 0, layout_lines(t->contl), e->left, e->y, t->src);
-		e->y += layout_height(t->contl) + lstyles[LS_CAPTION].after;
+		layout_add_text(e, t->contl, 0, layout_lines(t->contl), e->left, e->y, t->src);
+		e->y += layout_height(t->contl) + layout_styles[LS_CAPTION].after;
 	}
 	draw_head(e, t, 0);
 	e->artifact = was;
@@ -784,7 +793,7 @@ static void cell_lines(struct tcell *c)
 	c->ltop = xmalloc(((size_t)n + 1) * sizeof *c->ltop);
 	c->lbot = xmalloc(((size_t)n + 1) * sizeof *c->lbot);
 	if (n > 0)
-		line_ranges(c->l, c->ltop, c->lbot);
+		layout_line_ranges(c->l, c->ltop, c->lbot);
 }
 
 /* The top of the first line of cell c that reaches below cut, or cut. */
@@ -812,21 +821,21 @@ static void slice_text(struct engine *e, const struct tcell *c, double x, double
 		}
 	}
 	if (first >= 0)
-		add_text(e, c->l, first, last + 1, x + PAD_X, y + PAD_Y - off, src_of(c->node));
+		layout_add_text(e, c->l, first, last + 1, x + PAD_X, y + PAD_Y - off, layout_src_of(c->node));
 }
 
 /* Row k is taller than a page: its cells' lines are dealt out over pages,
  * each page cut between lines of every cell. */
 static void split_row(struct engine *e, struct table *t, int k)
 {
-	lwarn(e, src_of(t->rows[k].node), "layout-row-split",
-	      "a table row is taller than a page; it is split across pages");
+	layout_warn(e, layout_src_of(t->rows[k].node), "layout-row-split",
+	            "a table row is taller than a page; it is split across pages");
 	double off = 0, total = t->rows[k].h - 2 * PAD_Y;
 	for (size_t i = t->row_first[k]; i < t->row_first[k + 1]; i++)
 		cell_lines(&t->cells[i]);
-	add_tag(e, IT_TAG_BEGIN, "TR");
+	layout_add_tag(e, IT_TAG_BEGIN, "TR");
 	/* at least a few lines per page, even under a head taller than a page */
-	double least = 3 * lstyles[t->st].size * lstyles[t->st].leading;
+	double least = 3 * layout_styles[t->st].size * layout_styles[t->st].leading;
 	while (off < total - EPS) {
 		double room = fmax(e->bottom - e->y - 2 * PAD_Y, least);
 		double cut = off + room;
@@ -852,7 +861,7 @@ static void split_row(struct engine *e, struct table *t, int k)
 		if (off < total - EPS)
 			continue_table(e, t);
 	}
-	add_tag(e, IT_TAG_END, "TR");
+	layout_add_tag(e, IT_TAG_END, "TR");
 }
 
 /* fresh: the table's rows start at the top of this page (after its head),
@@ -890,7 +899,7 @@ static void table_free(struct table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		if (t->cells[i].l != NULL)
 			g_object_unref(t->cells[i].l);
-		rich_free(&t->cells[i].text);
+		layout_rich_free(&t->cells[i].text);
 		free(t->cells[i].ltop);
 		free(t->cells[i].lbot);
 	}
@@ -914,34 +923,34 @@ static void table_free(struct table *t)
 		g_object_unref(t->capl);
 	if (t->contl != NULL)
 		g_object_unref(t->contl);
-	rich_free(&t->cap);
-	rich_free(&t->cont);
+	layout_rich_free(&t->cap);
+	layout_rich_free(&t->cont);
 }
 
 /* The caption, and its continued form for the pages the table runs on to, so
  * that a reader who opens a page in the middle knows which table it is. */
 static void table_caption(struct engine *e, struct table *t, double width)
 {
-	rich_init(&t->cap);
-	rich_init(&t->cont);
+	layout_rich_init(&t->cap);
+	layout_rich_init(&t->cont);
 	for (xmlNode *c = t->node->children; c != NULL; c = c->next) {
-		if (is_el(c, "caption") && t->capl == NULL) {
-			rich_inline(e, c, &t->cap);
-			t->capl = rich_layout(e, &t->cap, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
-			rich_inline(e, c, &t->cont);
-			rich_text(&t->cont, "（続き）");
-			t->contl = rich_layout(e, &t->cont, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
+		if (layout_is_el(c, "caption") && t->capl == NULL) {
+			layout_rich_inline(e, c, &t->cap);
+			t->capl = layout_rich(e, &t->cap, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
+			layout_rich_inline(e, c, &t->cont);
+			layout_rich_text(&t->cont, "（続き）");
+			t->contl = layout_rich(e, &t->cont, LS_CAPTION, width, PANGO_ALIGN_LEFT, 0, 1);
 		}
 	}
 }
 
-void flow_table(struct engine *e, xmlNode *n)
+void layout_flow_table(struct engine *e, xmlNode *n)
 {
 	struct table t;
 	memset(&t, 0, sizeof t);
 	t.node = n;
-	t.src = src_of(n);
-	const char *size = attr(n, "size");
+	t.src = layout_src_of(n);
+	const char *size = layout_attr(n, "size");
 	t.st = size && strcmp(size, "small") == 0 ? LS_CELL_SMALL : LS_CELL;
 	if (read_table(e, &t) == 0) {
 		double width = e->right - e->left;
@@ -951,25 +960,25 @@ void flow_table(struct engine *e, xmlNode *n)
 		allocate(&t, width);
 		fit_cells(e, &t);
 		table_caption(e, &t, width);
-		double caph = t.capl ? layout_height(t.capl) + lstyles[LS_CAPTION].after : 0;
+		double caph = t.capl ? layout_height(t.capl) + layout_styles[LS_CAPTION].after : 0;
 		double first = t.nrows > t.nhead ? t.rows[t.nhead].h : 0;
-		e->y += e->y > e->top + 0.01 ? lstyles[LS_BODY].size * 0.5 : 0;
-		ensure_room(e, caph + head_height(&t) + first);
+		e->y += e->y > e->top + 0.01 ? layout_styles[LS_BODY].size * 0.5 : 0;
+		layout_ensure_room(e, caph + head_height(&t) + first);
 		int fresh = e->y <= e->top + 0.01;
-		add_tag(e, IT_TAG_BEGIN, "Table");
-		add_dest(e, n, e->left, e->y);
+		layout_add_tag(e, IT_TAG_BEGIN, "Table");
+		layout_add_dest(e, n, e->left, e->y);
 		if (t.capl != NULL) {
-			add_tag(e, IT_TAG_BEGIN, "Caption");
-			add_text(e, t.capl, 0, layout_lines(t.capl), e->left, e->y, t.src);
-			add_tag(e, IT_TAG_END, "Caption");
+			layout_add_tag(e, IT_TAG_BEGIN, "Caption");
+			layout_add_text(e, t.capl, 0, layout_lines(t.capl), e->left, e->y, t.src);
+			layout_add_tag(e, IT_TAG_END, "Caption");
 			e->y += caph;
 		}
 		draw_head(e, &t, 1);
-		add_tag(e, IT_TAG_BEGIN, "TBody");
+		layout_add_tag(e, IT_TAG_BEGIN, "TBody");
 		paginate(e, &t, fresh);
-		add_tag(e, IT_TAG_END, "TBody");
-		add_tag(e, IT_TAG_END, "Table");
-		e->y += lstyles[LS_BODY].size;
+		layout_add_tag(e, IT_TAG_END, "TBody");
+		layout_add_tag(e, IT_TAG_END, "Table");
+		e->y += layout_styles[LS_BODY].size;
 	}
 	table_free(&t);
 }

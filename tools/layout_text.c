@@ -23,7 +23,7 @@
 /* Sizes in points.  Body text is 10.5 pt, the size of Japanese official
  * documents; table text never goes below 7 pt.  The leading is generous
  * because kanji are set solid, with no internal leading of their own. */
-const struct lstyle_def lstyles[LS_COUNT] = {
+const struct lstyle_def layout_styles[LS_COUNT] = {
 	[LS_BODY]       = { 10.5, 0, 1.75, 0, 8 },
 	[LS_NOTE]       = { 9, 0, 1.6, 0, 4 },
 	[LS_SMALL]      = { 8, 0, 1.5, 0, 4 },
@@ -40,7 +40,7 @@ const struct lstyle_def lstyles[LS_COUNT] = {
 	[LS_FOOTER]     = { 9, 0, 1.2, 0, 0 },
 };
 
-int is_el(const xmlNode *n, const char *name)
+int layout_is_el(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
 	       strcmp((const char *)n->ns->href, LAYOUT_NS) == 0 &&
@@ -49,7 +49,7 @@ int is_el(const xmlNode *n, const char *name)
 
 /* The value of an attribute without copying it: a stylesheet's output holds
  * attribute values as one text node. */
-const char *attr(const xmlNode *n, const char *name)
+const char *layout_attr(const xmlNode *n, const char *name)
 {
 	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
 		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
@@ -60,23 +60,23 @@ const char *attr(const xmlNode *n, const char *name)
 }
 
 /* The source line of a block: its own src, or its nearest ancestor's. */
-int src_of(const xmlNode *n)
+int layout_src_of(const xmlNode *n)
 {
 	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
-		const char *s = attr(n, "src");
+		const char *s = layout_attr(n, "src");
 		if (s != NULL)
 			return atoi(s);
 	}
 	return 0;
 }
 
-void rich_init(struct rich *r)
+void layout_rich_init(struct rich *r)
 {
 	memset(r, 0, sizeof *r);
 	r->attrs = pango_attr_list_new();
 }
 
-void rich_free(struct rich *r)
+void layout_rich_free(struct rich *r)
 {
 	buf_free(&r->text);
 	if (r->attrs != NULL)
@@ -133,7 +133,7 @@ static void flush_space(struct rich *r, uint32_t next)
 	r->pending = 0;
 }
 
-void rich_text(struct rich *r, const char *s)
+void layout_rich_text(struct rich *r, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p != '\0') {
@@ -153,6 +153,17 @@ void rich_text(struct rich *r, const char *s)
 	}
 }
 
+/* The start of the character before byte at of t (at itself at the start). */
+static size_t char_before(const struct buf *t, size_t at)
+{
+	if (at == 0)
+		return 0;
+	size_t i = at - 1;
+	while (i > 0 && ((unsigned char)t->data[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
 static void add_attr(struct rich *r, PangoAttribute *a, size_t start)
 {
 	a->start_index = (guint)start;
@@ -162,10 +173,10 @@ static void add_attr(struct rich *r, PangoAttribute *a, size_t start)
 
 static void add_link(struct engine *e, const xmlNode *n, struct rich *r, size_t start)
 {
-	const char *to = attr(n, "to");
-	if (to == NULL || !has_id(e, to)) {
-		lwarn(e, src_of(n), "layout-dangling-link",
-		      "link to '%s', which no block of the document has as its id; drawn as plain text",
+	const char *to = layout_attr(n, "to");
+	if (to == NULL || !layout_has_id(e, to)) {
+		layout_warn(e, layout_src_of(n), "layout-dangling-link",
+		            "link to '%s', which no block of the document has as its id; drawn as plain text",
 		      to ? to : "");
 		return;
 	}
@@ -178,30 +189,33 @@ static void add_link(struct engine *e, const xmlNode *n, struct rich *r, size_t 
 	add_attr(r, pango_attr_foreground_new(0x1f1f, 0x4e4e, 0x7979), start);
 }
 
-void rich_inline(struct engine *e, const xmlNode *parent, struct rich *r)
+void layout_rich_inline(struct engine *e, const xmlNode *parent, struct rich *r)
 {
 	for (const xmlNode *c = parent->children; c != NULL; c = c->next) {
 		size_t start = r->text.len;
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			rich_text(r, (const char *)c->content);
+			layout_rich_text(r, (const char *)c->content);
 		} else if (c->type != XML_ELEMENT_NODE) {
 			continue;   /* comments, processing instructions */
-		} else if (is_el(c, "b")) {
-			rich_inline(e, c, r);
+		} else if (layout_is_el(c, "b")) {
+			layout_rich_inline(e, c, r);
 			add_attr(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
-		} else if (is_el(c, "sup")) {
-			rich_inline(e, c, r);
+		} else if (layout_is_el(c, "sup")) {
+			layout_rich_inline(e, c, r);
 			add_attr(r, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), start);
 			add_attr(r, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), start);
-		} else if (is_el(c, "link")) {
-			rich_inline(e, c, r);
+			/* a note mark (※1) stays with the character it marks: a line
+			 * of nothing but small raised text would sit on the line above */
+			add_attr(r, pango_attr_allow_breaks_new(FALSE), char_before(&r->text, start));
+		} else if (layout_is_el(c, "link")) {
+			layout_rich_inline(e, c, r);
 			add_link(e, c, r, start);
-		} else if (is_el(c, "br")) {
+		} else if (layout_is_el(c, "br")) {
 			r->pending = 0;
 			buf_putc(&r->text, '\n');
 		} else {
-			lfail(e, (xmlNode *)c, "<%s> is not inline content of the layout vocabulary",
-			      (const char *)c->name);
+			layout_fail(e, (xmlNode *)c, "<%s> is not inline content of the layout vocabulary",
+			            (const char *)c->name);
 		}
 	}
 }
@@ -210,8 +224,8 @@ static PangoFontDescription *style_font(const struct engine *e, enum lstyle st, 
 {
 	PangoFontDescription *d = pango_font_description_new();
 	pango_font_description_set_family(d, e->family);
-	pango_font_description_set_size(d, (gint)lround(lstyles[st].size * PANGO_SCALE));
-	if (bold || lstyles[st].bold)
+	pango_font_description_set_size(d, (gint)lround(layout_styles[st].size * PANGO_SCALE));
+	if (bold || layout_styles[st].bold)
 		pango_font_description_set_weight(d, PANGO_WEIGHT_BOLD);
 	return d;
 }
@@ -219,7 +233,7 @@ static PangoFontDescription *style_font(const struct engine *e, enum lstyle st, 
 /* pango spaces baselines by line_spacing times the font's height (ascent +
  * descent); find the factor that gives each style its leading with the
  * chosen font. */
-void init_styles(struct engine *e)
+void layout_init_styles(struct engine *e)
 {
 	PangoLanguage *ja = pango_language_from_string("ja");
 	for (int st = 0; st < LS_COUNT; st++) {
@@ -227,8 +241,8 @@ void init_styles(struct engine *e)
 		PangoFontMetrics *m = pango_context_get_metrics(e->pctx, d, ja);
 		double height = (double)pango_font_metrics_get_height(m) / PANGO_SCALE;
 		if (height <= 0)
-			height = lstyles[st].size;
-		e->fitfactor[st] = lstyles[st].leading * lstyles[st].size / height;
+			height = layout_styles[st].size;
+		e->fitfactor[st] = layout_styles[st].leading * layout_styles[st].size / height;
 		pango_font_metrics_unref(m);
 		pango_font_description_free(d);
 	}
@@ -242,7 +256,7 @@ void init_styles(struct engine *e)
  * Note: pango 1.50 ignores an allow-breaks attribute whose end is the
  * default "to the end of the text" (G_MAXUINT), so the range is explicit.
  */
-PangoLayout *rich_layout(struct engine *e, const struct rich *r, enum lstyle st, double width,
+PangoLayout *layout_rich(struct engine *e, const struct rich *r, enum lstyle st, double width,
                          PangoAlignment align, int nowrap, int bold)
 {
 	PangoLayout *l = pango_layout_new(e->pctx);
@@ -268,14 +282,14 @@ PangoLayout *rich_layout(struct engine *e, const struct rich *r, enum lstyle st,
 	return l;
 }
 
-PangoLayout *plain_layout(struct engine *e, const char *text, enum lstyle st, double width,
+PangoLayout *layout_plain(struct engine *e, const char *text, enum lstyle st, double width,
                           PangoAlignment align)
 {
 	struct rich r;
-	rich_init(&r);
-	rich_text(&r, text);
-	PangoLayout *l = rich_layout(e, &r, st, width, align, 0, 0);
-	rich_free(&r);
+	layout_rich_init(&r);
+	layout_rich_text(&r, text);
+	PangoLayout *l = layout_rich(e, &r, st, width, align, 0, 0);
+	layout_rich_free(&r);
 	return l;
 }
 
@@ -301,7 +315,7 @@ int layout_lines(PangoLayout *l)
 }
 
 /* Line i's logical top and bottom and its baseline, in layout coordinates. */
-void line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline)
+void layout_line_range(PangoLayout *l, int i, double *top, double *bottom, double *baseline)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	for (int k = 0; k < i && pango_layout_iter_next_line(it); k++)
@@ -314,12 +328,12 @@ void line_range(PangoLayout *l, int i, double *top, double *bottom, double *base
 	pango_layout_iter_free(it);
 }
 
-/* line_range() walks from the first line every time, so calling it for each
+/* layout_line_range() walks from the first line every time, so calling it for each
  * line is quadratic in the lines, and cubic for a cell that runs over many
  * pages; these two walk the layout once. */
 
 /* Every line's logical top and bottom: room for layout_lines(l) in each. */
-void line_ranges(PangoLayout *l, double *top, double *bottom)
+void layout_line_ranges(PangoLayout *l, double *top, double *bottom)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	int i = 0;
@@ -334,7 +348,7 @@ void line_ranges(PangoLayout *l, double *top, double *bottom)
 }
 
 /* The first line whose bottom is below y (its top in *top), or -1. */
-int line_below(PangoLayout *l, double y, double *top)
+int layout_line_below(PangoLayout *l, double y, double *top)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	int i = 0, found = -1;

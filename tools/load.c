@@ -75,16 +75,6 @@ static int check_encoding(struct diag_ctx *d, struct srcfile *src)
 	return -1;
 }
 
-static int check_declared_encoding(struct diag_ctx *d, struct srcfile *src, xmlDoc *doc)
-{
-	const char *enc = (const char *)doc->encoding;
-	if (enc == NULL || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)
-		return 0;
-	diag_report(d, R_ENCODING, src, 0,
-	            "the XML declaration names encoding \"%s\"; kpic reads UTF-8 only: convert the file and declare encoding=\"UTF-8\"", enc);
-	return -1;
-}
-
 /* Offset of a DOCTYPE before the root element, or SRC_NOWHERE.  Checked
  * before parsing too, since libxml2 may fail inside a hostile internal subset
  * (an entity loop) and report that instead of the real problem. */
@@ -219,7 +209,7 @@ enum load_result load_source_text(const char *path, char *text, size_t len, stru
 	xmlDoc *doc = parse(d, &s->src);
 	if (doc == NULL)
 		return LOAD_BAD;
-	if (check_declared_encoding(d, &s->src, doc) < 0 || check_doctype(d, &s->src, doc) < 0) {
+	if (check_doctype(d, &s->src, doc) < 0) {
 		xmlFreeDoc(doc);
 		return LOAD_BAD;
 	}

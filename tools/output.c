@@ -30,6 +30,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +132,35 @@ static int in_dir(int parent, const char *dir, const struct stat *st, int depth)
 	return found;
 }
 
+/* path with its directory made canonical ("sub/../x.pdf" and "x.pdf" alike);
+ * path itself where the directory does not resolve. */
+static void canonical_path(const char *path, char *out, size_t size)
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	if (realpath(dir, real) != NULL)
+		snprintf(out, size, "%s/%s", real, base);
+	else
+		snprintf(out, size, "%s", path);
+}
+
+int output_same_file(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	struct stat sa, sb;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	char ca[PATH_MAX + 256], cb[PATH_MAX + 256];
+	canonical_path(a, ca, sizeof ca);
+	canonical_path(b, cb, sizeof cb);
+	return strcmp(ca, cb) == 0;
+}
+
 /* Whether path is the input a, or one of its files when a is a directory. */
 static int same_file(const char *path, const char *a)
 {
@@ -139,7 +169,7 @@ static int same_file(const char *path, const char *a)
 		return 0;
 	if (S_ISDIR(sa.st_mode))
 		return !S_ISDIR(sp.st_mode) && in_dir(AT_FDCWD, a, &sp, 8);
-	return sp.st_dev == sa.st_dev && sp.st_ino == sa.st_ino;
+	return output_same_file(path, a);
 }
 
 /* The new file's mode: that of the file like (the file it replaces), without

@@ -27,4 +27,10 @@ int output_write(const char *path, const char *data, size_t len, const char *con
 int output_write_like(const char *path, const char *data, size_t len, const char *const *inputs,
                       const char *like, char *err, size_t errsz);
 
+/* Whether a and b name one file: the same string, the same inode, or (for
+ * files not yet written) the same path once their directories are made
+ * canonical ("sub/../x.pdf" and "x.pdf"); NULL is no file.  Two outputs of one
+ * run must not be one file. */
+int output_same_file(const char *a, const char *b);
+
 #endif

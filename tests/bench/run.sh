@@ -223,7 +223,7 @@ awk 'BEGIN {
 	printf "<strategy xmlns=\"urn:x-kpic:strategy:1\""; for (i = 0; i < 100000; i++) printf " a%d=\"x\"", i; print "/>"
 }' >"$W/attrs.xml"
 echo
-echo "Hostile input (one run each; refused ones are refused at once, see README's Limits)"
+echo "Hostile input (one run each; refused ones are refused at once, see kpic-source(5), LIMITS)"
 printf '%-64s %9s %9s\n' "" "wall s" "peak MiB"
 hostile_row "check: one tag of 10^5 attributes (libxml2 alone: 16 s)" bash -c 'refused "$@"' - "$KPIC" check "$W/attrs.xml"
 hostile_row "import: textbomb.ods, 626 bytes asking for 64 GiB of text" bash -c 'refused "$@"' - "$KPIC" import -o "$W/o.xml" tests/import/textbomb.ods
