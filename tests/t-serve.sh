@@ -124,7 +124,7 @@ check "serve: a port in use: said so, and what to do" grep -q "cannot serve at 1
 events 0
 curl -s --max-time 20 "$url/events?after=$(ev .attempt)" >"$TMP/last.json" &
 cpid=$!
-sleep 0.5
+sleep 1
 stop_kpic "$pid"
 check "serve: SIGINT stops it with status 0" test "$RC" = 0
 wait "$cpid"
@@ -132,9 +132,9 @@ check "serve: a long poll open at SIGINT is answered" test "$(jq -r .attempt "$T
 check "serve: no sanitizer report" no_sanitizer "$TMP/serve.err"
 check "serve: the port is closed after" test "$(code "$url/")" = 000
 
-"$KPIC" serve --port=0 "$src" >/dev/null 2>"$TMP/serve2.err" &
+"$KPIC" serve --port=0 "$src" >"$TMP/serve2.out" 2>"$TMP/serve2.err" &
 pid=$!
-sleep 0.5
+wait_for 30 grep -q 'http://127' "$TMP/serve2.out"
 kill -TERM "$pid"; wait "$pid"; RC=$?
 check "serve: SIGTERM stops it with status 0" test "$RC" = 0
 run_kpic serve --port=65536 "$src"
