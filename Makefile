@@ -175,7 +175,7 @@ BROWSER_STAMP = build/browser/.npm-ci
 $(BROWSER_STAMP): tests/browser/package.json tests/browser/package-lock.json | build/.deps-check
 	@mkdir -p build/browser
 	cp tests/browser/package.json tests/browser/package-lock.json build/browser/
-	cd build/browser && npm ci --engine-strict --no-audit --no-fund --loglevel=error
+	cd build/browser && npm ci --engine-strict --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 browser-tools: $(BROWSER_STAMP)

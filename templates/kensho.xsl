@@ -22,6 +22,8 @@
   <!-- What this sheet shares with kensho-layout.xsl (keys, variables, texts,
        which cells a row has) is in common.xsl; here are its own format's elements. -->
   <xsl:include href="common.xsl"/>
+  <!-- The KPI finder (kensho.js), read by kpic like the CSS. -->
+  <xsl:param name="js"/>
 
   <!-- ================================================================ page -->
   <xsl:template match="/s:strategy">
@@ -60,6 +62,7 @@
             <xsl:text>により作成）</xsl:text>
           </p>
         </footer>
+        <xsl:if test="not($draft) and $js != ''"><script><xsl:value-of select="$js"/></script></xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -159,7 +162,7 @@
 
   <!-- A wide table scrolls inside its own box (div.table-scroll), never the page. -->
   <xsl:template match="s:table">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <xsl:if test="s:row[@header = 'yes']">
@@ -186,11 +189,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:committee">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="committee">
         <caption id="{@id}-cap">
           <xsl:apply-templates select="s:caption/node()"/>
@@ -209,11 +212,11 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:meetings">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="meetings">
         <caption id="{@id}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead><tr><th scope="col">開催日</th><th scope="col">主な議論内容</th></tr></thead>
@@ -226,14 +229,14 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <!-- The seed's per-goal table: rows ≥/< threshold and total, columns all / goal / measures. -->
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>
-    <section class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
       <table id="{$cid}" class="counts">
         <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead>
@@ -260,7 +263,7 @@
           </tr>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:viewpoints">
@@ -278,7 +281,7 @@
   </xsl:template>
 
   <xsl:template match="s:priorities">
-    <section class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="priorities">
         <caption id="{@id}-cap">重点課題</caption>
         <thead><tr><th scope="col">番号</th><th scope="col">重点課題</th><th scope="col">関連する基本目標</th></tr></thead>
@@ -292,7 +295,7 @@
           </xsl:for-each>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <!-- The links of common.xsl. -->
@@ -335,7 +338,7 @@
     <xsl:param name="fid"/>
     <details class="figure-data">
       <summary>グラフの数値</summary>
-      <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
         <table>
           <caption id="{$fid}-data"><xsl:value-of select="s:name"/></caption>
           <thead>
@@ -353,7 +356,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </section>
+      </div>
     </details>
   </xsl:template>
 
@@ -363,7 +366,7 @@
     <xsl:if test="$pop">
       <details class="figure-data">
         <summary>グラフの数値</summary>
-        <section class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
+        <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$fid}-data">
           <table>
             <caption id="{$fid}-data">人口の将来展望</caption>
             <thead><tr><th scope="col">年</th><th scope="col">区分</th><th scope="col">人口</th></tr></thead>
@@ -383,7 +386,7 @@
               </xsl:for-each>
             </tbody>
           </table>
-        </section>
+        </div>
       </details>
     </xsl:if>
   </xsl:template>
@@ -403,7 +406,7 @@
       <figcaption>基本目標別のKPI達成状況（全KPI）</figcaption>
       <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
     </figure>
-    <section class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
       <table id="goal-summary" class="counts">
         <caption id="goal-summary-cap">基本目標別のKPI達成状況</caption>
         <thead>
@@ -438,7 +441,7 @@
           </tr>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="s:goal" mode="appendix">
@@ -458,7 +461,12 @@
         </ul>
       </xsl:if>
       <p class="goal-counts"><xsl:call-template name="goal-counts"/></p>
-      <section class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
+      <div class="kpi-block">
+      <p class="col-toggle">
+        <input type="checkbox" id="goal-{@id}-all"/>
+        <label for="goal-{@id}-all">すべての列を表示する（基準値・各年の実績、基準日、結果公表日、確認方法、担当課）</label>
+      </p>
+      <div role="region" class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
             <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>のKPI</xsl:text>
@@ -468,7 +476,8 @@
             <xsl:call-template name="kpi-rows"/>
           </tbody>
         </table>
-      </section>
+      </div>
+      </div>
       <xsl:call-template name="footnotes"/>
       <h4 id="goal-{@id}-charts">KPIの推移</h4>
       <div class="trends">
@@ -485,20 +494,23 @@
   <xsl:template name="kpi-table-head">
     <thead>
       <tr>
-        <th scope="col" rowspan="2">基本方針</th>
-        <th scope="col" rowspan="2">基本的な方向性</th>
-        <th scope="col" rowspan="2">具体的な施策</th>
-        <th scope="colgroup" colspan="{count($cols) + 3}">KPI</th>
-        <th scope="col" rowspan="2">基準日<br/>(調査日)</th>
-        <th scope="col" rowspan="2">結果公表日<br/>(確認時期)</th>
-        <th scope="col" rowspan="2">確認方法</th>
-        <th scope="col" rowspan="2">担当課</th>
-      </tr>
-      <tr>
-        <th scope="col">項目</th>
-        <xsl:for-each select="$cols"><th scope="col"><xsl:call-template name="col-head"/></th></xsl:for-each>
+        <th scope="col" class="level level-1">基本方針</th>
+        <th scope="col" class="level level-2">基本的な方向性</th>
+        <th scope="col" class="level level-3">具体的な施策</th>
+        <th scope="col" class="kpi-name">KPI</th>
+        <xsl:for-each select="$cols">
+          <xsl:if test="@r:role = 'target'"><th scope="col" class="latest">最新値</th></xsl:if>
+          <th scope="col">
+            <xsl:if test="not(@r:role = 'target')"><xsl:attribute name="class">extra</xsl:attribute></xsl:if>
+            <xsl:call-template name="col-head"/>
+          </th>
+        </xsl:for-each>
         <th scope="col">達成率</th>
         <th scope="col">判定</th>
+        <th scope="col" class="extra">基準日<br/>(調査日)</th>
+        <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
+        <th scope="col" class="extra">確認方法</th>
+        <th scope="col" class="extra">担当課</th>
       </tr>
     </thead>
   </xsl:template>
@@ -506,19 +518,20 @@
   <!-- A heading's cell, spanning its rows (common.xsl, heading-cells). -->
   <xsl:template match="*" mode="heading-cell">
     <xsl:param name="rowspan"/>
-    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading">
+    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading level-{count(ancestor-or-self::s:policy | ancestor-or-self::s:direction | ancestor-or-self::s:measure)}">
       <xsl:apply-templates select="s:title/node()"/>
       <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
     </th>
   </xsl:template>
 
-  <xsl:template match="*" mode="skip-level"><td class="skip-level"></td></xsl:template>
+  <xsl:template match="*" mode="skip-level"><td class="skip-level heading"></td></xsl:template>
 
   <!-- A goal-level KPI: the three heading columns read 基本目標の数値目標. -->
   <xsl:template match="s:goal/s:kpi" mode="row" priority="2">
     <tr id="kpi-{@id}" class="kpi goal-level">
+      <xsl:call-template name="kpi-data"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading">基本目標の数値目標</th>
+        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading goal-heading">基本目標の数値目標</th>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -526,6 +539,7 @@
 
   <xsl:template match="s:kpi" mode="row">
     <tr id="kpi-{@id}" class="kpi">
+      <xsl:call-template name="kpi-data"/>
       <xsl:call-template name="heading-cells"/>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -542,21 +556,25 @@
         </a>
         <span class="repost">（再掲）</span>
       </th>
-      <td colspan="{$ncols - 4}" class="repost-note">
+      <td colspan="3" class="repost-note">
         <xsl:text>基本目標</xsl:text>
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
+      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td class="latest filler"></td>
     </tr>
   </xsl:template>
 
   <xsl:template match="s:policy | s:direction | s:measure" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
-      <td colspan="{$ncols - 3}" class="no-kpi">
+      <td colspan="4" class="no-kpi">
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
+      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td class="latest filler"></td>
     </tr>
   </xsl:template>
 
@@ -574,9 +592,69 @@
     </th>
   </xsl:template>
 
+  <!-- What the KPI finder (kensho.js) reads of a row: its grade (a key and
+       the label the table shows), 達成率, 基本目標 and 担当課. -->
+  <xsl:template name="kpi-data">
+    <xsl:variable name="res" select="r:result"/>
+    <xsl:attribute name="data-goal"><xsl:value-of select="ancestor::s:goal/@id"/></xsl:attribute>
+    <xsl:attribute name="data-grade">
+      <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">none</xsl:when>
+        <xsl:when test="$res/@r:met = 'yes'">met</xsl:when>
+        <xsl:otherwise>unmet</xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:attribute name="data-grade-label">
+      <xsl:choose>
+        <xsl:when test="$draft and not($res/r:series/@r:latest-year)">未評価</xsl:when>
+        <xsl:otherwise><xsl:call-template name="judgement"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:attribute>
+    <xsl:if test="$res/@r:rate">
+      <xsl:attribute name="data-rate"><xsl:value-of select="$res/@r:rate"/></xsl:attribute>
+    </xsl:if>
+    <xsl:attribute name="data-dept">
+      <xsl:for-each select="s:responsible">
+        <xsl:if test="position() > 1"><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="@department"/>
+      </xsl:for-each>
+    </xsl:attribute>
+    <xsl:attribute name="data-dept-names">
+      <xsl:for-each select="s:responsible">
+        <xsl:if test="position() > 1"><xsl:text>&#10;</xsl:text></xsl:if>
+        <xsl:value-of select="key('dept', @department)"/>
+      </xsl:for-each>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- The latest value of each of the KPI's series, with its year. -->
+  <xsl:template match="s:kpi" mode="latest-cell">
+    <td class="num latest" data-label="最新値">
+      <xsl:for-each select="r:result/r:series">
+        <span class="sv">
+          <xsl:choose>
+            <xsl:when test="@r:latest-year">
+              <xsl:value-of select="@r:latest-text"/>
+              <span class="year">（<xsl:value-of select="$cols[@r:value = current()/@r:latest-year]/@r:era"/>）</span>
+            </xsl:when>
+            <xsl:otherwise>—</xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:for-each>
+    </td>
+  </xsl:template>
+
   <xsl:template match="s:kpi" mode="value-cell">
     <xsl:param name="col"/>
-    <td class="num">
+    <xsl:if test="$col/@r:role = 'target'"><xsl:apply-templates select="." mode="latest-cell"/></xsl:if>
+    <td>
+      <xsl:attribute name="class">
+        <xsl:choose>
+          <xsl:when test="$col/@r:role = 'target'">num target</xsl:when>
+          <xsl:otherwise>num extra</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:attribute name="data-label"><xsl:for-each select="$col"><xsl:call-template name="col-head"/></xsl:for-each></xsl:attribute>
       <xsl:choose>
         <xsl:when test="s:series">
           <xsl:for-each select="s:series">
@@ -596,8 +674,19 @@
         <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
-        <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
       </xsl:choose>
+      <xsl:attribute name="data-label">
+        <xsl:choose>
+          <xsl:when test="$kind = 'rate'">達成率</xsl:when>
+          <xsl:when test="$kind = 'mark'">判定</xsl:when>
+          <xsl:when test="$kind = 'survey'">基準日</xsl:when>
+          <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
+          <xsl:when test="$kind = 'method'">確認方法</xsl:when>
+          <xsl:otherwise>担当課</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <xsl:copy-of select="$content"/>
     </td>
   </xsl:template>
@@ -655,7 +744,7 @@
   <xsl:template match="s:program">
     <section id="program-{@id}">
       <h3 id="program-{@id}-h"><xsl:value-of select="s:title"/></h3>
-      <section class="table-scroll" tabindex="0" aria-labelledby="program-{@id}-h">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="program-{@id}-h">
         <table class="grants">
           <thead>
             <tr>
@@ -682,7 +771,7 @@
             </xsl:for-each>
           </tbody>
         </table>
-      </section>
+      </div>
     </section>
   </xsl:template>
 
@@ -695,7 +784,7 @@
     <section id="appendix-departments" class="appendix" aria-labelledby="appendix-departments-h">
       <h2 id="appendix-departments-h"><xsl:call-template name="departments-title"/></h2>
       <p><xsl:call-template name="departments-intro"/></p>
-      <section class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="departments-cap">
         <table class="departments">
           <caption id="departments-cap">担当課別のKPI達成状況</caption>
           <thead>
@@ -710,7 +799,7 @@
             <xsl:call-template name="departments"/>
           </tbody>
         </table>
-      </section>
+      </div>
     </section>
   </xsl:template>
 

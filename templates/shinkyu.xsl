@@ -45,7 +45,7 @@
             <h2 id="summary-h">変更の概要</h2>
             <p>変更は<xsl:value-of select="@changes"/>件。</p>
             <xsl:if test="d:summary/d:kind">
-              <section class="table-scroll" tabindex="0" aria-labelledby="kinds-cap">
+              <div role="region" class="table-scroll" tabindex="0" aria-labelledby="kinds-cap">
                 <table class="kinds">
                   <caption id="kinds-cap">種類別の変更件数</caption>
                   <thead><tr><th scope="col">変更の種類</th><th scope="col">件数</th></tr></thead>
@@ -55,7 +55,7 @@
                     </xsl:for-each>
                   </tbody>
                 </table>
-              </section>
+              </div>
             </xsl:if>
             <xsl:apply-templates select="d:counts"/>
           </section>
@@ -68,7 +68,7 @@
 
   <!-- KPIs at or above the threshold, per goal, before and after. -->
   <xsl:template match="d:counts">
-    <section class="table-scroll" tabindex="0" aria-labelledby="counts-cap">
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="counts-cap">
       <table class="counts shinkyu-counts">
         <caption id="counts-cap">達成率<xsl:value-of select="@threshold-after"/>%以上のKPI（旧 → 新）</caption>
         <thead>
@@ -95,7 +95,7 @@
           </tr>
         </tbody>
       </table>
-    </section>
+    </div>
   </xsl:template>
 
   <xsl:template match="d:group">
@@ -106,7 +106,7 @@
         <xsl:value-of select="$area"/>
         <xsl:if test="@area = 'goal'">　<xsl:value-of select="@title"/></xsl:if>
       </h2>
-      <section class="table-scroll" tabindex="0" aria-labelledby="{$gid}-cap">
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$gid}-cap">
         <table class="shinkyu">
           <caption id="{$gid}-cap"><xsl:value-of select="$area"/>の新旧対照表（<xsl:value-of select="count(d:change)"/>件）</caption>
           <thead><tr><th scope="col">項目</th><th scope="col">旧</th><th scope="col">新</th></tr></thead>
@@ -114,7 +114,7 @@
             <xsl:apply-templates select="d:change"/>
           </tbody>
         </table>
-      </section>
+      </div>
     </section>
   </xsl:template>
 

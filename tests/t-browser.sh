@@ -1,7 +1,11 @@
-# t-browser.sh - the validator and browser checks of the HTML document
+# t-browser.sh - the validators and browser checks of the HTML document
 # (tests/browser/): first proven able to fail, on fixture pages that each have
 # exactly one defect, then run on every build/NAME/kensho.html there is (and
-# the draft's build/NAME/draft.html).
+# the draft's build/NAME/draft.html and a 新旧対照表 of kpic diff).  The
+# validators are html-validate and the Nu HTML Checker (vnu.sh: no error and
+# no warning); check.mjs is the console, network, overflow and axe check (any
+# impact) at 1280 and 375 px; kpi.mjs the KPI tables (fit at 1280 px, the
+# finder driven, script disabled, cards at 375 px, print).
 . tests/lib.sh
 # kpic itself does not run here: once, in the plain pass, is enough.
 [ "${LABEL:-}" = plain ] || done_testing "plain pass only"
@@ -56,6 +60,16 @@ for f in "$fx"/*.html; do
 	esac
 done
 
+# --- the Nu HTML Checker: the good page has no error and no warning, the
+# validator's page fails on its obsolete attribute only ----------------------
+tests/browser/vnu.sh --format json "$fx/good.html" "$fx/bad-validator.html" >"$TMP/vnu.json" 2>"$TMP/vnu.err"
+check "vnu: ran on the fixtures, exit 1 (one page has a warning)" test $? = 1 -a "$(jq -r '.messages | type' "$TMP/vnu.json" 2>/dev/null)" = array
+sed 's/^/    /' "$TMP/vnu.err" | head -5
+vnu_of() { jq -r --arg f "$1" '[.messages[] | select(.url | endswith("/" + $f)) | select(.type == "error" or .subType == "warning") | .message] | join(" | ")' "$TMP/vnu.json"; }
+check "vnu: good.html has no error and no warning" test -z "$(vnu_of good.html)"
+check "vnu: bad-validator.html is warned of its obsolete align only" \
+	test "$(vnu_of bad-validator.html)" = "The “align” attribute on the “td” element is obsolete. Use CSS instead."
+
 # --- the good page passes every check ---------------------------------------
 checked_page good
 check "good page: every browser check passes" test "$RC" = 0; show 0
@@ -93,6 +107,7 @@ bad-overflow.html overflow .overflowPx > 100 and .overflow.culprits[0].element =
 bad-axe-contrast.html axe [.axe[] | select(.id == "color-contrast" and .impact == "serious")] | length == 1
 bad-axe-link.html axe [.axe[] | select(.id == "link-in-text-block" and .impact == "serious" and .nodes == ["#fnref-1"])] | length == 1
 bad-axe-scroll.html axe .axe | map(.id + " " + .impact + " " + (.passes | join(","))) == ["scrollable-region-focusable serious phone"]
+bad-axe-region.html axe .axe | map(.id + " " + .impact + " " + (.nodes | join(","))) == ["region moderate .note"]
 bad-validator.html - .checks | all(. == "pass")
 PAGES
 # A failure says which rule, which elements and which Chromium, from the log
@@ -110,6 +125,40 @@ browser "$TMP/no-such-page.html" "$TMP/x"
 check "a missing page: exit 2" test "$RC" = 2
 CHROMIUM=/nonexistent/chromium browser "$fx/good.html" "$TMP/x"
 check "no Chromium: exit 2, saying so" test "$RC" = 2 -a -n "$(grep 'Chromium not found' <<<"$OUT")"
+
+# vnu NAME PAGE: the Nu HTML Checker finds no error and no warning.
+vnu() {
+	tests/browser/vnu.sh --format gnu "$2" >"$TMP/vnu.txt" 2>&1
+	local rc=$?
+	check "$1 passes the Nu HTML Checker, no error, no warning" test $rc = 0
+	[ $rc = 0 ] || sed 's/^/    /' "$TMP/vnu.txt" | head -20
+}
+
+# kpi_tables NAME PAGE OUTDIR: kpi.mjs on a verification document, its
+# findings held against kpic's own evaluation (eval.json).
+kpi_tables() {
+	local name=$1 page=$2 d=$3
+	KPIC_BROWSER_RUN=$mark node tests/browser/kpi.mjs "$page" "$d" >"$TMP/kpi.txt" 2>&1
+	local rc=$?
+	check "$name: the KPI table checks pass (fit, finder, no script, cards, print)" test $rc = 0
+	[ $rc = 0 ] || sed 's/^/    /' "$TMP/kpi.txt" | head -20
+	k() { jq -r "$1" "$d/kpi.json"; }
+	local ev=build/$name/eval.json
+	check "$name: at 1280 px the name, 最新値, 目標値, 達成率 and 判定 of every KPI row are in sight" \
+		test "$(k '.fit.rows')" = "$(jq '.kpis | length' "$ev")" -a "$(k '.fit.nbad')" = 0 -a "$(k '.fit.cells')" = "$(( $(jq '.kpis | length' "$ev") * 5 ))"
+	check "$name: no script: every KPI of the evaluation is shown" \
+		test "$(k '.noscript.ids | map(sub("^kpi-"; "")) | sort | join(" ")')" = "$(jq -r '[.kpis[].id] | sort | join(" ")' "$ev")"
+	check "$name: the 判定 filter offers the grades of the page and shows as many as the evaluation counts" \
+		test "$(k '[.grades[] | "\(.value)=\(.shown)"] | join(" ")')" = "met=$(jq '[.kpis[] | select(.met == true)] | length' "$ev") unmet=$(jq '[.kpis[] | select(.met != true)] | length' "$ev")"
+	check "$name: the 担当課 and 基本目標 filters, the search and the sort" \
+		test "$(k '[.dept.only, .goal.only, .goal.otherSections == 0, .search.only, .search.shown > 0, .sort.desc.ordered, .sort.asc.ordered, .restored.order] | all')" = true
+	check "$name: the header row and the KPI name stay in view" test "$(k '.sticky.header and .sticky.name')" = true
+	check "$name: at 375 px every KPI is a card, and the page does not scroll sideways" \
+		test "$(k '.cards.nbad == 0 and .phoneScrollWidth <= 375')" = true
+	check "$name: printed, the full table" test "$(k '.print.hiddenExtra == 0 and .print.extra > 0')" = true
+	check "$name: the page's own policy lets its style and script run, nothing else" test "$(k '.checks.csp')" = true
+	[ -f "$d/finder.png" ] && cp "$d/finder.png" "build/$name/kensho-finder.png"
+}
 
 # dom_content NAME TEXT: what the browser shows holds every KPI name and every
 # override's reason of the evaluation (read from kpic's JSON, not from the
@@ -152,6 +201,8 @@ for src in sources/*/strategy.xml; do
 	tests/browser/validate.sh "$page" >"$TMP/hv.txt" 2>&1; rc=$?
 	check "$name: kensho.html passes html-validate" test $rc = 0
 	[ $rc = 0 ] || sed 's/^/    /' "$TMP/hv.txt" | head -30
+	vnu "$name: kensho.html" "$page"
+	kpi_tables "$name" "$page" "build/$name/browser-kpi"
 	dir=build/$name/browser
 	browser "$page" "$dir"
 	check "$name: kensho.html passes the browser checks" test "$RC" = 0; show 0
@@ -171,10 +222,60 @@ for src in sources/*/strategy.xml; do
 	tests/browser/validate.sh "$page" >"$TMP/hv.txt" 2>&1; rc=$?
 	check "$name: draft.html passes html-validate" test $rc = 0
 	[ $rc = 0 ] || sed 's/^/    /' "$TMP/hv.txt" | head -30
+	vnu "$name: draft.html" "$page"
 	browser "$page" "build/$name/browser-draft"
-	check "$name: draft.html passes the browser checks" test "$RC" = 0; show 0
+	check "$name: draft.html passes the browser checks (axe of any impact at 1280 and 375 px)" test "$RC" = 0; show 0
+	dir=build/$name/browser-draft
+	check "$name: draft.html: not one axe violation" test "$(j '.axe | length')" = 0
+	cp "$dir/desktop.png" "build/$name/draft-desktop.png"
+	cp "$dir/phone.png" "build/$name/draft-phone.png"
+	check "$name: draft-desktop.png 1280 wide, draft-phone.png 375 wide" \
+		test "$(png_width "build/$name/draft-desktop.png")/$(png_width "build/$name/draft-phone.png")" = 1280/375
 	check "$name: draft.html shows the draft's title" grep -q "まち・ひと・しごと創生総合戦略（素案）" "build/$name/browser-draft/text.txt"
 done
+# --- the KPI table checks can fail: each page has one defect ------------------
+# kpi_fails NAME FAILS: kpi.mjs on $TMP/NAME.html exits 1 and fails FAILS only.
+kpi_fails() {
+	KPIC_BROWSER_RUN=$mark node tests/browser/kpi.mjs "$TMP/$1.html" "$TMP/kpi-$1" >"$TMP/kpi.txt" 2>&1
+	local rc=$?
+	check "kpi.mjs on $1: exit 1, fails $2 only" test $rc = 1 -a "$(jq -r '.failed | join(",")' "$TMP/kpi-$1/kpi.json")" = "$2"
+	[ $rc = 1 ] || sed 's/^/    /' "$TMP/kpi.txt" | head -10
+}
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl"
+# the table as wide as before (96rem): 達成率 and 判定 off the screen
+printf '@media (min-width: 41rem) { .kpi-table { min-width: 96rem; } }\n' >>"$TMP/tpl/kensho.css"
+"$KPIC" html --templates="$TMP/tpl" -o "$TMP/wide.html" sources/abashiri/strategy.xml 2>/dev/null
+kpi_fails wide fit
+check "kpi.mjs on the wide table: names the cells out of sight" \
+	test "$(jq '[.fit.bad[] | select(.cell == "td.rate" or .cell == "td.mark")] | length > 0' "$TMP/kpi-wide/kpi.json")" = true
+# no finder: nothing to filter, search or sort; without script all is shown
+cp templates/kensho.css "$TMP/tpl/kensho.css" && rm "$TMP/tpl/kensho.js"
+"$KPIC" html --templates="$TMP/tpl" -o "$TMP/nojs.html" sources/abashiri/strategy.xml 2>/dev/null
+kpi_fails nojs filter,search,sort
+# a script changed after kpic hashed it: the policy refuses to run it
+sed 's/'"'"'use strict'"'"';/'"'"'use strict'"'"'; void 0;/' build/abashiri/kensho.html >"$TMP/tampered.html"
+kpi_fails tampered csp,filter,search,sort
+check "kpi.mjs on the changed script: the console says the policy refused it" \
+	test "$(jq '[.console[] | select(test("Content Security Policy"))] | length > 0' "$TMP/kpi-tampered/kpi.json")" = true
+
+# --- the 新旧対照表 (kpic diff --html) -------------------------------------------
+if tests/diff/mkpair.sh sources/abashiri/strategy.xml "$TMP/pair" 2>/dev/null &&
+	{ "$KPIC" diff --no-color "$TMP/pair/old.xml" "$TMP/pair/new.xml" --html "$TMP/shinkyu.html" >/dev/null 2>&1; [ -s "$TMP/shinkyu.html" ]; }; then
+	tests/browser/validate.sh "$TMP/shinkyu.html" >"$TMP/hv.txt" 2>&1
+	check "shinkyu.html passes html-validate" test $? = 0
+	vnu "shinkyu.html" "$TMP/shinkyu.html"
+	dir=build/abashiri/browser-shinkyu
+	browser "$TMP/shinkyu.html" "$dir"
+	check "shinkyu.html passes the browser checks" test "$RC" = 0; show 0
+	check "shinkyu.html: not one axe violation at either width" test "$(j '.axe | length')" = 0
+	cp "$dir/desktop.png" build/abashiri/shinkyu-desktop.png
+	cp "$dir/phone.png" build/abashiri/shinkyu-phone.png
+	check "shinkyu-desktop.png 1280 wide, shinkyu-phone.png 375 wide" \
+		test "$(png_width build/abashiri/shinkyu-desktop.png)/$(png_width build/abashiri/shinkyu-phone.png)" = 1280/375
+else
+	not_ok "shinkyu: kpic diff --html of the fixture pair"
+fi
+
 # The XSS probe: the browser shows the hostile names as text and runs nothing.
 if "$KPIC" html -o "$TMP/xss.html" tests/html/xss.xml 2>/dev/null; then
 	dir=$TMP/xss

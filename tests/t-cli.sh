@@ -123,7 +123,7 @@ check "eval --format=csv: the values eval takes" grep -qx "kpic eval: unknown --
 run_kpic eval "--format=text|json" $fx/clean.xml
 check "eval --format=text|json: not a value" test "$RC" = 2
 run_kpic export --format=xml $fx/clean.xml
-check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json)" "$TMP/err"
+check "export --format=xml: the values export takes" grep -qx "kpic export: unknown --format 'xml' (one of csv|json|xlsx|ods)" "$TMP/err"
 run_kpic pdf --format=json -o "$TMP/p.pdf" $fx/clean.xml
 check "pdf --format=json: exit 2, nothing written" test "$RC" = 2 -a ! -e "$TMP/p.pdf"
 run_kpic check --diagnostics-format=xml $fx/clean.xml
@@ -142,7 +142,7 @@ check "-- before the files" test "$RC" = 0
 # kpic COMMAND --help: its own options and the shared ones, no others
 shared="--diagnostics-format --templates --time-report -Werror -h"
 for spec in "check:" "eval:-o --format" "html:-o" "diff:-o --format --no-color --html --pdf" \
-            "pdf:-o --format --boxes" "draft:-o --period --template" "export:-o --format" \
+            "pdf:-o --format --boxes" "draft:-o --period --template" "export:-o --format --actuals-template --year --by-department" \
             "update:--actuals --year --revise --again --sheet -o" "import:-o --sheet" "build:-d -j" "rules:"; do
 	cmd=${spec%%:*} own=${spec#*:}
 	want=$(printf '%s\n' $own $([ "$cmd" = rules ] && echo -h || echo $shared) | sort -u)

@@ -26,6 +26,14 @@ while IFS= read -r name; do
 	grep -qF -- "$(flat "$name")" "$TMP/flat.txt" || { missing=$((missing + 1)); echo "    not in the PDF: $name"; }
 done < <(jq -r '.kpis[].name' "$TMP/eval.json")
 check "pdf: every KPI name in the text" test "$missing" = 0
+# The charts' axes write large amounts as the document does (1億, 8,000万):
+# no tick label of eight digits or more, and the 海外輸出量 その他農産物
+# axis up to 1億.
+pdftotext "$pdf" "$TMP/plain.txt"
+check "pdf: no axis label written as 100,000,000 or 50,000,000" \
+	bash -c '! grep -qE "^((20|40|50|60|80|100|150),000,000|1,[05]00,000,000)$" "$0"' "$TMP/plain.txt"
+check "pdf: the 万 ticks of the 海外輸出量 その他農産物 axis are there" \
+	test "$(grep -cxE "(2|4|6|8),000万" "$TMP/plain.txt")" -ge 4
 while IFS= read -r reason; do
 	check "pdf: the override's reason in the text" grep -qF -- "$(flat "$reason")" "$TMP/flat.txt"
 done < <(jq -r '.kpis[] | select(.override != null) | .override.reason' "$TMP/eval.json")

@@ -72,6 +72,24 @@ run_kpic update "$src" --year 2018 --actuals "$TMP/ycol.tsv" -o "$TMP/none.xml"
 check "--year and the sheet disagree: refused, exit 2, nothing written" \
 	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F "ycol.tsv:3:5: error: this is 平成31年度 (FY2019), but --year says 平成30年度 (FY2018)" "$TMP/err")"
 
+# a title row above the header names the year (A1 令和元年度 実績, the header in row 2)
+{ printf '令和元年度 実績\n'; grep -v '^#' tests/update/fy2019.tsv; } >"$TMP/title.tsv"
+run_kpic update "$src" --actuals "$TMP/title.tsv" -o "$TMP/title.xml"
+check "a title row naming the year: exit 0, the same update as --year 2019" \
+	test "$RC" = 0 -a -n "$(grep -F '平成31年度 (FY2019): 4 added, 1 replaced' "$TMP/out")" -a "$(cmp "$TMP/title.xml" "$TMP/after.xml" && echo same)" = same
+{ printf 'FY2019 KPI実績報告（企画課）\n'; grep -v '^#' tests/update/fy2019.tsv | tr '\t' ,; } >"$TMP/title.csv"
+run_kpic update "$src" --actuals "$TMP/title.csv" -o "$TMP/title2.xml"
+check "a title row (FY2019 …) over a CSV: the year read, the same update" \
+	test "$RC" = 0 -a "$(cmp "$TMP/title2.xml" "$TMP/after.xml" && echo same)" = same
+{ printf 'KPI実績報告\n'; grep -v '^#' tests/update/fy2019.tsv; } >"$TMP/title-none.tsv"
+run_kpic update "$src" --actuals "$TMP/title-none.tsv" -o "$TMP/none.xml"
+check "a title row naming no year: still refused (never guessed)" \
+	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'does not say which fiscal year' "$TMP/err")"
+sed '1s/.*/平成30年度 実績/' "$TMP/title.tsv" >"$TMP/title-bad.tsv"
+run_kpic update "$src" --actuals "$TMP/title-bad.tsv" --year 2019 -o "$TMP/none.xml"
+check "a title naming another year than --year: refused at the title" \
+	test "$RC" = 2 -a -n "$(grep -F 'title-bad.tsv:1:1: error: this is 平成30年度 (FY2018), but --year says 平成31年度 (FY2019)' "$TMP/err")"
+
 # the issue's case: one sheet naming its year, run twice: the source as after
 # the first run, and the second refused; and a sheet given again as the next year
 sed 's/^kpi\tseries\tvalue\tstatus$/kpi\tseries\t令和元年度\tstatus/' tests/update/fy2019.tsv >"$TMP/twice.tsv"

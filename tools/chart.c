@@ -395,6 +395,7 @@ void chart_free(struct chart *c)
 struct axis {
 	int64_t klo, khi;
 	int m, e;
+	int man;        /* labels with 万/億 ("5,000万", "1.5億") */
 };
 
 static const double P10[] = {
@@ -439,7 +440,7 @@ static int axis_fit(struct axis *a, double lo, double hi, int most)
 static struct axis axis_make(double lo, double hi, int most, int min_e)
 {
 	static const int ms[] = {1, 2, 5};
-	struct axis a = {0, 1, 1, 0};
+	struct axis a = {0, 1, 1, 0, 0};
 
 	for (a.e = min_e; a.e <= 15; a.e++)
 		for (int i = 0; i < 3; i++) {
@@ -452,7 +453,8 @@ static struct axis axis_make(double lo, double hi, int most, int min_e)
 	return a;
 }
 
-/* The tick label as an exact decimal: "10,000", "0.5", "△20". */
+/* The tick label as an exact decimal: "10,000", "0.5", "△20"; with man,
+ * as the document writes large amounts: "5,000万", "1億", "1.5億". */
 static void axis_label(const struct axis *a, int64_t k, char *buf, size_t n)
 {
 	kdec d;
@@ -461,7 +463,7 @@ static void axis_label(const struct axis *a, int64_t k, char *buf, size_t n)
 	d.scale = a->e < 0 ? -a->e : 0;
 	for (int i = 0; i < a->e; i++)
 		d.mant *= 10;
-	if (jfmt_number(d, JFMT_PLAIN, buf, n) < 0)
+	if (jfmt_number(d, a->man ? JFMT_MAN_DECIMAL : JFMT_PLAIN, buf, n) < 0)
 		buf[0] = '\0';
 }
 
@@ -1217,6 +1219,7 @@ struct chart *chart_lines(const struct chart_lines_spec *s)
 		return NULL;
 	lines_span(s, &lo, &hi);
 	a = axis_make(lo, hi, st->intervals, min_exponent(s->decimals));
+	a.man = s->man;
 	line_keys(s, &ks);
 	h = lay_out(st, &a, s->unit, ks.keys, ks.n, s->cats, s->ncats, &p);
 

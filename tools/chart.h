@@ -115,6 +115,9 @@ struct chart_lines_spec {
 	int decimals;                /* the values' decimals (kdec scale, 0..9):
 	                                no tick step is finer, so counts never
 	                                get a tick at 0.5 */
+	int man;                     /* tick labels with 万/億 as the document
+	                                writes large amounts ("5,000万", "1億"),
+	                                not "50,000,000" */
 };
 
 /* Lays a chart out.  Returns NULL only for an unusable spec: no categories,

@@ -202,8 +202,8 @@ static int year_option(const struct command *c, const char *y, struct opts *o)
 
 static int format_option(const struct command *c, enum opt_id id, const char *v, struct opts *o)
 {
-	static const char *const names[] = { "text", "json", "xml", "csv", "pdf" };
-	static const enum out_format formats[] = { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF };
+	static const char *const names[] = { "text", "json", "xml", "csv", "pdf", "xlsx", "ods" };
+	static const enum out_format formats[] = { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF, OUT_XLSX, OUT_ODS };
 	if (value_option(c, id, v))
 		return 2;
 	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
@@ -231,6 +231,8 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_YEAR: return year_option(c, v, o);
 	case OPT_REVISE: o->revise = 1; break;
 	case OPT_AGAIN: o->again = 1; break;
+	case OPT_ACTUALS_TEMPLATE: o->actuals_template = 1; break;
+	case OPT_BY_DEPARTMENT: o->by_department = 1; break;
 	case OPT_SHEET: o->sheet = v; break;
 	case OPT_OUTDIR:
 	case OPT_OUTDIR_WATCH: o->outdir = v; break;

@@ -30,7 +30,7 @@ enum opt_id {
 /* The options of every command that compiles sources. */
 #define OPTS_SOURCE OPT_WARNING, OPT_DIAG_FORMAT, OPT_TEMPLATES, OPT_TIME_REPORT
 
-enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF };
+enum out_format { OUT_TEXT, OUT_JSON, OUT_XML, OUT_CSV, OUT_PDF, OUT_XLSX, OUT_ODS };
 
 /* The command line, parsed (tools/cli.c); each command reads the fields of
  * the options its table names. */
@@ -50,6 +50,8 @@ struct opts {
 	int year;                    /* update: --year, 0 if not given */
 	int revise;                  /* update: --revise */
 	int again;                   /* update: --again */
+	int actuals_template;        /* export: --actuals-template */
+	int by_department;           /* export: --by-department */
 	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
 	int jobs;                    /* build: -j N, worker processes (0: not given) */

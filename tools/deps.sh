@@ -30,6 +30,8 @@ check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chrom
 # links (probe libfuzzer); Debian ships that runtime apart from clang.
 fuzz_pkgs="clang:clang libclang-rt-dev:libfuzzer"
 valgrind_pkgs="valgrind:valgrind"
+# The Nu HTML Checker (vnu-jar, tests/browser/) runs on Debian's Java.
+check_pkgs="$check_pkgs default-jre-headless:java"
 # t-atomic.sh signals kpic at a chosen system call with strace.
 check_pkgs="$check_pkgs strace:strace"
 # t-i18n.sh runs kpic in Japanese: glibc translates only in a locale that

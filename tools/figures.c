@@ -143,6 +143,18 @@ static int same_unit(const char *a, const char *b)
 	return (a == NULL && b == NULL) || (a && b && !strcmp(a, b));
 }
 
+/* Whether the KPI writes its values with 万/億 (notation man or
+ * man-decimal): its axis then writes its ticks so too. */
+static int kpi_man(const struct kpi *k)
+{
+	for (size_t i = 0; i < k->nseries; i++) {
+		const char *n = k->series[i].notation;
+		if (n && (!strcmp(n, "man") || !strcmp(n, "man-decimal")))
+			return 1;
+	}
+	return 0;
+}
+
 /* The most decimals any figure of the KPI is written with, so that the
  * axis of a count never gets a tick at 0.5. */
 static int kpi_decimals(const struct kpi *k)
@@ -245,7 +257,7 @@ static struct chart *kpi_chart(const struct model *m, const struct eval *e, cons
 	struct buf desc = BUF_INIT, *target = xcalloc(used, sizeof *target);
 	kpi_desc(kp, &e->kpis[k], &desc);
 	struct chart_lines_spec spec = { kp->name, buf_str(&desc), kp->series[0].unit, l.p, n, ser,
-	                                 used, 0, 0, 0, NULL, kpi_decimals(kp) };
+	                                 used, 0, 0, 0, NULL, kpi_decimals(kp), kpi_man(kp) };
 	chart_targets(used_s, used, base, n, &spec, ser, target);
 	struct chart *c = chart_lines(&spec);
 	for (size_t i = 0; i < kp->nseries * n; i++)
@@ -330,7 +342,7 @@ static struct chart *population_vision(const struct model *m)
 	labels_init(&l, ny);
 	struct chart_point *pts = xcalloc(2 * ny, sizeof *pts);
 	struct chart_line_series ser[2] = { { .label = "実績（国勢調査）", .pts = pts }, { .label = "推計", .pts = pts + ny } };
-	struct chart_lines_spec spec = { "人口の将来展望", NULL, "人", l.p, ny, ser, 2, 0, 0, 0, NULL, 0 };
+	struct chart_lines_spec spec = { "人口の将来展望", NULL, "人", l.p, ny, ser, 2, 0, 0, 0, NULL, 0, 0 };
 	struct buf desc = BUF_INIT, target = BUF_INIT;
 	buf_puts(&desc, "人口の推移と将来展望。");
 	for (size_t y = 0; y < ny; y++)

@@ -2,6 +2,7 @@
  * html.c - renders the HTML verification document (see html.h).
  */
 #include "html.h"
+#include "csp.h"
 #include "i18n.h"
 #include "enrich.h"
 #include "xslt.h"
@@ -30,36 +31,73 @@ static int read_file(const char *path, struct buf *out, struct buf *err)
 	return bad ? -1 : 0;
 }
 
+/* Reads the template file NAME (kensho.css, kensho.js) into out.  A file
+ * that may be missing (optional) gives an empty out; one that is a link out
+ * of the templates directory is never read. */
+static int read_template(const char *templates_dir, const char *name, int optional,
+                         struct buf *out, struct buf *err)
+{
+	char path[PATH_MAX];
+	int where = xslt_template_file(templates_dir, name, path);
+	if (where < 0 && optional && errno == ENOENT)
+		return 0;
+	if (where != 0) {
+		if (where < 0)
+			buf_printf(err, "%s/%s: %s\n", templates_dir, name, strerror(errno));
+		else
+			buf_printf(err, _("%s/%s: a link to a file outside the templates directory, "
+			                  "which kpic does not read\n"), templates_dir, name);
+		return -1;
+	}
+	return read_file(path, out, err);
+}
+
+/* A template text without the blank space at its ends: an inline style or
+ * script is hashed for the page's policy, and the Nu HTML Checker hashes
+ * it without that space (browsers with it), so it has none. */
+static const char *trimmed(struct buf *b)
+{
+	if (b->data == NULL)
+		return "";
+	const char *t = b->data;
+	size_t n = b->len;
+	while (n > 0 && strchr(" \t\r\n", t[n - 1]) != NULL)
+		n--;
+	b->data[n] = '\0';
+	b->len = n;
+	while (*t != '\0' && strchr(" \t\r\n", *t) != NULL)
+		t++;
+	return t;
+}
+
 static int render_doc(xmlDoc *in, const struct unit *u, const char *source_path,
                       const char *templates_dir, const char *stylesheet, struct xslt_cache *cache,
                       struct buf *out, struct buf *err)
 {
-	char css_path[PATH_MAX], source_dir[PATH_MAX];
-	struct buf css = BUF_INIT;
-	int where = xslt_template_file(templates_dir, "kensho.css", css_path);
-	if (where != 0) {
-		if (where < 0)
-			buf_printf(err, "%s/kensho.css: %s\n", templates_dir, strerror(errno));
-		else
-			buf_printf(err, _("%s/kensho.css: a link to a file outside the templates directory, "
-			                  "which kpic does not read\n"), templates_dir);
-		return -1;
-	}
-	if (read_file(css_path, &css, err) < 0) {
+	char source_dir[PATH_MAX];
+	struct buf css = BUF_INIT, js = BUF_INIT;
+	if (read_template(templates_dir, "kensho.css", 0, &css, err) < 0 ||
+	    read_template(templates_dir, "kensho.js", 1, &js, err) < 0) {
 		buf_free(&css);
+		buf_free(&js);
 		return -1;
 	}
 	xslt_source_dir(source_path, source_dir, sizeof source_dir);
 	struct xslt_charts *charts = xslt_charts_new();
 	struct xslt_env env = { templates_dir, source_dir, &u->model, &u->eval, cache, charts };
-	struct xslt_param params[] = { { "css", buf_str(&css) } };
+	struct xslt_param params[] = { { "css", trimmed(&css) }, { "js", trimmed(&js) } };
 	xmlDoc *result = NULL;
-	int rc = xslt_apply(&env, stylesheet, in, params, 1, &result, err);
-	if (rc == 0)
+	int rc = xslt_apply(&env, stylesheet, in, params, 2, &result, err);
+	if (rc == 0) {
+		/* The policy hashes the page's own style and script: set after
+		 * the transform, from the text that will be written. */
+		csp_declare(result);
 		xslt_html(result, charts, out);
+	}
 	xmlFreeDoc(result);
 	xslt_charts_free(charts);
 	buf_free(&css);
+	buf_free(&js);
 	return rc;
 }
 

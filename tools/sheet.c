@@ -250,9 +250,10 @@ static int read_field(const char *t, size_t len, size_t *pos, char sep, struct b
 	return 0;
 }
 
-/* TSV when the first line with content has a tab, else CSV.  Blank lines and
- * lines starting with '#' do not count: a sheet of actuals may open with a
- * comment saying what it holds. */
+/* TSV when the first line with content has a tab, else CSV.  Blank lines,
+ * lines starting with '#' and lines of one cell (neither a tab nor a comma)
+ * do not count: a sheet of actuals may open with a comment saying what it
+ * holds, or a title (令和5年度 実績). */
 static char separator(const char *t, size_t len, size_t pos)
 {
 	while (pos < len) {
@@ -260,8 +261,10 @@ static char separator(const char *t, size_t len, size_t pos)
 		size_t end = nl ? (size_t)(nl - t) : len, f = pos;
 		while (f < end && is_space(t[f]))
 			f++;
-		if (f < end && t[f] != '#')
-			return memchr(t + pos, '\t', end - pos) ? '\t' : ',';
+		if (f < end && t[f] != '#' && memchr(t + pos, '\t', end - pos))
+			return '\t';
+		if (f < end && t[f] != '#' && memchr(t + pos, ',', end - pos))
+			return ',';
 		pos = end + 1;
 	}
 	return '\t';

@@ -32,6 +32,11 @@
  * gigabytes.  As much as a CSV file may hold. */
 #ifndef SHEET_MAX_TEXT              /* the fuzz build lowers it: see the Makefile */
 #define SHEET_MAX_TEXT  (64u * 1024u * 1024u)
+/* The names of an .xlsx or .ods file's sheets, in order: 0 (free each and
+ * the array), or -1 for any other file or one that cannot be read (the
+ * reader says why when the sheet is read). */
+int sheet_names(const char *path, char ***names, size_t *n);
+
 #endif
 
 struct sheet {
@@ -86,5 +91,10 @@ int sheet_read_xlsx(const char *path, const char *name, struct diag_ctx *d, stru
                     struct sheet_builder *b, char **sheet_name);
 int sheet_read_ods(const char *path, const char *name, struct diag_ctx *d, struct sheet *sh,
                    struct sheet_builder *b, char **sheet_name);
+
+/* The names of an .xlsx or .ods file's sheets, in order: 0 (free each and
+ * the array), or -1 for any other file or one that cannot be read (the
+ * reader says why when the sheet is read). */
+int sheet_names(const char *path, char ***names, size_t *n);
 
 #endif

@@ -10,6 +10,7 @@
  */
 #include "sheet.h"
 #include "decimal.h"
+#include "i18n.h"
 #include "load.h"
 #include "srclimits.h"
 
@@ -249,6 +250,31 @@ static int no_sheet(struct zsheet *z, const char *name)
 	return 1;
 }
 
+/* "B7" for row 6, column 1 (0-based), as a spreadsheet names the cell. */
+static void cell_name(unsigned row, unsigned col, char *out, size_t size)
+{
+	char letters[8];
+	size_t n = 0;
+	for (unsigned long c = (unsigned long)col + 1; c > 0 && n < sizeof letters; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	size_t k = 0;
+	while (n > 0 && k + 1 < size)
+		out[k++] = letters[--n];
+	snprintf(out + k, size - k, "%u", row + 1);
+}
+
+/* A cell whose value the file does not hold: a diagnostic, never a value
+ * (an empty cell would become "not surveyed"). */
+static int unreadable_cell(struct zsheet *z, const char *sheet, unsigned row, unsigned col, const char *why)
+{
+	char name[32];
+	cell_name(row, col, name, sizeof name);
+	diag_report(z->d, R_IMPORT_SHEET, &z->sh->src, SRC_NOWHERE,
+	            "sheet '%s', cell %s: %s; kpic reads the values a spreadsheet stores, so open and save the sheet in a spreadsheet so that the value is stored",
+	            sheet ? sheet : "", name, _(why));
+	return 1;
+}
+
 /* ---------------------------------------------------------------- xlsx */
 
 /* "AB12" -> row 11, column 27 (0-based); -1 if it is not a cell reference. */
@@ -376,23 +402,29 @@ static char *number_text(const char *v, int percent)
 	return xstrdup(s);
 }
 
-static char *xlsx_cell_text(const xmlNode *c, const struct strings *ss, const struct styles *st)
+/* A cell's text, or NULL with *why when the file does not hold its value. */
+static char *xlsx_cell_text(const xmlNode *c, const struct strings *ss, const struct styles *st, const char **why)
 {
 	char *t = prop(c, "t", NULL), *s = prop(c, "s", NULL);
 	xmlNode *v = child_el(c, "v");
 	xmlChar *vt = v ? xmlNodeGetContent(v) : NULL;
 	const char *val = vt ? (const char *)vt : "";
-	char *out;
+	char *out = NULL;
 	if (t && !strcmp(t, "inlineStr")) {
 		struct buf b = BUF_INIT;
 		xmlNode *is = child_el(c, "is");
 		if (is)
 			run_text(is, &b);
 		out = b.data ? b.data : xstrdup("");
+	} else if (v == NULL && child_el(c, "f")) {
+		*why = N_("a formula whose value is not stored in the file (written by a program that does not compute formulas?)");
 	} else if (t && !strcmp(t, "s")) {
 		char *end;
 		unsigned long i = strtoul(val, &end, 10);
-		out = xstrdup(*val && !*end && i < ss->n ? ss->s[i] : "");
+		if (*val && !*end && i < ss->n)
+			out = xstrdup(ss->s[i]);
+		else
+			*why = N_("it refers to a shared string the workbook does not have (a damaged file)");
 	} else if (t && (!strcmp(t, "str") || !strcmp(t, "e") || !strcmp(t, "b"))) {
 		out = xstrdup(val);
 	} else {
@@ -405,7 +437,8 @@ static char *xlsx_cell_text(const xmlNode *c, const struct strings *ss, const st
 	return out;
 }
 
-static int xlsx_rows(struct zsheet *z, xmlNode *data, const struct strings *ss, const struct styles *st)
+static int xlsx_rows(struct zsheet *z, xmlNode *data, const struct strings *ss, const struct styles *st,
+                     const char *sheet)
 {
 	unsigned row = 0, first = 1;
 	for (xmlNode *r = data ? data->children : NULL; r; r = r->next) {
@@ -425,7 +458,10 @@ static int xlsx_rows(struct zsheet *z, xmlNode *data, const struct strings *ss, 
 			if (ref && cell_ref(ref, &rr, &cc) == 0)
 				col = cc;
 			free(ref);
-			char *text = xlsx_cell_text(c, ss, st);
+			const char *why = NULL;
+			char *text = xlsx_cell_text(c, ss, st, &why);
+			if (text == NULL)
+				return unreadable_cell(z, sheet, row, col, why);
 			if (*text == '\0')
 				free(text);
 			else if (add_cell(z, row, col, text))
@@ -508,7 +544,7 @@ int sheet_read_xlsx(const char *path, const char *name, struct diag_ctx *d, stru
 		rc = ws == NULL;
 		if (ws) {
 			xmlNode *root = xmlDocGetRootElement(ws);
-			rc = xlsx_rows(&z, child_el(root, "sheetData"), &ss, &st);
+			rc = xlsx_rows(&z, child_el(root, "sheetData"), &ss, &st, *sheet_name);
 			xlsx_merges(&z, root);
 		}
 		xmlFreeDoc(ws);
@@ -550,19 +586,29 @@ static void ods_text(const xmlNode *n, struct buf *b)
 	}
 }
 
-/* A cell's text: a float's office:value, otherwise the paragraphs shown. */
+/* A cell's text: a float's office:value, otherwise the paragraphs shown;
+ * NULL for a formula whose result the file does not hold (no value type,
+ * or a number without its value). */
 static char *ods_cell_text(const xmlNode *c)
 {
-	char *type = prop(c, "value-type", NS_OFFICE);
+	char *type = prop(c, "value-type", NS_OFFICE), *formula = prop(c, "formula", NS_TABLE);
 	int is_float = type && !strcmp(type, "float");
-	free(type);
+	int numeric = is_float || (type && (!strcmp(type, "percentage") || !strcmp(type, "currency")));
 	/* a float without office:value shows its paragraphs, like any cell */
-	char *v = is_float ? prop(c, "value", NS_OFFICE) : NULL;
-	if (v) {
+	char *v = numeric ? prop(c, "value", NS_OFFICE) : NULL;
+	int unstored = formula && (type == NULL || (numeric && v == NULL));
+	free(type);
+	free(formula);
+	if (unstored) {
+		free(v);
+		return NULL;
+	}
+	if (v && is_float) {
 		char *t = number_text(v, 0);
 		free(v);
 		return t;
 	}
+	free(v);
 	struct buf b = BUF_INIT;
 	int paras = 0;
 	for (const xmlNode *p = c->children; p; p = p->next)
@@ -575,7 +621,7 @@ static char *ods_cell_text(const xmlNode *c)
 }
 
 /* One table:table-row, repeated *rep times from *row. */
-static int ods_row(struct zsheet *z, const xmlNode *r, unsigned *row)
+static int ods_row(struct zsheet *z, const xmlNode *r, unsigned *row, const char *sheet)
 {
 	unsigned rep = count_prop(r, "number-rows-repeated", NS_TABLE, SHEET_MAX_ROWS * 16u), col = 0;
 	for (const xmlNode *c = r->children; c; c = c->next) {
@@ -583,6 +629,8 @@ static int ods_row(struct zsheet *z, const xmlNode *r, unsigned *row)
 			continue;
 		unsigned crep = count_prop(c, "number-columns-repeated", NS_TABLE, SHEET_MAX_COLS * 16u);
 		char *text = ods_cell_text(c);
+		if (text == NULL)
+			return unreadable_cell(z, sheet, *row, col, N_("a formula whose value is not stored in the file (written by a program that does not compute formulas?)"));
 		unsigned cs = count_prop(c, "number-columns-spanned", NS_TABLE, SHEET_MAX_COLS);
 		unsigned rs = count_prop(c, "number-rows-spanned", NS_TABLE, SHEET_MAX_ROWS);
 		if ((cs > 1 || rs > 1) && is_el(c, "table-cell"))
@@ -603,15 +651,15 @@ static int ods_row(struct zsheet *z, const xmlNode *r, unsigned *row)
 }
 
 /* Rows in document order, also inside header-rows, row groups and rows. */
-static int ods_rows(struct zsheet *z, const xmlNode *parent, unsigned *row)
+static int ods_rows(struct zsheet *z, const xmlNode *parent, unsigned *row, const char *sheet)
 {
 	for (const xmlNode *r = parent->children; r; r = r->next) {
 		if (r->type != XML_ELEMENT_NODE || !in_ns(r, NS_TABLE))
 			continue;
-		if (is_el(r, "table-row") && ods_row(z, r, row))
+		if (is_el(r, "table-row") && ods_row(z, r, row, sheet))
 			return 1;
 		if ((is_el(r, "table-header-rows") || is_el(r, "table-row-group") || is_el(r, "table-rows")) &&
-		    ods_rows(z, r, row))
+		    ods_rows(z, r, row, sheet))
 			return 1;
 	}
 	return 0;
@@ -642,8 +690,70 @@ int sheet_read_ods(const char *path, const char *name, struct diag_ctx *d, struc
 		}
 	}
 	unsigned row = 0;
-	int rc = table ? ods_rows(&z, table, &row) : no_sheet(&z, name);
+	int rc = table ? ods_rows(&z, table, &row, *sheet_name) : no_sheet(&z, name);
 	xmlFreeDoc(doc);
 	zip_close(z.za);
 	return rc;
+}
+
+/* ------------------------------------------------------------ names */
+
+static void add_name(char ***names, size_t *n, const char *s)
+{
+	*names = xrealloc(*names, (*n + 1) * sizeof **names);
+	(*names)[(*n)++] = xstrdup(s);
+}
+
+static void xlsx_names(struct zsheet *z, char ***names, size_t *n)
+{
+	int missing;
+	xmlDoc *wb = read_xml(z, "xl/workbook.xml", &missing);
+	for (xmlNode *s = wb ? child_el(child_el(xmlDocGetRootElement(wb), "sheets"), "sheet") : NULL; s; s = s->next) {
+		char *name = is_el(s, "sheet") ? prop(s, "name", NULL) : NULL;
+		if (name)
+			add_name(names, n, name);
+		free(name);
+	}
+	xmlFreeDoc(wb);
+}
+
+static void ods_names(struct zsheet *z, char ***names, size_t *n)
+{
+	int missing;
+	xmlDoc *doc = read_xml(z, "content.xml", &missing);
+	xmlNode *ss = doc ? child_el(child_el(xmlDocGetRootElement(doc), "body"), "spreadsheet") : NULL;
+	for (xmlNode *t = ss ? ss->children : NULL; t; t = t->next) {
+		char *name = is_el(t, "table") ? prop(t, "name", NS_TABLE) : NULL;
+		if (name)
+			add_name(names, n, name);
+		free(name);
+	}
+	xmlFreeDoc(doc);
+}
+
+int sheet_names(const char *path, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	size_t len = strlen(path);
+	int xlsx = len > 5 && !strcmp(path + len - 5, ".xlsx"), ods = len > 4 && !strcmp(path + len - 4, ".ods");
+	if (!xlsx && !ods)
+		return -1;
+	/* what goes wrong is said when the sheet itself is read */
+	struct diag_ctx quiet;
+	struct sheet sh;
+	diag_init(&quiet);
+	memset(&sh, 0, sizeof sh);
+	srcmap_init(&sh.src, path, xcalloc(1, 1), 0);
+	struct zsheet z = { NULL, &quiet, &sh, NULL, xlsx ? ".xlsx" : ".ods" };
+	if (open_zip(&z, path) == 0) {
+		if (xlsx)
+			xlsx_names(&z, names, n);
+		else
+			ods_names(&z, names, n);
+		zip_close(z.za);
+	}
+	diag_free(&quiet);
+	srcmap_free(&sh.src);
+	return *n ? 0 : -1;
 }

@@ -61,6 +61,20 @@ static int skipped_row(const struct sheet *sh, unsigned r)
 	return 1;
 }
 
+/* Columns a sheet may carry for the person filling it in, which update
+ * reads past: those kpic export --actuals-template writes beside the KPI,
+ * series and value columns. */
+static int info_column(const char *name)
+{
+	static const char *const names[] = {
+		"KPI名", "担当課", "単位", "前回の実績", "前回の年度", "kpi_name", "department", "unit", "last_value", "last_year",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return 0;
+}
+
 /* Header names of each column (a header row is recognised by its first cell). */
 static int column_of(const char *name)
 {
@@ -127,10 +141,26 @@ static void prefix_at(const char *t, size_t len, size_t start, struct buf *out)
 		buf_put(out, t + start + 1, colon - start);
 }
 
+/* An attribute of the value replaced, written again as it was (with its
+ * leading space), or nothing. */
+static void keep_attr(struct buf *b, const xmlNode *old, const char *name)
+{
+	xmlChar *v = old ? xmlGetProp(old, (const xmlChar *)name) : NULL;
+	if (v) {
+		buf_printf(b, " %s=\"", name);
+		buf_xml_str(b, (const char *)v);
+		buf_putc(b, '"');
+	}
+	xmlFree(v);
+}
+
+/* The new <value>; old, the value it replaces (NULL when added), keeps its
+ * from= (a span of years), label= and note=. */
 static void value_element(struct buf *b, const char *prefix, int year, const struct plan *p,
-                          const char *revised, const char *note)
+                          const char *revised, const xmlNode *old)
 {
 	buf_printf(b, "<%svalue year=\"%d\"", prefix, year);
+	keep_attr(b, old, "from");
 	if (p->status != VS_MEASURED)
 		buf_printf(b, " status=\"%s\"", vstatus_name(p->status));
 	if (revised) {
@@ -138,11 +168,8 @@ static void value_element(struct buf *b, const char *prefix, int year, const str
 		buf_xml_str(b, revised);
 		buf_putc(b, '"');
 	}
-	if (note) {
-		buf_puts(b, " note=\"");
-		buf_xml_str(b, note);
-		buf_putc(b, '"');
-	}
+	keep_attr(b, old, "label");
+	keep_attr(b, old, "note");
 	if (p->has_num)
 		buf_printf(b, ">%s</%svalue>", p->num, prefix);
 	else
@@ -342,6 +369,8 @@ struct run {
 	int col[NCOLS];
 	int header_year;             /* the value column's header names the year (令和5年度), else 0 */
 	size_t header_year_pos;
+	int title_year;              /* a title row above the header names the year, else 0 */
+	size_t title_year_pos;
 	struct plan *plans;
 	size_t nplans;
 	struct edit *edits;
@@ -386,9 +415,76 @@ static int value_header_year(const char *name)
 	return y > 0 ? y : 0;
 }
 
+/* A title's words: split at spaces (also U+3000) and brackets. */
+static int title_sep(const char *p, size_t *len)
+{
+	static const char *const seps[] = { " ", "\t", "　", "(", ")", "（", "）", "【", "】", "「", "」", "・", "、", ":", "：" };
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		size_t n = strlen(seps[i]);
+		if (!strncmp(p, seps[i], n)) {
+			*len = n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The fiscal year a title names ("令和5年度 実績", "FY2023 KPI実績報告",
+ * "R5年度実績（企画課）"): the first word naming one that says it is a year
+ * (年度, FY or an era), else 0. */
+static int title_year(const char *t)
+{
+	while (*t) {
+		size_t n = 0, sep;
+		while (t[n] && !title_sep(t + n, &sep))
+			n++;
+		char w[128];
+		if (n > 0 && n < sizeof w) {
+			memcpy(w, t, n);
+			w[n] = '\0';
+			char *nendo = strstr(w, "年度");
+			if (nendo)
+				nendo[strlen("年度")] = '\0';
+			int yearish = nendo || strstr(w, "FY") || !strncmp(w, "令和", 6) || !strncmp(w, "平成", 6) ||
+			              ((w[0] == 'R' || w[0] == 'H') && w[1] >= '0' && w[1] <= '9');
+			int y = yearish ? value_header_year(w) : 0;
+			if (y > 0)
+				return y;
+		}
+		t += n;
+		if (*t && title_sep(t, &sep))
+			t += sep;
+	}
+	return 0;
+}
+
+/* A title row above the header: the first row says one thing, the next row
+ * that says something is the header.  The row of the header, or r. */
+static unsigned title_row(struct run *x, unsigned r)
+{
+	const struct sheet *sh = x->sh;
+	unsigned said = 0, at = 0;
+	for (unsigned c = 0; c < sheet_row_cells(sh, r); c++)
+		if (*cell_text(sh, r, c) && !sheet_covered(sh, r, c)) {
+			said++;
+			at = c;
+		}
+	unsigned h = r + 1;
+	while (h < sh->nrows && skipped_row(sh, h))
+		h++;
+	if (said != 1 || h >= sh->nrows || column_of(cell_text(sh, h, 0)) != COL_KPI)
+		return r;
+	int y = title_year(cell_text(sh, r, at));
+	if (y > 0) {
+		x->title_year = y;
+		x->title_year_pos = sheet_pos(sh, r, at);
+	}
+	return h;
+}
+
 /* The header row, if the first row that says something is one (its first
- * cell names the KPI column): the columns by name.  Returns the first row of
- * data. */
+ * cell names the KPI column), perhaps under a title row: the columns by
+ * name.  Returns the first row of data. */
 static unsigned header(struct run *x)
 {
 	const struct sheet *sh = x->sh;
@@ -397,6 +493,8 @@ static unsigned header(struct run *x)
 		r++;
 	for (int c = 0; c < NCOLS; c++)
 		x->col[c] = c < COL_YEAR ? c : -1;
+	if (r < sh->nrows && column_of(cell_text(sh, r, 0)) != COL_KPI)
+		r = title_row(x, r);
 	if (r >= sh->nrows || column_of(cell_text(sh, r, 0)) != COL_KPI)
 		return 0;
 	for (int c = 0; c < NCOLS; c++)
@@ -404,8 +502,8 @@ static unsigned header(struct run *x)
 	for (unsigned j = 0, n = sheet_row_cells(sh, r); j < n; j++) {
 		const char *name = cell_text(sh, r, j);
 		int c = column_of(name), y = c < 0 ? value_header_year(name) : 0;
-		if (!*name && sh->src.sheet)
-			continue;            /* a spreadsheet's blank cells right of the table */
+		if ((!*name && sh->src.sheet) || info_column(name))
+			continue;            /* a spreadsheet's blank cells right of the table, a column to read past */
 		if (y > 0 && x->col[COL_VALUE] < 0) {
 			x->header_year = y;
 			x->header_year_pos = sheet_pos(sh, r, j);
@@ -473,6 +571,8 @@ static void year_agrees(struct run *x, struct year_from *seen, int y, size_t pos
 static int sheet_year(struct run *x, unsigned first, struct buf *err)
 {
 	struct year_from seen = { x->rq->year, NULL, 0 };
+	if (x->title_year)
+		year_agrees(x, &seen, x->title_year, x->title_year_pos);
 	if (x->header_year)
 		year_agrees(x, &seen, x->header_year, x->header_year_pos);
 	for (unsigned r = first; x->col[COL_YEAR] >= 0 && r < x->sh->nrows; r++) {
@@ -535,9 +635,7 @@ static void change_value(struct run *x, const struct plan *p, const struct value
 	e->end = element_end(x->src->text, x->src->len, e->start);
 	struct buf prefix = BUF_INIT;
 	prefix_at(x->src->text, x->src->len, e->start, &prefix);
-	xmlChar *note = xmlGetProp(v->node, (const xmlChar *)"note");
-	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, (const char *)note);
-	xmlFree(note);
+	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, v->node);
 	buf_free(&prefix);
 	if (revision)
 		x->res->revised++;
@@ -585,9 +683,27 @@ static void add_value(struct run *x, const struct plan *p)
 	x->res->added++;
 }
 
+/* A row whose value and status cells are both blank has not been filled in
+ * (a 担当課 left it open): it says nothing, and its KPI stays without a
+ * figure for the year.  "Not surveyed" is said with 未調査. */
+static int not_filled_in(const struct run *x, unsigned r)
+{
+	unsigned n = sheet_row_cells(x->sh, r);
+	int v = x->col[COL_VALUE], s = x->col[COL_STATUS];
+	if (v < 0 || (unsigned)v >= n)
+		return 0;            /* a row too short: resolve() says so */
+	const char *vt = cell_text(x->sh, r, (unsigned)v);
+	const char *st = s >= 0 && (unsigned)s < n ? cell_text(x->sh, r, (unsigned)s) : "";
+	return vt[value_blank(vt)] == '\0' && st[value_blank(st)] == '\0';
+}
+
 /* One row of data: resolved, checked against the rows before, then an edit. */
 static void one_row(struct run *x, unsigned r)
 {
+	if (not_filled_in(x, r)) {
+		x->res->open++;
+		return;
+	}
 	struct plan p;
 	if (resolve(x->m, x->src, x->sh, r, x->col, x->d, &p) < 0) {
 		x->errors++;

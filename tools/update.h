@@ -33,6 +33,7 @@ struct update_result {
 	struct buf text;             /* the updated source */
 	int year;                    /* the year applied */
 	size_t added, replaced, revised, unchanged;
+	size_t open;                 /* rows not filled in (value and status blank) */
 };
 
 /* Reads the sheet and computes the updated text of u's source.  Returns 0,

@@ -221,9 +221,17 @@ static xmlDoc *transform(const struct xslt_env *env, xsltStylesheetPtr st, xmlDo
 		xsltSetCtxtParseOptions(ctxt, XML_PARSE_NONET);
 		xsltSetTransformErrorFunc(ctxt, err, collect_error);
 		struct xslt_run *run = xslt_ext_register(ctxt, env);
+		/* an allocation that failed inside libxml2 is reported through
+		 * its last error, not always through ctxt->state: either one means
+		 * the page may be missing parts, and nothing is written */
+		xmlResetLastError();
 		if (xsltQuoteUserParams(ctxt, pv) == 0)
 			res = xsltApplyStylesheetUser(st, doc, NULL, NULL, NULL, ctxt);
-		if (res && ctxt->state != XSLT_STATE_OK) {
+		const xmlError *last = xmlGetLastError();
+		int oom = last != NULL && last->code == XML_ERR_NO_MEMORY;
+		if (oom)
+			buf_printf(err, _("out of memory while applying the stylesheet; nothing was written\n"));
+		if (res && (oom || ctxt->state != XSLT_STATE_OK)) {
 			xmlFreeDoc(res);
 			res = NULL;
 		}

@@ -13,7 +13,8 @@
 //             inside itself (an embedded font or image) and reach nothing;
 //   overflow  at 375 px the document is no wider than the screen (wide tables
 //             scroll inside their own container);
-//   axe       axe-core finds no serious or critical violation, at either width.
+//   axe       axe-core finds no violation of any impact (minor, moderate,
+//             serious, critical), at either width;
 // It writes into OUTDIR: browser.json (every finding), desktop.png and
 // phone.png (full-page screenshots), text.txt (document.body.innerText as the
 // desktop browser sees it), and prints a short summary.
@@ -47,7 +48,8 @@ const CHROMIUM_ARGS = [
 	'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 	'--disable-default-apps', '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
-const FAIL_IMPACTS = new Set(['serious', 'critical']);
+// A violation of any impact fails: minor and moderate ones are barriers too.
+const FAIL_IMPACTS = new Set(['minor', 'moderate', 'serious', 'critical']);
 
 class Trouble extends Error {}
 

@@ -8,6 +8,9 @@
 #                    not the text and attribute bombs, regression inputs)
 #   parts-*          their members, split at NUL bytes, for the harness to zip
 #                    (not when over the harness's 64 KiB: the text bombs)
+#   formula-*        cells whose value the file does not hold: an .xlsx
+#                    formula without <v>, a shared-string index out of
+#                    range, an .ods formula without a value type
 #   repeat-*, shared-*  text times its repeats: an .ods cell of 1 KiB over
 #                    300 x 300 cells (90 MiB, past SHEET_MAX_TEXT), one of
 #                    256 bytes over 20 x 20; an .xlsx shared string of 1 KiB
@@ -65,5 +68,13 @@ ws = '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (
     M, "".join('<row>%s</row>' % ('<c t="s"><v>0</v></c>' * 20) for r in range(10)))
 sst = '<sst %s><si><t>%s</t></si></sst>' % (M, "y" * 1024)
 seed("shared-text.xlsx", 4 | 32, b"\0".join(x.encode() for x in (wb, "", ws, sst, "")))
+head = '<row><c t="inlineStr"><is><t>kpi</t></is></c><c t="inlineStr"><is><t>value</t></is></c></row>'
+for name, cell in (("formula-no-value.xlsx", '<c r="B2"><f>SUM(A1:A2)</f></c>'),
+                   ("formula-sst-range.xlsx", '<c r="B2" t="s"><v>7</v></c>')):
+    ws = '<worksheet %s><sheetData>%s<row><c t="inlineStr"><is><t>g1</t></is></c>%s</row></sheetData></worksheet>' % (M, head, cell)
+    seed(name, 4 | 32, b"\0".join(x.encode() for x in (wb, "", ws, sst, "")))
+fo = ods("kpi", 1, 1).replace(b'</table:table-row>', b'</table:table-row><table:table-row><table:table-cell'
+                              b' table:formula="of:=SUM([.A1])"/></table:table-row>')
+seed("formula-no-value.ods", 5 | 32, fo + b"\0")
 PY
 ls "$out" | wc -l

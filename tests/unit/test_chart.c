@@ -149,7 +149,7 @@ static struct chart *one_series(const double *v, size_t n, int decimals,
 {
     struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", "人", YEARS, n, &s, 1,
-                                    0, 0, 0, NULL, decimals};
+                                    0, 0, 0, NULL, decimals, 0};
 
     points(pts, v, n);
     return chart_lines(&spec);
@@ -403,7 +403,7 @@ static void test_lines_cat_font(struct check *ck)
     struct chart_point pts[7];
     struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", NULL, fy, 7, &s, 1,
-                                    0, 0, 0, NULL, 0};
+                                    0, 0, 0, NULL, 0, 0};
     const struct chart_item *t;
     struct chart *c;
 
@@ -427,7 +427,7 @@ static void test_lines_target(struct check *ck)
     struct chart_point pts[6];
     struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"観光入込客数", "d", "人", YEARS + 1, 6,
-                                    &s, 1, 1, 16000, 5, "目標 16,000人", 0};
+                                    &s, 1, 1, 16000, 5, "目標 16,000人", 0, 0};
     const struct chart_item *line, *dia, *lab, *hol;
     struct chart *c;
     double y0, y20k;
@@ -483,6 +483,31 @@ static void test_lines_own_scale(struct check *ck)
             c->items[i].y == c->items[i].h && !is_tick(&c->items[i]))
             full++;
     CHECK_INT(0, full);
+    chart_free(c);
+}
+
+/* A KPI written with 万/億 gets its ticks so: "5,000万", "1億", not
+ * "50,000,000"; the same values without the flag stay plain. */
+static void test_lines_man(struct check *ck)
+{
+    const double v[] = {0, 0, 0, 31000, 80000, 20000000};
+    struct chart_point pts[6];
+    struct chart_line_series s = {.label = NULL, .pts = pts};
+    struct chart_lines_spec spec = {"t", "d", "円", YEARS, 6, &s, 1,
+                                    1, 100000000, 5, "目標 1億円", 0, 1};
+    struct chart *c;
+
+    points(pts, v, 6);
+    c = chart_lines(&spec);
+    CHECK_TICKS("0|2,000万|4,000万|6,000万|8,000万|1億", c);
+    chart_free(c);
+    spec.target_v = 150000000;
+    c = chart_lines(&spec);
+    CHECK_TICKS("0|5,000万|1億|1.5億", c);
+    chart_free(c);
+    spec.man = 0;
+    c = chart_lines(&spec);
+    CHECK_TICKS("0|50,000,000|100,000,000|150,000,000", c);
     chart_free(c);
 }
 
@@ -552,7 +577,7 @@ static void test_lines_series_targets(struct check *ck)
          .target_cat = 5, .target_label = "目標（女性） 90歳"},
     };
     struct chart_lines_spec spec = {"健康寿命", "d", "歳", YEARS + 1, 6,
-                                    s, 2, 0, 0, 0, NULL, 2};
+                                    s, 2, 0, 0, 0, NULL, 2, 0};
     struct chart *c;
 
     points(pa, a, 5);
@@ -584,7 +609,7 @@ static void test_lines_invalid(struct check *ck)
     struct chart_point pts[3];
     struct chart_line_series s = {.label = NULL, .pts = pts};
     struct chart_lines_spec spec = {"t", "d", NULL, YEARS, 3, &s, 1,
-                                    1, 2, 2, "目標", 0};
+                                    1, 2, 2, "目標", 0, 0};
     struct chart *c;
 
     points(pts, v, 3);
@@ -637,7 +662,7 @@ static void test_lines_crowded(struct check *ck)
         {.label = "全国平均（参考値）", .pts = pts[2]}, {.label = NULL, .pts = pts[3]},
     };
     struct chart_lines_spec spec = {"t", "d", "%", YEARS, 7, s, 4,
-                                    1, 45, 6, "目標 45.0%", 1};
+                                    1, 45, 6, "目標 45.0%", 1, 0};
     const struct chart_item *a, *b;
     struct chart *c;
     size_t values = 0;
@@ -696,7 +721,7 @@ static struct chart *sample_lines(void)
     static struct chart_point pts[2][4];
     struct chart_line_series s[2] = {{.label = "市", .pts = pts[0]}, {.label = "道", .pts = pts[1]}};
     struct chart_lines_spec spec = {"人口", "推移", "人", YEARS, 4, s, 2,
-                                    1, 1500, 3, "目標 1,500人", 1};
+                                    1, 1500, 3, "目標 1,500人", 1, 0};
 
     points(pts[0], v[0], 4);
     points(pts[1], v[1], 4);
@@ -965,6 +990,7 @@ int main(void)
     test_lines_target(ck);
     test_lines_own_scale(ck);
     test_lines_negative(ck);
+    test_lines_man(ck);
     test_lines_degenerate(ck);
     test_lines_series_targets(ck);
     test_lines_invalid(ck);
