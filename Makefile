@@ -35,7 +35,7 @@ WARN    += -Werror
 endif
 # Each object's header dependencies, written by the compiler as it builds it.
 DEPFLAGS = -MMD -MP
-PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf libmicrohttpd nettle
+PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf libmicrohttpd
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.

@@ -28,6 +28,13 @@ stop_kpic() {
 	wait_for 20 sh -c "! kill -0 $1" || kill -KILL "$1"
 	wait "$1"; RC=$?
 }
+# reload_hash PAGE: the base64 SHA-256 of the reload script's text in PAGE.
+reload_hash() {
+	python3 -c 'import base64, hashlib, re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"<script data-good=\"[0-9]+\">(.*?)</script>", t, re.S)
+print(base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode())' "$1"
+}
 no_sanitizer() { ! grep -qE 'Sanitizer|runtime error:' "$1"; }
 
 # --- kpic serve ---------------------------------------------------------------
@@ -46,15 +53,17 @@ get "$url/" >"$TMP/page1.html"
 check "serve: the page shows the source's value" grep -q '153万2千' "$TMP/page1.html"
 check "serve: the page carries the reload script" grep -q "fetch('/events?after='" "$TMP/page1.html"
 check "serve: the script is in the body" grep -q '</script></body>' "$TMP/page1.html"
-# The page's policy allows the reload script by its hash, and nothing from elsewhere.
-curl -s -D "$TMP/headers" -o /dev/null "$url/"
-csp=$(sed -n 's/^Content-Security-Policy: //Ip' "$TMP/headers" | tr -d '\r')
-hash=$(python3 -c 'import base64, hashlib, re, sys
-t = open(sys.argv[1], encoding="utf-8").read()
-m = re.search(r"<script data-good=\"[0-9]+\">(.*?)</script>", t, re.S)
-print(base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode())' "$TMP/page1.html")
-check "serve: the CSP allows the reload script by its hash" grep -qF "script-src 'sha256-$hash'" <<<"$csp"
-check "serve: the CSP allows nothing by default" grep -qF "default-src 'none'" <<<"$csp"
+# The page's own policy (kpic html's <meta>) allows the reload script by its
+# hash, and /events; the page's own script and style stay allowed.
+hash=$(reload_hash "$TMP/page1.html")
+csp=$(grep -o '<meta http-equiv="Content-Security-Policy" content="[^"]*"' "$TMP/page1.html")
+own=$("$KPIC" html "$src" 2>/dev/null | grep -o '<meta http-equiv="Content-Security-Policy" content="[^"]*"')
+check "serve: the page's policy allows the reload script by its hash" grep -qE "script-src [^;]*'sha256-$hash'" <<<"$csp"
+check "serve: ... and /events" grep -qF "connect-src 'self'" <<<"$csp"
+check "serve: ... and still the page's own script and style" \
+	test -n "$own" -a "$(grep -oE "'sha256-[^']*'" <<<"$own" | grep -cvF -f <(grep -oE "'sha256-[^']*'" <<<"$csp"))" = 0
+check "serve: ... and nothing by default" grep -qF "default-src 'none'" <<<"$csp"
+check "serve: one policy only (no header besides the page's own)" test -z "$(curl -s -D - -o /dev/null "$url/" | grep -i '^Content-Security-Policy')"
 events 0
 check "serve: /events: the first build, good" test "$(ev .attempt) $(ev .good) $(ev .ok)" = "1 1 true"
 check "serve: the PDF is served" test "$(get "$url/kensho.pdf" | head -c 5)" = "%PDF-"
@@ -153,6 +162,9 @@ check "serve, broken from the start: /events has the diagnostic" grep -q "strate
 check "serve, broken from the start: no good document" test "$(ev .good) $(ev .ok)" = "0 false"
 get "$url/" >"$TMP/bad.html"
 check "serve, broken from the start: a page with the reload script" grep -q "fetch('/events?after='" "$TMP/bad.html"
+hash=$(reload_hash "$TMP/bad.html")
+check "serve, broken from the start: the server's policy allows the script by its hash" \
+	grep -qiF "Content-Security-Policy: default-src 'none'; script-src 'sha256-$hash'" <(curl -s -D - -o /dev/null "$url/")
 check "serve, broken from the start: no document in it" test "$(grep -c '観光入込客数' "$TMP/bad.html")" = 0
 check "serve, broken from the start: no PDF yet (503)" test "$(code "$url/kensho.pdf")" = 503
 sed -i 's|<value year="2016">百五十万</value>|<value year="2016">1530000</value>|' "$TMP/bad/strategy.xml"

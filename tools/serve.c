@@ -6,11 +6,10 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <glib.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
-#include <nettle/base64.h>
-#include <nettle/sha2.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,24 +39,55 @@ static const char reload_script[] =
 	"location.reload();return;}if(e.ok)hide();else show(e.diagnostics);poll();},"
 	"function(){setTimeout(poll,1000);});}poll();})();";
 
-/* The served page's policy: its own inline styles and images, the reload
- * script (%s: its hash) and /events; nothing else, from anywhere. */
+/* The policy of a served page that has none of its own (the page before a
+ * good document): the reload script (%s: its hash) and /events, nothing else. */
 static const char page_policy[] =
-	"default-src 'none'; script-src '%s'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
-	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+	"default-src 'none'; script-src '%s'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+	"frame-ancestors 'none'";
 
 /* The CSP source of the reload script, "sha256-BASE64", in out. */
 static void script_hash(char *out, size_t size)
 {
-	struct sha256_ctx c;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
-	sha256_init(&c);
-	sha256_update(&c, sizeof reload_script - 1, (const uint8_t *)reload_script);
-	sha256_digest(&c, sizeof digest, digest);
-	base64_encode_raw(b64, sizeof digest, digest);
-	b64[sizeof b64 - 1] = '\0';
+	guint8 digest[32];
+	gsize len = sizeof digest;
+	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
+	g_checksum_update(sum, (const guchar *)reload_script, (gssize)(sizeof reload_script - 1));
+	g_checksum_get_digest(sum, digest, &len);
+	g_checksum_free(sum);
+	gchar *b64 = g_base64_encode(digest, len);
 	snprintf(out, size, "sha256-%s", b64);
+	g_free(b64);
+}
+
+/* The page's own policy (its <meta http-equiv="Content-Security-Policy">,
+ * text to len) with the reload script's hash in its script-src and the
+ * server itself in its connect-src, each directive added when missing. */
+static void extend_policy(const char *text, size_t len, const char *hash, struct buf *out)
+{
+	int script = 0, connect = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = 0;
+		while (i < len && text[i] == ' ')
+			i++;
+		while (i + n < len && text[i + n] != ';')
+			n++;
+		int is_script = n >= 10 && strncmp(text + i, "script-src", 10) == 0;
+		int is_connect = n >= 11 && strncmp(text + i, "connect-src", 11) == 0;
+		if (n && out->len)
+			buf_puts(out, "; ");
+		buf_put(out, text + i, n);
+		if (is_script)
+			buf_printf(out, " '%s'", hash);
+		if (is_connect)
+			buf_puts(out, " 'self'");
+		script |= is_script;
+		connect |= is_connect;
+		i += n + 1;
+	}
+	if (!script)
+		buf_printf(out, "%sscript-src '%s'", out->len ? "; " : "", hash);
+	if (!connect)
+		buf_printf(out, "%sconnect-src 'self'", out->len ? "; " : "");
 }
 
 /* A long poll waiting for the next rebuild (its connection suspended). */
@@ -74,7 +104,8 @@ struct server {
 	unsigned port;
 	struct waiter *waiters;
 	int stopping;
-	char policy[sizeof page_policy + 64];   /* the page's Content-Security-Policy */
+	char hash[64];                          /* the reload script's, for the CSP */
+	char policy[sizeof page_policy + 64];   /* the policy of a page without one */
 };
 
 static int has(const char *s, const char *part)
@@ -134,25 +165,45 @@ static enum MHD_Result respond_text(struct MHD_Connection *conn, unsigned status
 	return respond(conn, status, "text/plain; charset=utf-8", text, strlen(text));
 }
 
+/* The page doc (len bytes) into out, with its own policy, if it has one,
+ * extended for the reload script: whether it has one. */
+static int page_policy_extended(const struct server *s, const char *doc, size_t len, struct buf *out)
+{
+	static const char meta[] = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+	const char *head_end = strstr(doc, "</head>");
+	const char *p = strstr(doc, meta);
+	const char *q = p ? strchr(p + sizeof meta - 1, '"') : NULL;
+	if (q == NULL || head_end == NULL || p > head_end) {
+		buf_put(out, doc, len);
+		return 0;
+	}
+	buf_put(out, doc, (size_t)(p - doc) + sizeof meta - 1);
+	extend_policy(p + sizeof meta - 1, (size_t)(q - p) - (sizeof meta - 1), s->hash, out);
+	buf_put(out, q, len - (size_t)(q - doc));
+	return 1;
+}
+
 /* The page: the last good document (or, before one, an empty page for the
- * diagnostics) with the reload script before its </body>. */
+ * diagnostics) with the reload script before its </body>, which its policy
+ * allows: the page's own, extended, or (a page without one) the server's. */
 static enum MHD_Result respond_page(struct server *s, struct MHD_Connection *conn)
 {
 	static const char empty[] = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
 	                            "<title>kpic serve</title></head><body></body></html>";
 	const struct buf *html = &s->r->html;
-	const char *doc = html->len ? html->data : empty;
-	size_t len = html->len ? html->len : strlen(empty);
+	struct buf doc = BUF_INIT, page = BUF_INIT;
+	int own = page_policy_extended(s, html->len ? html->data : empty, html->len ? html->len : strlen(empty),
+	                               &doc);
 	const char *end = NULL;
-	for (const char *p = doc; (p = strstr(p, "</body>")) != NULL && p < doc + len; p++)
+	for (const char *p = doc.data; (p = strstr(p, "</body>")) != NULL; p++)
 		end = p;
-	size_t at = end ? (size_t)(end - doc) : len;
-	struct buf page = BUF_INIT;
-	buf_put(&page, doc, at);
+	size_t at = end ? (size_t)(end - doc.data) : doc.len;
+	buf_put(&page, doc.data, at);
 	buf_printf(&page, "<script data-good=\"%lu\">%s</script>", s->r->good, reload_script);
-	buf_put(&page, doc + at, len - at);
+	buf_put(&page, doc.data + at, doc.len - at);
 	enum MHD_Result ok = respond_with(conn, MHD_HTTP_OK, "text/html; charset=utf-8", page.data, page.len,
-	                                  s->policy);
+	                                  own ? NULL : s->policy);
+	buf_free(&doc);
 	buf_free(&page);
 	return ok;
 }
@@ -319,10 +370,9 @@ static void stop(struct server *s)
 
 int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd, int port)
 {
-	struct server s = { r, NULL, 0, NULL, 0, "" };
-	char hash[80];
-	script_hash(hash, sizeof hash);
-	snprintf(s.policy, sizeof s.policy, page_policy, hash);
+	struct server s = { r, NULL, 0, NULL, 0, "", "" };
+	script_hash(s.hash, sizeof s.hash);
+	snprintf(s.policy, sizeof s.policy, page_policy, s.hash);
 	if (start(&s, port) < 0)
 		return 2;
 	rebuild_say(r, rebuild_run(r, d, CH_ALL));

@@ -6,8 +6,9 @@
  * hands out is only ever replaced between requests.  It serves, from
  * memory and never from the file system:
  *   /, /kensho.html  the last good HTML document, with a reload script that
- *                    its Content-Security-Policy allows by hash (and no
- *                    other script, nothing from another origin)
+ *                    its Content-Security-Policy allows by hash: the page's
+ *                    own policy extended for it and for /events, or the
+ *                    server's for a page without one
  *   /kensho.pdf      the last good PDF
  *   /events?after=N  long poll: the state of the latest rebuild, as JSON
  *                    ({"attempt", "good", "ok", "diagnostics"}), as soon as
