@@ -14,7 +14,8 @@
 #   make fuzz       run every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds
 #   make valgrind   build every bundled source under valgrind's memcheck
 #   make bench      kpic against Chromium, WeasyPrint, wkhtmltopdf and a bare
-#                   pango + cairo program, and its cost per KPI up to 10^5 KPIs
+#                   pango + cairo program, the rebuild times of kpic watch and
+#                   serve beside the cold ones, and its cost per KPI up to 10^5 KPIs
 #                   (tests/bench/run.sh; the table also goes to build/bench.txt)
 #
 # Every source sources/NAME/strategy.xml compiles into build/NAME/.
@@ -34,7 +35,7 @@ WARN    += -Werror
 endif
 # Each object's header dependencies, written by the compiler as it builds it.
 DEPFLAGS = -MMD -MP
-PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf
+PKGS     = libxml-2.0 libxslt cairo pangocairo pangoft2 fontconfig libzip libqpdf libmicrohttpd
 DEPS_OK  = build/.deps-build
 
 # pkg-config runs only once the dependency step made sure it is there.
@@ -46,9 +47,10 @@ SRCS = $(notdir $(wildcard tools/*.c))
 OBJS = $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
 HDRS = $(wildcard tools/*.h tools/*.def)
-# The command line (tools/kpic.c, cli.c, pool.c, cmd_*.c), left out of the
-# programs that link the compiler without it: build/layout-run, the fuzzers.
-CLI_OBJS = kpic.o cli.o pool.o cmd_%.o
+# The command line (tools/kpic.c, cli.c, pool.c, cmd_*.c, and watch.c and
+# serve.c of kpic watch and serve), left out of the programs that link the
+# compiler without it: build/layout-run, the fuzzers.
+CLI_OBJS = kpic.o cli.o pool.o cmd_%.o watch.o serve.o
 
 SOURCES = $(wildcard sources/*/strategy.xml)
 NAMES   = $(patsubst sources/%/strategy.xml,%,$(SOURCES))
@@ -239,7 +241,7 @@ bench: build/.deps-bench build/kpic
 
 # The edit-compile-test loop: the plain pass only, two scripts at a time, without
 # the sanitizer pass, the browser, the fuzz smoke and valgrind (make check runs them all).
-QUICK_SKIP = tests/t-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
+QUICK_SKIP = tests/t-browser.sh tests/t-serve-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
 test: all unit
 	@JOBS=$${JOBS:-$$(nproc)} SKIP="$(QUICK_SKIP)" tests/run.sh build/kpic
 

@@ -91,7 +91,7 @@ foreign export --period "init, draft" --period=2020-2024
 foreign update --template draft --template=draft.xsl
 foreign import --actuals update --actuals "$TMP/a.tsv"
 foreign build -o "eval, html, diff, pdf, draft, export, update, import" -o "$TMP/out.html"
-foreign rules --templates "init, check, eval, html, diff, pdf, draft, export, update, import, build" --templates=templates
+foreign rules --templates "init, check, eval, html, diff, pdf, draft, export, update, import, build, watch, serve" --templates=templates
 check "a refused option writes nothing" test ! -e "$TMP/boxes.jsonl" -a ! -e "$TMP/out.html"
 run_kpic eval -o "$TMP/e.txt" --html "$TMP/e.html" $fx/clean.xml
 check "eval --html: exit 2, no output at all" test "$RC" = 2 -a ! -e "$TMP/e.txt" -a ! -e "$TMP/e.html"
@@ -167,7 +167,7 @@ check "--help: update's own options" test "$(grep -A7 "^  update " "$TMP/out" | 
  [--again] [--sheet=NAME] [-o FILE]
  [-q, --quiet]"
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
-check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 10
+check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 12
 
 # kpic pdf: binary is not written to a terminal (like gzip)
 # on_tty COMMAND...: runs it with standard output a terminal, read as it is

@@ -179,6 +179,18 @@ static int jobs_option(const struct command *c, const char *s, struct opts *o)
 	return 0;
 }
 
+/* --port=N: 0 (any free port) to 65535. */
+static int port_option(const struct command *c, const char *s, struct opts *o)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 0 || n > 65535)
+		return cmd_usage(c, N_("--port: '%s' is not a port from 0 to 65535"), s);
+	o->port = (int)n;
+	o->port_given = 1;
+	return 0;
+}
+
 static int year_option(const struct command *c, const char *y, struct opts *o)
 {
 	int v = fiscal_year_parse(y, strlen(y));
@@ -227,8 +239,10 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_ACTUALS_TEMPLATE: o->actuals_template = 1; break;
 	case OPT_BY_DEPARTMENT: o->by_department = 1; break;
 	case OPT_SHEET: o->sheet = v; break;
-	case OPT_OUTDIR: o->outdir = v; break;
+	case OPT_OUTDIR:
+	case OPT_OUTDIR_WATCH: o->outdir = v; break;
 	case OPT_JOBS: return jobs_option(c, v, o);
+	case OPT_PORT: return port_option(c, v, o);
 	case OPT_WARNING: return warning_option(c, d, v) ? 2 : 0;
 	case OPT_DIAG_FORMAT: return diag_format_option(c, v, d);
 	case OPT_TEMPLATES: o->templates = v; break;

@@ -16,9 +16,7 @@ const enum opt_id cmd_build_options[] = {
 	OPT_OUTDIR, OPT_JOBS, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
-/* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
- * the file's name without .xml; -1 when there is none to use. */
-static int build_name(const char *path, char *out, size_t size)
+int build_name(const char *path, char *out, size_t size)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;

@@ -60,6 +60,8 @@ struct opts {
 	const char *sheet;           /* import: --sheet */
 	const char *outdir;          /* build: -d OUTDIR */
 	int jobs;                    /* build: -j N, worker processes (0: not given) */
+	int port;                    /* serve: --port=N (0: any free port) */
+	int port_given;
 	const char **files;
 	size_t nfiles;
 	struct timing *timing;       /* --time-report: where the stages add their times */
@@ -120,6 +122,10 @@ struct schema *open_schema(const struct opts *o);
 /* Compiles the command's one source, o->files[0], into *u (which must then
  * be freed with unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
 int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+
+/* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
+ * the file's name without .xml; -1 when there is none to use. */
+int build_name(const char *path, char *out, size_t size);
 
 /* Writes b to path ("-": standard output) atomically, never over one of
  * inputs (NULL-terminated); 0, or 2 after saying why. */

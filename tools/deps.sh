@@ -22,6 +22,7 @@ what=${1:-build}
 # that already has node and npm on PATH (from any source) keeps them.
 build_pkgs="gcc:cc make:make pkg-config:pkg-config libxml2-dev:pc=libxml-2.0 libxslt1-dev:pc=libxslt
 	libcairo2-dev:pc=cairo libpango1.0-dev:pc=pangocairo libzip-dev:pc=libzip libqpdf-dev:pc=libqpdf
+	libmicrohttpd-dev:pc=libmicrohttpd
 	fonts-ipaexfont:file=/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf gettext:msgfmt"
 bench_pkgs="weasyprint:weasyprint wkhtmltopdf:wkhtmltopdf time:file=/usr/bin/time"
 check_pkgs="jq:jq xmllint:xmllint poppler-utils:pdfinfo qpdf:qpdf chromium:chromium fontconfig:fc-list fonts-noto-cjk:font=ja nodejs:node npm:npm"

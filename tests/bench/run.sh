@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - `make bench`: kpic against the peer pipelines and the bare
-# pango + cairo floor, kpic's cost per KPI up to 100,000 KPIs, and strategies
+# pango + cairo floor, the rebuild times of kpic watch and serve beside the
+# cold ones, kpic's cost per KPI up to 100,000 KPIs, and strategies
 # with thousands of departments or goals.
 #
 # Usage: tests/bench/run.sh [KPIC]     (make bench builds kpic and installs the peers first)
@@ -130,6 +131,11 @@ echo
 echo "Targets: kpic ≥ 10× faster than Chromium: $(awk -v c="$c_s" -v k="$k_s" 'BEGIN { printf "%.1f×", c / k }');" \
 	"≤ 1.5× the bare floor: $(awk -v r="$r_s" -v k="$k_s" 'BEGIN { printf "%.2f×", k / r }');" \
 	"peak ≤ 100 MiB: $k_m MiB; PDF ≤ WeasyPrint's: $(kb "$kpdf") vs $(kb "$W/weasyprint.pdf") KiB"
+
+# The rebuild of kpic watch and serve after a one-value edit, beside the cold
+# times (tests/bench/rebuild.sh; its files in build/bench/rebuild/).
+echo
+BENCH_RUNS=$RUNS tests/bench/rebuild.sh "$KPIC"
 
 # Wall time on a shared machine varies by half from one minute to the next;
 # instructions do not.  callgrind counts them (all threads) for kpic build
