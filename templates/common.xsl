@@ -49,7 +49,8 @@
   <!-- The page's CSS, passed by kpic to every document stylesheet (unused in print). -->
   <xsl:param name="css"/>
 
-  <xsl:key name="id" match="*[@id]" use="@id"/>
+  <!-- A grade's id is its scale's own, not the document's. -->
+  <xsl:key name="id" match="*[@id][not(self::s:grade)]" use="@id"/>
   <xsl:key name="dept" match="s:department" use="@id"/>
   <!-- A 担当課's KPIs, and a goal's counts: looked up, never scanned for each
        department or goal, which grew with departments × KPIs and goals². -->
@@ -77,14 +78,15 @@
   <xsl:variable name="root" select="/s:strategy"/>
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
   <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
-  <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
+  <!-- The primary grade scale (kpic writes it, threshold="80" included). -->
+  <xsl:variable name="scale" select="$summary/r:scale[@r:primary = 'yes']"/>
   <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
   <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
   <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
        the grant tables where there are any, then the 担当課. -->
   <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
-  <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
-  <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
+  <xsl:variable name="met-label" select="$scale/r:grade[1]/@r:label"/>
+  <xsl:variable name="unmet-label" select="$scale/r:grade[2]/@r:label"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
   <xsl:variable name="ncols" select="10 + count($cols)"/>
   <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>

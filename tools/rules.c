@@ -87,7 +87,9 @@ static void collect_ids(const struct ck *c, xmlNode *n, struct idnode **v, size_
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+		/* A grade's id is its scale's own (each scale may have an "a"). */
+		int scoped = !strcmp((const char *)n->name, "grade");
+		xmlChar *id = scoped ? NULL : xmlGetNoNsProp(n, (const xmlChar *)"id");
 		if (id) {
 			if ((*nv & (*nv - 1)) == 0)   /* doubles at powers of two */
 				*v = xrealloc(*v, (*nv ? 2 * *nv : 1) * sizeof **v);
@@ -361,7 +363,7 @@ static void rule_invalid_number(const struct ck *c)
 {
 	const struct model *m = c->m;
 	each_value(c, number_of_value);
-	if (m->eval_node && !m->threshold_ok)
+	if (m->eval_node && m->threshold_attr && !m->threshold_ok)
 		bad_number(c, m->eval_node, at_attr(c, m->eval_node, "threshold"), _("threshold"),
 		           m->threshold_text ? m->threshold_text : "");
 	for (size_t i = 0; i < m->nkpis; i++)
@@ -504,7 +506,7 @@ static void rule_period(const struct ck *c)
 static void rule_threshold(const struct ck *c)
 {
 	const struct model *m = c->m;
-	if (!m->threshold_ok)
+	if (!m->threshold_ok || !m->threshold_attr)
 		return;
 	if (kdec_sign(m->threshold) <= 0 || kdec_cmp(m->threshold, kdec_from_int(100)) > 0)
 		diag_report(c->d, R_THRESHOLD, c->src, at_attr(c, m->eval_node, "threshold"),

@@ -1,0 +1,38 @@
+# t-scales.sh - grade scales declared in the source (<evaluation><scale>):
+# the grade each rule gives, the threshold= shorthand, given grades, states,
+# what the rate is computed against, and the counts per grade.
+. tests/lib.sh
+fx=tests/scales
+
+# grades of the enriched XML: "kpi-id:grade" per KPI, then scale:grade pairs
+grades() {
+	xmllint --xpath '//*[local-name()="kpi"]/*[local-name()="result"]' "$1" 2>/dev/null |
+		sed 's/<r:result /\n&/g' | sed -n 's/.*r:n="\([0-9]*\)".*r:grade="\([^"]*\)".*/\1:\2/p' | tr '\n' ' '
+}
+
+run_kpic check "$fx/grades.xml"
+check "grades: the source checks" test "$RC" = 0 -a -z "$ERR"
+run_kpic eval --format=xml -o "$TMP/grades.xml" "$fx/grades.xml"
+# 100% ◎ (at or above 100), 96 and 95 ○ (within 5 of 100), 94 and 51 △
+# (above 50), 50 × (not above 50), 58 △
+is_grades=$(grades "$TMP/grades.xml")
+check "grades: cuts, equal band, otherwise ($is_grades)" test "$is_grades" = "1:a 2:b 3:b 4:c 5:c 6:d 7:c "
+other=$(xmllint --xpath '//*[local-name()="result"]/*[local-name()="grade"]/@*[local-name()="ref"]' "$TMP/grades.xml" | tr -d ' \n')
+check "grades: baseline within 5% is same, given grade is the latest year's ($other)" \
+	test "$other" = 'r:ref="up"r:ref="up"r:ref="up"r:ref="up"r:ref="down"r:ref="down"r:ref="same"r:ref="fair"'
+check "grades: ○ counts as met by achieved=yes" test "$(grep -c 'r:met="yes"' "$TMP/grades.xml")" -ge 3
+
+# threshold="80" is the two-grade scale: Abashiri's explicit scale gives the
+# same outputs as the shorthand
+sed 's|<evaluation primary="achieve" combine="best" provisional="no">|<evaluation threshold="80" combine="best" provisional="no">|; /<scale id="achieve"/,/<\/scale>/d' \
+	sources/abashiri/strategy.xml >"$TMP/short.xml"
+check "threshold shorthand: the copy has no scale" test "$(grep -c '<scale' "$TMP/short.xml")" = 0
+run_kpic eval --format=json sources/abashiri/strategy.xml; cp "$TMP/out" "$TMP/explicit.json"
+run_kpic eval --format=json "$TMP/short.xml"; cp "$TMP/out" "$TMP/short.json"
+check "threshold shorthand: same JSON as the explicit two-grade scale" cmp -s "$TMP/explicit.json" "$TMP/short.json"
+check "threshold shorthand: threshold 80" test "$(jq .threshold "$TMP/short.json")" = 80
+run_kpic eval "$TMP/short.xml"; cp "$TMP/out" "$TMP/short.txt"
+run_kpic eval sources/abashiri/strategy.xml
+check "threshold shorthand: same text report" test "$OUT" = "$(cat "$TMP/short.txt")"
+
+done_testing
