@@ -5,6 +5,8 @@
 fx=tests/scales
 
 # grades of the enriched XML: "kpi-id:grade" per KPI, then scale:grade pairs
+like_err() { printf '%s' "$ERR" | grep -qF -- "$1"; }
+
 grades() {
 	xmllint --xpath '//*[local-name()="kpi"]/*[local-name()="result"]' "$1" 2>/dev/null |
 		sed 's/<r:result /\n&/g' | sed -n 's/.*r:n="\([0-9]*\)".*r:grade="\([^"]*\)".*/\1:\2/p' | tr '\n' ' '
@@ -34,5 +36,17 @@ check "threshold shorthand: threshold 80" test "$(jq .threshold "$TMP/short.json
 run_kpic eval "$TMP/short.xml"; cp "$TMP/out" "$TMP/short.txt"
 run_kpic eval sources/abashiri/strategy.xml
 check "threshold shorthand: same text report" test "$OUT" = "$(cat "$TMP/short.txt")"
+
+# rate-against: final 80/100; the year's target pro-rated 60 + 40 x 3/5 = 84
+# (80/84); declared 90 for 2017 (80/90); progress (80-60)/(100-60); lower:
+# (70-100)/(50-100) = 60%, and pro-rated 100 - 50 x 3/5 = 70 against 70.
+run_kpic eval --format=json "$fx/against.xml"
+rates=$(printf '%s' "$OUT" | jq -r '[.kpis[] | "\(.id)=\(.rate)"] | join(" ")')
+check "rate-against: final, year (pro-rated, declared), progress ($rates)" test "$rates" = \
+	"final=80 prorated=95.2381 declared=88.8889 progress=50 progress-lower=60 prorated-lower=100 progress-flat=null"
+check "rate-against: a target equal to the baseline has no progress" \
+	like_err "equals its baseline, so progress (actual - baseline) / (target - baseline) is undefined"
+check "rate-against: a flat target reached is met" \
+	test "$(printf '%s' "$OUT" | jq -r '.kpis[] | select(.id == "progress-flat") | .met')" = true
 
 done_testing

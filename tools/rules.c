@@ -864,7 +864,7 @@ static void rule_no_actual(const struct ck *c)
 			any |= c->e->kpis[i].series[j].latest != NULL;
 			values += k->series[j].nvalues > 0;
 		}
-		if (!any && !(c->m->draft && values == 0))
+		if (!any && !(c->m->draft && values == 0) && c->e->kpis[i].state < 0)
 			diag_report(c->d, R_NO_ACTUAL, c->src, at(c, k->node),
 			            "KPI '%s' has no measured value after its baseline, so it cannot be judged and counts as below the threshold",
 			            kname(k));
@@ -881,7 +881,11 @@ static void rule_rate_undefined(const struct ck *c)
 			if (!r->undefined)
 				continue;
 			const struct series *s = &k->series[j];
-			if (k->dir == DIR_LOWER)
+			if (k->against == RA_PROGRESS)
+				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, s->target->node),
+				            "the target of %s equals its baseline, so progress (actual - baseline) / (target - baseline) is undefined; judge it against the target with rate-against=\"final\"",
+				            series_desc(k, s, &b));
+			else if (k->dir == DIR_LOWER)
 				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, r->latest->node),
 				            "the latest actual of %s is zero or less, so target/actual is undefined", series_desc(k, s, &b));
 			else
