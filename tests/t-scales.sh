@@ -31,7 +31,15 @@ sed 's|<evaluation primary="achieve" combine="best" provisional="no">|<evaluatio
 check "threshold shorthand: the copy has no scale" test "$(grep -c '<scale' "$TMP/short.xml")" = 0
 run_kpic eval --format=json sources/abashiri/strategy.xml; cp "$TMP/out" "$TMP/explicit.json"
 run_kpic eval --format=json "$TMP/short.xml"; cp "$TMP/out" "$TMP/short.json"
-check "threshold shorthand: same JSON as the explicit two-grade scale" cmp -s "$TMP/explicit.json" "$TMP/short.json"
+# the same but for the scale's id and its labels' source
+nosc='del(.scales, .primary_scale) | .kpis[].grades = null'
+check "threshold shorthand: same JSON as the explicit two-grade scale" \
+	test "$(jq -c "$nosc" "$TMP/explicit.json")" = "$(jq -c "$nosc" "$TMP/short.json")"
+check "threshold shorthand: grade ids met / not-met" \
+	test "$(jq -c '.totals.all.grades' "$TMP/short.json")" = '{"met":41,"not-met":23}'
+run_kpic html -o "$TMP/short.html" "$TMP/short.xml"
+run_kpic html -o "$TMP/explicit.html" sources/abashiri/strategy.xml
+check "threshold shorthand: same HTML as the explicit scale" cmp -s "$TMP/short.html" "$TMP/explicit.html"
 check "threshold shorthand: threshold 80" test "$(jq .threshold "$TMP/short.json")" = 80
 run_kpic eval "$TMP/short.xml"; cp "$TMP/out" "$TMP/short.txt"
 run_kpic eval sources/abashiri/strategy.xml

@@ -228,6 +228,12 @@ static void scales_node(struct walk *w, xmlNode *s)
 		set_opt(n, w->ns, "name", sc->name);
 		set(n, w->ns, "primary", (int)i == m->primary ? "yes" : "no");
 		set(n, w->ns, "given", sc->given ? "yes" : "no");
+		struct buf met = BUF_INIT;
+		for (size_t g = 0; g < sc->ngrades; g++)
+			if (sc->grades[g].achieved && sc->grades[g].label)
+				buf_printf(&met, "%s%s", met.len ? "・" : "", sc->grades[g].label);
+		set(n, w->ns, "met-label", buf_str(&met));
+		buf_free(&met);
 		for (size_t g = 0; g < sc->ngrades; g++) {
 			const struct grade *gr = &sc->grades[g];
 			xmlNode *c = xmlNewChild(n, w->ns, (const xmlChar *)"grade", NULL);

@@ -37,18 +37,26 @@ static void labels_free(struct labels *l)
 	free(l->p);
 }
 
+/* The two parts of a bar: the labels of the primary scale's achieved
+ * grades (80%以上; 目標値以上・目標値と同等), and of the others. */
 static void threshold_labels(const struct model *m, char *met, char *unmet, size_t size)
 {
-	char t[32] = "80";
-	if (m->threshold_ok)
-		kdec_format(m->threshold, t, sizeof t);
-	snprintf(met, size, "%s%%以上", t);
-	snprintf(unmet, size, "%s%%未満", t);
+	struct buf b[2] = { BUF_INIT, BUF_INIT };
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	for (size_t g = 0; sc && g < sc->ngrades; g++) {
+		struct buf *x = &b[!sc->grades[g].achieved];
+		if (sc->grades[g].label)
+			buf_printf(x, "%s%s", x->len ? "・" : "", sc->grades[g].label);
+	}
+	snprintf(met, size, "%s", b[0].len ? buf_str(&b[0]) : "達成");
+	snprintf(unmet, size, "%s", b[1].len ? buf_str(&b[1]) : "未達");
+	buf_free(&b[0]);
+	buf_free(&b[1]);
 }
 
 static struct chart *goal_counts(const struct model *m, const struct eval *e)
 {
-	char met[48], unmet[48];
+	char met[256], unmet[256];
 	struct labels l;
 	if (m->ngoals == 0)
 		return NULL;

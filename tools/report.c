@@ -264,20 +264,110 @@ static void json_value(struct buf *b, const struct series *s, const struct value
 	buf_free(&t);
 }
 
-static void json_tally(struct buf *b, const struct tally *t)
+/* "grades": {"a": 3, …} for the primary scale, "states": {…}, "uncounted". */
+static void json_grade_counts(struct buf *b, const struct model *m, const struct tally *t)
 {
-	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d}", t->met, t->not_met, t->met + t->not_met);
+	buf_puts(b, ", \"grades\": {");
+	if (m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++) {
+			buf_puts(b, g ? ", " : "");
+			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
+			buf_printf(b, ": %d", t->grade[g]);
+		}
+	}
+	buf_puts(b, "}, \"states\": {");
+	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++) {
+		buf_puts(b, i ? ", " : "");
+		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
+		buf_printf(b, ": %d", t->state[i]);
+	}
+	buf_printf(b, "}, \"uncounted\": %d", t->uncounted);
 }
 
-static void json_tally3(struct buf *b, const struct tally3 *t)
+static void json_tally(struct buf *b, const struct model *m, const struct tally *t)
+{
+	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d", t->met, t->not_met, t->met + t->not_met);
+	json_grade_counts(b, m, t);
+	buf_puts(b, "}");
+}
+
+static void json_tally3(struct buf *b, const struct model *m, const struct tally3 *t)
 {
 	buf_puts(b, "{\"all\": ");
-	json_tally(b, &t->all);
+	json_tally(b, m, &t->all);
 	buf_puts(b, ", \"goal\": ");
-	json_tally(b, &t->level[LEVEL_GOAL]);
+	json_tally(b, m, &t->level[LEVEL_GOAL]);
 	buf_puts(b, ", \"measure\": ");
-	json_tally(b, &t->level[LEVEL_MEASURE]);
+	json_tally(b, m, &t->level[LEVEL_MEASURE]);
 	buf_puts(b, "}");
+}
+
+static void json_str_or_null(struct buf *b, const char *s)
+{
+	if (s)
+		buf_json_str(b, s);
+	else
+		buf_puts(b, "null");
+}
+
+/* The KPI's grade in the primary scale (or its state), and in every scale. */
+static void json_kpi_grades(struct buf *b, const struct model *m, const struct kpi_result *r)
+{
+	const struct scale *p = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	buf_puts(b, ",\n      \"grade\": ");
+	json_str_or_null(b, p && r->grade >= 0 ? p->grades[r->grade].id : NULL);
+	buf_puts(b, ", \"computed_grade\": ");
+	json_str_or_null(b, p && r->computed_grade >= 0 ? p->grades[r->computed_grade].id : NULL);
+	buf_puts(b, ", \"state\": ");
+	json_str_or_null(b, r->state >= 0 ? m->states[r->state].id : NULL);
+	buf_puts(b, ", \"grades\": {");
+	for (size_t s = 0, n = 0; s < m->nscales; s++) {
+		if (r->grades[s] < 0)
+			continue;
+		buf_puts(b, n++ ? ", " : "");
+		buf_json_str(b, m->scales[s].id ? m->scales[s].id : "");
+		buf_puts(b, ": ");
+		buf_json_str(b, m->scales[s].grades[r->grades[s]].id ? m->scales[s].grades[r->grades[s]].id : "");
+	}
+	buf_puts(b, "}");
+}
+
+/* The scales as declared (threshold= as its two grades), and the states. */
+static void json_scales(struct buf *b, const struct model *m)
+{
+	buf_puts(b, ",\n  \"primary_scale\": ");
+	json_str_or_null(b, m->primary >= 0 ? m->scales[m->primary].id : NULL);
+	buf_puts(b, ",\n  \"scales\": [");
+	for (size_t i = 0; i < m->nscales; i++) {
+		const struct scale *sc = &m->scales[i];
+		buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		buf_json_str(b, sc->id ? sc->id : "");
+		buf_puts(b, ", \"name\": ");
+		json_str_or_null(b, sc->name);
+		buf_printf(b, ", \"given\": %s, \"grades\": [", sc->given ? "true" : "false");
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			buf_puts(b, g ? ", {\"id\": " : "{\"id\": ");
+			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
+			buf_puts(b, ", \"symbol\": ");
+			json_str_or_null(b, sc->grades[g].symbol);
+			buf_puts(b, ", \"label\": ");
+			json_str_or_null(b, sc->grades[g].label);
+			buf_printf(b, ", \"achieved\": %s}", sc->grades[g].achieved ? "true" : "false");
+		}
+		buf_puts(b, "]}");
+	}
+	buf_puts(b, "\n  ],\n  \"states\": [");
+	for (size_t i = 0; i < m->nstates; i++) {
+		buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
+		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
+		buf_puts(b, ", \"symbol\": ");
+		json_str_or_null(b, m->states[i].symbol);
+		buf_puts(b, ", \"label\": ");
+		json_str_or_null(b, m->states[i].label);
+		buf_printf(b, ", \"counted\": %s}", m->states[i].counted ? "true" : "false");
+	}
+	buf_puts(b, "]");
 }
 
 static void json_series(struct buf *b, const struct kpi *k, const struct kpi_result *r)
@@ -331,6 +421,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	} else {
 		buf_puts(b, "null");
 	}
+	json_kpi_grades(b, m, r);
 	buf_puts(b, ",\n      \"series\": ");
 	json_series(b, k, r);
 	buf_puts(b, "}");
@@ -377,7 +468,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 	buf_puts(b, "  \"as_of\": ");
 	buf_json_str(b, m->as_of ? m->as_of : "");
 	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
-	json_tally3(b, &e->total);
+	json_tally3(b, m, &e->total);
 	buf_puts(b, ",\n  \"goals\": [");
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_puts(b, g ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -385,7 +476,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_printf(b, ", \"number\": %d, \"title\": ", m->goals[g].number);
 		buf_json_str(b, m->goals[g].title ? m->goals[g].title : "");
 		buf_puts(b, ",\n      \"counts\": ");
-		json_tally3(b, &e->goals[g]);
+		json_tally3(b, m, &e->goals[g]);
 		buf_puts(b, ",\n      \"transcription\": ");
 		json_goal_stats(b, m, g);
 		buf_puts(b, "}");
@@ -397,7 +488,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, ", \"name\": ");
 		buf_json_str(b, m->depts[d].name ? m->depts[d].name : "");
 		buf_puts(b, ", \"counts\": ");
-		json_tally3(b, &e->depts[d]);
+		json_tally3(b, m, &e->depts[d]);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ],\n  \"kpis\": [");
@@ -405,5 +496,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, i ? ",\n    " : "\n    ");
 		json_kpi(b, m, &m->kpis[i], &e->kpis[i]);
 	}
-	buf_printf(b, "\n  ],\n  \"overrides\": %zu\n}\n", e->noverrides);
+	buf_printf(b, "\n  ],\n  \"overrides\": %zu", e->noverrides);
+	json_scales(b, m);
+	buf_puts(b, "\n}\n");
 }
