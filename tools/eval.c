@@ -508,6 +508,9 @@ long eval_count(const struct eval *e, const struct model *m, const struct select
 	int g = s->goal ? model_find_goal(m, s->goal) : -1;
 	if ((s->goal && g < 0) || (s->dept && model_find_dept(m, s->dept) < 0))
 		return -1;
+	if ((s->grade && (m->primary < 0 || model_find_grade(&m->scales[m->primary], s->grade) < 0)) ||
+	    (s->state && model_find_state(m, s->state) < 0))
+		return -1;
 	if (s->goals)
 		return s->goal ? 1 : (long)m->ngoals;
 	long n = 0;
