@@ -57,4 +57,63 @@ check "rate-against: a target equal to the baseline has no progress" \
 check "rate-against: a flat target reached is met" \
 	test "$(printf '%s' "$OUT" | jq -r '.kpis[] | select(.id == "progress-flat") | .met')" = true
 
+# ---------------------------------------------- sources/mirai (fictitious)
+# ◎ 目標値以上, ○ within 5 points of 100% (95% exactly included), △ 50%以上,
+# × 50%未満, 評価なし for the KPI without a target, kept out of the counts.
+src=sources/mirai/strategy.xml
+run_kpic check "$src"
+check "mirai: check is clean (its published counts per grade hold)" test "$RC" = 0 -a -z "$ERR"
+run_kpic eval --format=json "$src"; cp "$TMP/out" "$TMP/mirai.json"
+mq() { jq -r "$1" "$TMP/mirai.json"; }
+counts() { mq "$1 | \"\(.grades.a) \(.grades.b) \(.grades.c) \(.grades.d) \(.states.none) \(.total)\""; }
+# where: a b c d 評価なし total
+while read -r where a b c d none total; do
+	check "mirai: $where: ◎$a ○$b △$c ×$d 評価なし$none, total $total" test "$(counts "$where")" = "$a $b $c $d $none $total"
+done <<'TABLE'
+.totals.all 3 2 1 1 1 7
+.totals.goal 1 1 0 0 0 2
+.totals.measure 2 1 1 1 1 5
+.goals[0].counts.all 2 0 1 1 1 4
+.goals[0].counts.goal 1 0 0 0 0 1
+.goals[0].counts.measure 1 0 1 1 1 3
+.goals[1].counts.all 1 2 0 0 0 3
+.goals[1].counts.goal 0 1 0 0 0 1
+.goals[1].counts.measure 1 1 0 0 0 2
+TABLE
+check "mirai: met counts ◎ and ○ (achieved)" test "$(mq .totals.all.met)/$(mq .totals.all.not_met)" = 5/2
+check "mirai: 95% exactly is ○" test "$(mq '.kpis[] | select(.id == "g2-checkup") | "\(.rate) \(.grade)"')" = "95 b"
+check "mirai: 50% boundary: 48.3% is ×" test "$(mq '.kpis[] | select(.id == "g1-sales") | .grade')" = d
+check "mirai: no target is 評価なし, without a grade" \
+	test "$(mq '.kpis[] | select(.id == "g1-startups") | "\(.state) \(.grade)"')" = "none null"
+run_kpic eval "$src"
+check "mirai: text report marks ○ and 評価なし" bash -c 'grep -q "95.0%  ○" "$0" && grep -q "—  評価なし" "$0"' "$TMP/out"
+
+# the document renders: counts tables and legends from the scale
+run_kpic html -o "$TMP/mirai.html" "$src"
+check "mirai html: written" test "$RC" = 0 -a -s "$TMP/mirai.html"
+txt=$(sed 's/<[^>]*>/ /g' "$TMP/mirai.html" | tr -s ' \n' ' ')
+check "mirai html: the goal table has a row per grade and 評価なし" \
+	bash -c 'printf "%s" "$0" | grep -qF "目標値以上 2 1 1 目標値と同等 0 0 0 50%以上 1 0 1 50%未満 1 0 1 合計 4 1 3 評価なし 1 0 1"' "$txt"
+check "mirai html: the legend sentence says each grade's legend and symbol" \
+	bash -c 'printf "%s" "$0" | grep -qF "目標値を達成したものを「◎」、目標値にほぼ達したもの（達成率95%以上）を「○」"' "$txt"
+check "mirai html: the narrative counts by grade" \
+	bash -c 'printf "%s" "$0" | grep -qF "「◎」は3件、「○」は2件、「△」は1件、「×」は1件であった。評価なしは1件"' "$txt"
+check "mirai html: no template wrote 80" bash -c '! grep -q "80%" "$0"' "$TMP/mirai.html"
+if [ -x build/browser/node_modules/.bin/html-validate ]; then
+	tests/browser/validate.sh "$TMP/mirai.html" >"$TMP/hv.txt" 2>&1
+	check "mirai html: passes html-validate" test $? = 0
+fi
+run_kpic pdf -o "$TMP/mirai.pdf" "$src"
+check "mirai pdf: written" test "$RC" = 0 -a -s "$TMP/mirai.pdf"
+pdftotext "$TMP/mirai.pdf" - | tr -d ' \n' >"$TMP/mirai.txt"
+check "mirai pdf: the goal summary has a column per grade and 評価なし" \
+	grep -qF "目標値以上目標値と同等50%以上50%未満評価なし" "$TMP/mirai.txt"
+check "mirai pdf: the marks ◎ ○ △ × 評価なし" bash -c 'for m in ◎ ○ △ × 評価なし; do grep -qF "$m" "$0" || exit 1; done' "$TMP/mirai.txt"
+
+# kpic draft carries the scale and the states into the next period
+run_kpic draft -o "$TMP/mirai-draft.xml" "$src"
+check "mirai draft: carries the scale" test "$(grep -c '<grade id=' "$TMP/mirai-draft.xml")" = 4
+run_kpic check -Wno-draft-placeholder "$TMP/mirai-draft.xml"
+check "mirai draft: checks" test "$RC" = 0
+
 done_testing

@@ -492,6 +492,9 @@ static int kpi_has_dept(const struct kpi *k, const char *dept)
 static int selector_grade(const struct eval *e, const struct model *m, size_t i, const struct selector *s)
 {
 	const struct kpi_result *r = &e->kpis[i];
+	/* A KPI in a state that is not counted is counted only by its state=. */
+	if (!s->state && r->state >= 0 && !m->states[r->state].counted)
+		return 0;
 	if (s->state && (r->state < 0 || strcmp(m->states[r->state].id ? m->states[r->state].id : "", s->state)))
 		return 0;
 	if (s->grade) {

@@ -37,26 +37,9 @@ static void labels_free(struct labels *l)
 	free(l->p);
 }
 
-/* The two parts of a bar: the labels of the primary scale's achieved
- * grades (80%以上; 目標値以上・目標値と同等), and of the others. */
-static void threshold_labels(const struct model *m, char *met, char *unmet, size_t size)
-{
-	struct buf b[2] = { BUF_INIT, BUF_INIT };
-	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
-	for (size_t g = 0; sc && g < sc->ngrades; g++) {
-		struct buf *x = &b[!sc->grades[g].achieved];
-		if (sc->grades[g].label)
-			buf_printf(x, "%s%s", x->len ? "・" : "", sc->grades[g].label);
-	}
-	snprintf(met, size, "%s", b[0].len ? buf_str(&b[0]) : "達成");
-	snprintf(unmet, size, "%s", b[1].len ? buf_str(&b[1]) : "未達");
-	buf_free(&b[0]);
-	buf_free(&b[1]);
-}
-
 static struct chart *goal_counts(const struct model *m, const struct eval *e)
 {
-	char met[256], unmet[256];
+	struct buf mb = BUF_INIT, ub = BUF_INIT;
 	struct labels l;
 	if (m->ngoals == 0)
 		return NULL;
@@ -68,7 +51,8 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 		cats[g].met = e->goals[g].all.met;
 		cats[g].unmet = e->goals[g].all.not_met;
 	}
-	threshold_labels(m, met, unmet, sizeof met);
+	valtext_met_labels(m, &mb, &ub);
+	const char *met = buf_str(&mb), *unmet = buf_str(&ub);
 	struct buf desc = BUF_INIT;
 	buf_puts(&desc, "基本目標ごとのKPIの達成状況。");
 	for (size_t g = 0; g < m->ngoals; g++)
@@ -78,6 +62,8 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 	                                m->ngoals, "KPI数" };
 	struct chart *c = chart_bars(&spec);
 	buf_free(&desc);
+	buf_free(&mb);
+	buf_free(&ub);
 	free(cats);
 	labels_free(&l);
 	return c;

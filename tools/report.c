@@ -68,9 +68,12 @@ static void tally_cells(const struct tally3 *t, struct buf *out)
 	buf_putc(out, '\n');
 }
 
-static void goal_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+static void column_labels(const struct model *m, struct buf *met, struct buf *unmet);
+
+static void goal_table(const struct model *m, const struct eval *e, struct buf *out)
 {
-	struct buf t = BUF_INIT, cell = BUF_INIT;
+	struct buf t = BUF_INIT, cell = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
+	column_labels(m, &met, &unmet);
 	buf_pad(out, "", 34, 0);
 	buf_pad(out, "全KPI", 17, 1);
 	buf_pad(out, "基本目標", 17, 1);
@@ -78,12 +81,8 @@ static void goal_table(const struct model *m, const struct eval *e, const char *
 	buf_putc(out, '\n');
 	buf_pad(out, "基本目標", 34, 0);
 	for (int i = 0; i < 3; i++) {
-		buf_reset(&cell);
-		buf_printf(&cell, "%s%%以上", th);
-		buf_pad(out, buf_str(&cell), 9, 1);
-		buf_reset(&cell);
-		buf_printf(&cell, "%s%%未満", th);
-		buf_pad(out, buf_str(&cell), 8, 1);
+		buf_pad(out, buf_str(&met), 9, 1);
+		buf_pad(out, buf_str(&unmet), 8, 1);
 	}
 	buf_putc(out, '\n');
 	for (size_t g = 0; g < m->ngoals; g++) {
@@ -98,18 +97,19 @@ static void goal_table(const struct model *m, const struct eval *e, const char *
 	tally_cells(&e->total, out);
 	buf_free(&t);
 	buf_free(&cell);
+	buf_free(&met);
+	buf_free(&unmet);
 }
 
-static void dept_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+static void dept_table(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char s[64];
-	struct buf line = BUF_INIT;
+	struct buf line = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
+	column_labels(m, &met, &unmet);
 	buf_pad(out, "担当課", 20, 0);
 	buf_pad(out, "KPI", 6, 1);
-	snprintf(s, sizeof s, "%s%%以上", th);
-	buf_pad(out, s, 9, 1);
-	snprintf(s, sizeof s, "%s%%未満", th);
-	buf_pad(out, s, 9, 1);
+	buf_pad(out, buf_str(&met), 9, 1);
+	buf_pad(out, buf_str(&unmet), 9, 1);
 	buf_putc(out, '\n');
 	for (size_t d = 0; d < m->ndepts; d++) {
 		const struct tally *t = &e->depts[d].all;
@@ -123,6 +123,8 @@ static void dept_table(const struct model *m, const struct eval *e, const char *
 		buf_putc(out, '\n');
 	}
 	buf_free(&line);
+	buf_free(&met);
+	buf_free(&unmet);
 }
 
 static void rate_text(const struct kpi_result *r, char *s, size_t size)
@@ -161,7 +163,7 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		buf_pad(out, buf_str(&v), 14, 0);
 		rate_text(r, s, sizeof s);
 		buf_pad(out, s, 8, 1);
-		buf_puts(out, r->met ? "  達成" : "  未達");
+		buf_printf(out, "  %s", valtext_mark(m, r->grade, r->state, r->met));
 		if (k->has_override)
 			buf_puts(out, " *");
 		buf_putc(out, '\n');
@@ -184,6 +186,34 @@ static int title_names_edition(const char *title, int edition)
 	return title && (strstr(title, ascii) || strstr(title, wide));
 }
 
+/* The two columns of the text tables: 80%以上 / 80%未満, or, for a scale
+ * without one threshold, 達成 / 未達 (its achieved grades and the others;
+ * the criterion line says which). */
+static void column_labels(const struct model *m, struct buf *met, struct buf *unmet)
+{
+	if (m->threshold_ok) {
+		valtext_met_labels(m, met, unmet);
+	} else {
+		buf_puts(met, "達成");
+		buf_puts(unmet, "未達");
+	}
+}
+
+/* 達成率80%以上, or the primary scale's grades: 達成状況（◎ 目標値以上、…）. */
+static void criterion(const struct model *m, const char *th, struct buf *out)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	if (m->threshold_ok || !sc) {
+		buf_printf(out, "達成率%s%%以上\n\n", th);
+		return;
+	}
+	buf_printf(out, "%s（", sc->name ? sc->name : sc->id ? sc->id : "");
+	for (size_t g = 0; g < sc->ngrades; g++)
+		buf_printf(out, "%s%s %s", g ? "、" : "", sc->grades[g].symbol ? sc->grades[g].symbol : "",
+		           sc->grades[g].label ? sc->grades[g].label : "");
+	buf_puts(out, "）\n\n");
+}
+
 static void text_report(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char th[32] = "?";
@@ -195,14 +225,15 @@ static void text_report(const struct model *m, const struct eval *e, struct buf 
 		buf_printf(out, "（第%d期）", m->edition);
 	buf_puts(out, "の評価\n");
 	era_range(m, out);
-	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", one_line(m->as_of, &line), th);
+	buf_printf(out, "、%s 現在、達成の基準: ", one_line(m->as_of, &line));
+	criterion(m, th, out);
 	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
 	           e->total.all.met + e->total.all.not_met,
 	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met,
 	           e->total.level[LEVEL_MEASURE].met + e->total.level[LEVEL_MEASURE].not_met);
-	goal_table(m, e, th, out);
+	goal_table(m, e, out);
 	buf_putc(out, '\n');
-	dept_table(m, e, th, out);
+	dept_table(m, e, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, one_line(m->goals[g].title, &line));
 		kpi_lines(m, e, g, out);

@@ -812,6 +812,10 @@ static void missing_target(const struct ck *c, const struct kpi *k, const struct
 {
 	if ((s->target == NULL || !s->target->has_num) && has_placeholder(k, "target"))
 		return;
+	/* 評価なし: a declared state covers a KPI without a target. */
+	int st = c->e->kpis[k - c->m->kpis].state;
+	if (st >= 0 && c->m->states[st].when == SW_NO_TARGET)
+		return;
 	struct buf b = BUF_INIT;
 	if (s->target == NULL)
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->node),
