@@ -116,4 +116,31 @@ check "mirai draft: carries the scale" test "$(grep -c '<grade id=' "$TMP/mirai-
 run_kpic check -Wno-draft-placeholder "$TMP/mirai-draft.xml"
 check "mirai draft: checks" test "$RC" = 0
 
+# kpic diff: a copy with one changed value reports the grade change and the
+# counts per grade before and after
+edit() {   # edit KPI YEAR VALUE OUT: the source with one value changed
+	awk -v k="$1" -v y="$2" -v v="$3" '
+		index($0, "<kpi id=\"" k "\"") { in_k = 1 }
+		in_k && index($0, "<value year=\"" y "\"") { sub(/>[^<]*</, ">" v "<") }
+		in_k && index($0, "</kpi>") { in_k = 0 }
+		{ print }' "$src" >"$4"
+}
+# ○ 96% → △ 90%: met flips; the published counts follow
+edit g2-births 2023 45 "$TMP/births.xml"
+sed -i 's|<count grade="b">2</count>|<count grade="b">1</count>|; s|<count grade="c">1</count>|<count grade="c">2</count>|' "$TMP/births.xml"
+run_kpic diff "$src" "$TMP/births.xml"
+check "mirai diff: exit 1 (changes)" test "$RC" = 1
+check "mirai diff: ○ → △ with the rates" bash -c 'grep -qF "達成状況の変化  ○（96.0%） → △（90.0%）" "$0"' "$TMP/out"
+check "mirai diff: counts per grade before → after" bash -c 'grep -qF "評価別  ◎ 3、○ 2 → 1、△ 1 → 2、× 1" "$0"' "$TMP/out"
+check "mirai diff: met counts by the achieved grades' labels" \
+	bash -c 'grep -qF "KPI 7件、目標値以上・目標値と同等 5件 → 4件" "$0"' "$TMP/out"
+# ◎ 104.4% → ○ 97.8%: still met, a grade-changed
+edit g1-visitors 2023 440 "$TMP/visitors.xml"
+sed -i 's|<count grade="a">3</count>|<count grade="a">2</count>|; s|<count grade="b">2</count>|<count grade="b">3</count>|' "$TMP/visitors.xml"
+run_kpic diff --format=json "$src" "$TMP/visitors.xml"
+check "mirai diff: ◎ → ○ is grade-changed, not achievement-flipped" \
+	test "$(printf '%s' "$OUT" | jq -c '.kinds')" = '{"actual-revised":1,"grade-changed":1}'
+check "mirai diff: grade-changed raw grade ids and marks" \
+	test "$(printf '%s' "$OUT" | jq -r '.changes[] | select(.kind == "grade-changed") | "\(.before.raw) \(.after.raw) \(.before.text) \(.after.text)"')" = "a b ◎（104.4%） ○（97.8%）"
+
 done_testing
