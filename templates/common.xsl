@@ -223,6 +223,20 @@
     <xsl:value-of select="$tally/*[local-name() = local-name(current())][@r:ref = current()/@r:id]/@r:count"/>
   </xsl:template>
 
+  <!-- The KPI's grades in the other scales, computed or given, beside its
+       mark: （委員会の意見：B）. -->
+  <xsl:template name="other-grades">
+    <xsl:param name="res"/>
+    <xsl:for-each select="$res/r:grade">
+      <xsl:variable name="sc" select="$summary/r:scale[@r:id = current()/@r:scale]"/>
+      <xsl:text>（</xsl:text>
+      <xsl:value-of select="$sc/@r:name"/>
+      <xsl:text>：</xsl:text>
+      <xsl:value-of select="$sc/r:grade[@r:id = current()/@r:ref]/@r:symbol"/>
+      <xsl:text>）</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A cell per grade of the primary scale and per state (mode count-cell,
        params tally and class): the counts of a tally. -->
   <xsl:template name="grade-cells">
@@ -305,6 +319,7 @@
           <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
           <xsl:otherwise><xsl:for-each select="$res"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="not($draft)"><xsl:call-template name="other-grades"><xsl:with-param name="res" select="$res"/></xsl:call-template></xsl:if>
         <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
       </xsl:with-param>
     </xsl:apply-templates>

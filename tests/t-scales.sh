@@ -24,6 +24,10 @@ check "grades: baseline within 5% is same, given grade is the latest year's ($ot
 	test "$other" = 'r:ref="up"r:ref="up"r:ref="up"r:ref="up"r:ref="down"r:ref="down"r:ref="same"r:ref="fair"'
 check "grades: ○ counts as met by achieved=yes" test "$(grep -c 'r:met="yes"' "$TMP/grades.xml")" -ge 3
 
+run_kpic html -o "$TMP/grades.html" "$fx/grades.xml"
+check "grades html: the other scales' grades beside the mark" \
+	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "58.0% △（基準値との比較：→）（委員会の意見：B）"' "$TMP/grades.html"
+
 # threshold="80" is the two-grade scale: Abashiri's explicit scale gives the
 # same outputs as the shorthand
 sed 's|<evaluation primary="achieve" combine="best" provisional="no">|<evaluation threshold="80" combine="best" provisional="no">|; /<scale id="achieve"/,/<\/scale>/d' \
