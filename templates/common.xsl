@@ -23,6 +23,8 @@
     mode="cell"          (s:kpi; params kind, content) the rate, mark, survey,
                          publication, method and 担当課 cells
     mode="separator"     (s:responsible) between two 担当課 of a KPI
+    mode="count-cell"    (r:grade, r:state of the summary; params tally,
+                         class) one count of a per-grade column
     mode="department"    (r:department) a row of the 担当課 table
     mode="department-kpi" (s:kpi; param pos) one KPI of a 担当課's list
     mode="era", mode="value-text"  (d:before, d:after) a changed value's
@@ -49,7 +51,8 @@
   <!-- The page's CSS, passed by kpic to every document stylesheet (unused in print). -->
   <xsl:param name="css"/>
 
-  <xsl:key name="id" match="*[@id]" use="@id"/>
+  <!-- A grade's id is its scale's own, not the document's. -->
+  <xsl:key name="id" match="*[@id][not(self::s:grade)]" use="@id"/>
   <xsl:key name="dept" match="s:department" use="@id"/>
   <!-- A 担当課's KPIs, and a goal's counts: looked up, never scanned for each
        department or goal, which grew with departments × KPIs and goals². -->
@@ -77,14 +80,17 @@
   <xsl:variable name="root" select="/s:strategy"/>
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
   <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
-  <xsl:variable name="threshold" select="/s:strategy/s:meta/s:evaluation/@threshold"/>
+  <!-- The primary grade scale (kpic writes it, threshold="80" included). -->
+  <xsl:variable name="scale" select="$summary/r:scale[@r:primary = 'yes']"/>
   <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
   <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
   <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
        the grant tables where there are any, then the 担当課. -->
   <xsl:variable name="departments-appendix" select="2 + count(/s:strategy/s:grants[1])"/>
-  <xsl:variable name="met-label" select="concat($threshold, '%以上')"/>
-  <xsl:variable name="unmet-label" select="concat($threshold, '%未満')"/>
+  <!-- The labels of the grades that count as met (80%以上; 目標値以上・目標値と同等). -->
+  <xsl:variable name="met-label" select="$scale/@r:met-label"/>
+  <!-- What the rate is computed against (rate-against on <evaluation>). -->
+  <xsl:variable name="rate-against" select="/s:strategy/s:meta/s:evaluation/@rate-against"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
   <xsl:variable name="ncols" select="10 + count($cols)"/>
   <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
@@ -170,26 +176,87 @@
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
         <xsl:text>/</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-        <xsl:text>件）。達成率は最新の実績値の目標値に対する割合で、</xsl:text>
-        <xsl:value-of select="$met-label"/>
-        <xsl:text>を「達成」、</xsl:text>
-        <xsl:value-of select="$unmet-label"/>
-        <xsl:text>を「未達」とする。</xsl:text>
+        <xsl:text>件）。</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$rate-against = 'year'">達成率は最新の実績値のその年度の目標値に対する割合で、</xsl:when>
+          <xsl:when test="$rate-against = 'progress'">達成率は基準値から目標値までの差に対する基準値から最新の実績値までの差の割合で、</xsl:when>
+          <xsl:otherwise>達成率は最新の実績値の目標値に対する割合で、</xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$scale/r:grade">
+          <xsl:if test="position() > 1">、</xsl:if>
+          <xsl:value-of select="@r:legend"/><xsl:text>を「</xsl:text><xsl:value-of select="@r:symbol"/><xsl:text>」</xsl:text>
+        </xsl:for-each>
+        <xsl:text>とする。</xsl:text>
+        <xsl:for-each select="$summary/r:state">
+          <xsl:value-of select="@r:label"/><xsl:text>のものは「</xsl:text><xsl:value-of select="@r:symbol"/>
+          <xsl:text>」とし、</xsl:text>
+          <xsl:choose>
+            <xsl:when test="@r:counted = 'yes'">件数に含める。</xsl:when>
+            <xsl:otherwise>件数に含めない。</xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- A goal's line under its heading: KPI 10件：80%以上 8件、80%未満 2件 -->
+  <!-- A goal's line under its heading: KPI 10件：80%以上 8件、80%未満 2件
+       (a count per grade of the primary scale, then per state). -->
   <xsl:template name="goal-counts">
     <xsl:variable name="t" select="key('goal-counts', @id)/r:all"/>
     <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
     <xsl:text>件</xsl:text>
     <xsl:if test="not($draft)">
-      <xsl:text>：</xsl:text><xsl:value-of select="$met-label"/><xsl:text> </xsl:text>
-      <xsl:value-of select="$t/@r:met"/>
-      <xsl:text>件、</xsl:text><xsl:value-of select="$unmet-label"/><xsl:text> </xsl:text>
-      <xsl:value-of select="$t/@r:not-met"/><xsl:text>件</xsl:text>
+      <xsl:text>：</xsl:text>
+      <xsl:for-each select="$scale/r:grade | $summary/r:state">
+        <xsl:if test="position() > 1">、</xsl:if>
+        <xsl:value-of select="@r:label"/><xsl:text> </xsl:text>
+        <xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$t"/></xsl:call-template>
+        <xsl:text>件</xsl:text>
+      </xsl:for-each>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The count of a grade or state (the context, an r:grade or r:state of
+       the summary) in a tally (r:all, r:goal-level, r:measure-level). -->
+  <xsl:template name="grade-count">
+    <xsl:param name="tally"/>
+    <xsl:value-of select="$tally/*[local-name() = local-name(current())][@r:ref = current()/@r:id]/@r:count"/>
+  </xsl:template>
+
+  <!-- The KPI's grades in the other scales, computed or given, beside its
+       mark: （委員会の意見：B）. -->
+  <xsl:template name="other-grades">
+    <xsl:param name="res"/>
+    <xsl:for-each select="$res/r:grade">
+      <xsl:variable name="sc" select="$summary/r:scale[@r:id = current()/@r:scale]"/>
+      <xsl:text>（</xsl:text>
+      <xsl:value-of select="$sc/@r:name"/>
+      <xsl:text>：</xsl:text>
+      <xsl:value-of select="$sc/r:grade[@r:id = current()/@r:ref]/@r:symbol"/>
+      <xsl:text>）</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A cell per grade of the primary scale and per state (mode count-cell,
+       params tally and class): the counts of a tally. -->
+  <xsl:template name="grade-cells">
+    <xsl:param name="tally"/>
+    <xsl:param name="class"/>
+    <xsl:for-each select="$scale/r:grade | $summary/r:state">
+      <xsl:apply-templates select="." mode="count-cell">
+        <xsl:with-param name="tally" select="$tally"/>
+        <xsl:with-param name="class" select="$class"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The mark of a KPI (context: its r:result): its grade's symbol in the
+       primary scale, or its state's. -->
+  <xsl:template name="grade-symbol">
+    <xsl:choose>
+      <xsl:when test="@r:state"><xsl:value-of select="$summary/r:state[@r:id = current()/@r:state]/@r:symbol"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$scale/r:grade[@r:id = current()/@r:grade]/@r:symbol"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The rows of a goal's KPI table, in order: its goal-level KPIs, then the
@@ -250,9 +317,9 @@
       <xsl:with-param name="content">
         <xsl:choose>
           <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
-          <xsl:when test="$res/@r:met = 'yes'">達成</xsl:when>
-          <xsl:otherwise>未達</xsl:otherwise>
+          <xsl:otherwise><xsl:for-each select="$res"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="not($draft)"><xsl:call-template name="other-grades"><xsl:with-param name="res" select="$res"/></xsl:call-template></xsl:if>
         <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
       </xsl:with-param>
     </xsl:apply-templates>
@@ -332,10 +399,7 @@
     <xsl:choose>
       <xsl:when test="self::s:override">
         <xsl:text>判定を「</xsl:text>
-        <xsl:choose>
-          <xsl:when test="@met = 'yes'">達成</xsl:when>
-          <xsl:otherwise>未達</xsl:otherwise>
-        </xsl:choose>
+        <xsl:for-each select="../r:result"><xsl:call-template name="grade-symbol"/></xsl:for-each>
         <xsl:text>」とした理由：</xsl:text>
         <xsl:value-of select="s:reason"/>
       </xsl:when>
@@ -371,10 +435,7 @@
   </xsl:template>
 
   <xsl:template name="judgement">
-    <xsl:choose>
-      <xsl:when test="r:result/@r:met = 'yes'">達成</xsl:when>
-      <xsl:otherwise>未達</xsl:otherwise>
-    </xsl:choose>
+    <xsl:for-each select="r:result"><xsl:call-template name="grade-symbol"/></xsl:for-each>
   </xsl:template>
 
   <!-- ================================================ 新旧対照表 (kpic diff) -->

@@ -163,6 +163,23 @@
     </table>
   </xsl:template>
 
+  <!-- A row of a goal's count table: a grade or state, all / goal / measures. -->
+  <xsl:template match="r:grade | r:state" mode="count-row">
+    <xsl:param name="c"/>
+    <row>
+      <cell header="yes"><xsl:value-of select="@r:label"/></cell>
+      <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></cell>
+      <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></cell>
+      <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></cell>
+    </row>
+  </xsl:template>
+
+  <!-- A count cell of the per-grade columns (common.xsl's grade-cells). -->
+  <xsl:template match="r:grade | r:state" mode="count-cell">
+    <xsl:param name="tally"/>
+    <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tally"/></xsl:call-template></cell>
+  </xsl:template>
+
   <xsl:template match="s:count-table">
     <xsl:variable name="c" select="r:counts"/>
     <table id="count-{@goal}">
@@ -178,24 +195,18 @@
         </row>
       </head>
       <body>
-        <row>
-          <cell header="yes"><xsl:value-of select="$met-label"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:all/@r:met"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:goal-level/@r:met"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:measure-level/@r:met"/></cell>
-        </row>
-        <row>
-          <cell header="yes"><xsl:value-of select="$unmet-label"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:all/@r:not-met"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:goal-level/@r:not-met"/></cell>
-          <cell align="right"><xsl:value-of select="$c/r:measure-level/@r:not-met"/></cell>
-        </row>
+        <xsl:apply-templates select="$scale/r:grade | $summary/r:state[@r:counted = 'yes']" mode="count-row">
+          <xsl:with-param name="c" select="$c"/>
+        </xsl:apply-templates>
         <row>
           <cell header="yes">合計</cell>
           <cell align="right"><xsl:value-of select="$c/r:all/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:goal-level/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:measure-level/@r:total"/></cell>
         </row>
+        <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
+          <xsl:with-param name="c" select="$c"/>
+        </xsl:apply-templates>
       </body>
     </table>
   </xsl:template>
@@ -255,13 +266,16 @@
     </figure>
     <table id="goal-summary">
       <caption>基本目標別のKPI達成状況</caption>
-      <col width="2"/><col width="1"/><col width="1"/><col width="1"/><col width="3"/><col width="3"/>
+      <col width="2"/><col width="1"/>
+      <xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each>
+      <col width="3"/><col width="3"/>
       <head>
         <row>
           <cell header="yes" align="center">基本目標</cell>
           <cell header="yes" align="center">全KPI</cell>
-          <cell header="yes" align="center"><xsl:value-of select="$met-label"/></cell>
-          <cell header="yes" align="center"><xsl:value-of select="$unmet-label"/></cell>
+          <xsl:for-each select="$scale/r:grade | $summary/r:state">
+            <cell header="yes" align="center"><xsl:value-of select="@r:label"/></cell>
+          </xsl:for-each>
           <cell header="yes" align="center">うち基本目標のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
           <cell header="yes" align="center">うち各施策のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
         </row>
@@ -271,8 +285,7 @@
           <row>
             <cell header="yes"><link to="goal-{@r:ref}">基本目標<xsl:value-of select="key('id', @r:ref)/@number"/></link></cell>
             <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
-            <cell align="right"><xsl:value-of select="r:all/@r:met"/></cell>
-            <cell align="right"><xsl:value-of select="r:all/@r:not-met"/></cell>
+            <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
             <cell align="right"><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></cell>
             <cell align="right"><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></cell>
           </row>
@@ -280,8 +293,7 @@
         <row>
           <cell header="yes">合計</cell>
           <cell align="right"><xsl:value-of select="$summary/r:totals/r:all/@r:total"/></cell>
-          <cell align="right"><xsl:value-of select="$summary/r:totals/r:all/@r:met"/></cell>
-          <cell align="right"><xsl:value-of select="$summary/r:totals/r:all/@r:not-met"/></cell>
+          <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
           <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></cell>
           <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></cell>
         </row>
@@ -517,12 +529,15 @@
     <p><xsl:call-template name="departments-intro"/></p>
     <table>
       <caption>担当課別のKPI達成状況</caption>
-      <col width="2"/><col width="auto"/><col width="auto"/><col width="auto"/><col width="10"/>
+      <col width="2"/><col width="auto"/>
+      <xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="auto"/></xsl:for-each>
+      <col width="10"/>
       <head>
         <row>
           <cell header="yes" align="center">担当課</cell><cell header="yes" align="center">KPI数</cell>
-          <cell header="yes" align="center"><xsl:value-of select="$met-label"/></cell>
-          <cell header="yes" align="center"><xsl:value-of select="$unmet-label"/></cell>
+          <xsl:for-each select="$scale/r:grade | $summary/r:state">
+            <cell header="yes" align="center"><xsl:value-of select="@r:label"/></cell>
+          </xsl:for-each>
           <cell header="yes" align="center">担当するKPI</cell>
         </row>
       </head>
@@ -536,8 +551,7 @@
     <row>
       <cell header="yes"><xsl:value-of select="key('dept', @r:ref)"/></cell>
       <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
-      <cell align="right"><xsl:value-of select="r:all/@r:met"/></cell>
-      <cell align="right"><xsl:value-of select="r:all/@r:not-met"/></cell>
+      <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
       <cell><xsl:call-template name="department-kpis"/></cell>
     </row>
   </xsl:template>

@@ -232,7 +232,19 @@
     </div>
   </xsl:template>
 
-  <!-- The seed's per-goal table: rows ≥/< threshold and total, columns all / goal / measures. -->
+  <!-- A row of a goal's count table: a grade or state, all / goal / measures. -->
+  <xsl:template match="r:grade | r:state" mode="count-row">
+    <xsl:param name="c"/>
+    <tr>
+      <th scope="row"><xsl:value-of select="@r:label"/></th>
+      <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></td>
+      <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></td>
+      <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!-- The seed's per-goal table: a row per grade of the primary scale (and
+       per state), the total; columns all / goal / measures. -->
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>
@@ -243,24 +255,18 @@
           <tr><td></td><th scope="col">全KPI</th><th scope="col">基本目標</th><th scope="col">各施策のKPI</th></tr>
         </thead>
         <tbody>
-          <tr>
-            <th scope="row"><xsl:value-of select="$met-label"/></th>
-            <td><xsl:value-of select="$c/r:all/@r:met"/></td>
-            <td><xsl:value-of select="$c/r:goal-level/@r:met"/></td>
-            <td><xsl:value-of select="$c/r:measure-level/@r:met"/></td>
-          </tr>
-          <tr>
-            <th scope="row"><xsl:value-of select="$unmet-label"/></th>
-            <td><xsl:value-of select="$c/r:all/@r:not-met"/></td>
-            <td><xsl:value-of select="$c/r:goal-level/@r:not-met"/></td>
-            <td><xsl:value-of select="$c/r:measure-level/@r:not-met"/></td>
-          </tr>
+          <xsl:apply-templates select="$scale/r:grade | $summary/r:state[@r:counted = 'yes']" mode="count-row">
+            <xsl:with-param name="c" select="$c"/>
+          </xsl:apply-templates>
           <tr class="total">
             <th scope="row">合計</th>
             <td><xsl:value-of select="$c/r:all/@r:total"/></td>
             <td><xsl:value-of select="$c/r:goal-level/@r:total"/></td>
             <td><xsl:value-of select="$c/r:measure-level/@r:total"/></td>
           </tr>
+          <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
+            <xsl:with-param name="c" select="$c"/>
+          </xsl:apply-templates>
         </tbody>
       </table>
     </div>
@@ -401,6 +407,16 @@
     </section>
   </xsl:template>
 
+  <!-- A count cell of the per-grade columns (common.xsl's grade-cells). -->
+  <xsl:template match="r:grade | r:state" mode="count-cell">
+    <xsl:param name="tally"/>
+    <xsl:param name="class"/>
+    <td>
+      <xsl:if test="$class"><xsl:attribute name="class"><xsl:value-of select="$class"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tally"/></xsl:call-template>
+    </td>
+  </xsl:template>
+
   <xsl:template name="goal-summary">
     <figure id="goal-counts" class="figure figure-goal-counts">
       <figcaption>基本目標別のKPI達成状況（全KPI）</figcaption>
@@ -413,8 +429,9 @@
           <tr>
             <th scope="col">基本目標</th>
             <th scope="col">全KPI</th>
-            <th scope="col"><xsl:value-of select="$met-label"/></th>
-            <th scope="col"><xsl:value-of select="$unmet-label"/></th>
+            <xsl:for-each select="$scale/r:grade | $summary/r:state">
+              <th scope="col"><xsl:value-of select="@r:label"/></th>
+            </xsl:for-each>
             <th scope="col">うち基本目標のKPI（<xsl:value-of select="$met-label"/>／計）</th>
             <th scope="col">うち各施策のKPI（<xsl:value-of select="$met-label"/>／計）</th>
           </tr>
@@ -425,8 +442,7 @@
             <tr>
               <th scope="row"><a href="#goal-{@r:ref}">基本目標<xsl:value-of select="$g/@number"/></a></th>
               <td><xsl:value-of select="r:all/@r:total"/></td>
-              <td><xsl:value-of select="r:all/@r:met"/></td>
-              <td><xsl:value-of select="r:all/@r:not-met"/></td>
+              <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
               <td><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></td>
               <td><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></td>
             </tr>
@@ -434,8 +450,7 @@
           <tr class="total">
             <th scope="row">合計</th>
             <td><xsl:value-of select="$summary/r:totals/r:all/@r:total"/></td>
-            <td><xsl:value-of select="$summary/r:totals/r:all/@r:met"/></td>
-            <td><xsl:value-of select="$summary/r:totals/r:all/@r:not-met"/></td>
+            <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
             <td><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></td>
             <td><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></td>
           </tr>
@@ -790,8 +805,9 @@
           <thead>
             <tr>
               <th scope="col">担当課</th><th scope="col">KPI数</th>
-              <th scope="col"><xsl:value-of select="$met-label"/></th>
-              <th scope="col"><xsl:value-of select="$unmet-label"/></th>
+              <xsl:for-each select="$scale/r:grade | $summary/r:state">
+                <th scope="col"><xsl:value-of select="@r:label"/></th>
+              </xsl:for-each>
               <th scope="col">担当するKPI</th>
             </tr>
           </thead>
@@ -807,8 +823,10 @@
     <tr>
       <th scope="row"><xsl:value-of select="key('dept', @r:ref)"/></th>
       <td class="num"><xsl:value-of select="r:all/@r:total"/></td>
-      <td class="num"><xsl:value-of select="r:all/@r:met"/></td>
-      <td class="num"><xsl:value-of select="r:all/@r:not-met"/></td>
+      <xsl:call-template name="grade-cells">
+        <xsl:with-param name="tally" select="r:all"/>
+        <xsl:with-param name="class" select="'num'"/>
+      </xsl:call-template>
       <td>
         <ul class="dept-kpis">
           <xsl:call-template name="department-kpis"/>

@@ -2,6 +2,8 @@
 # Abashiri source in place, changing only the value elements it should.
 . tests/lib.sh
 src=sources/abashiri/strategy.xml
+# (Line numbers below are those of the Abashiri source, whose <evaluation>
+# declares its two-grade scale on 7 lines.)
 cp "$src" "$TMP/s.xml"
 
 # tests/update/fy2019.tsv: 4 new FY2019 values (one KPI named by its name, two
@@ -15,9 +17,9 @@ diff "$src" "$TMP/s.xml" >"$TMP/d"
 check "update: 5 lines added or changed, 1 line replaced" \
 	test "$(grep -c '^>' "$TMP/d")/$(grep -c '^<' "$TMP/d")" = 5/1
 check "update: a new value after the previous year's, same indentation" \
-	grep -qx '              <value year="2018">1006</value>' <(sed -n '116p' "$TMP/s.xml")
+	grep -qx '              <value year="2018">1006</value>' <(sed -n '122p' "$TMP/s.xml")
 check "update: ... and the new one right after it" \
-	test "$(sed -n 117p "$TMP/s.xml")" = '              <value year="2019">1100</value>'
+	test "$(sed -n 123p "$TMP/s.xml")" = '              <value year="2019">1100</value>'
 check "update: a series' value (deeper indentation)" grep -qx '                <value year="2019">5</value>' "$TMP/s.xml"
 check "update: the reference figure is now measured, its note kept" \
 	grep -qF '<value year="2019" note="表の見出しにない列の数値">2</value>' "$TMP/s.xml"
@@ -129,7 +131,7 @@ run_kpic update "$TMP/s.xml" --year 2019 --actuals "$TMP/bad.tsv"
 check "refused: exit 1" test "$RC" = 1
 check "refused: an unflagged revision, at row 2 column 3" \
 	grep -qF "bad.tsv:2:3: error: KPI 'g1-pedestrians-weekday' already has 1100 for FY2019; this row says 1200" "$TMP/err"
-check "refused: ... with a note at the source's value" grep -qF 's.xml:117:15: note: the value in the source' "$TMP/err"
+check "refused: ... with a note at the source's value" grep -qF 's.xml:123:15: note: the value in the source' "$TMP/err"
 check "refused: an unknown KPI, at row 3 column 1" \
 	grep -qF "bad.tsv:3:1: error: no KPI has the id or name 'g9-nothing' [actuals-unknown-kpi]" "$TMP/err"
 check "refused: the source is byte-identical" cmp -s "$TMP/s.xml" "$TMP/after.xml"
@@ -140,7 +142,7 @@ printf 'g1-pedestrians-weekday,,1200\n' >"$TMP/rev.csv"
 run_kpic update --revise "$TMP/s.xml" --year 2019 --actuals "$TMP/rev.csv"
 check "revise: exit 0, one revised" test "$RC" = 0 -a -n "$(grep '1 revised' "$TMP/out")"
 check "revise: the old figure kept as revised=" \
-	test "$(sed -n 117p "$TMP/s.xml")" = '              <value year="2019" revised="1100">1200</value>'
+	test "$(sed -n 123p "$TMP/s.xml")" = '              <value year="2019" revised="1100">1200</value>'
 check "revise: one line changed" test "$(diff "$TMP/after.xml" "$TMP/s.xml" | grep -c '^[<>]')" = 2
 check "revise: the backup is the version before" cmp -s "$TMP/s.xml~" "$TMP/after.xml"
 run_kpic check "$TMP/s.xml"

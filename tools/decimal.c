@@ -283,6 +283,13 @@ int kdec_sub(kdec a, kdec b, kdec *out)
 	return narrow(widen(a, s) - widen(b, s), s, out);
 }
 
+int kdec_mul_int(kdec a, int64_t k, kdec *out)
+{
+	if (!scale_ok(a.scale))
+		return -1;
+	return narrow((i128)a.mant * k, a.scale, out);
+}
+
 double kdec_to_double(kdec a)
 {
 	/* 10^scale <= 1e9 is exact in a double, so this is one rounding. */

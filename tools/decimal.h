@@ -73,6 +73,8 @@ int kdec_cmp(kdec a, kdec b);
  */
 int kdec_add(kdec a, kdec b, kdec *out);
 int kdec_sub(kdec a, kdec b, kdec *out);
+/* a * k exactly, at a's scale; 0, or -1 on overflow (*out untouched). */
+int kdec_mul_int(kdec a, int64_t k, kdec *out);
 
 /*
  * Exact comparison of the products a*b and c*d: -1, 0 or 1.  This is how

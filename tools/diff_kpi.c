@@ -341,24 +341,47 @@ static void compare_history(struct kctx *k)
 
 /* ---- judgement, 担当課, timing, overrides */
 
-static const char *judgement_text(struct diff *d, const struct kpi_result *r)
+/* The KPI's mark and rate: 達成（96.0%）, ○（96.0%）, 評価なし（—）. */
+static const char *judgement_text(struct diff *d, const struct model *m, const struct kpi_result *r)
 {
 	char rate[32] = "—";
 	if (r->rate_ok)
 		jfmt_rate(r->rate, 1, rate, sizeof rate);
-	return diff_printf(d, "%s（%s）", r->met ? "達成" : "未達", rate);
+	return diff_printf(d, "%s（%s）", valtext_mark(m, r->grade, r->state, r->met), rate);
 }
 
+/* The grade's id in the primary scale, or the state's; "" without either. */
+static const char *grade_raw(const struct model *m, const struct kpi_result *r)
+{
+	if (r->state >= 0)
+		return m->states[r->state].id ? m->states[r->state].id : "";
+	if (m->primary >= 0 && r->grade >= 0)
+		return m->scales[m->primary].grades[r->grade].id ? m->scales[m->primary].grades[r->grade].id : "";
+	return "";
+}
+
+/* Met or not changed: achievement-flipped; else the grade (◎ → ○) or
+ * the state changed: grade-changed.  Both show the marks. */
 static void compare_judgement(struct kctx *k)
 {
 	const struct kpi_result *rb = &k->x->eb->kpis[k->ib], *ra = &k->x->ea->kpis[k->ia];
-	if (rb->met == ra->met || k->closed)   /* a draft judges nothing yet */
+	if (k->closed)   /* a draft judges nothing yet */
 		return;
-	struct diff_change *c = kpi_change(k, DK_ACHIEVEMENT_FLIPPED);
-	c->before.raw = rb->met ? "met" : "not-met";
-	c->after.raw = ra->met ? "met" : "not-met";
-	c->before.text = judgement_text(k->x->d, rb);
-	c->after.text = judgement_text(k->x->d, ra);
+	const char *gb = grade_raw(k->x->mb, rb), *ga = grade_raw(k->x->ma, ra);
+	struct diff_change *c;
+	if (rb->met != ra->met) {
+		c = kpi_change(k, DK_ACHIEVEMENT_FLIPPED);
+		c->before.raw = rb->met ? "met" : "not-met";
+		c->after.raw = ra->met ? "met" : "not-met";
+	} else if (strcmp(gb, ga)) {
+		c = kpi_change(k, DK_GRADE_CHANGED);
+		c->before.raw = gb;
+		c->after.raw = ga;
+	} else {
+		return;
+	}
+	c->before.text = judgement_text(k->x->d, k->x->mb, rb);
+	c->after.text = judgement_text(k->x->d, k->x->ma, ra);
 }
 
 static const char *depts_raw(struct diff *d, const struct kpi *k)

@@ -6,6 +6,7 @@
  */
 #include "diff_out.h"
 #include "jfmt.h"
+#include "valtext.h"
 #include "version.h"
 
 #include <stdio.h>
@@ -30,9 +31,11 @@ static const struct tally3 *tally_after(const struct diff *d, size_t k)
 	return d->goals[k].after >= 0 ? &d->after->eval.goals[d->goals[k].after] : NULL;
 }
 
+/* Also the counts per grade and state (which follow met for two grades). */
 static int same_tally(const struct tally *a, const struct tally *b)
 {
-	return a->met == b->met && a->not_met == b->not_met;
+	return a->met == b->met && a->not_met == b->not_met && !memcmp(a->grade, b->grade, sizeof a->grade) &&
+	       !memcmp(a->state, b->state, sizeof a->state);
 }
 
 static int counts_changed(const struct diff *d, size_t k)
@@ -52,6 +55,26 @@ static int has_side(const struct diff_val *v)
 static const char *threshold_of(const struct unit *u)
 {
 	return u->model.threshold_text ? u->model.threshold_text : "?";
+}
+
+/* What met means: 達成率80%以上, or the achieved grades' labels. */
+static void met_criterion(const struct unit *u, struct buf *b)
+{
+	if (u->model.threshold_ok) {
+		buf_printf(b, "達成率%s%%以上", threshold_of(u));
+		return;
+	}
+	struct buf unmet = BUF_INIT;
+	valtext_met_labels(&u->model, b, &unmet);
+	buf_free(&unmet);
+}
+
+/* A tally's count of the after side's grade g (by id) on either side. */
+static int grade_count(const struct unit *u, const struct tally *t, const char *id)
+{
+	const struct model *m = &u->model;
+	int i = m->primary >= 0 ? model_find_grade(&m->scales[m->primary], id) : -1;
+	return i >= 0 && i < KPIC_MAX_GRADES ? t->grade[i] : 0;
 }
 
 static const char *area_name(enum diff_area a)
@@ -475,7 +498,7 @@ static void text_tally(struct out *t, const char *what, const struct tally *b, c
 		buf_printf(t->b, "%d/%d", b->met, b->not_met);
 	else
 		buf_puts(t->b, "—");
-	if (b == NULL || a == NULL || !same_tally(b, a)) {
+	if (b == NULL || a == NULL || b->met != a->met || b->not_met != a->not_met) {
 		buf_puts(t->b, " → ");
 		if (a)
 			buf_printf(t->b, "%d/%d", a->met, a->not_met);
@@ -484,18 +507,50 @@ static void text_tally(struct out *t, const char *what, const struct tally *b, c
 	}
 }
 
+/* 「◎ 1、○ 2 → 1、△ 0 → 1、× 0」 when a count per grade changed (scales of
+ * more than two grades only: two grades are met / not met already). */
+static void text_grade_counts(struct out *t, const struct tally *b, const struct tally *a)
+{
+	const struct model *m = &t->d->after->model;
+	if (m->primary < 0 || m->scales[m->primary].ngrades <= 2 || b == NULL || a == NULL)
+		return;
+	const struct scale *sc = &m->scales[m->primary];
+	int changed = 0;
+	for (size_t g = 0; g < sc->ngrades; g++)
+		changed |= grade_count(t->d->before, b, sc->grades[g].id) != grade_count(t->d->after, a, sc->grades[g].id);
+	if (!changed)
+		return;
+	buf_puts(t->b, "  評価別  ");
+	for (size_t g = 0; g < sc->ngrades; g++) {
+		int nb = grade_count(t->d->before, b, sc->grades[g].id), na = grade_count(t->d->after, a, sc->grades[g].id);
+		buf_printf(t->b, "%s%s %d", g ? "、" : "", sc->grades[g].symbol ? sc->grades[g].symbol : "", nb);
+		if (nb != na)
+			buf_printf(t->b, " → %d", na);
+	}
+	buf_putc(t->b, '\n');
+}
+
 static void text_goal_counts(struct out *t, size_t k)
 {
 	/* A draft judges nothing yet: its side reads — (JSON and XML keep the counts). */
 	const struct tally3 *b = tally_before(t->d, k),
 	                    *a = t->d->after->model.draft ? NULL : tally_after(t->d, k);
-	buf_printf(t->b, "  達成率%s%%以上/未満  ", threshold_of(t->d->after));
+	if (t->d->after->model.threshold_ok) {
+		buf_printf(t->b, "  達成率%s%%以上/未満  ", threshold_of(t->d->after));
+	} else {
+		struct buf met = BUF_INIT, unmet = BUF_INIT;
+		valtext_met_labels(&t->d->after->model, &met, &unmet);
+		buf_printf(t->b, "  %s/%s  ", buf_str(&met), buf_str(&unmet));
+		buf_free(&met);
+		buf_free(&unmet);
+	}
 	text_tally(t, "全KPI", b ? &b->all : NULL, a ? &a->all : NULL);
 	buf_puts(t->b, "、");
 	text_tally(t, "基本目標", b ? &b->level[LEVEL_GOAL] : NULL, a ? &a->level[LEVEL_GOAL] : NULL);
 	buf_puts(t->b, "、");
 	text_tally(t, "各施策", b ? &b->level[LEVEL_MEASURE] : NULL, a ? &a->level[LEVEL_MEASURE] : NULL);
 	buf_putc(t->b, '\n');
+	text_grade_counts(t, b ? &b->all : NULL, a ? &a->all : NULL);
 }
 
 static void text_group_header(struct out *t, const char *title)
@@ -545,12 +600,17 @@ static void text_summary(struct out *t)
 	buf_printf(t->b, "KPI %d件", b->met + b->not_met);
 	if (b->met + b->not_met != a->met + a->not_met)
 		buf_printf(t->b, " → %d件", a->met + a->not_met);
-	buf_printf(t->b, "、達成率%s%%以上 %d件", threshold_of(d->after), b->met);
+	struct buf crit = BUF_INIT;
+	met_criterion(d->after, &crit);
+	buf_printf(t->b, "、%s %d件", buf_str(&crit), b->met);
+	buf_free(&crit);
 	if (d->after->model.draft && !d->before->model.draft)
 		buf_puts(t->b, " → —（素案：実績値なし）");
 	else if (b->met != a->met)
 		buf_printf(t->b, " → %d件", a->met);
 	buf_putc(t->b, '\n');
+	if (!d->after->model.draft)
+		text_grade_counts(t, b, a);
 }
 
 void diff_text(const struct diff *d, int color, struct buf *out)

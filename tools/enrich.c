@@ -76,6 +76,26 @@ static void annotate_series_values(struct walk *w, xmlNode *parent, const struct
 	}
 }
 
+/* r:grade (primary scale) or r:state, and an r:grade child per scale. */
+static void annotate_grades(struct walk *w, xmlNode *res, const struct kpi *k, const struct kpi_result *r)
+{
+	const struct model *m = w->m;
+	(void)k;
+	if (r->state >= 0 && m->states[r->state].id)
+		set(res, w->ns, "state", m->states[r->state].id);
+	if (m->primary >= 0 && r->grade >= 0)
+		set(res, w->ns, "grade", m->scales[m->primary].grades[r->grade].id);
+	if (m->primary >= 0 && r->computed_grade >= 0)
+		set(res, w->ns, "computed-grade", m->scales[m->primary].grades[r->computed_grade].id);
+	for (size_t s = 0; s < m->nscales; s++) {
+		if (r->grades[s] < 0 || (int)s == m->primary)
+			continue;
+		xmlNode *g = xmlNewChild(res, w->ns, (const xmlChar *)"grade", NULL);
+		set(g, w->ns, "scale", m->scales[s].id ? m->scales[s].id : "");
+		set(g, w->ns, "ref", m->scales[s].grades[r->grades[s]].id);
+	}
+}
+
 static void annotate_kpi(struct walk *w, xmlNode *n)
 {
 	if (w->kpi >= w->m->nkpis)
@@ -98,6 +118,7 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	set(res, w->ns, "met", r->met ? "yes" : "no");
 	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
 	set(res, w->ns, "trend", trend_name(r->trend));
+	annotate_grades(w, res, k, r);
 	if (r->chosen >= 0 && k->series[r->chosen].key)
 		set(res, w->ns, "series", k->series[r->chosen].key);
 	for (size_t j = 0; j < k->nseries; j++) {
@@ -152,19 +173,85 @@ static void annotate_inline(struct walk *w, xmlNode *n,
 	buf_free(&b);
 }
 
-static void tally_node(xmlNode *parent, xmlNs *ns, const char *name, const struct tally *t)
+/* A count per grade of the primary scale and per state: r:grade and r:state
+ * children with r:ref and r:count, in the scale's order. */
+static void tally_grades(xmlNode *n, xmlNs *ns, const struct model *m, const struct tally *t)
+{
+	if (m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++) {
+			xmlNode *c = xmlNewChild(n, ns, (const xmlChar *)"grade", NULL);
+			set(c, ns, "ref", sc->grades[g].id ? sc->grades[g].id : "");
+			set_int(c, ns, "count", t->grade[g]);
+		}
+	}
+	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++) {
+		xmlNode *c = xmlNewChild(n, ns, (const xmlChar *)"state", NULL);
+		set(c, ns, "ref", m->states[i].id ? m->states[i].id : "");
+		set_int(c, ns, "count", t->state[i]);
+	}
+}
+
+static void tally_node(xmlNode *parent, xmlNs *ns, const struct model *m, const char *name, const struct tally *t)
 {
 	xmlNode *n = xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
 	set_int(n, ns, "met", t->met);
 	set_int(n, ns, "not-met", t->not_met);
 	set_int(n, ns, "total", t->met + t->not_met);
+	if (t->uncounted)
+		set_int(n, ns, "uncounted", t->uncounted);
+	tally_grades(n, ns, m, t);
 }
 
-static void tally3_node(xmlNode *parent, xmlNs *ns, const struct tally3 *t)
+static void tally3_node(xmlNode *parent, xmlNs *ns, const struct model *m, const struct tally3 *t)
 {
-	tally_node(parent, ns, "all", &t->all);
-	tally_node(parent, ns, "goal-level", &t->level[LEVEL_GOAL]);
-	tally_node(parent, ns, "measure-level", &t->level[LEVEL_MEASURE]);
+	tally_node(parent, ns, m, "all", &t->all);
+	tally_node(parent, ns, m, "goal-level", &t->level[LEVEL_GOAL]);
+	tally_node(parent, ns, m, "measure-level", &t->level[LEVEL_MEASURE]);
+}
+
+static void set_opt(xmlNode *n, xmlNs *ns, const char *name, const char *v)
+{
+	if (v)
+		set(n, ns, name, v);
+}
+
+/* The scales and states as the templates print them: the shorthand
+ * threshold= included, so that no stylesheet builds a label itself. */
+static void scales_node(struct walk *w, xmlNode *s)
+{
+	const struct model *m = w->m;
+	for (size_t i = 0; i < m->nscales; i++) {
+		const struct scale *sc = &m->scales[i];
+		xmlNode *n = xmlNewChild(s, w->ns, (const xmlChar *)"scale", NULL);
+		set_opt(n, w->ns, "id", sc->id);
+		set_opt(n, w->ns, "name", sc->name);
+		set(n, w->ns, "primary", (int)i == m->primary ? "yes" : "no");
+		set(n, w->ns, "given", sc->given ? "yes" : "no");
+		struct buf met = BUF_INIT;
+		for (size_t g = 0; g < sc->ngrades; g++)
+			if (sc->grades[g].achieved && sc->grades[g].label)
+				buf_printf(&met, "%s%s", met.len ? "・" : "", sc->grades[g].label);
+		set(n, w->ns, "met-label", buf_str(&met));
+		buf_free(&met);
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			const struct grade *gr = &sc->grades[g];
+			xmlNode *c = xmlNewChild(n, w->ns, (const xmlChar *)"grade", NULL);
+			set_opt(c, w->ns, "id", gr->id);
+			set_opt(c, w->ns, "symbol", gr->symbol);
+			set_opt(c, w->ns, "label", gr->label);
+			set_opt(c, w->ns, "legend", gr->legend ? gr->legend : gr->label);
+			set(c, w->ns, "achieved", gr->achieved ? "yes" : "no");
+		}
+	}
+	for (size_t i = 0; i < m->nstates; i++) {
+		const struct kstate *st = &m->states[i];
+		xmlNode *c = xmlNewChild(s, w->ns, (const xmlChar *)"state", NULL);
+		set_opt(c, w->ns, "id", st->id);
+		set_opt(c, w->ns, "symbol", st->symbol);
+		set_opt(c, w->ns, "label", st->label);
+		set(c, w->ns, "counted", st->counted ? "yes" : "no");
+	}
 }
 
 static void annotate_count_table(struct walk *w, xmlNode *n)
@@ -175,7 +262,7 @@ static void annotate_count_table(struct walk *w, xmlNode *n)
 	if (gi < 0)
 		return;
 	xmlNode *c = xmlNewChild(n, w->ns, (const xmlChar *)"counts", NULL);
-	tally3_node(c, w->ns, &w->e->goals[gi]);
+	tally3_node(c, w->ns, w->m, &w->e->goals[gi]);
 }
 
 static void walk(struct walk *w, xmlNode *n, int in_published)
@@ -252,19 +339,20 @@ static void summary(struct walk *w, xmlNode *root)
 	set(s, w->ns, "generator", "kpic " KPIC_VERSION);
 	columns(w, s);
 	xmlNode *t = xmlNewChild(s, w->ns, (const xmlChar *)"totals", NULL);
-	tally3_node(t, w->ns, &w->e->total);
+	tally3_node(t, w->ns, w->m, &w->e->total);
 	set_int(t, w->ns, "goals", (long)w->m->ngoals);
 	set_int(t, w->ns, "overrides", (long)w->e->noverrides);
 	for (size_t g = 0; g < w->m->ngoals; g++) {
 		xmlNode *gn = xmlNewChild(s, w->ns, (const xmlChar *)"goal", NULL);
 		set(gn, w->ns, "ref", w->m->goals[g].id ? w->m->goals[g].id : "");
-		tally3_node(gn, w->ns, &w->e->goals[g]);
+		tally3_node(gn, w->ns, w->m, &w->e->goals[g]);
 	}
 	for (size_t d = 0; d < w->m->ndepts; d++) {
 		xmlNode *dn = xmlNewChild(s, w->ns, (const xmlChar *)"department", NULL);
 		set(dn, w->ns, "ref", w->m->depts[d].id ? w->m->depts[d].id : "");
-		tally3_node(dn, w->ns, &w->e->depts[d]);
+		tally3_node(dn, w->ns, w->m, &w->e->depts[d]);
 	}
+	scales_node(w, s);
 }
 
 xmlDoc *enrich_doc(const struct model *m, const struct eval *e, xmlDoc *doc)

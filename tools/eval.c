@@ -47,38 +47,140 @@ static int zero_divisor_met(kdec num, kdec den)
 	return kdec_sign(den) == 0 && kdec_sign(num) >= 0;
 }
 
+static const kdec hundred = { 100, 0 };
+
+static const struct value *previous_actual(const struct model *m, const struct series *s, const struct value *latest)
+{
+	const struct value *best = NULL;
+	for (size_t i = 0; latest && i < s->nvalues; i++) {
+		const struct value *v = &s->values[i];
+		if (counts_as_actual(m, v) && v->year.y < latest->year.y && (best == NULL || v->year.y > best->year.y))
+			best = v;
+	}
+	return best;
+}
+
+static const struct value *yearly_target(const struct series *s, int year)
+{
+	for (size_t i = 0; i < s->nyearly; i++)
+		if (s->yearly[i].year.ok && s->yearly[i].year.y == year && s->yearly[i].num_ok)
+			return &s->yearly[i];
+	return NULL;
+}
+
+/* The target due by the latest actual's year, scaled with the actual so
+ * that a / t is the rate: a declared <yearly-target>, else the line from the
+ * baseline to the final target, t = (B (Ty - y) + T (y - By)) / (Ty - By),
+ * whose divisor multiplies the actual instead.  0, or -1 on overflow. */
+static int year_terms(const struct series *s, const struct value *latest, kdec base, kdec *a, kdec *t)
+{
+	const struct value *yt = yearly_target(s, latest->year.y);
+	if (yt)
+		return kdec_add(base, yt->num, t);
+	const struct value *b = s->baseline, *f = s->target;
+	if (!b || !b->num_ok || !b->year.ok || !f->year.ok || f->year.y <= b->year.y || latest->year.y >= f->year.y)
+		return kdec_add(base, f->num, t);
+	int64_t span = f->year.y - b->year.y, before = f->year.y - latest->year.y, after = latest->year.y - b->year.y;
+	kdec x, y, z;
+	if (kdec_mul_int(*a, span, a) < 0 || kdec_mul_int(base, span, &x) < 0 ||
+	    kdec_mul_int(b->num, before, &y) < 0 || kdec_mul_int(f->num, after, &z) < 0 ||
+	    kdec_add(x, y, &x) < 0)
+		return -1;
+	return kdec_add(x, z, t);
+}
+
+/* Progress: (actual - baseline) / (target - baseline), the divisor made
+ * positive.  0, 1 when the target equals the baseline (*reached), -1. */
+static int progress_terms(const struct kpi *k, const struct series *s, const struct value *latest, kdec *num,
+                          kdec *den, int *reached)
+{
+	const struct value *b = s->baseline;
+	if (!b || !b->num_ok || kdec_sub(latest->num, b->num, num) < 0 || kdec_sub(s->target->num, b->num, den) < 0)
+		return -1;
+	if (kdec_sign(*den) == 0) {
+		int c = kdec_cmp(latest->num, s->target->num);
+		*reached = k->dir == DIR_LOWER ? c <= 0 : c >= 0;
+		return 1;
+	}
+	if (kdec_sign(*den) < 0 && (kdec_sub(kdec_from_int(0), *num, num) < 0 || kdec_sub(kdec_from_int(0), *den, den) < 0))
+		return -1;
+	return 0;
+}
+
+/* Dividend and divisor of a series' rate (percent = 100 num / den): 0; 1
+ * for a divisor that is not positive, with *reached; -1 for no rate. */
+static int rate_terms(const struct kpi *k, const struct series *s, const struct value *latest, kdec *num, kdec *den,
+                      int *reached)
+{
+	if (k->against == RA_PROGRESS)
+		return progress_terms(k, s, latest, num, den, reached);
+	kdec base = k->has_rate_base && k->rate_base_ok ? k->rate_base : kdec_from_int(0);
+	kdec a, t;
+	if (kdec_add(base, latest->num, &a) < 0)
+		return -1;
+	if (k->against == RA_YEAR ? year_terms(s, latest, base, &a, &t) < 0 : kdec_add(base, s->target->num, &t) < 0)
+		return -1;
+	*num = k->dir == DIR_LOWER ? t : a;
+	*den = k->dir == DIR_LOWER ? a : t;
+	if (kdec_sign(*den) <= 0) {
+		*reached = zero_divisor_met(*num, *den);
+		return 1;
+	}
+	return 0;
+}
+
+static void measure_exact(struct measure *ms, kdec num, kdec den)
+{
+	ms->kind = MS_EXACT;
+	ms->num = num;
+	ms->den = den;
+}
+
+static int primary_grade(const struct model *m, const struct measure *ms)
+{
+	return m->primary >= 0 ? eval_grade(&m->scales[m->primary], ms) : -1;
+}
+
+static int grade_met(const struct model *m, int g)
+{
+	return m->primary >= 0 && g >= 0 && m->scales[m->primary].grades[g].achieved;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
- * maintain, the inverse for lower; base is the KPI's rate-base or 0. */
+ * maintain, the inverse for lower; base is the KPI's rate-base or 0.  The
+ * target is the one rate-against names. */
 static void rate_series(const struct model *m, const struct kpi *k, const struct series *s,
                         struct series_result *r)
 {
-	static const kdec hundred = { 100, 0 };
 	memset(r, 0, sizeof *r);
 	r->latest = latest_actual(m, s);
 	r->trend = trend_of(k->dir, s->baseline, r->latest);
-	if (r->latest == NULL || s->target == NULL || !s->target->num_ok || !m->threshold_ok)
-		return;
-	kdec base = k->has_rate_base && k->rate_base_ok ? k->rate_base : kdec_from_int(0);
-	kdec a, t;
-	if (kdec_add(base, r->latest->num, &a) < 0 || kdec_add(base, s->target->num, &t) < 0)
-		return;
-	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
-	if (kdec_sign(den) <= 0) {
-		r->undefined = 1;
-		r->met = zero_divisor_met(num, den);
-		return;
+	r->ms.dir = k->dir;
+	r->ms.latest = r->latest;
+	r->ms.base = s->baseline;
+	r->ms.previous = previous_actual(m, s, r->latest);
+	if (r->latest != NULL && s->target != NULL && s->target->num_ok) {
+		kdec num, den;
+		int reached = 0, t = rate_terms(k, s, r->latest, &num, &den, &reached);
+		if (t == 1) {
+			r->undefined = 1;
+			if (reached)
+				measure_exact(&r->ms, kdec_from_int(1), kdec_from_int(1));
+		} else if (t == 0) {
+			r->rate_ok = krate_of(num, den, &r->rate) == 0;
+			measure_exact(&r->ms, num, den);
+		}
 	}
-	r->rate_ok = krate_of(num, den, &r->rate) == 0;
-	r->met = kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
+	r->grade = primary_grade(m, &r->ms);
+	r->met = grade_met(m, r->grade);
 }
 
 /* The sum of the series that have an actual and a target (with or without
- * a rate of their own): 1 met, 0 not, -1 nothing to sum; *rate_ok when the
- * sums give a rate. */
-static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_result *r, krate *rate,
-                   int *rate_ok)
+ * a rate of their own), against the final targets: into ms; *rate_ok when
+ * the sums give a rate. */
+static void sum_measure(const struct kpi *k, const struct kpi_result *r, struct measure *ms, krate *rate,
+                        int *rate_ok)
 {
-	static const kdec hundred = { 100, 0 };
 	kdec a = kdec_from_int(0), t = kdec_from_int(0);
 	int any = 0;
 	*rate_ok = 0;
@@ -87,32 +189,37 @@ static int sum_met(const struct model *m, const struct kpi *k, const struct kpi_
 			continue;
 		if (kdec_add(a, r->series[i].latest->num, &a) < 0 ||
 		    kdec_add(t, k->series[i].target->num, &t) < 0)
-			return -1;
+			return;
 		any = 1;
 	}
 	if (!any)
-		return -1;
+		return;
 	kdec num = k->dir == DIR_LOWER ? t : a, den = k->dir == DIR_LOWER ? a : t;
-	if (kdec_sign(den) <= 0)
-		return zero_divisor_met(num, den);
+	if (kdec_sign(den) <= 0) {
+		if (zero_divisor_met(num, den))
+			measure_exact(ms, kdec_from_int(1), kdec_from_int(1));
+		return;
+	}
 	*rate_ok = krate_of(num, den, rate) == 0;
-	return kdec_cmp_prod(num, hundred, m->threshold, den) >= 0;
+	measure_exact(ms, num, den);
 }
 
+/* The KPI's grade from its series': the best or the worst of them, the
+ * first rated one's, or the grade of the mean or the sum of the rates. */
 static void combine(const struct model *m, const struct kpi *k, struct kpi_result *r)
 {
 	r->chosen = -1;
 	krate sum = { 0 };
-	int n = 0, judged = 0, any_met = 0, all_met = 1;
+	int n = 0, judged = 0, lo = -1, hi = -1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
-		any_met |= s->met;
 		judged += s->rate_ok || s->undefined;
-		if (!s->rate_ok) {
-			all_met &= s->met;
+		if (lo < 0 || s->grade < lo)
+			lo = s->grade;
+		if (hi < 0 || s->grade > hi)
+			hi = s->grade;
+		if (!s->rate_ok)
 			continue;
-		}
-		all_met &= s->met;
 		sum.v += s->rate.v;
 		n++;
 		int better = r->chosen < 0 ||
@@ -122,15 +229,18 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		    !(k->comb == COMB_FIRST && r->chosen >= 0))
 			r->chosen = (int)i;
 	}
+	struct measure ms = k->nseries ? r->series[0].ms : (struct measure){ 0 };
+	ms.kind = MS_NONE;
+	int last = m->primary >= 0 ? (int)m->scales[m->primary].ngrades - 1 : -1;
 	switch (k->comb) {
 	case COMB_BEST:
-		r->computed_met = any_met;
+		r->computed_grade = lo;
 		break;
 	case COMB_WORST:
-		r->computed_met = judged > 0 && all_met;
+		r->computed_grade = judged > 0 ? hi : last;
 		break;
 	case COMB_FIRST:
-		r->computed_met = r->chosen >= 0 && r->series[r->chosen].met;
+		r->computed_grade = r->chosen >= 0 ? r->series[r->chosen].grade : last;
 		break;
 	case COMB_MEAN:
 		/* Each rate is truncated to 9 decimals, so their sum is up to n
@@ -138,14 +248,19 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		 * tolerance, far below any precision a document prints. */
 		r->rate_ok = n > 0;
 		r->rate.v = n ? sum.v / n : 0;
-		r->computed_met = n > 0 && sum.v + n >= krate_from_kdec(m->threshold).v * n;
+		if (n > 0) {
+			ms.kind = MS_MEAN;
+			ms.sum = sum;
+			ms.n = n;
+		}
+		r->computed_grade = primary_grade(m, &ms);
 		break;
-	case COMB_SUM: {
-		int met = sum_met(m, k, r, &r->rate, &r->rate_ok);
-		r->computed_met = met > 0;
+	case COMB_SUM:
+		sum_measure(k, r, &ms, &r->rate, &r->rate_ok);
+		r->computed_grade = primary_grade(m, &ms);
 		break;
 	}
-	}
+	r->computed_met = grade_met(m, r->computed_grade);
 	if (r->chosen >= 0) {
 		r->rate_ok = 1;
 		r->rate = r->series[r->chosen].rate;
@@ -156,15 +271,166 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 	}
 }
 
-static void tally_add(struct tally3 *t, enum level l, int met)
+static int abs_kdec(kdec a, kdec *out)
 {
-	if (met) {
-		t->all.met++;
-		t->level[l].met++;
-	} else {
-		t->all.not_met++;
-		t->level[l].not_met++;
+	if (kdec_sign(a) >= 0) {
+		*out = a;
+		return 0;
 	}
+	return kdec_sub(kdec_from_int(0), a, out);
+}
+
+/* The latest actual against ref (the baseline or the previous year's):
+ * about the same within band percent of ref, else better or worse in the
+ * KPI's direction; 0 when either is missing. */
+static int change_holds(const struct grade *g, const struct measure *ms, const struct value *ref)
+{
+	if (!ms->latest || !ref || !ref->num_ok || !ms->latest->num_ok || !g->num_ok)
+		return 0;
+	kdec d, ad, ar;
+	if (kdec_sub(ms->latest->num, ref->num, &d) < 0 || abs_kdec(d, &ad) < 0 || abs_kdec(ref->num, &ar) < 0)
+		return 0;
+	enum change c;
+	if (kdec_cmp_prod(ad, hundred, g->num, ar) <= 0)
+		c = CH_SAME;
+	else
+		c = (kdec_sign(d) > 0) == (ms->dir != DIR_LOWER) ? CH_IMPROVED : CH_WORSE;
+	return c == g->change;
+}
+
+/* Whether the measure's rate is at or above (above) pct. */
+static int rate_at_least(const struct measure *ms, kdec pct, int above)
+{
+	int c;
+	if (ms->kind == MS_EXACT) {
+		c = kdec_cmp_prod(ms->num, hundred, pct, ms->den);
+	} else {
+		krate_int lhs = ms->sum.v + ms->n, rhs = krate_from_kdec(pct).v * ms->n;
+		c = (lhs > rhs) - (lhs < rhs);
+	}
+	return above ? c > 0 : c >= 0;
+}
+
+static int rate_at_most(const struct measure *ms, kdec pct)
+{
+	if (ms->kind == MS_EXACT)
+		return kdec_cmp_prod(ms->num, hundred, pct, ms->den) <= 0;
+	return ms->sum.v <= krate_from_kdec(pct).v * ms->n;
+}
+
+static int grade_holds(const struct grade *g, const struct measure *ms)
+{
+	kdec lo, hi;
+	switch (g->rule) {
+	case GR_CUT:
+		return ms->kind != MS_NONE && g->num_ok && rate_at_least(ms, g->num, g->above);
+	case GR_EQUAL:
+		return ms->kind != MS_NONE && g->num_ok && kdec_sub(hundred, g->num, &lo) == 0 &&
+		       kdec_add(hundred, g->num, &hi) == 0 && rate_at_least(ms, lo, 0) && rate_at_most(ms, hi);
+	case GR_BASELINE:
+		return change_holds(g, ms, ms->base);
+	case GR_PREVIOUS:
+		return change_holds(g, ms, ms->previous);
+	case GR_OTHERWISE:
+		return 1;
+	case GR_NONE:
+		break;
+	}
+	return 0;
+}
+
+int eval_grade(const struct scale *sc, const struct measure *ms)
+{
+	if (sc->ngrades == 0)
+		return -1;
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (grade_holds(&sc->grades[i], ms))
+			return (int)i;
+	return (int)sc->ngrades - 1;
+}
+
+/* The state a KPI is in: its own state=, else the first declared state
+ * whose when= describes it; -1. */
+static int state_of(const struct model *m, const struct kpi *k, const struct kpi_result *r)
+{
+	if (k->state_i >= 0)
+		return k->state_i;
+	int actual = 0, target = 0, unpublished = 0;
+	for (size_t i = 0; i < k->nseries; i++) {
+		const struct series *s = &k->series[i];
+		actual |= r->series[i].latest != NULL;
+		target |= s->target && s->target->num_ok;
+		for (size_t v = 0; v < s->nvalues; v++)
+			unpublished |= s->values[v].status == VS_NOT_AVAILABLE;
+	}
+	for (size_t i = 0; i < m->nstates; i++) {
+		enum state_when w = m->states[i].when;
+		if ((w == SW_NO_TARGET && !target) || (w == SW_NO_ACTUAL && !actual) ||
+		    (w == SW_UNPUBLISHED && !actual && unpublished))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* An override's grade: the first achieved grade, or the first other one. */
+static int override_grade(const struct model *m, int met)
+{
+	if (m->primary < 0)
+		return -1;
+	const struct scale *sc = &m->scales[m->primary];
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (sc->grades[i].achieved == met)
+			return (int)i;
+	return -1;
+}
+
+/* The grades of the other scales: computed on the measure of the series
+ * the rate comes from (the first one otherwise), or the latest given. */
+static void other_grades(const struct model *m, const struct kpi *k, struct kpi_result *r)
+{
+	r->grades = xcalloc(m->nscales ? m->nscales : 1, sizeof *r->grades);
+	for (size_t s = 0; s < m->nscales; s++) {
+		r->grades[s] = -1;
+		if ((int)s == m->primary) {
+			r->grades[s] = r->grade;
+		} else if (!m->scales[s].given && k->nseries && r->state < 0) {
+			r->grades[s] = eval_grade(&m->scales[s], &r->series[r->chosen >= 0 ? r->chosen : 0].ms);
+		} else {
+			int year = -1;
+			for (size_t g = 0; g < k->ngiven; g++) {
+				const struct given_grade *gv = &k->given[g];
+				int y = gv->year.ok ? gv->year.y : 0;
+				if (gv->scale_i == (int)s && gv->grade_i >= 0 && y >= year) {
+					year = y;
+					r->grades[s] = gv->grade_i;
+				}
+			}
+		}
+	}
+}
+
+static void tally_one(struct tally *t, const struct model *m, const struct kpi_result *r)
+{
+	if (r->state >= 0) {
+		t->state[r->state]++;
+		if (m->states[r->state].counted)
+			t->not_met++;
+		else
+			t->uncounted++;
+		return;
+	}
+	if (r->grade >= 0 && r->grade < KPIC_MAX_GRADES)
+		t->grade[r->grade]++;
+	if (r->met)
+		t->met++;
+	else
+		t->not_met++;
+}
+
+static void tally_add(struct tally3 *t, const struct model *m, enum level l, const struct kpi_result *r)
+{
+	tally_one(&t->all, m, r);
+	tally_one(&t->level[l], m, r);
 }
 
 void eval_run(struct eval *e, const struct model *m)
@@ -181,26 +447,33 @@ void eval_run(struct eval *e, const struct model *m)
 		for (size_t j = 0; j < k->nseries; j++)
 			rate_series(m, k, &k->series[j], &r->series[j]);
 		combine(m, k, r);
-		r->met = k->has_override ? k->override_met : r->computed_met;
+		r->state = k->has_override ? -1 : state_of(m, k, r);
+		if (r->state >= 0)
+			r->computed_grade = -1;
+		r->met = k->has_override ? k->override_met : r->state < 0 && r->computed_met;
+		r->grade = k->has_override ? override_grade(m, k->override_met) : r->computed_grade;
+		other_grades(m, k, r);
 		e->noverrides += k->has_override;
-		tally_add(&e->total, k->level, r->met);
+		tally_add(&e->total, m, k->level, r);
 		if (k->goal < m->ngoals)
-			tally_add(&e->goals[k->goal], k->level, r->met);
+			tally_add(&e->goals[k->goal], m, k->level, r);
 		for (size_t d = 0; d < k->ndepts; d++) {
 			int di = model_find_dept(m, k->depts[d]);
 			int dup = 0;
 			for (size_t p = 0; p < d; p++)
 				dup |= k->depts[p] && k->depts[d] && !strcmp(k->depts[p], k->depts[d]);
 			if (di >= 0 && !dup)
-				tally_add(&e->depts[di], k->level, r->met);
+				tally_add(&e->depts[di], m, k->level, r);
 		}
 	}
 }
 
 void eval_free(struct eval *e)
 {
-	for (size_t i = 0; i < e->nkpis; i++)
+	for (size_t i = 0; i < e->nkpis; i++) {
 		free(e->kpis[i].series);
+		free(e->kpis[i].grades);
+	}
 	free(e->goals);
 	free(e->depts);
 	free(e->kpis);
@@ -215,10 +488,31 @@ static int kpi_has_dept(const struct kpi *k, const char *dept)
 	return 0;
 }
 
+/* A selector's grade= (primary scale) and state=. */
+static int selector_grade(const struct eval *e, const struct model *m, size_t i, const struct selector *s)
+{
+	const struct kpi_result *r = &e->kpis[i];
+	/* A KPI in a state that is not counted is counted only by its state=. */
+	if (!s->state && r->state >= 0 && !m->states[r->state].counted)
+		return 0;
+	if (s->state && (r->state < 0 || strcmp(m->states[r->state].id ? m->states[r->state].id : "", s->state)))
+		return 0;
+	if (s->grade) {
+		if (m->primary < 0 || r->grade < 0)
+			return 0;
+		const char *id = m->scales[m->primary].grades[r->grade].id;
+		return id && !strcmp(id, s->grade);
+	}
+	return 1;
+}
+
 long eval_count(const struct eval *e, const struct model *m, const struct selector *s)
 {
 	int g = s->goal ? model_find_goal(m, s->goal) : -1;
 	if ((s->goal && g < 0) || (s->dept && model_find_dept(m, s->dept) < 0))
+		return -1;
+	if ((s->grade && (m->primary < 0 || model_find_grade(&m->scales[m->primary], s->grade) < 0)) ||
+	    (s->state && model_find_state(m, s->state) < 0))
 		return -1;
 	if (s->goals)
 		return s->goal ? 1 : (long)m->ngoals;
@@ -234,6 +528,8 @@ long eval_count(const struct eval *e, const struct model *m, const struct select
 		if (s->dept && !kpi_has_dept(k, s->dept))
 			continue;
 		if (s->review >= 0 && k->review != s->review)
+			continue;
+		if (!selector_grade(e, m, i, s))
 			continue;
 		n++;
 	}

@@ -4,7 +4,10 @@
  * For each series: its latest actual (the latest value after the baseline
  * with a figure whose status counts: measured, and provisional where the
  * source allows it), its achievement rate against the target, and whether it
- * is met at the threshold.  A KPI's rate combines its series by the declared
+ * is met at the threshold.  Every KPI gets a grade in each computed scale
+ * the evaluation declares (the first grade whose rule holds, in declared
+ * order; the last one otherwise) and its given grades in the others; a KPI
+ * in a declared state (評価なし…) has no grade.  A KPI's rate combines its series by the declared
  * rule; an override replaces the judgement, not the rate.  Judgements are
  * exact (decimal products), and so are the rates kpic prints (krate, exact
  * to 9 decimals; the mean of several to 9 decimals too).
@@ -16,6 +19,18 @@
 
 enum trend { TREND_NONE, TREND_IMPROVED, TREND_UNCHANGED, TREND_WORSENED };
 
+/* What a grade is judged on: an exact rate num/den (percent = 100 num/den),
+ * a mean of truncated rates (sum over n), or nothing; and the values a
+ * comparison with the baseline or the previous year needs. */
+struct measure {
+	enum { MS_NONE, MS_EXACT, MS_MEAN } kind;
+	kdec num, den;
+	krate sum;
+	int n;
+	enum direction dir;
+	const struct value *latest, *previous, *base;
+};
+
 struct series_result {
 	const struct value *latest;  /* NULL if no actual counts */
 	int rate_ok;                 /* 0: no actual, no target, or zero divisor */
@@ -23,6 +38,8 @@ struct series_result {
 	int met;
 	int undefined;               /* a zero divisor prevented the rate */
 	enum trend trend;
+	int grade;                   /* in the primary scale, -1 without one */
+	struct measure ms;
 };
 
 struct kpi_result {
@@ -33,10 +50,19 @@ struct kpi_result {
 	int computed_met;            /* by the rules */
 	int met;                     /* after an override */
 	enum trend trend;
+	int computed_grade;          /* primary scale, by the rules; -1 in a state */
+	int grade;                   /* after an override; -1 in a state or without a scale */
+	int state;                   /* index into model.states, -1 if none */
+	int *grades;                 /* per model.scales: computed or given, -1 */
 };
 
+/* total = met + not_met: the KPIs in the denominator.  States that do not
+ * count (counted="no") are in state[] and uncounted only. */
 struct tally {
 	int met, not_met;
+	int uncounted;
+	int grade[KPIC_MAX_GRADES];  /* primary scale */
+	int state[KPIC_MAX_STATES];
 };
 
 struct tally3 {
@@ -60,5 +86,8 @@ void eval_free(struct eval *e);
 long eval_count(const struct eval *e, const struct model *m, const struct selector *s);
 
 const char *trend_name(enum trend t);
+
+/* The grade of scale sc for a measure: the first whose rule holds. */
+int eval_grade(const struct scale *sc, const struct measure *ms);
 
 #endif

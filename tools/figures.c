@@ -37,18 +37,9 @@ static void labels_free(struct labels *l)
 	free(l->p);
 }
 
-static void threshold_labels(const struct model *m, char *met, char *unmet, size_t size)
-{
-	char t[32] = "80";
-	if (m->threshold_ok)
-		kdec_format(m->threshold, t, sizeof t);
-	snprintf(met, size, "%s%%以上", t);
-	snprintf(unmet, size, "%s%%未満", t);
-}
-
 static struct chart *goal_counts(const struct model *m, const struct eval *e)
 {
-	char met[48], unmet[48];
+	struct buf mb = BUF_INIT, ub = BUF_INIT;
 	struct labels l;
 	if (m->ngoals == 0)
 		return NULL;
@@ -60,7 +51,8 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 		cats[g].met = e->goals[g].all.met;
 		cats[g].unmet = e->goals[g].all.not_met;
 	}
-	threshold_labels(m, met, unmet, sizeof met);
+	valtext_met_labels(m, &mb, &ub);
+	const char *met = buf_str(&mb), *unmet = buf_str(&ub);
 	struct buf desc = BUF_INIT;
 	buf_puts(&desc, "基本目標ごとのKPIの達成状況。");
 	for (size_t g = 0; g < m->ngoals; g++)
@@ -70,6 +62,8 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 	                                m->ngoals, "KPI数" };
 	struct chart *c = chart_bars(&spec);
 	buf_free(&desc);
+	buf_free(&mb);
+	buf_free(&ub);
 	free(cats);
 	labels_free(&l);
 	return c;

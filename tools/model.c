@@ -106,6 +106,210 @@ static enum combine combine_of(const char *s, enum combine dflt)
 	return dflt;
 }
 
+/* ------------------------------------------------------------ scales */
+
+static size_t count_children(const xmlNode *n, const char *name)
+{
+	size_t k = 0;
+	for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		k += is_el(c, name);
+	return k;
+}
+
+static enum change change_of(const char *s)
+{
+	return s && !strcmp(s, "same") ? CH_SAME : s && !strcmp(s, "worse") ? CH_WORSE : CH_IMPROVED;
+}
+
+static void read_grade_rule(struct model *m, xmlNode *gn, struct grade *g)
+{
+	static const char *rules[] = { "cut", "equal", "baseline", "previous", "otherwise" };
+	for (xmlNode *c = gn->children; c && g->rule == GR_NONE; c = c->next)
+		for (int r = 0; r < 5; r++)
+			if (is_el(c, rules[r])) {
+				g->rule = (enum grade_rule)(r + 1);
+				g->rule_node = c;
+			}
+	if (g->rule_node == NULL)
+		return;
+	const char *attr = g->rule == GR_CUT ? "rate" : "band";
+	g->num_text = prop(m, g->rule_node, attr);
+	if (g->num_text == NULL && g->rule != GR_CUT)
+		g->num_text = "0";
+	g->num_ok = g->num_text && kdec_parse(g->num_text, strlen(g->num_text), &g->num) == KDEC_OK;
+	const char *from = prop(m, g->rule_node, "from");
+	g->above = from && !strcmp(from, "above");
+	g->change = change_of(prop(m, g->rule_node, "change"));
+}
+
+static void read_scale(struct model *m, xmlNode *n, struct scale *sc)
+{
+	sc->node = n;
+	sc->id = prop(m, n, "id");
+	sc->name = prop(m, n, "name");
+	const char *given = prop(m, n, "given");
+	sc->given = given && !strcmp(given, "yes");
+	sc->ngrades = count_children(n, "grade");
+	sc->grades = arena_alloc(&m->arena, (sc->ngrades ? sc->ngrades : 1) * sizeof *sc->grades);
+	size_t i = 0, declared = 0;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (!is_el(c, "grade"))
+			continue;
+		struct grade *g = &sc->grades[i];
+		g->node = c;
+		g->id = prop(m, c, "id");
+		g->symbol = prop(m, c, "symbol");
+		g->label = prop(m, c, "label");
+		g->legend = prop(m, c, "legend");
+		const char *a = prop(m, c, "achieved");
+		declared |= a != NULL;
+		g->achieved = a ? !strcmp(a, "yes") : i == 0;
+		read_grade_rule(m, c, g);
+		i++;
+	}
+	/* Without any achieved=, the first grade alone counts as met. */
+	for (size_t j = 1; !declared && j < sc->ngrades; j++)
+		sc->grades[j].achieved = 0;
+}
+
+/* threshold="T": the two-grade scale T%以上 (達成) / T%未満 (未達). */
+static void threshold_scale(struct model *m, xmlNode *ev)
+{
+	struct scale *sc = m->scales = arena_alloc(&m->arena, sizeof *m->scales);
+	m->nscales = 1;
+	m->primary = 0;
+	sc->node = ev;
+	sc->id = "threshold";
+	sc->name = "達成状況";
+	sc->ngrades = 2;
+	sc->grades = arena_alloc(&m->arena, 2 * sizeof *sc->grades);
+	const char *t = m->threshold_text;
+	struct grade *g = sc->grades;
+	g[0] = (struct grade){ .node = ev, .id = "met", .symbol = "達成", .achieved = 1, .rule = GR_CUT,
+	                       .num_text = t, .num_ok = m->threshold_ok, .num = m->threshold };
+	g[1] = (struct grade){ .node = ev, .id = "not-met", .symbol = "未達", .rule = GR_OTHERWISE };
+	char *l = arena_alloc(&m->arena, strlen(t) + 16);
+	strcpy(l, t);
+	strcat(l, "%以上");
+	g[0].label = g[0].legend = l;
+	l = arena_alloc(&m->arena, strlen(t) + 16);
+	strcpy(l, t);
+	strcat(l, "%未満");
+	g[1].label = g[1].legend = l;
+}
+
+static enum state_when when_of(const char *s)
+{
+	static const char *names[] = { "no-actual", "unpublished", "no-target", "ended", "excluded" };
+	for (int i = 0; s && i < 5; i++)
+		if (!strcmp(s, names[i]))
+			return (enum state_when)(i + 1);
+	return SW_NONE;
+}
+
+static enum rate_against against_of(const char *s, enum rate_against dflt)
+{
+	return !s ? dflt : !strcmp(s, "year") ? RA_YEAR : !strcmp(s, "progress") ? RA_PROGRESS :
+	       !strcmp(s, "final") ? RA_FINAL : dflt;
+}
+
+/* The threshold the rest of kpic prints (達成率T%以上): the cut of the
+ * primary scale's last achieved grade. */
+static void derive_threshold(struct model *m)
+{
+	if (m->primary < 0)
+		return;
+	const struct scale *sc = &m->scales[m->primary];
+	const struct grade *last = NULL;
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (sc->grades[i].achieved)
+			last = &sc->grades[i];
+	if (last && last->rule == GR_CUT && last->num_ok && !last->above) {
+		m->threshold_ok = 1;
+		m->threshold = last->num;
+		m->threshold_text = last->num_text;
+	}
+}
+
+static void read_evaluation(struct model *m, xmlNode *ev)
+{
+	m->primary = -1;
+	const char *th = m->threshold_text = prop(m, ev, "threshold");
+	m->threshold_attr = th != NULL;
+	m->threshold_ok = th && kdec_parse(th, strlen(th), &m->threshold) == KDEC_OK;
+	m->against_text = prop(m, ev, "rate-against");
+	m->against = against_of(m->against_text, RA_FINAL);
+	size_t ns = count_children(ev, "scale");
+	if (th && ns == 0)
+		threshold_scale(m, ev);
+	else if (ns) {
+		m->scales = arena_alloc(&m->arena, ns * sizeof *m->scales);
+		for (xmlNode *c = ev->children; c; c = c->next)
+			if (is_el(c, "scale"))
+				read_scale(m, c, &m->scales[m->nscales++]);
+		m->primary_text = prop(m, ev, "primary");
+		m->primary = m->primary_text ? model_find_scale(m, m->primary_text) : 0;
+		if (m->primary >= 0 && m->scales[m->primary].given)
+			m->primary = -1;
+		if (!th)
+			derive_threshold(m);
+	}
+	m->nstates = count_children(ev, "state");
+	m->states = arena_alloc(&m->arena, (m->nstates ? m->nstates : 1) * sizeof *m->states);
+	size_t i = 0;
+	for (xmlNode *c = ev ? ev->children : NULL; c; c = c->next) {
+		if (!is_el(c, "state"))
+			continue;
+		struct kstate *st = &m->states[i++];
+		st->node = c;
+		st->id = prop(m, c, "id");
+		st->symbol = prop(m, c, "symbol");
+		st->label = prop(m, c, "label");
+		const char *counted = prop(m, c, "counted");
+		st->counted = counted && !strcmp(counted, "yes");
+		st->when = when_of(prop(m, c, "when"));
+	}
+}
+
+int model_find_scale(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nscales; i++)
+		if (m->scales[i].id && !strcmp(m->scales[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int model_find_grade(const struct scale *s, const char *id)
+{
+	for (size_t i = 0; id && i < s->ngrades; i++)
+		if (s->grades[i].id && !strcmp(s->grades[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+int model_find_state(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nstates; i++)
+		if (m->states[i].id && !strcmp(m->states[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+static void read_given(struct model *m, xmlNode *n, struct kpi *k)
+{
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (!is_el(c, "grade"))
+			continue;
+		struct given_grade *g = PUSH(k->given, k->ngiven);
+		g->node = c;
+		g->scale = prop(m, c, "scale");
+		g->id = prop(m, c, "ref");
+		g->year = year_attr(m, c, "year");
+		g->scale_i = model_find_scale(m, g->scale);
+		g->grade_i = g->scale_i >= 0 ? model_find_grade(&m->scales[g->scale_i], g->id) : -1;
+	}
+}
+
 static enum vstatus status_of(const char *s)
 {
 	enum vstatus st = VS_MEASURED;
@@ -136,6 +340,9 @@ static void read_values(struct model *m, xmlNode *parent, struct series *s)
 		} else if (is_el(c, "value")) {
 			PUSH(s->values, s->nvalues);
 			read_value(m, c, VK_VALUE, &s->values[s->nvalues - 1]);
+		} else if (is_el(c, "yearly-target")) {
+			PUSH(s->yearly, s->nyearly);
+			read_value(m, c, VK_TARGET, &s->yearly[s->nyearly - 1]);
 		} else if (is_el(c, "target") && s->target == NULL) {
 			s->target = arena_alloc(&m->arena, sizeof *s->target);
 			read_value(m, c, VK_TARGET, s->target);
@@ -215,6 +422,11 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 			k->override_reason = NULL;
 	}
 	k->review = child(n, "review") != NULL;
+	k->against_text = prop(m, n, "rate-against");
+	k->against = against_of(k->against_text, m->against);
+	k->state = prop(m, n, "state");
+	k->state_i = model_find_state(m, k->state);
+	read_given(m, n, k);
 }
 
 static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
@@ -266,8 +478,7 @@ static void read_meta(struct model *m, xmlNode *meta)
 	m->as_of_node = child(meta, "as-of");
 	m->as_of = text_of(m, m->as_of_node);
 	m->eval_node = child(meta, "evaluation");
-	const char *th = m->threshold_text = prop(m, m->eval_node, "threshold");
-	m->threshold_ok = th && kdec_parse(th, strlen(th), &m->threshold) == KDEC_OK;
+	read_evaluation(m, m->eval_node);
 	m->comb = combine_of(prop(m, m->eval_node, "combine"), COMB_BEST);
 	const char *pv = prop(m, m->eval_node, "provisional");
 	m->use_provisional = pv && !strcmp(pv, "yes");
@@ -297,6 +508,8 @@ static void read_selector(struct model *m, xmlNode *n, struct selector *s)
 	s->met = met == NULL ? -1 : !strcmp(met, "yes");
 	s->dept = prop(m, n, "department");
 	s->review = review == NULL ? -1 : !strcmp(review, "yes");
+	s->grade = prop(m, n, "grade");
+	s->state = prop(m, n, "state");
 	if (s->goal)
 		add_ref(m, n, "goal", s->goal, REF_GOAL);
 }
@@ -418,8 +631,11 @@ void model_build(struct model *m, xmlDoc *doc)
 void model_free(struct model *m)
 {
 	for (size_t i = 0; i < m->nkpis; i++) {
-		for (size_t j = 0; j < m->kpis[i].nseries; j++)
+		for (size_t j = 0; j < m->kpis[i].nseries; j++) {
 			free(m->kpis[i].series[j].values);
+			free(m->kpis[i].series[j].yearly);
+		}
+		free(m->kpis[i].given);
 		free(m->kpis[i].series);
 		free(m->kpis[i].depts);
 		free(m->kpis[i].dept_nodes);

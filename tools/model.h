@@ -27,6 +27,59 @@ enum heading_kind { HK_POLICY, HK_DIRECTION, HK_MEASURE };
 /* A year attribute: ok is 0 when absent or not an integer. */
 struct year { int ok; int y; xmlNode *node; const char *attr; };
 
+/* What a rate is computed against (<evaluation rate-against=…>, per KPI too):
+ * the final target; the target for the year of the latest actual (a declared
+ * <yearly-target>, else pro-rated linearly from the baseline to the final
+ * target); or progress, (actual - baseline) / (target - baseline). */
+enum rate_against { RA_FINAL, RA_YEAR, RA_PROGRESS };
+
+/* How a grade of a scale is assigned (the child element of <grade>). */
+enum grade_rule { GR_NONE, GR_CUT, GR_EQUAL, GR_BASELINE, GR_PREVIOUS, GR_OTHERWISE };
+enum change { CH_IMPROVED, CH_SAME, CH_WORSE };
+
+/* Grades and states a scale may hold: tallies keep one count for each. */
+#define KPIC_MAX_GRADES 16
+#define KPIC_MAX_STATES 8
+
+struct grade {
+	xmlNode *node, *rule_node;   /* rule_node: <cut>, <equal>… or NULL */
+	const char *id, *symbol, *label, *legend;
+	int achieved;                /* counts as met (達成) */
+	enum grade_rule rule;
+	const char *num_text;        /* cut: rate=; equal, baseline, previous: band= */
+	int num_ok;
+	kdec num;
+	int above;                   /* cut from="above" (else at-or-above) */
+	enum change change;          /* baseline, previous */
+};
+
+struct scale {
+	xmlNode *node;               /* <scale>, or <evaluation> for threshold= */
+	const char *id, *name;
+	int given;                   /* given="yes": grades come from the KPIs */
+	struct grade *grades;        /* arena */
+	size_t ngrades;
+};
+
+enum state_when { SW_NONE, SW_NO_ACTUAL, SW_UNPUBLISHED, SW_NO_TARGET, SW_ENDED, SW_EXCLUDED };
+
+/* A state outside the scales (評価なし, 未公表…). */
+struct kstate {
+	xmlNode *node;
+	const char *id, *symbol, *label;
+	int counted;                 /* in the denominator of the counts */
+	enum state_when when;
+};
+
+/* A grade the source gives a KPI: <grade scale=… id=… year=…/>. */
+struct given_grade {
+	xmlNode *node;
+	const char *scale, *id;
+	struct year year;             /* ok=0 if absent */
+	int scale_i, grade_i;        /* -1 when unknown (rules.c reports) */
+};
+
+
 struct value {
 	xmlNode *node;
 	enum vkind kind;
@@ -50,6 +103,8 @@ struct series {
 	struct value *values;        /* <value> elements in document order */
 	size_t nvalues;
 	struct value *target;        /* NULL if missing */
+	struct value *yearly;        /* <yearly-target> elements, document order */
+	size_t nyearly;
 };
 
 struct kpi {
@@ -73,6 +128,12 @@ struct kpi {
 	const char *override_reason; /* NULL if none or blank */
 	xmlNode *override_node;
 	int review;                  /* marked 要見直し (<review>) */
+	enum rate_against against;   /* own rate-against=, else the document's */
+	const char *against_text;    /* own rate-against= or NULL */
+	const char *state;           /* state= (a declared state's id) or NULL */
+	int state_i;                 /* its index, -1 */
+	struct given_grade *given;   /* <grade> children */
+	size_t ngiven;
 };
 
 struct heading {
@@ -115,6 +176,8 @@ struct selector {
 	int met;                     /* -1 any, 0 no, 1 yes */
 	const char *dept;            /* department id or NULL */
 	int review;                  /* -1 any, 0 no, 1 yes (要見直し) */
+	const char *grade;           /* grade= of the primary scale, or NULL */
+	const char *state;           /* state= (a declared state), or NULL */
 };
 
 struct published {
@@ -144,10 +207,19 @@ struct model {
 	xmlNode *period_node;
 	const char *as_of;
 	xmlNode *as_of_node;
-	int threshold_ok;
+	/* The threshold: threshold= (threshold_attr), or the cut of the primary
+	 * scale's last achieved grade when that grade is a cut; threshold_ok 0
+	 * when neither. */
+	int threshold_ok, threshold_attr;
 	const char *threshold_text;
 	kdec threshold;
 	xmlNode *eval_node;
+	struct scale *scales;     size_t nscales;   /* arena; threshold= makes one */
+	int primary;                 /* index of the primary scale, -1 if none */
+	const char *primary_text;    /* primary= as written */
+	struct kstate *states;    size_t nstates;   /* arena */
+	enum rate_against against;
+	const char *against_text;
 	enum combine comb;
 	int use_provisional;
 	int draft;                   /* <status>draft</status>: a next-period draft */
@@ -183,6 +255,10 @@ int model_find_goal(const struct model *m, const char *id);
 int model_find_dept(const struct model *m, const char *id);
 int model_find_heading(const struct model *m, const char *id);
 int model_find_repost(const struct model *m, const char *id);
+/* A scale by id, a grade of a scale by id, a state by id: index or -1. */
+int model_find_scale(const struct model *m, const char *id);
+int model_find_grade(const struct scale *s, const char *id);
+int model_find_state(const struct model *m, const char *id);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);

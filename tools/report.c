@@ -68,9 +68,12 @@ static void tally_cells(const struct tally3 *t, struct buf *out)
 	buf_putc(out, '\n');
 }
 
-static void goal_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+static void column_labels(const struct model *m, struct buf *met, struct buf *unmet);
+
+static void goal_table(const struct model *m, const struct eval *e, struct buf *out)
 {
-	struct buf t = BUF_INIT, cell = BUF_INIT;
+	struct buf t = BUF_INIT, cell = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
+	column_labels(m, &met, &unmet);
 	buf_pad(out, "", 34, 0);
 	buf_pad(out, "全KPI", 17, 1);
 	buf_pad(out, "基本目標", 17, 1);
@@ -78,12 +81,8 @@ static void goal_table(const struct model *m, const struct eval *e, const char *
 	buf_putc(out, '\n');
 	buf_pad(out, "基本目標", 34, 0);
 	for (int i = 0; i < 3; i++) {
-		buf_reset(&cell);
-		buf_printf(&cell, "%s%%以上", th);
-		buf_pad(out, buf_str(&cell), 9, 1);
-		buf_reset(&cell);
-		buf_printf(&cell, "%s%%未満", th);
-		buf_pad(out, buf_str(&cell), 8, 1);
+		buf_pad(out, buf_str(&met), 9, 1);
+		buf_pad(out, buf_str(&unmet), 8, 1);
 	}
 	buf_putc(out, '\n');
 	for (size_t g = 0; g < m->ngoals; g++) {
@@ -98,18 +97,19 @@ static void goal_table(const struct model *m, const struct eval *e, const char *
 	tally_cells(&e->total, out);
 	buf_free(&t);
 	buf_free(&cell);
+	buf_free(&met);
+	buf_free(&unmet);
 }
 
-static void dept_table(const struct model *m, const struct eval *e, const char *th, struct buf *out)
+static void dept_table(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char s[64];
-	struct buf line = BUF_INIT;
+	struct buf line = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
+	column_labels(m, &met, &unmet);
 	buf_pad(out, "担当課", 20, 0);
 	buf_pad(out, "KPI", 6, 1);
-	snprintf(s, sizeof s, "%s%%以上", th);
-	buf_pad(out, s, 9, 1);
-	snprintf(s, sizeof s, "%s%%未満", th);
-	buf_pad(out, s, 9, 1);
+	buf_pad(out, buf_str(&met), 9, 1);
+	buf_pad(out, buf_str(&unmet), 9, 1);
 	buf_putc(out, '\n');
 	for (size_t d = 0; d < m->ndepts; d++) {
 		const struct tally *t = &e->depts[d].all;
@@ -123,6 +123,8 @@ static void dept_table(const struct model *m, const struct eval *e, const char *
 		buf_putc(out, '\n');
 	}
 	buf_free(&line);
+	buf_free(&met);
+	buf_free(&unmet);
 }
 
 static void rate_text(const struct kpi_result *r, char *s, size_t size)
@@ -161,7 +163,7 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		buf_pad(out, buf_str(&v), 14, 0);
 		rate_text(r, s, sizeof s);
 		buf_pad(out, s, 8, 1);
-		buf_puts(out, r->met ? "  達成" : "  未達");
+		buf_printf(out, "  %s", valtext_mark(m, r->grade, r->state, r->met));
 		if (k->has_override)
 			buf_puts(out, " *");
 		buf_putc(out, '\n');
@@ -184,6 +186,34 @@ static int title_names_edition(const char *title, int edition)
 	return title && (strstr(title, ascii) || strstr(title, wide));
 }
 
+/* The two columns of the text tables: 80%以上 / 80%未満, or, for a scale
+ * without one threshold, 達成 / 未達 (its achieved grades and the others;
+ * the criterion line says which). */
+static void column_labels(const struct model *m, struct buf *met, struct buf *unmet)
+{
+	if (m->threshold_ok) {
+		valtext_met_labels(m, met, unmet);
+	} else {
+		buf_puts(met, "達成");
+		buf_puts(unmet, "未達");
+	}
+}
+
+/* 達成率80%以上, or the primary scale's grades: 達成状況（◎ 目標値以上、…）. */
+static void criterion(const struct model *m, const char *th, struct buf *out)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	if (m->threshold_ok || !sc) {
+		buf_printf(out, "達成率%s%%以上\n\n", th);
+		return;
+	}
+	buf_printf(out, "%s（", sc->name ? sc->name : sc->id ? sc->id : "");
+	for (size_t g = 0; g < sc->ngrades; g++)
+		buf_printf(out, "%s%s %s", g ? "、" : "", sc->grades[g].symbol ? sc->grades[g].symbol : "",
+		           sc->grades[g].label ? sc->grades[g].label : "");
+	buf_puts(out, "）\n\n");
+}
+
 static void text_report(const struct model *m, const struct eval *e, struct buf *out)
 {
 	char th[32] = "?";
@@ -195,14 +225,15 @@ static void text_report(const struct model *m, const struct eval *e, struct buf 
 		buf_printf(out, "（第%d期）", m->edition);
 	buf_puts(out, "の評価\n");
 	era_range(m, out);
-	buf_printf(out, "、%s 現在、達成の基準: 達成率%s%%以上\n\n", one_line(m->as_of, &line), th);
+	buf_printf(out, "、%s 現在、達成の基準: ", one_line(m->as_of, &line));
+	criterion(m, th, out);
 	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
 	           e->total.all.met + e->total.all.not_met,
 	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met,
 	           e->total.level[LEVEL_MEASURE].met + e->total.level[LEVEL_MEASURE].not_met);
-	goal_table(m, e, th, out);
+	goal_table(m, e, out);
 	buf_putc(out, '\n');
-	dept_table(m, e, th, out);
+	dept_table(m, e, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, one_line(m->goals[g].title, &line));
 		kpi_lines(m, e, g, out);
@@ -264,20 +295,110 @@ static void json_value(struct buf *b, const struct series *s, const struct value
 	buf_free(&t);
 }
 
-static void json_tally(struct buf *b, const struct tally *t)
+/* "grades": {"a": 3, …} for the primary scale, "states": {…}, "uncounted". */
+static void json_grade_counts(struct buf *b, const struct model *m, const struct tally *t)
 {
-	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d}", t->met, t->not_met, t->met + t->not_met);
+	buf_puts(b, ", \"grades\": {");
+	if (m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++) {
+			buf_puts(b, g ? ", " : "");
+			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
+			buf_printf(b, ": %d", t->grade[g]);
+		}
+	}
+	buf_puts(b, "}, \"states\": {");
+	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++) {
+		buf_puts(b, i ? ", " : "");
+		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
+		buf_printf(b, ": %d", t->state[i]);
+	}
+	buf_printf(b, "}, \"uncounted\": %d", t->uncounted);
 }
 
-static void json_tally3(struct buf *b, const struct tally3 *t)
+static void json_tally(struct buf *b, const struct model *m, const struct tally *t)
+{
+	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d", t->met, t->not_met, t->met + t->not_met);
+	json_grade_counts(b, m, t);
+	buf_puts(b, "}");
+}
+
+static void json_tally3(struct buf *b, const struct model *m, const struct tally3 *t)
 {
 	buf_puts(b, "{\"all\": ");
-	json_tally(b, &t->all);
+	json_tally(b, m, &t->all);
 	buf_puts(b, ", \"goal\": ");
-	json_tally(b, &t->level[LEVEL_GOAL]);
+	json_tally(b, m, &t->level[LEVEL_GOAL]);
 	buf_puts(b, ", \"measure\": ");
-	json_tally(b, &t->level[LEVEL_MEASURE]);
+	json_tally(b, m, &t->level[LEVEL_MEASURE]);
 	buf_puts(b, "}");
+}
+
+static void json_str_or_null(struct buf *b, const char *s)
+{
+	if (s)
+		buf_json_str(b, s);
+	else
+		buf_puts(b, "null");
+}
+
+/* The KPI's grade in the primary scale (or its state), and in every scale. */
+static void json_kpi_grades(struct buf *b, const struct model *m, const struct kpi_result *r)
+{
+	const struct scale *p = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	buf_puts(b, ",\n      \"grade\": ");
+	json_str_or_null(b, p && r->grade >= 0 ? p->grades[r->grade].id : NULL);
+	buf_puts(b, ", \"computed_grade\": ");
+	json_str_or_null(b, p && r->computed_grade >= 0 ? p->grades[r->computed_grade].id : NULL);
+	buf_puts(b, ", \"state\": ");
+	json_str_or_null(b, r->state >= 0 ? m->states[r->state].id : NULL);
+	buf_puts(b, ", \"grades\": {");
+	for (size_t s = 0, n = 0; s < m->nscales; s++) {
+		if (r->grades[s] < 0)
+			continue;
+		buf_puts(b, n++ ? ", " : "");
+		buf_json_str(b, m->scales[s].id ? m->scales[s].id : "");
+		buf_puts(b, ": ");
+		buf_json_str(b, m->scales[s].grades[r->grades[s]].id ? m->scales[s].grades[r->grades[s]].id : "");
+	}
+	buf_puts(b, "}");
+}
+
+/* The scales as declared (threshold= as its two grades), and the states. */
+static void json_scales(struct buf *b, const struct model *m)
+{
+	buf_puts(b, ",\n  \"primary_scale\": ");
+	json_str_or_null(b, m->primary >= 0 ? m->scales[m->primary].id : NULL);
+	buf_puts(b, ",\n  \"scales\": [");
+	for (size_t i = 0; i < m->nscales; i++) {
+		const struct scale *sc = &m->scales[i];
+		buf_puts(b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		buf_json_str(b, sc->id ? sc->id : "");
+		buf_puts(b, ", \"name\": ");
+		json_str_or_null(b, sc->name);
+		buf_printf(b, ", \"given\": %s, \"grades\": [", sc->given ? "true" : "false");
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			buf_puts(b, g ? ", {\"id\": " : "{\"id\": ");
+			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
+			buf_puts(b, ", \"symbol\": ");
+			json_str_or_null(b, sc->grades[g].symbol);
+			buf_puts(b, ", \"label\": ");
+			json_str_or_null(b, sc->grades[g].label);
+			buf_printf(b, ", \"achieved\": %s}", sc->grades[g].achieved ? "true" : "false");
+		}
+		buf_puts(b, "]}");
+	}
+	buf_puts(b, "\n  ],\n  \"states\": [");
+	for (size_t i = 0; i < m->nstates; i++) {
+		buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
+		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
+		buf_puts(b, ", \"symbol\": ");
+		json_str_or_null(b, m->states[i].symbol);
+		buf_puts(b, ", \"label\": ");
+		json_str_or_null(b, m->states[i].label);
+		buf_printf(b, ", \"counted\": %s}", m->states[i].counted ? "true" : "false");
+	}
+	buf_puts(b, "]");
 }
 
 static void json_series(struct buf *b, const struct kpi *k, const struct kpi_result *r)
@@ -331,6 +452,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	} else {
 		buf_puts(b, "null");
 	}
+	json_kpi_grades(b, m, r);
 	buf_puts(b, ",\n      \"series\": ");
 	json_series(b, k, r);
 	buf_puts(b, "}");
@@ -377,7 +499,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 	buf_puts(b, "  \"as_of\": ");
 	buf_json_str(b, m->as_of ? m->as_of : "");
 	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
-	json_tally3(b, &e->total);
+	json_tally3(b, m, &e->total);
 	buf_puts(b, ",\n  \"goals\": [");
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_puts(b, g ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -385,7 +507,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_printf(b, ", \"number\": %d, \"title\": ", m->goals[g].number);
 		buf_json_str(b, m->goals[g].title ? m->goals[g].title : "");
 		buf_puts(b, ",\n      \"counts\": ");
-		json_tally3(b, &e->goals[g]);
+		json_tally3(b, m, &e->goals[g]);
 		buf_puts(b, ",\n      \"transcription\": ");
 		json_goal_stats(b, m, g);
 		buf_puts(b, "}");
@@ -397,7 +519,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, ", \"name\": ");
 		buf_json_str(b, m->depts[d].name ? m->depts[d].name : "");
 		buf_puts(b, ", \"counts\": ");
-		json_tally3(b, &e->depts[d]);
+		json_tally3(b, m, &e->depts[d]);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ],\n  \"kpis\": [");
@@ -405,5 +527,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, i ? ",\n    " : "\n    ");
 		json_kpi(b, m, &m->kpis[i], &e->kpis[i]);
 	}
-	buf_printf(b, "\n  ],\n  \"overrides\": %zu\n}\n", e->noverrides);
+	buf_printf(b, "\n  ],\n  \"overrides\": %zu", e->noverrides);
+	json_scales(b, m);
+	buf_puts(b, "\n}\n");
 }

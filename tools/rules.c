@@ -87,7 +87,9 @@ static void collect_ids(const struct ck *c, xmlNode *n, struct idnode **v, size_
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+		/* A grade's id is its scale's own (each scale may have an "a"). */
+		int scoped = !strcmp((const char *)n->name, "grade");
+		xmlChar *id = scoped ? NULL : xmlGetNoNsProp(n, (const xmlChar *)"id");
 		if (id) {
 			if ((*nv & (*nv - 1)) == 0)   /* doubles at powers of two */
 				*v = xrealloc(*v, (*nv ? 2 * *nv : 1) * sizeof **v);
@@ -361,9 +363,17 @@ static void rule_invalid_number(const struct ck *c)
 {
 	const struct model *m = c->m;
 	each_value(c, number_of_value);
-	if (m->eval_node && !m->threshold_ok)
+	if (m->eval_node && m->threshold_attr && !m->threshold_ok)
 		bad_number(c, m->eval_node, at_attr(c, m->eval_node, "threshold"), _("threshold"),
 		           m->threshold_text ? m->threshold_text : "");
+	for (size_t i = 0; i < m->nscales; i++)
+		for (size_t g = 0; g < m->scales[i].ngrades; g++) {
+			const struct grade *gr = &m->scales[i].grades[g];
+			const char *attr = gr->rule == GR_CUT ? "rate" : "band";
+			if (gr->rule_node && gr->num_text && !gr->num_ok)
+				bad_number(c, gr->rule_node, at_attr(c, gr->rule_node, attr),
+				           gr->rule == GR_CUT ? _("cut rate") : _("band"), gr->num_text);
+		}
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i].has_rate_base && !m->kpis[i].rate_base_ok)
 			bad_number(c, m->kpis[i].node, at_attr(c, m->kpis[i].node, "rate-base"), _("rate-base"),
@@ -504,12 +514,170 @@ static void rule_period(const struct ck *c)
 static void rule_threshold(const struct ck *c)
 {
 	const struct model *m = c->m;
-	if (!m->threshold_ok)
+	if (!m->threshold_ok || !m->threshold_attr)
 		return;
 	if (kdec_sign(m->threshold) <= 0 || kdec_cmp(m->threshold, kdec_from_int(100)) > 0)
 		diag_report(c->d, R_THRESHOLD, c->src, at_attr(c, m->eval_node, "threshold"),
 		            "threshold %s is not a percentage above 0 and at most 100 (the usual threshold is 80)",
 		            m->threshold_text);
+}
+
+/* ------------------------------------------------------------ scales */
+
+static void rule_primary_scale(const struct ck *c)
+{
+	const struct model *m = c->m;
+	if (m->primary >= 0 || m->nscales == 0)
+		return;
+	if (!m->primary_text) {
+		diag_report(c->d, R_PRIMARY_SCALE, c->src, at(c, m->eval_node),
+		            "the first scale '%s' is a given scale: name the scale the count tables use with primary=",
+		            m->scales[0].id ? m->scales[0].id : "?");
+		return;
+	}
+	int i = model_find_scale(m, m->primary_text);
+	if (i >= 0)
+		diag_report(c->d, R_PRIMARY_SCALE, c->src, at_attr(c, m->eval_node, "primary"),
+		            "primary scale '%s' is a given scale: the count tables need a scale kpic computes", m->primary_text);
+	else
+		diag_report(c->d, R_PRIMARY_SCALE, c->src, at_attr(c, m->eval_node, "primary"),
+		            "primary scale '%s' is not declared: name one of the <scale id=…> of <evaluation>", m->primary_text);
+}
+
+/* Cuts are tried in order: each must be below the one before (or the same
+ * rate, at-or-above after above), or the later grade takes no KPI. */
+static void scale_cuts(const struct ck *c, const struct scale *sc)
+{
+	const struct grade *prev = NULL;
+	for (size_t g = 0; g < sc->ngrades; g++) {
+		const struct grade *gr = &sc->grades[g];
+		if (gr->rule != GR_CUT || !gr->num_ok)
+			continue;
+		int cmp = prev ? kdec_cmp(gr->num, prev->num) : -1;
+		const char *id = gr->id ? gr->id : "?", *pid = prev && prev->id ? prev->id : "?";
+		if (prev && cmp > 0)
+			diag_report(c->d, R_SCALE_CUTS, c->src, at_attr(c, gr->rule_node, "rate"),
+			            "the cut %s%% of grade '%s' is above the cut %s%% of grade '%s' before it: grades are tried in order, so order the cuts from the highest down",
+			            gr->num_text, id, prev->num_text, pid);
+		else if (prev && cmp == 0 && (gr->above || !prev->above))
+			diag_report(c->d, R_SCALE_CUTS, c->src, at_attr(c, gr->rule_node, "rate"),
+			            "the cut %s%% of grade '%s' overlaps the cut %s%% of grade '%s' before it: no KPI can get this grade",
+			            gr->num_text, id, prev->num_text, pid);
+		prev = gr;
+	}
+}
+
+static void scale_rules(const struct ck *c, const struct scale *sc)
+{
+	for (size_t g = 0; g < sc->ngrades; g++) {
+		const struct grade *gr = &sc->grades[g];
+		const char *id = gr->id ? gr->id : "?";
+		if (sc->given) {
+			if (gr->rule != GR_NONE)
+				diag_report(c->d, R_SCALE_OTHERWISE, c->src, at(c, gr->rule_node),
+				            "grade '%s' of the given scale '%s' has a rule: a given scale's grades come from the KPIs' <grade>; remove the rule or given=\"yes\"",
+				            id, sc->id ? sc->id : "?");
+		} else if (g + 1 == sc->ngrades && gr->rule != GR_OTHERWISE) {
+			diag_report(c->d, R_SCALE_OTHERWISE, c->src, at(c, gr->node),
+			            "the last grade '%s' of scale '%s' is not <otherwise/>: a KPI that no rule fits would get it anyway; write <otherwise/> in it",
+			            id, sc->id ? sc->id : "?");
+		} else if (g + 1 < sc->ngrades && gr->rule == GR_NONE) {
+			diag_report(c->d, R_SCALE_OTHERWISE, c->src, at(c, gr->node),
+			            "grade '%s' of scale '%s' has no rule: give it <cut>, <equal>, <baseline> or <previous>",
+			            id, sc->id ? sc->id : "?");
+		} else if (g + 1 < sc->ngrades && gr->rule == GR_OTHERWISE) {
+			diag_report(c->d, R_SCALE_OTHERWISE, c->src, at(c, gr->node),
+			            "grade '%s' of scale '%s' is <otherwise/> but not the last: the grades after it can never be given",
+			            id, sc->id ? sc->id : "?");
+		}
+		for (size_t p = 0; p < g; p++)
+			if (gr->id && sc->grades[p].id && !strcmp(gr->id, sc->grades[p].id))
+				diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, gr->node, "id"),
+				            "grade '%s' is declared twice in scale '%s'", id, sc->id ? sc->id : "?");
+	}
+}
+
+static void rule_scales(const struct ck *c)
+{
+	const struct model *m = c->m;
+	for (size_t i = 0; i < m->nscales; i++) {
+		const struct scale *sc = &m->scales[i];
+		if (sc->node == m->eval_node)
+			continue;              /* threshold=: nothing written to check */
+		if (sc->ngrades > KPIC_MAX_GRADES)
+			diag_report(c->d, R_SCALE_SIZE, c->src, at(c, sc->node),
+			            "scale '%s' has %zu grades; kpic counts at most %d", sc->id ? sc->id : "?", sc->ngrades,
+			            KPIC_MAX_GRADES);
+		scale_cuts(c, sc);
+		scale_rules(c, sc);
+	}
+	if (m->nstates > KPIC_MAX_STATES)
+		diag_report(c->d, R_SCALE_SIZE, c->src, at(c, m->states[KPIC_MAX_STATES].node),
+		            "the evaluation declares %zu states; kpic counts at most %d", m->nstates, KPIC_MAX_STATES);
+}
+
+static void given_grade(const struct ck *c, const struct kpi *k, const struct given_grade *g)
+{
+	const struct model *m = c->m;
+	if (g->scale_i < 0)
+		diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, g->node, "scale"),
+		            "KPI '%s' is given a grade of scale '%s', which is not declared", kname(k), g->scale ? g->scale : "");
+	else if (!m->scales[g->scale_i].given)
+		diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, g->node, "scale"),
+		            "KPI '%s' is given a grade of scale '%s', which kpic computes: only a given=\"yes\" scale takes grades from the KPIs",
+		            kname(k), g->scale);
+	else if (g->grade_i < 0)
+		diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, g->node, "ref"),
+		            "KPI '%s' is given grade '%s', which is not a grade of scale '%s'", kname(k), g->id ? g->id : "",
+		            g->scale);
+}
+
+static void selector_grade(const struct ck *c, const struct selector *s)
+{
+	const struct model *m = c->m;
+	if (s->grade && (m->primary < 0 || model_find_grade(&m->scales[m->primary], s->grade) < 0))
+		diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, s->node, "grade"),
+		            "the count's grade '%s' is not a grade of the primary scale", s->grade);
+	if (s->state && model_find_state(m, s->state) < 0)
+		diag_report(c->d, R_UNKNOWN_STATE, c->src, at_attr(c, s->node, "state"),
+		            "the count's state '%s' is not a declared <state>", s->state);
+}
+
+static void rule_grades(const struct ck *c)
+{
+	const struct model *m = c->m;
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		for (size_t g = 0; g < k->ngiven; g++)
+			given_grade(c, k, &k->given[g]);
+		if (k->state && k->state_i < 0)
+			diag_report(c->d, R_UNKNOWN_STATE, c->src, at_attr(c, k->node, "state"),
+			            "KPI '%s' is in state '%s', which is not a declared <state> of the evaluation", kname(k), k->state);
+	}
+	for (size_t i = 0; i < m->ncounts; i++)
+		selector_grade(c, &m->counts[i]);
+	for (size_t i = 0; i < m->npublished; i++)
+		selector_grade(c, &m->published[i].sel);
+}
+
+static void rule_yearly_target(const struct ck *c)
+{
+	const struct model *m = c->m;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < m->nkpis; i++)
+		for (size_t j = 0; j < m->kpis[i].nseries; j++) {
+			const struct series *s = &m->kpis[i].series[j];
+			for (size_t y = 0; y < s->nyearly; y++) {
+				const struct value *v = &s->yearly[y];
+				if (!v->year.ok || !m->start.ok || !m->end.ok ||
+				    (v->year.y >= m->start.y && v->year.y <= m->end.y))
+					continue;
+				diag_report(c->d, R_YEARLY_TARGET_YEAR, c->src, at_attr(c, v->node, "year"),
+				            "the yearly target of %s is for %d, outside the period %d–%d",
+				            series_desc(&m->kpis[i], s, &b), v->year.y, m->start.y, m->end.y);
+			}
+		}
+	buf_free(&b);
 }
 
 /* ---------------------------------------------- series and values */
@@ -643,6 +811,10 @@ static int has_placeholder(const struct kpi *k, const char *what)
 static void missing_target(const struct ck *c, const struct kpi *k, const struct series *s)
 {
 	if ((s->target == NULL || !s->target->has_num) && has_placeholder(k, "target"))
+		return;
+	/* 評価なし: a declared state covers a KPI without a target. */
+	int st = c->e->kpis[k - c->m->kpis].state;
+	if (st >= 0 && c->m->states[st].when == SW_NO_TARGET)
 		return;
 	struct buf b = BUF_INIT;
 	if (s->target == NULL)
@@ -862,7 +1034,7 @@ static void rule_no_actual(const struct ck *c)
 			any |= c->e->kpis[i].series[j].latest != NULL;
 			values += k->series[j].nvalues > 0;
 		}
-		if (!any && !(c->m->draft && values == 0))
+		if (!any && !(c->m->draft && values == 0) && c->e->kpis[i].state < 0)
 			diag_report(c->d, R_NO_ACTUAL, c->src, at(c, k->node),
 			            "KPI '%s' has no measured value after its baseline, so it cannot be judged and counts as below the threshold",
 			            kname(k));
@@ -879,7 +1051,11 @@ static void rule_rate_undefined(const struct ck *c)
 			if (!r->undefined)
 				continue;
 			const struct series *s = &k->series[j];
-			if (k->dir == DIR_LOWER)
+			if (k->against == RA_PROGRESS)
+				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, s->target->node),
+				            "the target of %s equals its baseline, so progress (actual - baseline) / (target - baseline) is undefined; judge it against the target with rate-against=\"final\"",
+				            series_desc(k, s, &b));
+			else if (k->dir == DIR_LOWER)
 				diag_report(c->d, R_RATE_UNDEFINED, c->src, at_text(c, r->latest->node),
 				            "the latest actual of %s is zero or less, so target/actual is undefined", series_desc(k, s, &b));
 			else
@@ -1028,13 +1204,19 @@ static void describe(const struct selector *s, struct buf *b)
 		buf_printf(&dept, _(" of department %s"), s->dept);
 	const char *level = s->level == LEVEL_GOAL ? _("goal-level KPIs") :
 	                    s->level == LEVEL_MEASURE ? _("measure-level KPIs") : _("KPIs");
-	const char *met = s->met == 1 ? _(" at or above the threshold") : s->met == 0 ? _(" below the threshold") : "";
+	struct buf met = BUF_INIT;
+	buf_puts(&met, s->met == 1 ? _(" at or above the threshold") : s->met == 0 ? _(" below the threshold") : "");
+	if (s->grade)
+		buf_printf(&met, _(" with grade %s"), s->grade);
+	if (s->state)
+		buf_printf(&met, _(" in state %s"), s->state);
 	const char *review = s->review == 1 ? _(" marked 要見直し") : s->review == 0 ? _(" not marked 要見直し") : "";
 	/* TRANSLATORS: the KPIs counted: 1 their level ("measure-level KPIs"),
 	   2 " of goal G", 3 " of department D", 4 " at or above the threshold",
 	   5 " marked 要見直し"; 2 to 5 may be empty.  Reorder them with
 	   %2$s and the like. */
-	buf_printf(b, _("%s%s%s%s%s"), level, buf_str(&goal), buf_str(&dept), met, review);
+	buf_printf(b, _("%s%s%s%s%s"), level, buf_str(&goal), buf_str(&dept), buf_str(&met), review);
+	buf_free(&met);
 	buf_free(&goal);
 	buf_free(&dept);
 }
@@ -1323,6 +1505,10 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_invalid_date,
 	rule_period,
 	rule_threshold,
+	rule_primary_scale,
+	rule_scales,
+	rule_grades,
+	rule_yearly_target,
 	rule_target_year,
 	rule_value_year,
 	rule_baseline_after,

@@ -117,3 +117,28 @@ void valtext_ref(const struct model *m, const xmlNode *n, struct buf *out)
 		valtext_value(s, v, out);
 	}
 }
+
+void valtext_met_labels(const struct model *m, struct buf *met, struct buf *unmet)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	size_t m0 = met->len, u0 = unmet->len;
+	for (size_t g = 0; sc && g < sc->ngrades; g++) {
+		struct buf *x = sc->grades[g].achieved ? met : unmet;
+		size_t x0 = sc->grades[g].achieved ? m0 : u0;
+		if (sc->grades[g].label)
+			buf_printf(x, "%s%s", x->len > x0 ? "・" : "", sc->grades[g].label);
+	}
+	if (met->len == m0)
+		buf_puts(met, "達成");
+	if (unmet->len == u0)
+		buf_puts(unmet, "未達");
+}
+
+const char *valtext_mark(const struct model *m, int grade, int state, int met)
+{
+	if (state >= 0 && m->states[state].symbol)
+		return m->states[state].symbol;
+	if (m->primary >= 0 && grade >= 0 && m->scales[m->primary].grades[grade].symbol)
+		return m->scales[m->primary].grades[grade].symbol;
+	return met ? "達成" : "未達";
+}

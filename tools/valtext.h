@@ -17,6 +17,13 @@ void valtext_value(const struct series *s, const struct value *v, struct buf *ou
  * A % or unit the source already writes right after the element is not
  * repeated: <threshold/>% and <value …/>人 print 80% and 16,474人 too. */
 void valtext_threshold(const struct model *m, const xmlNode *n, struct buf *out);
+/* The labels of the primary scale's achieved grades and of the others,
+ * each joined with ・ (80%以上 / 80%未満; 目標値以上・目標値と同等 / …),
+ * appended to met and unmet; 達成 / 未達 without a scale. */
+void valtext_met_labels(const struct model *m, struct buf *met, struct buf *unmet);
+/* The mark of a KPI: its grade's symbol in the primary scale, its state's,
+ * or 達成 / 未達 without a scale. */
+const char *valtext_mark(const struct model *m, int grade, int state, int met);
 void valtext_ref(const struct model *m, const xmlNode *n, struct buf *out);
 
 #endif
