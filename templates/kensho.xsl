@@ -615,6 +615,8 @@
     <xsl:attribute name="data-grade">
       <xsl:choose>
         <xsl:when test="$draft and not($res/r:series/@r:latest-year)">none</xsl:when>
+        <xsl:when test="$res/@r:state">state-<xsl:value-of select="$res/@r:state"/></xsl:when>
+        <xsl:when test="$res/@r:grade">grade-<xsl:value-of select="$res/@r:grade"/></xsl:when>
         <xsl:when test="$res/@r:met = 'yes'">met</xsl:when>
         <xsl:otherwise>unmet</xsl:otherwise>
       </xsl:choose>

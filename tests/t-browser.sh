@@ -149,7 +149,7 @@ kpi_tables() {
 	check "$name: no script: every KPI of the evaluation is shown" \
 		test "$(k '.noscript.ids | map(sub("^kpi-"; "")) | sort | join(" ")')" = "$(jq -r '[.kpis[].id] | sort | join(" ")' "$ev")"
 	check "$name: the 判定 filter offers the grades of the page and shows as many as the evaluation counts" \
-		test "$(k '[.grades[] | "\(.value)=\(.shown)"] | join(" ")')" = "met=$(jq '[.kpis[] | select(.met == true)] | length' "$ev") unmet=$(jq '[.kpis[] | select(.met != true)] | length' "$ev")"
+		test "$(k '[.grades[] | "\(.value)=\(.shown)"] | sort | join(" ")')" = "$(jq -r '[.kpis[] | if .state then "state-\(.state)" elif .grade then "grade-\(.grade)" elif .met then "met" else "unmet" end] | group_by(.) | map("\(.[0])=\(length)") | join(" ")' "$ev")"
 	check "$name: the 担当課 and 基本目標 filters, the search and the sort" \
 		test "$(k '[.dept.only, .goal.only, .goal.otherSections == 0, .search.only, .search.shown > 0, .sort.desc.ordered, .sort.asc.ordered, .restored.order] | all')" = true
 	check "$name: the header row and the KPI name stay in view" test "$(k '.sticky.header and .sticky.name')" = true

@@ -69,9 +69,9 @@ check "html: every goal's table has its column toggle, labelled" \
 check "html: 最新値 reads the latest value with its year" \
 	test "$(h 'string(//tr[@id="kpi-g1-employees"]/td[contains(@class,"latest")])')" = "15,757人（H28）"
 check "html: a KPI row carries its grade, 達成率, goal and 担当課 for the finder" \
-	test "$(h 'concat(//tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade-label, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-rate, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-goal, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-dept)')" = "unmet|未達|11.1778|g1|shoko"
+	test "$(h 'concat(//tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-grade-label, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-rate, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-goal, "|", //tr[@id="kpi-g1-pedestrians-weekday"]/@data-dept)')" = "grade-not-met|未達|11.1778|g1|shoko"
 check "html: 64 KPI rows with a grade, 41 met" \
-	test "$(h 'count(//tr[@data-grade])')/$(h 'count(//tr[@data-grade="met"])')" = "64/41"
+	test "$(h 'count(//tr[@data-grade])')/$(h 'count(//tr[@data-grade="grade-met"])')" = "64/41"
 check "html: 141万5千人 as the seed writes it" grep -q '141万5千人' "$page"
 # Axis labels as the document writes the KPI's numbers: 万/億 where its
 # values are so written, plain digits where they are plain.
