@@ -307,4 +307,22 @@ check "a paragraph of exactly 100,000 characters: the PDF is made (60 pages)" \
 	test "$RC" = 0 -a -s "$TMP/para.pdf" -a "$(pdfinfo "$TMP/para.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" = 60
 check "a paragraph of exactly 100,000 characters: every character is in the PDF" \
 	test "$(pdftotext "$TMP/para.pdf" - 2>/dev/null | grep -o '済' | wc -l)" = 9090
+
+# Many diagnostics on one long line (a generator's source of one line): each
+# column and excerpt used to walk the line from its start, so 50,000 unused
+# 担当課 on a line of 2.3 MB took minutes; now each costs a few KiB.
+awk -v n=50000 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
+	printf "<departments><department id=\"d\">企画調整課</department>"
+	for (i = 0; i < n; i++) printf "<department id=\"u%d\">第%d課</department>", i, i
+	print "</departments><goals><goal id=\"g1\" number=\"1\"><title>t</title>"
+	print "<kpi id=\"k0\" direction=\"higher\"><name>n</name><unit>人</unit><baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target><responsible department=\"d\"/></kpi>"
+	print "</goal></goals></strategy>"
+}' >"$TMP/wide.xml"
+bounded 30 1024 check "$TMP/wide.xml"
+check "50,000 warnings on one line of 2.3 MB: in bounded time" test "$RC" = 0
+check "50,000 warnings on one line: all reported" grep -q "^50000 warnings generated" "$TMP/err"
+check "50,000 warnings on one line: the last one's column" \
+	grep -q "wide.xml:3:2177787: warning: department 'u49999' (第49999課) is responsible for no KPI \[unused-department\]" "$TMP/err"
 done_testing

@@ -26,6 +26,15 @@ void srcmap_init(struct srcfile *s, const char *path, char *text, size_t len)
 		}
 		s->lines[s->nlines++] = i + 1;
 	}
+	s->chars = xmalloc((len / SRC_CHARS_STEP + 1) * sizeof *s->chars);
+	size_t c = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i % SRC_CHARS_STEP == 0)
+			s->chars[i / SRC_CHARS_STEP] = c;
+		c += ((unsigned char)text[i] & 0xC0) != 0x80;
+	}
+	if (len % SRC_CHARS_STEP == 0)
+		s->chars[len / SRC_CHARS_STEP] = c;    /* the offset len itself */
 }
 
 void srcmap_free(struct srcfile *s)
@@ -33,6 +42,7 @@ void srcmap_free(struct srcfile *s)
 	free(s->path);
 	free(s->text);
 	free(s->lines);
+	free(s->chars);
 	free(s->tags);
 	free(s->sheet);
 	memset(s, 0, sizeof *s);
@@ -155,6 +165,15 @@ static unsigned field_of(const struct srcfile *s, size_t from, size_t off)
 	return c;
 }
 
+/* The characters (UTF-8 lead bytes) in text[0 .. off). */
+static size_t chars_before(const struct srcfile *s, size_t off)
+{
+	size_t c = s->chars[off / SRC_CHARS_STEP];
+	for (size_t i = off - off % SRC_CHARS_STEP; i < off; i++)
+		c += ((unsigned char)s->text[i] & 0xC0) != 0x80;
+	return c;
+}
+
 void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigned *col)
 {
 	if (off == SRC_NOWHERE || off > s->len) {
@@ -167,11 +186,7 @@ void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigne
 		*col = field_of(s, s->lines[li], off);
 		return;
 	}
-	unsigned c = 1;
-	for (size_t i = s->lines[li]; i < off; i++)
-		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
-			c++;
-	*col = c;
+	*col = (unsigned)(chars_before(s, off) - chars_before(s, s->lines[li]) + 1);
 }
 
 size_t srcmap_offset(const struct srcfile *s, unsigned line, unsigned col)

@@ -16,6 +16,7 @@
 #include <libxml/tree.h>
 
 #define SRC_NOWHERE ((size_t)-1)
+#define SRC_CHARS_STEP 4096u
 
 struct srcfile {
 	char *path;              /* as given on the command line */
@@ -23,6 +24,9 @@ struct srcfile {
 	size_t len;
 	size_t *lines;           /* offset of the first byte of each line */
 	size_t nlines;
+	size_t *chars;           /* characters in text[0 .. i * SRC_CHARS_STEP), so
+	                            that a column costs at most two steps, however
+	                            long its line (a file of one line) */
 	size_t *tags;            /* offset of each start tag's '<', in order */
 	size_t ntags;
 	char fieldsep;           /* a sheet (kpic update): columns count fields
