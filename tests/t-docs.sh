@@ -34,6 +34,18 @@ done
 for f in templates/*; do
 	check "README lists $f" grep -q "^| .*\`${f#templates/}\`.* |" README.md
 done
+# README's Limits names every limit of tools/*.h by its macro, and each row of
+# its table of a source's limits the diagnostic rule that refuses it.
+limits=$(sed -n '/^## Limits$/,/^## /p' README.md)
+for m in $(sed -n 's/^#define \(LIMIT_[A-Z_]*\|SHEET_MAX_[A-Z_]*\|KDEC_MAX_[A-Z_]*\) .*/\1/p' tools/*.h tools/decimal.c | sort -u); do
+	check "README Limits names $m" grep -qF "\`$m\`" <<<"$limits"
+done
+rules=" $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def | tr '\n' ' ') "
+while IFS= read -r row; do
+	rule=$(sed 's/.*| *`\([a-z-]*\)`[^|]*| *$/\1/' <<<"$row")
+	check "README Limits: '${row:0:40}…' names a rule ($rule)" test "${rules#* $rule }" != "$rules"
+done < <(sed -n '/^| limit | value | rule |$/,/^$/p' <<<"$limits" | grep '^| ' | sed '1,2d')
+check "README Limits: the spreadsheet limits name their rule" grep -q "import-too-large" <<<"$limits"
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"
