@@ -43,6 +43,7 @@ void srcmap_free(struct srcfile *s)
 	free(s->text);
 	free(s->lines);
 	free(s->chars);
+	free(s->fields);
 	free(s->tags);
 	free(s->sheet);
 	memset(s, 0, sizeof *s);
@@ -137,32 +138,67 @@ static size_t line_index(const struct srcfile *s, size_t off)
 	return lo;
 }
 
+/* One step of the field count (RFC 4180 quotes: see field_of) at text[i];
+ * returns the next offset (past a doubled quote inside quotes). */
+static size_t field_step(const struct srcfile *s, size_t i, struct srcmap_fieldmark *m)
+{
+	char ch = s->text[i];
+	if (m->quoted) {
+		if (ch == '"' && i + 1 < s->len && s->text[i + 1] == '"')
+			i++;
+		else if (ch == '"')
+			m->quoted = 0;
+	} else if (ch == s->fieldsep) {
+		m->field++;
+		m->at_start = 1;
+	} else if (ch == '"' && m->at_start) {
+		m->quoted = 1;
+		m->at_start = 0;
+	} else if (ch != ' ') {
+		m->at_start = 0;
+	}
+	return i + 1;
+}
+
+void srcmap_fields(struct srcfile *s, char sep)
+{
+	s->fieldsep = sep;
+	size_t n = s->len / SRC_CHARS_STEP + 1, k = 0;
+	s->fields = xrealloc(s->fields, n * sizeof *s->fields);
+	struct srcmap_fieldmark m = { 0, 1, 0, 1 };
+	for (size_t i = 0; i < s->len;) {
+		if (i > 0 && s->text[i - 1] == '\n')
+			m = (struct srcmap_fieldmark){ i, 1, 0, 1 };   /* each line counts from 1 */
+		for (; k < n && k * SRC_CHARS_STEP <= i; k++) {
+			s->fields[k] = m;
+			s->fields[k].at = i;
+		}
+		i = field_step(s, i, &m);
+	}
+	for (; k < n; k++) {
+		s->fields[k] = m;
+		s->fields[k].at = s->len;
+	}
+}
+
 /* The 1-based field of a sheet's line that off is in.  Quotes count as the
  * sheet reader reads them (RFC 4180): only a quote that opens a field (after
  * spaces) starts a quoted field, where "" is a quote and separators do not
- * count; a quote inside an unquoted field (6,592"人) is just a character. */
+ * count; a quote inside an unquoted field (6,592"人) is just a character.
+ * The count resumes from the mark before off when it lies in off's line. */
 static unsigned field_of(const struct srcfile *s, size_t from, size_t off)
 {
-	unsigned c = 1;
-	int quoted = 0, at_start = 1;
-	for (size_t i = from; i < off; i++) {
-		char ch = s->text[i];
-		if (quoted) {
-			if (ch == '"' && i + 1 < s->len && s->text[i + 1] == '"')
-				i++;
-			else if (ch == '"')
-				quoted = 0;
-		} else if (ch == s->fieldsep) {
-			c++;
-			at_start = 1;
-		} else if (ch == '"' && at_start) {
-			quoted = 1;
-			at_start = 0;
-		} else if (ch != ' ') {
-			at_start = 0;
-		}
+	struct srcmap_fieldmark m = { from, 1, 0, 1 };
+	if (s->fields) {
+		size_t k = off / SRC_CHARS_STEP;
+		if (k > 0 && s->fields[k].at > off)
+			k--;
+		if (s->fields[k].at > from && s->fields[k].at <= off)
+			m = s->fields[k];
 	}
-	return c;
+	for (size_t i = m.at; i < off;)
+		i = field_step(s, i, &m);
+	return m.field;
 }
 
 /* The characters (UTF-8 lead bytes) in text[0 .. off). */
