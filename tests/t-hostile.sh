@@ -341,4 +341,20 @@ check "50,000 warnings on one line of 2.3 MB: in bounded time" test "$RC" = 0
 check "50,000 warnings on one line: all reported" grep -q "^50000 warnings generated" "$TMP/err"
 check "50,000 warnings on one line: the last one's column" \
 	grep -q "wide.xml:3:2177787: warning: department 'u49999' (第49999課) is responsible for no KPI \[unused-department\]" "$TMP/err"
+# 50,000 KPIs each under its own 担当課: the unused-department rule looked each
+# department up among all the KPIs (20 s); now each KPI marks its own.
+awk -v n=50000 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
+	print "<departments>"
+	for (i = 0; i < n; i++) printf "<department id=\"d%d\">第%d課</department>\n", i, i
+	print "<department id=\"spare\">予備課</department></departments><goals><goal id=\"g1\" number=\"1\"><title>t</title>"
+	for (i = 0; i < n; i++) printf "<kpi id=\"k%d\" direction=\"higher\"><name>n</name><unit>人</unit><baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target><responsible department=\"d%d\"/></kpi>\n", i, i
+	print "</goal></goals></strategy>"
+}' >"$TMP/depts.xml"
+bounded $((sanitized ? 60 : 10)) 1024 check "$TMP/depts.xml"
+check "50,000 KPIs under 50,000 担当課: checked in bounded time" test "$RC" = 0
+check "50,000 担当課: the one no KPI names is the one warning" \
+	test "$(grep -c ': warning: ' "$TMP/err")" = 1 -a "$(grep -c "department 'spare' (予備課) is responsible for no KPI" "$TMP/err")" = 1
+rm -f "$TMP/depts.xml" "$TMP/wide.xml"
 done_testing
