@@ -129,6 +129,9 @@ check "broken pattern and include: the refused read, at the include's line" \
 	grep -q "kensho.xsl:5: error: xsltLoadStyleDocument: read rights for .*missing.xsl denied" "$TMP/err"
 check "broken pattern and include: no line without one" \
 	bash -c '! sed "1,/nothing was written:\$/d" "$0" | grep -v "^$1/kensho.xsl:[0-9][0-9]*: \|the stylesheet has errors"' "$TMP/err" "$TMP/tpl"
+# an instruction XSLT does not have: libxslt warns and leaves it out of the
+# page, which kpic used to write (exit 0)
+hostile "unknown XSLT instruction" tests/html/unknown-instruction.xsl "kensho.xsl:6: error: .*unknown xsl:value-of-all"
 hostile "broken template: the XPath message" tests/html/broken.xsl "kensho.xsl:5: error: Invalid expression"
 # a stylesheet that is not well-formed: libxml2's "F:N: parser error : M" in kpic's form
 printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n<xsl:template match="/" <\n' >"$TMP/notwf.xsl"

@@ -197,7 +197,9 @@ static xsltStylesheetPtr load_stylesheet(const char *path, struct buf *err)
 	if (st == NULL) {
 		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xmlFreeDoc(doc);    /* not taken over on failure */
-	} else if (st->errors) {
+	} else if (st->errors || st->warnings) {
+		/* libxslt counts an unknown xsl: instruction as a warning and
+		 * then leaves it out of every page: kpic says error, and stops */
 		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xsltFreeStylesheet(st);
 		st = NULL;
