@@ -326,7 +326,9 @@ check "a paragraph of exactly 100,000 characters: every character is in the PDF"
 
 # Many diagnostics on one long line (a generator's source of one line): each
 # column and excerpt used to walk the line from its start, so 50,000 unused
-# 担当課 on a line of 2.3 MB took minutes; now each costs a few KiB.
+# 担当課 on a line of 2.3 MB took minutes; now each costs a few KiB.  (Under
+# AddressSanitizer the bound is loose: its allocator spends tens of seconds
+# in the kernel on these sizes, whatever kpic does.)
 awk -v n=50000 'BEGIN {
 	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 	print "<strategy xmlns=\"urn:x-kpic:strategy:1\" xml:lang=\"ja\"><meta><municipality>テスト市</municipality><title>t</title><edition>1</edition><period start=\"2015\" end=\"2019\" baseline=\"2014\"/><as-of>2019-04-01</as-of><evaluation threshold=\"80\" combine=\"best\"/></meta>"
@@ -336,7 +338,7 @@ awk -v n=50000 'BEGIN {
 	print "<kpi id=\"k0\" direction=\"higher\"><name>n</name><unit>人</unit><baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target><responsible department=\"d\"/></kpi>"
 	print "</goal></goals></strategy>"
 }' >"$TMP/wide.xml"
-bounded 30 1024 check "$TMP/wide.xml"
+bounded $((sanitized ? 300 : 30)) 1024 check "$TMP/wide.xml"
 check "50,000 warnings on one line of 2.3 MB: in bounded time" test "$RC" = 0
 check "50,000 warnings on one line: all reported" grep -q "^50000 warnings generated" "$TMP/err"
 check "50,000 warnings on one line: the last one's column" \
@@ -352,7 +354,7 @@ awk -v n=50000 'BEGIN {
 	for (i = 0; i < n; i++) printf "<kpi id=\"k%d\" direction=\"higher\"><name>n</name><unit>人</unit><baseline year=\"2014\">1</baseline><value year=\"2015\">1</value><target year=\"2019\">1</target><responsible department=\"d%d\"/></kpi>\n", i, i
 	print "</goal></goals></strategy>"
 }' >"$TMP/depts.xml"
-bounded $((sanitized ? 60 : 10)) 1024 check "$TMP/depts.xml"
+bounded $((sanitized ? 300 : 10)) 1024 check "$TMP/depts.xml"
 check "50,000 KPIs under 50,000 担当課: checked in bounded time" test "$RC" = 0
 check "50,000 担当課: the one no KPI names is the one warning" \
 	test "$(grep -c ': warning: ' "$TMP/err")" = 1 -a "$(grep -c "department 'spare' (予備課) is responsible for no KPI" "$TMP/err")" = 1
