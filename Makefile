@@ -155,7 +155,7 @@ build/%/draft.pdf: build/%/draft.xml build/kpic $(TEMPLATES)
 	build/kpic pdf -Wno-draft-placeholder -o $@ $<
 
 # --- tests -----------------------------------------------------------------
-UNIT_TESTS = decimal jfmt chart suggest
+UNIT_TESTS = decimal jfmt chart suggest srcmap
 build/unit/test_%: tests/unit/test_%.c tools/decimal.c tools/jfmt.c tools/*.h tests/unit/check.h | $(DEPS_OK)
 	@mkdir -p build/unit
 	$(CC) $(WARN) $(ASAN_FLAGS) $(UNIT_CFLAGS) -Itools -o $@ $(filter %.c,$^) $(UNIT_LIBS)
@@ -165,6 +165,9 @@ build/unit/test_chart: tools/buf.c tools/chart.c tools/chart_svg.c
 build/unit/test_chart: UNIT_CFLAGS = $(PKG_CFLAGS)
 build/unit/test_chart: UNIT_LIBS = $(PKG_LIBS) -lm
 build/unit/test_suggest: tools/suggest.c
+build/unit/test_srcmap: tools/srcmap.c tools/buf.c
+build/unit/test_srcmap: UNIT_CFLAGS = $(PKG_CFLAGS)
+build/unit/test_srcmap: UNIT_LIBS = $(PKG_LIBS) -lm
 
 unit: $(UNIT_TESTS:%=build/unit/test_%)
 

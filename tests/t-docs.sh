@@ -141,6 +141,18 @@ check "update: export lists the KPI ids" grep -q 'g1-haccp' "$TMP/walk/kpi.csv"
 run_kpic eval --format=json "$TMP/walk/abashiri.xml"
 check "update: the updated source evaluates" test "$RC" = 0
 
+# HACKING.md's Limits names every limit of tools/*.h by its macro, and each row
+# of kpic-source(5)'s LIMITS table the diagnostic rule that refuses it.
+hlimits=$(sed -n '/^## Limits$/,/^## /p' HACKING.md)
+for m in $(sed -n 's/^#define \(LIMIT_[A-Z_]*\|SHEET_MAX_[A-Z_]*\|KDEC_MAX_[A-Z_]*\) .*/\1/p' tools/*.h tools/decimal.c | sort -u); do
+	check "HACKING.md Limits names $m" grep -qF "\`$m\`" <<<"$hlimits"
+done
+rules=" $(sed -n 's/^RULE([A-Z_]*, *"\([a-z-]*\)".*/\1/p' tools/rules.def | tr '\n' ' ') "
+while IFS= read -r row; do
+	rule=${row##* Ta Cm }
+	check "kpic-source(5) LIMITS: '${row:4:36}…' names a rule ($rule)" test "${rules#* $rule }" != "$rules"
+done < <(sed -n '/^\.Sh LIMITS/,/^\.Sh /p' man/kpic-source.5 | grep '^\.It ' | grep -v '^\.It Sy ')
+check "kpic(1): the spreadsheet limits name their rule" grep -q "import-too-large" man/kpic.1
 if [ "${LABEL:-}" = plain ]; then
 	make -s install DESTDIR="$TMP/root" PREFIX=/usr >/dev/null 2>&1
 	check "make install: the binary" test -x "$TMP/root/usr/bin/kpic"

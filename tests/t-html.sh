@@ -163,8 +163,21 @@ hostile "broken pattern and include" tests/html/broken-pattern.xsl "kensho.xsl:6
 check "broken pattern and include: every line names the stylesheet" \
 	bash -c '! sed "1,/nothing was written:\$/d" "$0" | grep -v "^$1/kensho.xsl:"' "$TMP/err" "$TMP/tpl"
 check "broken pattern and include: no bare error line" bash -c '! grep -qx "error" "$0"' "$TMP/err"
-check "broken pattern and include: the unplaced message, placed" \
-	grep -q "kensho.xsl: error: xsltCompileLocationPathPattern : Name expected" "$TMP/err"
+# and at the line of the instruction they are about (the next placed message)
+check "broken pattern and include: the unplaced message, at its line" \
+	grep -q "kensho.xsl:6: error: xsltCompileLocationPathPattern : Name expected" "$TMP/err"
+check "broken pattern and include: the refused read, at the include's line" \
+	grep -q "kensho.xsl:5: error: xsltLoadStyleDocument: read rights for .*missing.xsl denied" "$TMP/err"
+check "broken pattern and include: no line without one" \
+	bash -c '! sed "1,/nothing was written:\$/d" "$0" | grep -v "^$1/kensho.xsl:[0-9][0-9]*: \|the stylesheet has errors"' "$TMP/err" "$TMP/tpl"
+# an instruction XSLT does not have: libxslt warns and leaves it out of the
+# page, which kpic used to write (exit 0)
+hostile "unknown XSLT instruction" tests/html/unknown-instruction.xsl "kensho.xsl:6: error: .*unknown xsl:value-of-all"
+hostile "broken template: the XPath message" tests/html/broken.xsl "kensho.xsl:5: error: Invalid expression"
+# a stylesheet that is not well-formed: libxml2's "F:N: parser error : M" in kpic's form
+printf '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">\n<xsl:template match="/" <\n' >"$TMP/notwf.xsl"
+hostile "stylesheet not well-formed" "$TMP/notwf.xsl" "kensho.xsl:2: error: error parsing attribute name"
+check "stylesheet not well-formed: no 'parser error :' line" bash -c '! grep -q "parser error :" "$0"' "$TMP/err"
 
 # The read check looks at the file that is opened: a URI whose encoded
 # separator (a%2Fb) names one file to the check and another to the opener is

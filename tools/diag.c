@@ -189,8 +189,10 @@ static void text_excerpt(struct buf *b, const struct srcfile *src, size_t off)
 	srcmap_line_text(src, off, &start, &len);
 	size_t at = off - (size_t)(start - src->text);
 	/* A NUL ends the excerpt: past it (a damaged file, UTF-16 read as
-	 * bytes) the line is not text a reader could use. */
-	const char *nul = memchr(start, '\0', len);
+	 * bytes) the line is not text a reader could use.  Only the bytes
+	 * the window may show are searched: a line can be the whole file. */
+	size_t reach = len - at < EXCERPT_BYTES ? len - at : EXCERPT_BYTES;
+	const char *nul = at < len ? memchr(start + at, '\0', reach) : NULL;
 	if (nul && (size_t)(nul - start) >= at)
 		len = (size_t)(nul - start);
 	size_t from = 0, to = len;

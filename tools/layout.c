@@ -1278,10 +1278,27 @@ static void release_fontmap(PangoFontMap *map)
 		g_free(gone);
 }
 
+/* fontconfig reads its configuration, and pango matches and sorts its fonts,
+ * on first use, in threads of their own, and neither survives a failed
+ * allocation or thread (glib ends the process).  Asking for the metrics of
+ * the default family does all of it now: kpic build does so before it writes
+ * its first document, so such a failure leaves no document of the run
+ * written. */
+static void warm_fonts(PangoFontMap *map)
+{
+	PangoContext *c = pango_font_map_create_context(map);
+	PangoFontDescription *d = pango_font_description_from_string(LAYOUT_FONT_FAMILY " 10");
+	PangoFontMetrics *m = pango_context_get_metrics(c, d, pango_language_from_string("ja"));
+	pango_font_metrics_unref(m);
+	pango_font_description_free(d);
+	g_object_unref(c);
+}
+
 struct layout_fonts *layout_fonts_new(void)
 {
 	struct layout_fonts *f = xcalloc(1, sizeof *f);
 	f->map = pango_cairo_font_map_new();
+	warm_fonts(f->map);
 	return f;
 }
 

@@ -233,19 +233,26 @@ static void rule_unknown_department(const struct ck *c)
 	}
 }
 
+/* Each KPI marks the department its id names (the first of that id, as the
+ * index resolves it), so that the rule is linear: looking every department
+ * up among all KPIs took seconds for 20,000 of each. */
 static void rule_unused_department(const struct ck *c)
 {
+	char *used = xcalloc(c->m->ndepts + 1, 1);
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		for (size_t j = 0; j < c->m->kpis[i].ndepts; j++) {
+			int d = model_find_dept(c->m, c->m->kpis[i].depts[j]);
+			if (d >= 0)
+				used[d] = 1;
+		}
 	for (size_t d = 0; d < c->m->ndepts; d++) {
-		int used = 0;
-		for (size_t i = 0; i < c->m->nkpis && !used; i++)
-			for (size_t j = 0; j < c->m->kpis[i].ndepts && !used; j++)
-				used = c->m->kpis[i].depts[j] && c->m->depts[d].id &&
-				       !strcmp(c->m->kpis[i].depts[j], c->m->depts[d].id);
-		if (!used)
+		int first = c->m->depts[d].id ? model_find_dept(c->m, c->m->depts[d].id) : -1;
+		if (first < 0 || !used[first])
 			diag_report(c->d, R_UNUSED_DEPT, c->src, at(c, c->m->depts[d].node),
 			            "department '%s' (%s) is responsible for no KPI", c->m->depts[d].id,
 			            c->m->depts[d].name ? c->m->depts[d].name : "");
 	}
+	free(used);
 }
 
 static void rule_missing_department(const struct ck *c)

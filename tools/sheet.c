@@ -191,7 +191,7 @@ static void synthesize_text(struct sheet *sh, char *sheet_name)
 	srcmap_free(&sh->src);
 	srcmap_init(&sh->src, path, text, len);
 	free(path);
-	sh->src.fieldsep = '\t';
+	srcmap_fields(&sh->src, '\t');
 	sh->src.sheet = sheet_name;
 }
 
@@ -275,7 +275,7 @@ static int read_delimited(struct sheet *sh, struct sheet_builder *b, enum rule s
 	const char *t = sh->src.text;
 	size_t len = sh->src.len, pos = len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	char sep = separator(t, len, pos);
-	sh->src.fieldsep = sep;
+	srcmap_fields(&sh->src, sep);
 	/* a control character could not go into the XML kpic makes of a cell */
 	for (size_t i = pos; i < len; i++)
 		if ((unsigned char)t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') {

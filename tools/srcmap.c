@@ -26,6 +26,15 @@ void srcmap_init(struct srcfile *s, const char *path, char *text, size_t len)
 		}
 		s->lines[s->nlines++] = i + 1;
 	}
+	s->chars = xmalloc((len / SRC_CHARS_STEP + 1) * sizeof *s->chars);
+	size_t c = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i % SRC_CHARS_STEP == 0)
+			s->chars[i / SRC_CHARS_STEP] = c;
+		c += ((unsigned char)text[i] & 0xC0) != 0x80;
+	}
+	if (len % SRC_CHARS_STEP == 0)
+		s->chars[len / SRC_CHARS_STEP] = c;    /* the offset len itself */
 }
 
 void srcmap_free(struct srcfile *s)
@@ -33,6 +42,8 @@ void srcmap_free(struct srcfile *s)
 	free(s->path);
 	free(s->text);
 	free(s->lines);
+	free(s->chars);
+	free(s->fields);
 	free(s->tags);
 	free(s->sheet);
 	memset(s, 0, sizeof *s);
@@ -127,31 +138,75 @@ static size_t line_index(const struct srcfile *s, size_t off)
 	return lo;
 }
 
+/* One step of the field count (RFC 4180 quotes: see field_of) at text[i];
+ * returns the next offset (past a doubled quote inside quotes). */
+static size_t field_step(const struct srcfile *s, size_t i, struct srcmap_fieldmark *m)
+{
+	char ch = s->text[i];
+	if (m->quoted) {
+		if (ch == '"' && i + 1 < s->len && s->text[i + 1] == '"')
+			i++;
+		else if (ch == '"')
+			m->quoted = 0;
+	} else if (ch == s->fieldsep) {
+		m->field++;
+		m->at_start = 1;
+	} else if (ch == '"' && m->at_start) {
+		m->quoted = 1;
+		m->at_start = 0;
+	} else if (ch != ' ') {
+		m->at_start = 0;
+	}
+	return i + 1;
+}
+
+void srcmap_fields(struct srcfile *s, char sep)
+{
+	s->fieldsep = sep;
+	size_t n = s->len / SRC_CHARS_STEP + 1, k = 0;
+	s->fields = xrealloc(s->fields, n * sizeof *s->fields);
+	struct srcmap_fieldmark m = { 0, 1, 0, 1 };
+	for (size_t i = 0; i < s->len;) {
+		if (i > 0 && s->text[i - 1] == '\n')
+			m = (struct srcmap_fieldmark){ i, 1, 0, 1 };   /* each line counts from 1 */
+		for (; k < n && k * SRC_CHARS_STEP <= i; k++) {
+			s->fields[k] = m;
+			s->fields[k].at = i;
+		}
+		i = field_step(s, i, &m);
+	}
+	for (; k < n; k++) {
+		s->fields[k] = m;
+		s->fields[k].at = s->len;
+	}
+}
+
 /* The 1-based field of a sheet's line that off is in.  Quotes count as the
  * sheet reader reads them (RFC 4180): only a quote that opens a field (after
  * spaces) starts a quoted field, where "" is a quote and separators do not
- * count; a quote inside an unquoted field (6,592"人) is just a character. */
+ * count; a quote inside an unquoted field (6,592"人) is just a character.
+ * The count resumes from the mark before off when it lies in off's line. */
 static unsigned field_of(const struct srcfile *s, size_t from, size_t off)
 {
-	unsigned c = 1;
-	int quoted = 0, at_start = 1;
-	for (size_t i = from; i < off; i++) {
-		char ch = s->text[i];
-		if (quoted) {
-			if (ch == '"' && i + 1 < s->len && s->text[i + 1] == '"')
-				i++;
-			else if (ch == '"')
-				quoted = 0;
-		} else if (ch == s->fieldsep) {
-			c++;
-			at_start = 1;
-		} else if (ch == '"' && at_start) {
-			quoted = 1;
-			at_start = 0;
-		} else if (ch != ' ') {
-			at_start = 0;
-		}
+	struct srcmap_fieldmark m = { from, 1, 0, 1 };
+	if (s->fields) {
+		size_t k = off / SRC_CHARS_STEP;
+		if (k > 0 && s->fields[k].at > off)
+			k--;
+		if (s->fields[k].at > from && s->fields[k].at <= off)
+			m = s->fields[k];
 	}
+	for (size_t i = m.at; i < off;)
+		i = field_step(s, i, &m);
+	return m.field;
+}
+
+/* The characters (UTF-8 lead bytes) in text[0 .. off). */
+static size_t chars_before(const struct srcfile *s, size_t off)
+{
+	size_t c = s->chars[off / SRC_CHARS_STEP];
+	for (size_t i = off - off % SRC_CHARS_STEP; i < off; i++)
+		c += ((unsigned char)s->text[i] & 0xC0) != 0x80;
 	return c;
 }
 
@@ -167,11 +222,7 @@ void srcmap_linecol(const struct srcfile *s, size_t off, unsigned *line, unsigne
 		*col = field_of(s, s->lines[li], off);
 		return;
 	}
-	unsigned c = 1;
-	for (size_t i = s->lines[li]; i < off; i++)
-		if (((unsigned char)s->text[i] & 0xC0) != 0x80)
-			c++;
-	*col = c;
+	*col = (unsigned)(chars_before(s, off) - chars_before(s, s->lines[li]) + 1);
 }
 
 size_t srcmap_offset(const struct srcfile *s, unsigned line, unsigned col)

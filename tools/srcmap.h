@@ -16,6 +16,15 @@
 #include <libxml/tree.h>
 
 #define SRC_NOWHERE ((size_t)-1)
+#define SRC_CHARS_STEP 4096u
+
+/* The state of the field count of a sheet's line where the scan resumes
+ * (srcmap_fields). */
+struct srcmap_fieldmark {
+	size_t at;               /* the offset the state is before */
+	unsigned field;          /* 1-based, in its line */
+	unsigned char quoted, at_start;
+};
 
 struct srcfile {
 	char *path;              /* as given on the command line */
@@ -23,10 +32,16 @@ struct srcfile {
 	size_t len;
 	size_t *lines;           /* offset of the first byte of each line */
 	size_t nlines;
+	size_t *chars;           /* characters in text[0 .. i * SRC_CHARS_STEP), so
+	                            that a column costs at most two steps, however
+	                            long its line (a file of one line) */
 	size_t *tags;            /* offset of each start tag's '<', in order */
 	size_t ntags;
 	char fieldsep;           /* a sheet (kpic update): columns count fields
 	                            separated by this ('\t' or ','), not characters */
+	struct srcmap_fieldmark *fields;  /* with fieldsep: the state at every
+	                            SRC_CHARS_STEP bytes, so that a field costs
+	                            at most a step however long its row */
 	char *sheet;             /* a spreadsheet's sheet (kpic import): text holds
 	                            its rows as lines of tab-separated cells, and
 	                            positions print as PATH:SHEET:R<row>C<col> */
@@ -35,6 +50,9 @@ struct srcfile {
 /* Takes ownership of text (len bytes + NUL). */
 void srcmap_init(struct srcfile *s, const char *path, char *text, size_t len);
 void srcmap_free(struct srcfile *s);
+
+/* Makes s a sheet whose columns count fields separated by sep. */
+void srcmap_fields(struct srcfile *s, char sep);
 
 /* Indexes start tags and binds them to the tree's elements.  Returns 0, or -1
  * when the counts disagree (which would be a kpic bug). */

@@ -197,7 +197,9 @@ static xsltStylesheetPtr load_stylesheet(const char *path, struct buf *err)
 	if (st == NULL) {
 		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xmlFreeDoc(doc);    /* not taken over on failure */
-	} else if (st->errors) {
+	} else if (st->errors || st->warnings) {
+		/* libxslt counts an unknown xsl: instruction as a warning and
+		 * then leaves it out of every page: kpic says error, and stops */
 		buf_printf(err, _("%s: the stylesheet has errors\n"), path);
 		xsltFreeStylesheet(st);
 		st = NULL;
@@ -275,38 +277,90 @@ static char *next_line(const char **raw)
 	return l;
 }
 
+/* Messages without a line ("Invalid expression", "read rights denied"),
+ * waiting for the next message that has one: libxml2 and libxslt write them
+ * just before the message of the instruction they are about, or (at run
+ * time) just after it, so each takes the nearest place that follows, else
+ * the last one before it, else only the stylesheet's name. */
+struct unplaced {
+	struct buf msgs;        /* "error: MESSAGE\n"..., not yet written */
+	char where[PATH_MAX + 16];  /* "F:N" of the last placed message, or "" */
+};
+
+static void flush_unplaced(struct unplaced *u, const char *where, struct buf *out)
+{
+	const char *s = u->msgs.data ? u->msgs.data : "";
+	for (const char *nl; *s && (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		buf_printf(out, "%s: %.*s\n", where, (int)(nl - s), s);
+	buf_reset(&u->msgs);
+}
+
+/* Writes a message that says where it is ("F:N: ..."), the waiting ones first. */
+static void put_placed(struct unplaced *u, const char *file, int line, const char *rest, struct buf *out)
+{
+	snprintf(u->where, sizeof u->where, "%s:%d", file, line);
+	flush_unplaced(u, u->where, out);
+	buf_printf(out, "%s: %s\n", u->where, rest);
+}
+
+/* "F:N: parser error : M" (libxml2's form for a stylesheet that is not
+ * well-formed): its place, and its kind and message in kpic's form. */
+static int libxml_form(const char *l, char *file, int *line, struct buf *rest)
+{
+	int end = 0;
+	if (sscanf(l, "%4095[^:]:%d: %n", file, line, &end) != 2 || end == 0)
+		return 0;
+	const char *m = strstr(l + end, " : ");
+	if (m == NULL)
+		return 0;
+	buf_printf(rest, "%s: %s", strstr(l + end, "warning") && strstr(l + end, "warning") < m ? "warning" : "error",
+	           m + 3);
+	return 1;
+}
+
 /* libxslt writes "runtime error: file F line N element E" and the message on
  * the next line, or only "error" before it when it knows no place, and
  * libxml2 some bare messages ("Invalid expression"); kpic's users read
  * "F:N: error: MESSAGE (in xsl:E)", the form every other diagnostic of kpic
- * has, and "STYLESHEET: error: MESSAGE" where no line is known. */
+ * has, with the place of the instruction for the messages that had none, and
+ * "STYLESHEET: error: MESSAGE" only where no line is known at all. */
 static void reformat(const char *raw, const char *path, struct buf *out)
 {
 	char file[PATH_MAX], elem[64];
 	int line;
 	char *l;
+	struct unplaced u = { 0 };
 	while ((l = next_line(&raw)) != NULL) {
 		const char *at = strstr(l, " error: file ");
+		struct buf rest = { 0 };
 		if (at && sscanf(at, " error: file %4095s line %d element %63s", file, &line, elem) == 3) {
 			char *m = next_line(&raw);
-			buf_printf(out, "%s:%d: error: %s (in xsl:%s)\n", file, line, m ? m : "", elem);
+			buf_printf(&rest, "error: %s (in xsl:%s)", m ? m : "", elem);
+			put_placed(&u, file, line, buf_str(&rest), out);
 			free(m);
 		} else if (at && sscanf(at, " error: file %4095s", file) == 1) {
 			char *m = next_line(&raw);
-			buf_printf(out, "%s: error: %s\n", file, m ? m : "");
+			buf_printf(&u.msgs, "error: %s\n", m ? m : "");
 			free(m);
 		} else if (bare_kind(l)) {
 			char *m = next_line(&raw);
 			if (m && *m)
-				buf_printf(out, "%s: %s: %s\n", path, strstr(l, "warning") ? "warning" : "error", m);
+				buf_printf(&u.msgs, "%s: %s\n", strstr(l, "warning") ? "warning" : "error", m);
 			free(m);
+		} else if (libxml_form(l, file, &line, &rest)) {
+			put_placed(&u, file, line, buf_str(&rest), out);
 		} else if (*l && placed(l, path)) {
+			if (l[0] != ' ' && l[0] != '\t')
+				flush_unplaced(&u, u.where[0] ? u.where : path, out);
 			buf_printf(out, "%s\n", l);
 		} else if (*l) {
-			buf_printf(out, "%s: error: %s\n", path, l);
+			buf_printf(&u.msgs, "error: %s\n", l);
 		}
+		buf_free(&rest);
 		free(l);
 	}
+	flush_unplaced(&u, u.where[0] ? u.where : path, out);
+	buf_free(&u.msgs);
 }
 
 #define CACHE_MAX 8

@@ -76,5 +76,29 @@ for name, cell in (("formula-no-value.xlsx", '<c r="B2"><f>SUM(A1:A2)</f></c>'),
 fo = ods("kpi", 1, 1).replace(b'</table:table-row>', b'</table:table-row><table:table-row><table:table-cell'
                               b' table:formula="of:=SUM([.A1])"/></table:table-row>')
 seed("formula-no-value.ods", 5 | 32, fo + b"\0")
+# repeat counts times text size, on both sides of SHEET_MAX_TEXT as the fuzz
+# build lowers it (4 MiB): long text over few cells, short text over many
+for size, cols, rows in ((4096, 64, 16), (4096, 64, 17), (16, 1024, 300), (65536, 8, 8)):
+    seed("repeat-%d-x-%dx%d.ods" % (size, cols, rows), 5 | 32, ods("r" * size, cols, rows) + b"\0")
+# formula cells: with and without a cached value, an error value, a
+# shared-string index out of range (each a diagnostic, never an empty cell)
+F = "".join((
+    '<row r="1"><c r="A1" t="str"><f>B1&amp;""</f></c><c r="B1"><f>1+1</f><v>2</v></c>',
+    '<c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D1"><f>SUM(A2:A3)</f></c></row>',
+    '<row r="2"><c r="A2" t="s"><v>7</v></c><c r="B2" t="s"><v>0</v></c><c r="C2" t="str"><f>"x"</f><v>x</v></c></row>'))
+seed("formula.xlsx", 4 | 32, b"\0".join(x.encode() for x in (
+    wb, "", '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (M, F),
+    '<sst %s><si><t>KPI</t></si></sst>' % M, "")))
+O = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+     ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+     ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+     ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+     '<table:table table:name="KPI"><table:table-row>'
+     '<table:table-cell table:formula="of:=1+1" office:value-type="float"/>'
+     '<table:table-cell table:formula="of:=1+1" office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell>'
+     '<table:table-cell table:formula="of:=[.A1]&amp;&quot;&quot;" office:value-type="string"/>'
+     '<table:table-cell table:formula="of:=1/0" table:number-columns-repeated="50"><text:p>#DIV/0!</text:p></table:table-cell>'
+     '</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>')
+seed("formula.ods", 5 | 32, O.encode() + b"\0")
 PY
 ls "$out" | wc -l

@@ -39,6 +39,7 @@ html) opts="-dict=tests/fuzz/kpic.dict -max_len=16384" ;;
 diff) opts="-dict=tests/fuzz/kpic.dict -max_len=65536" ;;
 layout) opts="-dict=tests/fuzz/layout.dict -max_len=8192" ;;
 sheet) opts="-dict=tests/fuzz/sheet.dict -max_len=65536" ;;
+xslt) opts="-dict=tests/fuzz/xslt.dict -max_len=8192" ;;
 *) opts="" ;;
 esac
 
@@ -77,6 +78,8 @@ if [ $smoke = 0 ]; then
 		seed fixture tests/fixtures/*.xml tests/html/*.xml ;;
 	layout)
 		seed layout tests/layout/*.xml ;;
+	xslt)
+		seed html tests/html/*.xsl ;;
 	esac
 fi
 

@@ -1,0 +1,1 @@
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><html><body><p><xsl:value-of select="document('a%2Fb/..%2F..%2Foutside/secret.xml')"/></p></body></html></xsl:template></xsl:stylesheet>

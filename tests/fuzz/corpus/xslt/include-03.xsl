@@ -1,0 +1,1 @@
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:include href="a%2F..%2F..%2Foutside/secret.xsl"/><xsl:template match="/"><html><body><xsl:call-template name="secret"/></body></html></xsl:template></xsl:stylesheet>
