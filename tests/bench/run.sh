@@ -47,6 +47,18 @@ measure() {
 	fi
 }
 
+# figure AWK [N]: the last measurement ($W/m) as the awk statement AWK prints
+# it, with its seconds in s, its peak KiB in m and N in n; or "stopped" /
+# "failed" as measure() left it.
+figure() {
+	local s m
+	read -r s m <"$W/m" || true
+	case $s in
+	stopped | failed) echo "$s" ;;
+	*) awk -v s="$s" -v m="$m" -v n="${2:-1}" "BEGIN { $1 }" ;;
+	esac
+}
+
 # median N CMD...: runs CMD N times; prints "SECONDS MIB" of the median run
 # by time (its peak RSS is the largest of the runs).
 median() {
@@ -187,11 +199,7 @@ for n in $SIZES; do
 		pdf) measure "$W/m" "$KPIC" pdf -o "$W/o.pdf" "$W/s$n.xml" ;;
 		diff) measure "$W/m" bash -c 'diff_ok "$@"' - "$KPIC" diff -o "$W/o.diff" "$W/s$n.xml" "$W/s$n-new.xml" ;;
 		esac
-		read -r s m <"$W/m" || true
-		case $s in
-		stopped | failed) printf ' %17s' "$s" ;;
-		*) printf ' %17s' "$(awk -v s="$s" -v m="$m" -v n="$n" 'BEGIN { printf "%.1f (%.0f)", s * 1e6 / n, m / 1024 }')" ;;
-		esac
+		printf ' %17s' "$(figure 'printf "%.1f (%.0f)", s * 1e6 / n, m / 1024' "$n")"
 	done
 	echo
 	rm -f "$W/s$n.xml" "$W/s$n-new.xml"
@@ -206,11 +214,7 @@ export -f refused
 hostile_row() {
 	local what=$1; shift
 	measure "$W/m" "$@"
-	read -r s m <"$W/m" || true
-	case $s in
-	stopped | failed) printf '%-64s %9s\n' "$what" "$s" ;;
-	*) printf '%-64s %9s %9s\n' "$what" "$s" "$(awk -v m="$m" 'BEGIN { printf "%.1f", m / 1024 }')" ;;
-	esac
+	printf '%-64s %9s %9s\n' "$what" "$(figure 'printf "%s", s')" "$(figure 'printf "%.1f", m / 1024')"
 }
 # hostile_para N: the fixture's narrative paragraph made N characters
 hostile_para() {
@@ -246,11 +250,7 @@ for shape in "2000 5000 5" "20000 6 20000"; do
 	printf '%-36s' "$n KPIs, $d departments, $g goals"
 	for op in html pdf; do
 		measure "$W/m" "$KPIC" "$op" -o "$W/w.$op" "$W/w.xml"
-		read -r s m <"$W/m" || true
-		case $s in
-		stopped | failed) printf ' %14s' "$s" ;;
-		*) printf ' %14s' "$(awk -v s="$s" -v m="$m" 'BEGIN { printf "%.2f (%.0f)", s, m / 1024 }')" ;;
-		esac
+		printf ' %14s' "$(figure 'printf "%.2f (%.0f)", s, m / 1024')"
 	done
 	echo
 	rm -f "$W/w.xml"
@@ -272,20 +272,20 @@ one_by_one() {
 	done
 }
 export -f one_by_one
-measure "$W/m" bash -c "one_by_one $single"
-read -r s1 m1 <"$W/m"
-measure "$W/m" "$KPIC" build -d "$W/many-out" $(for ((i = 1; i <= BATCH; i++)); do echo "$W/many/m$i/strategy.xml"; done)
-read -r sb mb <"$W/m"
+# docs_row LABEL N: the last measurement of N documents, its label naming its
+# peak (PEAK in LABEL)
+docs_row() {
+	printf '%-48s %9s %9s %10s %9s\n' "${1/PEAK/$(figure 'printf "%.0f", m / 1024')}" "$2" "$(figure 'printf "%s", s')" \
+		"$(figure 'printf "%.3f", s / n' "$2")" "$(figure 'printf "%.1f", n / s' "$2")"
+}
 jobs=$(nproc)
-rm -rf "$W/many-out"
-measure "$W/m" "$KPIC" build -j "$jobs" -d "$W/many-out" $(for ((i = 1; i <= BATCH; i++)); do echo "$W/many/m$i/strategy.xml"; done)
-read -r sj mj <"$W/m"
 echo "Many municipal documents (synthetic, 60-100 KPIs each, HTML + PDF)"
 printf '%-48s %9s %9s %10s %9s\n' "" "docs" "wall s" "s per doc" "docs/s"
-printf '%-48s %9s %9s %10s %9s\n' "kpic html + kpic pdf, one process each" "$single" "$s1" \
-	"$(awk -v s="$s1" -v n="$single" 'BEGIN { printf "%.3f", s / n }')" "$(awk -v s="$s1" -v n="$single" 'BEGIN { printf "%.1f", n / s }')"
-printf '%-48s %9s %9s %10s %9s\n' "kpic build, one process (peak $(awk -v m="$mb" 'BEGIN { printf "%.0f", m / 1024 }') MiB)" "$BATCH" "$sb" \
-	"$(awk -v s="$sb" -v n="$BATCH" 'BEGIN { printf "%.3f", s / n }')" "$(awk -v s="$sb" -v n="$BATCH" 'BEGIN { printf "%.1f", n / s }')"
-printf '%-48s %9s %9s %10s %9s\n' "kpic build -j $jobs, $jobs processes (peak $(awk -v m="$mj" 'BEGIN { printf "%.0f", m / 1024 }') MiB each)" "$BATCH" "$sj" \
-	"$(awk -v s="$sj" -v n="$BATCH" 'BEGIN { printf "%.3f", s / n }')" "$(awk -v s="$sj" -v n="$BATCH" 'BEGIN { printf "%.1f", n / s }')"
+measure "$W/m" bash -c "one_by_one $single"
+docs_row "kpic html + kpic pdf, one process each" "$single"
+measure "$W/m" "$KPIC" build -d "$W/many-out" $(for ((i = 1; i <= BATCH; i++)); do echo "$W/many/m$i/strategy.xml"; done)
+docs_row "kpic build, one process (peak PEAK MiB)" "$BATCH"
+rm -rf "$W/many-out"
+measure "$W/m" "$KPIC" build -j "$jobs" -d "$W/many-out" $(for ((i = 1; i <= BATCH; i++)); do echo "$W/many/m$i/strategy.xml"; done)
+docs_row "kpic build -j $jobs, $jobs processes (peak PEAK MiB each)" "$BATCH"
 rm -rf "$W/many" "$W/many-out"
