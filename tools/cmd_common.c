@@ -150,6 +150,13 @@ int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, str
 	return status_of(compile_source(o->files[0], sc, d, u, o->timing), 0);
 }
 
+int compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
+{
+	int status = compile_one(o, sc, d, u);
+	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	return status;
+}
+
 int write_output(const char *path, const struct buf *b, const char *const inputs[])
 {
 	char err[512];

@@ -122,6 +122,10 @@ struct schema *open_schema(const struct opts *o);
 /* Compiles the command's one source, o->files[0], into *u (which must then
  * be freed with unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
 int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+/* The same for a command whose result may go to standard output (eval,
+ * export, draft), and its diagnostics flushed: text ones to stderr, JSON
+ * and SARIF ones to stdout only when no result follows there. */
+int compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
 
 /* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
  * the file's name without .xml; -1 when there is none to use. */

@@ -33,9 +33,7 @@ int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = compile_one(o, sc, d, &u);
-	/* Machine-readable diagnostics go to stdout, which the draft would share. */
-	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	int status = compile_for_result(o, sc, d, &u);
 	if (status == 0) {
 		struct buf src = BUF_INIT, err = BUF_INIT;
 		struct draft_period p;

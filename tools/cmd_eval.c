@@ -15,9 +15,7 @@ int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	struct unit u;
-	int status = compile_one(o, sc, d, &u);
-	/* Machine-readable diagnostics go to stdout, which the result would share. */
-	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	int status = compile_for_result(o, sc, d, &u);
 	if (status == 0) {
 		struct buf b = BUF_INIT;
 		if (o->format == OUT_JSON)

@@ -91,8 +91,7 @@ int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (!o->actuals_template && (o->format == OUT_XLSX || o->format == OUT_ODS || o->by_department || o->year))
 		return cmd_usage(o->command, N_("--format=xlsx or ods, --by-department and --year go with --actuals-template"));
 	struct unit u;
-	int status = compile_one(o, sc, d, &u);
-	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
+	int status = compile_for_result(o, sc, d, &u);
 	if (status == 0 && o->actuals_template) {
 		status = actuals_sheets(o, &u.model);
 	} else if (status == 0) {
