@@ -113,7 +113,7 @@ int find_templates(const char *given, char *out, size_t size)
 		return file_exists(out, "kpic.rng") ? 0 : -1;
 	}
 	char exe[PATH_MAX];
-	if (exe_dir(exe, sizeof exe) == 0) {
+	if (exedir_path(exe, sizeof exe) == 0) {
 		snprintf(out, size, "%s/templates", exe);
 		if (file_exists(out, "kpic.rng"))
 			return 0;

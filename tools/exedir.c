@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int exe_dir(char *out, size_t size)
+int exedir_path(char *out, size_t size)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);

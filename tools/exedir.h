@@ -11,6 +11,6 @@
 #include <stddef.h>
 
 /* The executable's directory, from /proc/self/exe; -1 if it cannot be read. */
-int exe_dir(char *out, size_t size);
+int exedir_path(char *out, size_t size);
 
 #endif

@@ -380,8 +380,8 @@ static struct chart *population_vision(const struct model *m)
 	return c;
 }
 
-struct chart *figure_chart(const struct model *m, const struct eval *e, const char *kind,
-                           const char *ref)
+struct chart *figures_chart(const struct model *m, const struct eval *e, const char *kind,
+                            const char *ref)
 {
 	if (kind == NULL)
 		return NULL;
@@ -394,10 +394,10 @@ struct chart *figure_chart(const struct model *m, const struct eval *e, const ch
 	return NULL;
 }
 
-int figure_svg(const struct model *m, const struct eval *e, const char *kind, const char *ref,
-               const char *id, struct buf *out)
+int figures_svg(const struct model *m, const struct eval *e, const char *kind, const char *ref,
+                const char *id, struct buf *out)
 {
-	struct chart *c = figure_chart(m, e, kind, ref);
+	struct chart *c = figures_chart(m, e, kind, ref);
 	if (c == NULL)
 		return -1;
 	chart_svg(c, id, out);

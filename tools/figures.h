@@ -22,11 +22,11 @@
  *   "population-vision" the <vision> populations (census, estimate, target)
  * NULL for an unknown kind or id, or nothing to draw.  Free with chart_free.
  */
-struct chart *figure_chart(const struct model *m, const struct eval *e, const char *kind,
-                           const char *ref);
+struct chart *figures_chart(const struct model *m, const struct eval *e, const char *kind,
+                            const char *ref);
 
 /* The same chart as inline SVG whose ids start with id; -1 if none. */
-int figure_svg(const struct model *m, const struct eval *e, const char *kind, const char *ref,
-               const char *id, struct buf *out);
+int figures_svg(const struct model *m, const struct eval *e, const char *kind, const char *ref,
+                const char *id, struct buf *out);
 
 #endif

@@ -65,7 +65,7 @@ static void find_localedir(char *out, size_t size)
 		return;
 	}
 	char exe[PATH_MAX];
-	if (exe_dir(exe, sizeof exe) == 0) {
+	if (exedir_path(exe, sizeof exe) == 0) {
 		snprintf(out, size, "%s/locale", exe);
 		if (has_catalogue(out))
 			return;

@@ -108,7 +108,7 @@ static int at_the_end(const struct xml_error *pe)
 	       pe->code == XML_ERR_DOCUMENT_EMPTY;
 }
 
-/* A start tag at `at` has more attributes than kpic reads (limits_attrs):
+/* A start tag at `at` has more attributes than kpic reads (srclimits_attrs):
  * libxml2 parses only what precedes it, so that a well-formedness error
  * there, or another limit passed, is reported as the whole file's would be;
  * otherwise the limit is, at the tag.  libxml2 holds back what it cannot
@@ -123,7 +123,7 @@ static xmlDoc *refuse_attrs(struct diag_ctx *d, struct srcfile *src, size_t at, 
 		xoom();
 	xmlCtxtUseOptions(ctxt, PARSE_OPTIONS);
 	struct limits_scan ls;
-	limits_watch(ctxt, &ls, src->text, at);
+	srclimits_watch(ctxt, &ls, src->text, at);
 	xmlSetStructuredErrorFunc(&pe, on_xml_error);
 	xmlParseChunk(ctxt, src->text, (int)at, 0);
 	if (!pe.seen && !ls.exceeded) {
@@ -149,14 +149,14 @@ static xmlDoc *parse(struct diag_ctx *d, struct srcfile *src)
 {
 	size_t many_at;
 	char many[256];
-	if (limits_attrs(src->text, src->len, &many_at, many, sizeof many))
+	if (srclimits_attrs(src->text, src->len, &many_at, many, sizeof many))
 		return refuse_attrs(d, src, many_at, many);
 	struct xml_error pe = { 0 };
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL)
 		xoom();
 	struct limits_scan ls;
-	limits_watch(ctxt, &ls, src->text, src->len);
+	srclimits_watch(ctxt, &ls, src->text, src->len);
 	xmlSetStructuredErrorFunc(&pe, on_xml_error);
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, src->text, (int)src->len, src->path, "UTF-8", PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);

@@ -28,7 +28,7 @@ struct host {
 static struct chart *host_figure(void *ud, const char *kind, const char *ref)
 {
 	const struct host *h = ud;
-	return figure_chart(&h->u->model, &h->u->eval, kind, ref);
+	return figures_chart(&h->u->model, &h->u->eval, kind, ref);
 }
 
 /* The offset of the first non-blank character of a 1-based line. */

@@ -120,7 +120,7 @@ static int too_many_attrs(struct zsheet *z, const char *name, const char *text, 
 {
 	size_t at;
 	char msg[256];
-	if (!limits_attrs(text, len, &at, msg, sizeof msg))
+	if (!srclimits_attrs(text, len, &at, msg, sizeof msg))
 		return 0;
 	int line = 1;
 	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + at - p))) != NULL; p++)

@@ -219,7 +219,7 @@ static void on_cdata(void *ctx, const xmlChar *s, int len)
 	stop_if_exceeded(ctx, ls);
 }
 
-void limits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text, size_t len)
+void srclimits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text, size_t len)
 {
 	memset(ls, 0, sizeof *ls);
 	ls->text = text;
@@ -268,7 +268,7 @@ static size_t tag_attrs(const char *t, size_t len, size_t i, size_t *next)
 	return n;
 }
 
-int limits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size)
+int srclimits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size)
 {
 	size_t i = 0;
 	while (i < len) {

@@ -24,7 +24,7 @@
  *                          with its length times its pages: 1 MB took 1.3 s,
  *                          8 MB 79 s; 100,000 characters are some 65 pages
  *                          and a tenth of a second (limit-exceeded)
- *   LIMIT_ATTRS            srclimits.c, before parsing (limits_attrs): libxml2
+ *   LIMIT_ATTRS            srclimits.c, before parsing (srclimits_attrs): libxml2
  *                          compares each attribute of a start tag with every
  *                          other one (10^5 attributes take 16 s, 2 x 10^5
  *                          106 s) before any callback could count them, so the
@@ -53,7 +53,7 @@
 #define LIMIT_MIN_YEAR          1868     /* Meiji 1: the first year of the eras kpic writes */
 #define LIMIT_MAX_YEAR          2200
 
-/* What limits_watch() saw: the first limit passed, if any. */
+/* What srclimits_watch() saw: the first limit passed, if any. */
 struct limits_scan {
 	const char *text;            /* the bytes being parsed, for positions */
 	size_t len;
@@ -76,13 +76,13 @@ struct limits_scan {
  * first element past a limit (then ls->exceeded is set).  ctxt must build a
  * tree with libxml2's SAX2 handlers (xmlNewParserCtxt); *ls must outlive the
  * parse. */
-void limits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text, size_t len);
+void srclimits_watch(xmlParserCtxt *ctxt, struct limits_scan *ls, const char *text, size_t len);
 
 /* Scans text[0..len) for the first start tag with more than LIMIT_ATTRS
  * attributes, in linear time and without parsing (comments, CDATA sections,
  * processing instructions and declarations are skipped).  Returns 1 and its
  * '<' offset in *at, with the diagnostic's message (translated) in msg; 0
  * when there is none. */
-int limits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size);
+int srclimits_attrs(const char *text, size_t len, size_t *at, char *msg, size_t size);
 
 #endif

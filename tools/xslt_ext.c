@@ -221,8 +221,8 @@ static void fn_chart(xmlXPathParserContextPtr ctxt, int nargs)
 	const struct xslt_env *env = run ? run->env : NULL;
 	struct buf svg = BUF_INIT;
 	xmlXPathObjectPtr res = NULL;
-	if (env && figure_svg(env->model, env->eval, (const char *)kind, (const char *)ref,
-	                      (const char *)id, &svg) == 0)
+	if (env && figures_svg(env->model, env->eval, (const char *)kind, (const char *)ref,
+	                       (const char *)id, &svg) == 0)
 		res = env->charts ? chart_placeholder(t, env->charts, &svg) : svg_fragment(t, &svg);
 	buf_free(&svg);
 	if (res)
