@@ -81,6 +81,9 @@ check "hibarino html: the legend of each grade and state" has "$h" \
 check "hibarino html: grade symbols in the KPI table" has "$h" "21,550人 （R5） 22,000人 99.8% C"
 check "hibarino html: the A and D marks" bash -c 'grep -qF "125.0% A" "$0" && grep -qF "63.6% D" "$0" && grep -qF "87.1% 事業終了" "$0"' "$h"
 check "hibarino html: the narrative counts" has "$h" "評価したKPI11件のうち、「A」は3件、「B」は3件、「C」は3件、「D」は2件であった。このほか事業終了が1件、調査中が1件ある。"
+# the trend chart of a KPI out of the scale says its state, not 未達
+check "hibarino html: the 事業終了 KPI's chart text says 事業終了" has "$h" \
+	"ひばり野まつり補助事業の参加者数の推移。基準値 500人（R2）、最新値 540人（R4）、目標値 800人（R7）。達成率 87.1%、事業終了。"
 check "hibarino html: the 再掲 rows" test "$(grep -o '（再掲）' "$TMP/hibarino.html" | wc -l)" -ge 2
 check "hibarino pdf: the count table" has "$TMP/hibarino.pdf.txt" \
 	"基本目標全KPI120%以上100%以上120%未満70%以上100%未満70%未満事業終了調査中"
