@@ -91,8 +91,9 @@ static void series_points(const struct series *s, int base, size_t n, struct cha
 }
 
 /* The text alternative: each series' baseline, latest actual and target, each
- * with its year (a value covering several years says its span itself). */
-static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf *out)
+ * with its year (a value covering several years says its span itself), then
+ * the rate and the judgement, or the state (事業終了) of a KPI out of the scale. */
+static void kpi_desc(const struct model *m, const struct kpi *k, const struct kpi_result *r, struct buf *out)
 {
 	char era[16];
 	buf_printf(out, "%sの推移。", k->name ? k->name : "");
@@ -116,7 +117,8 @@ static void kpi_desc(const struct kpi *k, const struct kpi_result *r, struct buf
 	if (r->rate_ok) {
 		char rate[32];
 		jfmt_rate(r->rate, 1, rate, sizeof rate);
-		buf_printf(out, "達成率 %s、%s。", rate, r->met ? "達成" : "未達");
+		const char *state = r->state >= 0 ? m->states[r->state].label : NULL;
+		buf_printf(out, "達成率 %s、%s。", rate, state ? state : r->met ? "達成" : "未達");
 	}
 }
 
@@ -249,7 +251,7 @@ static struct chart *kpi_chart(const struct model *m, const struct eval *e, cons
 	if (used == 1)
 		ser[0].label = NULL;
 	struct buf desc = BUF_INIT, *target = xcalloc(used, sizeof *target);
-	kpi_desc(kp, &e->kpis[k], &desc);
+	kpi_desc(m, kp, &e->kpis[k], &desc);
 	struct chart_lines_spec spec = { kp->name, buf_str(&desc), kp->series[0].unit, l.p, n, ser,
 	                                 used, 0, 0, 0, NULL, kpi_decimals(kp), kpi_man(kp) };
 	chart_targets(used_s, used, base, n, &spec, ser, target);
