@@ -144,18 +144,20 @@ run_kpic update "$TMP/ro.xml" --year 2019 --actuals "$sheet" -o "$TMP/ro-out.xml
 check "read-only: -o still writes elsewhere" test "$RC" = 0 -a -s "$TMP/ro-out.xml"
 
 # --- confirming or revising a value keeps its from= and label=
-sed '116s|<value year="2018">1006</value>|<value year="2018" from="2017" status="provisional" label="H29-30">1006</value>|' \
+# the value's line in the source (found, not assumed: the source changes)
+vl=$(grep -n '<value year="2018">1006</value>' "$src" | cut -d: -f1)
+sed "${vl}s|<value year=\"2018\">1006</value>|<value year=\"2018\" from=\"2017\" status=\"provisional\" label=\"H29-30\">1006</value>|" \
 	"$src" >"$TMP/fl.xml"
 grep -qF 'label="H29-30"' "$TMP/fl.xml" || not_ok "fixture: the value with from= and label="
 printf 'kpi\tvalue\ng1-pedestrians-weekday\t1006\n' >"$TMP/confirm.tsv"
 run_kpic update "$TMP/fl.xml" --year 2018 --actuals "$TMP/confirm.tsv"
 check "confirm: exit 0, 1 replaced" test "$RC" = 0 -a -n "$(grep -F '1 replaced' "$TMP/out")"
 check "confirm: the provisional value is measured, from= and label= kept" \
-	test "$(sed -n 116p "$TMP/fl.xml")" = '              <value year="2018" from="2017" label="H29-30">1006</value>'
+	test "$(sed -n "${vl}p" "$TMP/fl.xml")" = '              <value year="2018" from="2017" label="H29-30">1006</value>'
 printf 'kpi\tvalue\ng1-pedestrians-weekday\t1010\n' >"$TMP/revise.tsv"
 run_kpic update "$TMP/fl.xml" --revise --year 2018 --actuals "$TMP/revise.tsv"
 check "revise: from= and label= kept beside revised=" \
-	test "$(sed -n 116p "$TMP/fl.xml")" = '              <value year="2018" from="2017" revised="1006" label="H29-30">1010</value>'
+	test "$(sed -n "${vl}p" "$TMP/fl.xml")" = '              <value year="2018" from="2017" revised="1006" label="H29-30">1010</value>'
 
 # --- cells whose value the file does not hold: a diagnostic, never a value
 mkdir -p "$TMP/x" "$TMP/o"
