@@ -5,7 +5,7 @@
 #
 # The one list of what is translatable, used by `make update-po` and by the
 # completeness test (tests/t-i18n.sh): _() and N_() anywhere, the format of
-# diag_report, diag_note, lwarn, lfail, usage_error and option_error (which translate it
+# diag_report, diag_note, layout_warn, layout_fail, usage_error and option_error (which translate it
 # themselves, so that their call sites stay plain), and the fourth field of
 # every RULE() line in tools/rules.def, the rule's summary.
 set -eu

@@ -3,8 +3,8 @@
  *
  * _("…") translates a message where it is used; N_("…") only marks a string
  * for xgettext (po/kpic.pot) where it sits in a table, to be translated with
- * _() or gettext() when it is printed.  diag_report(), diag_note(), lwarn()
- * and lfail() translate their format themselves, so their callers pass plain
+ * _() or gettext() when it is printed.  diag_report(), diag_note(), layout_warn()
+ * and layout_fail() translate their format themselves, so their callers pass plain
  * literals.  Rule names, option names, command names and JSON/SARIF keys are
  * never translated.
  */
