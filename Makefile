@@ -242,10 +242,11 @@ build/.deps-bench: tools/deps.sh build/.deps-check
 bench: build/.deps-bench build/kpic
 	@tests/bench/run.sh build/kpic
 
-# The edit-compile-test loop: the plain pass only, two scripts at a time, without
+# The edit-compile-test loop: the plain pass only, JOBS scripts at a time (the test
+# tools installed first, as for make check), without
 # the sanitizer pass, the browser, the fuzz smoke and valgrind (make check runs them all).
 QUICK_SKIP = tests/t-browser.sh tests/t-serve-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
-test: all unit
+test: build/.deps-check all unit
 	@JOBS=$${JOBS:-$$(nproc)} SKIP="$(QUICK_SKIP)" tests/run.sh build/kpic
 
 # --- installation ----------------------------------------------------------
