@@ -199,6 +199,20 @@ check "watch: other files beside the source do not rebuild" test "$(grep -c 'not
 stop_kpic "$pid"
 check "watch: SIGINT stops it with status 0" test "$RC" = 0
 check "watch: no sanitizer report" no_sanitizer "$TMP/watch.err"
+# -q: no line after a good rebuild; a failed one is still said, with its diagnostic
+cp sources/abashiri/strategy.xml "$src"
+"$KPIC" watch -q "$src" -d "$TMP/builtq" 2>"$TMP/watchq.err" &
+pid=$!
+wait_for 30 test -s "$TMP/builtq/w/kensho.pdf"
+set_value 2015 1532000 1539000
+wait_for 30 grep -q '153万9千' "$TMP/builtq/w/kensho.html"
+sleep 0.3
+check "watch -q: no line after a good rebuild" test "$(grep -c ': rebuilt: ' "$TMP/watchq.err")" = 0
+set_value 2016 1530000 百五十万
+check "watch -q: a broken edit: the diagnostic" wait_for 30 grep -q "strategy.xml:$line:[0-9]*: error" "$TMP/watchq.err"
+check "watch -q: a broken edit: the last good one kept is said" grep -q 'not rebuilt; the last good document is kept' "$TMP/watchq.err"
+stop_kpic "$pid"
+check "watch -q: SIGINT stops it with status 0" test "$RC" = 0
 run_kpic watch "$src"
 check "watch: -d is required" test "$RC" = 2
 run_kpic serve "$src" "$src"

@@ -230,7 +230,8 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_TITLE: o->title = v; break;
 	case OPT_SCHEME: o->scheme = v; break;
 	case OPT_LIST_SCHEMES: o->list_schemes = 1; break;
-	case OPT_QUIET: o->quiet = 1; break;
+	case OPT_QUIET:
+	case OPT_QUIET_WATCH: o->quiet = 1; break;
 	case OPT_TEMPLATE: o->template_name = v; break;
 	case OPT_ACTUALS: o->actuals = v; break;
 	case OPT_YEAR: return year_option(c, v, o);

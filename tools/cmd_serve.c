@@ -8,7 +8,7 @@
 
 /* The options kpic serve takes (tools/options.def). */
 const enum opt_id cmd_serve_options[] = {
-	OPT_PORT, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_PORT, OPT_QUIET_WATCH, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* The port kpic serve takes without --port. */

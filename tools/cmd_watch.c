@@ -7,7 +7,7 @@
 
 /* The options kpic watch takes (tools/options.def). */
 const enum opt_id cmd_watch_options[] = {
-	OPT_OUTDIR_WATCH, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_OUTDIR_WATCH, OPT_QUIET_WATCH, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)

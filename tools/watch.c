@@ -329,9 +329,12 @@ static int write_outputs(const struct rebuild *r, const char *outdir)
 	return status ? status : write_output(path, &r->pdf, inputs);
 }
 
-/* After an attempt: the time it took, or that the last good document stays. */
+/* After an attempt: the time it took (unless -q), or that the last good
+ * document stays. */
 void rebuild_say(const struct rebuild *r, int status)
 {
+	if (status == 0 && r->o->quiet)
+		return;
 	if (status == 0)
 		fprintf(stderr, _("kpic: %s: rebuilt: HTML in %.0f ms, PDF in %.0f ms\n"), r->source, r->html_ms,
 		        r->pdf_ms);

@@ -68,8 +68,8 @@ void rebuild_free(struct rebuild *r);
  * source saved again with the same bytes, nothing else changed). */
 int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes);
 
-/* After an attempt, on standard error: the time it took, or that the last
- * good document stays. */
+/* After an attempt, on standard error: the time it took (not with -q), or
+ * that the last good document stays. */
 void rebuild_say(const struct rebuild *r, int status);
 
 /* Blocks SIGINT and SIGTERM (the old mask in *old) and returns a signalfd
