@@ -243,10 +243,10 @@ bench: build/.deps-bench build/kpic
 	@tests/bench/run.sh build/kpic
 
 # The edit-compile-test loop: the plain pass only, JOBS scripts at a time (the test
-# tools installed first, as for make check), without
+# tools and the validator installed first, as for make check), without
 # the sanitizer pass, the browser, the fuzz smoke and valgrind (make check runs them all).
 QUICK_SKIP = tests/t-browser.sh tests/t-serve-browser.sh tests/t-fuzz.sh tests/t-valgrind.sh
-test: build/.deps-check all unit
+test: build/.deps-check $(BROWSER_STAMP) all unit
 	@JOBS=$${JOBS:-$$(nproc)} SKIP="$(QUICK_SKIP)" tests/run.sh build/kpic
 
 # --- installation ----------------------------------------------------------
