@@ -140,6 +140,9 @@ check "update: the previous version is kept" cmp -s sources/abashiri/strategy.xm
 check "update: export lists the KPI ids" grep -q 'g1-haccp' "$TMP/walk/kpi.csv"
 run_kpic eval --format=json "$TMP/walk/abashiri.xml"
 check "update: the updated source evaluates" test "$RC" = 0
+run_walkthrough scales
+check "scales: init wrote the A–D scale" grep -qF '<scale id="abcd" name="進捗評価">' "$TMP/walk/town/strategy.xml"
+check "scales: the page prints the legend of grade A" grep -qF '達成率が120%以上のもの' "$TMP/walk/hibarino.html"
 
 # HACKING.md's Limits names every limit of tools/*.h by its macro, and each row
 # of kpic-source(5)'s LIMITS table the diagnostic rule that refuses it.

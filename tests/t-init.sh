@@ -116,6 +116,33 @@ check "an unknown scheme: exit 2, named" \
 	test "$RC" = 2 -a -n "$(grep -F "unknown --scheme 'grades5'" "$TMP/err")" -a ! -e "$TMP/none"
 run_kpic init --list-schemes
 check "--list-schemes: ratio80, the default" test "$RC" = 0 -a "$(head -n 1 "$TMP/out")" = "ratio80 (default)"
+
+# Every scheme of --list-schemes: a source that checks clean apart from its
+# placeholders, whose counts follow the scheme's grades and whose page and PDF
+# print them.  The grade ids, symbols and counts are those of the three
+# example KPIs under each scheme's rule.
+check "--list-schemes: four schemes" test "$(grep -c '^[a-z]' "$TMP/out")" = 4
+while read -r scheme symbols counts; do
+	d=$TMP/scheme-$scheme
+	run_kpic init --municipality="$muni" --title="$title" --period=R2-R6 --scheme="$scheme" "$d" </dev/null
+	check "--scheme=$scheme: exit 0" test "$RC" = 0
+	run_kpic check -Wno-draft-placeholder "$d/strategy.xml"
+	check "--scheme=$scheme: checks clean apart from the placeholders" test "$RC" = 0 -a -z "$ERR"
+	run_kpic eval --format=json "$d/strategy.xml"
+	got=$(jq -r '.totals.all.grades | to_entries | map("\(.key)=\(.value)") | join(",")' <<<"$OUT")
+	check "--scheme=$scheme: the counts per grade ($counts)" test "$got" = "$counts"
+	run_kpic html -Wno-draft-placeholder -o "$d/kensho.html" "$d/strategy.xml"
+	ok_html=1
+	for sym in ${symbols//,/ }; do grep -qF "$sym" "$d/kensho.html" || ok_html=0; done
+	check "--scheme=$scheme: the page prints the grades $symbols" test "$RC" = 0 -a "$ok_html" = 1
+	run_kpic pdf -Wno-draft-placeholder -o "$d/kensho.pdf" "$d/strategy.xml"
+	check "--scheme=$scheme: the PDF" test "$RC" = 0 -a -s "$d/kensho.pdf"
+done <<'SCHEMES'
+ratio80 80%以上,80%未満 met=1,not-met=2
+marks ◎,○,△,× a=0,b=1,c=1,d=1
+abcd A,B,C,D a=0,b=1,c=2,d=0
+abc A,B,C a=1,b=2,c=0
+SCHEMES
 run_kpic init --municipality=X --title=Y --period=2020-2024 "$TMP/nodir/sub"
 check "a DIR whose parent is missing: exit 2, nothing made" test "$RC" = 2 -a ! -e "$TMP/nodir"
 run_kpic init --municipality=X --title=Y --period=2020-2024 "$TMP/a" "$TMP/b"
