@@ -71,6 +71,10 @@ for s in hibarino soyokaze mirai abashiri; do
 	[ "$s" = abashiri ] ||   # (abashiri's made-up heading ids differ)
 		check "$s: export → import → export is the same CSV" cmp -s "$TMP/$s.csv" "$TMP/$s-2.csv"
 done
+check "mirai round trip: met by the achieved grades' labels, not <threshold/>" \
+	grep -qF '「目標値以上・目標値と同等」のKPIは<count met="yes"/>件である。' "$TMP/mirai-rt.xml"
+check "hibarino round trip: 達成率<threshold/>%以上 where met is a cut" \
+	grep -qF '達成率<threshold/>%以上のKPIは<count met="yes"/>件である。' "$TMP/hibarino-rt.xml"
 check "hibarino round trip: the scale and its states" \
 	test "$(grep -o '<grade id=\|<state id=' "$TMP/hibarino-rt.xml" | wc -l)" = 6
 check "hibarino round trip: yearly targets and the declared state" \

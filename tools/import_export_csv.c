@@ -22,6 +22,7 @@ struct ecsv {
 	int ncols;
 	int years[128], ycol[128], nyears;
 	int tyears[128], tycol[128], ntyears;   /* target_fyYYYY: yearly targets */
+	struct buf met;              /* what met is, when the evaluation's scale has no single cut */
 };
 
 static int col_of(const struct ecsv *e, const char *name)
@@ -156,6 +157,51 @@ static void given_grades(struct ecsv *e, struct xw *w, unsigned r)
 	}
 }
 
+static int is_kpic_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* The primary scale's grades that count as met (achieved="yes"; without
+ * achieved=, the first only): 「label・label」 in e->met, unless threshold= or the last
+ * of them is a cut at or above a rate, when <threshold/> can say it. */
+static void met_phrase(struct ecsv *e, xmlNode *ev)
+{
+	xmlChar *primary = xmlGetProp(ev, (const xmlChar *)"primary");
+	xmlNode *sc = NULL;
+	for (xmlNode *c = xmlHasProp(ev, (const xmlChar *)"threshold") ? NULL : ev->children; c; c = c->next) {
+		xmlChar *id = is_kpic_el(c, "scale") ? xmlGetProp(c, (const xmlChar *)"id") : NULL;
+		if (id && !sc && (!primary || !xmlStrcmp(id, primary)))
+			sc = c;
+		xmlFree(id);
+	}
+	xmlFree(primary);
+	int cut = 0, first = 1;
+	struct buf labels = BUF_INIT;
+	for (xmlNode *g = sc ? sc->children : NULL; g; g = g->next) {
+		if (!is_kpic_el(g, "grade"))
+			continue;
+		xmlChar *a = xmlGetProp(g, (const xmlChar *)"achieved"), *l = xmlGetProp(g, (const xmlChar *)"label");
+		if (a ? !xmlStrcmp(a, (const xmlChar *)"yes") : first) {   /* as model.c reads it */
+			cut = 0;
+			for (xmlNode *r = g->children; r; r = r->next)
+				if (is_kpic_el(r, "cut")) {
+					xmlChar *from = xmlGetProp(r, (const xmlChar *)"from");
+					cut = !from || xmlStrcmp(from, (const xmlChar *)"above");
+					xmlFree(from);
+				}
+			buf_puts(&labels, labels.len ? "・" : "");
+			buf_xml_str(&labels, l ? (const char *)l : "");
+		}
+		first = 0;
+		xmlFree(a);
+		xmlFree(l);
+	}
+	if (sc && labels.len && !cut)
+		buf_printf(&e->met, "「%s」", buf_str(&labels));
+	buf_free(&labels);
+}
+
 /* The evaluation column: one <evaluation> element of kpic's namespace and
  * nothing else (no other element, no entity, no DTD), or a diagnostic. */
 static const char *evaluation_of(struct ecsv *e)
@@ -168,12 +214,15 @@ static const char *evaluation_of(struct ecsv *e)
 	xmlDoc *doc = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	buf_free(&b);
 	int n = 0, ok = doc != NULL;
+	xmlNode *ev = NULL;
 	for (xmlNode *c = doc ? xmlDocGetRootElement(doc)->children : NULL; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE)
-			ok &= n++ == 0 && !strcmp((const char *)c->name, "evaluation");
+			ok &= n++ == 0 && !strcmp((const char *)(ev = c)->name, "evaluation");
 		else if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
 			ok = 0;
 	}
+	if (ok && n == 1)
+		met_phrase(e, ev);
 	xmlFreeDoc(doc);
 	if (ok && n == 1)
 		return x;
@@ -243,6 +292,7 @@ static void meta(struct ecsv *e, struct meta_in *m)
 		m->threshold = *get(e, 1, "threshold") ? get(e, 1, "threshold") : "80";
 		m->provisional = !strcmp(get(e, 1, "provisional"), "yes");
 		m->evaluation = evaluation_of(e);
+		m->met = e->met.len ? buf_str(&e->met) : NULL;
 	}
 }
 
@@ -286,5 +336,6 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 	}
 	int rc = e.errors ? 1 : xw_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
 	xw_free(&w);
+	buf_free(&e.met);
 	return rc;
 }

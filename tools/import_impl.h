@@ -36,6 +36,7 @@ struct meta_in {
 	const char *threshold;
 	int provisional;
 	const char *evaluation;      /* a whole <evaluation> element (kpic export's), or NULL */
+	const char *met;             /* what met is in the narrative (XML); NULL: 達成率<threshold/>%以上 */
 };
 
 void xw_init(struct xw *w);

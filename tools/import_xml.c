@@ -310,7 +310,8 @@ int xw_document(struct xw *w, const struct meta_in *m, const char *path, const c
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 },
 		{ "AS_OF", m->as_of ? m->as_of : "", 0 },
 		{ "SCHEME", !m->evaluation && !strcmp(threshold, "80") && !m->provisional ? "ratio80" : "as the sheet says", 0 },
-		{ "EVALUATION", buf_str(&eval), 1 }, { "BODY", buf_str(&goals), 1 },
+		{ "EVALUATION", buf_str(&eval), 1 }, { "MET", m->met ? m->met : "達成率<threshold/>%以上", 1 },
+		{ "BODY", buf_str(&goals), 1 },
 	};
 	int rc = skeleton_fill(fr->skeleton, "skeleton.xml", f, sizeof f / sizeof f[0], out, err);
 	buf_free(&head);
