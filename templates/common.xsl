@@ -456,6 +456,28 @@
     <xsl:value-of select="@measure-met"/>／<xsl:value-of select="@measure-met + @measure-not-met"/>
   </xsl:template>
 
+  <!-- A count per grade or state (d:scale/d:grade, d:state of the counts) for
+       a goal or the total (param of): 3, or 3 → 2 when it changed; — for a
+       side the goal is not on. -->
+  <xsl:template match="d:grade | d:state" mode="count-change">
+    <xsl:param name="of"/>
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="b" select="$of/d:before/*[local-name() = local-name(current())][@ref = $id]/@all"/>
+    <xsl:variable name="a" select="$of/d:after/*[local-name() = local-name(current())][@ref = $id]/@all"/>
+    <xsl:variable name="bn"><xsl:choose><xsl:when test="$b"><xsl:value-of select="$b"/></xsl:when><xsl:when test="$of/d:before">0</xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="an"><xsl:choose><xsl:when test="$a"><xsl:value-of select="$a"/></xsl:when><xsl:when test="$of/d:after">0</xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:value-of select="$bn"/>
+    <xsl:if test="$an != $bn"> → <xsl:value-of select="$an"/></xsl:if>
+  </xsl:template>
+
+  <!-- What met means in the counts' caption: 達成率80%以上, or the achieved grades. -->
+  <xsl:template match="d:counts" mode="criterion">
+    <xsl:choose>
+      <xsl:when test="@criterion-after"><xsl:value-of select="@criterion-after"/></xsl:when>
+      <xsl:otherwise>達成率<xsl:value-of select="@threshold-after"/>%以上</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- What a group of changes concerns: 基本目標N, 交付金事業, 検証の本文, 戦略全体. -->
   <xsl:template name="area">
     <xsl:choose>

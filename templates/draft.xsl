@@ -159,6 +159,32 @@
   </xsl:template>
 
   <!-- ========================================================= KPIs -->
+  <!-- What met (or not met) was in the old period: 達成率<threshold/>%以上
+       (未満) where the primary scale counts as met from a cut at or above a
+       rate; else the labels of its achieved (or other) grades, in 「」, since
+       <threshold/> has no rate to print then (rule threshold-without-cut). -->
+  <xsl:template name="draft-met">
+    <xsl:param name="met"/>
+    <xsl:variable name="ev" select="$meta/s:evaluation"/>
+    <xsl:variable name="rs" select="$summary/r:scale[@r:primary = 'yes']"/>
+    <xsl:variable name="last" select="$rs/r:grade[@r:achieved = 'yes'][last()]/@r:id"/>
+    <xsl:variable name="ss" select="$ev/s:scale[@id = $rs/@r:id]"/>
+    <xsl:choose>
+      <xsl:when test="$ev/@threshold or not($rs) or $ss/s:grade[@id = $last]/s:cut[not(@from = 'above')]">
+        <xsl:text>達成率</xsl:text><threshold/>
+        <xsl:choose><xsl:when test="$met">%以上</xsl:when><xsl:otherwise>%未満</xsl:otherwise></xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>「</xsl:text>
+        <xsl:for-each select="$rs/r:grade[(@r:achieved = 'yes') = $met]">
+          <xsl:if test="position() > 1">・</xsl:if>
+          <xsl:value-of select="@r:label"/>
+        </xsl:for-each>
+        <xsl:text>」</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="s:kpi">
     <xsl:variable name="res" select="r:result"/>
     <xsl:variable name="met" select="$res/@r:met = 'yes'"/>
@@ -431,8 +457,8 @@
         </p>
         <p>
           <xsl:value-of select="$period-name"/>
-          <xsl:text>に達成率</xsl:text><threshold/>
-          <xsl:text>%以上だったKPI </xsl:text><count review="no"/>
+          <xsl:text>に</xsl:text><xsl:call-template name="draft-met"><xsl:with-param name="met" select="true()"/></xsl:call-template>
+          <xsl:text>だったKPI </xsl:text><count review="no"/>
           <xsl:text>件は、</xsl:text>
           <xsl:value-of select="$period-name"/>
           <xsl:text>の目標値が最新の実績値より良い水準であれば</xsl:text>
@@ -440,8 +466,8 @@
           <xsl:text>の目標値を、そうでなければ最新の実績値を目標値の案とした。</xsl:text>
         </p>
         <p>
-          <xsl:text>達成率</xsl:text><threshold/>
-          <xsl:text>%未満だったKPI </xsl:text><count review="yes"/>
+          <xsl:call-template name="draft-met"><xsl:with-param name="met" select="false()"/></xsl:call-template>
+          <xsl:text>だったKPI </xsl:text><count review="yes"/>
           <xsl:text>件（基本目標に係るもの</xsl:text><count review="yes" level="goal"/>
           <xsl:text>件、各施策に係るもの</xsl:text><count review="yes" level="measure"/>
           <xsl:text>件）は「要見直し」とし、検証が求めるとおりKPIの設定方法を含めて見直したうえで目標値を決める。</xsl:text>

@@ -52,7 +52,7 @@
 
   <xsl:template match="d:counts">
     <table>
-      <caption>達成率<xsl:value-of select="@threshold-after"/>%以上のKPI（旧 → 新）</caption>
+      <caption><xsl:apply-templates select="." mode="criterion"/>のKPI（旧 → 新）</caption>
       <col width="2"/><col width="1"/><col width="1"/><col width="1"/><col width="1"/>
       <head>
         <row>
@@ -73,6 +73,32 @@
         </xsl:for-each>
       </body>
     </table>
+    <xsl:if test="count(d:scale/d:grade) > 2">
+      <xsl:variable name="cols" select="d:scale/d:grade | d:state"/>
+      <table>
+        <caption><xsl:value-of select="d:scale/@name"/>別のKPI件数（旧 → 新）</caption>
+        <col width="2"/>
+        <xsl:for-each select="$cols"><col width="1"/></xsl:for-each>
+        <head>
+          <row>
+            <cell header="yes" align="center">基本目標</cell>
+            <xsl:for-each select="$cols"><cell header="yes" align="center"><xsl:value-of select="@symbol"/></cell></xsl:for-each>
+          </row>
+        </head>
+        <body>
+          <xsl:for-each select="d:goal | d:total">
+            <xsl:sort select="count(self::d:total)" data-type="number"/>
+            <xsl:variable name="of" select="."/>
+            <row>
+              <cell header="yes"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise>基本目標<xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></xsl:otherwise></xsl:choose></cell>
+              <xsl:for-each select="$cols">
+                <cell align="right"><xsl:apply-templates select="." mode="count-change"><xsl:with-param name="of" select="$of"/></xsl:apply-templates></cell>
+              </xsl:for-each>
+            </row>
+          </xsl:for-each>
+        </body>
+      </table>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="d:goal | d:total" mode="count-cells">

@@ -70,7 +70,7 @@
   <xsl:template match="d:counts">
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="counts-cap">
       <table class="counts shinkyu-counts">
-        <caption id="counts-cap">達成率<xsl:value-of select="@threshold-after"/>%以上のKPI（旧 → 新）</caption>
+        <caption id="counts-cap"><xsl:apply-templates select="." mode="criterion"/>のKPI（旧 → 新）</caption>
         <thead>
           <tr><th scope="col">基本目標</th><th scope="col">全KPI 旧</th><th scope="col">全KPI 新</th>
               <th scope="col">各施策のKPI 旧</th><th scope="col">各施策のKPI 新</th></tr>
@@ -96,6 +96,32 @@
         </tbody>
       </table>
     </div>
+    <xsl:if test="count(d:scale/d:grade) > 2">
+      <xsl:variable name="cols" select="d:scale/d:grade | d:state"/>
+      <div role="region" class="table-scroll" tabindex="0" aria-labelledby="grade-counts-cap">
+        <table class="counts shinkyu-grades">
+          <caption id="grade-counts-cap"><xsl:value-of select="d:scale/@name"/>別のKPI件数（旧 → 新）</caption>
+          <thead>
+            <tr><th scope="col">基本目標</th>
+              <xsl:for-each select="$cols"><th scope="col"><xsl:value-of select="@symbol"/></th></xsl:for-each></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="d:goal | d:total">
+              <xsl:sort select="count(self::d:total)" data-type="number"/>
+              <xsl:variable name="of" select="."/>
+              <tr>
+                <xsl:if test="@changed = 'yes'"><xsl:attribute name="class">changed</xsl:attribute></xsl:if>
+                <xsl:if test="self::d:total"><xsl:attribute name="class">total</xsl:attribute></xsl:if>
+                <th scope="row"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise>基本目標<xsl:value-of select="@number"/></xsl:otherwise></xsl:choose></th>
+                <xsl:for-each select="$cols">
+                  <td class="num"><xsl:apply-templates select="." mode="count-change"><xsl:with-param name="of" select="$of"/></xsl:apply-templates></td>
+                </xsl:for-each>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="d:group">

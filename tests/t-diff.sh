@@ -119,7 +119,7 @@ check "flip: the totals before and after" grep -qx 'KPI 64件、達成率80%以�
 check "flip: no other goal shown" test "$(grep -c '^基本目標' "$TMP/out")" = 1
 run_kpic diff --format=json "$src" "$TMP/flip.xml"
 check "flip: JSON counts of goal 1 before and after" \
-	jq -e '.goals[0] | .id == "g1" and .counts_changed and .before.all == {"met": 10, "not_met": 8} and .after.all == {"met": 9, "not_met": 9}' "$TMP/out"
+	jq -e '.goals[0] | .id == "g1" and .counts_changed and (.before.all | {met, not_met}) == {"met": 10, "not_met": 8} and (.after.all | {met, not_met}) == {"met": 9, "not_met": 9}' "$TMP/out"
 check "flip: JSON, the other goals unchanged" jq -e '[.goals[1:][] | .counts_changed] == [false, false, false, false]' "$TMP/out"
 
 # --------------------------------------------------------- what does not matter
@@ -181,6 +181,45 @@ check "100,000 KPIs: exit 1" test "$RC" = 1
 check "100,000 KPIs: every change found, nothing else" \
 	jq -e '.kinds == {"kpi-added": 100, "kpi-removed": 100, "kpi-renamed": 200, "actual-revised": 1000, "achievement-flipped": 1000} and .total == 2400' "$TMP/out"
 check "100,000 KPIs: the counts before and after" \
-	jq -e '.totals.before.all == {"met": 100000, "not_met": 0} and .totals.after.all == {"met": 99000, "not_met": 1000}' "$TMP/out"
+	jq -e '(.totals.before.all | {met, not_met}) == {"met": 100000, "not_met": 0} and (.totals.after.all | {met, not_met}) == {"met": 99000, "not_met": 1000}' "$TMP/out"
 rm -f "$TMP/big-old.xml" "$TMP/big-new.xml"
+# --------------------------------------------------------- a grade scale (sources/hibarino)
+# A–D against the year's target: 新規就農者数 R5 6 → 5 人 is 100% → 83.3% of
+# the year's target, B → C, so met flips too; the published counts follow.
+hsrc=sources/hibarino/strategy.xml
+awk 'index($0, "<kpi id=\"g1-farmers\"") { k = 1 }
+	k && index($0, "<value year=\"2023\"") { sub(/>[^<]*</, ">5<") }
+	k && index($0, "</kpi>") { k = 0 } { print }' "$hsrc" |
+	sed 's|<count grade="b">3</count>|<count grade="b">2</count>|; s|<count grade="c">3</count>|<count grade="c">4</count>|' >"$TMP/hib.xml"
+run_kpic check "$TMP/hib.xml"
+check "hibarino copy: checks with its counts" test "$RC" = 0 -a -z "$ERR"
+run_kpic diff --no-color "$hsrc" "$TMP/hib.xml"
+check "hibarino: exit 1" test "$RC" = 1
+check "hibarino: B → C with the rates" grep -qF '達成状況の変化  B（100.0%） → C（83.3%）' "$TMP/out"
+check "hibarino: counts per grade before → after" grep -qxF '  評価別  A 3、B 3 → 2、C 3 → 4、D 2' "$TMP/out"
+run_kpic diff --format=json "$hsrc" "$TMP/hib.xml"
+check "hibarino JSON: the KPI's grade ids b → c" \
+	test "$(jq -r '.changes[] | select(.kind == "achievement-flipped") | "\(.id) \(.before.grade) \(.after.grade)"' "$TMP/out")" = "g1-farmers b c"
+check "hibarino JSON: per-grade and per-state totals before and after" \
+	test "$(jq -c '[.totals.before.all.grades, .totals.after.all.grades, .totals.after.all.states]' "$TMP/out")" = \
+	'[{"a":3,"b":3,"c":3,"d":2},{"a":3,"b":2,"c":4,"d":2},{"ended":1,"survey":1}]'
+check "hibarino JSON: goal 1's grades before and after" \
+	test "$(jq -c '.goals[0] | [.before.all.grades, .after.all.grades]' "$TMP/out")" = '[{"a":1,"b":1,"c":2,"d":0},{"a":1,"b":0,"c":3,"d":0}]'
+check "hibarino JSON: the primary scale of each side" \
+	test "$(jq -r '.after.scale | "\(.id) \([.grades[].symbol] | join(""))"' "$TMP/out")" = "abcd ABCD"
+run_kpic diff --format=xml "$hsrc" "$TMP/hib.xml"
+gx() { xmllint --xpath "$1" "$TMP/out" 2>/dev/null; }
+check "hibarino XML: the scale's grades and states" \
+	test "$(gx 'count(//*[local-name()="counts"]/*[local-name()="scale"]/*[local-name()="grade"])')" = 4
+check "hibarino XML: total grade c 3 → 4" \
+	test "$(gx 'concat(//*[local-name()="total"]/*[local-name()="before"]/*[@ref="c"]/@all, " ", //*[local-name()="total"]/*[local-name()="after"]/*[@ref="c"]/@all)')" = "3 4"
+check "hibarino XML: the change's grades" \
+	test "$(gx 'concat(//*[@kind="achievement-flipped"]/*[local-name()="before"]/@grade, //*[@kind="achievement-flipped"]/*[local-name()="after"]/@grade)')" = "bc"
+run_kpic diff --no-color --html "$TMP/hib.html" --pdf "$TMP/hib.pdf" "$hsrc" "$TMP/hib.xml"
+check "hibarino 新旧対照表: the criterion from the scale" \
+	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "達成率100%以上のKPI（旧 → 新）"' "$TMP/hib.html"
+check "hibarino 新旧対照表: counts per grade and state, 旧 → 新" \
+	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "進捗評価別のKPI件数（旧 → 新） 基本目標 A B C D 事業終了 調査中 基本目標1 1 1 → 0 2 → 3 0 1 0 基本目標2 1 1 1 0 0 1 基本目標3 1 1 0 2 0 0 合計 3 3 → 2 3 → 4 2 1 1"' "$TMP/hib.html"
+check "hibarino 新旧対照表 PDF: the per-grade table" \
+	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "進捗評価別のKPI件数（旧→新）基本目標ABCD事業終了調査中基本目標1（変更）11→02→3010"' "$TMP/hib.pdf"
 done_testing

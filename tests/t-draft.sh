@@ -310,4 +310,21 @@ check "a draft of the draft: the viewpoints and 重点課題 are not added twice
 	     "$(grep -c '<viewpoint>' "$draft")/$(grep -c '<priority number' "$draft")/$(grep -c '<measure id="g[0-9]-vp' "$draft")"
 check "a draft of the draft: both periods' history" \
 	test "$(grep -c '<history edition="1"' "$TMP/third.xml")/$(grep -c '<history edition="2" met="no"/>' "$TMP/third.xml")" = "64/64"
+
+# the declared scale goes on: the drafts of the sources with a scale check
+# clean and keep the scale, the states and rate-against; where met is not one
+# cut (mirai's ○ is an equal band), the draft names the grades, not <threshold/>
+evalof() { xmllint --xpath '//*[local-name()="evaluation"]' "$1" 2>/dev/null | tr -d '\n' | sed 's/>[[:space:]]*</></g'; }
+for s in hibarino soyokaze mirai; do
+	run_kpic draft -o "$TMP/$s-draft.xml" "sources/$s/strategy.xml"
+	check "$s draft: written" test "$RC" = 0 -a -s "$TMP/$s-draft.xml"
+	run_kpic check -Wno-draft-placeholder "$TMP/$s-draft.xml"
+	check "$s draft: checks clean" test "$RC" = 0 -a -z "$ERR"
+	check "$s draft: the same <evaluation> (scale, states, rate-against)" \
+		test "$(evalof "$TMP/$s-draft.xml")" = "$(evalof "sources/$s/strategy.xml")"
+done
+check "hibarino draft: a KPI's declared state goes on" grep -qF '<kpi id="g1-festival" direction="higher" state="ended">' "$TMP/hibarino-draft.xml"
+check "mirai draft: met by the achieved grades' labels" \
+	bash -c 'grep -qF "第2期に「目標値以上・目標値と同等」だったKPI" "$0" && grep -qF "<p>「50%以上・50%未満」だったKPI" "$0" && ! grep -qF "<threshold/>" "$0"' "$TMP/mirai-draft.xml"
+check "hibarino draft: 達成率<threshold/>%以上 where met is a cut" grep -qF '第2期に達成率<threshold/>%以上だったKPI' "$TMP/hibarino-draft.xml"
 done_testing

@@ -91,4 +91,22 @@ for row in csv.reader(open(sys.argv[1], encoding="utf-8-sig")):
 run_kpic import -o "$TMP/back.xml" "$TMP/formula.csv"
 check "import of the CSV: the names come back without the apostrophe" \
 	test "$RC" = 0 -a "$(grep -c -F -e '<name>=HYPERLINK(&quot;http://example.invalid/&quot;,&quot;x&quot;)</name>' -e '<name>@SUM(1+1)</name>' "$TMP/back.xml")" = 2
+
+# the judgement by the declared scale: computed grade (id, symbol), state
+# (computed and declared), rate-against, given grades, yearly targets
+run_kpic export --format=json sources/hibarino/strategy.xml
+hq() { printf '%s' "$OUT" | jq -r "$1"; }
+check "export: computed grades of hibarino's primary scale" \
+	test "$(hq '[.[] | "\(.kpi_id)=\(.grade)\(.grade_symbol)"] | .[0:3] | join(" ")')" = "g1-jobs=cC g1-startups=aA g1-farmers=bB"
+check "export: the declared state and the computed one (事業終了, 調査中)" \
+	test "$(hq '[.[] | select(.state != "") | "\(.kpi_id):\(.state):\(.state_declared)"] | join(" ")')" = "g1-festival:ended:ended g2-satisfaction:survey:"
+check "export: rate against the year's target, from the document" \
+	test "$(hq '[.[] | .rate_against] | unique | join(",")'):$(hq '[.[] | .rate_against_declared] | unique | join(",")')" = "year:"
+check "export: yearly targets, one column per year (創業件数 FY2021-2024 12 14 16 18)" \
+	test "$(hq '.[1] | "\(.target_fy2021) \(.target_fy2022) \(.target_fy2023) \(.target_fy2024) \(.target_fy2025)"')" = "12 14 16 18 null"
+check "export: the evaluation element on one line" \
+	test "$(hq '.[0].evaluation' | grep -o '<grade id=' | wc -l)" = 4
+run_kpic export --format=json tests/scales/grades.xml
+check "export: given grades scale:grade@year" \
+	test "$(hq '.[] | select(.kpi_id == "given") | .given_grades')" = "opinion:good@2017 opinion:fair@2018"
 done_testing

@@ -58,6 +58,51 @@ check "round trip: every KPI's id, rate and judgement, and the 担当課 counts"
 	test "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/rt.json")" = "$(jq -c '[.kpis[] | [.id, .rate, .met]], .departments' "$TMP/orig.json")"
 check "round trip: the override and its reason survive" grep -qF '<override met="yes">' "$TMP/rt.xml"
 
+# the round trip of the declared scales: yearly targets, given grades, declared
+# states and rate-against come back, and the evaluation with them; every
+# bundled source's export imports to a source that checks (errors none)
+for s in hibarino soyokaze mirai abashiri; do
+	run_kpic export -o "$TMP/$s.csv" "sources/$s/strategy.xml"
+	run_kpic import -o "$TMP/$s-rt.xml" "$TMP/$s.csv"
+	check "$s: export imports, exit 0" test "$RC" = 0
+	run_kpic check -Wno-draft-placeholder "$TMP/$s-rt.xml"
+	check "$s: the import checks clean" test "$RC" = 0 -a -z "$ERR"
+	run_kpic export -o "$TMP/$s-2.csv" "$TMP/$s-rt.xml"
+	[ "$s" = abashiri ] ||   # (abashiri's made-up heading ids differ)
+		check "$s: export → import → export is the same CSV" cmp -s "$TMP/$s.csv" "$TMP/$s-2.csv"
+done
+check "mirai round trip: met by the achieved grades' labels, not <threshold/>" \
+	grep -qF '「目標値以上・目標値と同等」のKPIは<count met="yes"/>件である。' "$TMP/mirai-rt.xml"
+check "hibarino round trip: 達成率<threshold/>%以上 where met is a cut" \
+	grep -qF '達成率<threshold/>%以上のKPIは<count met="yes"/>件である。' "$TMP/hibarino-rt.xml"
+check "hibarino round trip: the scale and its states" \
+	test "$(grep -o '<grade id=\|<state id=' "$TMP/hibarino-rt.xml" | wc -l)" = 6
+check "hibarino round trip: yearly targets and the declared state" \
+	bash -c 'grep -qF "<yearly-target year=\"2023\">16</yearly-target>" "$0" && grep -qF "state=\"ended\"" "$0"' "$TMP/hibarino-rt.xml"
+run_kpic export -o "$TMP/grades.csv" tests/scales/grades.xml
+run_kpic import -o "$TMP/grades-rt.xml" "$TMP/grades.csv"
+check "given grades: read back" bash -c 'grep -qF "<grade scale=\"opinion\" ref=\"good\" year=\"2017\"/>" "$0"' "$TMP/grades-rt.xml"
+run_kpic export --format=json -o "$TMP/g1.json" tests/scales/grades.xml
+run_kpic export --format=json -o "$TMP/g2.json" "$TMP/grades-rt.xml"
+check "given grades: the same export after the round trip" cmp -s "$TMP/g1.json" "$TMP/g2.json"
+python3 - "$TMP/hibarino.csv" "$TMP/gg.csv" "$TMP/ev.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+gg = [r[:] for r in rows]; gg[1][h.index("given_grades")] = "nocolon"
+ev = [r[:] for r in rows]
+for r in ev[1:]: r[h.index("evaluation")] = '<evaluation threshold="80"/></meta><meta>'
+for name, t in ((sys.argv[2], gg), (sys.argv[3], ev)):
+    csv.writer(open(name, "w", encoding="utf-8", newline="")).writerows(t)
+PY
+gcol=$(head -1 "$TMP/hibarino.csv" | tr ',' '\n' | grep -nx 'given_grades' | cut -d: -f1)
+run_kpic import -o "$TMP/gg.xml" "$TMP/gg.csv"
+check "given_grades: a bad word at its cell [import-cell], exit 1" \
+	test "$RC" = 1 -a -n "$(grep -F "gg.csv:2:$gcol: error: not a given grade: 'nocolon'" "$TMP/err")"
+run_kpic import -o "$TMP/ev.xml" "$TMP/ev.csv"
+check "evaluation: more than one element is refused [import-cell], exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/ev.xml" -a -n "$(grep -F "error: column evaluation does not hold one <evaluation> element" "$TMP/err")"
+
 # a status the vocabulary does not know is refused at its cell, not read as measured
 sed '2s/,15757,measured,/,15757,bogus,/' "$TMP/all.csv" >"$TMP/st.csv"
 rm -f "$TMP/st.xml"

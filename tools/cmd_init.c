@@ -172,7 +172,9 @@ static int make_source(const char *tdir, const struct answers *a, const struct s
 		{ "SCHEMA", buf_str(&href), 1 }, { "HEADER", buf_str(&header), 1 },
 		{ "MUNICIPALITY", a->municipality, 0 }, { "TITLE", a->title, 0 },
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 }, { "AS_OF", asof, 0 },
-		{ "SCHEME", s->name, 0 }, { "EVALUATION", s->evaluation, 1 }, { "BODY", "", 1 },
+		{ "SCHEME", s->name, 0 }, { "EVALUATION", s->evaluation, 1 },
+		{ "MET", "達成率<threshold/>%以上", 1 },   /* every scheme is threshold= */
+		{ "BODY", "", 1 },
 	};
 	size_t nf = sizeof f / sizeof f[0];
 	int rc = skeleton_read(tdir, "init-goals.xml", &goals, err);

@@ -127,6 +127,7 @@ struct diff_val {
 	const char *text;
 	const char *status;          /* values, baselines, targets: the status */
 	int year;                    /* values, baselines, targets: the year; else 0 */
+	const char *grade;           /* judgements: the primary scale's grade id or the state's */
 };
 
 /* A step of the path to a change's subject, outermost first:

@@ -361,7 +361,8 @@ static const char *grade_raw(const struct model *m, const struct kpi_result *r)
 }
 
 /* Met or not changed: achievement-flipped; else the grade (◎ → ○) or
- * the state changed: grade-changed.  Both show the marks. */
+ * the state changed: grade-changed.  Both show the marks and carry each
+ * side's grade (or state) id, so that A → C is told even when it flips. */
 static void compare_judgement(struct kctx *k)
 {
 	const struct kpi_result *rb = &k->x->eb->kpis[k->ib], *ra = &k->x->ea->kpis[k->ia];
@@ -382,6 +383,8 @@ static void compare_judgement(struct kctx *k)
 	}
 	c->before.text = judgement_text(k->x->d, k->x->mb, rb);
 	c->after.text = judgement_text(k->x->d, k->x->ma, ra);
+	c->before.grade = *gb ? gb : NULL;
+	c->after.grade = *ga ? ga : NULL;
 }
 
 static const char *depts_raw(struct diff *d, const struct kpi *k)

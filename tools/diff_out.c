@@ -6,6 +6,7 @@
  */
 #include "diff_out.h"
 #include "jfmt.h"
+#include "report.h"
 #include "valtext.h"
 #include "version.h"
 
@@ -205,7 +206,7 @@ static int one_sided(enum diff_kind k)
  * a property that one side does not have is（なし）there. */
 static void text_sides(struct out *t, const struct diff_change *c)
 {
-	static const struct diff_val none = { NULL, "（なし）", NULL, 0 };
+	static const struct diff_val none = { NULL, "（なし）", NULL, 0, NULL };
 	int each = c->before.year && c->after.year && c->before.year != c->after.year;
 	const struct diff_val *v[2] = { &c->before, &c->after };
 	const char *code[2] = { RED, GREEN };
@@ -633,19 +634,15 @@ static void json_key_str(struct buf *b, const char *key, const char *v)
 	buf_json_str(b, v);
 }
 
-static void json_tally3(struct buf *b, const struct tally3 *t)
+/* A side's counts as kpic eval --format=json writes them: met, not met,
+ * total, per grade of that side's primary scale and per state; null when
+ * the goal is not on that side. */
+static void json_tally3(struct buf *b, const struct unit *u, const struct tally3 *t)
 {
-	if (t == NULL) {
+	if (t == NULL)
 		buf_puts(b, "null");
-		return;
-	}
-	const struct tally *v[3] = { &t->all, &t->level[LEVEL_GOAL], &t->level[LEVEL_MEASURE] };
-	const char *names[3] = { "all", "goal", "measure" };
-	buf_putc(b, '{');
-	for (int i = 0; i < 3; i++)
-		buf_printf(b, "%s\"%s\": {\"met\": %d, \"not_met\": %d}", i ? ", " : "", names[i], v[i]->met,
-		           v[i]->not_met);
-	buf_putc(b, '}');
+	else
+		report_json_tally3(b, &u->model, t);
 }
 
 static void json_val(struct buf *b, const char *key, const struct diff_val *v)
@@ -666,6 +663,11 @@ static void json_val(struct buf *b, const char *key, const struct diff_val *v)
 	}
 	if (v->status) {
 		buf_printf(b, "%s\"status\": \"%s\"", sep, v->status);
+		sep = ", ";
+	}
+	if (v->grade) {
+		buf_printf(b, "%s\"grade\": ", sep);
+		buf_json_str(b, v->grade);
 		sep = ", ";
 	}
 	if (v->year) {
@@ -740,6 +742,35 @@ static void json_change(struct out *o, const struct diff_change *c, const struct
 	buf_putc(b, '}');
 }
 
+/* "scale": the primary scale's id, name and grades in order; "states". */
+static void json_scale(struct buf *b, const struct model *m)
+{
+	if (m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		buf_puts(b, ", \"scale\": {\"id\": ");
+		buf_json_str(b, sc->id ? sc->id : "");
+		json_key_str(b, "name", sc->name);
+		buf_puts(b, ", \"grades\": [");
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			buf_puts(b, g ? ", {\"id\": " : "{\"id\": ");
+			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
+			json_key_str(b, "symbol", sc->grades[g].symbol);
+			json_key_str(b, "label", sc->grades[g].label);
+			buf_printf(b, ", \"achieved\": %s}", sc->grades[g].achieved ? "true" : "false");
+		}
+		buf_puts(b, "]}");
+	}
+	buf_puts(b, ", \"states\": [");
+	for (size_t i = 0; i < m->nstates; i++) {
+		buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
+		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
+		json_key_str(b, "symbol", m->states[i].symbol);
+		json_key_str(b, "label", m->states[i].label);
+		buf_printf(b, ", \"counted\": %s}", m->states[i].counted ? "true" : "false");
+	}
+	buf_putc(b, ']');
+}
+
 static void json_source(struct buf *b, const char *key, const struct unit *u)
 {
 	buf_printf(b, "  \"%s\": {\"path\": ", key);
@@ -747,6 +778,7 @@ static void json_source(struct buf *b, const char *key, const struct unit *u)
 	json_key_str(b, "title", u->model.title);
 	json_key_str(b, "as_of", u->model.as_of);
 	json_key_str(b, "threshold", u->model.threshold_text);
+	json_scale(b, &u->model);
 	buf_puts(b, "},\n");
 }
 
@@ -764,9 +796,9 @@ void diff_json(const struct diff *d, struct buf *b)
 		sep = ", ";
 	}
 	buf_puts(b, "},\n  \"totals\": {\"before\": ");
-	json_tally3(b, &d->before->eval.total);
+	json_tally3(b, d->before, &d->before->eval.total);
 	buf_puts(b, ", \"after\": ");
-	json_tally3(b, &d->after->eval.total);
+	json_tally3(b, d->after, &d->after->eval.total);
 	buf_puts(b, "},\n  \"goals\": [");
 	for (size_t k = 0; k < d->ngoals; k++) {
 		const struct goal *g = goal_of(d, k);
@@ -775,9 +807,9 @@ void diff_json(const struct diff *d, struct buf *b)
 		buf_printf(b, ", \"number\": %d", g->number);
 		json_key_str(b, "title", g->title);
 		buf_printf(b, ", \"counts_changed\": %s, \"before\": ", counts_changed(d, k) ? "true" : "false");
-		json_tally3(b, tally_before(d, k));
+		json_tally3(b, d->before, tally_before(d, k));
 		buf_puts(b, ", \"after\": ");
-		json_tally3(b, tally_after(d, k));
+		json_tally3(b, d->after, tally_after(d, k));
 		buf_putc(b, '}');
 	}
 	buf_puts(b, d->ngoals ? "\n  ],\n  \"changes\": [" : "],\n  \"changes\": [");
@@ -820,7 +852,31 @@ static void xattr_int(struct buf *b, const char *name, long v)
 	buf_printf(b, " %s=\"%ld\"", name, v);
 }
 
-static void xml_tally3(struct buf *b, const char *name, const struct tally3 *t, const char *indent)
+/* <grade ref="a" all="3" goal="0" measure="3"/>, one per grade of the
+ * side's primary scale, then one <state> per declared state. */
+static void xml_grade_counts(struct buf *b, const struct model *m, const struct tally3 *t, const char *indent)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	for (size_t g = 0; sc && g < sc->ngrades && g < KPIC_MAX_GRADES; g++) {
+		buf_printf(b, "%s  <grade", indent);
+		xattr(b, "ref", sc->grades[g].id);
+		xattr_int(b, "all", t->all.grade[g]);
+		xattr_int(b, "goal", t->level[LEVEL_GOAL].grade[g]);
+		xattr_int(b, "measure", t->level[LEVEL_MEASURE].grade[g]);
+		buf_puts(b, "/>\n");
+	}
+	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++) {
+		buf_printf(b, "%s  <state", indent);
+		xattr(b, "ref", m->states[i].id);
+		xattr_int(b, "all", t->all.state[i]);
+		xattr_int(b, "goal", t->level[LEVEL_GOAL].state[i]);
+		xattr_int(b, "measure", t->level[LEVEL_MEASURE].state[i]);
+		buf_puts(b, "/>\n");
+	}
+}
+
+static void xml_tally3(struct buf *b, const char *name, const struct unit *u, const struct tally3 *t,
+                       const char *indent)
 {
 	if (t == NULL)
 		return;
@@ -831,7 +887,9 @@ static void xml_tally3(struct buf *b, const char *name, const struct tally3 *t, 
 	xattr_int(b, "goal-not-met", t->level[LEVEL_GOAL].not_met);
 	xattr_int(b, "measure-met", t->level[LEVEL_MEASURE].met);
 	xattr_int(b, "measure-not-met", t->level[LEVEL_MEASURE].not_met);
-	buf_puts(b, "/>\n");
+	buf_puts(b, ">\n");
+	xml_grade_counts(b, &u->model, t, indent);
+	buf_printf(b, "%s</%s>\n", indent, name);
 }
 
 static void xml_val(struct buf *b, const char *name, const struct diff_val *v)
@@ -842,6 +900,7 @@ static void xml_val(struct buf *b, const char *name, const struct diff_val *v)
 	xattr(b, "raw", v->raw);
 	xattr(b, "text", v->text);
 	xattr(b, "status", v->status);
+	xattr(b, "grade", v->grade);
 	if (v->year) {
 		char e[32];
 		era(v->year, e, sizeof e);
@@ -958,14 +1017,50 @@ static void xml_source(struct buf *b, const char *side, const struct unit *u)
 	buf_puts(b, "/>\n");
 }
 
+/* The after side's primary scale and states, in order: what the count
+ * columns are (the before side's counts are looked up by the same ids). */
+static void xml_scale(struct buf *b, const struct model *m)
+{
+	if (m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		buf_puts(b, "    <scale");
+		xattr(b, "id", sc->id);
+		xattr(b, "name", sc->name);
+		buf_puts(b, ">\n");
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			buf_puts(b, "      <grade");
+			xattr(b, "id", sc->grades[g].id);
+			xattr(b, "symbol", sc->grades[g].symbol);
+			xattr(b, "label", sc->grades[g].label);
+			xattr(b, "achieved", sc->grades[g].achieved ? "yes" : "no");
+			buf_puts(b, "/>\n");
+		}
+		buf_puts(b, "    </scale>\n");
+	}
+	for (size_t i = 0; i < m->nstates; i++) {
+		buf_puts(b, "    <state");
+		xattr(b, "id", m->states[i].id);
+		xattr(b, "symbol", m->states[i].symbol);
+		xattr(b, "label", m->states[i].label);
+		xattr(b, "counted", m->states[i].counted ? "yes" : "no");
+		buf_puts(b, "/>\n");
+	}
+}
+
 static void xml_counts(const struct diff *d, struct buf *b)
 {
+	struct buf crit = BUF_INIT;
+	met_criterion(d->after, &crit);
 	buf_puts(b, "  <counts");
 	xattr(b, "threshold-before", d->before->model.threshold_text);
 	xattr(b, "threshold-after", d->after->model.threshold_text);
-	buf_puts(b, ">\n    <total>\n");
-	xml_tally3(b, "before", &d->before->eval.total, "      ");
-	xml_tally3(b, "after", &d->after->eval.total, "      ");
+	xattr(b, "criterion-after", buf_str(&crit));
+	buf_free(&crit);
+	buf_puts(b, ">\n");
+	xml_scale(b, &d->after->model);
+	buf_puts(b, "    <total>\n");
+	xml_tally3(b, "before", d->before, &d->before->eval.total, "      ");
+	xml_tally3(b, "after", d->after, &d->after->eval.total, "      ");
 	buf_puts(b, "    </total>\n");
 	for (size_t k = 0; k < d->ngoals; k++) {
 		const struct goal *g = goal_of(d, k);
@@ -975,8 +1070,8 @@ static void xml_counts(const struct diff *d, struct buf *b)
 		xattr(b, "title", g->title);
 		xattr(b, "changed", counts_changed(d, k) ? "yes" : "no");
 		buf_puts(b, ">\n");
-		xml_tally3(b, "before", tally_before(d, k), "      ");
-		xml_tally3(b, "after", tally_after(d, k), "      ");
+		xml_tally3(b, "before", d->before, tally_before(d, k), "      ");
+		xml_tally3(b, "after", d->after, tally_after(d, k), "      ");
 		buf_puts(b, "    </goal>\n");
 	}
 	buf_puts(b, "  </counts>\n");

@@ -20,12 +20,19 @@
  *     <summary>
  *       <kind name="actual-revised" label="実績値の修正" count="1"/>     one per kind present
  *     </summary>
- *     <counts threshold-before="80" threshold-after="80">
- *       <total> <before …/> <after …/> </total>
+ *     <counts threshold-before="80" threshold-after="80" criterion-after="達成率80%以上">
+ *       <scale id="abcd" name="…">                                       the after side's primary scale
+ *         <grade id="a" symbol="A" label="…" achieved="yes|no"/>         in order
+ *       </scale>
+ *       <state id="ended" symbol="…" label="…" counted="yes|no"/>        the after side's states
+ *       <total> <before …>…</before> <after …>…</after> </total>
  *       <goal id="g1" number="1" title="…" changed="yes|no">             every goal of either side
  *         <before all-met="10" all-not-met="8" goal-met="1" goal-not-met="0"
- *                 measure-met="9" measure-not-met="8"/>                  absent if the goal is new
- *         <after …/>                                                      absent if it was removed
+ *                 measure-met="9" measure-not-met="8">                   absent if the goal is new
+ *           <grade ref="a" all="3" goal="1" measure="2"/>                 per grade of that side's scale
+ *           <state ref="ended" all="1" goal="0" measure="1"/>             per state of that side
+ *         </before>
+ *         <after …>…</after>                                              absent if it was removed
  *       </goal>
  *     </counts>
  *     <group area="strategy|goal|grants|document" [goal="g1" number="1" title="…"]>
@@ -36,7 +43,7 @@
  *         <path>                                                          where the subject sits
  *           <step kind="goal|policy|direction|measure|program|section" id="…" title="…" [number="1"]/>
  *         </path>
- *         <before [raw="4"] [text="4社"] [status="measured"] [year="2018" era="H30"]/>
+ *         <before [raw="4"] [text="4社"] [status="measured"] [grade="a"] [year="2018" era="H30"]/>
  *         <after …/>                                                      each only if that side has one
  *         <note>…</note>
  *         <block op="changed|added|removed" kind="p" [before-position="3"] [after-position="3"]>

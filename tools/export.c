@@ -146,6 +146,71 @@ static void put_source_fields(const struct model *m, const struct kpi *k, const 
 	put(r, "provisional", F_BOOL, m->use_provisional ? "yes" : "no");
 }
 
+static const char *against_name(enum rate_against a)
+{
+	return a == RA_YEAR ? "year" : a == RA_PROGRESS ? "progress" : "final";
+}
+
+/* The source's <evaluation> as XML text on one line (the blanks between
+ * its tags left out; the serializer writes every > of an attribute as
+ * &gt;): the scales, states and rate-against that kpic import writes back. */
+static void put_evaluation(const struct model *m, struct row *r)
+{
+	xmlBufferPtr x = xmlBufferCreate();
+	if (x && m->eval_node)
+		xmlNodeDump(x, m->eval_node->doc, m->eval_node, 0, 0);
+	const char *s = x ? (const char *)xmlBufferContent(x) : "";
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; s[i]; i++) {
+		buf_putc(&b, s[i]);
+		size_t j = i + 1;
+		while (s[i] == '>' && strchr(" \t\r\n", s[j]) && s[j])
+			j++;
+		if (s[i] == '>' && s[j] == '<')
+			i = j - 1;
+	}
+	put(r, "evaluation", F_TEXT, buf_str(&b));
+	buf_free(&b);
+	xmlBufferFree(x);
+}
+
+/* The columns of the judgement by the declared scale: the computed grade of
+ * the primary scale (id, symbol), the state (computed, and as declared by
+ * state=), what the rate is against (in force, and as the KPI declares
+ * it), the given grades (scale:grade@year, space-separated), the series'
+ * yearly targets (target_fy2023…) and the evaluation itself. */
+static void put_scale_fields(const struct model *m, const struct kpi_result *kr, const struct kpi *k,
+                             const struct series *s, int y0, int y1, struct row *r)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	const struct grade *g = sc && kr->computed_grade >= 0 ? &sc->grades[kr->computed_grade] : NULL;
+	put(r, "grade", F_TEXT, g && g->id ? g->id : "");
+	put(r, "grade_symbol", F_TEXT, g && g->symbol ? g->symbol : "");
+	put(r, "state", F_TEXT, kr->state >= 0 && m->states[kr->state].id ? m->states[kr->state].id : "");
+	put(r, "state_declared", F_TEXT, k->state ? k->state : "");
+	put(r, "rate_against", F_TEXT, against_name(k->against));
+	put(r, "rate_against_declared", F_TEXT, k->against_text ? k->against_text : "");
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < k->ngiven; i++) {
+		const struct given_grade *gg = &k->given[i];
+		buf_printf(&b, "%s%s:%s", i ? " " : "", gg->scale ? gg->scale : "", gg->id ? gg->id : "");
+		if (gg->year.ok)
+			buf_printf(&b, "@%d", gg->year.y);
+	}
+	put(r, "given_grades", F_TEXT, buf_str(&b));
+	buf_free(&b);
+	char n[64], name[32];
+	for (int y = y0; y <= y1; y++) {
+		const struct value *v = NULL;
+		for (size_t i = 0; i < s->nyearly; i++)
+			if (s->yearly[i].year.ok && s->yearly[i].year.y == y)
+				v = &s->yearly[i];
+		snprintf(name, sizeof name, "target_fy%d", y);
+		put(r, name, F_NUM, plain(v, n, sizeof n));
+	}
+	put_evaluation(m, r);
+}
+
 static void make_row(const struct model *m, const struct eval *e, size_t ki, size_t si, int y0, int y1,
                      struct row *r)
 {
@@ -211,6 +276,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 		free(t);
 	}
 	put_source_fields(m, k, s, r);
+	put_scale_fields(m, kr, k, s, y0, y1, r);
 }
 
 /* Calls fn on every row, in document order of KPIs and series. */

@@ -13,12 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 struct ecsv {
 	const struct sheet *sh;
 	struct diag_ctx *d;
 	size_t errors;
 	int ncols;
 	int years[128], ycol[128], nyears;
+	int tyears[128], tycol[128], ntyears;   /* target_fyYYYY: yearly targets */
+	struct buf met;              /* what met is, when the evaluation's scale has no single cut */
 };
 
 static int col_of(const struct ecsv *e, const char *name)
@@ -41,7 +45,7 @@ static const char *get(const struct ecsv *e, unsigned r, const char *name)
 
 int import_is_export(const struct sheet *sh)
 {
-	struct ecsv e = { sh, NULL, 0, 0, { 0 }, { 0 }, 0 };
+	struct ecsv e = { .sh = sh };
 	return sh->nrows > 0 && !strcmp(sheet_cell(sh, 0, 0), "goal") && col_of(&e, "kpi_id") >= 0 &&
 	       col_of(&e, "baseline_value") >= 0;
 }
@@ -90,6 +94,11 @@ static void series_values(struct ecsv *e, struct xw *w, unsigned r)
 		if (*get(e, r, st))
 			xw_value(w, "value", e->years[y], 0, status_of(e, r, st), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
 	}
+	for (int y = 0; y < e->ntyears; y++) {
+		const char *t = sheet_cell(e->sh, r, (unsigned)e->tycol[y]);
+		if (*t)
+			xw_value(w, "yearly-target", e->tyears[y], 0, VS_MEASURED, t);
+	}
 	if (*get(e, r, "target_value") || *get(e, r, "target_year"))
 		xw_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));
 }
@@ -120,10 +129,115 @@ static void place(struct ecsv *e, struct xw *w, unsigned r, char open[4][128])
 	}
 }
 
+/* given_grades: "scale:grade@year …" as kpic export writes them; a word
+ * of another form is a diagnostic at its cell. */
+static void given_grades(struct ecsv *e, struct xw *w, unsigned r)
+{
+	const char *s = get(e, r, "given_grades");
+	while (*s) {
+		size_t len = strcspn(s, " ");
+		char word[256], *colon, *at;
+		snprintf(word, sizeof word, "%.*s", (int)len, s);
+		colon = strchr(word, ':');
+		at = colon ? strchr(colon, '@') : NULL;
+		if (at)
+			*at++ = '\0';
+		if (colon && colon > word && colon[1] && (at == NULL || year_of(at))) {
+			*colon = '\0';
+			xw_given_grade(w, word, colon + 1, at ? year_of(at) : 0);
+		} else if (len) {
+			int c = col_of(e, "given_grades");
+			diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
+			            "not a given grade: '%.*s' in column given_grades (scale:grade or scale:grade@year)",
+			            (int)len, s);
+			e->errors++;
+		}
+		s += len;
+		s += strspn(s, " ");
+	}
+}
+
+static int is_kpic_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* The primary scale's grades that count as met (achieved="yes"; without
+ * achieved=, the first only): 「label・label」 in e->met, unless threshold= or the last
+ * of them is a cut at or above a rate, when <threshold/> can say it. */
+static void met_phrase(struct ecsv *e, xmlNode *ev)
+{
+	xmlChar *primary = xmlGetProp(ev, (const xmlChar *)"primary");
+	xmlNode *sc = NULL;
+	for (xmlNode *c = xmlHasProp(ev, (const xmlChar *)"threshold") ? NULL : ev->children; c; c = c->next) {
+		xmlChar *id = is_kpic_el(c, "scale") ? xmlGetProp(c, (const xmlChar *)"id") : NULL;
+		if (id && !sc && (!primary || !xmlStrcmp(id, primary)))
+			sc = c;
+		xmlFree(id);
+	}
+	xmlFree(primary);
+	int cut = 0, first = 1;
+	struct buf labels = BUF_INIT;
+	for (xmlNode *g = sc ? sc->children : NULL; g; g = g->next) {
+		if (!is_kpic_el(g, "grade"))
+			continue;
+		xmlChar *a = xmlGetProp(g, (const xmlChar *)"achieved"), *l = xmlGetProp(g, (const xmlChar *)"label");
+		if (a ? !xmlStrcmp(a, (const xmlChar *)"yes") : first) {   /* as model.c reads it */
+			cut = 0;
+			for (xmlNode *r = g->children; r; r = r->next)
+				if (is_kpic_el(r, "cut")) {
+					xmlChar *from = xmlGetProp(r, (const xmlChar *)"from");
+					cut = !from || xmlStrcmp(from, (const xmlChar *)"above");
+					xmlFree(from);
+				}
+			buf_puts(&labels, labels.len ? "・" : "");
+			buf_xml_str(&labels, l ? (const char *)l : "");
+		}
+		first = 0;
+		xmlFree(a);
+		xmlFree(l);
+	}
+	if (sc && labels.len && !cut)
+		buf_printf(&e->met, "「%s」", buf_str(&labels));
+	buf_free(&labels);
+}
+
+/* The evaluation column: one <evaluation> element of kpic's namespace and
+ * nothing else (no other element, no entity, no DTD), or a diagnostic. */
+static const char *evaluation_of(struct ecsv *e)
+{
+	const char *x = get(e, 1, "evaluation");
+	if (!*x)
+		return NULL;
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "<w xmlns=\"%s\">%s</w>", KPIC_NS, x);
+	xmlDoc *doc = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	buf_free(&b);
+	int n = 0, ok = doc != NULL;
+	xmlNode *ev = NULL;
+	for (xmlNode *c = doc ? xmlDocGetRootElement(doc)->children : NULL; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE)
+			ok &= n++ == 0 && !strcmp((const char *)(ev = c)->name, "evaluation");
+		else if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
+			ok = 0;
+	}
+	if (ok && n == 1)
+		met_phrase(e, ev);
+	xmlFreeDoc(doc);
+	if (ok && n == 1)
+		return x;
+	int c = col_of(e, "evaluation");
+	diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, 1, c < 0 ? 0 : (unsigned)c),
+	            "column evaluation does not hold one <evaluation> element: write the element as kpic export does, or empty the cell");
+	e->errors++;
+	return NULL;
+}
+
 static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 {
 	const char *rb = get(e, r, "rate_base");
-	xw_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb, get(e, r, "kpi_name"));
+	xw_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb,
+	            get(e, r, "rate_against_declared"), get(e, r, "state_declared"), get(e, r, "kpi_name"));
 	if (n == 1 && !*get(e, r, "series_key")) {
 		xw_unit(w, get(e, r, "unit"), get(e, r, "notation"));
 		series_values(e, w, r);
@@ -152,6 +266,7 @@ static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 	}
 	if (!strcmp(get(e, r, "override"), "yes"))
 		xw_override(w, !strcmp(get(e, r, "kpi_met"), "yes"), get(e, r, "override_reason"));
+	given_grades(e, w, r);
 	xw_kpi_close(w);
 }
 
@@ -176,13 +291,15 @@ static void meta(struct ecsv *e, struct meta_in *m)
 		m->as_of = *get(e, 1, "as_of") ? get(e, 1, "as_of") : NULL;
 		m->threshold = *get(e, 1, "threshold") ? get(e, 1, "threshold") : "80";
 		m->provisional = !strcmp(get(e, 1, "provisional"), "yes");
+		m->evaluation = evaluation_of(e);
+		m->met = e->met.len ? buf_str(&e->met) : NULL;
 	}
 }
 
 int import_export_csv(const struct sheet *sh, const struct import_frame *fr, struct diag_ctx *d, struct buf *out,
                       struct buf *err)
 {
-	struct ecsv e = { sh, d, 0, 0, { 0 }, { 0 }, 0 };
+	struct ecsv e = { .sh = sh, .d = d };
 	for (unsigned c = 0; c < sh->ncols && e.nyears < 128; c++) {
 		const char *h = sheet_cell(sh, 0, c);
 		int y;
@@ -190,6 +307,9 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 		if (sscanf(h, "fy%d%7s", &y, tail) == 1) {
 			e.years[e.nyears] = y;
 			e.ycol[e.nyears++] = (int)c;
+		} else if (sscanf(h, "target_fy%d%7s", &y, tail) == 1 && e.ntyears < 128) {
+			e.tyears[e.ntyears] = y;
+			e.tycol[e.ntyears++] = (int)c;
 		}
 	}
 	struct xw w;
@@ -216,5 +336,6 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 	}
 	int rc = e.errors ? 1 : xw_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
 	xw_free(&w);
+	buf_free(&e.met);
 	return rc;
 }

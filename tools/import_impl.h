@@ -35,6 +35,8 @@ struct meta_in {
 	const char *as_of;
 	const char *threshold;
 	int provisional;
+	const char *evaluation;      /* a whole <evaluation> element (kpic export's), or NULL */
+	const char *met;             /* what met is in the narrative (XML); NULL: 達成率<threshold/>%以上 */
 };
 
 void xw_init(struct xw *w);
@@ -43,8 +45,9 @@ void xw_goal(struct xw *w, int number, const char *title);
 /* Opens a heading (kind HK_*) at its level, closing what is at or under it;
  * the id it got. */
 const char *xw_heading(struct xw *w, int kind, const char *title, const char *repost_of);
+/* against, state: the KPI's rate-against= and state= (NULL or "": none). */
 void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
-                 const char *name);
+                 const char *against, const char *state, const char *name);
 /* unit NULL: none; "": <unit/>, a number without unit */
 void xw_unit(struct xw *w, const char *unit, const char *notation);
 void xw_series_open(struct xw *w, const char *key, const char *label);
@@ -56,6 +59,8 @@ void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, con
 void xw_departments(struct xw *w, const char *names);
 void xw_department(struct xw *w, const char *id, const char *name);
 void xw_override(struct xw *w, int met, const char *reason);
+/* A given grade: <grade scale= ref= [year=]/> (year 0: none). */
+void xw_given_grade(struct xw *w, const char *scale, const char *ref, int year);
 void xw_kpi_close(struct xw *w);
 void xw_repost(struct xw *w, const char *kpi, const char *label);
 void xw_close_all(struct xw *w);

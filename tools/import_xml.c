@@ -126,7 +126,7 @@ static void attr(struct xw *w, const char *name, const char *v)
 }
 
 void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
-                 const char *name)
+                 const char *against, const char *state, const char *name)
 {
 	indent(w, 0);
 	buf_puts(&w->body, "<kpi");
@@ -134,6 +134,8 @@ void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *comb
 	attr(w, "direction", dir);
 	attr(w, "combine", combine);
 	attr(w, "rate-base", rate_base);
+	attr(w, "rate-against", against);
+	attr(w, "state", state);
 	buf_puts(&w->body, ">\n");
 	text_el(w, 1, "name", name);
 }
@@ -228,6 +230,17 @@ void xw_override(struct xw *w, int met, const char *reason)
 	buf_puts(&w->body, "</override>\n");
 }
 
+void xw_given_grade(struct xw *w, const char *scale, const char *ref, int year)
+{
+	indent(w, 1);
+	buf_puts(&w->body, "<grade");
+	attr(w, "scale", scale);
+	attr(w, "ref", ref);
+	if (year)
+		buf_printf(&w->body, " year=\"%d\"", year);
+	buf_puts(&w->body, "/>\n");
+}
+
 void xw_kpi_close(struct xw *w)
 {
 	indent(w, 0);
@@ -279,9 +292,13 @@ int xw_document(struct xw *w, const struct meta_in *m, const char *path, const c
 	const char *threshold = m->threshold ? m->threshold : "80";
 	const char *municipality = m->municipality ? m->municipality : KPIC_NO_MUNICIPALITY;
 	header(path, sheet, &head);
-	buf_puts(&eval, "<evaluation threshold=\"");
-	buf_xml_str(&eval, threshold);
-	buf_printf(&eval, "\" combine=\"best\" provisional=\"%s\"/>", m->provisional ? "yes" : "no");
+	if (m->evaluation) {
+		buf_puts(&eval, m->evaluation);
+	} else {
+		buf_puts(&eval, "<evaluation threshold=\"");
+		buf_xml_str(&eval, threshold);
+		buf_printf(&eval, "\" combine=\"best\" provisional=\"%s\"/>", m->provisional ? "yes" : "no");
+	}
 	buf_printf(&title, "%sまち・ひと・しごと創生総合戦略", municipality);
 	body(w, &goals);
 	snprintf(start, sizeof start, "%d", m->start);
@@ -292,8 +309,9 @@ int xw_document(struct xw *w, const struct meta_in *m, const char *path, const c
 		{ "MUNICIPALITY", municipality, 0 }, { "TITLE", buf_str(&title), 0 },
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 },
 		{ "AS_OF", m->as_of ? m->as_of : "", 0 },
-		{ "SCHEME", !strcmp(threshold, "80") && !m->provisional ? "ratio80" : "as the sheet says", 0 },
-		{ "EVALUATION", buf_str(&eval), 1 }, { "BODY", buf_str(&goals), 1 },
+		{ "SCHEME", !m->evaluation && !strcmp(threshold, "80") && !m->provisional ? "ratio80" : "as the sheet says", 0 },
+		{ "EVALUATION", buf_str(&eval), 1 }, { "MET", m->met ? m->met : "達成率<threshold/>%以上", 1 },
+		{ "BODY", buf_str(&goals), 1 },
 	};
 	int rc = skeleton_fill(fr->skeleton, "skeleton.xml", f, sizeof f / sizeof f[0], out, err);
 	buf_free(&head);

@@ -323,7 +323,7 @@ static void json_tally(struct buf *b, const struct model *m, const struct tally 
 	buf_puts(b, "}");
 }
 
-static void json_tally3(struct buf *b, const struct model *m, const struct tally3 *t)
+void report_json_tally3(struct buf *b, const struct model *m, const struct tally3 *t)
 {
 	buf_puts(b, "{\"all\": ");
 	json_tally(b, m, &t->all);
@@ -499,7 +499,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 	buf_puts(b, "  \"as_of\": ");
 	buf_json_str(b, m->as_of ? m->as_of : "");
 	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
-	json_tally3(b, m, &e->total);
+	report_json_tally3(b, m, &e->total);
 	buf_puts(b, ",\n  \"goals\": [");
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_puts(b, g ? ",\n    {\"id\": " : "\n    {\"id\": ");
@@ -507,7 +507,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_printf(b, ", \"number\": %d, \"title\": ", m->goals[g].number);
 		buf_json_str(b, m->goals[g].title ? m->goals[g].title : "");
 		buf_puts(b, ",\n      \"counts\": ");
-		json_tally3(b, m, &e->goals[g]);
+		report_json_tally3(b, m, &e->goals[g]);
 		buf_puts(b, ",\n      \"transcription\": ");
 		json_goal_stats(b, m, g);
 		buf_puts(b, "}");
@@ -519,7 +519,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, ", \"name\": ");
 		buf_json_str(b, m->depts[d].name ? m->depts[d].name : "");
 		buf_puts(b, ", \"counts\": ");
-		json_tally3(b, m, &e->depts[d]);
+		report_json_tally3(b, m, &e->depts[d]);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ],\n  \"kpis\": [");

@@ -13,5 +13,9 @@
 void report_text(const struct model *m, const struct eval *e, struct buf *out);
 /* Every KPI's result and every aggregate, as one JSON object. */
 void report_json(const struct model *m, const struct eval *e, struct buf *out);
+/* One tally3 as report_json writes it: {"all": {"met", "not_met", "total",
+ * "grades": {id: n} of m's primary scale, "states": {id: n}, "uncounted"},
+ * "goal": {…}, "measure": {…}} (kpic diff's counts too). */
+void report_json_tally3(struct buf *b, const struct model *m, const struct tally3 *t);
 
 #endif

@@ -551,6 +551,44 @@ static void rule_primary_scale(const struct ck *c)
 		            "primary scale '%s' is not declared: name one of the <scale id=…> of <evaluation>", m->primary_text);
 }
 
+/* Every <threshold/> under n, reported: the document has no one rate from
+ * which a KPI is met. */
+static void threshold_refs(const struct ck *c, const xmlNode *n, const char *why)
+{
+	for (const xmlNode *x = n->children; x; x = x->next) {
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		if (x->ns && !strcmp((const char *)x->ns->href, KPIC_NS) && !strcmp((const char *)x->name, "threshold"))
+			diag_report(c->d, R_THRESHOLD_CUT, c->src, at(c, x),
+			            "<threshold/> prints the rate from which a KPI is met, but %s: write the grades that count as met instead (達成率<threshold/>%%以上 only fits a scale whose last achieved grade is a cut at or above a rate)",
+			            why);
+		else
+			threshold_refs(c, x, why);
+	}
+}
+
+/* <threshold/> (達成率T%以上) needs T: threshold=, or a primary scale whose
+ * last achieved grade is a cut at or above a rate (derive_threshold). */
+static void rule_threshold_cut(const struct ck *c)
+{
+	const struct model *m = c->m;
+	xmlNode *root = root_of(c);
+	if (m->threshold_ok || root == NULL || m->primary < 0)
+		return;
+	const struct scale *sc = &m->scales[m->primary];
+	const struct grade *last = NULL;
+	for (size_t g = 0; g < sc->ngrades; g++)
+		if (sc->grades[g].achieved)
+			last = &sc->grades[g];
+	char why[256];
+	if (last == NULL)
+		snprintf(why, sizeof why, _("no grade of the primary scale '%s' counts as met"), sc->id ? sc->id : "?");
+	else
+		snprintf(why, sizeof why, _("the primary scale '%s' counts as met down to grade '%s', which is not a cut at or above a rate"),
+		         sc->id ? sc->id : "?", last->id ? last->id : "?");
+	threshold_refs(c, root, why);
+}
+
 /* Cuts are tried in order: each must be below the one before (or the same
  * rate, at-or-above after above), or the later grade takes no KPI. */
 static void scale_cuts(const struct ck *c, const struct scale *sc)
@@ -1513,6 +1551,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_period,
 	rule_threshold,
 	rule_primary_scale,
+	rule_threshold_cut,
 	rule_scales,
 	rule_grades,
 	rule_yearly_target,
