@@ -58,7 +58,7 @@ static void annotate_value(struct walk *w, xmlNode *n, const struct series *s, c
 	char era[32];
 	valtext_value(s, v, &b);
 	set(n, w->ns, "text", buf_str(&b));
-	if (v->year.ok && jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+	if (v->year.ok && jfmt_fy(&w->m->era, v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 		set(n, w->ns, "era", era);
 	buf_free(&b);
 }
@@ -144,7 +144,7 @@ static void annotate_era(struct walk *w, xmlNode *n)
 	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"form");
 	char s[64];
 	int form = f && !strcmp((const char *)f, "long") ? JFMT_ERA_LONG : JFMT_ERA_SHORT;
-	if (y && jfmt_era_fy(atoi((const char *)y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
+	if (y && jfmt_fy(&w->m->era, atoi((const char *)y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
 		set(n, w->ns, "text", s);
 	xmlFree(y);
 	xmlFree(f);
@@ -302,7 +302,7 @@ static void year_column(struct walk *w, xmlNode *parent, const char *role, int y
 	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
 	set(y, w->ns, "role", role);
 	set_int(y, w->ns, "value", year);
-	if (jfmt_era_fy(year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+	if (jfmt_fy(&w->m->era, year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 		set(y, w->ns, "era", era);
 }
 

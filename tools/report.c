@@ -49,9 +49,9 @@ static void clip(const char *raw, size_t width, struct buf *out)
 static void era_range(const struct model *m, struct buf *out)
 {
 	char a[32] = "", b[32] = "", c[32] = "";
-	if (m->start.ok) jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
-	if (m->end.ok) jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
-	if (m->baseline.ok) jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
+	if (m->start.ok) jfmt_fy(&m->era, m->start.y, JFMT_ERA_SHORT, a, sizeof a);
+	if (m->end.ok) jfmt_fy(&m->era, m->end.y, JFMT_ERA_SHORT, b, sizeof b);
+	if (m->baseline.ok) jfmt_fy(&m->era, m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
 	buf_printf(out, "期間 %s–%s（%d–%d年度）、基準値 %s", a, b, m->start.y, m->end.y, c);
 }
 
@@ -152,7 +152,7 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		buf_pad(out, buf_str(&t), 29, 0);
 		buf_reset(&v);
 		if (r->series[si].latest) {
-			jfmt_era_fy(r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
+			jfmt_fy(&m->era, r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
 			buf_printf(&v, "%s ", s);
 			valtext_value(ser, r->series[si].latest, &v);
 		}
