@@ -92,7 +92,7 @@
   <!-- What the rate is computed against (rate-against on <evaluation>). -->
   <xsl:variable name="rate-against" select="/s:strategy/s:meta/s:evaluation/@rate-against"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
-  <xsl:variable name="ncols" select="10 + count($cols)"/>
+  <xsl:variable name="ncols" select="10 + count($cols) + count($summary/r:previous)"/>
   <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
 
   <!-- ================================================================ inline -->
@@ -250,7 +250,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The mark of a KPI (context: its r:result): its grade's symbol in the
+  <!-- The mark of a KPI (context: its r:result, or its r:previous): its grade's symbol in the
        primary scale, or its state's. -->
   <xsl:template name="grade-symbol">
     <xsl:choose>
@@ -312,6 +312,13 @@
       <xsl:with-param name="kind" select="'rate'"/>
       <xsl:with-param name="content"><xsl:value-of select="$res/@r:rate-text"/></xsl:with-param>
     </xsl:apply-templates>
+    <xsl:if test="$summary/r:previous">
+      <!-- 前年度評価 (evaluation show-previous="yes"): the grade a year before. -->
+      <xsl:apply-templates select="." mode="cell">
+        <xsl:with-param name="kind" select="'previous'"/>
+        <xsl:with-param name="content"><xsl:for-each select="$res/r:previous"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:with-param>
+      </xsl:apply-templates>
+    </xsl:if>
     <xsl:apply-templates select="." mode="cell">
       <xsl:with-param name="kind" select="'mark'"/>
       <xsl:with-param name="content">

@@ -328,13 +328,14 @@
       <caption>基本目標<xsl:value-of select="@number"/>のKPI</caption>
       <col width="3"/><col width="3"/><col width="3"/><col width="4"/>
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
+      <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
       <col width="auto"/><col width="auto"/><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
       <head>
         <row>
           <cell header="yes" rowspan="2" align="center">基本方針</cell>
           <cell header="yes" rowspan="2" align="center">基本的な方向性</cell>
           <cell header="yes" rowspan="2" align="center">具体的な施策</cell>
-          <cell header="yes" colspan="{count($cols) + 3}" align="center">KPI</cell>
+          <cell header="yes" colspan="{count($cols) + 3 + count($summary/r:previous)}" align="center">KPI</cell>
           <cell header="yes" rowspan="2" align="center">基準日<br/>(調査日)</cell>
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
           <cell header="yes" rowspan="2" align="center">確認方法</cell>
@@ -344,6 +345,7 @@
           <cell header="yes" align="center">項目</cell>
           <xsl:for-each select="$cols"><cell header="yes" align="center" nowrap="yes"><xsl:call-template name="col-head"/></cell></xsl:for-each>
           <cell header="yes" align="center" nowrap="yes">達成率</cell>
+          <xsl:if test="$summary/r:previous"><cell header="yes" align="center" nowrap="yes">前年度評価</cell></xsl:if>
           <cell header="yes" align="center" nowrap="yes">判定</cell>
         </row>
       </head>
@@ -446,8 +448,8 @@
     <xsl:param name="content"/>
     <cell>
       <xsl:if test="$kind = 'rate'"><xsl:attribute name="align">right</xsl:attribute></xsl:if>
-      <xsl:if test="$kind = 'mark'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
-      <xsl:if test="$kind = 'rate' or $kind = 'mark'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'mark' or $kind = 'previous'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'rate' or $kind = 'mark' or $kind = 'previous'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
       <xsl:if test="$kind = 'responsible'"><xsl:attribute name="nowrap">avoid</xsl:attribute></xsl:if>
       <xsl:copy-of select="$content"/>
     </cell>

@@ -521,6 +521,7 @@
           </th>
         </xsl:for-each>
         <th scope="col">達成率</th>
+        <xsl:if test="$summary/r:previous"><th scope="col">前年度評価</th></xsl:if>
         <th scope="col">判定</th>
         <th scope="col" class="extra">基準日<br/>(調査日)</th>
         <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
@@ -576,7 +577,7 @@
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
-      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -588,7 +589,7 @@
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
-      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -691,6 +692,7 @@
         <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'previous'"><xsl:attribute name="class">mark previous</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
         <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
       </xsl:choose>
@@ -698,6 +700,7 @@
         <xsl:choose>
           <xsl:when test="$kind = 'rate'">達成率</xsl:when>
           <xsl:when test="$kind = 'mark'">判定</xsl:when>
+          <xsl:when test="$kind = 'previous'">前年度評価</xsl:when>
           <xsl:when test="$kind = 'survey'">基準日</xsl:when>
           <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
           <xsl:when test="$kind = 'method'">確認方法</xsl:when>

@@ -61,4 +61,37 @@ lacks western "era letters" "H30"
 run_kpic eval "$TMP/y.xml"
 check "western: eval's period" grep -qF "期間 2017–2021" "$TMP/out"
 
+# Several evaluation years: sources/soyokaze evaluated as of each year its
+# data covers (kpic eval --year), and its 前年度評価 column (show-previous).
+soy=sources/soyokaze/strategy.xml
+counts() {
+	run_kpic eval --year="$1" --format=json "$soy"
+	check "soyokaze --year=$1: exit 0" test "$RC" = 0
+	check "soyokaze --year=$1: year, A/B/C and 「-」 counts" test \
+		"$(jq -c '[.year, .totals.all.grades.a, .totals.all.grades.b, .totals.all.grades.c, .totals.all.states.unpublished]' "$TMP/out")" = "$2"
+}
+counts 2020 '[2020,3,3,2,2]'
+counts R3 '[2021,2,4,2,2]'
+counts 令和4年度 '[2022,3,3,2,2]'
+run_kpic eval --year=2021 --format=json "$soy"
+check "soyokaze 2021: g1-workers against its 2021 目安値" test \
+	"$(jq -r '.kpis[] | select(.id == "g1-workers") | "\(.series[0].latest.year) \(.grade)"' "$TMP/out")" = "2021 b"
+run_kpic eval --format=json "$soy"
+check "soyokaze without --year: no year, the latest actuals" test \
+	"$(jq -r '"\(.year) " + (.kpis[] | select(.id == "g1-workers") | "\(.series[0].latest.year) \(.grade)")' "$TMP/out")" = "null 2022 a"
+run_kpic eval --year=2015x "$soy"
+check "--year=2015x: a usage error" test "$RC" = 2
+run_kpic eval --format=xml "$soy"
+check "enriched XML: a KPI's previous grade" grep -q '<r:previous r:year="2021" r:grade="b"/>' "$TMP/out"
+run_kpic html -o "$TMP/s.html" "$soy"
+check "soyokaze html: the column 前年度評価" grep -q '<th scope="col">前年度評価</th>' "$TMP/s.html"
+check "soyokaze html: g1-workers B in 2021, A now" grep -q '<td class="mark previous" data-label="前年度評価">B</td><td class="mark met" data-label="判定">A</td>' "$TMP/s.html"
+run_kpic pdf -o "$TMP/s.pdf" "$soy"
+pdftotext -layout "$TMP/s.pdf" - >"$TMP/s.txt"
+check "soyokaze pdf: the column 前年度評価" grep -q "達成率 *前年度評価 *判定" "$TMP/s.txt"
+check "soyokaze pdf: g1-workers B in 2021, A now" grep -q "町内の就業者数.*100.2% *B *A" "$TMP/s.txt"
+check "soyokaze pdf: g1-seminar C both years" grep -q "69.2% *C *C" "$TMP/s.txt"
+run_kpic html -o "$TMP/a.html" sources/abashiri/strategy.xml
+check "abashiri html: no 前年度評価" sh -c '! grep -q 前年度評価 "$0"' "$TMP/a.html"
+
 done_testing

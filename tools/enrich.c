@@ -18,6 +18,8 @@
 struct walk {
 	const struct model *m;
 	const struct eval *e;
+	const struct eval *prev;     /* the year before's (show-previous), or NULL */
+	int prev_year;
 	xmlNs *ns;
 	size_t kpi, count;
 };
@@ -96,6 +98,18 @@ static void annotate_grades(struct walk *w, xmlNode *res, const struct kpi *k, c
 	}
 }
 
+/* <r:previous grade= | state=/>: the KPI's grade the year before (show-previous). */
+static void annotate_previous(struct walk *w, xmlNode *res, const struct kpi_result *r)
+{
+	const struct model *m = w->m;
+	xmlNode *p = xmlNewChild(res, w->ns, (const xmlChar *)"previous", NULL);
+	set_int(p, w->ns, "year", w->prev_year);
+	if (r->state >= 0 && m->states[r->state].id)
+		set(p, w->ns, "state", m->states[r->state].id);
+	if (m->primary >= 0 && r->grade >= 0)
+		set(p, w->ns, "grade", m->scales[m->primary].grades[r->grade].id);
+}
+
 static void annotate_kpi(struct walk *w, xmlNode *n)
 {
 	if (w->kpi >= w->m->nkpis)
@@ -119,6 +133,8 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
 	set(res, w->ns, "trend", trend_name(r->trend));
 	annotate_grades(w, res, k, r);
+	if (w->prev)
+		annotate_previous(w, res, &w->prev->kpis[w->kpi - 1]);
 	if (r->chosen >= 0 && k->series[r->chosen].key)
 		set(res, w->ns, "series", k->series[r->chosen].key);
 	for (size_t j = 0; j < k->nseries; j++) {
@@ -353,15 +369,28 @@ static void summary(struct walk *w, xmlNode *root)
 		tally3_node(dn, w->ns, w->m, &w->e->depts[d]);
 	}
 	scales_node(w, s);
+	if (w->prev) {
+		xmlNode *p = xmlNewChild(s, w->ns, (const xmlChar *)"previous", NULL);
+		year_column(w, p, "previous", w->prev_year);
+		tally3_node(p, w->ns, w->m, &w->prev->total);
+	}
 }
 
 xmlDoc *enrich_doc(const struct model *m, const struct eval *e, xmlDoc *doc)
 {
 	xmlDoc *copy = xmlCopyDoc(doc, 1);
 	xmlNode *root = xmlDocGetRootElement(copy);
-	struct walk w = { m, e, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
+	struct walk w = { m, e, NULL, 0, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
+	struct eval prev;
+	if (m->show_previous) {
+		w.prev_year = (e->year ? e->year : eval_latest_year(e, m)) - 1;
+		eval_run_year(&prev, m, w.prev_year);
+		w.prev = &prev;
+	}
 	walk(&w, root, 0);
 	summary(&w, root);
+	if (w.prev)
+		eval_free(&prev);
 	return copy;
 }
 

@@ -499,6 +499,8 @@ static void read_meta(struct model *m, xmlNode *meta)
 	m->comb = combine_of(prop(m, m->eval_node, "combine"), COMB_BEST);
 	const char *pv = prop(m, m->eval_node, "provisional");
 	m->use_provisional = pv && !strcmp(pv, "yes");
+	const char *sp = prop(m, m->eval_node, "show-previous");
+	m->show_previous = sp && !strcmp(sp, "yes");
 	const char *st = text_of(m, child(meta, "status"));
 	m->draft = st && !strcmp(st, "draft");
 }

@@ -225,6 +225,7 @@ struct model {
 	const char *against_text;
 	enum combine comb;
 	int use_provisional;
+	int show_previous;           /* evaluation show-previous="yes": 前年度評価 */
 	int draft;                   /* <status>draft</status>: a next-period draft */
 
 	struct department *depts; size_t ndepts;

@@ -498,6 +498,8 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 	           m->edition, m->start.y, m->end.y, m->baseline.y);
 	buf_puts(b, "  \"as_of\": ");
 	buf_json_str(b, m->as_of ? m->as_of : "");
+	if (e->year) /* kpic eval --year */
+		buf_printf(b, ",\n  \"year\": %d", e->year);
 	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
 	json_tally3(b, m, &e->total);
 	buf_puts(b, ",\n  \"goals\": [");
