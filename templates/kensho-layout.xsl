@@ -180,6 +180,46 @@
     <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tally"/></xsl:call-template></cell>
   </xsl:template>
 
+  <!-- The counts of several evaluation years, a column group per year. -->
+  <xsl:template match="s:year-counts">
+    <xsl:variable name="years" select="r:year"/>
+    <xsl:variable name="n" select="count($scale/r:grade | $summary/r:state)"/>
+    <table id="year-counts-{count(preceding::s:year-counts) + 1}">
+      <xsl:call-template name="src"/>
+      <caption><xsl:apply-templates select="s:caption/node()"/></caption>
+      <col width="3"/>
+      <xsl:for-each select="$years"><xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each></xsl:for-each>
+      <head>
+        <row>
+          <cell header="yes" rowspan="2" align="center">基本目標</cell>
+          <xsl:for-each select="$years"><cell header="yes" colspan="{$n}" align="center"><xsl:value-of select="@r:era"/>年度</cell></xsl:for-each>
+        </row>
+        <row>
+          <xsl:for-each select="$years">
+            <xsl:for-each select="$scale/r:grade | $summary/r:state"><cell header="yes" align="center"><xsl:value-of select="@r:symbol"/></cell></xsl:for-each>
+          </xsl:for-each>
+        </row>
+      </head>
+      <body>
+        <xsl:for-each select="$summary/r:goal">
+          <xsl:variable name="ref" select="@r:ref"/>
+          <row>
+            <cell header="yes">基本目標<xsl:value-of select="key('id', $ref)/@number"/></cell>
+            <xsl:for-each select="$years">
+              <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:goal[@r:ref = $ref]/r:all"/></xsl:call-template>
+            </xsl:for-each>
+          </row>
+        </xsl:for-each>
+        <row>
+          <cell header="yes">合計</cell>
+          <xsl:for-each select="$years">
+            <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:totals/r:all"/></xsl:call-template>
+          </xsl:for-each>
+        </row>
+      </body>
+    </table>
+  </xsl:template>
+
   <xsl:template match="s:count-table">
     <xsl:variable name="c" select="r:counts"/>
     <table id="count-{@goal}">

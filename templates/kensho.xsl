@@ -245,6 +245,46 @@
 
   <!-- The seed's per-goal table: a row per grade of the primary scale (and
        per state), the total; columns all / goal / measures. -->
+  <!-- The counts of several evaluation years, a column group per year. -->
+  <xsl:template match="s:year-counts">
+    <xsl:variable name="years" select="r:year"/>
+    <xsl:variable name="n" select="count($scale/r:grade | $summary/r:state)"/>
+    <xsl:variable name="cid" select="concat('year-counts-', count(preceding::s:year-counts) + 1)"/>
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
+      <table id="{$cid}" class="counts">
+        <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2">基本目標</th>
+            <xsl:for-each select="$years"><th scope="colgroup" colspan="{$n}"><xsl:value-of select="@r:era"/>年度</th></xsl:for-each>
+          </tr>
+          <tr>
+            <xsl:for-each select="$years">
+              <xsl:for-each select="$scale/r:grade | $summary/r:state"><th scope="col"><xsl:value-of select="@r:symbol"/></th></xsl:for-each>
+            </xsl:for-each>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$summary/r:goal">
+            <xsl:variable name="ref" select="@r:ref"/>
+            <tr>
+              <th scope="row">基本目標<xsl:value-of select="key('id', $ref)/@number"/></th>
+              <xsl:for-each select="$years">
+                <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:goal[@r:ref = $ref]/r:all"/></xsl:call-template>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+          <tr class="total">
+            <th scope="row">合計</th>
+            <xsl:for-each select="$years">
+              <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:totals/r:all"/></xsl:call-template>
+            </xsl:for-each>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>

@@ -91,6 +91,12 @@ pdftotext -layout "$TMP/s.pdf" - >"$TMP/s.txt"
 check "soyokaze pdf: the column 前年度評価" grep -q "達成率 *前年度評価 *判定" "$TMP/s.txt"
 check "soyokaze pdf: g1-workers B in 2021, A now" grep -q "町内の就業者数.*100.2% *B *A" "$TMP/s.txt"
 check "soyokaze pdf: g1-seminar C both years" grep -q "69.2% *C *C" "$TMP/s.txt"
+# <year-counts>: a column group per year, each year's counts as --year's.
+check "soyokaze html: year-counts heads R2 R3 R4" grep -q '<th scope="colgroup" colspan="4">R2年度</th><th scope="colgroup" colspan="4">R3年度</th><th scope="colgroup" colspan="4">R4年度</th>' "$TMP/s.html"
+check "soyokaze html: year-counts totals of 2020, 2021, 2022" grep -q '<tr class="total"><th scope="row">合計</th><td>3</td><td>3</td><td>2</td><td>2</td><td>2</td><td>4</td><td>2</td><td>2</td><td>3</td><td>3</td><td>2</td><td>2</td></tr>' "$TMP/s.html"
+check "soyokaze pdf: year-counts heads" grep -q "R2年度 *R3年度 *R4年度" "$TMP/s.txt"
+check "soyokaze pdf: year-counts totals" grep -qE "合計 +3 +3 +2 +2 +2 +4 +2 +2 +3 +3 +2 +2$" "$TMP/s.txt"
+check "soyokaze pdf: goal 2 across the years" grep -qE "基本目標2 +1 +2 +1 +1 +1 +3 +0 +1 +1 +2 +1 +1$" "$TMP/s.txt"
 run_kpic html -o "$TMP/a.html" sources/abashiri/strategy.xml
 check "abashiri html: no 前年度評価" sh -c '! grep -q 前年度評価 "$0"' "$TMP/a.html"
 

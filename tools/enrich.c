@@ -281,6 +281,40 @@ static void annotate_count_table(struct walk *w, xmlNode *n)
 	tally3_node(c, w->ns, w->m, &w->e->goals[gi]);
 }
 
+static void year_column(struct walk *w, xmlNode *parent, const char *role, int year)
+{
+	char era[32];
+	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
+	set(y, w->ns, "role", role);
+	set_int(y, w->ns, "value", year);
+	if (jfmt_fy(&w->m->era, year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+		set(y, w->ns, "era", era);
+}
+
+/* <year-counts>: an <r:year> per fiscal year from from= (the period's
+ * first) to the evaluation year, with its counts per goal and in total. */
+static void annotate_year_counts(struct walk *w, xmlNode *n)
+{
+	const struct model *m = w->m;
+	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"from");
+	int from = f ? atoi((const char *)f) : m->start.ok ? m->start.y : 0;
+	int last = w->e->year ? w->e->year : eval_latest_year(w->e, m);
+	xmlFree(f);
+	for (int y = from > 0 ? from : last; y <= last && y > 0; y++) {
+		struct eval e;
+		eval_run_year(&e, m, y);
+		year_column(w, n, "evaluation", y);
+		xmlNode *yn = xmlGetLastChild(n);
+		for (size_t g = 0; g < m->ngoals; g++) {
+			xmlNode *gn = xmlNewChild(yn, w->ns, (const xmlChar *)"goal", NULL);
+			set(gn, w->ns, "ref", m->goals[g].id ? m->goals[g].id : "");
+			tally3_node(gn, w->ns, m, &e.goals[g]);
+		}
+		tally3_node(xmlNewChild(yn, w->ns, (const xmlChar *)"totals", NULL), w->ns, m, &e.total);
+		eval_free(&e);
+	}
+}
+
 static void walk(struct walk *w, xmlNode *n, int in_published)
 {
 	for (; n; n = n->next) {
@@ -307,20 +341,13 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 			annotate_date(w, n, "as-of", "date-text");
 		else if (is_el(n, "count-table"))
 			annotate_count_table(w, n);
+		else if (is_el(n, "year-counts"))
+			annotate_year_counts(w, n);
 		if (!is_el(n, "kpi"))
 			walk(w, n->children, in_published || is_el(n, "published"));
 	}
 }
 
-static void year_column(struct walk *w, xmlNode *parent, const char *role, int year)
-{
-	char era[32];
-	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
-	set(y, w->ns, "role", role);
-	set_int(y, w->ns, "value", year);
-	if (jfmt_fy(&w->m->era, year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
-		set(y, w->ns, "era", era);
-}
 
 /* The year columns of the KPI tables: the baseline, every year from the
  * period's start to the last year a table cell was recorded for (capped at
