@@ -370,6 +370,7 @@
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
       <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
       <col width="auto"/><col width="auto"/><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
+      <xsl:for-each select="$text-columns"><col width="4"/></xsl:for-each>
       <head>
         <row>
           <cell header="yes" rowspan="2" align="center">基本方針</cell>
@@ -380,6 +381,7 @@
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
           <cell header="yes" rowspan="2" align="center">確認方法</cell>
           <cell header="yes" rowspan="2" align="center">担当課</cell>
+          <xsl:for-each select="$text-columns"><cell header="yes" rowspan="2" align="center"><xsl:value-of select="."/></cell></xsl:for-each>
         </row>
         <row>
           <cell header="yes" align="center">項目</cell>

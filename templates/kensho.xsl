@@ -567,6 +567,7 @@
         <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
         <th scope="col" class="extra">確認方法</th>
         <th scope="col" class="extra">担当課</th>
+        <xsl:for-each select="$text-columns"><th scope="col" class="extra"><xsl:value-of select="."/></th></xsl:for-each>
       </tr>
     </thead>
   </xsl:template>
@@ -617,7 +618,7 @@
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
-      <td colspan="{count($cols) + 3 + count($summary/r:previous)}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous) + count($text-columns)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -629,7 +630,7 @@
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
-      <td colspan="{count($cols) + 3 + count($summary/r:previous)}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous) + count($text-columns)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -726,6 +727,7 @@
 
   <xsl:template match="s:kpi" mode="cell">
     <xsl:param name="kind"/>
+    <xsl:param name="label"/>
     <xsl:param name="content"/>
     <td>
       <xsl:choose>
@@ -744,6 +746,7 @@
           <xsl:when test="$kind = 'survey'">基準日</xsl:when>
           <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
           <xsl:when test="$kind = 'method'">確認方法</xsl:when>
+          <xsl:when test="$kind = 'text'"><xsl:value-of select="$label"/></xsl:when>
           <xsl:otherwise>担当課</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>

@@ -427,6 +427,40 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 	buf_puts(b, "]");
 }
 
+static int report_is_kpic(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* ", "texts": {"factors": "…"}": the KPI's free-text columns (<text
+ * column=>), only in a document that declares <text-columns>. */
+static void json_kpi_texts(struct buf *b, const struct model *m, const struct kpi *k)
+{
+	const xmlNode *meta = m->eval_node ? m->eval_node->parent : NULL, *tc = NULL;
+	for (const xmlNode *c = meta ? meta->children : NULL; c && !tc; c = c->next)
+		if (report_is_kpic(c, "text-columns"))
+			tc = c;
+	if (tc == NULL)
+		return;
+	const char *sep = "";
+	buf_puts(b, ",\n      \"texts\": {");
+	for (const xmlNode *t = k->node->children; t; t = t->next) {
+		if (!report_is_kpic(t, "text"))
+			continue;
+		xmlChar *col = xmlGetNoNsProp(t, (const xmlChar *)"column");
+		xmlChar *txt = xmlNodeGetContent(t);
+		buf_puts(b, sep);
+		buf_json_str(b, col ? (const char *)col : "");
+		buf_puts(b, ": ");
+		buf_json_str(b, txt ? (const char *)txt : "");
+		sep = ", ";
+		xmlFree(col);
+		xmlFree(txt);
+	}
+	buf_puts(b, "}");
+}
+
 static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, const struct kpi_result *r)
 {
 	buf_puts(b, "{\"id\": ");
@@ -453,6 +487,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 		buf_puts(b, "null");
 	}
 	json_kpi_grades(b, m, r);
+	json_kpi_texts(b, m, k);
 	buf_puts(b, ",\n      \"series\": ");
 	json_series(b, k, r);
 	buf_puts(b, "}");
