@@ -92,7 +92,9 @@
   <!-- What the rate is computed against (rate-against on <evaluation>). -->
   <xsl:variable name="rate-against" select="/s:strategy/s:meta/s:evaluation/@rate-against"/>
   <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
-  <xsl:variable name="ncols" select="10 + count($cols)"/>
+  <xsl:variable name="ncols" select="10 + count($cols) + count($summary/r:previous) + count($text-columns)"/>
+  <!-- The free-text columns of the KPI tables (要因分析, 課題, 今後の取組). -->
+  <xsl:variable name="text-columns" select="/s:strategy/s:meta/s:text-columns/s:column"/>
   <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
 
   <!-- ================================================================ inline -->
@@ -250,7 +252,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The mark of a KPI (context: its r:result): its grade's symbol in the
+  <!-- The mark of a KPI (context: its r:result, or its r:previous): its grade's symbol in the
        primary scale, or its state's. -->
   <xsl:template name="grade-symbol">
     <xsl:choose>
@@ -312,6 +314,13 @@
       <xsl:with-param name="kind" select="'rate'"/>
       <xsl:with-param name="content"><xsl:value-of select="$res/@r:rate-text"/></xsl:with-param>
     </xsl:apply-templates>
+    <xsl:if test="$summary/r:previous">
+      <!-- 前年度評価 (evaluation show-previous="yes"): the grade a year before. -->
+      <xsl:apply-templates select="." mode="cell">
+        <xsl:with-param name="kind" select="'previous'"/>
+        <xsl:with-param name="content"><xsl:for-each select="$res/r:previous"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:with-param>
+      </xsl:apply-templates>
+    </xsl:if>
     <xsl:apply-templates select="." mode="cell">
       <xsl:with-param name="kind" select="'mark'"/>
       <xsl:with-param name="content">
@@ -339,6 +348,15 @@
       <xsl:with-param name="kind" select="'responsible'"/>
       <xsl:with-param name="content"><xsl:call-template name="responsible"/></xsl:with-param>
     </xsl:apply-templates>
+    <!-- The document's free-text columns (meta text-columns), in order. -->
+    <xsl:variable name="kpi-node" select="."/>
+    <xsl:for-each select="$text-columns">
+      <xsl:apply-templates select="$kpi-node" mode="cell">
+        <xsl:with-param name="kind" select="'text'"/>
+        <xsl:with-param name="label" select="string(.)"/>
+        <xsl:with-param name="content"><xsl:value-of select="$kpi-node/s:text[@column = current()/@id]"/></xsl:with-param>
+      </xsl:apply-templates>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A KPI's 担当課, by name, separated as the format separates them. -->

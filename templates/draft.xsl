@@ -82,7 +82,7 @@
       <meta>
         <xsl:apply-templates select="$meta/s:municipality | $meta/s:title" mode="copy"/>
         <edition><xsl:value-of select="$edition"/></edition>
-        <period start="{$start}" end="{$end}" baseline="{$baseline}"/>
+        <period start="{$start}" end="{$end}" baseline="{$baseline}"><xsl:copy-of select="$meta/s:period/@era"/></period>
         <xsl:apply-templates select="$meta/s:as-of | $meta/s:evaluation" mode="copy"/>
         <status>draft</status>
       </meta>

@@ -180,6 +180,46 @@
     <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tally"/></xsl:call-template></cell>
   </xsl:template>
 
+  <!-- The counts of several evaluation years, a column group per year. -->
+  <xsl:template match="s:year-counts">
+    <xsl:variable name="years" select="r:year"/>
+    <xsl:variable name="n" select="count($scale/r:grade | $summary/r:state)"/>
+    <table id="year-counts-{count(preceding::s:year-counts) + 1}">
+      <xsl:call-template name="src"/>
+      <caption><xsl:apply-templates select="s:caption/node()"/></caption>
+      <col width="3"/>
+      <xsl:for-each select="$years"><xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each></xsl:for-each>
+      <head>
+        <row>
+          <cell header="yes" rowspan="2" align="center">基本目標</cell>
+          <xsl:for-each select="$years"><cell header="yes" colspan="{$n}" align="center"><xsl:value-of select="@r:era"/>年度</cell></xsl:for-each>
+        </row>
+        <row>
+          <xsl:for-each select="$years">
+            <xsl:for-each select="$scale/r:grade | $summary/r:state"><cell header="yes" align="center"><xsl:value-of select="@r:symbol"/></cell></xsl:for-each>
+          </xsl:for-each>
+        </row>
+      </head>
+      <body>
+        <xsl:for-each select="$summary/r:goal">
+          <xsl:variable name="ref" select="@r:ref"/>
+          <row>
+            <cell header="yes">基本目標<xsl:value-of select="key('id', $ref)/@number"/></cell>
+            <xsl:for-each select="$years">
+              <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:goal[@r:ref = $ref]/r:all"/></xsl:call-template>
+            </xsl:for-each>
+          </row>
+        </xsl:for-each>
+        <row>
+          <cell header="yes">合計</cell>
+          <xsl:for-each select="$years">
+            <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:totals/r:all"/></xsl:call-template>
+          </xsl:for-each>
+        </row>
+      </body>
+    </table>
+  </xsl:template>
+
   <xsl:template match="s:count-table">
     <xsl:variable name="c" select="r:counts"/>
     <table id="count-{@goal}">
@@ -328,22 +368,26 @@
       <caption>基本目標<xsl:value-of select="@number"/>のKPI</caption>
       <col width="3"/><col width="3"/><col width="3"/><col width="4"/>
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
+      <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
       <col width="auto"/><col width="auto"/><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
+      <xsl:for-each select="$text-columns"><col width="4"/></xsl:for-each>
       <head>
         <row>
           <cell header="yes" rowspan="2" align="center">基本方針</cell>
           <cell header="yes" rowspan="2" align="center">基本的な方向性</cell>
           <cell header="yes" rowspan="2" align="center">具体的な施策</cell>
-          <cell header="yes" colspan="{count($cols) + 3}" align="center">KPI</cell>
+          <cell header="yes" colspan="{count($cols) + 3 + count($summary/r:previous)}" align="center">KPI</cell>
           <cell header="yes" rowspan="2" align="center">基準日<br/>(調査日)</cell>
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
           <cell header="yes" rowspan="2" align="center">確認方法</cell>
           <cell header="yes" rowspan="2" align="center">担当課</cell>
+          <xsl:for-each select="$text-columns"><cell header="yes" rowspan="2" align="center"><xsl:value-of select="."/></cell></xsl:for-each>
         </row>
         <row>
           <cell header="yes" align="center">項目</cell>
           <xsl:for-each select="$cols"><cell header="yes" align="center" nowrap="yes"><xsl:call-template name="col-head"/></cell></xsl:for-each>
           <cell header="yes" align="center" nowrap="yes">達成率</cell>
+          <xsl:if test="$summary/r:previous"><cell header="yes" align="center" nowrap="yes">前年度評価</cell></xsl:if>
           <cell header="yes" align="center" nowrap="yes">判定</cell>
         </row>
       </head>
@@ -446,8 +490,8 @@
     <xsl:param name="content"/>
     <cell>
       <xsl:if test="$kind = 'rate'"><xsl:attribute name="align">right</xsl:attribute></xsl:if>
-      <xsl:if test="$kind = 'mark'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
-      <xsl:if test="$kind = 'rate' or $kind = 'mark'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'mark' or $kind = 'previous'"><xsl:attribute name="align">center</xsl:attribute></xsl:if>
+      <xsl:if test="$kind = 'rate' or $kind = 'mark' or $kind = 'previous'"><xsl:attribute name="nowrap">yes</xsl:attribute></xsl:if>
       <xsl:if test="$kind = 'responsible'"><xsl:attribute name="nowrap">avoid</xsl:attribute></xsl:if>
       <xsl:copy-of select="$content"/>
     </cell>

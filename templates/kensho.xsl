@@ -245,6 +245,46 @@
 
   <!-- The seed's per-goal table: a row per grade of the primary scale (and
        per state), the total; columns all / goal / measures. -->
+  <!-- The counts of several evaluation years, a column group per year. -->
+  <xsl:template match="s:year-counts">
+    <xsl:variable name="years" select="r:year"/>
+    <xsl:variable name="n" select="count($scale/r:grade | $summary/r:state)"/>
+    <xsl:variable name="cid" select="concat('year-counts-', count(preceding::s:year-counts) + 1)"/>
+    <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
+      <table id="{$cid}" class="counts">
+        <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
+        <thead>
+          <tr>
+            <th scope="col" rowspan="2">基本目標</th>
+            <xsl:for-each select="$years"><th scope="colgroup" colspan="{$n}"><xsl:value-of select="@r:era"/>年度</th></xsl:for-each>
+          </tr>
+          <tr>
+            <xsl:for-each select="$years">
+              <xsl:for-each select="$scale/r:grade | $summary/r:state"><th scope="col"><xsl:value-of select="@r:symbol"/></th></xsl:for-each>
+            </xsl:for-each>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$summary/r:goal">
+            <xsl:variable name="ref" select="@r:ref"/>
+            <tr>
+              <th scope="row">基本目標<xsl:value-of select="key('id', $ref)/@number"/></th>
+              <xsl:for-each select="$years">
+                <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:goal[@r:ref = $ref]/r:all"/></xsl:call-template>
+              </xsl:for-each>
+            </tr>
+          </xsl:for-each>
+          <tr class="total">
+            <th scope="row">合計</th>
+            <xsl:for-each select="$years">
+              <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:totals/r:all"/></xsl:call-template>
+            </xsl:for-each>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
   <xsl:template match="s:count-table">
     <xsl:variable name="cid" select="concat('count-', @goal)"/>
     <xsl:variable name="c" select="r:counts"/>
@@ -521,11 +561,13 @@
           </th>
         </xsl:for-each>
         <th scope="col">達成率</th>
+        <xsl:if test="$summary/r:previous"><th scope="col">前年度評価</th></xsl:if>
         <th scope="col">判定</th>
         <th scope="col" class="extra">基準日<br/>(調査日)</th>
         <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
         <th scope="col" class="extra">確認方法</th>
         <th scope="col" class="extra">担当課</th>
+        <xsl:for-each select="$text-columns"><th scope="col" class="extra"><xsl:value-of select="."/></th></xsl:for-each>
       </tr>
     </thead>
   </xsl:template>
@@ -576,7 +618,7 @@
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>
-      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous) + count($text-columns)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -588,7 +630,7 @@
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
-      <td colspan="{count($cols) + 3}" class="extra filler"></td>
+      <td colspan="{count($cols) + 3 + count($summary/r:previous) + count($text-columns)}" class="extra filler"></td>
       <td class="latest filler"></td>
     </tr>
   </xsl:template>
@@ -685,12 +727,14 @@
 
   <xsl:template match="s:kpi" mode="cell">
     <xsl:param name="kind"/>
+    <xsl:param name="label"/>
     <xsl:param name="content"/>
     <td>
       <xsl:choose>
         <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'previous'"><xsl:attribute name="class">mark previous</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
         <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
       </xsl:choose>
@@ -698,9 +742,11 @@
         <xsl:choose>
           <xsl:when test="$kind = 'rate'">達成率</xsl:when>
           <xsl:when test="$kind = 'mark'">判定</xsl:when>
+          <xsl:when test="$kind = 'previous'">前年度評価</xsl:when>
           <xsl:when test="$kind = 'survey'">基準日</xsl:when>
           <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
           <xsl:when test="$kind = 'method'">確認方法</xsl:when>
+          <xsl:when test="$kind = 'text'"><xsl:value-of select="$label"/></xsl:when>
           <xsl:otherwise>担当課</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>

@@ -142,7 +142,7 @@ check "-- before the files" test "$RC" = 0
 # kpic COMMAND --help: its own options and the shared ones, no others
 shared="--diagnostics-format --templates --time-report -Werror -h"
 for spec in "init:--municipality --title --period --scheme --list-schemes -q" \
-            "check:" "eval:-o --format" "html:-o -q" "diff:-o --format --no-color --html --pdf" \
+            "check:" "eval:-o --format --year" "html:-o -q" "diff:-o --format --no-color --html --pdf" \
             "pdf:-o --format --boxes -q" "draft:-o --period --template" \
             "export:-o --format --actuals-template --year --by-department" \
             "update:--actuals --year --revise --again --sheet -o -q" "import:-o --sheet -q" "build:-d -j -q" \

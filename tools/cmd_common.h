@@ -52,7 +52,7 @@ struct opts {
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
 	const char *actuals;         /* update: the sheet */
-	int year;                    /* update: --year, 0 if not given */
+	int year;                    /* update, eval: --year, 0 if not given */
 	int revise;                  /* update: --revise */
 	int again;                   /* update: --again */
 	int actuals_template;        /* export: --actuals-template */

@@ -7,7 +7,7 @@
 
 /* The options kpic eval takes (tools/options.def). */
 const enum opt_id cmd_eval_options[] = {
-	OPT_OUTPUT, OPT_FORMAT, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_OUTPUT, OPT_FORMAT, OPT_YEAR_EVAL, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
@@ -16,6 +16,11 @@ int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	struct unit u;
 	int status = compile_for_result(o, sc, d, &u);
+	if (status == 0 && o->year) {
+		/* --year: the evaluation as it stood after that fiscal year. */
+		eval_free(&u.eval);
+		eval_run_year(&u.eval, &u.model, o->year);
+	}
 	if (status == 0) {
 		struct buf b = BUF_INIT;
 		if (o->format == OUT_JSON)

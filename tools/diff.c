@@ -247,9 +247,9 @@ static const char *period_raw(struct diff *d, const struct model *m)
 static const char *period_text(struct diff *d, const struct model *m)
 {
 	char a[32] = "", b[32] = "", c[32] = "";
-	jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
-	jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
-	jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
+	jfmt_fy(&m->era, m->start.y, JFMT_ERA_SHORT, a, sizeof a);
+	jfmt_fy(&m->era, m->end.y, JFMT_ERA_SHORT, b, sizeof b);
+	jfmt_fy(&m->era, m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
 	return diff_printf(d, "%s–%s（基準値 %s）", a, b, c);
 }
 

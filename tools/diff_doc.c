@@ -134,12 +134,12 @@ static void render_count(struct rctx *r, struct buf *b, const xmlNode *n)
 			buf_printf(b, "%ld", eval_count(&r->u->eval, m, &m->counts[i]));
 }
 
-static void render_era(struct buf *b, const xmlNode *n)
+static void render_era(const struct model *m, struct buf *b, const xmlNode *n)
 {
 	char *y = attr(n, "year"), *f = attr(n, "form");
 	char s[64];
 	int form = f && !strcmp(f, "long") ? JFMT_ERA_LONG : JFMT_ERA_SHORT;
-	if (y && jfmt_era_fy(atoi(y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
+	if (y && jfmt_fy(&m->era, atoi(y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
 		buf_puts(b, s);
 	xmlFree(y);
 	xmlFree(f);
@@ -203,7 +203,7 @@ static void render(struct rctx *r, struct buf *b, const xmlNode *n)
 	} else if (diff_is_el(n, "value") && xmlHasProp(n, (const xmlChar *)"kpi")) {
 		valtext_ref(&r->u->model, n, b);
 	} else if (diff_is_el(n, "era")) {
-		render_era(b, n);
+		render_era(&r->u->model, b, n);
 	} else if (diff_is_el(n, "date")) {
 		render_date(b, n, "value");
 	} else if (diff_is_el(n, "ref")) {

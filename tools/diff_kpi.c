@@ -292,8 +292,8 @@ static void compare_closed(struct kctx *k)
 	struct diff_change *c = kpi_change(k, DK_ACTUALS_CLOSED);
 	char e1[32] = "", e2[32] = "";
 	if (n) {
-		jfmt_era_fy(first, JFMT_ERA_SHORT, e1, sizeof e1);
-		jfmt_era_fy(last, JFMT_ERA_SHORT, e2, sizeof e2);
+		jfmt_fy(&k->x->ma->era, first, JFMT_ERA_SHORT, e1, sizeof e1);
+		jfmt_fy(&k->x->ma->era, last, JFMT_ERA_SHORT, e2, sizeof e2);
 	}
 	c->before.raw = diff_printf(d, "%zu", n);
 	c->before.text = n == 0 ? "実績値なし（空欄のみ）"

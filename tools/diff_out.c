@@ -179,9 +179,10 @@ static const char *side_str(const struct diff_val *v)
 	return v->raw;
 }
 
-static void era(int year, char *s, size_t size)
+/* A year as the newer document writes years (its era policy). */
+static void era(const struct diff *d, int year, char *s, size_t size)
 {
-	if (year == 0 || jfmt_era_fy(year, JFMT_ERA_SHORT, s, size) < 0)
+	if (year == 0 || jfmt_fy(&d->after->model.era, year, JFMT_ERA_SHORT, s, size) < 0)
 		*s = '\0';
 }
 
@@ -221,7 +222,7 @@ static void text_sides(struct out *t, const struct diff_change *c)
 		struct buf s = BUF_INIT;
 		if (each) {
 			char e[32];
-			era(v[i]->year, e, sizeof e);
+			era(t->d, v[i]->year, e, sizeof e);
 			buf_printf(&s, "%s ", e);
 		}
 		buf_puts(&s, side_str(v[i]));
@@ -242,7 +243,7 @@ static void text_what(struct out *t, const struct diff_change *c)
 	         : c->before.year ? c->before.year : c->after.year;
 	if (year) {
 		char e[32];
-		era(year, e, sizeof e);
+		era(t->d, year, e, sizeof e);
 		buf_printf(&w, "%s%s", w.len ? " " : "", e);
 	}
 	if (w.len) {
@@ -645,7 +646,7 @@ static void json_tally3(struct buf *b, const struct unit *u, const struct tally3
 		report_json_tally3(b, &u->model, t);
 }
 
-static void json_val(struct buf *b, const char *key, const struct diff_val *v)
+static void json_val(const struct diff *d, struct buf *b, const char *key, const struct diff_val *v)
 {
 	if (!has_side(v) && !v->status)
 		return;
@@ -672,7 +673,7 @@ static void json_val(struct buf *b, const char *key, const struct diff_val *v)
 	}
 	if (v->year) {
 		char e[32];
-		era(v->year, e, sizeof e);
+		era(d, v->year, e, sizeof e);
 		buf_printf(b, "%s\"year\": %d, \"era\": ", sep, v->year);
 		buf_json_str(b, e);
 	}
@@ -735,8 +736,8 @@ static void json_change(struct out *o, const struct diff_change *c, const struct
 	json_key_str(b, "field", c->field);
 	json_key_str(b, "series", c->series);
 	json_key_str(b, "series_label", c->series_label);
-	json_val(b, "before", &c->before);
-	json_val(b, "after", &c->after);
+	json_val(d, b, "before", &c->before);
+	json_val(d, b, "after", &c->after);
 	json_key_str(b, "note", c->note);
 	json_blocks(b, c);
 	buf_putc(b, '}');
@@ -892,7 +893,7 @@ static void xml_tally3(struct buf *b, const char *name, const struct unit *u, co
 	buf_printf(b, "%s</%s>\n", indent, name);
 }
 
-static void xml_val(struct buf *b, const char *name, const struct diff_val *v)
+static void xml_val(const struct diff *d, struct buf *b, const char *name, const struct diff_val *v)
 {
 	if (!has_side(v) && !v->status)
 		return;
@@ -903,7 +904,7 @@ static void xml_val(struct buf *b, const char *name, const struct diff_val *v)
 	xattr(b, "grade", v->grade);
 	if (v->year) {
 		char e[32];
-		era(v->year, e, sizeof e);
+		era(d, v->year, e, sizeof e);
 		xattr_int(b, "year", v->year);
 		xattr(b, "era", e);
 	}
@@ -995,8 +996,8 @@ static void xml_change(struct out *o, const struct diff_change *c, const struct 
 	xattr(b, "series-label", c->series_label);
 	buf_puts(b, ">\n");
 	xml_path(b, c);
-	xml_val(b, "before", &c->before);
-	xml_val(b, "after", &c->after);
+	xml_val(o->d, b, "before", &c->before);
+	xml_val(o->d, b, "after", &c->after);
 	if (c->note) {
 		buf_puts(b, "      <note>");
 		xml_esc(b, c->note, strlen(c->note));

@@ -18,6 +18,8 @@
 struct walk {
 	const struct model *m;
 	const struct eval *e;
+	const struct eval *prev;     /* the year before's (show-previous), or NULL */
+	int prev_year;
 	xmlNs *ns;
 	size_t kpi, count;
 };
@@ -58,7 +60,7 @@ static void annotate_value(struct walk *w, xmlNode *n, const struct series *s, c
 	char era[32];
 	valtext_value(s, v, &b);
 	set(n, w->ns, "text", buf_str(&b));
-	if (v->year.ok && jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+	if (v->year.ok && jfmt_fy(&w->m->era, v->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 		set(n, w->ns, "era", era);
 	buf_free(&b);
 }
@@ -96,6 +98,18 @@ static void annotate_grades(struct walk *w, xmlNode *res, const struct kpi *k, c
 	}
 }
 
+/* <r:previous grade= | state=/>: the KPI's grade the year before (show-previous). */
+static void annotate_previous(struct walk *w, xmlNode *res, const struct kpi_result *r)
+{
+	const struct model *m = w->m;
+	xmlNode *p = xmlNewChild(res, w->ns, (const xmlChar *)"previous", NULL);
+	set_int(p, w->ns, "year", w->prev_year);
+	if (r->state >= 0 && m->states[r->state].id)
+		set(p, w->ns, "state", m->states[r->state].id);
+	if (m->primary >= 0 && r->grade >= 0)
+		set(p, w->ns, "grade", m->scales[m->primary].grades[r->grade].id);
+}
+
 static void annotate_kpi(struct walk *w, xmlNode *n)
 {
 	if (w->kpi >= w->m->nkpis)
@@ -119,6 +133,8 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
 	set(res, w->ns, "trend", trend_name(r->trend));
 	annotate_grades(w, res, k, r);
+	if (w->prev)
+		annotate_previous(w, res, &w->prev->kpis[w->kpi - 1]);
 	if (r->chosen >= 0 && k->series[r->chosen].key)
 		set(res, w->ns, "series", k->series[r->chosen].key);
 	for (size_t j = 0; j < k->nseries; j++) {
@@ -144,7 +160,7 @@ static void annotate_era(struct walk *w, xmlNode *n)
 	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"form");
 	char s[64];
 	int form = f && !strcmp((const char *)f, "long") ? JFMT_ERA_LONG : JFMT_ERA_SHORT;
-	if (y && jfmt_era_fy(atoi((const char *)y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
+	if (y && jfmt_fy(&w->m->era, atoi((const char *)y), (enum jfmt_era_form)form, s, sizeof s) >= 0)
 		set(n, w->ns, "text", s);
 	xmlFree(y);
 	xmlFree(f);
@@ -265,6 +281,40 @@ static void annotate_count_table(struct walk *w, xmlNode *n)
 	tally3_node(c, w->ns, w->m, &w->e->goals[gi]);
 }
 
+static void year_column(struct walk *w, xmlNode *parent, const char *role, int year)
+{
+	char era[32];
+	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
+	set(y, w->ns, "role", role);
+	set_int(y, w->ns, "value", year);
+	if (jfmt_fy(&w->m->era, year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+		set(y, w->ns, "era", era);
+}
+
+/* <year-counts>: an <r:year> per fiscal year from from= (the period's
+ * first) to the evaluation year, with its counts per goal and in total. */
+static void annotate_year_counts(struct walk *w, xmlNode *n)
+{
+	const struct model *m = w->m;
+	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"from");
+	int from = f ? atoi((const char *)f) : m->start.ok ? m->start.y : 0;
+	int last = w->e->year ? w->e->year : eval_latest_year(w->e, m);
+	xmlFree(f);
+	for (int y = from > 0 ? from : last; y <= last && y > 0; y++) {
+		struct eval e;
+		eval_run_year(&e, m, y);
+		year_column(w, n, "evaluation", y);
+		xmlNode *yn = xmlGetLastChild(n);
+		for (size_t g = 0; g < m->ngoals; g++) {
+			xmlNode *gn = xmlNewChild(yn, w->ns, (const xmlChar *)"goal", NULL);
+			set(gn, w->ns, "ref", m->goals[g].id ? m->goals[g].id : "");
+			tally3_node(gn, w->ns, m, &e.goals[g]);
+		}
+		tally3_node(xmlNewChild(yn, w->ns, (const xmlChar *)"totals", NULL), w->ns, m, &e.total);
+		eval_free(&e);
+	}
+}
+
 static void walk(struct walk *w, xmlNode *n, int in_published)
 {
 	for (; n; n = n->next) {
@@ -291,20 +341,13 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 			annotate_date(w, n, "as-of", "date-text");
 		else if (is_el(n, "count-table"))
 			annotate_count_table(w, n);
+		else if (is_el(n, "year-counts"))
+			annotate_year_counts(w, n);
 		if (!is_el(n, "kpi"))
 			walk(w, n->children, in_published || is_el(n, "published"));
 	}
 }
 
-static void year_column(struct walk *w, xmlNode *parent, const char *role, int year)
-{
-	char era[32];
-	xmlNode *y = xmlNewChild(parent, w->ns, (const xmlChar *)"year", NULL);
-	set(y, w->ns, "role", role);
-	set_int(y, w->ns, "value", year);
-	if (jfmt_era_fy(year, JFMT_ERA_SHORT, era, sizeof era) >= 0)
-		set(y, w->ns, "era", era);
-}
 
 /* The year columns of the KPI tables: the baseline, every year from the
  * period's start to the last year a table cell was recorded for (capped at
@@ -353,15 +396,28 @@ static void summary(struct walk *w, xmlNode *root)
 		tally3_node(dn, w->ns, w->m, &w->e->depts[d]);
 	}
 	scales_node(w, s);
+	if (w->prev) {
+		xmlNode *p = xmlNewChild(s, w->ns, (const xmlChar *)"previous", NULL);
+		year_column(w, p, "previous", w->prev_year);
+		tally3_node(p, w->ns, w->m, &w->prev->total);
+	}
 }
 
 xmlDoc *enrich_doc(const struct model *m, const struct eval *e, xmlDoc *doc)
 {
 	xmlDoc *copy = xmlCopyDoc(doc, 1);
 	xmlNode *root = xmlDocGetRootElement(copy);
-	struct walk w = { m, e, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
+	struct walk w = { m, e, NULL, 0, xmlNewNs(root, (const xmlChar *)KPIC_RESULT_NS, (const xmlChar *)"r"), 0, 0 };
+	struct eval prev;
+	if (m->show_previous) {
+		w.prev_year = (e->year ? e->year : eval_latest_year(e, m)) - 1;
+		eval_run_year(&prev, m, w.prev_year);
+		w.prev = &prev;
+	}
 	walk(&w, root, 0);
 	summary(&w, root);
+	if (w.prev)
+		eval_free(&prev);
 	return copy;
 }
 

@@ -14,13 +14,15 @@ static int counts_as_actual(const struct model *m, const struct value *v)
 	return v->status == VS_MEASURED || (v->status == VS_PROVISIONAL && m->use_provisional);
 }
 
-static const struct value *latest_actual(const struct model *m, const struct series *s)
+/* The latest actual of a series up to fiscal year upto (0: any year). */
+static const struct value *latest_actual(const struct model *m, const struct series *s, int upto)
 {
 	const struct value *best = NULL;
 	int after = s->baseline && s->baseline->year.ok ? s->baseline->year.y : m->baseline.y;
 	for (size_t i = 0; i < s->nvalues; i++) {
 		const struct value *v = &s->values[i];
-		if (counts_as_actual(m, v) && v->year.y > after && (best == NULL || v->year.y > best->year.y))
+		if (counts_as_actual(m, v) && v->year.y > after && (upto == 0 || v->year.y <= upto) &&
+		    (best == NULL || v->year.y > best->year.y))
 			best = v;
 	}
 	return best;
@@ -150,10 +152,10 @@ static int grade_met(const struct model *m, int g)
  * maintain, the inverse for lower; base is the KPI's rate-base or 0.  The
  * target is the one rate-against names. */
 static void rate_series(const struct model *m, const struct kpi *k, const struct series *s,
-                        struct series_result *r)
+                        struct series_result *r, int upto)
 {
 	memset(r, 0, sizeof *r);
-	r->latest = latest_actual(m, s);
+	r->latest = latest_actual(m, s, upto);
 	r->trend = trend_of(k->dir, s->baseline, r->latest);
 	r->ms.dir = k->dir;
 	r->ms.latest = r->latest;
@@ -351,7 +353,7 @@ int eval_grade(const struct scale *sc, const struct measure *ms)
 
 /* The state a KPI is in: its own state=, else the first declared state
  * whose when= describes it; -1. */
-static int state_of(const struct model *m, const struct kpi *k, const struct kpi_result *r)
+static int state_of(const struct model *m, const struct kpi *k, const struct kpi_result *r, int upto)
 {
 	if (k->state_i >= 0)
 		return k->state_i;
@@ -361,7 +363,8 @@ static int state_of(const struct model *m, const struct kpi *k, const struct kpi
 		actual |= r->series[i].latest != NULL;
 		target |= s->target && s->target->num_ok;
 		for (size_t v = 0; v < s->nvalues; v++)
-			unpublished |= s->values[v].status == VS_NOT_AVAILABLE;
+			unpublished |= s->values[v].status == VS_NOT_AVAILABLE &&
+			               (upto == 0 || (s->values[v].year.ok && s->values[v].year.y <= upto));
 	}
 	for (size_t i = 0; i < m->nstates; i++) {
 		enum state_when w = m->states[i].when;
@@ -386,7 +389,7 @@ static int override_grade(const struct model *m, int met)
 
 /* The grades of the other scales: computed on the measure of the series
  * the rate comes from (the first one otherwise), or the latest given. */
-static void other_grades(const struct model *m, const struct kpi *k, struct kpi_result *r)
+static void other_grades(const struct model *m, const struct kpi *k, struct kpi_result *r, int upto)
 {
 	r->grades = xcalloc(m->nscales ? m->nscales : 1, sizeof *r->grades);
 	for (size_t s = 0; s < m->nscales; s++) {
@@ -400,7 +403,7 @@ static void other_grades(const struct model *m, const struct kpi *k, struct kpi_
 			for (size_t g = 0; g < k->ngiven; g++) {
 				const struct given_grade *gv = &k->given[g];
 				int y = gv->year.ok ? gv->year.y : 0;
-				if (gv->scale_i == (int)s && gv->grade_i >= 0 && y >= year) {
+				if (gv->scale_i == (int)s && gv->grade_i >= 0 && y >= year && (upto == 0 || y <= upto)) {
 					year = y;
 					r->grades[s] = gv->grade_i;
 				}
@@ -435,7 +438,13 @@ static void tally_add(struct tally3 *t, const struct model *m, enum level l, con
 
 void eval_run(struct eval *e, const struct model *m)
 {
+	eval_run_year(e, m, 0);
+}
+
+void eval_run_year(struct eval *e, const struct model *m, int upto)
+{
 	memset(e, 0, sizeof *e);
+	e->year = upto;
 	e->kpis = xcalloc(m->nkpis, sizeof *e->kpis);
 	e->nkpis = m->nkpis;
 	e->goals = xcalloc(m->ngoals, sizeof *e->goals);
@@ -445,15 +454,17 @@ void eval_run(struct eval *e, const struct model *m)
 		struct kpi_result *r = &e->kpis[i];
 		r->series = xcalloc(k->nseries, sizeof *r->series);
 		for (size_t j = 0; j < k->nseries; j++)
-			rate_series(m, k, &k->series[j], &r->series[j]);
+			rate_series(m, k, &k->series[j], &r->series[j], upto);
 		combine(m, k, r);
-		r->state = k->has_override ? -1 : state_of(m, k, r);
+		/* An override is the document's judgement: not an earlier year's. */
+		int over = k->has_override && upto == 0;
+		r->state = over ? -1 : state_of(m, k, r, upto);
 		if (r->state >= 0)
 			r->computed_grade = -1;
-		r->met = k->has_override ? k->override_met : r->state < 0 && r->computed_met;
-		r->grade = k->has_override ? override_grade(m, k->override_met) : r->computed_grade;
-		other_grades(m, k, r);
-		e->noverrides += k->has_override;
+		r->met = over ? k->override_met : r->state < 0 && r->computed_met;
+		r->grade = over ? override_grade(m, k->override_met) : r->computed_grade;
+		other_grades(m, k, r, upto);
+		e->noverrides += over;
 		tally_add(&e->total, m, k->level, r);
 		if (k->goal < m->ngoals)
 			tally_add(&e->goals[k->goal], m, k->level, r);
@@ -504,6 +515,18 @@ static int selector_grade(const struct eval *e, const struct model *m, size_t i,
 		return id && !strcmp(id, s->grade);
 	}
 	return 1;
+}
+
+int eval_latest_year(const struct eval *e, const struct model *m)
+{
+	int y = 0;
+	for (size_t i = 0; i < e->nkpis && i < m->nkpis; i++)
+		for (size_t j = 0; j < m->kpis[i].nseries; j++) {
+			const struct value *v = e->kpis[i].series[j].latest;
+			if (v && v->year.y > y)
+				y = v->year.y;
+		}
+	return y;
 }
 
 long eval_count(const struct eval *e, const struct model *m, const struct selector *s)

@@ -77,9 +77,17 @@ struct eval {
 	struct tally3 *depts;        /* parallel to model.depts */
 	struct tally3 total;
 	size_t noverrides;
+	int year;                    /* evaluated as of this fiscal year, 0: all data */
 };
 
 void eval_run(struct eval *e, const struct model *m);
+/* As eval_run with only the actuals, given grades and unpublished values
+ * of fiscal years up to upto (0: every year), and no override: the
+ * evaluation as it stood after that year. */
+void eval_run_year(struct eval *e, const struct model *m, int upto);
+/* The fiscal year of the latest actual any KPI was evaluated on, 0 if none:
+ * the document's evaluation year. */
+int eval_latest_year(const struct eval *e, const struct model *m);
 void eval_free(struct eval *e);
 
 /* The number a selector counts; -1 if it names an unknown goal or department. */

@@ -109,7 +109,7 @@ static void kpi_desc(const struct model *m, const struct kpi *k, const struct kp
 			buf_printf(out, "%s ", what[j]);
 			valtext_value(s, vals[j], out);
 			if (vals[j]->year.ok && !(vals[j]->from.ok && vals[j]->from.y < vals[j]->year.y) &&
-			    jfmt_era_fy(vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+			    jfmt_fy(&s->years, vals[j]->year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
 				buf_printf(out, "（%s）", era);
 			buf_puts(out, j < 2 ? "、" : "。");
 		}
@@ -231,7 +231,7 @@ static struct chart *kpi_chart(const struct model *m, const struct eval *e, cons
 	struct labels l;
 	labels_init(&l, n);
 	for (size_t i = 0; i < n; i++)
-		jfmt_era_fy(base + (int)i, JFMT_ERA_SHORT, l.s[i], sizeof l.s[i]);
+		jfmt_fy(&m->era, base + (int)i, JFMT_ERA_SHORT, l.s[i], sizeof l.s[i]);
 	struct chart_line_series *ser = xcalloc(kp->nseries, sizeof *ser);
 	struct chart_point *pts = xcalloc(kp->nseries * n, sizeof *pts);
 	struct buf *texts = xcalloc(kp->nseries * n, sizeof *texts);

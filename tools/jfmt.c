@@ -178,17 +178,59 @@ static void put_era_year(struct out *o, const struct era *e, int y,
 		put_long(o, ey);
 }
 
-int jfmt_era_fy(int fiscal_year, enum jfmt_era_form form, char *buf,
-				size_t size)
+
+/* The era a fiscal year is written in under policy p (not WESTERN). */
+static const struct era *fy_era(const struct jfmt_years *p, int fy)
+{
+	const struct era *e = NULL;
+
+	if (p && p->policy == JFMT_FY_END)
+		e = era_at(fy, 12, 31);
+	else if (p && p->policy == JFMT_FY_AS_OF &&
+			 date_ok(p->as_of_y, p->as_of_m, p->as_of_d))
+		e = era_at(p->as_of_y, p->as_of_m, p->as_of_d);
+	if (e && e->y <= fy)
+		return e;
+	return era_at(fy, 4, 1);
+}
+
+int jfmt_fy(const struct jfmt_years *p, int fiscal_year,
+			enum jfmt_era_form form, char *buf, size_t size)
 {
 	struct out o = {buf, size, 0};
 
 	if (!form_ok(form) || fiscal_year < JFMT_YEAR_MIN ||
 		fiscal_year > JFMT_YEAR_MAX)
 		return fail(&o);
-	/* The fiscal year starts on April 1; era_at cannot fail from 1868 on. */
-	put_era_year(&o, era_at(fiscal_year, 4, 1), fiscal_year, form);
+	if (p && p->policy == JFMT_FY_WESTERN)
+		put_long(&o, fiscal_year);
+	else
+		put_era_year(&o, fy_era(p, fiscal_year), fiscal_year, form);
 	return finish(&o);
+}
+
+int jfmt_era_fy(int fiscal_year, enum jfmt_era_form form, char *buf,
+				size_t size)
+{
+	return jfmt_fy(NULL, fiscal_year, form, buf, size);
+}
+
+int jfmt_fy_policy_parse(const char *name, enum jfmt_fy_policy *out)
+{
+	static const struct { const char *name; enum jfmt_fy_policy p; } t[] = {
+		{"fiscal-year-start", JFMT_FY_START}, {"fiscal-year-end", JFMT_FY_END},
+		{"as-of", JFMT_FY_AS_OF}, {"western", JFMT_FY_WESTERN},
+	};
+
+	*out = JFMT_FY_START;
+	if (name == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(name, t[i].name)) {
+			*out = t[i].p;
+			return 0;
+		}
+	return -1;
 }
 
 int jfmt_era_date(int y, int m, int d, enum jfmt_era_form form, char *buf,

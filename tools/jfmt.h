@@ -42,6 +42,40 @@ int jfmt_era_fy(int fiscal_year, enum jfmt_era_form form, char *buf,
 				size_t size);
 
 /*
+ * Which era a fiscal year is written in: the document's policy (the era=
+ * of the source's <period>).  A fiscal year that straddles a change of era
+ * (FY2019: 平成 until April 30, 令和 from May 1) has two names, and a
+ * document chooses one:
+ *   JFMT_FY_START    the era in force on April 1 of the fiscal year, as
+ *                    jfmt_era_fy: FY2019 is 平成31 (the default)
+ *   JFMT_FY_END      the last era to begin in the fiscal year's first
+ *                    calendar year: FY2019 is 令和元 (FY1988 stays 昭和63,
+ *                    平成 having no year 0)
+ *   JFMT_FY_AS_OF    the era in force on the document's as-of date, for
+ *                    every fiscal year from that era's first on, earlier
+ *                    ones as JFMT_FY_START: written on 2023-09-01, FY2019
+ *                    is 令和元; written on 2019-04-01, FY2020 is 平成32
+ *   JFMT_FY_WESTERN  the Western year, both forms: "2019"
+ */
+enum jfmt_fy_policy { JFMT_FY_START, JFMT_FY_END, JFMT_FY_AS_OF, JFMT_FY_WESTERN };
+
+struct jfmt_years {
+	enum jfmt_fy_policy policy;
+	int as_of_y, as_of_m, as_of_d; /* JFMT_FY_AS_OF: a valid date, else START */
+};
+
+/*
+ * A fiscal year under a policy (NULL: JFMT_FY_START), returning like
+ * jfmt_era_fy.  Every fiscal year a document prints goes through here.
+ */
+int jfmt_fy(const struct jfmt_years *p, int fiscal_year,
+			enum jfmt_era_form form, char *buf, size_t size);
+
+/* The policy named by an era= value ("fiscal-year-start", "fiscal-year-end",
+ * "as-of", "western"; NULL is the default): 0, or -1 for another name. */
+int jfmt_fy_policy_parse(const char *name, enum jfmt_fy_policy *out);
+
+/*
  * A calendar date in the era of that exact day: 2019-04-30 -> "H31. 4. 30",
  * 2019-05-01 -> "R1. 5. 1" / "令和元年5月1日".  Invalid dates, dates
  * before 1868-01-25 (the conventional start of Meiji) and years after 2200

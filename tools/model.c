@@ -11,6 +11,7 @@
 #include "strmap.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,9 +380,11 @@ static void read_series(struct model *m, xmlNode *kn, struct kpi *k)
 		s->notation = notation;
 		read_values(m, kn, s);
 	}
-	for (size_t i = 0; i < k->nseries; i++)
+	for (size_t i = 0; i < k->nseries; i++) {
 		if (k->series[i].notation == NULL)
 			k->series[i].notation = "plain";
+		k->series[i].years = m->era;
+	}
 }
 
 static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
@@ -465,6 +468,19 @@ static void read_level(struct model *m, xmlNode *parent, size_t goal, int headin
 	}
 }
 
+/* period era= and, for era="as-of", the as-of date (an unreadable date
+ * leaves as-of writing years as fiscal-year-start; rules.c reports it). */
+static void read_era_policy(struct model *m)
+{
+	int used = 0;
+	if (jfmt_fy_policy_parse(prop(m, m->period_node, "era"), &m->era.policy) < 0)
+		m->era.policy = JFMT_FY_START;
+	if (m->as_of && sscanf(m->as_of, "%4d-%2d-%2d%n", &m->era.as_of_y, &m->era.as_of_m,
+	                       &m->era.as_of_d, &used) == 3 && m->as_of[used] == '\0')
+		return;
+	m->era.as_of_y = m->era.as_of_m = m->era.as_of_d = 0;
+}
+
 static void read_meta(struct model *m, xmlNode *meta)
 {
 	m->municipality = text_of(m, child(meta, "municipality"));
@@ -477,11 +493,14 @@ static void read_meta(struct model *m, xmlNode *meta)
 	m->baseline = year_attr(m, m->period_node, "baseline");
 	m->as_of_node = child(meta, "as-of");
 	m->as_of = text_of(m, m->as_of_node);
+	read_era_policy(m);
 	m->eval_node = child(meta, "evaluation");
 	read_evaluation(m, m->eval_node);
 	m->comb = combine_of(prop(m, m->eval_node, "combine"), COMB_BEST);
 	const char *pv = prop(m, m->eval_node, "provisional");
 	m->use_provisional = pv && !strcmp(pv, "yes");
+	const char *sp = prop(m, m->eval_node, "show-previous");
+	m->show_previous = sp && !strcmp(sp, "yes");
 	const char *st = text_of(m, child(meta, "status"));
 	m->draft = st && !strcmp(st, "draft");
 }

@@ -14,6 +14,7 @@
 #include <libxml/tree.h>
 
 #include "decimal.h"
+#include "jfmt.h"
 
 #define KPIC_NS "urn:x-kpic:strategy:1"
 
@@ -105,6 +106,7 @@ struct series {
 	struct value *target;        /* NULL if missing */
 	struct value *yearly;        /* <yearly-target> elements, document order */
 	size_t nyearly;
+	struct jfmt_years years;     /* the document's era policy (model's era) */
 };
 
 struct kpi {
@@ -207,6 +209,7 @@ struct model {
 	xmlNode *period_node;
 	const char *as_of;
 	xmlNode *as_of_node;
+	struct jfmt_years era;       /* how fiscal years are written (period era=) */
 	/* The threshold: threshold= (threshold_attr), or the cut of the primary
 	 * scale's last achieved grade when that grade is a cut; threshold_ok 0
 	 * when neither. */
@@ -222,6 +225,7 @@ struct model {
 	const char *against_text;
 	enum combine comb;
 	int use_provisional;
+	int show_previous;           /* evaluation show-previous="yes": 前年度評価 */
 	int draft;                   /* <status>draft</status>: a next-period draft */
 
 	struct department *depts; size_t ndepts;

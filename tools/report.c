@@ -49,9 +49,9 @@ static void clip(const char *raw, size_t width, struct buf *out)
 static void era_range(const struct model *m, struct buf *out)
 {
 	char a[32] = "", b[32] = "", c[32] = "";
-	if (m->start.ok) jfmt_era_fy(m->start.y, JFMT_ERA_SHORT, a, sizeof a);
-	if (m->end.ok) jfmt_era_fy(m->end.y, JFMT_ERA_SHORT, b, sizeof b);
-	if (m->baseline.ok) jfmt_era_fy(m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
+	if (m->start.ok) jfmt_fy(&m->era, m->start.y, JFMT_ERA_SHORT, a, sizeof a);
+	if (m->end.ok) jfmt_fy(&m->era, m->end.y, JFMT_ERA_SHORT, b, sizeof b);
+	if (m->baseline.ok) jfmt_fy(&m->era, m->baseline.y, JFMT_ERA_SHORT, c, sizeof c);
 	buf_printf(out, "期間 %s–%s（%d–%d年度）、基準値 %s", a, b, m->start.y, m->end.y, c);
 }
 
@@ -152,7 +152,7 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		buf_pad(out, buf_str(&t), 29, 0);
 		buf_reset(&v);
 		if (r->series[si].latest) {
-			jfmt_era_fy(r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
+			jfmt_fy(&m->era, r->series[si].latest->year.y, JFMT_ERA_SHORT, s, sizeof s);
 			buf_printf(&v, "%s ", s);
 			valtext_value(ser, r->series[si].latest, &v);
 		}
@@ -427,6 +427,40 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 	buf_puts(b, "]");
 }
 
+static int report_is_kpic(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* ", "texts": {"factors": "…"}": the KPI's free-text columns (<text
+ * column=>), only in a document that declares <text-columns>. */
+static void json_kpi_texts(struct buf *b, const struct model *m, const struct kpi *k)
+{
+	const xmlNode *meta = m->eval_node ? m->eval_node->parent : NULL, *tc = NULL;
+	for (const xmlNode *c = meta ? meta->children : NULL; c && !tc; c = c->next)
+		if (report_is_kpic(c, "text-columns"))
+			tc = c;
+	if (tc == NULL)
+		return;
+	const char *sep = "";
+	buf_puts(b, ",\n      \"texts\": {");
+	for (const xmlNode *t = k->node->children; t; t = t->next) {
+		if (!report_is_kpic(t, "text"))
+			continue;
+		xmlChar *col = xmlGetNoNsProp(t, (const xmlChar *)"column");
+		xmlChar *txt = xmlNodeGetContent(t);
+		buf_puts(b, sep);
+		buf_json_str(b, col ? (const char *)col : "");
+		buf_puts(b, ": ");
+		buf_json_str(b, txt ? (const char *)txt : "");
+		sep = ", ";
+		xmlFree(col);
+		xmlFree(txt);
+	}
+	buf_puts(b, "}");
+}
+
 static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, const struct kpi_result *r)
 {
 	buf_puts(b, "{\"id\": ");
@@ -453,6 +487,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 		buf_puts(b, "null");
 	}
 	json_kpi_grades(b, m, r);
+	json_kpi_texts(b, m, k);
 	buf_puts(b, ",\n      \"series\": ");
 	json_series(b, k, r);
 	buf_puts(b, "}");
@@ -498,6 +533,8 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 	           m->edition, m->start.y, m->end.y, m->baseline.y);
 	buf_puts(b, "  \"as_of\": ");
 	buf_json_str(b, m->as_of ? m->as_of : "");
+	if (e->year) /* kpic eval --year */
+		buf_printf(b, ",\n  \"year\": %d", e->year);
 	buf_printf(b, ",\n  \"threshold\": %s,\n  \"totals\": ", th);
 	report_json_tally3(b, m, &e->total);
 	buf_puts(b, ",\n  \"goals\": [");

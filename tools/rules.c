@@ -233,6 +233,45 @@ static void rule_unknown_department(const struct ck *c)
 	}
 }
 
+static int rules_is_kpic(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* Whether the meta's <text-columns> declares a column id. */
+static int column_declared(const struct ck *c, const xmlChar *id)
+{
+	const xmlNode *meta = c->m->eval_node ? c->m->eval_node->parent : NULL;
+	for (const xmlNode *t = meta ? meta->children : NULL; t; t = t->next)
+		if (rules_is_kpic(t, "text-columns"))
+			for (const xmlNode *col = t->children; col; col = col->next)
+				if (rules_is_kpic(col, "column")) {
+					xmlChar *cid = xmlGetNoNsProp(col, (const xmlChar *)"id");
+					int same = xmlStrEqual(cid, id);
+					xmlFree(cid);
+					if (same)
+						return 1;
+				}
+	return 0;
+}
+
+static void rule_unknown_text_column(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		for (const xmlNode *t = c->m->kpis[i].node->children; t; t = t->next) {
+			if (!rules_is_kpic(t, "text"))
+				continue;
+			xmlChar *col = xmlGetNoNsProp(t, (const xmlChar *)"column");
+			if (col && !column_declared(c, col))
+				diag_report(c->d, R_UNKNOWN_COLUMN, c->src, at_attr(c, t, "column"),
+				            "KPI '%s' gives a text for column '%s', which <text-columns> does not declare: "
+				            "declare it there as <column id=\"%s\">見出し</column>",
+				            kname(&c->m->kpis[i]), (const char *)col, (const char *)col);
+			xmlFree(col);
+		}
+}
+
 /* Each KPI marks the department its id names (the first of that id, as the
  * index resolves it), so that the rule is linear: looking every department
  * up among all KPIs took seconds for 20,000 of each. */
@@ -1541,6 +1580,7 @@ static void rule_draft_placeholder(const struct ck *c)
 static void (*const rule_table[])(const struct ck *) = {
 	rule_duplicate_id,
 	rule_unknown_department,
+	rule_unknown_text_column,
 	rule_unused_department,
 	rule_missing_department,
 	rule_dangling_repost,

@@ -17,12 +17,12 @@ static enum jfmt_notation notation_of(const char *s)
 
 /* The years a value covers, before it, as the seed writes them: "(H20-24) "
  * for from=2008 year=2012, "(H29-R3) " across eras; nothing for one year. */
-static void year_span(const struct value *v, struct buf *out)
+static void year_span(const struct series *s, const struct value *v, struct buf *out)
 {
 	char a[32], b[32];
 	if (!v->from.ok || !v->year.ok || v->from.y >= v->year.y ||
-	    jfmt_era_fy(v->from.y, JFMT_ERA_SHORT, a, sizeof a) < 0 ||
-	    jfmt_era_fy(v->year.y, JFMT_ERA_SHORT, b, sizeof b) < 0)
+	    jfmt_fy(&s->years, v->from.y, JFMT_ERA_SHORT, a, sizeof a) < 0 ||
+	    jfmt_fy(&s->years, v->year.y, JFMT_ERA_SHORT, b, sizeof b) < 0)
 		return;
 	size_t ea = strcspn(a, "0123456789"), eb = strcspn(b, "0123456789");
 	int same_era = ea == eb && !strncmp(a, b, ea);
@@ -43,7 +43,7 @@ void valtext_value(const struct series *s, const struct value *v, struct buf *ou
 		buf_puts(out, v->label);
 		return;
 	}
-	year_span(v, out);
+	year_span(s, v, out);
 	if (!v->num_ok) {
 		buf_puts(out, v->text ? v->text : "");
 		return;

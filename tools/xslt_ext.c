@@ -2,7 +2,9 @@
  * xslt_ext.c - kpic's formatting and charts as XSLT extension functions.
  *
  * Declared in stylesheets as xmlns:k="urn:x-kpic:fn":
- *   k:era(year [, 'long'])          2019 -> "H31", 'long' -> "平成31"
+ *   k:era(year [, 'long'])          2019 -> "H31", 'long' -> "平成31": a
+ *                                   fiscal year under the document's era
+ *                                   policy (period era=)
  *   k:date(iso [, 'long'])          "2019-04-01" -> "H31. 4. 1"
  *   k:number(text [, notation])     "5545000000", 'man' -> "55億4,500万"
  *                                   notation: plain (default), signed, man,
@@ -79,6 +81,14 @@ static int is_long(const xmlChar *form)
 	return form && !strcmp((const char *)form, "long");
 }
 
+/* The era policy of the document being transformed (NULL: the default). */
+static const struct jfmt_years *era_policy(xmlXPathParserContextPtr ctxt)
+{
+	xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+	const struct xslt_run *run = t ? t->_private : NULL;
+	return run && run->env && run->env->model ? &run->env->model->era : NULL;
+}
+
 static void fn_era(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	char s[64];
@@ -88,7 +98,7 @@ static void fn_era(xmlXPathParserContextPtr ctxt, int nargs)
 	}
 	xmlChar *form = opt_string(ctxt, nargs, 2);
 	double y = xmlXPathPopNumber(ctxt);
-	int ok = y == (int)y && jfmt_era_fy((int)y, is_long(form) ? JFMT_ERA_LONG : JFMT_ERA_SHORT, s,
+	int ok = y == (int)y && jfmt_fy(era_policy(ctxt), (int)y, is_long(form) ? JFMT_ERA_LONG : JFMT_ERA_SHORT, s,
 	                                   sizeof s) >= 0;
 	xmlFree(form);
 	if (!ok)
