@@ -465,8 +465,40 @@ static void read_level(struct model *m, xmlNode *parent, size_t goal, int headin
 	}
 }
 
+static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure" };
+
+const char *level_of_name(enum level_of l)
+{
+	return level_elements[l];
+}
+
+/* <levels>: each declared name, and the name every level prints. */
+static void read_levels(struct model *m, xmlNode *levels)
+{
+	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策" };
+	for (int l = 0; l < LO_COUNT; l++)
+		m->level_names[l] = dflt[l];
+	for (xmlNode *c = levels ? levels->children : NULL; c; c = c->next) {
+		if (!is_el(c, "level"))
+			continue;
+		const char *of = prop(m, c, "of");
+		for (int l = 0; of && l < LO_COUNT; l++) {
+			if (strcmp(of, level_elements[l]))
+				continue;
+			struct level_decl *d = PUSH(m->levels, m->nlevels);
+			d->node = c;
+			d->of = (enum level_of)l;
+			d->name = prop(m, c, "name");
+			d->short_name = prop(m, c, "short");
+			if (d->name && *d->name && m->level_names[l] == dflt[l])
+				m->level_names[l] = d->name;
+		}
+	}
+}
+
 static void read_meta(struct model *m, xmlNode *meta)
 {
+	read_levels(m, child(meta, "levels"));
 	m->municipality = text_of(m, child(meta, "municipality"));
 	m->title = text_of(m, child(meta, "title"));
 	const char *ed = text_of(m, child(meta, "edition"));
@@ -643,6 +675,7 @@ void model_free(struct model *m)
 	free(m->depts);
 	free(m->goals);
 	free(m->headings);
+	free(m->levels);
 	free(m->kpis);
 	free(m->reposts);
 	free(m->published);

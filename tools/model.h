@@ -161,6 +161,16 @@ struct goal {
 	const char *title;
 };
 
+/* A level of the hierarchy as the source names it (<meta><levels><level>). */
+enum level_of { LO_GOAL, LO_POLICY, LO_DIRECTION, LO_MEASURE, LO_COUNT };
+
+struct level_decl {
+	xmlNode *node;
+	enum level_of of;
+	const char *name;
+	const char *short_name;      /* short=, or NULL */
+};
+
 struct department {
 	xmlNode *node;
 	const char *id;
@@ -224,6 +234,11 @@ struct model {
 	int use_provisional;
 	int draft;                   /* <status>draft</status>: a next-period draft */
 
+	/* The declared names of the levels, in document order, and each level's
+	 * name as printed (the declared one, else kpic's: 基本目標 …). */
+	struct level_decl *levels; size_t nlevels;
+	const char *level_names[LO_COUNT];
+
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;
 	struct heading *headings; size_t nheadings;
@@ -268,6 +283,8 @@ const char *direction_name(enum direction d);
 const char *combine_name(enum combine c);
 const char *vstatus_name(enum vstatus s);
 const char *level_name(enum level l);
+/* The element a level names (goal, policy, direction, measure). */
+const char *level_of_name(enum level_of l);
 
 /*
  * vocab.c: the one vocabulary of values, shared by the loader, kpic import,

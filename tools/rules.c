@@ -1461,6 +1461,66 @@ static void rule_goal_number(const struct ck *c)
 	}
 }
 
+/* ------------------------------------------------------- levels */
+
+static int level_used(const struct model *m, enum level_of l)
+{
+	if (l == LO_GOAL)
+		return m->ngoals > 0;
+	for (size_t i = 0; i < m->nheadings; i++)
+		if ((int)m->headings[i].kind == (int)l - 1)
+			return 1;
+	return 0;
+}
+
+static int is_blank(const char *s)
+{
+	return !s || !*s;
+}
+
+static void rule_level_declared(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nlevels; i++) {
+		const struct level_decl *d = &c->m->levels[i];
+		const char *of = level_of_name(d->of);
+		size_t first = 0;
+		while (c->m->levels[first].of != d->of)
+			first++;
+		if (first < i) {
+			unsigned line, col;
+			srcmap_linecol(c->src, at(c, c->m->levels[first].node), &line, &col);
+			diag_report(c->d, R_LEVEL_DUPLICATE, c->src, at_attr(c, d->node, "of"),
+			            "the %s level is already named on line %u: keep one <level of=\"%s\">",
+			            of, line, of);
+		} else if (!level_used(c->m, d->of))
+			diag_report(c->d, R_LEVEL_UNUSED, c->src, at(c, d->node),
+			            "the source has no <%s>, so the name '%s' is never printed: remove this <level>",
+			            of, d->name ? d->name : "");
+		if (first == i && is_blank(d->name))
+			diag_report(c->d, R_LEVEL_UNNAMED, c->src, at_attr(c, d->node, "name"),
+			            "the %s level has a blank name: write the name the document prints", of);
+	}
+}
+
+static void rule_level_unnamed(const struct ck *c)
+{
+	if (c->m->nlevels == 0)
+		return;
+	for (int l = LO_POLICY; l < LO_COUNT; l++) {
+		int named = 0;
+		for (size_t i = 0; i < c->m->nlevels && !named; i++)
+			named = c->m->levels[i].of == (enum level_of)l;
+		for (size_t i = 0; i < c->m->nheadings && !named; i++) {
+			if ((int)c->m->headings[i].kind != l - 1)
+				continue;
+			diag_report(c->d, R_LEVEL_UNNAMED, c->src, at(c, c->m->headings[i].node),
+			            "<levels> does not name the %s level, so it prints as '%s': add <level of=\"%s\" name=\"…\"/>",
+			            level_of_name((enum level_of)l), c->m->level_names[l], level_of_name((enum level_of)l));
+			named = 1;
+		}
+	}
+}
+
 /* ---------------------------------------------------------- drafts */
 
 static void placeholders(const struct ck *c, xmlNode *n)
@@ -1539,6 +1599,8 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_published_count,
 	rule_empty_goal,
 	rule_goal_number,
+	rule_level_declared,
+	rule_level_unnamed,
 	rule_blank_name,
 	rule_unnamed,
 	rule_layout_glyphs,

@@ -1,0 +1,65 @@
+# t-levels.sh - the hierarchy's level names declared in the source
+# (<meta><levels>): printed by every heading, table head, count table and
+# legend of the HTML and the PDF, carried into the draft; kpic's names where
+# none is declared; the level-* rules.
+. tests/lib.sh
+fx=tests/levels/levels.xml
+like_err() { printf '%s' "$ERR" | grep -qF -- "$1"; }
+# the page's text, tags out, blanks folded
+page_text() { sed 's/<[^>]*>/ /g' "$1" | tr -s ' \n' ' '; }
+
+run_kpic check "$fx"
+check "levels: the fixture checks" test "$RC" = 0 -a -z "$ERR"
+
+run_kpic html -o "$TMP/l.html" "$fx"
+check "levels html: renders" test "$RC" = 0
+page_text "$TMP/l.html" >"$TMP/l.txt"
+has() { grep -qF -- "$2" "$1"; }
+check "levels html: goal heading by its declared name" has "$TMP/l.txt" '政策パッケージ1　しごとをつくる'
+check "levels html: count table head" has "$TMP/l.txt" '全KPI 政策パッケージ 各取組のKPI'
+check "levels html: summary table head" has "$TMP/l.txt" 'うち政策パッケージのKPI（80%以上／計）'
+check "levels html: summary table head, below goals" has "$TMP/l.txt" 'うち各取組のKPI（80%以上／計）'
+check "levels html: KPI table head, measure column" \
+	grep -qF '<th scope="col" class="level level-3">主な取組</th>' "$TMP/l.html"
+check "levels html: goal-level KPIs' heading" has "$TMP/l.txt" '政策パッケージの数値目標'
+check "levels html: totals legend" has "$TMP/l.txt" '政策パッケージに係るもの1件、各取組に係るもの2件'
+check "levels html: chart's categories" grep -qF '政策パッケージ2：80%以上 1件' "$TMP/l.html"
+check "levels html: no 基本目標 in the document's text" \
+	bash -c '! sed -n "/<body/,/<script/p" "$0" | sed "s/<[^>]*>/ /g" | grep -q "基本目標\|具体的な施策\|各施策"' "$TMP/l.html"
+
+run_kpic pdf -o "$TMP/l.pdf" "$fx"
+check "levels pdf: renders" test "$RC" = 0
+pdftotext "$TMP/l.pdf" - | tr -d ' \n' >"$TMP/lp.txt"
+check "levels pdf: goal heading" has "$TMP/lp.txt" '政策パッケージ1しごとをつくる'
+check "levels pdf: KPI table caption" has "$TMP/lp.txt" '政策パッケージ2のKPI'
+check "levels pdf: measure column head" has "$TMP/lp.txt" '主な取組'
+check "levels pdf: summary head" has "$TMP/lp.txt" 'うち各取組のKPI（80%以上／計）'
+check "levels pdf: no 基本目標" bash -c '! grep -q "基本目標\|各施策\|具体的な施策" "$0"' "$TMP/lp.txt"
+check "levels pdf: outline entry" bash -c 'qpdf --qdf --object-streams=disable "$0" - | grep -a -c "/Title" >/dev/null' "$TMP/l.pdf"
+
+# without <levels>, kpic's names (Abashiri's stay byte-identical: golden-outputs.sh)
+sed '/<levels>/,/<\/levels>/d' "$fx" >"$TMP/plain.xml"
+run_kpic html -o "$TMP/p.html" "$TMP/plain.xml"
+page_text "$TMP/p.html" >"$TMP/p.txt"
+check "no levels: 基本目標1" has "$TMP/p.txt" '基本目標1　しごとをつくる'
+check "no levels: 各施策のKPI" has "$TMP/p.txt" '全KPI 基本目標 各施策のKPI'
+check "no levels: 具体的な施策" grep -qF 'class="level level-3">具体的な施策</th>' "$TMP/p.html"
+
+# the draft carries the names into the next period
+run_kpic draft -o "$TMP/d.xml" "$fx"
+check "draft: written" test "$RC" = 0
+check "draft: keeps <levels>" grep -qF '<level of="measure" name="主な取組" short="取組"/>' "$TMP/d.xml"
+run_kpic html -Wno-draft-placeholder -o "$TMP/d.html" "$TMP/d.xml"
+check "draft html: declared name" grep -qF '政策パッケージ1' "$TMP/d.html"
+
+# the rules
+sed 's|<level of="measure" name="主な取組" short="取組"/>|&<level of="goal" name="重複"/><level of="policy" name="政策"/>|' "$fx" >"$TMP/bad.xml"
+run_kpic check "$TMP/bad.xml"
+check "level-duplicate: exit 1" test "$RC" = 1
+check "level-duplicate: names the first" like_err 'the goal level is already named on line 16: keep one <level of="goal"> [level-duplicate]'
+check "level-unused: the policy level" like_err "the source has no <policy>, so the name '政策' is never printed: remove this <level> [level-unused]"
+sed 's|<level of="measure" name="主な取組" short="取組"/>||' "$fx" >"$TMP/un.xml"
+run_kpic check "$TMP/un.xml"
+check "level-unnamed: the measure level" like_err "<levels> does not name the measure level, so it prints as '具体的な施策'"
+check "level-unnamed: reported once" test "$(printf '%s' "$ERR" | grep -c '\[level-unnamed\]')" = 1
+done_testing
