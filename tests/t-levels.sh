@@ -48,6 +48,7 @@ check "no levels: 具体的な施策" grep -qF 'class="level level-3">具体的�
 # the draft carries the names into the next period
 run_kpic draft -o "$TMP/d.xml" "$fx"
 check "draft: written" test "$RC" = 0
+check "draft: keeps the tags" grep -qF '<tag id="priority" label="重点戦略"/>' "$TMP/d.xml"
 check "draft: keeps <levels>" grep -qF '<level of="measure" name="主な取組" short="取組"/>' "$TMP/d.xml"
 run_kpic html -Wno-draft-placeholder -o "$TMP/d.html" "$TMP/d.xml"
 check "draft html: declared name" grep -qF '政策パッケージ1' "$TMP/d.html"
@@ -62,4 +63,21 @@ sed 's|<level of="measure" name="主な取組" short="取組"/>||' "$fx" >"$TMP/
 run_kpic check "$TMP/un.xml"
 check "level-unnamed: the measure level" like_err "<levels> does not name the measure level, so it prints as '具体的な施策'"
 check "level-unnamed: reported once" test "$(printf '%s' "$ERR" | grep -c '\[level-unnamed\]')" = 1
+
+# 「うち」 counts: KPIs carrying a declared tag, per goal and in total
+run_kpic eval --format=json "$fx"
+j() { jq -r "$1" "$TMP/out"; }
+check "うち total: priority 1 met of 2" test "$(j '.totals.tags.priority | "\(.met)/\(.total) \(.grades.met) \(.grades["not-met"])"')" = "1/2 1 1"
+check "うち total: cross 1 met of 2" test "$(j '.totals.tags.cross | "\(.met)/\(.total)"')" = "1/2"
+check "うち goal 1: priority 1 of 2, cross 0 of 1" \
+	test "$(j '.goals[0].counts.tags | "\(.priority.met)/\(.priority.total) \(.cross.met)/\(.cross.total)"')" = "1/2 0/1"
+check "うち goal 2: cross 1 of 1, priority none" \
+	test "$(j '.goals[1].counts.tags | "\(.cross.met)/\(.cross.total) \(.priority.total)"')" = "1/1 0"
+sed '/<tag /d; s/ tags="[a-z ]*"//' "$fx" >"$TMP/notags.xml"
+run_kpic eval --format=json "$TMP/notags.xml"
+check "no tags declared: no tags in the JSON" test "$(j '.totals | has("tags")')" = false
+sed 's|tags="cross">|tags="cross jyuten">|' "$fx" >"$TMP/tag.xml"
+run_kpic check "$TMP/tag.xml"
+check "unknown-tag: exit 1" test "$RC" = 1
+check "unknown-tag: names the tag" like_err "KPI '移住相談件数' carries the tag 'jyuten' that no <tag> of <meta> declares: declare it or correct the id [unknown-tag]"
 done_testing

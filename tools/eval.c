@@ -427,10 +427,14 @@ static void tally_one(struct tally *t, const struct model *m, const struct kpi_r
 		t->not_met++;
 }
 
-static void tally_add(struct tally3 *t, const struct model *m, enum level l, const struct kpi_result *r)
+static void tally_add(struct tally3 *t, const struct model *m, const struct kpi *k,
+                      const struct kpi_result *r)
 {
 	tally_one(&t->all, m, r);
-	tally_one(&t->level[l], m, r);
+	tally_one(&t->level[k->level], m, r);
+	for (unsigned g = 0; k->tag_mask >> g; g++)
+		if (k->tag_mask >> g & 1u)
+			tally_one(&t->tag[g], m, r);
 }
 
 void eval_run(struct eval *e, const struct model *m)
@@ -454,16 +458,16 @@ void eval_run(struct eval *e, const struct model *m)
 		r->grade = k->has_override ? override_grade(m, k->override_met) : r->computed_grade;
 		other_grades(m, k, r);
 		e->noverrides += k->has_override;
-		tally_add(&e->total, m, k->level, r);
+		tally_add(&e->total, m, k, r);
 		if (k->goal < m->ngoals)
-			tally_add(&e->goals[k->goal], m, k->level, r);
+			tally_add(&e->goals[k->goal], m, k, r);
 		for (size_t d = 0; d < k->ndepts; d++) {
 			int di = model_find_dept(m, k->depts[d]);
 			int dup = 0;
 			for (size_t p = 0; p < d; p++)
 				dup |= k->depts[p] && k->depts[d] && !strcmp(k->depts[p], k->depts[d]);
 			if (di >= 0 && !dup)
-				tally_add(&e->depts[di], m, k->level, r);
+				tally_add(&e->depts[di], m, k, r);
 		}
 	}
 }

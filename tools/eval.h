@@ -68,6 +68,7 @@ struct tally {
 struct tally3 {
 	struct tally all;
 	struct tally level[2];       /* indexed by enum level */
+	struct tally tag[KPIC_MAX_TAGS];  /* 「うち」: the KPIs carrying model.tags[t] */
 };
 
 struct eval {

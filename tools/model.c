@@ -295,6 +295,30 @@ int model_find_state(const struct model *m, const char *id)
 	return -1;
 }
 
+int model_find_tag(const struct model *m, const char *id, size_t len)
+{
+	for (size_t i = 0; id && i < m->ntags; i++)
+		if (m->tags[i].id && strlen(m->tags[i].id) == len && !strncmp(m->tags[i].id, id, len))
+			return (int)i;
+	return -1;
+}
+
+/* tags="a b": the mask of the declared tags among them (rules.c reports the rest). */
+static unsigned tag_mask_of(const struct model *m, const char *s)
+{
+	unsigned mask = 0;
+	while (s && *s) {
+		size_t sp = strspn(s, " \t\n\r"), len;
+		s += sp;
+		len = strcspn(s, " \t\n\r");
+		int t = len ? model_find_tag(m, s, len) : -1;
+		if (t >= 0 && t < KPIC_MAX_TAGS)
+			mask |= 1u << t;
+		s += len;
+	}
+	return mask;
+}
+
 static void read_given(struct model *m, xmlNode *n, struct kpi *k)
 {
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -398,6 +422,8 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 	k->rate_base_ok = rb && kdec_parse(rb, strlen(rb), &k->rate_base) == KDEC_OK;
 	k->level = heading < 0 ? LEVEL_GOAL : LEVEL_MEASURE;
 	k->goal = goal;
+	k->tags = prop(m, n, "tags");
+	k->tag_mask = tag_mask_of(m, k->tags);
 	k->heading = heading;
 	read_series(m, n, k);
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -496,9 +522,22 @@ static void read_levels(struct model *m, xmlNode *levels)
 	}
 }
 
+static void read_tags(struct model *m, xmlNode *meta)
+{
+	for (xmlNode *c = meta->children; c; c = c->next) {
+		if (!is_el(c, "tag"))
+			continue;
+		struct ktag *t = PUSH(m->tags, m->ntags);
+		t->node = c;
+		t->id = prop(m, c, "id");
+		t->label = prop(m, c, "label");
+	}
+}
+
 static void read_meta(struct model *m, xmlNode *meta)
 {
 	read_levels(m, child(meta, "levels"));
+	read_tags(m, meta);
 	m->municipality = text_of(m, child(meta, "municipality"));
 	m->title = text_of(m, child(meta, "title"));
 	const char *ed = text_of(m, child(meta, "edition"));
@@ -676,6 +715,7 @@ void model_free(struct model *m)
 	free(m->goals);
 	free(m->headings);
 	free(m->levels);
+	free(m->tags);
 	free(m->kpis);
 	free(m->reposts);
 	free(m->published);

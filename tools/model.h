@@ -37,7 +37,9 @@ enum rate_against { RA_FINAL, RA_YEAR, RA_PROGRESS };
 enum grade_rule { GR_NONE, GR_CUT, GR_EQUAL, GR_BASELINE, GR_PREVIOUS, GR_OTHERWISE };
 enum change { CH_IMPROVED, CH_SAME, CH_WORSE };
 
-/* Grades and states a scale may hold: tallies keep one count for each. */
+/* Grades and states a scale may hold, tags a source may declare: tallies
+ * keep one count for each. */
+#define KPIC_MAX_TAGS 8
 #define KPIC_MAX_GRADES 16
 #define KPIC_MAX_STATES 8
 
@@ -130,6 +132,8 @@ struct kpi {
 	int review;                  /* marked 要見直し (<review>) */
 	enum rate_against against;   /* own rate-against=, else the document's */
 	const char *against_text;    /* own rate-against= or NULL */
+	const char *tags;            /* tags= as written, or NULL */
+	unsigned tag_mask;           /* bit t: carries model.tags[t] (t < KPIC_MAX_TAGS) */
 	const char *state;           /* state= (a declared state's id) or NULL */
 	int state_i;                 /* its index, -1 */
 	struct given_grade *given;   /* <grade> children */
@@ -239,6 +243,10 @@ struct model {
 	struct level_decl *levels; size_t nlevels;
 	const char *level_names[LO_COUNT];
 
+	/* <tag>s, for the 「うち」 counts of tagged KPIs. */
+	struct ktag { xmlNode *node; const char *id, *label; } *tags;
+	size_t ntags;
+
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;
 	struct heading *headings; size_t nheadings;
@@ -274,6 +282,7 @@ int model_find_repost(const struct model *m, const char *id);
 int model_find_scale(const struct model *m, const char *id);
 int model_find_grade(const struct scale *s, const char *id);
 int model_find_state(const struct model *m, const char *id);
+int model_find_tag(const struct model *m, const char *id, size_t len);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);

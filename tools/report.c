@@ -331,6 +331,17 @@ static void json_tally3(struct buf *b, const struct model *m, const struct tally
 	json_tally(b, m, &t->level[LEVEL_GOAL]);
 	buf_puts(b, ", \"measure\": ");
 	json_tally(b, m, &t->level[LEVEL_MEASURE]);
+	/* 「うち」: only in a source that declares tags (others' JSON unchanged) */
+	if (m->ntags) {
+		buf_puts(b, ", \"tags\": {");
+		for (size_t g = 0; g < m->ntags && g < KPIC_MAX_TAGS; g++) {
+			buf_puts(b, g ? ", " : "");
+			buf_json_str(b, m->tags[g].id ? m->tags[g].id : "");
+			buf_puts(b, ": ");
+			json_tally(b, m, &t->tag[g]);
+		}
+		buf_puts(b, "}");
+	}
 	buf_puts(b, "}");
 }
 

@@ -1521,6 +1521,31 @@ static void rule_level_unnamed(const struct ck *c)
 	}
 }
 
+/* --------------------------------------------------------- tags */
+
+static void kpi_unknown_tags(const struct ck *c, const struct kpi *k)
+{
+	for (const char *s = k->tags; s && *s;) {
+		s += strspn(s, " \t\n\r");
+		size_t len = strcspn(s, " \t\n\r");
+		if (len && model_find_tag(c->m, s, len) < 0)
+			diag_report(c->d, R_TAG_UNKNOWN, c->src, at_attr(c, k->node, "tags"),
+			            "KPI '%s' carries the tag '%.*s' that no <tag> of <meta> declares: declare it or correct the id",
+			            k->name ? k->name : "", (int)len, s);
+		s += len;
+	}
+}
+
+static void rule_unknown_tag(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		kpi_unknown_tags(c, &c->m->kpis[i]);
+	if (c->m->ntags > KPIC_MAX_TAGS)
+		diag_report(c->d, R_TAG_UNKNOWN, c->src, at(c, c->m->tags[KPIC_MAX_TAGS].node),
+		            "kpic counts at most %d tags: this one and those after it are not counted",
+		            KPIC_MAX_TAGS);
+}
+
 /* ---------------------------------------------------------- drafts */
 
 static void placeholders(const struct ck *c, xmlNode *n)
@@ -1601,6 +1626,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_goal_number,
 	rule_level_declared,
 	rule_level_unnamed,
+	rule_unknown_tag,
 	rule_blank_name,
 	rule_unnamed,
 	rule_layout_glyphs,
