@@ -250,6 +250,12 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The head of a 「うち」 column (an r:tag of a tally): うち重点戦略. -->
+  <xsl:template name="tag-label">
+    <xsl:text>うち</xsl:text>
+    <xsl:value-of select="/s:strategy/s:meta/s:tag[@id = current()/@r:ref][1]/@label"/>
+  </xsl:template>
+
   <!-- The count of a grade or state (the context, an r:grade or r:state of
        the summary) in a tally (r:all, r:goal-level, r:measure-level). -->
   <xsl:template name="grade-count">

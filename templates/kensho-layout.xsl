@@ -171,6 +171,10 @@
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></cell>
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></cell>
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></cell>
+      <xsl:variable name="grade" select="."/>
+      <xsl:for-each select="$c/r:tag">
+        <cell align="right"><xsl:variable name="tag" select="."/><xsl:for-each select="$grade"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tag"/></xsl:call-template></xsl:for-each></cell>
+      </xsl:for-each>
     </row>
   </xsl:template>
 
@@ -186,12 +190,14 @@
       <xsl:call-template name="src"/>
       <caption><xsl:apply-templates select="s:caption/node()"/></caption>
       <col width="2"/><col width="2"/><col width="2"/><col width="2"/>
+      <xsl:for-each select="$c/r:tag"><col width="2"/></xsl:for-each>
       <head>
         <row>
           <cell header="yes"></cell>
           <cell header="yes" align="center">全KPI</cell>
           <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
           <cell header="yes" align="center">各<xsl:value-of select="$level-measure-short"/>のKPI</cell>
+          <xsl:for-each select="$c/r:tag"><cell header="yes" align="center"><xsl:call-template name="tag-label"/></cell></xsl:for-each>
         </row>
       </head>
       <body>
@@ -203,6 +209,7 @@
           <cell align="right"><xsl:value-of select="$c/r:all/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:goal-level/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:measure-level/@r:total"/></cell>
+          <xsl:for-each select="$c/r:tag"><cell align="right"><xsl:value-of select="@r:total"/></cell></xsl:for-each>
         </row>
         <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
           <xsl:with-param name="c" select="$c"/>

@@ -240,6 +240,10 @@
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></td>
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></td>
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></td>
+      <xsl:variable name="grade" select="."/>
+      <xsl:for-each select="$c/r:tag">
+        <td><xsl:variable name="tag" select="."/><xsl:for-each select="$grade"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tag"/></xsl:call-template></xsl:for-each></td>
+      </xsl:for-each>
     </tr>
   </xsl:template>
 
@@ -252,7 +256,8 @@
       <table id="{$cid}" class="counts">
         <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead>
-          <tr><td></td><th scope="col">全KPI</th><th scope="col"><xsl:value-of select="$level-goal"/></th><th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI</th></tr>
+          <tr><td></td><th scope="col">全KPI</th><th scope="col"><xsl:value-of select="$level-goal"/></th><th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI</th>
+            <xsl:for-each select="$c/r:tag"><th scope="col"><xsl:call-template name="tag-label"/></th></xsl:for-each></tr>
         </thead>
         <tbody>
           <xsl:apply-templates select="$scale/r:grade | $summary/r:state[@r:counted = 'yes']" mode="count-row">
@@ -263,6 +268,7 @@
             <td><xsl:value-of select="$c/r:all/@r:total"/></td>
             <td><xsl:value-of select="$c/r:goal-level/@r:total"/></td>
             <td><xsl:value-of select="$c/r:measure-level/@r:total"/></td>
+            <xsl:for-each select="$c/r:tag"><td><xsl:value-of select="@r:total"/></td></xsl:for-each>
           </tr>
           <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
             <xsl:with-param name="c" select="$c"/>

@@ -73,6 +73,13 @@ check "うち goal 1: priority 1 of 2, cross 0 of 1" \
 	test "$(j '.goals[0].counts.tags | "\(.priority.met)/\(.priority.total) \(.cross.met)/\(.cross.total)"')" = "1/2 0/1"
 check "うち goal 2: cross 1 of 1, priority none" \
 	test "$(j '.goals[1].counts.tags | "\(.cross.met)/\(.cross.total) \(.priority.total)"')" = "1/1 0"
+# and in the count table of the HTML and the PDF: a 「うち」 column per tag
+check "うち html: columns and counts per grade" \
+	has "$TMP/l.txt" '全KPI 政策パッケージ 各取組のKPI うち重点戦略 うち横断的目標 80%以上 1 1 0 1 0 80%未満 1 0 1 1 1 合計 2 1 1 2 1'
+pdftotext -layout "$TMP/l.pdf" - | tr -s ' ' >"$TMP/lpl.txt"
+check "うち pdf: heads" grep -qF ' 全KPI 政策パッケージ 各取組のKPI うち重点戦略 うち横断的目標' "$TMP/lpl.txt"
+check "うち pdf: 80%未満 row" grep -qF ' 80%未満 1 0 1 1 1' "$TMP/lpl.txt"
+check "うち pdf: 合計 row" grep -qF ' 合計 2 1 1 2 1' "$TMP/lpl.txt"
 sed '/<tag /d; s/ tags="[a-z ]*"//' "$fx" >"$TMP/notags.xml"
 run_kpic eval --format=json "$TMP/notags.xml"
 check "no tags declared: no tags in the JSON" test "$(j '.totals | has("tags")')" = false

@@ -208,6 +208,11 @@ static void tally3_node(xmlNode *parent, xmlNs *ns, const struct model *m, const
 	tally_node(parent, ns, m, "all", &t->all);
 	tally_node(parent, ns, m, "goal-level", &t->level[LEVEL_GOAL]);
 	tally_node(parent, ns, m, "measure-level", &t->level[LEVEL_MEASURE]);
+	/* 「うち」: an r:tag per declared tag, r:ref its id */
+	for (size_t g = 0; g < m->ntags && g < KPIC_MAX_TAGS; g++) {
+		tally_node(parent, ns, m, "tag", &t->tag[g]);
+		set(parent->last, ns, "ref", m->tags[g].id ? m->tags[g].id : "");
+	}
 }
 
 static void set_opt(xmlNode *n, xmlNs *ns, const char *name, const char *v)
