@@ -49,17 +49,17 @@ check "no levels: 具体的な施策" grep -qF 'class="level level-3">具体的�
 run_kpic draft -o "$TMP/d.xml" "$fx"
 check "draft: written" test "$RC" = 0
 check "draft: keeps the tags" grep -qF '<tag id="priority" label="重点戦略"/>' "$TMP/d.xml"
-check "draft: keeps <levels>" grep -qF '<level of="measure" name="主な取組" short="取組"/>' "$TMP/d.xml"
+check "draft: keeps <levels>" grep -qF '<level of="measure" name="主な取組" short="取組" rollup="worst"/>' "$TMP/d.xml"
 run_kpic html -Wno-draft-placeholder -o "$TMP/d.html" "$TMP/d.xml"
 check "draft html: declared name" grep -qF '政策パッケージ1' "$TMP/d.html"
 
 # the rules
-sed 's|<level of="measure" name="主な取組" short="取組"/>|&<level of="goal" name="重複"/><level of="policy" name="政策"/>|' "$fx" >"$TMP/bad.xml"
+sed 's|<level of="measure" name="主な取組" short="取組" rollup="worst"/>|&<level of="goal" name="重複"/><level of="policy" name="政策"/>|' "$fx" >"$TMP/bad.xml"
 run_kpic check "$TMP/bad.xml"
 check "level-duplicate: exit 1" test "$RC" = 1
 check "level-duplicate: names the first" like_err 'the goal level is already named on line 16: keep one <level of="goal"> [level-duplicate]'
 check "level-unused: the policy level" like_err "the source has no <policy>, so the name '政策' is never printed: remove this <level> [level-unused]"
-sed 's|<level of="measure" name="主な取組" short="取組"/>||' "$fx" >"$TMP/un.xml"
+sed 's|<level of="measure" name="主な取組" short="取組" rollup="worst"/>||' "$fx" >"$TMP/un.xml"
 run_kpic check "$TMP/un.xml"
 check "level-unnamed: the measure level" like_err "<levels> does not name the measure level, so it prints as '具体的な施策'"
 check "level-unnamed: reported once" test "$(printf '%s' "$ERR" | grep -c '\[level-unnamed\]')" = 1
@@ -87,4 +87,17 @@ sed 's|tags="cross">|tags="cross jyuten">|' "$fx" >"$TMP/tag.xml"
 run_kpic check "$TMP/tag.xml"
 check "unknown-tag: exit 1" test "$RC" = 1
 check "unknown-tag: names the tag" like_err "KPI '移住相談件数' carries the tag 'jyuten' that no <tag> of <meta> declares: declare it or correct the id [unknown-tag]"
+
+# roll-ups: share of met KPIs per goal (政策パッケージ), worst grade per 取組
+run_kpic eval --format=json "$fx"
+check "rollup goal 1: share 50.0" test "$(j '.goals[0].rollup | "\(.method) \(.share)"')" = "share 50.0"
+check "rollup goal 2: share 100.0" test "$(j '.goals[1].rollup.share')" = "100.0"
+check "rollup 取組: worst grade" test "$(j '[.headings[] | "\(.id)=\(.rollup.grade)"] | join(" ")')" = "g1-m1=not-met g2-m1=met"
+sed 's| rollup="[a-z]*"||g' "$fx" >"$TMP/norollup.xml"
+run_kpic eval --format=json "$TMP/norollup.xml"
+check "no rollup declared: no rollup, no headings" test "$(j '"\(.goals[0] | has("rollup")) \(has("headings"))"')" = "false false"
+# the 取組 g2-m1 left without KPI: its KPI moves to a new g2-m2
+sed 's|<title>移住の相談</title>|&</measure><measure id="g2-m2"><title>空</title>|' "$fx" >"$TMP/empty.xml"
+run_kpic check "$TMP/empty.xml"
+check "rollup-without-kpis: the empty 取組" like_err "主な取組 'g2-m1' has no graded KPI, so its measure roll-up (rollup=\"worst\") has no result"
 done_testing

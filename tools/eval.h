@@ -77,8 +77,15 @@ struct eval {
 	struct tally3 *goals;        /* parallel to model.goals */
 	struct tally3 *depts;        /* parallel to model.depts */
 	struct tally3 total;
+	struct tally *headings;      /* parallel to model.headings: the KPIs below each */
 	size_t noverrides;
 };
+
+/* A level's roll-up of its KPIs' grades (<level rollup=…>): ok 0 when it
+ * has no KPI to roll up; grade (worst), share in tenths of a percent. */
+struct rollup_result { int ok; int grade; int share_tenths; };
+struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t);
+const char *rollup_name(enum rollup ru);
 
 void eval_run(struct eval *e, const struct model *m);
 void eval_free(struct eval *e);

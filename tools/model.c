@@ -518,6 +518,9 @@ static void read_levels(struct model *m, xmlNode *levels)
 			d->short_name = prop(m, c, "short");
 			if (d->name && *d->name && m->level_names[l] == dflt[l])
 				m->level_names[l] = d->name;
+			const char *ru = prop(m, c, "rollup");
+			if (ru && m->level_rollup[l] == RU_NONE)
+				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST : RU_SHARE;
 		}
 	}
 }

@@ -175,6 +175,9 @@ struct level_decl {
 	const char *short_name;      /* short=, or NULL */
 };
 
+/* How a level rolls its KPIs' grades up (<level rollup=…>). */
+enum rollup { RU_NONE, RU_WORST, RU_SHARE };
+
 struct department {
 	xmlNode *node;
 	const char *id;
@@ -242,6 +245,7 @@ struct model {
 	 * name as printed (the declared one, else kpic's: 基本目標 …). */
 	struct level_decl *levels; size_t nlevels;
 	const char *level_names[LO_COUNT];
+	enum rollup level_rollup[LO_COUNT];  /* the first declaration's */
 
 	/* <tag>s, for the 「うち」 counts of tagged KPIs. */
 	struct ktag { xmlNode *node; const char *id, *label; } *tags;

@@ -1521,6 +1521,25 @@ static void rule_level_unnamed(const struct ck *c)
 	}
 }
 
+static void rollup_empty(const struct ck *c, xmlNode *n, enum level_of l, const char *id,
+                         const struct tally *t)
+{
+	if (c->m->level_rollup[l] == RU_NONE || eval_rollup(c->m, c->m->level_rollup[l], t).ok)
+		return;
+	diag_report(c->d, R_ROLLUP_EMPTY, c->src, at(c, n),
+	            "%s '%s' has no graded KPI, so its %s roll-up (rollup=\"%s\") has no result: add a KPI or remove the roll-up",
+	            c->m->level_names[l], id ? id : "", level_of_name(l), rollup_name(c->m->level_rollup[l]));
+}
+
+static void rule_rollup_empty(const struct ck *c)
+{
+	for (size_t g = 0; g < c->m->ngoals; g++)
+		rollup_empty(c, c->m->goals[g].node, LO_GOAL, c->m->goals[g].id, &c->e->goals[g].all);
+	for (size_t h = 0; h < c->m->nheadings; h++)
+		rollup_empty(c, c->m->headings[h].node, (enum level_of)(c->m->headings[h].kind + 1),
+		             c->m->headings[h].id, &c->e->headings[h]);
+}
+
 /* --------------------------------------------------------- tags */
 
 static void kpi_unknown_tags(const struct ck *c, const struct kpi *k)
@@ -1627,6 +1646,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_level_declared,
 	rule_level_unnamed,
 	rule_unknown_tag,
+	rule_rollup_empty,
 	rule_blank_name,
 	rule_unnamed,
 	rule_layout_glyphs,
