@@ -247,6 +247,16 @@
         <xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$t"/></xsl:call-template>
         <xsl:text>件</xsl:text>
       </xsl:for-each>
+      <!-- the goal level's roll-up (<level rollup=…>) -->
+      <xsl:variable name="g" select="key('goal-counts', @id)"/>
+      <xsl:choose>
+        <xsl:when test="$g/@r:rollup-share">
+          <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="$g/@r:rollup-share"/><xsl:text>%）</xsl:text>
+        </xsl:when>
+        <xsl:when test="$g/@r:rollup-symbol">
+          <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
+        </xsl:when>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
 

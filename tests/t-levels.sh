@@ -96,6 +96,14 @@ check "rollup 取組: worst grade" test "$(j '[.headings[] | "\(.id)=\(.rollup.g
 sed 's| rollup="[a-z]*"||g' "$fx" >"$TMP/norollup.xml"
 run_kpic eval --format=json "$TMP/norollup.xml"
 check "no rollup declared: no rollup, no headings" test "$(j '"\(.goals[0] | has("rollup")) \(has("headings"))"')" = "false false"
+# shown on each goal's line of the HTML and the PDF
+check "rollup html: share on goal 1's line" has "$TMP/l.txt" 'KPI 2件：80%以上 1件、80%未満 1件（達成の割合 50.0%）'
+check "rollup pdf: share on goal 2's line" bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "KPI1件：80%以上1件、80%未満0件（達成の割合100.0%）"' "$TMP/l.pdf"
+sed 's|name="政策パッケージ" rollup="share"|name="政策パッケージ" rollup="worst"|' "$fx" >"$TMP/worst.xml"
+run_kpic html -o "$TMP/w.html" "$TMP/worst.xml"
+check "rollup html: worst grade on goal 1's line" bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "80%未満 1件（最も低い判定 未達）"' "$TMP/w.html"
+run_kpic eval --format=json "$TMP/worst.xml"
+check "rollup worst: goal grades" test "$(j '[.goals[].rollup.grade] | join(" ")')" = "not-met met"
 # the 取組 g2-m1 left without KPI: its KPI moves to a new g2-m2
 sed 's|<title>移住の相談</title>|&</measure><measure id="g2-m2"><title>空</title>|' "$fx" >"$TMP/empty.xml"
 run_kpic check "$TMP/empty.xml"
