@@ -95,6 +95,40 @@
   <xsl:variable name="ncols" select="10 + count($cols) + count($summary/r:previous) + count($text-columns)"/>
   <!-- The free-text columns of the KPI tables (要因分析, 課題, 今後の取組). -->
   <xsl:variable name="text-columns" select="/s:strategy/s:meta/s:text-columns/s:column"/>
+  <!-- The names of the hierarchy's levels (<meta><levels>), kpic's own where
+       the source declares none: headings, table heads, counts and legends
+       print these, never a name of their own. -->
+  <xsl:variable name="levels" select="/s:strategy/s:meta/s:levels/s:level"/>
+  <xsl:variable name="level-goal">
+    <xsl:call-template name="level-name"><xsl:with-param name="of">goal</xsl:with-param><xsl:with-param name="default">基本目標</xsl:with-param></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="level-policy">
+    <xsl:call-template name="level-name"><xsl:with-param name="of">policy</xsl:with-param><xsl:with-param name="default">基本方針</xsl:with-param></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="level-direction">
+    <xsl:call-template name="level-name"><xsl:with-param name="of">direction</xsl:with-param><xsl:with-param name="default">基本的な方向性</xsl:with-param></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="level-measure">
+    <xsl:call-template name="level-name"><xsl:with-param name="of">measure</xsl:with-param><xsl:with-param name="default">具体的な施策</xsl:with-param></xsl:call-template>
+  </xsl:variable>
+  <!-- 各施策のKPI: every KPI below a goal, by the measure level's short name. -->
+  <xsl:variable name="level-measure-short">
+    <xsl:variable name="l" select="$levels[@of = 'measure'][1]"/>
+    <xsl:choose>
+      <xsl:when test="$l/@short"><xsl:value-of select="$l/@short"/></xsl:when>
+      <xsl:when test="$l"><xsl:value-of select="$l/@name"/></xsl:when>
+      <xsl:otherwise>施策</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:template name="level-name">
+    <xsl:param name="of"/>
+    <xsl:param name="default"/>
+    <xsl:variable name="l" select="$levels[@of = $of][1]"/>
+    <xsl:choose>
+      <xsl:when test="$l"><xsl:value-of select="$l/@name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$default"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:variable name="grants-title">地方創生関係交付金事業</xsl:variable>
 
   <!-- ================================================================ inline -->
@@ -111,7 +145,7 @@
     <xsl:if test="$first != ''">
       <xsl:apply-templates select="." mode="link">
         <xsl:with-param name="to" select="concat('goal-', $first)"/>
-        <xsl:with-param name="content">基本目標<xsl:value-of select="key('id', $first)/@number"/></xsl:with-param>
+        <xsl:with-param name="content"><xsl:value-of select="$level-goal"/><xsl:value-of select="key('id', $first)/@number"/></xsl:with-param>
       </xsl:apply-templates>
       <xsl:if test="$rest != ''">
         <xsl:text>、</xsl:text>
@@ -162,19 +196,19 @@
       <xsl:otherwise>
         <xsl:text>KPIは全</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:all/@r:total"/>
-        <xsl:text>件（基本目標に係るもの</xsl:text>
+        <xsl:text>件（</xsl:text><xsl:value-of select="$level-goal"/><xsl:text>に係るもの</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-        <xsl:text>件、各施策に係るもの</xsl:text>
+        <xsl:text>件、各</xsl:text><xsl:value-of select="$level-measure-short"/><xsl:text>に係るもの</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
         <xsl:text>件）。達成率</xsl:text>
         <xsl:value-of select="$met-label"/>
         <xsl:text>のものは</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
-        <xsl:text>件（基本目標</xsl:text>
+        <xsl:text>件（</xsl:text><xsl:value-of select="$level-goal"/>
         <xsl:value-of select="$summary/r:totals/r:goal-level/@r:met"/>
         <xsl:text>/</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
-        <xsl:text>件、各施策</xsl:text>
+        <xsl:text>件、各</xsl:text><xsl:value-of select="$level-measure-short"/>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:met"/>
         <xsl:text>/</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
@@ -215,7 +249,23 @@
         <xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$t"/></xsl:call-template>
         <xsl:text>件</xsl:text>
       </xsl:for-each>
+      <!-- the goal level's roll-up (<level rollup=…>) -->
+      <xsl:variable name="g" select="key('goal-counts', @id)"/>
+      <xsl:choose>
+        <xsl:when test="$g/@r:rollup-share">
+          <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="$g/@r:rollup-share"/><xsl:text>%）</xsl:text>
+        </xsl:when>
+        <xsl:when test="$g/@r:rollup-symbol">
+          <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
+        </xsl:when>
+      </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The head of a 「うち」 column (an r:tag of a tally): うち重点戦略. -->
+  <xsl:template name="tag-label">
+    <xsl:text>うち</xsl:text>
+    <xsl:value-of select="/s:strategy/s:meta/s:tag[@id = current()/@r:ref][1]/@label"/>
   </xsl:template>
 
   <!-- The count of a grade or state (the context, an r:grade or r:state of

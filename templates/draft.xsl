@@ -83,7 +83,7 @@
         <xsl:apply-templates select="$meta/s:municipality | $meta/s:title" mode="copy"/>
         <edition><xsl:value-of select="$edition"/></edition>
         <period start="{$start}" end="{$end}" baseline="{$baseline}"><xsl:copy-of select="$meta/s:period/@era"/></period>
-        <xsl:apply-templates select="$meta/s:as-of | $meta/s:evaluation" mode="copy"/>
+        <xsl:apply-templates select="$meta/s:as-of | $meta/s:evaluation | $meta/s:levels | $meta/s:tag" mode="copy"/>
         <status>draft</status>
       </meta>
       <xsl:apply-templates select="s:departments | s:vision" mode="copy"/>

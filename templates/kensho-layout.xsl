@@ -171,6 +171,10 @@
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></cell>
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></cell>
       <cell align="right"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></cell>
+      <xsl:variable name="grade" select="."/>
+      <xsl:for-each select="$c/r:tag">
+        <cell align="right"><xsl:variable name="tag" select="."/><xsl:for-each select="$grade"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tag"/></xsl:call-template></xsl:for-each></cell>
+      </xsl:for-each>
     </row>
   </xsl:template>
 
@@ -226,12 +230,14 @@
       <xsl:call-template name="src"/>
       <caption><xsl:apply-templates select="s:caption/node()"/></caption>
       <col width="2"/><col width="2"/><col width="2"/><col width="2"/>
+      <xsl:for-each select="$c/r:tag"><col width="2"/></xsl:for-each>
       <head>
         <row>
           <cell header="yes"></cell>
           <cell header="yes" align="center">全KPI</cell>
-          <cell header="yes" align="center">基本目標</cell>
-          <cell header="yes" align="center">各施策のKPI</cell>
+          <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
+          <cell header="yes" align="center">各<xsl:value-of select="$level-measure-short"/>のKPI</cell>
+          <xsl:for-each select="$c/r:tag"><cell header="yes" align="center"><xsl:call-template name="tag-label"/></cell></xsl:for-each>
         </row>
       </head>
       <body>
@@ -243,6 +249,7 @@
           <cell align="right"><xsl:value-of select="$c/r:all/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:goal-level/@r:total"/></cell>
           <cell align="right"><xsl:value-of select="$c/r:measure-level/@r:total"/></cell>
+          <xsl:for-each select="$c/r:tag"><cell align="right"><xsl:value-of select="@r:total"/></cell></xsl:for-each>
         </row>
         <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
           <xsl:with-param name="c" select="$c"/>
@@ -266,7 +273,7 @@
       <xsl:call-template name="src"/>
       <caption>重点課題</caption>
       <col width="auto"/><col width="8"/><col width="3"/>
-      <head><row><cell header="yes" align="center">番号</cell><cell header="yes" align="center">重点課題</cell><cell header="yes" align="center">関連する基本目標</cell></row></head>
+      <head><row><cell header="yes" align="center">番号</cell><cell header="yes" align="center">重点課題</cell><cell header="yes" align="center">関連する<xsl:value-of select="$level-goal"/></cell></row></head>
       <body>
         <xsl:for-each select="s:priority">
           <row>
@@ -301,29 +308,29 @@
     <heading level="2" id="appendix-kpi">付録1　KPI一覧</heading>
     <p><xsl:call-template name="kpi-totals"/></p>
     <xsl:if test="not($draft)">
-    <figure id="goal-counts" kind="goal-counts" width="60" alt="基本目標別のKPI達成状況">
-      <caption>基本目標別のKPI達成状況（全KPI）</caption>
+    <figure id="goal-counts" kind="goal-counts" width="60" alt="{$level-goal}別のKPI達成状況">
+      <caption><xsl:value-of select="$level-goal"/>別のKPI達成状況（全KPI）</caption>
     </figure>
     <table id="goal-summary">
-      <caption>基本目標別のKPI達成状況</caption>
+      <caption><xsl:value-of select="$level-goal"/>別のKPI達成状況</caption>
       <col width="2"/><col width="1"/>
       <xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each>
       <col width="3"/><col width="3"/>
       <head>
         <row>
-          <cell header="yes" align="center">基本目標</cell>
+          <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
           <cell header="yes" align="center">全KPI</cell>
           <xsl:for-each select="$scale/r:grade | $summary/r:state">
             <cell header="yes" align="center"><xsl:value-of select="@r:label"/></cell>
           </xsl:for-each>
-          <cell header="yes" align="center">うち基本目標のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
-          <cell header="yes" align="center">うち各施策のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
+          <cell header="yes" align="center">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
+          <cell header="yes" align="center">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
         </row>
       </head>
       <body>
         <xsl:for-each select="$summary/r:goal">
           <row>
-            <cell header="yes"><link to="goal-{@r:ref}">基本目標<xsl:value-of select="key('id', @r:ref)/@number"/></link></cell>
+            <cell header="yes"><link to="goal-{@r:ref}"><xsl:value-of select="$level-goal"/><xsl:value-of select="key('id', @r:ref)/@number"/></link></cell>
             <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
             <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
             <cell align="right"><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></cell>
@@ -345,9 +352,9 @@
 
   <xsl:template match="s:goal" mode="appendix">
     <page-break/>
-    <heading level="3" id="goal-{@id}" outline-title="基本目標{@number}">
+    <heading level="3" id="goal-{@id}" outline-title="{$level-goal}{@number}">
       <xsl:call-template name="src"/>
-      <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
+      <xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
       <xsl:apply-templates select="s:title/node()"/>
     </heading>
     <xsl:if test="s:viewpoint | s:priority">
@@ -365,7 +372,7 @@
     <p><xsl:call-template name="goal-counts"/></p>
     <table id="goal-{@id}-table" size="small">
       <xsl:call-template name="src"/>
-      <caption>基本目標<xsl:value-of select="@number"/>のKPI</caption>
+      <caption><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/>のKPI</caption>
       <col width="3"/><col width="3"/><col width="3"/><col width="4"/>
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
       <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
@@ -373,9 +380,9 @@
       <xsl:for-each select="$text-columns"><col width="4"/></xsl:for-each>
       <head>
         <row>
-          <cell header="yes" rowspan="2" align="center">基本方針</cell>
-          <cell header="yes" rowspan="2" align="center">基本的な方向性</cell>
-          <cell header="yes" rowspan="2" align="center">具体的な施策</cell>
+          <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-policy"/></cell>
+          <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-direction"/></cell>
+          <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-measure"/></cell>
           <cell header="yes" colspan="{count($cols) + 3 + count($summary/r:previous)}" align="center">KPI</cell>
           <cell header="yes" rowspan="2" align="center">基準日<br/>(調査日)</cell>
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
@@ -396,7 +403,7 @@
       </body>
     </table>
     <xsl:call-template name="footnotes"/>
-    <heading level="4" id="goal-{@id}-charts" outline="no">基本目標<xsl:value-of select="@number"/>のKPIの推移</heading>
+    <heading level="4" id="goal-{@id}-charts" outline="no"><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/>のKPIの推移</heading>
     <figure-grid columns="3">
       <xsl:for-each select=".//s:kpi">
         <figure kind="kpi" ref="{@id}" alt="{normalize-space(s:name)}の推移">
@@ -421,7 +428,7 @@
     <row id="kpi-{@id}">
       <xsl:call-template name="src"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <cell header="yes" colspan="3" rowspan="{count(../s:kpi)}">基本目標の数値目標</cell>
+        <cell header="yes" colspan="3" rowspan="{count(../s:kpi)}"><xsl:value-of select="$level-goal"/>の数値目標</cell>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </row>
@@ -447,7 +454,7 @@
         </link>
         <xsl:text>（再掲）</xsl:text>
       </cell>
-      <cell colspan="{$ncols - 4}">基本目標<xsl:value-of select="$orig/ancestor::s:goal/@number"/>に掲載</cell>
+      <cell colspan="{$ncols - 4}"><xsl:value-of select="$level-goal"/><xsl:value-of select="$orig/ancestor::s:goal/@number"/>に掲載</cell>
     </row>
   </xsl:template>
 

@@ -90,7 +90,7 @@
             <xsl:for-each select="s:goals/s:goal">
               <li>
                 <a href="#goal-{@id}">
-                  <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
+                  <xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
                   <xsl:apply-templates select="s:title/node()"/>
                 </a>
               </li>
@@ -240,6 +240,10 @@
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:all"/></xsl:call-template></td>
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:goal-level"/></xsl:call-template></td>
       <td><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$c/r:measure-level"/></xsl:call-template></td>
+      <xsl:variable name="grade" select="."/>
+      <xsl:for-each select="$c/r:tag">
+        <td><xsl:variable name="tag" select="."/><xsl:for-each select="$grade"><xsl:call-template name="grade-count"><xsl:with-param name="tally" select="$tag"/></xsl:call-template></xsl:for-each></td>
+      </xsl:for-each>
     </tr>
   </xsl:template>
 
@@ -292,7 +296,8 @@
       <table id="{$cid}" class="counts">
         <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
         <thead>
-          <tr><td></td><th scope="col">全KPI</th><th scope="col">基本目標</th><th scope="col">各施策のKPI</th></tr>
+          <tr><td></td><th scope="col">全KPI</th><th scope="col"><xsl:value-of select="$level-goal"/></th><th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI</th>
+            <xsl:for-each select="$c/r:tag"><th scope="col"><xsl:call-template name="tag-label"/></th></xsl:for-each></tr>
         </thead>
         <tbody>
           <xsl:apply-templates select="$scale/r:grade | $summary/r:state[@r:counted = 'yes']" mode="count-row">
@@ -303,6 +308,7 @@
             <td><xsl:value-of select="$c/r:all/@r:total"/></td>
             <td><xsl:value-of select="$c/r:goal-level/@r:total"/></td>
             <td><xsl:value-of select="$c/r:measure-level/@r:total"/></td>
+            <xsl:for-each select="$c/r:tag"><td><xsl:value-of select="@r:total"/></td></xsl:for-each>
           </tr>
           <xsl:apply-templates select="$summary/r:state[@r:counted = 'no']" mode="count-row">
             <xsl:with-param name="c" select="$c"/>
@@ -330,7 +336,7 @@
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{@id}-cap">
       <table id="{@id}" class="priorities">
         <caption id="{@id}-cap">重点課題</caption>
-        <thead><tr><th scope="col">番号</th><th scope="col">重点課題</th><th scope="col">関連する基本目標</th></tr></thead>
+        <thead><tr><th scope="col">番号</th><th scope="col">重点課題</th><th scope="col">関連する<xsl:value-of select="$level-goal"/></th></tr></thead>
         <tbody>
           <xsl:for-each select="s:priority">
             <tr>
@@ -459,28 +465,28 @@
 
   <xsl:template name="goal-summary">
     <figure id="goal-counts" class="figure figure-goal-counts">
-      <figcaption>基本目標別のKPI達成状況（全KPI）</figcaption>
+      <figcaption><xsl:value-of select="$level-goal"/>別のKPI達成状況（全KPI）</figcaption>
       <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
     </figure>
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
       <table id="goal-summary" class="counts">
-        <caption id="goal-summary-cap">基本目標別のKPI達成状況</caption>
+        <caption id="goal-summary-cap"><xsl:value-of select="$level-goal"/>別のKPI達成状況</caption>
         <thead>
           <tr>
-            <th scope="col">基本目標</th>
+            <th scope="col"><xsl:value-of select="$level-goal"/></th>
             <th scope="col">全KPI</th>
             <xsl:for-each select="$scale/r:grade | $summary/r:state">
               <th scope="col"><xsl:value-of select="@r:label"/></th>
             </xsl:for-each>
-            <th scope="col">うち基本目標のKPI（<xsl:value-of select="$met-label"/>／計）</th>
-            <th scope="col">うち各施策のKPI（<xsl:value-of select="$met-label"/>／計）</th>
+            <th scope="col">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
+            <th scope="col">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
           </tr>
         </thead>
         <tbody>
           <xsl:for-each select="$summary/r:goal">
             <xsl:variable name="g" select="key('id', @r:ref)"/>
             <tr>
-              <th scope="row"><a href="#goal-{@r:ref}">基本目標<xsl:value-of select="$g/@number"/></a></th>
+              <th scope="row"><a href="#goal-{@r:ref}"><xsl:value-of select="$level-goal"/><xsl:value-of select="$g/@number"/></a></th>
               <td><xsl:value-of select="r:all/@r:total"/></td>
               <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
               <td><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></td>
@@ -502,7 +508,7 @@
   <xsl:template match="s:goal" mode="appendix">
     <section id="goal-{@id}" class="goal" aria-labelledby="goal-{@id}-h">
       <h3 id="goal-{@id}-h">
-        <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
+        <xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:text>　</xsl:text>
         <xsl:apply-templates select="s:title/node()"/>
       </h3>
       <xsl:if test="s:viewpoint | s:priority">
@@ -524,7 +530,7 @@
       <div role="region" class="table-scroll kpi-scroll" tabindex="0" aria-labelledby="goal-{@id}-cap">
         <table class="kpi-table" id="goal-{@id}-table">
           <caption id="goal-{@id}-cap">
-            <xsl:text>基本目標</xsl:text><xsl:value-of select="@number"/><xsl:text>のKPI</xsl:text>
+            <xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:text>のKPI</xsl:text>
           </caption>
           <xsl:call-template name="kpi-table-head"/>
           <tbody>
@@ -549,9 +555,9 @@
   <xsl:template name="kpi-table-head">
     <thead>
       <tr>
-        <th scope="col" class="level level-1">基本方針</th>
-        <th scope="col" class="level level-2">基本的な方向性</th>
-        <th scope="col" class="level level-3">具体的な施策</th>
+        <th scope="col" class="level level-1"><xsl:value-of select="$level-policy"/></th>
+        <th scope="col" class="level level-2"><xsl:value-of select="$level-direction"/></th>
+        <th scope="col" class="level level-3"><xsl:value-of select="$level-measure"/></th>
         <th scope="col" class="kpi-name">KPI</th>
         <xsl:for-each select="$cols">
           <xsl:if test="@r:role = 'target'"><th scope="col" class="latest">最新値</th></xsl:if>
@@ -588,7 +594,7 @@
     <tr id="kpi-{@id}" class="kpi goal-level">
       <xsl:call-template name="kpi-data"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading goal-heading">基本目標の数値目標</th>
+        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading goal-heading"><xsl:value-of select="$level-goal"/>の数値目標</th>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -614,7 +620,7 @@
         <span class="repost">（再掲）</span>
       </th>
       <td colspan="3" class="repost-note">
-        <xsl:text>基本目標</xsl:text>
+        <xsl:value-of select="$level-goal"/>
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
       </td>

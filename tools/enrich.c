@@ -224,6 +224,11 @@ static void tally3_node(xmlNode *parent, xmlNs *ns, const struct model *m, const
 	tally_node(parent, ns, m, "all", &t->all);
 	tally_node(parent, ns, m, "goal-level", &t->level[LEVEL_GOAL]);
 	tally_node(parent, ns, m, "measure-level", &t->level[LEVEL_MEASURE]);
+	/* 「うち」: an r:tag per declared tag, r:ref its id */
+	for (size_t g = 0; g < m->ntags && g < KPIC_MAX_TAGS; g++) {
+		tally_node(parent, ns, m, "tag", &t->tag[g]);
+		set(parent->last, ns, "ref", m->tags[g].id ? m->tags[g].id : "");
+	}
 }
 
 static void set_opt(xmlNode *n, xmlNs *ns, const char *name, const char *v)
@@ -376,6 +381,28 @@ static void columns(struct walk *w, xmlNode *s)
 		year_column(w, c, "target", m->end.y);
 }
 
+/* A goal's roll-up (<level of="goal" rollup=…>): r:rollup (worst, share),
+ * r:rollup-grade and r:rollup-symbol, or r:rollup-share (50.0). */
+static void rollup_attrs(xmlNode *n, xmlNs *ns, const struct model *m, enum rollup ru,
+                         const struct tally *t)
+{
+	if (ru == RU_NONE)
+		return;
+	struct rollup_result rr = eval_rollup(m, ru, t);
+	set(n, ns, "rollup", rollup_name(ru));
+	if (!rr.ok)
+		return;
+	if (ru == RU_SHARE) {
+		char s[32];
+		snprintf(s, sizeof s, "%d.%d", rr.share_tenths / 10, rr.share_tenths % 10);
+		set(n, ns, "rollup-share", s);
+	} else {
+		const struct grade *g = &m->scales[m->primary].grades[rr.grade];
+		set(n, ns, "rollup-grade", g->id ? g->id : "");
+		set(n, ns, "rollup-symbol", g->symbol ? g->symbol : "");
+	}
+}
+
 static void summary(struct walk *w, xmlNode *root)
 {
 	xmlNode *s = xmlNewChild(root, w->ns, (const xmlChar *)"summary", NULL);
@@ -389,6 +416,7 @@ static void summary(struct walk *w, xmlNode *root)
 		xmlNode *gn = xmlNewChild(s, w->ns, (const xmlChar *)"goal", NULL);
 		set(gn, w->ns, "ref", w->m->goals[g].id ? w->m->goals[g].id : "");
 		tally3_node(gn, w->ns, w->m, &w->e->goals[g]);
+		rollup_attrs(gn, w->ns, w->m, w->m->level_rollup[LO_GOAL], &w->e->goals[g].all);
 	}
 	for (size_t d = 0; d < w->m->ndepts; d++) {
 		xmlNode *dn = xmlNewChild(s, w->ns, (const xmlChar *)"department", NULL);

@@ -430,10 +430,36 @@ static void tally_one(struct tally *t, const struct model *m, const struct kpi_r
 		t->not_met++;
 }
 
-static void tally_add(struct tally3 *t, const struct model *m, enum level l, const struct kpi_result *r)
+static void tally_add(struct tally3 *t, const struct model *m, const struct kpi *k,
+                      const struct kpi_result *r)
 {
 	tally_one(&t->all, m, r);
-	tally_one(&t->level[l], m, r);
+	tally_one(&t->level[k->level], m, r);
+	for (unsigned g = 0; k->tag_mask >> g; g++)
+		if (k->tag_mask >> g & 1u)
+			tally_one(&t->tag[g], m, r);
+}
+
+const char *rollup_name(enum rollup ru)
+{
+	return ru == RU_WORST ? "worst" : ru == RU_SHARE ? "share" : "none";
+}
+
+struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t)
+{
+	struct rollup_result rr = { 0, -1, 0 };
+	int total = t->met + t->not_met;
+	if (ru == RU_SHARE && total > 0) {
+		rr.ok = 1;
+		rr.share_tenths = (int)((t->met * 2000LL + total) / (2LL * total));
+	} else if (ru == RU_WORST && m->primary >= 0) {
+		const struct scale *sc = &m->scales[m->primary];
+		for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++)
+			if (t->grade[g] > 0)
+				rr.grade = (int)g;
+		rr.ok = rr.grade >= 0;
+	}
+	return rr;
 }
 
 void eval_run(struct eval *e, const struct model *m)
@@ -449,6 +475,7 @@ void eval_run_year(struct eval *e, const struct model *m, int upto)
 	e->nkpis = m->nkpis;
 	e->goals = xcalloc(m->ngoals, sizeof *e->goals);
 	e->depts = xcalloc(m->ndepts, sizeof *e->depts);
+	e->headings = xcalloc(m->nheadings ? m->nheadings : 1, sizeof *e->headings);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const struct kpi *k = &m->kpis[i];
 		struct kpi_result *r = &e->kpis[i];
@@ -465,16 +492,18 @@ void eval_run_year(struct eval *e, const struct model *m, int upto)
 		r->grade = over ? override_grade(m, k->override_met) : r->computed_grade;
 		other_grades(m, k, r, upto);
 		e->noverrides += over;
-		tally_add(&e->total, m, k->level, r);
+		tally_add(&e->total, m, k, r);
 		if (k->goal < m->ngoals)
-			tally_add(&e->goals[k->goal], m, k->level, r);
+			tally_add(&e->goals[k->goal], m, k, r);
+		for (int h = k->heading; h >= 0 && (size_t)h < m->nheadings; h = m->headings[h].parent)
+			tally_one(&e->headings[h], m, r);
 		for (size_t d = 0; d < k->ndepts; d++) {
 			int di = model_find_dept(m, k->depts[d]);
 			int dup = 0;
 			for (size_t p = 0; p < d; p++)
 				dup |= k->depts[p] && k->depts[d] && !strcmp(k->depts[p], k->depts[d]);
 			if (di >= 0 && !dup)
-				tally_add(&e->depts[di], m, k->level, r);
+				tally_add(&e->depts[di], m, k, r);
 		}
 	}
 }
@@ -487,6 +516,7 @@ void eval_free(struct eval *e)
 	}
 	free(e->goals);
 	free(e->depts);
+	free(e->headings);
 	free(e->kpis);
 	memset(e, 0, sizeof *e);
 }

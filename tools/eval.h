@@ -68,6 +68,7 @@ struct tally {
 struct tally3 {
 	struct tally all;
 	struct tally level[2];       /* indexed by enum level */
+	struct tally tag[KPIC_MAX_TAGS];  /* 「うち」: the KPIs carrying model.tags[t] */
 };
 
 struct eval {
@@ -76,9 +77,16 @@ struct eval {
 	struct tally3 *goals;        /* parallel to model.goals */
 	struct tally3 *depts;        /* parallel to model.depts */
 	struct tally3 total;
+	struct tally *headings;      /* parallel to model.headings: the KPIs below each */
 	size_t noverrides;
 	int year;                    /* evaluated as of this fiscal year, 0: all data */
 };
+
+/* A level's roll-up of its KPIs' grades (<level rollup=…>): ok 0 when it
+ * has no KPI to roll up; grade (worst), share in tenths of a percent. */
+struct rollup_result { int ok; int grade; int share_tenths; };
+struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t);
+const char *rollup_name(enum rollup ru);
 
 void eval_run(struct eval *e, const struct model *m);
 /* As eval_run with only the actuals, given grades and unpublished values

@@ -17,7 +17,7 @@
 #define MAX_YEARS 40
 
 struct labels {
-	char (*s)[16];
+	char (*s)[128];
 	const char **p;
 	size_t n;
 };
@@ -46,7 +46,7 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 	labels_init(&l, m->ngoals);
 	struct chart_bar_cat *cats = xcalloc(m->ngoals, sizeof *cats);
 	for (size_t g = 0; g < m->ngoals; g++) {
-		snprintf(l.s[g], sizeof l.s[g], "基本目標%d", m->goals[g].number);
+		snprintf(l.s[g], sizeof l.s[g], "%s%d", m->level_names[LO_GOAL], m->goals[g].number);
 		cats[g].label = l.s[g];
 		cats[g].met = e->goals[g].all.met;
 		cats[g].unmet = e->goals[g].all.not_met;
@@ -54,14 +54,17 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 	valtext_met_labels(m, &mb, &ub);
 	const char *met = buf_str(&mb), *unmet = buf_str(&ub);
 	struct buf desc = BUF_INIT;
-	buf_puts(&desc, "基本目標ごとのKPIの達成状況。");
+	buf_printf(&desc, "%sごとのKPIの達成状況。", m->level_names[LO_GOAL]);
 	for (size_t g = 0; g < m->ngoals; g++)
 		buf_printf(&desc, "%s：%s %d件、%s %d件。", cats[g].label, met, cats[g].met, unmet,
 		           cats[g].unmet);
-	struct chart_bars_spec spec = { "基本目標別のKPI達成状況", buf_str(&desc), met, unmet, cats,
+	struct buf title = BUF_INIT;
+	buf_printf(&title, "%s別のKPI達成状況", m->level_names[LO_GOAL]);
+	struct chart_bars_spec spec = { buf_str(&title), buf_str(&desc), met, unmet, cats,
 	                                m->ngoals, "KPI数" };
 	struct chart *c = chart_bars(&spec);
 	buf_free(&desc);
+	buf_free(&title);
 	buf_free(&mb);
 	buf_free(&ub);
 	free(cats);

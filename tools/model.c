@@ -296,6 +296,30 @@ int model_find_state(const struct model *m, const char *id)
 	return -1;
 }
 
+int model_find_tag(const struct model *m, const char *id, size_t len)
+{
+	for (size_t i = 0; id && i < m->ntags; i++)
+		if (m->tags[i].id && strlen(m->tags[i].id) == len && !strncmp(m->tags[i].id, id, len))
+			return (int)i;
+	return -1;
+}
+
+/* tags="a b": the mask of the declared tags among them (rules.c reports the rest). */
+static unsigned tag_mask_of(const struct model *m, const char *s)
+{
+	unsigned mask = 0;
+	while (s && *s) {
+		size_t sp = strspn(s, " \t\n\r"), len;
+		s += sp;
+		len = strcspn(s, " \t\n\r");
+		int t = len ? model_find_tag(m, s, len) : -1;
+		if (t >= 0 && t < KPIC_MAX_TAGS)
+			mask |= 1u << t;
+		s += len;
+	}
+	return mask;
+}
+
 static void read_given(struct model *m, xmlNode *n, struct kpi *k)
 {
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -401,6 +425,8 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 	k->rate_base_ok = rb && kdec_parse(rb, strlen(rb), &k->rate_base) == KDEC_OK;
 	k->level = heading < 0 ? LEVEL_GOAL : LEVEL_MEASURE;
 	k->goal = goal;
+	k->tags = prop(m, n, "tags");
+	k->tag_mask = tag_mask_of(m, k->tags);
 	k->heading = heading;
 	read_series(m, n, k);
 	for (xmlNode *c = n->children; c; c = c->next) {
@@ -481,8 +507,56 @@ static void read_era_policy(struct model *m)
 	m->era.as_of_y = m->era.as_of_m = m->era.as_of_d = 0;
 }
 
+static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure" };
+
+const char *level_of_name(enum level_of l)
+{
+	return level_elements[l];
+}
+
+/* <levels>: each declared name, and the name every level prints. */
+static void read_levels(struct model *m, xmlNode *levels)
+{
+	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策" };
+	for (int l = 0; l < LO_COUNT; l++)
+		m->level_names[l] = dflt[l];
+	for (xmlNode *c = levels ? levels->children : NULL; c; c = c->next) {
+		if (!is_el(c, "level"))
+			continue;
+		const char *of = prop(m, c, "of");
+		for (int l = 0; of && l < LO_COUNT; l++) {
+			if (strcmp(of, level_elements[l]))
+				continue;
+			struct level_decl *d = PUSH(m->levels, m->nlevels);
+			d->node = c;
+			d->of = (enum level_of)l;
+			d->name = prop(m, c, "name");
+			d->short_name = prop(m, c, "short");
+			if (d->name && *d->name && m->level_names[l] == dflt[l])
+				m->level_names[l] = d->name;
+			const char *ru = prop(m, c, "rollup");
+			if (ru && m->level_rollup[l] == RU_NONE)
+				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST : RU_SHARE;
+		}
+	}
+}
+
+static void read_tags(struct model *m, xmlNode *meta)
+{
+	for (xmlNode *c = meta->children; c; c = c->next) {
+		if (!is_el(c, "tag"))
+			continue;
+		struct ktag *t = PUSH(m->tags, m->ntags);
+		t->node = c;
+		t->id = prop(m, c, "id");
+		t->label = prop(m, c, "label");
+	}
+}
+
 static void read_meta(struct model *m, xmlNode *meta)
 {
+	read_levels(m, child(meta, "levels"));
+	read_tags(m, meta);
 	m->municipality = text_of(m, child(meta, "municipality"));
 	m->title = text_of(m, child(meta, "title"));
 	const char *ed = text_of(m, child(meta, "edition"));
@@ -662,6 +736,8 @@ void model_free(struct model *m)
 	free(m->depts);
 	free(m->goals);
 	free(m->headings);
+	free(m->levels);
+	free(m->tags);
 	free(m->kpis);
 	free(m->reposts);
 	free(m->published);

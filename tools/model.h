@@ -38,7 +38,9 @@ enum rate_against { RA_FINAL, RA_YEAR, RA_PROGRESS };
 enum grade_rule { GR_NONE, GR_CUT, GR_EQUAL, GR_BASELINE, GR_PREVIOUS, GR_OTHERWISE };
 enum change { CH_IMPROVED, CH_SAME, CH_WORSE };
 
-/* Grades and states a scale may hold: tallies keep one count for each. */
+/* Grades and states a scale may hold, tags a source may declare: tallies
+ * keep one count for each. */
+#define KPIC_MAX_TAGS 8
 #define KPIC_MAX_GRADES 16
 #define KPIC_MAX_STATES 8
 
@@ -132,6 +134,8 @@ struct kpi {
 	int review;                  /* marked 要見直し (<review>) */
 	enum rate_against against;   /* own rate-against=, else the document's */
 	const char *against_text;    /* own rate-against= or NULL */
+	const char *tags;            /* tags= as written, or NULL */
+	unsigned tag_mask;           /* bit t: carries model.tags[t] (t < KPIC_MAX_TAGS) */
 	const char *state;           /* state= (a declared state's id) or NULL */
 	int state_i;                 /* its index, -1 */
 	struct given_grade *given;   /* <grade> children */
@@ -162,6 +166,19 @@ struct goal {
 	int number;
 	const char *title;
 };
+
+/* A level of the hierarchy as the source names it (<meta><levels><level>). */
+enum level_of { LO_GOAL, LO_POLICY, LO_DIRECTION, LO_MEASURE, LO_COUNT };
+
+struct level_decl {
+	xmlNode *node;
+	enum level_of of;
+	const char *name;
+	const char *short_name;      /* short=, or NULL */
+};
+
+/* How a level rolls its KPIs' grades up (<level rollup=…>). */
+enum rollup { RU_NONE, RU_WORST, RU_SHARE };
 
 struct department {
 	xmlNode *node;
@@ -228,6 +245,16 @@ struct model {
 	int show_previous;           /* evaluation show-previous="yes": 前年度評価 */
 	int draft;                   /* <status>draft</status>: a next-period draft */
 
+	/* The declared names of the levels, in document order, and each level's
+	 * name as printed (the declared one, else kpic's: 基本目標 …). */
+	struct level_decl *levels; size_t nlevels;
+	const char *level_names[LO_COUNT];
+	enum rollup level_rollup[LO_COUNT];  /* the first declaration's */
+
+	/* <tag>s, for the 「うち」 counts of tagged KPIs. */
+	struct ktag { xmlNode *node; const char *id, *label; } *tags;
+	size_t ntags;
+
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;
 	struct heading *headings; size_t nheadings;
@@ -263,6 +290,7 @@ int model_find_repost(const struct model *m, const char *id);
 int model_find_scale(const struct model *m, const char *id);
 int model_find_grade(const struct scale *s, const char *id);
 int model_find_state(const struct model *m, const char *id);
+int model_find_tag(const struct model *m, const char *id, size_t len);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);
@@ -272,6 +300,8 @@ const char *direction_name(enum direction d);
 const char *combine_name(enum combine c);
 const char *vstatus_name(enum vstatus s);
 const char *level_name(enum level l);
+/* The element a level names (goal, policy, direction, measure). */
+const char *level_of_name(enum level_of l);
 
 /*
  * vocab.c: the one vocabulary of values, shared by the loader, kpic import,

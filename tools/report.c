@@ -331,7 +331,63 @@ void report_json_tally3(struct buf *b, const struct model *m, const struct tally
 	json_tally(b, m, &t->level[LEVEL_GOAL]);
 	buf_puts(b, ", \"measure\": ");
 	json_tally(b, m, &t->level[LEVEL_MEASURE]);
+	/* 「うち」: only in a source that declares tags (others' JSON unchanged) */
+	if (m->ntags) {
+		buf_puts(b, ", \"tags\": {");
+		for (size_t g = 0; g < m->ntags && g < KPIC_MAX_TAGS; g++) {
+			buf_puts(b, g ? ", " : "");
+			buf_json_str(b, m->tags[g].id ? m->tags[g].id : "");
+			buf_puts(b, ": ");
+			json_tally(b, m, &t->tag[g]);
+		}
+		buf_puts(b, "}");
+	}
 	buf_puts(b, "}");
+}
+
+/* ", \"rollup\": {…}" of a goal or heading whose level declares one;
+ * null grade or share when it has no KPI to roll up. */
+static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, const struct tally *t)
+{
+	struct rollup_result rr = eval_rollup(m, ru, t);
+	buf_printf(b, ", \"rollup\": {\"method\": \"%s\"", rollup_name(ru));
+	if (ru == RU_SHARE && rr.ok)
+		buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
+	else if (ru == RU_SHARE)
+		buf_puts(b, ", \"share\": null");
+	else if (rr.ok) {
+		const struct grade *g = &m->scales[m->primary].grades[rr.grade];
+		buf_puts(b, ", \"grade\": ");
+		buf_json_str(b, g->id ? g->id : "");
+		buf_puts(b, ", \"symbol\": ");
+		buf_json_str(b, g->symbol ? g->symbol : "");
+	} else
+		buf_puts(b, ", \"grade\": null");
+	buf_puts(b, "}");
+}
+
+/* "headings": the roll-ups of the headings whose level declares one. */
+static void json_heading_rollups(struct buf *b, const struct model *m, const struct eval *e)
+{
+	int any = 0;
+	for (int l = LO_POLICY; l < LO_COUNT; l++)
+		any |= m->level_rollup[l] != RU_NONE;
+	if (!any)
+		return;
+	buf_puts(b, ",\n  \"headings\": [");
+	int first = 1;
+	for (size_t h = 0; h < m->nheadings; h++) {
+		enum rollup ru = m->level_rollup[m->headings[h].kind + 1];
+		if (ru == RU_NONE)
+			continue;
+		buf_puts(b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
+		first = 0;
+		buf_json_str(b, m->headings[h].id ? m->headings[h].id : "");
+		buf_printf(b, ", \"level\": \"%s\"", level_of_name((enum level_of)(m->headings[h].kind + 1)));
+		json_rollup(b, m, ru, &e->headings[h]);
+		buf_puts(b, "}");
+	}
+	buf_puts(b, "\n  ]");
 }
 
 static void json_str_or_null(struct buf *b, const char *s)
@@ -545,11 +601,15 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_json_str(b, m->goals[g].title ? m->goals[g].title : "");
 		buf_puts(b, ",\n      \"counts\": ");
 		report_json_tally3(b, m, &e->goals[g]);
+		if (m->level_rollup[LO_GOAL] != RU_NONE)
+			json_rollup(b, m, m->level_rollup[LO_GOAL], &e->goals[g].all);
 		buf_puts(b, ",\n      \"transcription\": ");
 		json_goal_stats(b, m, g);
 		buf_puts(b, "}");
 	}
-	buf_puts(b, "\n  ],\n  \"departments\": [");
+	buf_puts(b, "\n  ]");
+	json_heading_rollups(b, m, e);
+	buf_puts(b, ",\n  \"departments\": [");
 	for (size_t d = 0; d < m->ndepts; d++) {
 		buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
 		buf_json_str(b, m->depts[d].id ? m->depts[d].id : "");

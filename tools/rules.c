@@ -1538,6 +1538,110 @@ static void rule_goal_number(const struct ck *c)
 	}
 }
 
+/* ------------------------------------------------------- levels */
+
+static int level_used(const struct model *m, enum level_of l)
+{
+	if (l == LO_GOAL)
+		return m->ngoals > 0;
+	for (size_t i = 0; i < m->nheadings; i++)
+		if ((int)m->headings[i].kind == (int)l - 1)
+			return 1;
+	return 0;
+}
+
+static int is_blank(const char *s)
+{
+	return !s || !*s;
+}
+
+static void rule_level_declared(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nlevels; i++) {
+		const struct level_decl *d = &c->m->levels[i];
+		const char *of = level_of_name(d->of);
+		size_t first = 0;
+		while (c->m->levels[first].of != d->of)
+			first++;
+		if (first < i) {
+			unsigned line, col;
+			srcmap_linecol(c->src, at(c, c->m->levels[first].node), &line, &col);
+			diag_report(c->d, R_LEVEL_DUPLICATE, c->src, at_attr(c, d->node, "of"),
+			            "the %s level is already named on line %u: keep one <level of=\"%s\">",
+			            of, line, of);
+		} else if (!level_used(c->m, d->of))
+			diag_report(c->d, R_LEVEL_UNUSED, c->src, at(c, d->node),
+			            "the source has no <%s>, so the name '%s' is never printed: remove this <level>",
+			            of, d->name ? d->name : "");
+		if (first == i && is_blank(d->name))
+			diag_report(c->d, R_LEVEL_UNNAMED, c->src, at_attr(c, d->node, "name"),
+			            "the %s level has a blank name: write the name the document prints", of);
+	}
+}
+
+static void rule_level_unnamed(const struct ck *c)
+{
+	if (c->m->nlevels == 0)
+		return;
+	for (int l = LO_POLICY; l < LO_COUNT; l++) {
+		int named = 0;
+		for (size_t i = 0; i < c->m->nlevels && !named; i++)
+			named = c->m->levels[i].of == (enum level_of)l;
+		for (size_t i = 0; i < c->m->nheadings && !named; i++) {
+			if ((int)c->m->headings[i].kind != l - 1)
+				continue;
+			diag_report(c->d, R_LEVEL_UNNAMED, c->src, at(c, c->m->headings[i].node),
+			            "<levels> does not name the %s level, so it prints as '%s': add <level of=\"%s\" name=\"…\"/>",
+			            level_of_name((enum level_of)l), c->m->level_names[l], level_of_name((enum level_of)l));
+			named = 1;
+		}
+	}
+}
+
+static void rollup_empty(const struct ck *c, xmlNode *n, enum level_of l, const char *id,
+                         const struct tally *t)
+{
+	if (c->m->level_rollup[l] == RU_NONE || eval_rollup(c->m, c->m->level_rollup[l], t).ok)
+		return;
+	diag_report(c->d, R_ROLLUP_EMPTY, c->src, at(c, n),
+	            "%s '%s' has no graded KPI, so its %s roll-up (rollup=\"%s\") has no result: add a KPI or remove the roll-up",
+	            c->m->level_names[l], id ? id : "", level_of_name(l), rollup_name(c->m->level_rollup[l]));
+}
+
+static void rule_rollup_empty(const struct ck *c)
+{
+	for (size_t g = 0; g < c->m->ngoals; g++)
+		rollup_empty(c, c->m->goals[g].node, LO_GOAL, c->m->goals[g].id, &c->e->goals[g].all);
+	for (size_t h = 0; h < c->m->nheadings; h++)
+		rollup_empty(c, c->m->headings[h].node, (enum level_of)(c->m->headings[h].kind + 1),
+		             c->m->headings[h].id, &c->e->headings[h]);
+}
+
+/* --------------------------------------------------------- tags */
+
+static void kpi_unknown_tags(const struct ck *c, const struct kpi *k)
+{
+	for (const char *s = k->tags; s && *s;) {
+		s += strspn(s, " \t\n\r");
+		size_t len = strcspn(s, " \t\n\r");
+		if (len && model_find_tag(c->m, s, len) < 0)
+			diag_report(c->d, R_TAG_UNKNOWN, c->src, at_attr(c, k->node, "tags"),
+			            "KPI '%s' carries the tag '%.*s' that no <tag> of <meta> declares: declare it or correct the id",
+			            k->name ? k->name : "", (int)len, s);
+		s += len;
+	}
+}
+
+static void rule_unknown_tag(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		kpi_unknown_tags(c, &c->m->kpis[i]);
+	if (c->m->ntags > KPIC_MAX_TAGS)
+		diag_report(c->d, R_TAG_UNKNOWN, c->src, at(c, c->m->tags[KPIC_MAX_TAGS].node),
+		            "kpic counts at most %d tags: this one and those after it are not counted",
+		            KPIC_MAX_TAGS);
+}
+
 /* ---------------------------------------------------------- drafts */
 
 static void placeholders(const struct ck *c, xmlNode *n)
@@ -1618,6 +1722,10 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_published_count,
 	rule_empty_goal,
 	rule_goal_number,
+	rule_level_declared,
+	rule_level_unnamed,
+	rule_unknown_tag,
+	rule_rollup_empty,
 	rule_blank_name,
 	rule_unnamed,
 	rule_layout_glyphs,
