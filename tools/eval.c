@@ -146,6 +146,31 @@ static int grade_met(const struct model *m, int g)
 	return m->primary >= 0 && g >= 0 && m->scales[m->primary].grades[g].achieved;
 }
 
+static int kpi_cumulative(const struct kpi *k)
+{
+	return k->cumulative && k->span_from.ok && k->span_to.ok && k->span_from.y <= k->span_to.y;
+}
+
+/* A cumulative KPI's actual: the sum of the series' actuals from the span's
+ * first year up to the latest's (or the span's last); 0, or -1 on overflow. */
+static int cumulative_actual(const struct model *m, const struct kpi *k, const struct series *s,
+                             const struct value *latest, struct value *cum)
+{
+	int last = latest->year.y < k->span_to.y ? latest->year.y : k->span_to.y;
+	*cum = *latest;
+	cum->num = kdec_from_int(0);
+	cum->from.ok = 0;
+	cum->label = NULL;
+	cum->text = NULL;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct value *v = &s->values[i];
+		if (counts_as_actual(m, v) && v->year.y >= k->span_from.y && v->year.y <= last &&
+		    kdec_add(cum->num, v->num, &cum->num) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
  * maintain, the inverse for lower; base is the KPI's rate-base or 0.  The
  * target is the one rate-against names. */
@@ -159,9 +184,18 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 	r->ms.latest = r->latest;
 	r->ms.base = s->baseline;
 	r->ms.previous = previous_actual(m, s, r->latest);
-	if (r->latest != NULL && s->target != NULL && s->target->num_ok) {
+	const struct value *actual = r->latest;
+	if (actual && kpi_cumulative(k)) {
+		if (cumulative_actual(m, k, s, r->latest, &r->cum) < 0)
+			actual = NULL;
+		else {
+			r->cumulative = 1;
+			actual = r->ms.latest = &r->cum;
+		}
+	}
+	if (actual != NULL && s->target != NULL && s->target->num_ok) {
 		kdec num, den;
-		int reached = 0, t = rate_terms(k, s, r->latest, &num, &den, &reached);
+		int reached = 0, t = rate_terms(k, s, actual, &num, &den, &reached);
 		if (t == 1) {
 			r->undefined = 1;
 			if (reached)
@@ -187,7 +221,8 @@ static void sum_measure(const struct kpi *k, const struct kpi_result *r, struct 
 	for (size_t i = 0; i < k->nseries; i++) {
 		if (!r->series[i].rate_ok && !r->series[i].undefined)
 			continue;
-		if (kdec_add(a, r->series[i].latest->num, &a) < 0 ||
+		const struct series_result *sr = &r->series[i];
+		if (kdec_add(a, (sr->cumulative ? &sr->cum : sr->latest)->num, &a) < 0 ||
 		    kdec_add(t, k->series[i].target->num, &t) < 0)
 			return;
 		any = 1;

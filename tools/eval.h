@@ -40,6 +40,10 @@ struct series_result {
 	enum trend trend;
 	int grade;                   /* in the primary scale, -1 without one */
 	struct measure ms;
+	/* A cumulative KPI's: the sum of the yearly actuals over its span up to
+	 * latest's year (cum.num, cum.year the latest's), what it is rated on. */
+	int cumulative;
+	struct value cum;
 };
 
 struct kpi_result {

@@ -384,6 +384,8 @@ static void read_series(struct model *m, xmlNode *kn, struct kpi *k)
 			k->series[i].notation = "plain";
 }
 
+static void add_year(struct model *m, xmlNode *n, const char *attr);
+
 static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 {
 	struct kpi *k = PUSH(m->kpis, m->nkpis);
@@ -427,6 +429,15 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 	k->state = prop(m, n, "state");
 	k->state_i = model_find_state(m, k->state);
 	read_given(m, n, k);
+	const char *cum = prop(m, n, "cumulative");
+	k->cumulative = cum && !strcmp(cum, "yes");
+	k->span_node = child(n, "span");
+	if (k->span_node) {
+		k->span_from = year_attr(m, k->span_node, "from");
+		k->span_to = year_attr(m, k->span_node, "to");
+		add_year(m, k->span_node, "from");
+		add_year(m, k->span_node, "to");
+	}
 }
 
 static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)

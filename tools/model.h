@@ -134,6 +134,11 @@ struct kpi {
 	int state_i;                 /* its index, -1 */
 	struct given_grade *given;   /* <grade> children */
 	size_t ngiven;
+	/* 累計: cumulative="yes", the actual the sum of the yearly values over
+	 * the span <span from= to=/> up to the evaluated year. */
+	int cumulative;
+	xmlNode *span_node;          /* <span>, or NULL */
+	struct year span_from, span_to;
 };
 
 struct heading {

@@ -417,6 +417,10 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 		json_value(b, s, s->baseline);
 		buf_puts(b, ", \"latest\": ");
 		json_value(b, s, sr->latest);
+		if (sr->cumulative) {
+			buf_puts(b, ", \"cumulative\": ");
+			json_value(b, s, &sr->cum);
+		}
 		buf_puts(b, ", \"target\": ");
 		json_value(b, s, s->target);
 		buf_puts(b, ", \"rate\": ");

@@ -687,6 +687,33 @@ static void rule_yearly_target(const struct ck *c)
 	buf_free(&b);
 }
 
+/* A cumulative KPI's <span>: there, in order, inside the period; and only
+ * on a cumulative KPI. */
+static void cumulative_span(const struct ck *c, const struct kpi *k)
+{
+	const struct model *m = c->m;
+	if (!k->cumulative && k->span_node) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at(c, k->span_node),
+		            "KPI '%s' has a <span> but is not cumulative: add cumulative=\"yes\" to the <kpi> or remove the <span>",
+		            kname(k));
+	} else if (k->cumulative && !k->span_node) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at_attr(c, k->node, "cumulative"),
+		            "cumulative KPI '%s' has no span: add <span from=\"YEAR\" to=\"YEAR\"/> after its name and unit, the years its yearly values are summed over",
+		            kname(k));
+	} else if (k->cumulative && k->span_from.ok && k->span_to.ok && m->start.ok && m->end.ok &&
+	           (k->span_from.y > k->span_to.y || k->span_from.y < m->start.y || k->span_to.y > m->end.y)) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at(c, k->span_node),
+		            "the span %d–%d of cumulative KPI '%s' is not a span of years inside the period %d–%d",
+		            k->span_from.y, k->span_to.y, kname(k), m->start.y, m->end.y);
+	}
+}
+
+static void rule_cumulative_span(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		cumulative_span(c, &c->m->kpis[i]);
+}
+
 /* ---------------------------------------------- series and values */
 
 static void target_year(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
@@ -1516,6 +1543,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_scales,
 	rule_grades,
 	rule_yearly_target,
+	rule_cumulative_span,
 	rule_target_year,
 	rule_value_year,
 	rule_baseline_after,

@@ -1,0 +1,39 @@
+# t-targets.sh - targets beyond a number: cumulative (累計) KPIs, relative
+# targets (以上, 維持, 延伸, 前年を上回る, 全国平均を上回る), targets revised
+# during the period, and sources/kusunoki, the fictitious 2nd-period town that
+# uses them all.  Every expected figure below was computed by hand.
+. tests/lib.sh
+
+json() { jq -r "$2" "$1"; }
+has() { grep -qF -- "$2" "$1"; }
+
+# ------------------------------------------------ cumulative KPIs
+# tests/targets/cumulative.xml: 創業件数 summed over 2015–2019, 4 + 5 + 6 = 15
+# by 2017 against 25: 60%; 移住相談件数 12 by 2015 against 60: 20%.
+f=tests/targets/cumulative.xml
+run_kpic eval --format=json "$f"
+cp "$TMP/out" "$TMP/cum.json"
+check "cumulative: check is clean" test "$RC" = 0
+check "cumulative: the actual is the sum over the span" \
+	test "$(json "$TMP/cum.json" '.kpis[0].series[0].cumulative.value')" = 15
+check "cumulative: the latest is the year's own value" \
+	test "$(json "$TMP/cum.json" '.kpis[0].series[0].latest.value')" = 6
+check "cumulative: the rate is on the cumulative actual" \
+	test "$(json "$TMP/cum.json" '.kpis[0].rate') $(json "$TMP/cum.json" '.kpis[1].rate')" = "60 20"
+check "cumulative: a KPI that is not cumulative has no cumulative value" \
+	test "$(jq '[.kpis[].series[] | has("cumulative")] | all' "$TMP/cum.json")" = true
+run_kpic html -o "$TMP/cum.html" "$f"
+check "cumulative html: written" test "$RC" = 0
+check "cumulative html: 累計 X（うち当該年度 Y）per year" has "$TMP/cum.html" "累計 9件（うち当該年度 5件）"
+check "cumulative html: the latest cell too" test "$(grep -o '累計 15件（うち当該年度 6件）' "$TMP/cum.html" | wc -l)" -ge 2
+run_kpic pdf -o "$TMP/cum.pdf" "$f"
+check "cumulative pdf: written" test "$RC" = 0
+pdftotext "$TMP/cum.pdf" - | tr -d ' \n' >"$TMP/cum.pdf.txt"
+check "cumulative pdf: 累計 X（うち当該年度 Y）" has "$TMP/cum.pdf.txt" "累計15件（うち当該年度6件）"
+
+# the rule: a span missing, outside the period, or on a KPI that is not cumulative
+sed 's/ cumulative="yes"//' "$f" >"$TMP/not-cum.xml"
+run_kpic check "$TMP/not-cum.xml"
+check "cumulative: a span on a KPI that is not cumulative is an error" \
+	test "$RC" = 1 -a "$(grep -c '\[kpi-cumulative-span\]' "$TMP/err")" = 2
+done_testing
