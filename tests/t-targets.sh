@@ -36,4 +36,33 @@ sed 's/ cumulative="yes"//' "$f" >"$TMP/not-cum.xml"
 run_kpic check "$TMP/not-cum.xml"
 check "cumulative: a span on a KPI that is not cumulative is an error" \
 	test "$RC" = 1 -a "$(grep -c '\[kpi-cumulative-span\]' "$TMP/err")" = 2
+
+# ------------------------------------------------ relative targets
+# tests/targets/relative.xml, threshold 80 (met / not-met), judged, not rated:
+#   以上 980 of 1000: not met (its rate 98% would pass 80%); 以下 890 ≤ 900: met;
+#   維持 30000 = 30000: met; 延伸 79.5 = 79.5: not met; 前年 510 < 520: not met;
+#   全国平均 1.45 > 1.42 (2018): met.
+f=tests/targets/relative.xml
+run_kpic eval --format=json "$f"
+cp "$TMP/out" "$TMP/rel.json"
+check "relative: check is clean" test "$RC" = 0
+check "relative: judged met / not met" \
+	test "$(jq -r '[.kpis[] | .grades.threshold] | join(" ")' "$TMP/rel.json")" = \
+	"not-met met met not-met not-met met"
+check "relative: 以上 and 以下 keep a rate, the others have none" \
+	test "$(jq -r '[.kpis[] | .rate // "-"] | join(" ")' "$TMP/rel.json")" = "98 101.1236 - - - -"
+check "relative: totals" test "$(json "$TMP/rel.json" '.totals.all | "\(.met) \(.total)"')" = "3 6"
+check "relative: the targets' words" \
+	test "$(jq -r '[.kpis[] | .series[0].target.text] | join(" ")' "$TMP/rel.json")" = \
+	"1,000人以上 900g以下 維持 延伸 前年を上回る 全国平均を上回る"
+run_kpic html -o "$TMP/rel.html" "$f"
+check "relative html: 全国平均を上回る in the table" has "$TMP/rel.html" "全国平均を上回る"
+run_kpic pdf -o "$TMP/rel.pdf" "$f"
+pdftotext "$TMP/rel.pdf" - | tr -d ' \n' >"$TMP/rel.pdf.txt"
+check "relative pdf: 前年を上回る in the table" has "$TMP/rel.pdf.txt" "前年を上回る"
+# a lower KPI is better below its reference
+sed 's/<kpi id="g1-tfr" direction="higher">/<kpi id="g1-tfr" direction="lower">/' "$f" >"$TMP/rel-lower.xml"
+run_kpic eval --format=json "$TMP/rel-lower.xml"
+check "relative: lower than 全国平均 is better for a lower KPI" \
+	test "$(jq -r '.kpis[5] | "\(.grades.threshold) \(.series[0].target.text)"' "$TMP/out")" = "not-met 全国平均を下回る"
 done_testing

@@ -171,6 +171,32 @@ static int cumulative_actual(const struct model *m, const struct kpi *k, const s
 	return 0;
 }
 
+/* A relative target's judgement on the actual: 1 achieved, 0 not, -1 when
+ * what it compares with is missing (rules.c reports it).  前年を上回る
+ * compares the year's own values, also of a cumulative KPI. */
+static int relation_met(const struct model *m, const struct kpi *k, const struct series *s,
+                        const struct value *actual, const struct series_result *r)
+{
+	const struct value *t = s->target, *ref = NULL, *a = actual;
+	switch (t->rel) {
+	case REL_AT_LEAST: case REL_AT_MOST: ref = t; break;
+	case REL_KEEP: case REL_EXTEND: ref = s->baseline; break;
+	case REL_PREVIOUS: ref = r->ms.previous; a = r->latest; break;
+	case REL_REFERENCE:
+		ref = t->ref_i >= 0 ? refseries_value(&m->refseries[t->ref_i], actual->year.y) : NULL;
+		break;
+	case REL_NONE: return -1;
+	}
+	if (!ref || !ref->num_ok)
+		return -1;
+	int c = kdec_cmp(a->num, ref->num);
+	if (t->rel == REL_AT_LEAST || t->rel == REL_AT_MOST)
+		return t->rel == REL_AT_LEAST ? c >= 0 : c <= 0;
+	if (k->dir == DIR_LOWER)
+		c = -c;
+	return t->rel == REL_KEEP ? c >= 0 : c > 0;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
  * maintain, the inverse for lower; base is the KPI's rate-base or 0.  The
  * target is the one rate-against names. */
@@ -204,6 +230,11 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 			r->rate_ok = krate_of(num, den, &r->rate) == 0;
 			measure_exact(&r->ms, num, den);
 		}
+	}
+	int judged = actual && s->target ? relation_met(m, k, s, actual, r) : -1;
+	if (judged >= 0) {
+		r->ms.kind = MS_JUDGED;
+		r->ms.judged_met = judged;
 	}
 	r->grade = primary_grade(m, &r->ms);
 	r->met = grade_met(m, r->grade);
@@ -248,7 +279,7 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 	int n = 0, judged = 0, lo = -1, hi = -1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
-		judged += s->rate_ok || s->undefined;
+		judged += s->rate_ok || s->undefined || s->ms.kind == MS_JUDGED;
 		if (lo < 0 || s->grade < lo)
 			lo = s->grade;
 		if (hi < 0 || s->grade > hi)
@@ -275,7 +306,8 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_grade = judged > 0 ? hi : last;
 		break;
 	case COMB_FIRST:
-		r->computed_grade = r->chosen >= 0 ? r->series[r->chosen].grade : last;
+		r->computed_grade = r->chosen >= 0 ? r->series[r->chosen].grade
+		                    : k->nseries && r->series[0].ms.kind == MS_JUDGED ? r->series[0].grade : last;
 		break;
 	case COMB_MEAN:
 		/* Each rate is truncated to 9 decimals, so their sum is up to n
@@ -378,6 +410,12 @@ int eval_grade(const struct scale *sc, const struct measure *ms)
 {
 	if (sc->ngrades == 0)
 		return -1;
+	if (ms->kind == MS_JUDGED) {
+		for (size_t i = 0; ms->judged_met && i < sc->ngrades; i++)
+			if (sc->grades[i].achieved)
+				return (int)i;
+		return (int)sc->ngrades - 1;
+	}
 	for (size_t i = 0; i < sc->ngrades; i++)
 		if (grade_holds(&sc->grades[i], ms))
 			return (int)i;
@@ -394,7 +432,7 @@ static int state_of(const struct model *m, const struct kpi *k, const struct kpi
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series *s = &k->series[i];
 		actual |= r->series[i].latest != NULL;
-		target |= s->target && s->target->num_ok;
+		target |= s->target && (s->target->num_ok || RELATION_WITHOUT_FIGURE(s->target->rel));
 		for (size_t v = 0; v < s->nvalues; v++)
 			unpublished |= s->values[v].status == VS_NOT_AVAILABLE;
 	}

@@ -80,6 +80,12 @@ struct given_grade {
 };
 
 
+/* A relative target (<target relation=…>): at least / at most its figure
+ * (以上, 以下), keep the baseline (維持), better than the baseline (延伸),
+ * better than the previous year (前年を上回る), better than a reference
+ * series (全国平均を上回る).  "Better" is in the KPI's direction. */
+enum relation { REL_NONE, REL_AT_LEAST, REL_AT_MOST, REL_KEEP, REL_EXTEND, REL_PREVIOUS, REL_REFERENCE };
+
 struct value {
 	xmlNode *node;
 	enum vkind kind;
@@ -91,6 +97,21 @@ struct value {
 	kdec num;
 	const char *text;            /* trimmed content */
 	const char *label;           /* label=, or NULL */
+	enum relation rel;           /* targets only */
+	const char *rel_word;        /* 以上, 維持, 全国平均を上回る… as the tables write it */
+	const char *ref;             /* reference= (REL_REFERENCE), or NULL */
+	int ref_i;                   /* index into model.refseries, -1 */
+};
+
+/* Whether a relative target needs no figure (維持, 延伸, 前年, 全国平均). */
+#define RELATION_WITHOUT_FIGURE(r) ((r) >= REL_KEEP)
+
+/* A reference series held in the source (<reference id= label=>: 全国平均). */
+struct refseries {
+	xmlNode *node;
+	const char *id, *label;
+	struct value *values;
+	size_t nvalues;
 };
 
 struct series {
@@ -229,6 +250,7 @@ struct model {
 	int use_provisional;
 	int draft;                   /* <status>draft</status>: a next-period draft */
 
+	struct refseries *refseries; size_t nrefseries;
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;
 	struct heading *headings; size_t nheadings;
@@ -264,6 +286,9 @@ int model_find_repost(const struct model *m, const char *id);
 int model_find_scale(const struct model *m, const char *id);
 int model_find_grade(const struct scale *s, const char *id);
 int model_find_state(const struct model *m, const char *id);
+/* A reference series by id, -1; its value for a year with a figure, NULL. */
+int model_find_refseries(const struct model *m, const char *id);
+const struct value *refseries_value(const struct refseries *r, int year);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);

@@ -850,6 +850,8 @@ static void missing_target(const struct ck *c, const struct kpi *k, const struct
 	int st = c->e->kpis[k - c->m->kpis].state;
 	if (st >= 0 && c->m->states[st].when == SW_NO_TARGET)
 		return;
+	if (s->target && RELATION_WITHOUT_FIGURE(s->target->rel))
+		return;
 	struct buf b = BUF_INIT;
 	if (s->target == NULL)
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->node),
@@ -858,6 +860,42 @@ static void missing_target(const struct ck *c, const struct kpi *k, const struct
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->target->node),
 		            "the target of %s has no figure", series_desc(k, s, &b));
 	buf_free(&b);
+}
+
+/* A relative target against a reference series: reference= names a
+ * declared <reference> holding a figure for the evaluated year. */
+static void relative_reference(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	const struct model *m = c->m;
+	const struct value *t = s->target;
+	const struct series_result *sr = &c->e->kpis[k - m->kpis].series[s - k->series];
+	struct buf b = BUF_INIT;
+	if (!t || (t->rel != REL_REFERENCE && !t->ref)) {
+		buf_free(&b);
+		return;
+	}
+	if (t->rel != REL_REFERENCE)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "the target of %s names a reference series but is not relation=\"reference\": add that relation or remove reference=",
+		            series_desc(k, s, &b));
+	else if (!t->ref)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "relation"),
+		            "the target of %s is better than a reference series but names none: add reference=\"ID\" of a <reference> in <references>",
+		            series_desc(k, s, &b));
+	else if (t->ref_i < 0)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "the target of %s names reference series '%s', which is not declared: add <reference id=\"%s\"> to <references>",
+		            series_desc(k, s, &b), t->ref, t->ref);
+	else if (sr->latest && !refseries_value(&m->refseries[t->ref_i], sr->latest->year.y))
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "reference series '%s' has no figure for %d, the year %s is evaluated in: add <value year=\"%d\"> to it",
+		            t->ref, sr->latest->year.y, series_desc(k, s, &b), sr->latest->year.y);
+	buf_free(&b);
+}
+
+static void rule_relative_reference(const struct ck *c)
+{
+	each_series(c, relative_reference);
 }
 
 static void rule_missing_target(const struct ck *c)
@@ -1544,6 +1582,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_grades,
 	rule_yearly_target,
 	rule_cumulative_span,
+	rule_relative_reference,
 	rule_target_year,
 	rule_value_year,
 	rule_baseline_after,
