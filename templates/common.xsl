@@ -354,7 +354,10 @@
     <xsl:param name="col"/>
     <xsl:choose>
       <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
-      <xsl:when test="$col/@r:role = 'target'"><xsl:value-of select="s:target/@r:text"/></xsl:when>
+      <xsl:when test="$col/@r:role = 'target'">
+        <xsl:value-of select="s:target/@r:text"/>
+        <xsl:if test="s:target/@r:initial-text">（当初 <xsl:value-of select="s:target/@r:initial-text"/>）</xsl:if>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="s:value[@year = $col/@r:value]">
           <xsl:call-template name="cumulative-text">

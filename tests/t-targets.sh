@@ -65,4 +65,20 @@ sed 's/<kpi id="g1-tfr" direction="higher">/<kpi id="g1-tfr" direction="lower">/
 run_kpic eval --format=json "$TMP/rel-lower.xml"
 check "relative: lower than 全国平均 is better for a lower KPI" \
 	test "$(jq -r '.kpis[5] | "\(.grades.threshold) \(.series[0].target.text)"' "$TMP/out")" = "not-met 全国平均を下回る"
+
+# ------------------------------------------------ a target revised during the period
+# tests/targets/revised.xml: 当初 90, revised in 2017 to 100; 80 of 100 is 80%
+# (of the initial 90 it would be 88.9%).
+f=tests/targets/revised.xml
+run_kpic eval --format=json "$f"
+cp "$TMP/out" "$TMP/rev.json"
+check "revised: check is clean" test "$RC" = 0
+check "revised: the rate is against the revised target" test "$(json "$TMP/rev.json" '.kpis[0].rate')" = 80
+check "revised: the initial target and the year of the revision" \
+	test "$(json "$TMP/rev.json" '.kpis[0].series[0] | "\(.target.value) \(.initial_target.value) \(.revised_in)"')" = "100 90 2017"
+run_kpic html -o "$TMP/rev.html" "$f"
+check "revised html: old and new together" has "$TMP/rev.html" "100人（当初 90人）"
+run_kpic pdf -o "$TMP/rev.pdf" "$f"
+pdftotext "$TMP/rev.pdf" - | tr -d ' \n' >"$TMP/rev.pdf.txt"
+check "revised pdf: old and new together" has "$TMP/rev.pdf.txt" "100人（当初90人）"
 done_testing

@@ -88,14 +88,32 @@ static void annotate_cumulative(struct walk *w, xmlNode *n, const struct kpi *k,
 	buf_free(&b);
 }
 
+/* r:initial-text of a revised target: the target first set (当初). */
+static void annotate_initial(struct walk *w, xmlNode *n, const struct series *s, const struct value *t)
+{
+	if (!t->initial_ok)
+		return;
+	struct value v = *t;
+	v.num = t->initial;
+	v.num_ok = 1;
+	v.has_num = 1;
+	v.label = NULL;
+	struct buf b = BUF_INIT;
+	valtext_value(s, &v, &b);
+	set(n, w->ns, "initial-text", buf_str(&b));
+	buf_free(&b);
+}
+
 static void annotate_series_values(struct walk *w, xmlNode *parent, const struct kpi *k, const struct series *s)
 {
 	size_t vi = 0;
 	for (xmlNode *c = parent->children; c; c = c->next) {
 		if (is_el(c, "baseline") && s->baseline)
 			annotate_value(w, c, s, s->baseline);
-		else if (is_el(c, "target") && s->target)
+		else if (is_el(c, "target") && s->target) {
 			annotate_value(w, c, s, s->target);
+			annotate_initial(w, c, s, s->target);
+		}
 		else if (is_el(c, "value") && vi < s->nvalues) {
 			annotate_cumulative(w, c, k, s, &s->values[vi]);
 			annotate_value(w, c, s, &s->values[vi++]);

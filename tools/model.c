@@ -419,6 +419,9 @@ static void read_relation(struct model *m, const struct kpi *k, struct value *t)
 	t->rel = relation_of(prop(m, t->node, "relation"));
 	t->ref = prop(m, t->node, "reference");
 	t->ref_i = model_find_refseries(m, t->ref);
+	t->initial_text = prop(m, t->node, "initial");
+	t->initial_ok = t->initial_text && kdec_parse(t->initial_text, strlen(t->initial_text), &t->initial) == KDEC_OK;
+	t->revised_in = year_attr(m, t->node, "revised-in");
 	switch (t->rel) {
 	case REL_AT_LEAST: t->rel_word = "以上"; break;
 	case REL_AT_MOST: t->rel_word = "以下"; break;

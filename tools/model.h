@@ -101,6 +101,12 @@ struct value {
 	const char *rel_word;        /* 以上, 維持, 全国平均を上回る… as the tables write it */
 	const char *ref;             /* reference= (REL_REFERENCE), or NULL */
 	int ref_i;                   /* index into model.refseries, -1 */
+	/* A target revised during the period: initial= (当初), revised-in= (the
+	 * year of the revision); the content is the revised target. */
+	const char *initial_text;    /* NULL if not revised */
+	int initial_ok;
+	kdec initial;
+	struct year revised_in;
 };
 
 /* Whether a relative target needs no figure (維持, 延伸, 前年, 全国平均). */

@@ -898,6 +898,34 @@ static void rule_relative_reference(const struct ck *c)
 	each_series(c, relative_reference);
 }
 
+/* A revised target: initial= a decimal, revised-in= inside the period and
+ * only beside an initial=. */
+static void target_revision(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	const struct model *m = c->m;
+	const struct value *t = s->target;
+	struct buf b = BUF_INIT;
+	if (t && t->initial_text && !t->initial_ok)
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "initial"),
+		            "the initial target '%s' of %s is not a decimal number: write the figure first set, without separators or unit",
+		            t->initial_text, series_desc(k, s, &b));
+	else if (t && t->revised_in.ok && !t->initial_text)
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "revised-in"),
+		            "the target of %s was revised but gives no initial target: add initial=\"…\", the figure first set",
+		            series_desc(k, s, &b));
+	else if (t && t->revised_in.ok && m->start.ok && m->end.ok &&
+	         (t->revised_in.y < m->start.y || t->revised_in.y > m->end.y))
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "revised-in"),
+		            "the target of %s was revised in %d, outside the period %d–%d",
+		            series_desc(k, s, &b), t->revised_in.y, m->start.y, m->end.y);
+	buf_free(&b);
+}
+
+static void rule_target_revision(const struct ck *c)
+{
+	each_series(c, target_revision);
+}
+
 static void rule_missing_target(const struct ck *c)
 {
 	each_series(c, missing_target);
@@ -1583,6 +1611,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_yearly_target,
 	rule_cumulative_span,
 	rule_relative_reference,
+	rule_target_revision,
 	rule_target_year,
 	rule_value_year,
 	rule_baseline_after,
