@@ -81,4 +81,97 @@ check "revised html: old and new together" has "$TMP/rev.html" "100人（当初 
 run_kpic pdf -o "$TMP/rev.pdf" "$f"
 pdftotext "$TMP/rev.pdf" - | tr -d ' \n' >"$TMP/rev.pdf.txt"
 check "revised pdf: old and new together" has "$TMP/rev.pdf.txt" "100人（当初90人）"
+
+# ------------------------------------------------ sources/aobane (2nd period, R2–R6)
+# Evaluated on the 2023 (R5) actuals; ◎ 100%以上 / ○ 80%以上 / △, a relative
+# target ◎ when achieved and △ when not:
+#   g1-startups 累計 4+6+7+8 = 25 of 30: 83.3% ○   g1-jobs 累計 10+15+5+20 = 50
+#   of 80 (当初 60): 62.5% △   g1-visitors 440 > 380 (前年): ◎
+#   g2-tfr 1.28 > 1.20 (全国平均 R5): ◎   g2-births 112 < 120 (維持): △
+#   g2-center 3300 / 3500: 94.3% ○   g2-movein 505 ≥ 500 (以上): ◎
+#   g3-life 80.1 > 79.6 (延伸): ◎   g3-crime 104 > 100 (以下): △
+#   g3-bus 9000 / 10000 (当初 12,000): 90.0% ○
+# and against the baseline (1% band): 横ばい g3-life (+0.6%), 悪化 g2-tfr and
+# g2-births, 改善 the seven others.
+src=sources/aobane/strategy.xml
+run_kpic check "$src"
+check "aobane: check is clean (its published counts per grade hold)" test "$RC" = 0 -a -z "$ERR"
+run_kpic eval --format=json "$src"
+cp "$TMP/out" "$TMP/aobane.json"
+j=$TMP/aobane.json
+counts() { json "$j" "$1 | \"\(.grades.s) \(.grades.g) \(.grades.t) \(.total)\""; }
+# where: ◎ ○ △ total
+while read -r where s g t total; do
+	check "aobane: $where: ◎$s ○$g △$t, total $total" test "$(counts "$where")" = "$s $g $t $total"
+done <<'TABLE'
+.totals.all 4 3 3 10
+.totals.goal 2 1 1 4
+.totals.measure 2 2 2 6
+.goals[0].counts.all 1 1 1 3
+.goals[0].counts.goal 0 1 0 1
+.goals[0].counts.measure 1 0 1 2
+.goals[1].counts.all 2 1 1 4
+.goals[1].counts.goal 1 0 1 2
+.goals[1].counts.measure 1 1 0 2
+.goals[2].counts.all 1 1 1 3
+.goals[2].counts.goal 1 0 0 1
+.goals[2].counts.measure 0 1 1 2
+TABLE
+check "aobane: each KPI on the primary scale" \
+	test "$(jq -r '[.kpis[] | .grades.mark] | join(" ")' "$j")" = "g t s s t g s s t g"
+check "aobane: each KPI on the second scale" \
+	test "$(jq -r '[.kpis[] | .grades.trend] | join(" ")' "$j")" = "up up up down down up up flat up up"
+check "aobane: the rates (none for the relative targets but 以上 and 以下)" \
+	test "$(jq -r '[.kpis[] | .rate // "-"] | join(" ")' "$j")" = "83.3333 62.5 - - - 94.2857 101 - 96.1538 90"
+check "aobane: the cumulative actuals" \
+	test "$(jq -r '[.kpis[0,1] | .series[0].cumulative.value] | join(" ")' "$j")" = "25 50"
+check "aobane: the revised targets" \
+	test "$(jq -r '[.kpis[] | .series[0] | select(.initial_target) | "\(.target.value)/\(.initial_target.value)/\(.revised_in)"] | join(" ")' "$j")" = \
+	"80/60/2022 10000/12000/2021"
+
+run_kpic html -o "$TMP/aobane.html" "$src"
+check "aobane html: written" test "$RC" = 0 -a -s "$TMP/aobane.html"
+sed 's/<[^>]*>/ /g' "$TMP/aobane.html" | tr -s ' \n' ' ' >"$TMP/aobane.html.txt"
+for t in "累計 25件（うち当該年度 8件）" "累計 50人（うち当該年度 20人）" "80人（当初 60人）" \
+	"10,000人（当初 12,000人）" "全国平均を上回る" "前年を上回る" "500人以上" "100件以下" "維持" "延伸" \
+	"○（基準値との比較：改善）"; do
+	check "aobane html: $t" has "$TMP/aobane.html.txt" "$t"
+done
+run_kpic pdf -o "$TMP/aobane.pdf" "$src"
+check "aobane pdf: written, no layout warning" test "$RC" = 0 -a -s "$TMP/aobane.pdf" -a -z "$ERR"
+pdftotext -raw "$TMP/aobane.pdf" - | tr -d ' \n' >"$TMP/aobane.pdf.txt"
+for t in "累計25件（うち当該年度8件）" "累計50人（うち当該年度20人）" "80人（当初60人）" \
+	"10,000人（当初12,000人）" "全国平均を上回る"; do
+	check "aobane pdf: $t" has "$TMP/aobane.pdf.txt" "$t"
+done
+
+run_kpic draft -o "$TMP/aobane-draft.xml" "$src"
+check "aobane draft: written" test "$RC" = 0 -a -s "$TMP/aobane-draft.xml"
+check "aobane draft: the cumulative span moves to the next period" \
+	test "$(grep -c '<span from="2025" to="2029"/>' "$TMP/aobane-draft.xml")" = 2
+check "aobane draft: the relative targets stand" has "$TMP/aobane-draft.xml" 'relation="reference" reference="national"'
+run_kpic check -Wno-draft-placeholder "$TMP/aobane-draft.xml"
+check "aobane draft: checks clean ($ERR)" test "$RC" = 0 -a -z "$ERR"
+
+# kpic diff: 創業件数 2023 8 → 14: 累計 31 of 30, ○ → ◎ (○ is not achieved, ◎ is)
+sed '/<kpi id="g1-startups"/,/<\/kpi>/s|<value year="2023">8</value>|<value year="2023">14</value>|' "$src" |
+	sed 's|<count grade="s">4</count>|<count grade="s">5</count>|; s|<count grade="g">3</count>|<count grade="g">2</count>|' \
+	>"$TMP/startups.xml"
+run_kpic diff --format=json "$src" "$TMP/startups.xml"
+check "aobane diff: exit 1 (changes)" test "$RC" = 1
+check "aobane diff: ○ → ◎ on the cumulative 創業件数" test "$(printf '%s' "$OUT" | jq -r \
+	'[.changes[] | select(.kind == "achievement-flipped" or .kind == "grade-changed") | "\(.kind) \(.id) \(.before.text) \(.after.text)"] | join(";")')" = \
+	"achievement-flipped g1-startups ○（83.3%） ◎（103.3%）"
+run_kpic diff "$src" "$TMP/startups.xml"
+check "aobane diff: counts per grade before → after" has "$TMP/out" "評価別  ◎ 4 → 5、○ 3 → 2、△ 3"
+
+# the rules, on the source: a span removed, a reference value removed
+sed '/<kpi id="g1-jobs"/,/<\/kpi>/{/<span /d}' "$src" >"$TMP/nospan.xml"
+run_kpic check "$TMP/nospan.xml"
+check "aobane: a cumulative KPI without its span [kpi-cumulative-span]" \
+	test "$RC" = 1 -a "$(grep -c '企業誘致による新規雇用者数（累計）.*\[kpi-cumulative-span\]' "$TMP/err")" = 1
+sed '/<value year="2023">1.20<\/value>/d' "$src" >"$TMP/noref.xml"
+run_kpic check "$TMP/noref.xml"
+check "aobane: 全国平均 without a 2023 figure [relative-target-reference]" \
+	has "$TMP/err" "reference series 'national' has no figure for 2023, the year KPI '合計特殊出生率' is evaluated in"
 done_testing

@@ -406,11 +406,22 @@ static int grade_holds(const struct grade *g, const struct measure *ms)
 	return 0;
 }
 
+/* Whether a scale judges the rate (cuts, an "equal" band): a relative
+ * target's judgement replaces its rules; comparisons with the baseline or
+ * the previous year keep theirs. */
+static int scale_rated(const struct scale *sc)
+{
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (sc->grades[i].rule == GR_CUT || sc->grades[i].rule == GR_EQUAL)
+			return 1;
+	return 0;
+}
+
 int eval_grade(const struct scale *sc, const struct measure *ms)
 {
 	if (sc->ngrades == 0)
 		return -1;
-	if (ms->kind == MS_JUDGED) {
+	if (ms->kind == MS_JUDGED && scale_rated(sc)) {
 		for (size_t i = 0; ms->judged_met && i < sc->ngrades; i++)
 			if (sc->grades[i].achieved)
 				return (int)i;
