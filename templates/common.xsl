@@ -422,8 +422,29 @@
     <xsl:param name="col"/>
     <xsl:choose>
       <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
-      <xsl:when test="$col/@r:role = 'target'"><xsl:value-of select="s:target/@r:text"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="s:value[@year = $col/@r:value]/@r:text"/></xsl:otherwise>
+      <xsl:when test="$col/@r:role = 'target'">
+        <xsl:value-of select="s:target/@r:text"/>
+        <xsl:if test="s:target/@r:initial-text">（当初 <xsl:value-of select="s:target/@r:initial-text"/>）</xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="s:value[@year = $col/@r:value]">
+          <xsl:call-template name="cumulative-text">
+            <xsl:with-param name="cum" select="@r:cumulative-text"/>
+            <xsl:with-param name="year" select="@r:text"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A cumulative KPI's actual as the tables print it, 累計 X（うち当該年度 Y），
+       or the year's text alone where there is no cumulative one. -->
+  <xsl:template name="cumulative-text">
+    <xsl:param name="cum"/>
+    <xsl:param name="year"/>
+    <xsl:choose>
+      <xsl:when test="string($cum) != ''">累計 <xsl:value-of select="$cum"/>（うち当該年度 <xsl:value-of select="$year"/>）</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$year"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -86,7 +86,7 @@
         <xsl:apply-templates select="$meta/s:as-of | $meta/s:evaluation | $meta/s:levels | $meta/s:tag" mode="copy"/>
         <status>draft</status>
       </meta>
-      <xsl:apply-templates select="s:departments | s:vision" mode="copy"/>
+      <xsl:apply-templates select="s:departments | s:references | s:vision" mode="copy"/>
       <goals>
         <xsl:apply-templates select="s:goals/s:goal"/>
       </goals>
@@ -192,6 +192,8 @@
     <kpi>
       <xsl:copy-of select="@*[namespace-uri() = '']"/>
       <xsl:apply-templates select="s:name | s:unit | s:notation" mode="copy"/>
+      <!-- a cumulative KPI sums over the next period -->
+      <xsl:if test="@cumulative = 'yes'"><span from="{$start}" to="{$end}"/></xsl:if>
       <xsl:choose>
         <xsl:when test="s:series">
           <xsl:for-each select="s:series">
@@ -318,6 +320,14 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
+      <!-- a relative target without a figure (維持, 全国平均を上回る…) stands
+           for the next period; 以上 and 以下 keep their relation -->
+      <xsl:when test="s:target/@relation and normalize-space(s:target) = ''">
+        <target year="{$end}">
+          <xsl:copy-of select="s:target/@relation | s:target/@reference"/>
+          <xsl:value-of select="normalize-space(s:target)"/>
+        </target>
+      </xsl:when>
       <xsl:when test="not($met)">
         <target year="{$end}"/>
       </xsl:when>
@@ -329,7 +339,7 @@
           </xsl:when>
           <xsl:otherwise>
             <target year="{$end}">
-              <xsl:copy-of select="$latest/@label"/>
+              <xsl:copy-of select="$latest/@label | s:target/@relation"/>
               <xsl:value-of select="normalize-space($latest)"/>
             </target>
           </xsl:otherwise>
@@ -344,7 +354,7 @@
   <xsl:template name="old-target">
     <xsl:param name="old"/>
     <target year="{$end}">
-      <xsl:copy-of select="$old/@status | $old/@label"/>
+      <xsl:copy-of select="$old/@status | $old/@label | $old/@relation"/>
       <xsl:value-of select="normalize-space($old)"/>
     </target>
   </xsl:template>

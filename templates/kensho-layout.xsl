@@ -485,6 +485,10 @@
   <xsl:template match="s:kpi" mode="value-cell">
     <xsl:param name="col"/>
     <cell align="right" nowrap="yes">
+      <!-- 累計 X（うち当該年度 Y） and 5,000人（当初 4,000人） may wrap -->
+      <xsl:if test=".//s:value/@r:cumulative-text or .//s:target/@r:initial-text">
+        <xsl:attribute name="nowrap">avoid</xsl:attribute>
+      </xsl:if>
       <xsl:for-each select="s:series | self::s:kpi[not(s:series)]">
         <xsl:if test="position() > 1"><br/></xsl:if>
         <xsl:call-template name="value-text"><xsl:with-param name="col" select="$col"/></xsl:call-template>

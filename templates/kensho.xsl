@@ -699,7 +699,10 @@
         <span class="sv">
           <xsl:choose>
             <xsl:when test="@r:latest-year">
-              <xsl:value-of select="@r:latest-text"/>
+              <xsl:call-template name="cumulative-text">
+                <xsl:with-param name="cum" select="@r:cumulative-text"/>
+                <xsl:with-param name="year" select="@r:latest-text"/>
+              </xsl:call-template>
               <span class="year">（<xsl:value-of select="$cols[@r:value = current()/@r:latest-year]/@r:era"/>）</span>
             </xsl:when>
             <xsl:otherwise>—</xsl:otherwise>

@@ -65,16 +65,61 @@ static void annotate_value(struct walk *w, xmlNode *n, const struct series *s, c
 	buf_free(&b);
 }
 
-static void annotate_series_values(struct walk *w, xmlNode *parent, const struct series *s)
+/* r:cumulative-text of a cumulative KPI's yearly value in its span: the sum
+ * of the actuals from the span's first year to the value's. */
+static void annotate_cumulative(struct walk *w, xmlNode *n, const struct kpi *k, const struct series *s,
+                                const struct value *v)
+{
+	if (!k->cumulative || !k->span_from.ok || !k->span_to.ok || !v->num_ok || !v->year.ok ||
+	    v->year.y < k->span_from.y || v->year.y > k->span_to.y)
+		return;
+	struct value cum = *v;
+	cum.num = kdec_from_int(0);
+	cum.from.ok = 0;
+	cum.label = NULL;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct value *x = &s->values[i];
+		int counts = x->status == VS_MEASURED || (x->status == VS_PROVISIONAL && w->m->use_provisional);
+		if (counts && x->num_ok && x->year.ok && x->year.y >= k->span_from.y &&
+		    x->year.y <= v->year.y && kdec_add(cum.num, x->num, &cum.num) < 0)
+			return;
+	}
+	struct buf b = BUF_INIT;
+	valtext_value(s, &cum, &b);
+	set(n, w->ns, "cumulative-text", buf_str(&b));
+	buf_free(&b);
+}
+
+/* r:initial-text of a revised target: the target first set (当初). */
+static void annotate_initial(struct walk *w, xmlNode *n, const struct series *s, const struct value *t)
+{
+	if (!t->initial_ok)
+		return;
+	struct value v = *t;
+	v.num = t->initial;
+	v.num_ok = 1;
+	v.has_num = 1;
+	v.label = NULL;
+	struct buf b = BUF_INIT;
+	valtext_value(s, &v, &b);
+	set(n, w->ns, "initial-text", buf_str(&b));
+	buf_free(&b);
+}
+
+static void annotate_series_values(struct walk *w, xmlNode *parent, const struct kpi *k, const struct series *s)
 {
 	size_t vi = 0;
 	for (xmlNode *c = parent->children; c; c = c->next) {
 		if (is_el(c, "baseline") && s->baseline)
 			annotate_value(w, c, s, s->baseline);
-		else if (is_el(c, "target") && s->target)
+		else if (is_el(c, "target") && s->target) {
 			annotate_value(w, c, s, s->target);
-		else if (is_el(c, "value") && vi < s->nvalues)
+			annotate_initial(w, c, s, s->target);
+		}
+		else if (is_el(c, "value") && vi < s->nvalues) {
+			annotate_cumulative(w, c, k, s, &s->values[vi]);
 			annotate_value(w, c, s, &s->values[vi++]);
+		}
 	}
 }
 
@@ -119,9 +164,9 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	size_t si = 0;
 	for (xmlNode *c = n->children; c; c = c->next)
 		if (is_el(c, "series") && si < k->nseries)
-			annotate_series_values(w, c, &k->series[si++]);
+			annotate_series_values(w, c, k, &k->series[si++]);
 	if (si == 0 && k->nseries == 1)
-		annotate_series_values(w, n, &k->series[0]);
+		annotate_series_values(w, n, k, &k->series[0]);
 	xmlNode *res = xmlNewChild(n, w->ns, (const xmlChar *)"result", NULL);
 	set(res, w->ns, "level", level_name(k->level));
 	/* The KPI's ordinal (1-based, document order), so that a stylesheet can
@@ -146,6 +191,11 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 			struct buf b = BUF_INIT;
 			valtext_value(&k->series[j], sr->latest, &b);
 			set(s, w->ns, "latest-text", buf_str(&b));
+			if (sr->cumulative) {
+				buf_reset(&b);
+				valtext_value(&k->series[j], &sr->cum, &b);
+				set(s, w->ns, "cumulative-text", buf_str(&b));
+			}
 			buf_free(&b);
 		}
 		set_rate(s, w->ns, sr->rate_ok, sr->rate);

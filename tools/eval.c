@@ -148,6 +148,57 @@ static int grade_met(const struct model *m, int g)
 	return m->primary >= 0 && g >= 0 && m->scales[m->primary].grades[g].achieved;
 }
 
+static int kpi_cumulative(const struct kpi *k)
+{
+	return k->cumulative && k->span_from.ok && k->span_to.ok && k->span_from.y <= k->span_to.y;
+}
+
+/* A cumulative KPI's actual: the sum of the series' actuals from the span's
+ * first year up to the latest's (or the span's last); 0, or -1 on overflow. */
+static int cumulative_actual(const struct model *m, const struct kpi *k, const struct series *s,
+                             const struct value *latest, struct value *cum)
+{
+	int last = latest->year.y < k->span_to.y ? latest->year.y : k->span_to.y;
+	*cum = *latest;
+	cum->num = kdec_from_int(0);
+	cum->from.ok = 0;
+	cum->label = NULL;
+	cum->text = NULL;
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct value *v = &s->values[i];
+		if (counts_as_actual(m, v) && v->year.y >= k->span_from.y && v->year.y <= last &&
+		    kdec_add(cum->num, v->num, &cum->num) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A relative target's judgement on the actual: 1 achieved, 0 not, -1 when
+ * what it compares with is missing (rules.c reports it).  前年を上回る
+ * compares the year's own values, also of a cumulative KPI. */
+static int relation_met(const struct model *m, const struct kpi *k, const struct series *s,
+                        const struct value *actual, const struct series_result *r)
+{
+	const struct value *t = s->target, *ref = NULL, *a = actual;
+	switch (t->rel) {
+	case REL_AT_LEAST: case REL_AT_MOST: ref = t; break;
+	case REL_KEEP: case REL_EXTEND: ref = s->baseline; break;
+	case REL_PREVIOUS: ref = r->ms.previous; a = r->latest; break;
+	case REL_REFERENCE:
+		ref = t->ref_i >= 0 ? refseries_value(&m->refseries[t->ref_i], actual->year.y) : NULL;
+		break;
+	case REL_NONE: return -1;
+	}
+	if (!ref || !ref->num_ok)
+		return -1;
+	int c = kdec_cmp(a->num, ref->num);
+	if (t->rel == REL_AT_LEAST || t->rel == REL_AT_MOST)
+		return t->rel == REL_AT_LEAST ? c >= 0 : c <= 0;
+	if (k->dir == DIR_LOWER)
+		c = -c;
+	return t->rel == REL_KEEP ? c >= 0 : c > 0;
+}
+
 /* Rate of one series: (base + actual) / (base + target) for higher and
  * maintain, the inverse for lower; base is the KPI's rate-base or 0.  The
  * target is the one rate-against names. */
@@ -161,9 +212,18 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 	r->ms.latest = r->latest;
 	r->ms.base = s->baseline;
 	r->ms.previous = previous_actual(m, s, r->latest);
-	if (r->latest != NULL && s->target != NULL && s->target->num_ok) {
+	const struct value *actual = r->latest;
+	if (actual && kpi_cumulative(k)) {
+		if (cumulative_actual(m, k, s, r->latest, &r->cum) < 0)
+			actual = NULL;
+		else {
+			r->cumulative = 1;
+			actual = r->ms.latest = &r->cum;
+		}
+	}
+	if (actual != NULL && s->target != NULL && s->target->num_ok) {
 		kdec num, den;
-		int reached = 0, t = rate_terms(k, s, r->latest, &num, &den, &reached);
+		int reached = 0, t = rate_terms(k, s, actual, &num, &den, &reached);
 		if (t == 1) {
 			r->undefined = 1;
 			if (reached)
@@ -172,6 +232,11 @@ static void rate_series(const struct model *m, const struct kpi *k, const struct
 			r->rate_ok = krate_of(num, den, &r->rate) == 0;
 			measure_exact(&r->ms, num, den);
 		}
+	}
+	int judged = actual && s->target ? relation_met(m, k, s, actual, r) : -1;
+	if (judged >= 0) {
+		r->ms.kind = MS_JUDGED;
+		r->ms.judged_met = judged;
 	}
 	r->grade = primary_grade(m, &r->ms);
 	r->met = grade_met(m, r->grade);
@@ -189,7 +254,8 @@ static void sum_measure(const struct kpi *k, const struct kpi_result *r, struct 
 	for (size_t i = 0; i < k->nseries; i++) {
 		if (!r->series[i].rate_ok && !r->series[i].undefined)
 			continue;
-		if (kdec_add(a, r->series[i].latest->num, &a) < 0 ||
+		const struct series_result *sr = &r->series[i];
+		if (kdec_add(a, (sr->cumulative ? &sr->cum : sr->latest)->num, &a) < 0 ||
 		    kdec_add(t, k->series[i].target->num, &t) < 0)
 			return;
 		any = 1;
@@ -215,7 +281,7 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 	int n = 0, judged = 0, lo = -1, hi = -1;
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series_result *s = &r->series[i];
-		judged += s->rate_ok || s->undefined;
+		judged += s->rate_ok || s->undefined || s->ms.kind == MS_JUDGED;
 		if (lo < 0 || s->grade < lo)
 			lo = s->grade;
 		if (hi < 0 || s->grade > hi)
@@ -242,7 +308,8 @@ static void combine(const struct model *m, const struct kpi *k, struct kpi_resul
 		r->computed_grade = judged > 0 ? hi : last;
 		break;
 	case COMB_FIRST:
-		r->computed_grade = r->chosen >= 0 ? r->series[r->chosen].grade : last;
+		r->computed_grade = r->chosen >= 0 ? r->series[r->chosen].grade
+		                    : k->nseries && r->series[0].ms.kind == MS_JUDGED ? r->series[0].grade : last;
 		break;
 	case COMB_MEAN:
 		/* Each rate is truncated to 9 decimals, so their sum is up to n
@@ -341,10 +408,27 @@ static int grade_holds(const struct grade *g, const struct measure *ms)
 	return 0;
 }
 
+/* Whether a scale judges the rate (cuts, an "equal" band): a relative
+ * target's judgement replaces its rules; comparisons with the baseline or
+ * the previous year keep theirs. */
+static int scale_rated(const struct scale *sc)
+{
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (sc->grades[i].rule == GR_CUT || sc->grades[i].rule == GR_EQUAL)
+			return 1;
+	return 0;
+}
+
 int eval_grade(const struct scale *sc, const struct measure *ms)
 {
 	if (sc->ngrades == 0)
 		return -1;
+	if (ms->kind == MS_JUDGED && scale_rated(sc)) {
+		for (size_t i = 0; ms->judged_met && i < sc->ngrades; i++)
+			if (sc->grades[i].achieved)
+				return (int)i;
+		return (int)sc->ngrades - 1;
+	}
 	for (size_t i = 0; i < sc->ngrades; i++)
 		if (grade_holds(&sc->grades[i], ms))
 			return (int)i;
@@ -361,7 +445,7 @@ static int state_of(const struct model *m, const struct kpi *k, const struct kpi
 	for (size_t i = 0; i < k->nseries; i++) {
 		const struct series *s = &k->series[i];
 		actual |= r->series[i].latest != NULL;
-		target |= s->target && s->target->num_ok;
+		target |= s->target && (s->target->num_ok || RELATION_WITHOUT_FIGURE(s->target->rel));
 		for (size_t v = 0; v < s->nvalues; v++)
 			unpublished |= s->values[v].status == VS_NOT_AVAILABLE &&
 			               (upto == 0 || (s->values[v].year.ok && s->values[v].year.y <= upto));

@@ -20,10 +20,12 @@
 enum trend { TREND_NONE, TREND_IMPROVED, TREND_UNCHANGED, TREND_WORSENED };
 
 /* What a grade is judged on: an exact rate num/den (percent = 100 num/den),
- * a mean of truncated rates (sum over n), or nothing; and the values a
+ * a mean of truncated rates (sum over n), a relative target's achieved or
+ * not (the scale's first achieved grade, else its last), or nothing; and the values a
  * comparison with the baseline or the previous year needs. */
 struct measure {
-	enum { MS_NONE, MS_EXACT, MS_MEAN } kind;
+	enum { MS_NONE, MS_EXACT, MS_MEAN, MS_JUDGED } kind;
+	int judged_met;              /* MS_JUDGED: a relative target's achieved or not */
 	kdec num, den;
 	krate sum;
 	int n;
@@ -40,6 +42,10 @@ struct series_result {
 	enum trend trend;
 	int grade;                   /* in the primary scale, -1 without one */
 	struct measure ms;
+	/* A cumulative KPI's: the sum of the yearly actuals over its span up to
+	 * latest's year (cum.num, cum.year the latest's), what it is rated on. */
+	int cumulative;
+	struct value cum;
 };
 
 struct kpi_result {

@@ -345,6 +345,7 @@ static enum vstatus status_of(const char *s)
 static void read_value(struct model *m, xmlNode *n, enum vkind kind, struct value *v)
 {
 	memset(v, 0, sizeof *v);
+	v->ref_i = -1;
 	v->node = n;
 	v->kind = kind;
 	v->year = year_attr(m, n, "year");
@@ -411,6 +412,81 @@ static void read_series(struct model *m, xmlNode *kn, struct kpi *k)
 	}
 }
 
+static void add_year(struct model *m, xmlNode *n, const char *attr);
+
+static enum relation relation_of(const char *s)
+{
+	static const char *const names[] = { "", "at-least", "at-most", "keep", "extend", "previous", "reference" };
+	for (size_t i = 1; s && i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(s, names[i]))
+			return (enum relation)i;
+	return REL_NONE;
+}
+
+int model_find_refseries(const struct model *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->nrefseries; i++)
+		if (m->refseries[i].id && !strcmp(m->refseries[i].id, id))
+			return (int)i;
+	return -1;
+}
+
+const struct value *refseries_value(const struct refseries *r, int year)
+{
+	for (size_t i = 0; i < r->nvalues; i++)
+		if (r->values[i].year.ok && r->values[i].year.y == year && r->values[i].num_ok)
+			return &r->values[i];
+	return NULL;
+}
+
+/* A target's relation= and reference=, and its words in the tables. */
+static void read_relation(struct model *m, const struct kpi *k, struct value *t)
+{
+	int lower = k->dir == DIR_LOWER;
+	t->rel = relation_of(prop(m, t->node, "relation"));
+	t->ref = prop(m, t->node, "reference");
+	t->ref_i = model_find_refseries(m, t->ref);
+	t->initial_text = prop(m, t->node, "initial");
+	t->initial_ok = t->initial_text && kdec_parse(t->initial_text, strlen(t->initial_text), &t->initial) == KDEC_OK;
+	t->revised_in = year_attr(m, t->node, "revised-in");
+	switch (t->rel) {
+	case REL_AT_LEAST: t->rel_word = "以上"; break;
+	case REL_AT_MOST: t->rel_word = "以下"; break;
+	case REL_KEEP: t->rel_word = "維持"; break;
+	case REL_EXTEND: t->rel_word = "延伸"; break;
+	case REL_PREVIOUS: t->rel_word = lower ? "前年を下回る" : "前年を上回る"; break;
+	case REL_REFERENCE: {
+		const char *label = t->ref_i >= 0 && m->refseries[t->ref_i].label ? m->refseries[t->ref_i].label
+		                    : t->ref ? t->ref : "";
+		size_t n = strlen(label);
+		char *w = arena_alloc(&m->arena, n + sizeof "を上回る");
+		memcpy(w, label, n);
+		memcpy(w + n, lower ? "を下回る" : "を上回る", sizeof "を上回る");
+		t->rel_word = w;
+		break;
+	}
+	case REL_NONE: break;
+	}
+}
+
+static void read_references(struct model *m, xmlNode *refs)
+{
+	for (xmlNode *c = child(refs, NULL); c; c = c->next) {
+		if (!is_el(c, "reference"))
+			continue;
+		struct refseries *r = PUSH(m->refseries, m->nrefseries);
+		memset(r, 0, sizeof *r);
+		r->node = c;
+		r->id = prop(m, c, "id");
+		r->label = prop(m, c, "label");
+		for (xmlNode *v = c->children; v; v = v->next)
+			if (is_el(v, "value")) {
+				PUSH(r->values, r->nvalues);
+				read_value(m, v, VK_VALUE, &r->values[r->nvalues - 1]);
+			}
+	}
+}
+
 static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 {
 	struct kpi *k = PUSH(m->kpis, m->nkpis);
@@ -456,6 +532,18 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 	k->state = prop(m, n, "state");
 	k->state_i = model_find_state(m, k->state);
 	read_given(m, n, k);
+	for (size_t i = 0; i < k->nseries; i++)
+		if (k->series[i].target)
+			read_relation(m, k, k->series[i].target);
+	const char *cum = prop(m, n, "cumulative");
+	k->cumulative = cum && !strcmp(cum, "yes");
+	k->span_node = child(n, "span");
+	if (k->span_node) {
+		k->span_from = year_attr(m, k->span_node, "from");
+		k->span_to = year_attr(m, k->span_node, "to");
+		add_year(m, k->span_node, "from");
+		add_year(m, k->span_node, "to");
+	}
 }
 
 static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
@@ -699,6 +787,7 @@ void model_build(struct model *m, xmlDoc *doc)
 		d->id = prop(m, c, "id");
 		d->name = text_of(m, c);
 	}
+	read_references(m, child(root, "references"));
 	for (xmlNode *c = child(child(root, "goals"), NULL); c; c = c->next) {
 		if (!is_el(c, "goal"))
 			continue;
@@ -733,6 +822,9 @@ void model_free(struct model *m)
 		free(m->kpis[i].depts);
 		free(m->kpis[i].dept_nodes);
 	}
+	for (size_t i = 0; i < m->nrefseries; i++)
+		free(m->refseries[i].values);
+	free(m->refseries);
 	free(m->depts);
 	free(m->goals);
 	free(m->headings);

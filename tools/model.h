@@ -83,6 +83,12 @@ struct given_grade {
 };
 
 
+/* A relative target (<target relation=…>): at least / at most its figure
+ * (以上, 以下), keep the baseline (維持), better than the baseline (延伸),
+ * better than the previous year (前年を上回る), better than a reference
+ * series (全国平均を上回る).  "Better" is in the KPI's direction. */
+enum relation { REL_NONE, REL_AT_LEAST, REL_AT_MOST, REL_KEEP, REL_EXTEND, REL_PREVIOUS, REL_REFERENCE };
+
 struct value {
 	xmlNode *node;
 	enum vkind kind;
@@ -94,6 +100,27 @@ struct value {
 	kdec num;
 	const char *text;            /* trimmed content */
 	const char *label;           /* label=, or NULL */
+	enum relation rel;           /* targets only */
+	const char *rel_word;        /* 以上, 維持, 全国平均を上回る… as the tables write it */
+	const char *ref;             /* reference= (REL_REFERENCE), or NULL */
+	int ref_i;                   /* index into model.refseries, -1 */
+	/* A target revised during the period: initial= (当初), revised-in= (the
+	 * year of the revision); the content is the revised target. */
+	const char *initial_text;    /* NULL if not revised */
+	int initial_ok;
+	kdec initial;
+	struct year revised_in;
+};
+
+/* Whether a relative target needs no figure (維持, 延伸, 前年, 全国平均). */
+#define RELATION_WITHOUT_FIGURE(r) ((r) >= REL_KEEP)
+
+/* A reference series held in the source (<reference id= label=>: 全国平均). */
+struct refseries {
+	xmlNode *node;
+	const char *id, *label;
+	struct value *values;
+	size_t nvalues;
 };
 
 struct series {
@@ -140,6 +167,11 @@ struct kpi {
 	int state_i;                 /* its index, -1 */
 	struct given_grade *given;   /* <grade> children */
 	size_t ngiven;
+	/* 累計: cumulative="yes", the actual the sum of the yearly values over
+	 * the span <span from= to=/> up to the evaluated year. */
+	int cumulative;
+	xmlNode *span_node;          /* <span>, or NULL */
+	struct year span_from, span_to;
 };
 
 struct heading {
@@ -255,6 +287,7 @@ struct model {
 	struct ktag { xmlNode *node; const char *id, *label; } *tags;
 	size_t ntags;
 
+	struct refseries *refseries; size_t nrefseries;
 	struct department *depts; size_t ndepts;
 	struct goal *goals;       size_t ngoals;
 	struct heading *headings; size_t nheadings;
@@ -291,6 +324,9 @@ int model_find_scale(const struct model *m, const char *id);
 int model_find_grade(const struct scale *s, const char *id);
 int model_find_state(const struct model *m, const char *id);
 int model_find_tag(const struct model *m, const char *id, size_t len);
+/* A reference series by id, -1; its value for a year with a figure, NULL. */
+int model_find_refseries(const struct model *m, const char *id);
+const struct value *refseries_value(const struct refseries *r, int year);
 
 /* The series' value for a year, NULL if none. */
 const struct value *series_value(const struct series *s, int year);

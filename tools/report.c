@@ -473,8 +473,22 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 		json_value(b, s, s->baseline);
 		buf_puts(b, ", \"latest\": ");
 		json_value(b, s, sr->latest);
+		if (sr->cumulative) {
+			buf_puts(b, ", \"cumulative\": ");
+			json_value(b, s, &sr->cum);
+		}
 		buf_puts(b, ", \"target\": ");
 		json_value(b, s, s->target);
+		if (s->target && s->target->initial_ok) {
+			struct value v = *s->target;
+			v.num = s->target->initial;
+			v.num_ok = v.has_num = 1;
+			v.label = NULL;
+			buf_puts(b, ", \"initial_target\": ");
+			json_value(b, s, &v);
+			if (s->target->revised_in.ok)
+				buf_printf(b, ", \"revised_in\": %d", s->target->revised_in.y);
+		}
 		buf_puts(b, ", \"rate\": ");
 		json_rate(b, sr->rate_ok, sr->rate);
 		buf_printf(b, ", \"met\": %s, \"trend\": \"%s\", \"values\": %zu}",

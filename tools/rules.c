@@ -764,6 +764,33 @@ static void rule_yearly_target(const struct ck *c)
 	buf_free(&b);
 }
 
+/* A cumulative KPI's <span>: there, in order, inside the period; and only
+ * on a cumulative KPI. */
+static void cumulative_span(const struct ck *c, const struct kpi *k)
+{
+	const struct model *m = c->m;
+	if (!k->cumulative && k->span_node) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at(c, k->span_node),
+		            "KPI '%s' has a <span> but is not cumulative: add cumulative=\"yes\" to the <kpi> or remove the <span>",
+		            kname(k));
+	} else if (k->cumulative && !k->span_node) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at_attr(c, k->node, "cumulative"),
+		            "cumulative KPI '%s' has no span: add <span from=\"YEAR\" to=\"YEAR\"/> after its name and unit, the years its yearly values are summed over",
+		            kname(k));
+	} else if (k->cumulative && k->span_from.ok && k->span_to.ok && m->start.ok && m->end.ok &&
+	           (k->span_from.y > k->span_to.y || k->span_from.y < m->start.y || k->span_to.y > m->end.y)) {
+		diag_report(c->d, R_CUMULATIVE_SPAN, c->src, at(c, k->span_node),
+		            "the span %d–%d of cumulative KPI '%s' is not a span of years inside the period %d–%d",
+		            k->span_from.y, k->span_to.y, kname(k), m->start.y, m->end.y);
+	}
+}
+
+static void rule_cumulative_span(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nkpis; i++)
+		cumulative_span(c, &c->m->kpis[i]);
+}
+
 /* ---------------------------------------------- series and values */
 
 static void target_year(const struct ck *c, const struct kpi *k, const struct series *s, const struct value *v)
@@ -900,6 +927,8 @@ static void missing_target(const struct ck *c, const struct kpi *k, const struct
 	int st = c->e->kpis[k - c->m->kpis].state;
 	if (st >= 0 && c->m->states[st].when == SW_NO_TARGET)
 		return;
+	if (s->target && RELATION_WITHOUT_FIGURE(s->target->rel))
+		return;
 	struct buf b = BUF_INIT;
 	if (s->target == NULL)
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->node),
@@ -908,6 +937,70 @@ static void missing_target(const struct ck *c, const struct kpi *k, const struct
 		diag_report(c->d, R_MISSING_TARGET, c->src, at(c, s->target->node),
 		            "the target of %s has no figure", series_desc(k, s, &b));
 	buf_free(&b);
+}
+
+/* A relative target against a reference series: reference= names a
+ * declared <reference> holding a figure for the evaluated year. */
+static void relative_reference(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	const struct model *m = c->m;
+	const struct value *t = s->target;
+	const struct series_result *sr = &c->e->kpis[k - m->kpis].series[s - k->series];
+	struct buf b = BUF_INIT;
+	if (!t || (t->rel != REL_REFERENCE && !t->ref)) {
+		buf_free(&b);
+		return;
+	}
+	if (t->rel != REL_REFERENCE)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "the target of %s names a reference series but is not relation=\"reference\": add that relation or remove reference=",
+		            series_desc(k, s, &b));
+	else if (!t->ref)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "relation"),
+		            "the target of %s is better than a reference series but names none: add reference=\"ID\" of a <reference> in <references>",
+		            series_desc(k, s, &b));
+	else if (t->ref_i < 0)
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "the target of %s names reference series '%s', which is not declared: add <reference id=\"%s\"> to <references>",
+		            series_desc(k, s, &b), t->ref, t->ref);
+	else if (sr->latest && !refseries_value(&m->refseries[t->ref_i], sr->latest->year.y))
+		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
+		            "reference series '%s' has no figure for %d, the year %s is evaluated in: add <value year=\"%d\"> to it",
+		            t->ref, sr->latest->year.y, series_desc(k, s, &b), sr->latest->year.y);
+	buf_free(&b);
+}
+
+static void rule_relative_reference(const struct ck *c)
+{
+	each_series(c, relative_reference);
+}
+
+/* A revised target: initial= a decimal, revised-in= inside the period and
+ * only beside an initial=. */
+static void target_revision(const struct ck *c, const struct kpi *k, const struct series *s)
+{
+	const struct model *m = c->m;
+	const struct value *t = s->target;
+	struct buf b = BUF_INIT;
+	if (t && t->initial_text && !t->initial_ok)
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "initial"),
+		            "the initial target '%s' of %s is not a decimal number: write the figure first set, without separators or unit",
+		            t->initial_text, series_desc(k, s, &b));
+	else if (t && t->revised_in.ok && !t->initial_text)
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "revised-in"),
+		            "the target of %s was revised but gives no initial target: add initial=\"…\", the figure first set",
+		            series_desc(k, s, &b));
+	else if (t && t->revised_in.ok && m->start.ok && m->end.ok &&
+	         (t->revised_in.y < m->start.y || t->revised_in.y > m->end.y))
+		diag_report(c->d, R_TARGET_REVISION, c->src, at_attr(c, t->node, "revised-in"),
+		            "the target of %s was revised in %d, outside the period %d–%d",
+		            series_desc(k, s, &b), t->revised_in.y, m->start.y, m->end.y);
+	buf_free(&b);
+}
+
+static void rule_target_revision(const struct ck *c)
+{
+	each_series(c, target_revision);
 }
 
 static void rule_missing_target(const struct ck *c)
@@ -1699,6 +1792,9 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_scales,
 	rule_grades,
 	rule_yearly_target,
+	rule_cumulative_span,
+	rule_relative_reference,
+	rule_target_revision,
 	rule_target_year,
 	rule_value_year,
 	rule_baseline_after,

@@ -43,6 +43,10 @@ void valtext_value(const struct series *s, const struct value *v, struct buf *ou
 		buf_puts(out, v->label);
 		return;
 	}
+	if (RELATION_WITHOUT_FIGURE(v->rel) && v->rel_word) {
+		buf_puts(out, v->rel_word);
+		return;
+	}
 	year_span(s, v, out);
 	if (!v->num_ok) {
 		buf_puts(out, v->text ? v->text : "");
@@ -57,6 +61,8 @@ void valtext_value(const struct series *s, const struct value *v, struct buf *ou
 	buf_puts(out, s->unit ? s->unit : "");
 	if (v->status == VS_PROVISIONAL || v->status == VS_REFERENCE)
 		buf_puts(out, ")");
+	if (v->rel_word)
+		buf_puts(out, v->rel_word);
 }
 
 /* 1 if the text right after n starts with s (or with its fullwidth form fw). */
