@@ -32,10 +32,11 @@ struct scheme {
 	const char *name;
 	const char *summary;         /* translated when printed */
 	const char *evaluation;      /* the <evaluation> element */
+	const char *met;             /* the met KPIs in the narrative */
 };
 
 static const struct scheme schemes[] = {
-#define SCHEME(name, summary, evaluation) { name, summary, evaluation },
+#define SCHEME(name, summary, evaluation, met) { name, summary, evaluation, met },
 #include "schemes.def"
 #undef SCHEME
 };
@@ -173,7 +174,7 @@ static int make_source(const char *tdir, const struct answers *a, const struct s
 		{ "MUNICIPALITY", a->municipality, 0 }, { "TITLE", a->title, 0 },
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 }, { "AS_OF", asof, 0 },
 		{ "SCHEME", s->name, 0 }, { "EVALUATION", s->evaluation, 1 },
-		{ "MET", "達成率<threshold/>%以上", 1 },   /* every scheme is threshold= */
+		{ "MET", s->met, 1 },
 		{ "BODY", "", 1 },
 	};
 	size_t nf = sizeof f / sizeof f[0];
