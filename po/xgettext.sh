@@ -5,7 +5,7 @@
 #
 # The one list of what is translatable, used by `make update-po` and by the
 # completeness test (tests/t-i18n.sh): _() and N_() anywhere, the format of
-# diag_report, diag_note, layout_warn, layout_fail, usage_error and option_error (which translate it
+# diag_report, diag_note, layout_warn, layout_fail, cmd_usage_error and option_error (which translate it
 # themselves, so that their call sites stay plain), and the fourth field of
 # every RULE() line in tools/rules.def, the rule's summary.
 set -eu
@@ -22,7 +22,7 @@ xgettext --language=C --from-code=UTF-8 --package-name=kpic --package-version="$
 	--keyword=diag_note:4 --flag=diag_note:4:c-format \
 	--keyword=layout_warn:4 --flag=layout_warn:4:c-format \
 	--keyword=layout_fail:3 --flag=layout_fail:3:c-format \
-	--keyword=usage_error:1 --flag=usage_error:1:c-format \
+	--keyword=cmd_usage_error:1 --flag=cmd_usage_error:1:c-format \
 	--keyword=cmd_usage:2 --flag=cmd_usage:2:c-format \
 	--keyword=import_report:5 --flag=import_report:5:c-format \
 	--keyword=exceed:4 --flag=exceed:4:c-format \

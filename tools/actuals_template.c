@@ -74,7 +74,7 @@ static void kpi_rows(const struct model *m, const struct kpi *k, int year, struc
 		if (v)
 			era_year(v->year.y, vy, sizeof vy);
 		const char *row[T_NCOLS] = { k->id, k->name, dept, series_name(k, s), s->unit, v ? v->text : NULL, vy, NULL };
-		wsheet_row(sh, row);
+		sheet_write_row(sh, row);
 	}
 }
 
@@ -86,12 +86,12 @@ static void sheet_head(struct wsheet *sh, const char *name, int year, const char
 		snprintf(title, sizeof title, "%s 実績（%s）", y, dept);
 	else
 		snprintf(title, sizeof title, "%s 実績", y);
-	wsheet_init(sh, name, T_NCOLS);
+	sheet_write_init(sh, name, T_NCOLS);
 	sh->wide[T_NAME] = 1;
 	const char *t[T_NCOLS] = { title };
-	wsheet_row(sh, t);
+	sheet_write_row(sh, t);
 	const char *h[T_NCOLS] = { "KPI", "KPI名", "担当課", "系列", "単位", "前回の実績", "前回の年度", y };
-	wsheet_row(sh, h);
+	sheet_write_row(sh, h);
 }
 
 static int taken_has(char **taken, size_t n, const char *s)

@@ -112,7 +112,7 @@ static int foreign_option(const struct command *c, char s, const char *l, size_t
 {
 	struct buf takers = BUF_INIT;
 	size_t count = 0;
-	for (const struct command *k = kpic_commands; k->name; k++) {
+	for (const struct command *k = cmd_table; k->name; k++) {
 		if (find_option(k->options, s, l, n) == OPT_END)
 			continue;
 		buf_printf(&takers, "%s%s", count++ ? ", " : "", k->name);
@@ -154,10 +154,10 @@ static int warning_option(const struct command *c, struct diag_ctx *d, const cha
 	int as_error = strncmp(w, "error=", 6) == 0;
 	int disable = strncmp(w, "no-", 3) == 0;
 	const char *name = as_error ? w + 6 : disable ? w + 3 : w;
-	int r = rule_by_name(name);
+	int r = diag_rule_by_name(name);
 	if (r < 0)
 		return cmd_usage(c, N_("unknown rule '%s' (kpic rules lists them)"), name);
-	if (rule_severity((enum rule)r) == SEV_ERROR && disable)
+	if (diag_rule_severity((enum rule)r) == SEV_ERROR && disable)
 		return cmd_usage(c, N_("rule '%s' reports errors, which cannot be silenced"), name);
 	if (disable)
 		d->disabled[r] = 1;
@@ -193,7 +193,7 @@ static int port_option(const struct command *c, const char *s, struct opts *o)
 
 static int year_option(const struct command *c, const char *y, struct opts *o)
 {
-	int v = fiscal_year_parse(y, strlen(y));
+	int v = vocab_fiscal_year_parse(y, strlen(y));
 	if (v < 0)
 		return cmd_usage(c, N_("--year '%s': a fiscal year such as 2023, R5 or 令和5年度"), y);
 	o->year = v;
@@ -378,7 +378,7 @@ void cli_help(FILE *f)
 	               "the document publishes, and writes the results.\n"
 	               "\n"
 	               "Commands:\n"));
-	for (const struct command *c = kpic_commands; c->name; c++) {
+	for (const struct command *c = cmd_table; c->name; c++) {
 		struct buf left = BUF_INIT;
 		buf_printf(&left, "%s%s%s", c->name, *c->synopsis ? " " : "", c->synopsis);
 		help_entry(&b, buf_str(&left), gettext(c->summary));

@@ -16,7 +16,7 @@ const enum opt_id cmd_build_options[] = {
 	OPT_OUTDIR, OPT_JOBS, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
-int build_name(const char *path, char *out, size_t size)
+int cmd_build_name(const char *path, char *out, size_t size)
 {
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
@@ -49,7 +49,7 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 	char name[PATH_MAX / 2], path[PATH_MAX];
 	struct unit u;
 	size_t errors_before = d->nerrors, warnings_before = d->nwarnings, pages = 0;
-	int status = status_of(compile_source(file, sc, d, &u, o->timing), 0);
+	int status = cmd_status_of(compile_source(file, sc, d, &u, o->timing), 0);
 	struct buf page = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
 	if (status == 0) {
 		struct pdf_output out = { &pdf, NULL, NULL, &pages };
@@ -68,30 +68,30 @@ static int build_one(const struct opts *o, const char *file, const char *outdir,
 	if (status == 0 && d->nerrors > errors_before)
 		status = 1;
 	const char *inputs[] = { file, rq->templates_dir, NULL };
-	build_name(file, name, sizeof name);
+	cmd_build_name(file, name, sizeof name);
 	snprintf(path, sizeof path, "%s/%s", outdir, name);
 	if (status == 0 && make_dir(path) < 0)
 		status = 2;
 	if (status == 0) {
 		snprintf(path, sizeof path, "%s/%s/kensho.html", outdir, name);
-		status = write_output(path, &page, inputs);
+		status = cmd_write_output(path, &page, inputs);
 	}
 	if (status == 0) {
 		snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
-		status = write_output(path, &pdf, inputs);
+		status = cmd_write_output(path, &pdf, inputs);
 	}
 	if (status == 0) {
 		struct buf said = BUF_INIT;
-		say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
-		say_counts(&said, u.model.nkpis, d->nwarnings - warnings_before);
+		cmd_say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
+		cmd_say_counts(&said, u.model.nkpis, d->nwarnings - warnings_before);
 		snprintf(path, sizeof path, "%s/%s/kensho.html, kensho.pdf", outdir, name);
-		say_wrote(o, path, &said);
+		cmd_say_wrote(o, path, &said);
 		buf_free(&said);
 	}
 	buf_free(&page);
 	buf_free(&pdf);
 	buf_free(&msg);
-	unit_free(&u);
+	compile_unit_free(&u);
 	return status;
 }
 
@@ -111,7 +111,7 @@ static int build_share(void *ctx, size_t first, size_t step)
 	const struct opts *o = job->o;
 	struct pdf_request rq = { NULL, job->dir, "kensho-layout.xsl", -1, o->timing, xslt_cache_new(),
 	                          layout_fonts_new() };
-	int bad_epoch = source_date_epoch(&rq.creation_time);
+	int bad_epoch = cmd_source_date_epoch(&rq.creation_time);
 	int status = bad_epoch ? 2 : 0;
 	for (size_t i = first; i < o->nfiles && !bad_epoch; i += step) {
 		int s = build_one(o, o->files[i], o->outdir, job->sc, job->d, &rq);
@@ -136,15 +136,15 @@ int cmd_build(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (d->format != DIAG_TEXT)
 		return cmd_usage(o->command, N_("diagnostics are written as text only"));
 	for (size_t i = 0; i < o->nfiles; i++) {
-		if (build_name(o->files[i], name, sizeof name) < 0)
+		if (cmd_build_name(o->files[i], name, sizeof name) < 0)
 			return cmd_usage(o->command, N_("no output name for '%s'"), o->files[i]);
 		for (size_t j = 0; j < i; j++)
-			if (build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
+			if (cmd_build_name(o->files[j], other, sizeof other) == 0 && strcmp(name, other) == 0)
 				return cmd_usage(o->command, N_("two sources would write to the same directory '%s'"), name);
 	}
 	if (o->jobs > 1 && o->timing)
 		return cmd_usage(o->command, N_("--time-report measures one process; leave out -j"));
-	if (find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0 || make_dir(o->outdir) < 0)
 		return 2;
 	struct build_job job = { o, sc, d, dir };
 	if (o->jobs <= 1)

@@ -17,12 +17,12 @@ int cmd_check(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	struct unit *units = calloc(o->nfiles, sizeof *units);
 	int status = 0;
 	for (size_t i = 0; i < o->nfiles; i++)
-		status = status_of(compile_source(o->files[i], sc, d, &units[i], o->timing), status);
-	diag_flush(d, diag_file(d));
+		status = cmd_status_of(compile_source(o->files[i], sc, d, &units[i], o->timing), status);
+	diag_flush(d, cmd_diag_file(d));
 	if (status == 0 && d->nerrors)
 		status = 1;
 	for (size_t i = 0; i < o->nfiles; i++)
-		unit_free(&units[i]);
+		compile_unit_free(&units[i]);
 	free(units);
 	return status;
 }

@@ -21,7 +21,7 @@
 #define KPIC_DATADIR "/usr/local/share/kpic"
 #endif
 
-const struct command kpic_commands[] = {
+const struct command cmd_table[] = {
 #define COMMAND(name, synopsis, summary, needs_schema) \
 	{ #name, synopsis, summary, needs_schema, cmd_##name, cmd_##name##_options },
 #include "commands.def"
@@ -29,35 +29,35 @@ const struct command kpic_commands[] = {
 	{ NULL, NULL, NULL, 0, NULL, NULL },
 };
 
-const struct command *command_find(const char *name)
+const struct command *cmd_find(const char *name)
 {
-	for (const struct command *c = kpic_commands; c->name; c++)
+	for (const struct command *c = cmd_table; c->name; c++)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
 }
 
-const char *command_near(const char *name)
+const char *cmd_near(const char *name)
 {
 	struct suggest sg;
 	suggest_init(&sg, name);
-	for (const struct command *c = kpic_commands; c->name; c++)
+	for (const struct command *c = cmd_table; c->name; c++)
 		suggest_offer(&sg, c->name, 0);
 	return suggest_best(&sg, NULL);
 }
 
-int usage_fail(const char *msg)
+int cmd_usage_fail(const char *msg)
 {
 	fprintf(stderr, "kpic: %s\n", msg);
 	fprintf(stderr, _("Try '%s'.\n"), "kpic --help");
 	return 2;
 }
 
-int usage_error(const char *fmt, const char *arg)
+int cmd_usage_error(const char *fmt, const char *arg)
 {
 	struct buf b = BUF_INIT;
 	buf_printf(&b, gettext(fmt), arg);
-	int rc = usage_fail(buf_str(&b));
+	int rc = cmd_usage_fail(buf_str(&b));
 	buf_free(&b);
 	return rc;
 }
@@ -77,18 +77,18 @@ int cmd_usage(const struct command *c, const char *fmt, ...)
 	return 2;
 }
 
-int status_of(enum compile_result r, int prev)
+int cmd_status_of(enum compile_result r, int prev)
 {
 	int s = r == COMPILE_UNREADABLE ? 2 : r == COMPILE_ERRORS ? 1 : 0;
 	return s > prev ? s : prev;
 }
 
-FILE *diag_file(const struct diag_ctx *d)
+FILE *cmd_diag_file(const struct diag_ctx *d)
 {
 	return d->format == DIAG_TEXT ? stderr : stdout;
 }
 
-FILE *diag_stream(const struct opts *o, const struct diag_ctx *d, int status)
+FILE *cmd_diag_stream(const struct opts *o, const struct diag_ctx *d, int status)
 {
 	if (d->format == DIAG_TEXT || (status == 0 && o->output == NULL))
 		return stderr;
@@ -105,7 +105,7 @@ static int file_exists(const char *dir, const char *name)
 /* --templates, $KPIC_TEMPLATES, templates/ next to the binary (a build
  * tree), ../share/kpic/templates from the binary (an installation moved
  * elsewhere), then the configured data directory. */
-int find_templates(const char *given, char *out, size_t size)
+int cmd_find_templates(const char *given, char *out, size_t size)
 {
 	const char *env = getenv("KPIC_TEMPLATES");
 	if (given || (env && *env)) {
@@ -128,15 +128,15 @@ int find_templates(const char *given, char *out, size_t size)
 	return file_exists(out, "kpic.rng") ? 0 : -1;
 }
 
-const char *templates_input(const struct opts *o, char *dir, size_t size)
+const char *cmd_templates_input(const struct opts *o, char *dir, size_t size)
 {
-	return find_templates(o->templates, dir, size) == 0 ? dir : NULL;
+	return cmd_find_templates(o->templates, dir, size) == 0 ? dir : NULL;
 }
 
-struct schema *open_schema(const struct opts *o)
+struct schema *cmd_open_schema(const struct opts *o)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 16];
-	if (find_templates(o->templates, dir, sizeof dir) < 0) {
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0) {
 		fprintf(stderr, "kpic: %s\n",
 		        _("cannot find the templates directory (kpic.rng); use --templates=DIR or set KPIC_TEMPLATES"));
 		return NULL;
@@ -145,19 +145,19 @@ struct schema *open_schema(const struct opts *o)
 	return schema_load(path);
 }
 
-int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
+int cmd_compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
 {
-	return status_of(compile_source(o->files[0], sc, d, u, o->timing), 0);
+	return cmd_status_of(compile_source(o->files[0], sc, d, u, o->timing), 0);
 }
 
-int compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
+int cmd_compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u)
 {
-	int status = compile_one(o, sc, d, u);
+	int status = cmd_compile_one(o, sc, d, u);
 	diag_flush(d, d->format == DIAG_TEXT || status == 0 ? stderr : stdout);
 	return status;
 }
 
-int write_output(const char *path, const struct buf *b, const char *const inputs[])
+int cmd_write_output(const char *path, const struct buf *b, const char *const inputs[])
 {
 	char err[512];
 	if (output_write(path, b->data ? b->data : "", b->len, inputs, err, sizeof err) < 0) {
@@ -167,19 +167,19 @@ int write_output(const char *path, const struct buf *b, const char *const inputs
 	return 0;
 }
 
-int write_extra(const struct opts *o, const char *path, const struct buf *b)
+int cmd_write_extra(const struct opts *o, const char *path, const struct buf *b)
 {
 	char dir[PATH_MAX];
-	const char *inputs[] = { o->files[0], templates_input(o, dir, sizeof dir), NULL };
-	return write_output(path, b, inputs);
+	const char *inputs[] = { o->files[0], cmd_templates_input(o, dir, sizeof dir), NULL };
+	return cmd_write_output(path, b, inputs);
 }
 
-int write_result(const struct opts *o, const struct buf *b)
+int cmd_write_result(const struct opts *o, const struct buf *b)
 {
-	return write_extra(o, o->output ? o->output : "-", b);
+	return cmd_write_extra(o, o->output ? o->output : "-", b);
 }
 
-int finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
+int cmd_finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
                   const struct buf *err)
 {
 	const char *msg = err->data ? err->data : "";
@@ -190,33 +190,33 @@ int finish_render(const struct opts *o, int rc, const char *what, const struct b
 	}
 	if (err->len)
 		fprintf(stderr, _("kpic: %s: the stylesheet said:\n%s"), o->files[0], msg);
-	return write_result(o, result);
+	return cmd_write_result(o, result);
 }
 
-int says_what_happened(const struct opts *o)
+int cmd_says_what_happened(const struct opts *o)
 {
 	return !o->quiet && isatty(STDERR_FILENO);
 }
 
-void say_part(struct buf *b, const char *fmt, size_t n)
+void cmd_say_part(struct buf *b, const char *fmt, size_t n)
 {
 	if (b->len)
 		buf_puts(b, ", ");
 	buf_printf(b, fmt, n);
 }
 
-void say_counts(struct buf *b, size_t kpis, size_t warnings)
+void cmd_say_counts(struct buf *b, size_t kpis, size_t warnings)
 {
-	say_part(b, ngettext("%zu KPI", "%zu KPIs", kpis), kpis);
+	cmd_say_part(b, ngettext("%zu KPI", "%zu KPIs", kpis), kpis);
 	if (warnings)
-		say_part(b, ngettext("%zu warning", "%zu warnings", warnings), warnings);
+		cmd_say_part(b, ngettext("%zu warning", "%zu warnings", warnings), warnings);
 	else if (b->len)
 		buf_printf(b, ", %s", _("no warnings"));
 }
 
-void say_wrote(const struct opts *o, const char *path, const struct buf *details)
+void cmd_say_wrote(const struct opts *o, const char *path, const struct buf *details)
 {
-	if (!says_what_happened(o))
+	if (!cmd_says_what_happened(o))
 		return;
 	if (path == NULL || !strcmp(path, "-"))
 		fprintf(stderr, _("kpic: wrote standard output (%s)\n"), details->data ? details->data : "");
@@ -226,7 +226,7 @@ void say_wrote(const struct opts *o, const char *path, const struct buf *details
 
 /* https://reproducible-builds.org/specs/source-date-epoch/: so that two
  * builds are byte-identical. */
-int source_date_epoch(long long *t)
+int cmd_source_date_epoch(long long *t)
 {
 	const char *s = getenv("SOURCE_DATE_EPOCH");
 	char *end;
@@ -235,7 +235,7 @@ int source_date_epoch(long long *t)
 		return 0;
 	long long v = strtoll(s, &end, 10);
 	if (*end != '\0' || v < 0 || v > 253402300799LL)   /* up to 9999-12-31 */
-		return usage_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", s);
+		return cmd_usage_error("SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", s);
 	*t = v;
 	return 0;
 }

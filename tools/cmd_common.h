@@ -86,75 +86,75 @@ struct command {
 #undef COMMAND
 
 /* The table of commands (tools/commands.def), ended by a NULL name. */
-extern const struct command kpic_commands[];
-const struct command *command_find(const char *name);
+extern const struct command cmd_table[];
+const struct command *cmd_find(const char *name);
 
 /* "kpic: MSG" and "Try 'kpic --help'." on stderr; 2. */
-int usage_fail(const char *msg);
-/* The same for fmt (translated here; xgettext --keyword=usage_error:1) with
+int cmd_usage_fail(const char *msg);
+/* The same for fmt (translated here; xgettext --keyword=cmd_usage_error:1) with
  * one argument. */
-int usage_error(const char *fmt, const char *arg);
+int cmd_usage_error(const char *fmt, const char *arg);
 /* The command that name most likely misspells ("biuld": build), or NULL. */
-const char *command_near(const char *name);
+const char *cmd_near(const char *name);
 /* "kpic CMD: MSG" and "Try 'kpic CMD --help'." on stderr; 2.  fmt is
  * translated here (xgettext --keyword=cmd_usage:2). */
 int cmd_usage(const struct command *c, const char *fmt, ...);
 
 /* The worse of two exit statuses, r being a compilation's result. */
-int status_of(enum compile_result r, int prev);
+int cmd_status_of(enum compile_result r, int prev);
 /* Where diagnostics go when the command writes nothing else to standard
  * output: text to standard error, JSON or SARIF to standard output. */
-FILE *diag_file(const struct diag_ctx *d);
+FILE *cmd_diag_file(const struct diag_ctx *d);
 /* Where diagnostics go: text always to standard error; JSON or SARIF to
  * standard output, unless the command's own result goes there too. */
-FILE *diag_stream(const struct opts *o, const struct diag_ctx *d, int status);
+FILE *cmd_diag_stream(const struct opts *o, const struct diag_ctx *d, int status);
 
 /* The templates directory: --templates, $KPIC_TEMPLATES, next to the binary
  * or the configured data directory; -1 when none has kpic.rng. */
-int find_templates(const char *given, char *out, size_t size);
+int cmd_find_templates(const char *given, char *out, size_t size);
 /* The templates directory this run reads, which an output must never
  * replace; NULL when there is none, which ends the list of inputs it is put
  * last in. */
-const char *templates_input(const struct opts *o, char *dir, size_t size);
+const char *cmd_templates_input(const struct opts *o, char *dir, size_t size);
 /* The schema of the templates directory; NULL (said why) when unreadable. */
-struct schema *open_schema(const struct opts *o);
+struct schema *cmd_open_schema(const struct opts *o);
 
 /* Compiles the command's one source, o->files[0], into *u (which must then
- * be freed with unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
-int compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+ * be freed with compile_unit_free()): 0, 1 (errors in it) or 2 (unreadable). */
+int cmd_compile_one(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
 /* The same for a command whose result may go to standard output (eval,
  * export, draft), and its diagnostics flushed: text ones to stderr, JSON
  * and SARIF ones to stdout only when no result follows there. */
-int compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
+int cmd_compile_for_result(const struct opts *o, struct schema *sc, struct diag_ctx *d, struct unit *u);
 
 /* kpic build: NAME for a source, the directory of .../NAME/strategy.xml or
  * the file's name without .xml; -1 when there is none to use. */
-int build_name(const char *path, char *out, size_t size);
+int cmd_build_name(const char *path, char *out, size_t size);
 
 /* Writes b to path ("-": standard output) atomically, never over one of
  * inputs (NULL-terminated); 0, or 2 after saying why. */
-int write_output(const char *path, const struct buf *b, const char *const inputs[]);
+int cmd_write_output(const char *path, const struct buf *b, const char *const inputs[]);
 /* Writes a command's result to -o (atomically) or standard output; 0 or 2. */
-int write_result(const struct opts *o, const struct buf *b);
+int cmd_write_result(const struct opts *o, const struct buf *b);
 /* Writes b to path atomically, never over the source or the templates; 0 or 2. */
-int write_extra(const struct opts *o, const char *path, const struct buf *b);
+int cmd_write_extra(const struct opts *o, const char *path, const struct buf *b);
 /* The end of a rendering command: on failure (rc < 0) say why and write
  * nothing; else pass on what the stylesheet said and write the result. */
-int finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
+int cmd_finish_render(const struct opts *o, int rc, const char *what, const struct buf *result,
                   const struct buf *err);
 /* Whether the command ends with a line on standard error saying what it
  * wrote: only on a terminal, and not with -q. */
-int says_what_happened(const struct opts *o);
+int cmd_says_what_happened(const struct opts *o);
 /* Appends ", " (unless b is empty) and fmt with n: one part of that line's
  * details, fmt coming from ngettext ("%zu KPI", "%zu KPIs"). */
-void say_part(struct buf *b, const char *fmt, size_t n);
+void cmd_say_part(struct buf *b, const char *fmt, size_t n);
 /* The parts every such line has: the KPIs and the warnings. */
-void say_counts(struct buf *b, size_t kpis, size_t warnings);
-/* When says_what_happened: "kpic: wrote PATH (DETAILS)" on standard error;
+void cmd_say_counts(struct buf *b, size_t kpis, size_t warnings);
+/* When cmd_says_what_happened: "kpic: wrote PATH (DETAILS)" on standard error;
  * PATH NULL or "-" is standard output. */
-void say_wrote(const struct opts *o, const char *path, const struct buf *details);
+void cmd_say_wrote(const struct opts *o, const char *path, const struct buf *details);
 /* SOURCE_DATE_EPOCH: the creation date of a PDF; *t = -1 when unset; a
  * usage error (2) when set but not a number of seconds. */
-int source_date_epoch(long long *t);
+int cmd_source_date_epoch(long long *t);
 
 #endif

@@ -30,8 +30,8 @@ static int use_color(const struct opts *o)
 static int write_diff_file(const struct opts *o, const char *path, const struct buf *b)
 {
 	char dir[PATH_MAX];
-	const char *inputs[] = { o->files[0], o->files[1], templates_input(o, dir, sizeof dir), NULL };
-	return write_output(path, b, inputs) ? -1 : 0;
+	const char *inputs[] = { o->files[0], o->files[1], cmd_templates_input(o, dir, sizeof dir), NULL };
+	return cmd_write_output(path, b, inputs) ? -1 : 0;
 }
 
 /* The 新旧対照表 (--html, --pdf): kpic diff's XML through templates/shinkyu.xsl
@@ -41,9 +41,9 @@ static int diff_tables(const struct opts *o, const struct diff *df, const struct
 {
 	char dir[PATH_MAX];
 	struct buf xml = BUF_INIT, page = BUF_INIT, pdf = BUF_INIT, err = BUF_INIT;
-	int rc = find_templates(o->templates, dir, sizeof dir) < 0 ? -1 : 0;
+	int rc = cmd_find_templates(o->templates, dir, sizeof dir) < 0 ? -1 : 0;
 	long long when = -1;
-	if (rc == 0 && source_date_epoch(&when))
+	if (rc == 0 && cmd_source_date_epoch(&when))
 		rc = -1;
 	diff_xml(df, &xml);
 	xmlDoc *in = rc == 0 ? xmlReadMemory(xml.data, (int)xml.len, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
@@ -97,12 +97,12 @@ int cmd_diff(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		const char *inputs[] = { o->files[0], o->files[1], NULL };
 		if ((o->html_out || o->pdf_out) && diff_tables(o, &df, &u[1], d) != 0)
 			status = 2;
-		else if (write_output(o->output ? o->output : "-", &b, inputs))
+		else if (cmd_write_output(o->output ? o->output : "-", &b, inputs))
 			status = 2;
 		buf_free(&b);
 		diff_free(&df);
 	}
-	unit_free(&u[0]);
-	unit_free(&u[1]);
+	compile_unit_free(&u[0]);
+	compile_unit_free(&u[1]);
 	return status;
 }

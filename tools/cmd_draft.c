@@ -30,10 +30,10 @@ int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (!*name || strchr(name, '/') || name[0] == '.')
 		return cmd_usage(o->command, N_("--template=%s: name a stylesheet in the templates directory (no '/')"), name);
-	if (find_templates(o->templates, dir, sizeof dir) < 0)
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = compile_for_result(o, sc, d, &u);
+	int status = cmd_compile_for_result(o, sc, d, &u);
 	if (status == 0) {
 		struct buf src = BUF_INIT, err = BUF_INIT;
 		struct draft_period p;
@@ -41,12 +41,12 @@ int cmd_draft(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 			fprintf(stderr, "kpic: %s: %s", o->files[0], buf_str(&err));
 			status = 2;
 		} else {
-			status = finish_render(o, draft_rendered(o, &u, dir, name, &p, &src, &err), N_("draft"),
+			status = cmd_finish_render(o, draft_rendered(o, &u, dir, name, &p, &src, &err), N_("draft"),
 			                       &src, &err);
 		}
 		buf_free(&src);
 		buf_free(&err);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	return status;
 }

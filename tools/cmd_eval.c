@@ -15,7 +15,7 @@ int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (o->nfiles != 1)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	struct unit u;
-	int status = compile_for_result(o, sc, d, &u);
+	int status = cmd_compile_for_result(o, sc, d, &u);
 	if (status == 0 && o->year) {
 		/* --year: the evaluation as it stood after that fiscal year. */
 		eval_free(&u.eval);
@@ -31,9 +31,9 @@ int cmd_eval(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 			timing_add(o->timing, T_ENRICH, t0);
 		} else
 			report_text(&u.model, &u.eval, &b);
-		status = write_result(o, &b);
+		status = cmd_write_result(o, &b);
 		buf_free(&b);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	return status;
 }

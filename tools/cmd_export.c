@@ -30,7 +30,7 @@ static int write_csv_dir(const struct opts *o, const struct wsheet *sh, char **s
 		struct buf b = BUF_INIT;
 		snprintf(path, sizeof path, "%s/%s.csv", o->output, stems[i]);
 		sheet_write_csv(&sh[i], &b);
-		status = write_extra(o, path, &b);
+		status = cmd_write_extra(o, path, &b);
 		buf_free(&b);
 	}
 	return status;
@@ -51,7 +51,7 @@ static int write_template(const struct opts *o, const struct wsheet *sh, char **
 			fprintf(stderr, "kpic: %s: %s\n", o->output, err);
 			status = 2;
 		} else {
-			status = write_result(o, &b);
+			status = cmd_write_result(o, &b);
 		}
 	} else if (o->by_department) {
 		if (o->output == NULL)
@@ -59,7 +59,7 @@ static int write_template(const struct opts *o, const struct wsheet *sh, char **
 		status = write_csv_dir(o, sh, stems, n);
 	} else {
 		sheet_write_csv(&sh[0], &b);
-		status = write_result(o, &b);
+		status = cmd_write_result(o, &b);
 	}
 	buf_free(&b);
 	return status;
@@ -76,7 +76,7 @@ static int actuals_sheets(const struct opts *o, const struct model *m)
 	size_t n = actuals_template(m, o->year, o->by_department, &sh, &stems);
 	int status = write_template(o, sh, stems, n);
 	for (size_t i = 0; i < n; i++) {
-		wsheet_free(&sh[i]);
+		sheet_write_free(&sh[i]);
 		free(stems[i]);
 	}
 	free(sh);
@@ -91,7 +91,7 @@ int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (!o->actuals_template && (o->format == OUT_XLSX || o->format == OUT_ODS || o->by_department || o->year))
 		return cmd_usage(o->command, N_("--format=xlsx or ods, --by-department and --year go with --actuals-template"));
 	struct unit u;
-	int status = compile_for_result(o, sc, d, &u);
+	int status = cmd_compile_for_result(o, sc, d, &u);
 	if (status == 0 && o->actuals_template) {
 		status = actuals_sheets(o, &u.model);
 	} else if (status == 0) {
@@ -100,9 +100,9 @@ int cmd_export(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 			export_json(&u.model, &u.eval, &b);
 		else
 			export_csv(&u.model, &u.eval, &b);
-		status = write_result(o, &b);
+		status = cmd_write_result(o, &b);
 		buf_free(&b);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	return status;
 }

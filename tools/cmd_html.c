@@ -16,24 +16,24 @@ int cmd_html(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	char dir[PATH_MAX];
 	if (o->nfiles != 1)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
-	if (find_templates(o->templates, dir, sizeof dir) < 0)
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	struct unit u;
-	int status = compile_one(o, sc, d, &u);
-	diag_flush(d, diag_stream(o, d, status));
+	int status = cmd_compile_one(o, sc, d, &u);
+	diag_flush(d, cmd_diag_stream(o, d, status));
 	if (status == 0) {
 		struct buf page = BUF_INIT, err = BUF_INIT;
-		status = finish_render(o, html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing),
+		status = cmd_finish_render(o, html_render(&u, o->files[0], dir, "kensho.xsl", &page, &err, o->timing),
 		                       N_("HTML document"), &page, &err);
 		if (status == 0) {
 			struct buf said = BUF_INIT;
-			say_counts(&said, u.model.nkpis, d->nwarnings);
-			say_wrote(o, o->output, &said);
+			cmd_say_counts(&said, u.model.nkpis, d->nwarnings);
+			cmd_say_wrote(o, o->output, &said);
 			buf_free(&said);
 		}
 		buf_free(&page);
 		buf_free(&err);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	return status;
 }

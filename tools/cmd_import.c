@@ -18,9 +18,9 @@ static void say_imported(const struct opts *o, const struct unit *u, const struc
 {
 	struct buf said = BUF_INIT;
 	size_t ph = skeleton_placeholders(xmlDocGetRootElement(u->src.doc));
-	say_counts(&said, u->model.nkpis, d->nwarnings);
-	say_part(&said, ngettext("%zu placeholder to fill in", "%zu placeholders to fill in", ph), ph);
-	say_wrote(o, o->output, &said);
+	cmd_say_counts(&said, u->model.nkpis, d->nwarnings);
+	cmd_say_part(&said, ngettext("%zu placeholder to fill in", "%zu placeholders to fill in", ph), ph);
+	cmd_say_wrote(o, o->output, &said);
 	buf_free(&said);
 }
 
@@ -35,7 +35,7 @@ int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	const char *path = o->files[0];
 	char tdir[PATH_MAX];
 	struct buf frame = BUF_INIT, href = BUF_INIT, err = BUF_INIT;
-	if (find_templates(o->templates, tdir, sizeof tdir) < 0)
+	if (cmd_find_templates(o->templates, tdir, sizeof tdir) < 0)
 		return 2;
 	if (skeleton_read(tdir, "skeleton.xml", &frame, &err) < 0) {
 		fprintf(stderr, "kpic: %s", buf_str(&err));
@@ -45,7 +45,7 @@ int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	}
 	skeleton_schema_href(tdir, &href);
 	const struct import_frame fr = { buf_str(&frame), buf_str(&href) };
-	FILE *diag_out = diag_file(d);
+	FILE *diag_out = cmd_diag_file(d);
 	struct sheet sh;
 	struct buf xml = BUF_INIT;
 	/* 2 for a sheet that cannot be read at all, as for kpic update */
@@ -65,10 +65,10 @@ int cmd_import(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (status)
 		fprintf(stderr, compiled ? _("kpic: %s: the imported source would not pass kpic check; nothing was written\n")
 		                         : _("kpic: %s: the sheet cannot be imported; nothing was written\n"), path);
-	else if ((status = write_result(o, &xml)) == 0)
+	else if ((status = cmd_write_result(o, &xml)) == 0)
 		say_imported(o, &u, d);
 	if (compiled)
-		unit_free(&u);
+		compile_unit_free(&u);
 	buf_free(&xml);
 	buf_free(&frame);
 	buf_free(&href);

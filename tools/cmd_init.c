@@ -112,8 +112,8 @@ static int parse_period(const char *s, int *start, int *end)
 	const char *dash = strchr(s, '-');
 	if (dash == NULL)
 		return -1;
-	*start = fiscal_year_parse(s, (size_t)(dash - s));
-	*end = fiscal_year_parse(dash + 1, strlen(dash + 1));
+	*start = vocab_fiscal_year_parse(s, (size_t)(dash - s));
+	*end = vocab_fiscal_year_parse(dash + 1, strlen(dash + 1));
 	/* the baseline year, the one before the start, must be a year too */
 	return *start > LIMIT_MIN_YEAR && *end <= LIMIT_MAX_YEAR && *start <= *end ? 0 : -1;
 }
@@ -140,16 +140,16 @@ static int get_answers(const struct opts *o, struct answers *a)
 	}
 	int rc = 0;
 	if (missing.len && tty)
-		rc = usage_error("init: %s not given", buf_str(&missing));
+		rc = cmd_usage_error("init: %s not given", buf_str(&missing));
 	else if (missing.len)
-		rc = usage_error("init: give %s (standard input is not a terminal, so kpic does not ask)",
+		rc = cmd_usage_error("init: give %s (standard input is not a terminal, so kpic does not ask)",
 		                 buf_str(&missing));
 	else if (blank(a->municipality))
-		rc = usage_error("init: --municipality='%s': the municipality's name is empty", a->municipality);
+		rc = cmd_usage_error("init: --municipality='%s': the municipality's name is empty", a->municipality);
 	else if (blank(a->title))
-		rc = usage_error("init: --title='%s': the title is empty", a->title);
+		rc = cmd_usage_error("init: --title='%s': the title is empty", a->title);
 	else if (parse_period(a->period, &a->start, &a->end) < 0)
-		rc = usage_error("init: --period='%s': the first and last fiscal years, e.g. 2020-2024 or R2-R6",
+		rc = cmd_usage_error("init: --period='%s': the first and last fiscal years, e.g. 2020-2024 or R2-R6",
 		                 a->period);
 	buf_free(&missing);
 	return rc;
@@ -279,8 +279,8 @@ static int write_files(const char *dir, const char *tdir, const struct buf *src,
 	snprintf(spath, sizeof spath, "%s/strategy.xml", dir);
 	snprintf(apath, sizeof apath, "%s/actuals.csv", dir);
 	const char *inputs[] = { tdir, NULL };
-	int rc = write_output(apath, sheet, inputs);
-	if (rc == 0 && (rc = write_output(spath, src, inputs)) != 0)
+	int rc = cmd_write_output(apath, sheet, inputs);
+	if (rc == 0 && (rc = cmd_write_output(spath, src, inputs)) != 0)
 		unlink(apath);
 	if (rc && made)
 		rmdir(dir);
@@ -293,10 +293,10 @@ static void say_written(const struct opts *o, const char *dir, const struct unit
 	struct buf said = BUF_INIT;
 	char paths[2 * PATH_MAX];
 	size_t ph = skeleton_placeholders(xmlDocGetRootElement(u->src.doc));
-	say_counts(&said, u->model.nkpis, d->nwarnings);
-	say_part(&said, ngettext("%zu placeholder to fill in", "%zu placeholders to fill in", ph), ph);
+	cmd_say_counts(&said, u->model.nkpis, d->nwarnings);
+	cmd_say_part(&said, ngettext("%zu placeholder to fill in", "%zu placeholders to fill in", ph), ph);
 	snprintf(paths, sizeof paths, "%s/strategy.xml, %s/actuals.csv", dir, dir);
-	say_wrote(o, paths, &said);
+	cmd_say_wrote(o, paths, &said);
 	buf_free(&said);
 }
 
@@ -317,7 +317,7 @@ static int init_dir(const struct opts *o, struct diag_ctx *d, struct schema *sc,
 	d->disabled[R_DRAFT_PLACEHOLDER] = 1;    /* there by design: counted instead */
 	int status = compile_text(spath, xstrndup(src.data, src.len), src.len, sc, d, &u) == COMPILE_OK ? 0 : 1;
 	if (status) {
-		diag_flush(d, diag_file(d));
+		diag_flush(d, cmd_diag_file(d));
 		fprintf(stderr, _("kpic: %s: the new source would not pass kpic check; nothing was written\n"), spath);
 	} else {
 		make_actuals(&u, sheet_year(a), &sheet);
@@ -325,7 +325,7 @@ static int init_dir(const struct opts *o, struct diag_ctx *d, struct schema *sc,
 		if (status == 0)
 			say_written(o, dir, &u, d);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	buf_free(&src);
 	buf_free(&err);
 	buf_free(&sheet);
@@ -336,18 +336,18 @@ int cmd_init(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->list_schemes) {
 		if (o->nfiles)
-			return usage_error("%s: --list-schemes takes no directory", "init");
+			return cmd_usage_error("%s: --list-schemes takes no directory", "init");
 		list_schemes(stdout);
 		return 0;
 	}
 	if (o->nfiles != 1)
-		return usage_error("%s: expects exactly one directory, where strategy.xml and actuals.csv are written",
+		return cmd_usage_error("%s: expects exactly one directory, where strategy.xml and actuals.csv are written",
 		                   "init");
 	const struct scheme *s = scheme_find(o->scheme);
 	if (s == NULL)
-		return usage_error("init: unknown --scheme '%s' (kpic init --list-schemes lists them)", o->scheme);
+		return cmd_usage_error("init: unknown --scheme '%s' (kpic init --list-schemes lists them)", o->scheme);
 	char tdir[PATH_MAX];
-	if (find_templates(o->templates, tdir, sizeof tdir) < 0)
+	if (cmd_find_templates(o->templates, tdir, sizeof tdir) < 0)
 		return 2;
 	if (exists(o->files[0], "strategy.xml") || exists(o->files[0], "actuals.csv"))
 		return 2;

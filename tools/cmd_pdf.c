@@ -27,9 +27,9 @@ static void say_pdf(const struct opts *o, const struct unit *u, size_t pages, co
 {
 	struct buf said = BUF_INIT;
 	if (o->format != OUT_XML)
-		say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
-	say_counts(&said, u->model.nkpis, d->nwarnings);
-	say_wrote(o, o->output, &said);
+		cmd_say_part(&said, ngettext("%zu page", "%zu pages", pages), pages);
+	cmd_say_counts(&said, u->model.nkpis, d->nwarnings);
+	cmd_say_wrote(o, o->output, &said);
 	buf_free(&said);
 }
 
@@ -47,12 +47,12 @@ static int render_pdf(const struct opts *o, const struct unit *u, const struct p
 		        o->files[0], buf_str(&err));
 		status = 2;
 	} else {
-		diag_flush(d, diag_stream(o, d, 0));
+		diag_flush(d, cmd_diag_stream(o, d, 0));
 		if (err.len)
 			fprintf(stderr, _("kpic: %s: the stylesheet said:\n%s"), o->files[0], buf_str(&err));
-		status = d->nerrors ? 1 : write_result(o, o->format == OUT_XML ? &xml : &pdf);
+		status = d->nerrors ? 1 : cmd_write_result(o, o->format == OUT_XML ? &xml : &pdf);
 		if (status == 0 && o->boxes)
-			status = write_extra(o, o->boxes, &boxes);
+			status = cmd_write_extra(o, o->boxes, &boxes);
 		if (status == 0)
 			say_pdf(o, u, pages, d);
 	}
@@ -74,15 +74,15 @@ int cmd_pdf(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		                                  "redirect standard output (> FILE)"));
 	if (output_same_file(o->output ? o->output : "-", o->boxes))
 		return cmd_usage(o->command, N_("-o and --boxes name the same file, '%s': give each output its own"), o->boxes);
-	if (source_date_epoch(&rq.creation_time) || find_templates(o->templates, dir, sizeof dir) < 0)
+	if (cmd_source_date_epoch(&rq.creation_time) || cmd_find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	rq.source_path = o->files[0];
 	struct unit u;
-	int status = compile_one(o, sc, d, &u);
+	int status = cmd_compile_one(o, sc, d, &u);
 	if (status == 0)
 		status = render_pdf(o, &u, &rq, d);
 	else
-		diag_flush(d, diag_file(d));
-	unit_free(&u);
+		diag_flush(d, cmd_diag_file(d));
+	compile_unit_free(&u);
 	return status;
 }

@@ -15,9 +15,9 @@ int cmd_rules(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	(void)d;
 	struct buf b = BUF_INIT;
 	for (int r = 0; r < R__COUNT; r++) {
-		buf_pad(&b, rule_name((enum rule)r), 30, 0);
-		buf_pad(&b, rule_severity((enum rule)r) == SEV_ERROR ? "error" : "warning", 9, 0);
-		buf_printf(&b, "%s\n", rule_summary((enum rule)r));   /* translated; name and severity never */
+		buf_pad(&b, diag_rule_name((enum rule)r), 30, 0);
+		buf_pad(&b, diag_rule_severity((enum rule)r) == SEV_ERROR ? "error" : "warning", 9, 0);
+		buf_printf(&b, "%s\n", diag_rule_summary((enum rule)r));   /* translated; name and severity never */
 	}
 	fputs(buf_str(&b), stdout);
 	buf_free(&b);

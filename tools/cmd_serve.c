@@ -21,10 +21,10 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (d->format != DIAG_TEXT)
 		return cmd_usage(o->command, N_("diagnostics are written as text only"));
-	if (find_templates(o->templates, dir, sizeof dir) < 0)
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	long long epoch;
-	if (source_date_epoch(&epoch))
+	if (cmd_source_date_epoch(&epoch))
 		return 2;
 	sigset_t old;
 	struct watch w;
@@ -36,10 +36,10 @@ int cmd_serve(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	}
 	struct rebuild r;
-	rebuild_init(&r, o, sc, dir);
+	watch_rebuild_init(&r, o, sc, dir);
 	r.rq.creation_time = epoch;
 	int status = serve_run(&r, &w, d, sigfd, o->port_given ? o->port : SERVE_DEFAULT_PORT);
-	rebuild_free(&r);
+	watch_rebuild_free(&r);
 	watch_close(&w);
 	watch_signals_done(sigfd, &old);
 	return status;

@@ -107,9 +107,9 @@ static int check_result(const char *path, const struct buf *text, struct schema 
 	dv.format = d->format;
 	int ok = compile_text(path, xstrndup(text->data, text->len), text->len, sc, &dv, next) == COMPILE_OK;
 	if (!ok) {
-		diag_flush(&dv, diag_file(d));
+		diag_flush(&dv, cmd_diag_file(d));
 		fprintf(stderr, _("kpic: %s: the updated source would not pass kpic check; nothing was written\n"), path);
-		unit_free(next);
+		compile_unit_free(next);
 	}
 	diag_free(&dv);
 	return ok ? 0 : 1;
@@ -132,8 +132,8 @@ static int one_sheet(const struct opts *o, const struct input *in, int many, str
 	struct buf err = BUF_INIT;
 	int rc = update_apply(cur, &rq, d, &sheet, &res, &err);
 	char year[64];               /* as the document names it: 令和5年度 (FY2023) */
-	fiscal_year_name(res.year, year, sizeof year);
-	diag_flush(d, diag_file(d));
+	vocab_fiscal_year_name(res.year, year, sizeof year);
+	diag_flush(d, cmd_diag_file(d));
 	int status = 0;
 	struct unit next;
 	if (rc == 2) {
@@ -156,7 +156,7 @@ static int one_sheet(const struct opts *o, const struct input *in, int many, str
 		if (many && !o->quiet)
 			printf(_("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n"), label, year,
 			       res.added, res.replaced, res.revised, res.unchanged);
-		unit_free(cur);
+		compile_unit_free(cur);
 		*cur = next;
 		t->changed_sheets++;
 	}
@@ -188,7 +188,7 @@ static const char *dept_name(const struct model *m, const struct kpi *k)
 static int kpi_missing(const struct kpi *k, int year)
 {
 	for (size_t j = 0; j < k->nseries; j++)
-		if (series_value(&k->series[j], year) == NULL)
+		if (model_series_value(&k->series[j], year) == NULL)
 			return 1;
 	return 0;
 }
@@ -197,7 +197,7 @@ static int kpi_missing(const struct kpi *k, int year)
 static void report_missing(const struct model *m, int year)
 {
 	char name[64];
-	fiscal_year_name(year, name, sizeof name);
+	vocab_fiscal_year_name(year, name, sizeof name);
 	unsigned char *done = xcalloc(m->nkpis + 1, 1);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		if (done[i] || !kpi_missing(&m->kpis[i], year))
@@ -227,7 +227,7 @@ static int write_back(const struct opts *o, const char *target, const char *read
                       const struct unit *cur, char *backup, size_t bsize)
 {
 	char e[1024], dir[PATH_MAX];
-	const char *tdir = templates_input(o, dir, sizeof dir);
+	const char *tdir = cmd_templates_input(o, dir, sizeof dir);
 	/* never over an input: the source (with -o), the sheets, the templates */
 	const char **in = xcalloc(o->nfiles + 3, sizeof *in);
 	size_t n = 0;
@@ -264,9 +264,9 @@ static int read_source(const struct opts *o, struct schema *sc, struct diag_ctx 
 	struct diag_ctx ds = *d;
 	ds.list = NULL;
 	ds.n = ds.cap = ds.nerrors = ds.nwarnings = 0;
-	int status = status_of(compile_source(path, sc, &ds, u, o->timing), 0);
+	int status = cmd_status_of(compile_source(path, sc, &ds, u, o->timing), 0);
 	if (status) {
-		diag_flush(&ds, diag_file(d));
+		diag_flush(&ds, cmd_diag_file(d));
 		fprintf(stderr, _("kpic: %s: the source has errors; fix them before updating it\n"), path);
 	}
 	diag_free(&ds);
@@ -289,7 +289,7 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	struct unit cur;
 	int status = read_source(o, sc, d, &cur);
 	if (status) {
-		unit_free(&cur);
+		compile_unit_free(&cur);
 		srclock_release(&lk);
 		return status;
 	}
@@ -307,7 +307,7 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (status == 0 && t.changed_sheets > 0)
 		status = write_back(o, target, read, rlen, &cur, backup, sizeof backup);
 	char year[64];
-	fiscal_year_name(t.year, year, sizeof year);
+	vocab_fiscal_year_name(t.year, year, sizeof year);
 	/* -q: the line saying what was merged; what is still missing is still said */
 	if (status == 0 && t.changed_sheets > 0 && !o->quiet)
 		printf(o->output ? _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
@@ -316,7 +316,7 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		       o->output ? o->output : path, year, t.added, t.replaced, t.revised, t.unchanged, backup);
 	if (status == 0 && nsheets > 1)
 		report_missing(&cur.model, t.year);
-	unit_free(&cur);
+	compile_unit_free(&cur);
 	free(read);
 	srclock_release(&lk);
 	return status;

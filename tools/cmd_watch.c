@@ -19,12 +19,12 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return cmd_usage(o->command, N_("-d OUTDIR is required"));
 	if (d->format != DIAG_TEXT)
 		return cmd_usage(o->command, N_("diagnostics are written as text only"));
-	if (build_name(o->files[0], name, sizeof name) < 0)
+	if (cmd_build_name(o->files[0], name, sizeof name) < 0)
 		return cmd_usage(o->command, N_("no output name for '%s'"), o->files[0]);
-	if (find_templates(o->templates, dir, sizeof dir) < 0)
+	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0)
 		return 2;
 	long long epoch;
-	if (source_date_epoch(&epoch))
+	if (cmd_source_date_epoch(&epoch))
 		return 2;
 	sigset_t old;
 	struct watch w;
@@ -36,11 +36,11 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return 2;
 	}
 	struct rebuild r;
-	rebuild_init(&r, o, sc, dir);
+	watch_rebuild_init(&r, o, sc, dir);
 	r.rq.creation_time = epoch;
 	fprintf(stderr, _("kpic: watching %s; writing %s/%s/; Ctrl-C stops\n"), o->files[0], o->outdir, name);
 	int status = watch_loop(&w, &r, d, sigfd, o->outdir);
-	rebuild_free(&r);
+	watch_rebuild_free(&r);
 	watch_close(&w);
 	watch_signals_done(sigfd, &old);
 	return status;

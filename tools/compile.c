@@ -54,12 +54,12 @@ static enum compile_result compile_loaded(enum load_result lr, struct schema *sc
 	return d->nerrors > errors_before ? COMPILE_ERRORS : COMPILE_OK;
 }
 
-void unit_free(struct unit *u)
+void compile_unit_free(struct unit *u)
 {
 	if (u->have_model) {
 		eval_free(&u->eval);
 		model_free(&u->model);
 	}
-	source_free(&u->src);
+	load_source_free(&u->src);
 	memset(u, 0, sizeof *u);
 }

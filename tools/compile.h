@@ -29,13 +29,13 @@ enum compile_result {
 };
 
 /* Compiles path into *u.  Whatever the result, u must be kept until the
- * diagnostics are flushed and then released with unit_free().  t, if not
+ * diagnostics are flushed and then released with compile_unit_free().  t, if not
  * NULL, receives the time of each pass (load, schema, evaluate, rules). */
 enum compile_result compile_source(const char *path, struct schema *sc, struct diag_ctx *d,
                                    struct unit *u, struct timing *t);
 /* The same for a text in memory, named path (takes ownership of text). */
 enum compile_result compile_text(const char *path, char *text, size_t len, struct schema *sc,
                                  struct diag_ctx *d, struct unit *u);
-void unit_free(struct unit *u);
+void compile_unit_free(struct unit *u);
 
 #endif

@@ -24,7 +24,7 @@ static const struct {
 #undef RULE
 };
 
-int rule_by_name(const char *name)
+int diag_rule_by_name(const char *name)
 {
 	for (int r = 0; r < R__COUNT; r++)
 		if (strcmp(rules[r].name, name) == 0)
@@ -32,10 +32,10 @@ int rule_by_name(const char *name)
 	return -1;
 }
 
-const char *rule_name(enum rule r) { return rules[r].name; }
+const char *diag_rule_name(enum rule r) { return rules[r].name; }
 /* The summaries are extracted from rules.def by xgettext (--keyword=RULE:4). */
-const char *rule_summary(enum rule r) { return _(rules[r].summary); }
-enum severity rule_severity(enum rule r) { return rules[r].sev; }
+const char *diag_rule_summary(enum rule r) { return _(rules[r].summary); }
+enum severity diag_rule_severity(enum rule r) { return rules[r].sev; }
 
 void diag_init(struct diag_ctx *d)
 {
@@ -335,7 +335,7 @@ static void write_sarif(struct diag_ctx *d, struct buf *b)
 	for (int r = 0; r < R__COUNT; r++) {
 		buf_printf(b, "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": ",
 		           r ? "," : "", rules[r].name);
-		buf_json_str(b, rule_summary((enum rule)r));
+		buf_json_str(b, diag_rule_summary((enum rule)r));
 		buf_printf(b, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", sev_word(rules[r].sev));
 	}
 	buf_puts(b, "]}},\n");

@@ -59,10 +59,10 @@ void diag_init(struct diag_ctx *d);
 void diag_free(struct diag_ctx *d);
 
 /* Looks a rule up by its stable name; -1 if unknown. */
-int rule_by_name(const char *name);
-const char *rule_name(enum rule r);
-const char *rule_summary(enum rule r);
-enum severity rule_severity(enum rule r);
+int diag_rule_by_name(const char *name);
+const char *diag_rule_name(enum rule r);
+const char *diag_rule_summary(enum rule r);
+enum severity diag_rule_severity(enum rule r);
 
 void diag_report(struct diag_ctx *d, enum rule r, const struct srcfile *src,
                  size_t offset, const char *fmt, ...)

@@ -275,7 +275,7 @@ static void diff_meta(struct dctx *x)
 	meta_change(x, "as-of", b->as_of, date_text(d, b->as_of), a->as_of, date_text(d, a->as_of));
 	meta_change(x, "threshold", b->threshold_text, diff_printf(d, "達成率%s%%以上", b->threshold_text),
 	            a->threshold_text, diff_printf(d, "達成率%s%%以上", a->threshold_text));
-	meta_plain(x, "combine", combine_name(b->comb), combine_name(a->comb));
+	meta_plain(x, "combine", model_combine_name(b->comb), model_combine_name(a->comb));
 	meta_change(x, "provisional", b->use_provisional ? "yes" : "no",
 	            b->use_provisional ? "未確定値を実績に含める" : "未確定値を実績に含めない",
 	            a->use_provisional ? "yes" : "no",

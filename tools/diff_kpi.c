@@ -92,8 +92,8 @@ static void compare_definition(struct kctx *k)
 	struct dctx *x = k->x;
 	const struct kpi *b = k->kb, *a = k->ka;
 	if (b->dir != a->dir) {
-		struct diff_change *c = kpi_field(k, DK_KPI_DEFINITION, "direction", direction_name(b->dir),
-		                                  direction_name(a->dir));
+		struct diff_change *c = kpi_field(k, DK_KPI_DEFINITION, "direction", model_direction_name(b->dir),
+		                                  model_direction_name(a->dir));
 		c->before.text = direction_text(b->dir);
 		c->after.text = direction_text(a->dir);
 	}
@@ -135,7 +135,7 @@ static void value_side(struct diff *d, const struct series *s, const struct valu
 	valtext_value(s, v, &b);
 	out->raw = has_figure(v) ? diff_str(d, v->text) : NULL;
 	out->text = diff_str(d, buf_str(&b));
-	out->status = vstatus_name(v->status);
+	out->status = vocab_status_name(v->status);
 	out->year = v->year.y;
 	buf_free(&b);
 }
@@ -188,11 +188,11 @@ static void compare_series_values(struct kctx *k, const struct series *sb, const
 		value_change(k, DK_BASELINE_CHANGED, sb, sb->baseline, sa, sa->baseline);
 	for (size_t i = 0; !k->closed && i < sa->nvalues; i++) {
 		const struct value *va = &sa->values[i];
-		compare_cell(k, sb, series_value(sb, va->year.y), sa, va);
+		compare_cell(k, sb, model_series_value(sb, va->year.y), sa, va);
 	}
 	for (size_t j = 0; !k->closed && j < sb->nvalues; j++) {
 		const struct value *vb = &sb->values[j];
-		if (series_value(sa, vb->year.y) == NULL)
+		if (model_series_value(sa, vb->year.y) == NULL)
 			compare_cell(k, sb, vb, sa, NULL);
 	}
 	if (!same_fixed(sb->target, sa->target))

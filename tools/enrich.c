@@ -168,7 +168,7 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	if (si == 0 && k->nseries == 1)
 		annotate_series_values(w, n, k, &k->series[0]);
 	xmlNode *res = xmlNewChild(n, w->ns, (const xmlChar *)"result", NULL);
-	set(res, w->ns, "level", level_name(k->level));
+	set(res, w->ns, "level", model_level_name(k->level));
 	/* The KPI's ordinal (1-based, document order), so that a stylesheet can
 	 * number things per KPI without counting preceding nodes, which is
 	 * quadratic in XSLT 1.0. */
@@ -176,7 +176,7 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	set_rate(res, w->ns, r->rate_ok, r->rate);
 	set(res, w->ns, "met", r->met ? "yes" : "no");
 	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
-	set(res, w->ns, "trend", trend_name(r->trend));
+	set(res, w->ns, "trend", eval_trend_name(r->trend));
 	annotate_grades(w, res, k, r);
 	if (w->prev)
 		annotate_previous(w, res, &w->prev->kpis[w->kpi - 1]);
@@ -200,7 +200,7 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 		}
 		set_rate(s, w->ns, sr->rate_ok, sr->rate);
 		set(s, w->ns, "met", sr->met ? "yes" : "no");
-		set(s, w->ns, "trend", trend_name(sr->trend));
+		set(s, w->ns, "trend", eval_trend_name(sr->trend));
 	}
 }
 
@@ -439,7 +439,7 @@ static void rollup_attrs(xmlNode *n, xmlNs *ns, const struct model *m, enum roll
 	if (ru == RU_NONE)
 		return;
 	struct rollup_result rr = eval_rollup(m, ru, t);
-	set(n, ns, "rollup", rollup_name(ru));
+	set(n, ns, "rollup", eval_rollup_name(ru));
 	if (!rr.ok)
 		return;
 	if (ru == RU_SHARE) {

@@ -185,7 +185,7 @@ static int relation_met(const struct model *m, const struct kpi *k, const struct
 	case REL_KEEP: case REL_EXTEND: ref = s->baseline; break;
 	case REL_PREVIOUS: ref = r->ms.previous; a = r->latest; break;
 	case REL_REFERENCE:
-		ref = t->ref_i >= 0 ? refseries_value(&m->refseries[t->ref_i], actual->year.y) : NULL;
+		ref = t->ref_i >= 0 ? model_refseries_value(&m->refseries[t->ref_i], actual->year.y) : NULL;
 		break;
 	case REL_NONE: return -1;
 	}
@@ -524,7 +524,7 @@ static void tally_add(struct tally3 *t, const struct model *m, const struct kpi 
 			tally_one(&t->tag[g], m, r);
 }
 
-const char *rollup_name(enum rollup ru)
+const char *eval_rollup_name(enum rollup ru)
 {
 	return ru == RU_WORST ? "worst" : ru == RU_SHARE ? "share" : "none";
 }
@@ -673,7 +673,7 @@ long eval_count(const struct eval *e, const struct model *m, const struct select
 	return n;
 }
 
-const char *trend_name(enum trend t)
+const char *eval_trend_name(enum trend t)
 {
 	static const char *names[] = { "none", "improved", "unchanged", "worsened" };
 	return names[t];

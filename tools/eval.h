@@ -92,7 +92,7 @@ struct eval {
  * has no KPI to roll up; grade (worst), share in tenths of a percent. */
 struct rollup_result { int ok; int grade; int share_tenths; };
 struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t);
-const char *rollup_name(enum rollup ru);
+const char *eval_rollup_name(enum rollup ru);
 
 void eval_run(struct eval *e, const struct model *m);
 /* As eval_run with only the actuals, given grades and unpublished values
@@ -107,7 +107,7 @@ void eval_free(struct eval *e);
 /* The number a selector counts; -1 if it names an unknown goal or department. */
 long eval_count(const struct eval *e, const struct model *m, const struct selector *s);
 
-const char *trend_name(enum trend t);
+const char *eval_trend_name(enum trend t);
 
 /* The grade of scale sc for a measure: the first whose rule holds. */
 int eval_grade(const struct scale *sc, const struct measure *ms);

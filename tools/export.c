@@ -227,7 +227,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 
 	put_int(r, "goal", 1, g->number);
 	put(r, "goal_title", F_TEXT, g->title ? g->title : "");
-	put(r, "level", F_TEXT, level_name(k->level));
+	put(r, "level", F_TEXT, model_level_name(k->level));
 	put(r, "policy_title", F_TEXT, titles[HK_POLICY] ? titles[HK_POLICY] : "");
 	put(r, "direction_title", F_TEXT, titles[HK_DIRECTION] ? titles[HK_DIRECTION] : "");
 	put(r, "measure_title", F_TEXT, titles[HK_MEASURE] ? titles[HK_MEASURE] : "");
@@ -236,23 +236,23 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	put(r, "series_key", F_TEXT, s->key ? s->key : "");
 	put(r, "series_label", F_TEXT, s->label ? s->label : "");
 	put(r, "unit", F_TEXT, s->unit ? s->unit : "");
-	put(r, "direction", F_TEXT, direction_name(k->dir));
-	put(r, "combine", F_TEXT, combine_name(k->comb));
+	put(r, "direction", F_TEXT, model_direction_name(k->dir));
+	put(r, "combine", F_TEXT, model_combine_name(k->comb));
 	put_int(r, "baseline_year", s->baseline && s->baseline->year.ok, s->baseline ? s->baseline->year.y : 0);
 	put(r, "baseline_value", F_NUM, plain(s->baseline, n, sizeof n));
-	put(r, "baseline_status", F_TEXT, s->baseline ? vstatus_name(s->baseline->status) : "");
+	put(r, "baseline_status", F_TEXT, s->baseline ? vocab_status_name(s->baseline->status) : "");
 	for (int y = y0; y <= y1; y++) {
-		const struct value *v = series_value(s, y);
+		const struct value *v = model_series_value(s, y);
 		snprintf(name, sizeof name, "fy%d", y);
 		put(r, name, F_NUM, plain(v, n, sizeof n));
 		snprintf(name, sizeof name, "fy%d_status", y);
-		put(r, name, F_TEXT, v ? vstatus_name(v->status) : "");
+		put(r, name, F_TEXT, v ? vocab_status_name(v->status) : "");
 	}
 	put_int(r, "target_year", s->target && s->target->year.ok, s->target ? s->target->year.y : 0);
 	put(r, "target_value", F_NUM, plain(s->target, n, sizeof n));
 	put_int(r, "latest_year", sr->latest != NULL, sr->latest ? sr->latest->year.y : 0);
 	put(r, "latest_value", F_NUM, plain(sr->latest, n, sizeof n));
-	put(r, "latest_status", F_TEXT, sr->latest ? vstatus_name(sr->latest->status) : "");
+	put(r, "latest_status", F_TEXT, sr->latest ? vocab_status_name(sr->latest->status) : "");
 	put(r, "rate", F_NUM, rate_str(sr->rate_ok, sr->rate, n, sizeof n));
 	put(r, "met", F_BOOL, sr->met ? "yes" : "no");
 	put(r, "kpi_rate", F_NUM, rate_str(kr->rate_ok, kr->rate, n, sizeof n));

@@ -21,7 +21,7 @@ void export_json(const struct model *m, const struct eval *e, struct buf *out);
 /* actuals_template.c: the sheets of actuals to fill in for year, one (all
  * the KPIs) or one per 担当課 (by_dept; KPIs under their first 担当課, those
  * without one last), each with a file stem (the 担当課's id).  Returns how
- * many; free each sheet (wsheet_free), stem, and both arrays. */
+ * many; free each sheet (sheet_write_free), stem, and both arrays. */
 size_t actuals_template(const struct model *m, int year, int by_dept, struct wsheet **out, char ***stems);
 
 #endif

@@ -80,7 +80,7 @@ static void series_points(const struct series *s, int base, size_t n, struct cha
 		int y = base + (int)i;
 		const struct value *v = s->baseline && s->baseline->year.ok && s->baseline->year.y == y
 		                                ? s->baseline
-		                                : series_value(s, y);
+		                                : model_series_value(s, y);
 		pts[i].present = v && v->num_ok && v->status != VS_NOT_SURVEYED &&
 		                 v->status != VS_NOT_AVAILABLE;
 		if (!pts[i].present)

@@ -56,7 +56,7 @@ static int has_catalogue(const char *dir)
 	return access(path, R_OK) == 0;
 }
 
-/* Found like the templates (see find_templates in kpic.c). */
+/* Found like the templates (see cmd_find_templates in kpic.c). */
 static void find_localedir(char *out, size_t size)
 {
 	const char *env = getenv("KPIC_LOCALEDIR");

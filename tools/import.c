@@ -64,7 +64,7 @@ static int import_report(struct table *t, enum rule r, unsigned row, unsigned co
 	va_end(ap);
 	diag_report(t->d, r, &t->sh->src, sheet_pos(t->sh, row, col), "%s", buf_str(&b));
 	buf_free(&b);
-	if (rule_severity(r) == SEV_ERROR)
+	if (diag_rule_severity(r) == SEV_ERROR)
 		t->errors++;
 	return -1;
 }
@@ -215,18 +215,18 @@ static size_t year_span(const char *s, int *from, int *to)
 static int read_figs(const char *s, int spans, struct cellfigs *cf, const char **bad)
 {
 	memset(cf, 0, sizeof *cf);
-	s += value_blank(s);
+	s += vocab_value_blank(s);
 	*bad = s;
 	if (*s == '\0')
 		return 0;
-	if (value_is_dash(s)) {
+	if (vocab_value_is_dash(s)) {
 		cf->dash = 1;
 		return 0;
 	}
 	int from = 0, to = 0;
 	size_t span = spans ? year_span(s, &from, &to) : 0;
-	if (span || starts(s, vstatus_label(VS_PROVISIONAL))) {
-		if (figure_cell(s + span, &cf->f[0]) < 0 || !cf->f[0].has_num)
+	if (span || starts(s, vocab_status_label(VS_PROVISIONAL))) {
+		if (vocab_figure_cell(s + span, &cf->f[0]) < 0 || !cf->f[0].has_num)
 			return -1;
 		cf->f[0].from = from;
 		cf->f[0].year = to;
@@ -237,12 +237,12 @@ static int read_figs(const char *s, int spans, struct cellfigs *cf, const char *
 		*bad = s;
 		if (cf->n == MAX_SERIES)
 			return -1;
-		size_t n = figure_read(s, &cf->f[cf->n]);
+		size_t n = vocab_figure_read(s, &cf->f[cf->n]);
 		if (n == 0)
 			return -1;
 		cf->n++;
 		s += n;
-		size_t b = value_blank(s);
+		size_t b = vocab_value_blank(s);
 		if (b == 0 && *s)
 			return -1;
 		s += b;
@@ -382,7 +382,7 @@ static void put_fig(struct xw *w, const char *el, int year, const struct cellfig
 	char num[64] = "";
 	if (f && f->has_num)
 		kdec_format(f->num, num, sizeof num);
-	xw_value(w, el, f && f->year ? f->year : year, f ? f->from : 0, st, num);
+	import_xml_value(w, el, f && f->year ? f->year : year, f ? f->from : 0, st, num);
 }
 
 static void put_series_values(struct table *t, const struct krow *k, int s)
@@ -444,24 +444,24 @@ static void write_kpi(struct table *t, const struct krow *k, const char *id, uns
 	int same = 1;
 	for (int s = 1; s < k->nseries; s++)
 		same &= !strcmp(k->units[s], k->units[0]) && k->man[s] == k->man[0];
-	xw_kpi_open(w, id, direction_name(k->dir), NULL, NULL, NULL, NULL, name);
+	import_xml_kpi_open(w, id, model_direction_name(k->dir), NULL, NULL, NULL, NULL, name);
 	if (k->nseries <= 1 || same) {
-		xw_unit(w, k->units[0][0] ? k->units[0] : NULL, notation_of(k->man[0]));
+		import_xml_unit(w, k->units[0][0] ? k->units[0] : NULL, notation_of(k->man[0]));
 		if (k->nseries <= 1)
 			put_series_values(t, k, 0);
 	}
 	for (int s = 0; k->nseries > 1 && s < k->nseries; s++) {
 		char key[16];
 		snprintf(key, sizeof key, "s%d", s + 1);
-		xw_series_open(w, key, labelled ? labels[s] : NULL);
+		import_xml_series_open(w, key, labelled ? labels[s] : NULL);
 		if (!same)
-			xw_unit(w, k->units[s][0] ? k->units[s] : NULL, notation_of(k->man[s]));
+			import_xml_unit(w, k->units[s][0] ? k->units[s] : NULL, notation_of(k->man[s]));
 		put_series_values(t, k, s);
-		xw_series_close(w);
+		import_xml_series_close(w);
 	}
-	xw_kpi_texts(w, cell(t, r, t->col[C_SURVEY]), cell(t, r, t->col[C_PUBLICATION]), cell(t, r, t->col[C_METHOD]));
-	xw_departments(w, cell(t, r, t->col[C_DEPT]));
-	xw_kpi_close(w);
+	import_xml_kpi_texts(w, cell(t, r, t->col[C_SURVEY]), cell(t, r, t->col[C_PUBLICATION]), cell(t, r, t->col[C_METHOD]));
+	import_xml_departments(w, cell(t, r, t->col[C_DEPT]));
+	import_xml_kpi_close(w);
 }
 
 /* ------------------------------------------------------------- the walk */
@@ -495,7 +495,7 @@ static int goal_cell(const char *s, const char **title)
 		return -1;
 	size_t c = starts(end, ">");
 	c = c ? c : starts(end, "＞");
-	*title = end + c + value_blank(end + c);
+	*title = end + c + vocab_value_blank(end + c);
 	return (int)n;
 }
 
@@ -517,7 +517,7 @@ static int open_goal(struct table *t, unsigned r, const char *s)
 		              "goal '%s' has no title: write it in the cell, as <基本目標1> TITLE", s);
 	t->goal_no = n;
 	t->goal_kpis = 0;
-	xw_goal(t->w, n, title);
+	import_xml_goal(t->w, n, title);
 	return 0;
 }
 
@@ -526,10 +526,10 @@ static void open_heading(struct table *t, int level, const char *s)
 	size_t n = level == HK_MEASURE ? repost_mark(s) : 0;
 	char title[512];
 	snprintf(title, sizeof title, "%.*s", (int)(n ? n : strlen(s)), s);
-	const char *of = n ? names_find(&t->measures, title) : NULL;
-	const char *id = xw_heading(t->w, level, title, of);
+	const char *of = n ? import_names_find(&t->measures, title) : NULL;
+	const char *id = import_xml_heading(t->w, level, title, of);
 	if (level == HK_MEASURE && !n && !t->report)
-		names_add(&t->measures, title, id);
+		import_names_add(&t->measures, title, id);
 }
 
 static void kpi_row(struct table *t, unsigned r, const char *name)
@@ -539,9 +539,9 @@ static void kpi_row(struct table *t, unsigned r, const char *name)
 	if (n) {
 		char base[512];
 		snprintf(base, sizeof base, "%.*s", (int)n, name);
-		const char *of = names_find(&t->kpis, base);
+		const char *of = import_names_find(&t->kpis, base);
 		if (of)
-			xw_repost(t->w, of, base);
+			import_xml_repost(t->w, of, base);
 		else
 			import_report(t, R_IMPORT_REPOST, r, (unsigned)t->col[C_NAME],
 			       "'%s' is marked 再掲 but no KPI of the sheet has the name '%s'", name, base);
@@ -552,7 +552,7 @@ static void kpi_row(struct table *t, unsigned r, const char *name)
 	if (read_kpi(t, r, k) == 0 && t->report)
 		write_kpi(t, k, id, r);
 	if (!t->report)
-		names_add(&t->kpis, k->name, id);
+		import_names_add(&t->kpis, k->name, id);
 	free(k);
 }
 
@@ -613,7 +613,7 @@ static void walk(struct table *t, struct xw *w)
 	for (unsigned r = t->first; r < t->sh->nrows; r++)
 		if (!row_blank(t, r))
 			walk_row(t, r);
-	xw_close_all(w);
+	import_xml_close_all(w);
 }
 
 /* The header row: the first that names 基本目標 in some cell. */
@@ -646,11 +646,11 @@ static int import_table(const struct sheet *sh, const struct import_frame *fr, s
 	if (read_header(&t, hr) < 0)
 		return 1;
 	struct xw w1, w2;
-	xw_init(&w1);
+	import_xml_init(&w1);
 	t.report = 0;
 	walk(&t, &w1);
-	xw_free(&w1);
-	xw_init(&w2);
+	import_xml_free(&w1);
+	import_xml_init(&w2);
 	t.report = 1;
 	walk(&t, &w2);
 	int last = t.nyears ? t.yyear[t.nyears - 1] : t.byear;
@@ -658,10 +658,10 @@ static int import_table(const struct sheet *sh, const struct import_frame *fr, s
 	char asof[16];
 	snprintf(asof, sizeof asof, "%04d-04-01", last + 1);
 	m.as_of = asof;
-	int rc = t.errors ? 1 : xw_document(&w2, &m, sh->src.path, sh->src.sheet, fr, out, err) < 0 ? 2 : 0;
-	xw_free(&w2);
-	names_free(&t.kpis);
-	names_free(&t.measures);
+	int rc = t.errors ? 1 : import_xml_document(&w2, &m, sh->src.path, sh->src.sheet, fr, out, err) < 0 ? 2 : 0;
+	import_xml_free(&w2);
+	import_names_free(&t.kpis);
+	import_names_free(&t.measures);
 	return rc;
 }
 

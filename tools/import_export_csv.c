@@ -52,11 +52,11 @@ int import_is_export(const struct sheet *sh)
 
 /* The status in column col of row r (measured when blank); an unknown one
  * is a diagnostic at its cell. */
-static enum vstatus status_of(struct ecsv *e, unsigned r, const char *col)
+static enum vstatus cmd_status_of(struct ecsv *e, unsigned r, const char *col)
 {
 	const char *s = get(e, r, col);
 	enum vstatus st = VS_MEASURED;
-	if (*s && vstatus_parse(s, &st) < 0) {
+	if (*s && vocab_status_parse(s, &st) < 0) {
 		int c = col_of(e, col);
 		diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
 		            "unknown status '%s' in column %s (measured, provisional, reference, not-surveyed, not-available)",
@@ -86,21 +86,21 @@ static void series_values(struct ecsv *e, struct xw *w, unsigned r)
 	int by = year_of(get(e, r, "baseline_year"));
 	if (by == 0)
 		bad_year(e, r, "baseline_year");
-	xw_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), status_of(e, r, "baseline_status"),
+	import_xml_value(w, "baseline", by, year_of(get(e, r, "baseline_from")), cmd_status_of(e, r, "baseline_status"),
 	         get(e, r, "baseline_value"));
 	for (int y = 0; y < e->nyears; y++) {
 		char st[32];
 		snprintf(st, sizeof st, "fy%d_status", e->years[y]);
 		if (*get(e, r, st))
-			xw_value(w, "value", e->years[y], 0, status_of(e, r, st), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
+			import_xml_value(w, "value", e->years[y], 0, cmd_status_of(e, r, st), sheet_cell(e->sh, r, (unsigned)e->ycol[y]));
 	}
 	for (int y = 0; y < e->ntyears; y++) {
 		const char *t = sheet_cell(e->sh, r, (unsigned)e->tycol[y]);
 		if (*t)
-			xw_value(w, "yearly-target", e->tyears[y], 0, VS_MEASURED, t);
+			import_xml_value(w, "yearly-target", e->tyears[y], 0, VS_MEASURED, t);
 	}
 	if (*get(e, r, "target_value") || *get(e, r, "target_year"))
-		xw_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));
+		import_xml_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));
 }
 
 /* The headings of row r opened as needed: by id where export gives them. */
@@ -123,9 +123,9 @@ static void place(struct ecsv *e, struct xw *w, unsigned r, char open[4][128])
 		snprintf(open[l], sizeof open[l], "%s", want[l]);
 		const char *title = strchr(want[l], '|') + 1;
 		if (l == 0)
-			xw_goal(w, atoi(get(e, r, "goal")), title);
+			import_xml_goal(w, atoi(get(e, r, "goal")), title);
 		else if (*title || *get(e, r, idc[l]))
-			xw_heading(w, l - 1, title, NULL);
+			import_xml_heading(w, l - 1, title, NULL);
 	}
 }
 
@@ -144,7 +144,7 @@ static void given_grades(struct ecsv *e, struct xw *w, unsigned r)
 			*at++ = '\0';
 		if (colon && colon > word && colon[1] && (at == NULL || year_of(at))) {
 			*colon = '\0';
-			xw_given_grade(w, word, colon + 1, at ? year_of(at) : 0);
+			import_xml_given_grade(w, word, colon + 1, at ? year_of(at) : 0);
 		} else if (len) {
 			int c = col_of(e, "given_grades");
 			diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c),
@@ -236,20 +236,20 @@ static const char *evaluation_of(struct ecsv *e)
 static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 {
 	const char *rb = get(e, r, "rate_base");
-	xw_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb,
+	import_xml_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb,
 	            get(e, r, "rate_against_declared"), get(e, r, "state_declared"), get(e, r, "kpi_name"));
 	if (n == 1 && !*get(e, r, "series_key")) {
-		xw_unit(w, get(e, r, "unit"), get(e, r, "notation"));
+		import_xml_unit(w, get(e, r, "unit"), get(e, r, "notation"));
 		series_values(e, w, r);
 	} else {
 		for (unsigned i = r; i < r + n; i++) {
-			xw_series_open(w, get(e, i, "series_key"), *get(e, i, "series_label") ? get(e, i, "series_label") : NULL);
-			xw_unit(w, get(e, i, "unit"), get(e, i, "notation"));
+			import_xml_series_open(w, get(e, i, "series_key"), *get(e, i, "series_label") ? get(e, i, "series_label") : NULL);
+			import_xml_unit(w, get(e, i, "unit"), get(e, i, "notation"));
 			series_values(e, w, i);
-			xw_series_close(w);
+			import_xml_series_close(w);
 		}
 	}
-	xw_kpi_texts(w, get(e, r, "survey"), get(e, r, "publication"), get(e, r, "method"));
+	import_xml_kpi_texts(w, get(e, r, "survey"), get(e, r, "publication"), get(e, r, "method"));
 	const char *names = get(e, r, "departments"), *ids = get(e, r, "department_ids");
 	if (*ids) {
 		for (const char *id = ids; *id;) {
@@ -257,17 +257,17 @@ static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 			char one[128], nm[256];
 			snprintf(one, sizeof one, "%.*s", (int)(sp ? (size_t)(sp - id) : strlen(id)), id);
 			snprintf(nm, sizeof nm, "%.*s", (int)(nx ? (size_t)(nx - names) : strlen(names)), names);
-			xw_department(w, one, *nm ? nm : one);
+			import_xml_department(w, one, *nm ? nm : one);
 			id = sp ? sp + 1 : id + strlen(id);
 			names = nx ? nx + strlen("、") : names + strlen(names);
 		}
 	} else {
-		xw_departments(w, names);
+		import_xml_departments(w, names);
 	}
 	if (!strcmp(get(e, r, "override"), "yes"))
-		xw_override(w, !strcmp(get(e, r, "kpi_met"), "yes"), get(e, r, "override_reason"));
+		import_xml_override(w, !strcmp(get(e, r, "kpi_met"), "yes"), get(e, r, "override_reason"));
 	given_grades(e, w, r);
-	xw_kpi_close(w);
+	import_xml_kpi_close(w);
 }
 
 static void meta(struct ecsv *e, struct meta_in *m)
@@ -313,7 +313,7 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 		}
 	}
 	struct xw w;
-	xw_init(&w);
+	import_xml_init(&w);
 	char open[4][128] = { "", "", "", "" };
 	for (unsigned r = 1; r < sh->nrows;) {
 		const char *id = get(&e, r, "kpi_id");
@@ -326,7 +326,7 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 		}
 		r += n;
 	}
-	xw_close_all(&w);
+	import_xml_close_all(&w);
 	struct meta_in m;
 	meta(&e, &m);
 	char asof[16];
@@ -334,8 +334,8 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 		snprintf(asof, sizeof asof, "%04d-04-01", m.end);
 		m.as_of = asof;
 	}
-	int rc = e.errors ? 1 : xw_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
-	xw_free(&w);
+	int rc = e.errors ? 1 : import_xml_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
+	import_xml_free(&w);
 	buf_free(&e.met);
 	return rc;
 }

@@ -13,9 +13,9 @@
 #include "sheet.h"
 
 struct names { char **name, **id; size_t n; };
-void names_add(struct names *ns, const char *name, const char *id);
-const char *names_find(const struct names *ns, const char *name);
-void names_free(struct names *ns);
+void import_names_add(struct names *ns, const char *name, const char *id);
+const char *import_names_find(const struct names *ns, const char *name);
+void import_names_free(struct names *ns);
 
 /* The source written element by element: goals and headings as a stack of
  * open elements, each heading's id made from its parent's (g1-p2-d1-m3). */
@@ -39,35 +39,35 @@ struct meta_in {
 	const char *met;             /* what met is in the narrative (XML); NULL: 達成率<threshold/>%以上 */
 };
 
-void xw_init(struct xw *w);
-void xw_free(struct xw *w);
-void xw_goal(struct xw *w, int number, const char *title);
+void import_xml_init(struct xw *w);
+void import_xml_free(struct xw *w);
+void import_xml_goal(struct xw *w, int number, const char *title);
 /* Opens a heading (kind HK_*) at its level, closing what is at or under it;
  * the id it got. */
-const char *xw_heading(struct xw *w, int kind, const char *title, const char *repost_of);
+const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of);
 /* against, state: the KPI's rate-against= and state= (NULL or "": none). */
-void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
+void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
                  const char *against, const char *state, const char *name);
 /* unit NULL: none; "": <unit/>, a number without unit */
-void xw_unit(struct xw *w, const char *unit, const char *notation);
-void xw_series_open(struct xw *w, const char *key, const char *label);
-void xw_series_close(struct xw *w);
+void import_xml_unit(struct xw *w, const char *unit, const char *notation);
+void import_xml_series_open(struct xw *w, const char *key, const char *label);
+void import_xml_series_close(struct xw *w);
 /* A baseline, value or target; num "" for no figure; from 0 if none. */
-void xw_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num);
-void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method);
+void import_xml_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num);
+void import_xml_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method);
 /* 担当課 names separated by 、 (ids made up), or with their ids (ids may be NULL). */
-void xw_departments(struct xw *w, const char *names);
-void xw_department(struct xw *w, const char *id, const char *name);
-void xw_override(struct xw *w, int met, const char *reason);
+void import_xml_departments(struct xw *w, const char *names);
+void import_xml_department(struct xw *w, const char *id, const char *name);
+void import_xml_override(struct xw *w, int met, const char *reason);
 /* A given grade: <grade scale= ref= [year=]/> (year 0: none). */
-void xw_given_grade(struct xw *w, const char *scale, const char *ref, int year);
-void xw_kpi_close(struct xw *w);
-void xw_repost(struct xw *w, const char *kpi, const char *label);
-void xw_close_all(struct xw *w);
+void import_xml_given_grade(struct xw *w, const char *scale, const char *ref, int year);
+void import_xml_kpi_close(struct xw *w);
+void import_xml_repost(struct xw *w, const char *kpi, const char *label);
+void import_xml_close_all(struct xw *w);
 /* The whole source: the frame fr (skeleton.h) around the departments and
  * the goals; 0, or -1 with the reason in err (a field the frame names that
  * kpic does not give). */
-int xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
+int import_xml_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
                 const struct import_frame *fr, struct buf *out, struct buf *err);
 
 /* import_export_csv.c: kpic export's CSV. */

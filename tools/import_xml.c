@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void names_add(struct names *ns, const char *name, const char *id)
+void import_names_add(struct names *ns, const char *name, const char *id)
 {
 	ns->name = xrealloc(ns->name, (ns->n + 1) * sizeof *ns->name);
 	ns->id = xrealloc(ns->id, (ns->n + 1) * sizeof *ns->id);
@@ -19,7 +19,7 @@ void names_add(struct names *ns, const char *name, const char *id)
 	ns->id[ns->n++] = xstrdup(id);
 }
 
-const char *names_find(const struct names *ns, const char *name)
+const char *import_names_find(const struct names *ns, const char *name)
 {
 	for (size_t i = 0; i < ns->n; i++)
 		if (!strcmp(ns->name[i], name))
@@ -27,7 +27,7 @@ const char *names_find(const struct names *ns, const char *name)
 	return NULL;
 }
 
-void names_free(struct names *ns)
+void import_names_free(struct names *ns)
 {
 	for (size_t i = 0; i < ns->n; i++) {
 		free(ns->name[i]);
@@ -38,15 +38,15 @@ void names_free(struct names *ns)
 	memset(ns, 0, sizeof *ns);
 }
 
-void xw_init(struct xw *w)
+void import_xml_init(struct xw *w)
 {
 	memset(w, 0, sizeof *w);
 }
 
-void xw_free(struct xw *w)
+void import_xml_free(struct xw *w)
 {
 	buf_free(&w->body);
-	names_free(&w->depts);
+	import_names_free(&w->depts);
 }
 
 static void indent(struct xw *w, int extra)
@@ -67,7 +67,7 @@ static void close_to(struct xw *w, int n)
 	}
 }
 
-void xw_close_all(struct xw *w)
+void import_xml_close_all(struct xw *w)
 {
 	close_to(w, 0);
 }
@@ -80,7 +80,7 @@ static void text_el(struct xw *w, int extra, const char *el, const char *text)
 	buf_printf(&w->body, "</%s>\n", el);
 }
 
-void xw_goal(struct xw *w, int number, const char *title)
+void import_xml_goal(struct xw *w, int number, const char *title)
 {
 	close_to(w, 0);
 	indent(w, 0);
@@ -92,7 +92,7 @@ void xw_goal(struct xw *w, int number, const char *title)
 	text_el(w, 0, "title", title);
 }
 
-const char *xw_heading(struct xw *w, int kind, const char *title, const char *repost_of)
+const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of)
 {
 	while (w->nlv > 1 && w->lv[w->nlv - 1].kind >= kind)
 		close_to(w, w->nlv - 1);
@@ -125,7 +125,7 @@ static void attr(struct xw *w, const char *name, const char *v)
 	buf_putc(&w->body, '"');
 }
 
-void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
+void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
                  const char *against, const char *state, const char *name)
 {
 	indent(w, 0);
@@ -140,7 +140,7 @@ void xw_kpi_open(struct xw *w, const char *id, const char *dir, const char *comb
 	text_el(w, 1, "name", name);
 }
 
-void xw_unit(struct xw *w, const char *unit, const char *notation)
+void import_xml_unit(struct xw *w, const char *unit, const char *notation)
 {
 	int extra = 1 + w->in_series;
 	if (unit && *unit) {
@@ -153,7 +153,7 @@ void xw_unit(struct xw *w, const char *unit, const char *notation)
 		text_el(w, extra, "notation", notation);
 }
 
-void xw_series_open(struct xw *w, const char *key, const char *label)
+void import_xml_series_open(struct xw *w, const char *key, const char *label)
 {
 	indent(w, 1);
 	buf_puts(&w->body, "<series");
@@ -163,28 +163,28 @@ void xw_series_open(struct xw *w, const char *key, const char *label)
 	w->in_series = 1;
 }
 
-void xw_series_close(struct xw *w)
+void import_xml_series_close(struct xw *w)
 {
 	indent(w, 1);
 	buf_puts(&w->body, "</series>\n");
 	w->in_series = 0;
 }
 
-void xw_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num)
+void import_xml_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num)
 {
 	indent(w, 1 + w->in_series);
 	buf_printf(&w->body, "<%s year=\"%d\"", el, year);
 	if (from)
 		buf_printf(&w->body, " from=\"%d\"", from);
 	if (st != VS_MEASURED)
-		buf_printf(&w->body, " status=\"%s\"", vstatus_name(st));
+		buf_printf(&w->body, " status=\"%s\"", vocab_status_name(st));
 	if (num && *num)
 		buf_printf(&w->body, ">%s</%s>\n", num, el);
 	else
 		buf_puts(&w->body, "/>\n");
 }
 
-void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method)
+void import_xml_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method)
 {
 	const char *const el[] = { "survey", "publication", "method" }, *const v[] = { survey, publication, method };
 	for (int i = 0; i < 3; i++)
@@ -192,23 +192,23 @@ void xw_kpi_texts(struct xw *w, const char *survey, const char *publication, con
 			text_el(w, 1, el[i], v[i]);
 }
 
-void xw_department(struct xw *w, const char *id, const char *name)
+void import_xml_department(struct xw *w, const char *id, const char *name)
 {
-	const char *known = names_find(&w->depts, name);
+	const char *known = import_names_find(&w->depts, name);
 	char made[32];
 	if (known == NULL && (id == NULL || !*id)) {
 		snprintf(made, sizeof made, "dept%zu", w->depts.n + 1);
 		id = made;
 	}
 	if (known == NULL)
-		names_add(&w->depts, name, id);
+		import_names_add(&w->depts, name, id);
 	indent(w, 1);
 	buf_puts(&w->body, "<responsible");
 	attr(w, "department", known ? known : id);
 	buf_puts(&w->body, "/>\n");
 }
 
-void xw_departments(struct xw *w, const char *names)
+void import_xml_departments(struct xw *w, const char *names)
 {
 	while (names && *names) {
 		const char *e = strstr(names, "、");
@@ -216,12 +216,12 @@ void xw_departments(struct xw *w, const char *names)
 		char one[256];
 		snprintf(one, sizeof one, "%.*s", (int)n, names);
 		if (*one)
-			xw_department(w, NULL, one);
+			import_xml_department(w, NULL, one);
 		names = e ? e + strlen("、") : NULL;
 	}
 }
 
-void xw_override(struct xw *w, int met, const char *reason)
+void import_xml_override(struct xw *w, int met, const char *reason)
 {
 	indent(w, 1);
 	buf_printf(&w->body, "<override met=\"%s\">\n", met ? "yes" : "no");
@@ -230,7 +230,7 @@ void xw_override(struct xw *w, int met, const char *reason)
 	buf_puts(&w->body, "</override>\n");
 }
 
-void xw_given_grade(struct xw *w, const char *scale, const char *ref, int year)
+void import_xml_given_grade(struct xw *w, const char *scale, const char *ref, int year)
 {
 	indent(w, 1);
 	buf_puts(&w->body, "<grade");
@@ -241,13 +241,13 @@ void xw_given_grade(struct xw *w, const char *scale, const char *ref, int year)
 	buf_puts(&w->body, "/>\n");
 }
 
-void xw_kpi_close(struct xw *w)
+void import_xml_kpi_close(struct xw *w)
 {
 	indent(w, 0);
 	buf_puts(&w->body, "</kpi>\n");
 }
 
-void xw_repost(struct xw *w, const char *kpi, const char *label)
+void import_xml_repost(struct xw *w, const char *kpi, const char *label)
 {
 	indent(w, 0);
 	buf_puts(&w->body, "<repost");
@@ -284,7 +284,7 @@ static void body(const struct xw *w, struct buf *out)
 	buf_puts(out, "  </goals>\n");
 }
 
-int xw_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
+int import_xml_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
                 const struct import_frame *fr, struct buf *out, struct buf *err)
 {
 	struct buf head = BUF_INIT, eval = BUF_INIT, title = BUF_INIT, goals = BUF_INIT;

@@ -18,7 +18,7 @@
 static int dispatch(const struct command *c, const struct opts *o, struct diag_ctx *d)
 {
 	double t0 = timing_now();
-	struct schema *sc = c->needs_schema ? open_schema(o) : NULL;
+	struct schema *sc = c->needs_schema ? cmd_open_schema(o) : NULL;
 	if (sc)
 		timing_add(o->timing, T_SCHEMA, t0);
 	if (c->needs_schema && sc == NULL)
@@ -57,12 +57,12 @@ static int run(const struct command *c, int argc, char **argv, int ci)
 /* "unknown command", with the command it most likely misspells. */
 static int unknown_command(const char *name)
 {
-	const char *near = command_near(name);
+	const char *near = cmd_near(name);
 	if (near == NULL)
-		return usage_error("unknown command '%s'", name);
+		return cmd_usage_error("unknown command '%s'", name);
 	struct buf b = BUF_INIT;
 	buf_printf(&b, _("unknown command '%s'; did you mean '%s'?"), name, near);
-	int rc = usage_fail(buf_str(&b));
+	int rc = cmd_usage_fail(buf_str(&b));
 	buf_free(&b);
 	return rc;
 }
@@ -70,7 +70,7 @@ static int unknown_command(const char *name)
 /* kpic help [COMMAND] */
 static int help(const char *name)
 {
-	const struct command *c = name ? command_find(name) : NULL;
+	const struct command *c = name ? cmd_find(name) : NULL;
 	if (name && c == NULL)
 		return unknown_command(name);
 	if (c)
@@ -93,10 +93,10 @@ int main(int argc, char **argv)
 		}
 	}
 	if (ci == 0)
-		return usage_fail(_("no command given"));
+		return cmd_usage_fail(_("no command given"));
 	if (strcmp(argv[ci], "help") == 0)
 		return help(ci + 1 < argc ? argv[ci + 1] : NULL);
-	const struct command *c = command_find(argv[ci]);
+	const struct command *c = cmd_find(argv[ci]);
 	if (c == NULL)
 		return unknown_command(argv[ci]);
 	return run(c, argc, argv, ci);

@@ -223,7 +223,7 @@ enum load_result load_source_text(const char *path, char *text, size_t len, stru
 	return LOAD_OK;
 }
 
-void source_free(struct source *s)
+void load_source_free(struct source *s)
 {
 	xmlFreeDoc(s->doc);
 	srcmap_free(&s->src);

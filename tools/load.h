@@ -31,13 +31,13 @@ enum load_result {
 };
 
 /* Loads path into *s.  Whatever the result, diagnostics may point into *s:
- * keep it until they are flushed, then source_free() it. */
+ * keep it until they are flushed, then load_source_free() it. */
 enum load_result load_source(const char *path, struct diag_ctx *d, struct source *s);
 /* The same for a text already in memory (kpic update checks the source it is
  * about to write): takes ownership of text (len bytes + NUL), named path. */
 enum load_result load_source_text(const char *path, char *text, size_t len, struct diag_ctx *d,
                                   struct source *s);
-void source_free(struct source *s);
+void load_source_free(struct source *s);
 
 /* A file's bytes, NUL-terminated, at most LOAD_MAX_BYTES (else NULL with
  * *too_large set); NULL with *err = errno when it cannot be read. */

@@ -335,10 +335,10 @@ static void read_given(struct model *m, xmlNode *n, struct kpi *k)
 	}
 }
 
-static enum vstatus status_of(const char *s)
+static enum vstatus cmd_status_of(const char *s)
 {
 	enum vstatus st = VS_MEASURED;
-	vstatus_parse(s, &st);
+	vocab_status_parse(s, &st);
 	return st;
 }
 
@@ -350,7 +350,7 @@ static void read_value(struct model *m, xmlNode *n, enum vkind kind, struct valu
 	v->kind = kind;
 	v->year = year_attr(m, n, "year");
 	v->from = year_attr(m, n, "from");
-	v->status = status_of(prop(m, n, "status"));
+	v->status = cmd_status_of(prop(m, n, "status"));
 	v->label = prop(m, n, "label");
 	v->text = text_of(m, n);
 	v->has_num = v->text && *v->text;
@@ -431,7 +431,7 @@ int model_find_refseries(const struct model *m, const char *id)
 	return -1;
 }
 
-const struct value *refseries_value(const struct refseries *r, int year)
+const struct value *model_refseries_value(const struct refseries *r, int year)
 {
 	for (size_t i = 0; i < r->nvalues; i++)
 		if (r->values[i].year.ok && r->values[i].year.y == year && r->values[i].num_ok)
@@ -597,7 +597,7 @@ static void read_era_policy(struct model *m)
 
 static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure" };
 
-const char *level_of_name(enum level_of l)
+const char *model_level_of_name(enum level_of l)
 {
 	return level_elements[l];
 }
@@ -887,7 +887,7 @@ int model_find_dept(const struct model *m, const char *id) { return strmap_get(&
 int model_find_heading(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_HEADING], id); }
 int model_find_repost(const struct model *m, const char *id) { return strmap_get(&m->index->t[IK_REPOST], id); }
 
-const struct value *series_value(const struct series *s, int year)
+const struct value *model_series_value(const struct series *s, int year)
 {
 	for (size_t i = 0; i < s->nvalues; i++)
 		if (s->values[i].year.ok && s->values[i].year.y == year)
@@ -895,18 +895,18 @@ const struct value *series_value(const struct series *s, int year)
 	return NULL;
 }
 
-const char *direction_name(enum direction d)
+const char *model_direction_name(enum direction d)
 {
 	return d == DIR_LOWER ? "lower" : d == DIR_MAINTAIN ? "maintain" : "higher";
 }
 
-const char *combine_name(enum combine c)
+const char *model_combine_name(enum combine c)
 {
 	static const char *names[] = { "best", "worst", "mean", "sum", "first" };
 	return names[c];
 }
 
-const char *level_name(enum level l)
+const char *model_level_name(enum level l)
 {
 	return l == LEVEL_GOAL ? "goal" : "measure";
 }

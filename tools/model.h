@@ -326,18 +326,18 @@ int model_find_state(const struct model *m, const char *id);
 int model_find_tag(const struct model *m, const char *id, size_t len);
 /* A reference series by id, -1; its value for a year with a figure, NULL. */
 int model_find_refseries(const struct model *m, const char *id);
-const struct value *refseries_value(const struct refseries *r, int year);
+const struct value *model_refseries_value(const struct refseries *r, int year);
 
 /* The series' value for a year, NULL if none. */
-const struct value *series_value(const struct series *s, int year);
+const struct value *model_series_value(const struct series *s, int year);
 
 /* Names used in output. */
-const char *direction_name(enum direction d);
-const char *combine_name(enum combine c);
-const char *vstatus_name(enum vstatus s);
-const char *level_name(enum level l);
+const char *model_direction_name(enum direction d);
+const char *model_combine_name(enum combine c);
+const char *vocab_status_name(enum vstatus s);
+const char *model_level_name(enum level l);
 /* The element a level names (goal, policy, direction, measure). */
-const char *level_of_name(enum level_of l);
+const char *model_level_of_name(enum level_of l);
 
 /*
  * vocab.c: the one vocabulary of values, shared by the loader, kpic import,
@@ -345,16 +345,16 @@ const char *level_of_name(enum level_of l);
  */
 
 /* The document's word for a status: 実績, 未確定, 参考値, 未調査, —. */
-const char *vstatus_label(enum vstatus s);
+const char *vocab_status_label(enum vstatus s);
 /* A status by its name in the source (measured, provisional, reference,
  * not-surveyed, not-available) or its word in the document (実績, 未確定,
  * 参考値, 未調査, or a dash for not-available); 0, or -1 (NULL included). */
-int vstatus_parse(const char *s, enum vstatus *st);
+int vocab_status_parse(const char *s, enum vstatus *st);
 /* Whether s is one of the dashes tables write for "no figure" (—, －, -, ―,
  * ‐, –, ー), which is not-available. */
-int value_is_dash(const char *s);
+int vocab_value_is_dash(const char *s);
 /* The blanks at s (ASCII and U+3000): their length in bytes. */
-size_t value_blank(const char *s);
+size_t vocab_value_blank(const char *s);
 
 /* A figure as a table writes it. */
 struct figure {
@@ -368,17 +368,17 @@ struct figure {
 /* One figure at the start of s: "16,474人", "19.50%", "141万5千人", "△3.3",
  * "▲3.3", "３２４０", "(1.64)" (参考値): the bytes read, or 0 when s does not
  * start with one. */
-size_t figure_read(const char *s, struct figure *f);
+size_t vocab_figure_read(const char *s, struct figure *f);
 /* A cell holding one figure or none: blank (not-surveyed), a dash
  * (not-available), "未確定 (313千㎡)" or "未確定 313千㎡" (provisional), or
- * one figure as figure_read reads it, blanks around it allowed.  0, or -1
+ * one figure as vocab_figure_read reads it, blanks around it allowed.  0, or -1
  * when the cell is anything else. */
-int figure_cell(const char *s, struct figure *f);
+int vocab_figure_cell(const char *s, struct figure *f);
 
 /* A fiscal year as a sheet names it: jfmt_parse_era_fy's forms ("令和5年度",
  * "R5", "H31/R1", "2023", "2023年度") or "FY2023".  The Gregorian year, or -1. */
-int fiscal_year_parse(const char *s, size_t len);
+int vocab_fiscal_year_parse(const char *s, size_t len);
 /* The year as the document names it: "令和5年度 (FY2023)"; like snprintf. */
-int fiscal_year_name(int fy, char *buf, size_t size);
+int vocab_fiscal_year_name(int fy, char *buf, size_t size);
 
 #endif

@@ -45,7 +45,7 @@ static size_t line_offset(const struct srcfile *s, int line)
 static void host_warn(void *ud, int line, const char *rule, const char *message)
 {
 	const struct host *h = ud;
-	int r = rule_by_name(rule);
+	int r = diag_rule_by_name(rule);
 	if (r < 0)      /* an engine rule rules.def does not know yet: still shown */
 		r = R_LAYOUT_TABLE;
 	diag_report(h->d, (enum rule)r, &h->u->src.src, line_offset(&h->u->src.src, line), "%s", message);

@@ -280,7 +280,7 @@ static void json_value(struct buf *b, const struct series *s, const struct value
 		buf_puts(b, "null");
 		return;
 	}
-	buf_printf(b, "{\"year\": %d, \"status\": \"%s\", \"value\": ", v->year.y, vstatus_name(v->status));
+	buf_printf(b, "{\"year\": %d, \"status\": \"%s\", \"value\": ", v->year.y, vocab_status_name(v->status));
 	if (v->num_ok) {
 		kdec_format(v->num, num, sizeof num);
 		buf_puts(b, num);
@@ -350,7 +350,7 @@ void report_json_tally3(struct buf *b, const struct model *m, const struct tally
 static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, const struct tally *t)
 {
 	struct rollup_result rr = eval_rollup(m, ru, t);
-	buf_printf(b, ", \"rollup\": {\"method\": \"%s\"", rollup_name(ru));
+	buf_printf(b, ", \"rollup\": {\"method\": \"%s\"", eval_rollup_name(ru));
 	if (ru == RU_SHARE && rr.ok)
 		buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
 	else if (ru == RU_SHARE)
@@ -383,7 +383,7 @@ static void json_heading_rollups(struct buf *b, const struct model *m, const str
 		buf_puts(b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
 		first = 0;
 		buf_json_str(b, m->headings[h].id ? m->headings[h].id : "");
-		buf_printf(b, ", \"level\": \"%s\"", level_of_name((enum level_of)(m->headings[h].kind + 1)));
+		buf_printf(b, ", \"level\": \"%s\"", model_level_of_name((enum level_of)(m->headings[h].kind + 1)));
 		json_rollup(b, m, ru, &e->headings[h]);
 		buf_puts(b, "}");
 	}
@@ -492,7 +492,7 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 		buf_puts(b, ", \"rate\": ");
 		json_rate(b, sr->rate_ok, sr->rate);
 		buf_printf(b, ", \"met\": %s, \"trend\": \"%s\", \"values\": %zu}",
-		           sr->met ? "true" : "false", trend_name(sr->trend), s->nvalues);
+		           sr->met ? "true" : "false", eval_trend_name(sr->trend), s->nvalues);
 	}
 	buf_puts(b, "]");
 }
@@ -540,7 +540,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	buf_puts(b, ", \"goal\": ");
 	buf_json_str(b, m->goals[k->goal].id ? m->goals[k->goal].id : "");
 	buf_printf(b, ", \"level\": \"%s\", \"direction\": \"%s\", \"combine\": \"%s\", \"departments\": [",
-	           level_name(k->level), direction_name(k->dir), combine_name(k->comb));
+	           model_level_name(k->level), model_direction_name(k->dir), model_combine_name(k->comb));
 	for (size_t d = 0; d < k->ndepts; d++) {
 		buf_puts(b, d ? ", " : "");
 		buf_json_str(b, k->depts[d] ? k->depts[d] : "");
@@ -548,7 +548,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	buf_puts(b, "],\n      \"rate\": ");
 	json_rate(b, r->rate_ok, r->rate);
 	buf_printf(b, ", \"met\": %s, \"computed_met\": %s, \"trend\": \"%s\", \"override\": ",
-	           r->met ? "true" : "false", r->computed_met ? "true" : "false", trend_name(r->trend));
+	           r->met ? "true" : "false", r->computed_met ? "true" : "false", eval_trend_name(r->trend));
 	if (k->has_override) {
 		buf_printf(b, "{\"met\": %s, \"reason\": ", k->override_met ? "true" : "false");
 		buf_json_str(b, k->override_reason ? k->override_reason : "");

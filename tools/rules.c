@@ -963,7 +963,7 @@ static void relative_reference(const struct ck *c, const struct kpi *k, const st
 		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
 		            "the target of %s names reference series '%s', which is not declared: add <reference id=\"%s\"> to <references>",
 		            series_desc(k, s, &b), t->ref, t->ref);
-	else if (sr->latest && !refseries_value(&m->refseries[t->ref_i], sr->latest->year.y))
+	else if (sr->latest && !model_refseries_value(&m->refseries[t->ref_i], sr->latest->year.y))
 		diag_report(c->d, R_RELATIVE_REFERENCE, c->src, at_attr(c, t->node, "reference"),
 		            "reference series '%s' has no figure for %d, the year %s is evaluated in: add <value year=\"%d\"> to it",
 		            t->ref, sr->latest->year.y, series_desc(k, s, &b), sr->latest->year.y);
@@ -1015,7 +1015,7 @@ static void status_value(const struct ck *c, const struct kpi *k, const struct s
 	if (v->has_num && empty_status)
 		diag_report(c->d, R_STATUS_VALUE, c->src, at_attr(c, v->node, "status"),
 		            "the %s of %s for %d has a figure but status \"%s\": remove the figure or the status",
-		            vkind_word(v->kind), series_desc(k, s, &b), v->year.y, vstatus_name(v->status));
+		            vkind_word(v->kind), series_desc(k, s, &b), v->year.y, vocab_status_name(v->status));
 	else if (!v->has_num && !empty_status && v->kind != VK_TARGET)
 		diag_report(c->d, R_STATUS_VALUE, c->src, at(c, v->node),
 		            "the %s of %s for %d has no figure: write it, or say why with status=\"not-surveyed\" (blank) or status=\"not-available\" (—)",
@@ -1086,7 +1086,7 @@ static void target_direction(const struct ck *c, const struct kpi *k, const stru
 	diag_report(c->d, R_TARGET_DIRECTION, c->src, at_text(c, s->target->node),
 	            "target %s of %s is %s than its baseline %s, but the KPI is declared direction=\"%s\"",
 	            s->target->text, series_desc(k, s, &b), cmp < 0 ? _("lower") : _("higher"),
-	            s->baseline->text, direction_name(k->dir));
+	            s->baseline->text, model_direction_name(k->dir));
 	diag_note(c->d, c->src, at_attr(c, k->node, "direction"), "direction declared here");
 	buf_free(&b);
 }
@@ -1160,7 +1160,7 @@ static void rule_mixed_units(const struct ck *c)
 				continue;
 			diag_report(c->d, R_MIXED_UNITS, c->src, at(c, k->series[j].node),
 			            "KPI '%s' counts this series in '%s' but its other series in '%s': check the unit (combine=\"%s\" compares the series' rates, so nothing else shows the slip)",
-			            kname(k), uj, u, combine_name(k->comb));
+			            kname(k), uj, u, model_combine_name(k->comb));
 			diag_note(c->d, c->src, at(c, k->series[first].node), "a series in '%s' here", u);
 			break;
 		}
@@ -1305,7 +1305,7 @@ static void value_ref(const struct ck *c, xmlNode *n)
 		for (size_t j = 0; j < k->nseries && s == NULL; j++)
 			if (key ? !strcmp(k->series[j].key, (const char *)key) : k->nseries == 1)
 				s = &k->series[j];
-		const struct value *v = s ? series_value(s, atoi((const char *)yr)) : NULL;
+		const struct value *v = s ? model_series_value(s, atoi((const char *)yr)) : NULL;
 		if (s && s->baseline && s->baseline->year.ok && s->baseline->year.y == atoi((const char *)yr))
 			v = s->baseline;
 		if (s == NULL) {
@@ -1652,7 +1652,7 @@ static void rule_level_declared(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nlevels; i++) {
 		const struct level_decl *d = &c->m->levels[i];
-		const char *of = level_of_name(d->of);
+		const char *of = model_level_of_name(d->of);
 		size_t first = 0;
 		while (c->m->levels[first].of != d->of)
 			first++;
@@ -1685,7 +1685,7 @@ static void rule_level_unnamed(const struct ck *c)
 				continue;
 			diag_report(c->d, R_LEVEL_UNNAMED, c->src, at(c, c->m->headings[i].node),
 			            "<levels> does not name the %s level, so it prints as '%s': add <level of=\"%s\" name=\"…\"/>",
-			            level_of_name((enum level_of)l), c->m->level_names[l], level_of_name((enum level_of)l));
+			            model_level_of_name((enum level_of)l), c->m->level_names[l], model_level_of_name((enum level_of)l));
 			named = 1;
 		}
 	}
@@ -1698,7 +1698,7 @@ static void rollup_empty(const struct ck *c, xmlNode *n, enum level_of l, const 
 		return;
 	diag_report(c->d, R_ROLLUP_EMPTY, c->src, at(c, n),
 	            "%s '%s' has no graded KPI, so its %s roll-up (rollup=\"%s\") has no result: add a KPI or remove the roll-up",
-	            c->m->level_names[l], id ? id : "", level_of_name(l), rollup_name(c->m->level_rollup[l]));
+	            c->m->level_names[l], id ? id : "", model_level_of_name(l), eval_rollup_name(c->m->level_rollup[l]));
 }
 
 static void rule_rollup_empty(const struct ck *c)

@@ -375,7 +375,7 @@ int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd,
 	snprintf(s.policy, sizeof s.policy, page_policy, s.hash);
 	if (start(&s, port) < 0)
 		return 2;
-	rebuild_say(r, rebuild_run(r, d, CH_ALL));
+	watch_rebuild_say(r, watch_rebuild_run(r, d, CH_ALL));
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.daemon, MHD_DAEMON_INFO_EPOLL_FD);
 	struct pollfd p[3] = { { info ? info->epoll_fd : -1, POLLIN, 0 }, { w->fd, POLLIN, 0 },
 	                       { sigfd, POLLIN, 0 } };
@@ -389,9 +389,9 @@ int serve_run(struct rebuild *r, struct watch *w, struct diag_ctx *d, int sigfd,
 		if (p[2].revents)
 			break;
 		unsigned changes = p[1].revents ? watch_read(w) : 0;
-		int built = changes ? rebuild_run(r, d, changes) : -1;
+		int built = changes ? watch_rebuild_run(r, d, changes) : -1;
 		if (built >= 0)
-			rebuild_say(r, built);
+			watch_rebuild_say(r, built);
 		wake(&s, built >= 0);
 		MHD_run(s.daemon);
 	}

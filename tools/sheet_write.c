@@ -17,7 +17,7 @@
 
 #include <zip.h>
 
-void wsheet_init(struct wsheet *s, const char *name, size_t ncols)
+void sheet_write_init(struct wsheet *s, const char *name, size_t ncols)
 {
 	memset(s, 0, sizeof *s);
 	s->name = xstrdup(name);
@@ -25,7 +25,7 @@ void wsheet_init(struct wsheet *s, const char *name, size_t ncols)
 	s->wide = xcalloc(ncols + 1, 1);
 }
 
-void wsheet_row(struct wsheet *s, const char *const *cells)
+void sheet_write_row(struct wsheet *s, const char *const *cells)
 {
 	if ((s->nrows + 1) * s->ncols > s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64 * s->ncols;
@@ -38,7 +38,7 @@ void wsheet_row(struct wsheet *s, const char *const *cells)
 	s->nrows++;
 }
 
-void wsheet_free(struct wsheet *s)
+void sheet_write_free(struct wsheet *s)
 {
 	for (size_t i = 0; i < s->nrows * s->ncols; i++)
 		free(s->cells[i]);

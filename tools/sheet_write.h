@@ -24,11 +24,11 @@ struct wsheet {
 	unsigned char *wide;         /* per column: a wide column (names), for the widths */
 };
 
-/* A new sheet of ncols columns; rows are appended with wsheet_row(). */
-void wsheet_init(struct wsheet *s, const char *name, size_t ncols);
+/* A new sheet of ncols columns; rows are appended with sheet_write_row(). */
+void sheet_write_init(struct wsheet *s, const char *name, size_t ncols);
 /* Appends a row of s->ncols cells (copied; NULL for empty). */
-void wsheet_row(struct wsheet *s, const char *const *cells);
-void wsheet_free(struct wsheet *s);
+void sheet_write_row(struct wsheet *s, const char *const *cells);
+void sheet_write_free(struct wsheet *s);
 
 /* The workbook of n sheets into out.  0, or -1 with a message in err. */
 int sheet_write_xlsx(const struct wsheet *sh, size_t n, struct buf *out, char *err, size_t errsz);

@@ -162,7 +162,7 @@ static void value_element(struct buf *b, const char *prefix, int year, const str
 	buf_printf(b, "<%svalue year=\"%d\"", prefix, year);
 	keep_attr(b, old, "from");
 	if (p->status != VS_MEASURED)
-		buf_printf(b, " status=\"%s\"", vstatus_name(p->status));
+		buf_printf(b, " status=\"%s\"", vocab_status_name(p->status));
 	if (revised) {
 		buf_puts(b, " revised=\"");
 		buf_xml_str(b, revised);
@@ -239,7 +239,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 	const struct series *s = &k->series[p->series];
 	const char *v = cells[COL_VALUE];
 	struct figure f;
-	if (figure_cell(v, &f) < 0 || cut_number(f.unit)) {
+	if (vocab_figure_cell(v, &f) < 0 || cut_number(f.unit)) {
 		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
 		            "'%s' is not a figure kpic can read: write 16474, 3,240人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
 		            v);
@@ -260,7 +260,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 	const char *st = cells[COL_STATUS];
 	if (st && *st) {
 		enum vstatus named;
-		if (vstatus_parse(st, &named) < 0) {
+		if (vocab_status_parse(st, &named) < 0) {
 			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
 			            "unknown status '%s' (measured/実績, provisional/未確定, reference/参考値, not-surveyed/未調査, not-available/—)",
 			            st);
@@ -269,7 +269,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 		if (f.has_num && f.st != VS_MEASURED && named != f.st) {
 			diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_STATUS],
 			            "the figure '%s' is written as %s, but the status column says %s: keep one of them", v,
-			            vstatus_name(f.st), vstatus_name(named));
+			            vocab_status_name(f.st), vocab_status_name(named));
 			return -1;
 		}
 		p->status = named;
@@ -279,7 +279,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[p->has_num ? COL_STATUS : COL_VALUE],
 		            p->has_num ? "status '%s' means there is no figure, but the row has one"
 		                       : "status '%s' needs a figure, but the row has none",
-		            vstatus_name(p->status));
+		            vocab_status_name(p->status));
 		return -1;
 	}
 	return 0;
@@ -398,7 +398,7 @@ static int value_header_year(const char *name)
 			t[n -= k] = '\0';
 		}
 	}
-	const char *b = t + value_blank(t);
+	const char *b = t + vocab_value_blank(t);
 	size_t len = strlen(b);
 	while (len && b[len - 1] == ' ')
 		len--;
@@ -411,7 +411,7 @@ static int value_header_year(const char *name)
 			break;
 		}
 	}
-	int y = fiscal_year_parse(b, len);
+	int y = vocab_fiscal_year_parse(b, len);
 	return y > 0 ? y : 0;
 }
 
@@ -536,7 +536,7 @@ struct year_from {
 static void year_says(const struct year_from *f, struct buf *b)
 {
 	char name[64];
-	fiscal_year_name(f->year, name, sizeof name);
+	vocab_fiscal_year_name(f->year, name, sizeof name);
 	if (f->where)
 		buf_printf(b, _("the sheet says %s"), name);
 	else
@@ -554,7 +554,7 @@ static void year_agrees(struct run *x, struct year_from *seen, int y, size_t pos
 		return;
 	char name[64];
 	struct buf b = BUF_INIT;
-	fiscal_year_name(y, name, sizeof name);
+	vocab_fiscal_year_name(y, name, sizeof name);
 	year_says(seen, &b);
 	diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
 	            "this is %s, but %s: one sheet holds the figures of one year; correct it, or split the sheet", name,
@@ -580,7 +580,7 @@ static int sheet_year(struct run *x, unsigned first, struct buf *err)
 			continue;
 		const char *t = cell_text(x->sh, r, (unsigned)x->col[COL_YEAR]);
 		size_t pos = sheet_pos(x->sh, r, (unsigned)x->col[COL_YEAR]);
-		int y = fiscal_year_parse(t, strlen(t));
+		int y = vocab_fiscal_year_parse(t, strlen(t));
 		if (y < 0) {
 			diag_report(x->d, R_ACTUALS_SYNTAX, &x->sh->src, pos,
 			            "'%s' is not a fiscal year: write 令和5年度, R5, FY2023 or 2023", t);
@@ -694,7 +694,7 @@ static int not_filled_in(const struct run *x, unsigned r)
 		return 0;            /* a row too short: resolve() says so */
 	const char *vt = cell_text(x->sh, r, (unsigned)v);
 	const char *st = s >= 0 && (unsigned)s < n ? cell_text(x->sh, r, (unsigned)s) : "";
-	return vt[value_blank(vt)] == '\0' && st[value_blank(st)] == '\0';
+	return vt[vocab_value_blank(vt)] == '\0' && st[vocab_value_blank(st)] == '\0';
 }
 
 /* One row of data: resolved, checked against the rows before, then an edit. */
@@ -724,7 +724,7 @@ static void one_row(struct run *x, unsigned r)
 		return;
 	}
 	x->plans[x->nplans++] = p;
-	const struct value *v = series_value(s, x->res->year);
+	const struct value *v = model_series_value(s, x->res->year);
 	if (v)
 		change_value(x, &p, v);
 	else
@@ -768,7 +768,7 @@ static int applied_already(const struct run *x, struct buf *err)
 	if (x->nplans == 0)
 		return 0;
 	char name[64];
-	fiscal_year_name(year, name, sizeof name);
+	vocab_fiscal_year_name(year, name, sizeof name);
 	if (one_year)
 		buf_printf(err,
 		           ngettext("%s: its %zu figure is the source's for %s already: the sheet has been applied; nothing was written (pass --again if the figures really are the same again)",
@@ -818,7 +818,7 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 		return rc;
 	if (!m->start.ok || !m->end.ok || res->year < m->start.y || res->year > m->end.y) {
 		char name[64];
-		fiscal_year_name(res->year, name, sizeof name);
+		vocab_fiscal_year_name(res->year, name, sizeof name);
 		buf_printf(err, _("%s is outside the strategy's period %d–%d: check the sheet's year or --year; nothing was written"),
 		           name, m->start.y, m->end.y);
 		return 2;

@@ -98,7 +98,7 @@ static const struct value *ref_value(const struct model *m, const xmlNode *n, co
 		const struct series *s = &m->kpis[ki].series[j];
 		if (key ? strcmp(s->key ? s->key : "", (const char *)key) : j > 0)
 			continue;
-		v = series_value(s, atoi((const char *)yr));
+		v = model_series_value(s, atoi((const char *)yr));
 		if (v == NULL && s->baseline && s->baseline->year.y == atoi((const char *)yr))
 			v = s->baseline;
 		*sp = s;

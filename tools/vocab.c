@@ -24,17 +24,17 @@ static const struct {
 
 #define NSTATUSES (sizeof statuses / sizeof statuses[0])
 
-const char *vstatus_name(enum vstatus s)
+const char *vocab_status_name(enum vstatus s)
 {
 	return (size_t)s < NSTATUSES ? statuses[s].name : statuses[0].name;
 }
 
-const char *vstatus_label(enum vstatus s)
+const char *vocab_status_label(enum vstatus s)
 {
 	return (size_t)s < NSTATUSES ? statuses[s].label : statuses[0].label;
 }
 
-int vstatus_parse(const char *s, enum vstatus *st)
+int vocab_status_parse(const char *s, enum vstatus *st)
 {
 	if (s == NULL)
 		return -1;
@@ -43,14 +43,14 @@ int vstatus_parse(const char *s, enum vstatus *st)
 			*st = statuses[i].st;
 			return 0;
 		}
-	if (value_is_dash(s)) {
+	if (vocab_value_is_dash(s)) {
 		*st = VS_NOT_AVAILABLE;
 		return 0;
 	}
 	return -1;
 }
 
-int value_is_dash(const char *s)
+int vocab_value_is_dash(const char *s)
 {
 	/* em dash, fullwidth hyphen-minus (U+FF0D), hyphen-minus, horizontal
 	 * bar, hyphen, en dash, the long vowel mark people type for a dash */
@@ -67,7 +67,7 @@ static size_t starts(const char *s, const char *p)
 	return strncmp(s, p, n) ? 0 : n;
 }
 
-size_t value_blank(const char *s)
+size_t vocab_value_blank(const char *s)
 {
 	size_t i = 0;
 	for (;;) {
@@ -92,7 +92,7 @@ static size_t close_paren(const char *s)
 	return k ? k : starts(s, "）");
 }
 
-size_t figure_read(const char *s, struct figure *f)
+size_t vocab_figure_read(const char *s, struct figure *f)
 {
 	size_t i = 0, k;
 	memset(f, 0, sizeof *f);
@@ -108,7 +108,7 @@ size_t figure_read(const char *s, struct figure *f)
 	f->has_num = 1;
 	i += (size_t)n;
 	size_t u = i;
-	while (s[i] && !value_blank(s + i) && !close_paren(s + i))
+	while (s[i] && !vocab_value_blank(s + i) && !close_paren(s + i))
 		i++;
 	if (i - u >= sizeof f->unit)
 		return 0;
@@ -124,10 +124,10 @@ size_t figure_read(const char *s, struct figure *f)
 	return i;
 }
 
-int figure_cell(const char *s, struct figure *f)
+int vocab_figure_cell(const char *s, struct figure *f)
 {
 	memset(f, 0, sizeof *f);
-	s += value_blank(s);
+	s += vocab_value_blank(s);
 	if (*s == '\0') {
 		f->st = VS_NOT_SURVEYED;
 		return 0;
@@ -140,22 +140,22 @@ int figure_cell(const char *s, struct figure *f)
 		return -1;
 	memcpy(one, s, n);
 	one[n] = '\0';
-	if (value_is_dash(one)) {
+	if (vocab_value_is_dash(one)) {
 		f->st = VS_NOT_AVAILABLE;
 		return 0;
 	}
 	size_t k = starts(one, statuses[VS_PROVISIONAL].label);
 	const char *p = one + k;
-	p += value_blank(p);
-	size_t used = figure_read(p, f);
-	if (used == 0 || p[used + value_blank(p + used)] != '\0')
+	p += vocab_value_blank(p);
+	size_t used = vocab_figure_read(p, f);
+	if (used == 0 || p[used + vocab_value_blank(p + used)] != '\0')
 		return -1;
 	if (k)
 		f->st = VS_PROVISIONAL;
 	return 0;
 }
 
-int fiscal_year_parse(const char *s, size_t len)
+int vocab_fiscal_year_parse(const char *s, size_t len)
 {
 	static const char *const fy[] = { "FY", "fy", "ＦＹ" };
 	for (size_t i = 0; i < sizeof fy / sizeof fy[0]; i++) {
@@ -170,7 +170,7 @@ int fiscal_year_parse(const char *s, size_t len)
 	return jfmt_parse_era_fy(s, len);
 }
 
-int fiscal_year_name(int fy, char *buf, size_t size)
+int vocab_fiscal_year_name(int fy, char *buf, size_t size)
 {
 	char era[32];
 	if (jfmt_era_fy(fy, JFMT_ERA_LONG, era, sizeof era) < 0)

@@ -143,7 +143,7 @@ unsigned watch_read(struct watch *w)
 	return changes;
 }
 
-void rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir)
+void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir)
 {
 	memset(r, 0, sizeof *r);
 	r->o = o;
@@ -154,7 +154,7 @@ void rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, co
 	                              xslt_cache_new(), layout_fonts_new() };
 }
 
-void rebuild_free(struct rebuild *r)
+void watch_rebuild_free(struct rebuild *r)
 {
 	xslt_cache_free(r->rq.xslt_cache);
 	layout_fonts_free(r->rq.fonts);
@@ -236,7 +236,7 @@ static void report(struct rebuild *r, struct diag_ctx *d, int status, const stru
 	free(text);
 }
 
-int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes)
+int watch_rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes)
 {
 	struct buf html = BUF_INIT, pdf = BUF_INIT, msg = BUF_INIT;
 	struct unit u;
@@ -253,13 +253,13 @@ int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes)
 		reload_schema(r);
 	r->attempt++;
 	d->nerrors = d->nwarnings = 0;
-	int status = status_of(compile_source(r->source, r->sc, d, &u, r->o->timing), 0);
+	int status = cmd_status_of(compile_source(r->source, r->sc, d, &u, r->o->timing), 0);
 	if (status == 0)
 		status = render(r, &u, d, changes, &html, &pdf, &msg, t0);
 	if (status == 0 && d->nerrors)
 		status = 1;
 	report(r, d, status, &msg);
-	unit_free(&u);
+	compile_unit_free(&u);
 	r->ok = status == 0;
 	if (r->ok) {
 		r->good = r->attempt;
@@ -318,20 +318,20 @@ static int write_outputs(const struct rebuild *r, const char *outdir)
 {
 	char name[PATH_MAX / 2], path[PATH_MAX];
 	const char *inputs[] = { r->source, r->templates_dir, NULL };
-	if (build_name(r->source, name, sizeof name) < 0)
+	if (cmd_build_name(r->source, name, sizeof name) < 0)
 		return 2;
 	snprintf(path, sizeof path, "%s/%s", outdir, name);
 	if (make_dir(outdir) < 0 || make_dir(path) < 0)
 		return 2;
 	snprintf(path, sizeof path, "%s/%s/kensho.html", outdir, name);
-	int status = write_output(path, &r->html, inputs);
+	int status = cmd_write_output(path, &r->html, inputs);
 	snprintf(path, sizeof path, "%s/%s/kensho.pdf", outdir, name);
-	return status ? status : write_output(path, &r->pdf, inputs);
+	return status ? status : cmd_write_output(path, &r->pdf, inputs);
 }
 
 /* After an attempt: the time it took (unless -q), or that the last good
  * document stays. */
-void rebuild_say(const struct rebuild *r, int status)
+void watch_rebuild_say(const struct rebuild *r, int status)
 {
 	if (status == 0 && r->o->quiet)
 		return;
@@ -346,11 +346,11 @@ void rebuild_say(const struct rebuild *r, int status)
 /* One rebuild of kpic watch, written when good. */
 static void watch_step(struct rebuild *r, struct diag_ctx *d, unsigned changes, const char *outdir)
 {
-	int status = rebuild_run(r, d, changes);
+	int status = watch_rebuild_run(r, d, changes);
 	if (status == 0)
 		status = write_outputs(r, outdir);
 	if (status >= 0)
-		rebuild_say(r, status);
+		watch_rebuild_say(r, status);
 }
 
 int watch_loop(struct watch *w, struct rebuild *r, struct diag_ctx *d, int sigfd, const char *outdir)

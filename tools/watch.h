@@ -61,16 +61,16 @@ struct rebuild {
 	double html_ms, pdf_ms;      /* the last rebuild: HTML ready, PDF ready */
 };
 
-void rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir);
-void rebuild_free(struct rebuild *r);
+void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir);
+void watch_rebuild_free(struct rebuild *r);
 /* Rebuilds what changes touch: 0 (a new good document), 1 (errors in the
  * source: the last good one kept) or 2; -1 when nothing is to be done (the
  * source saved again with the same bytes, nothing else changed). */
-int rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes);
+int watch_rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes);
 
 /* After an attempt, on standard error: the time it took (not with -q), or
  * that the last good document stays. */
-void rebuild_say(const struct rebuild *r, int status);
+void watch_rebuild_say(const struct rebuild *r, int status);
 
 /* Blocks SIGINT and SIGTERM (the old mask in *old) and returns a signalfd
  * that reads them; -1 (said why) on failure. */

@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		xmlFreeDoc(doc);
 		buf_free(&b);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	diag_free(&d);
 	return 0;
 }

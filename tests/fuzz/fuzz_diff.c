@@ -113,7 +113,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_outputs(&df);
 		diff_free(&df);
 	}
-	unit_free(&u[0]);
-	unit_free(&u[1]);
+	compile_unit_free(&u[0]);
+	compile_unit_free(&u[1]);
 	return 0;
 }

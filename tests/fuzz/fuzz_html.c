@@ -131,6 +131,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		buf_free(&page);
 		buf_free(&err);
 	}
-	unit_free(&u);
+	compile_unit_free(&u);
 	return 0;
 }

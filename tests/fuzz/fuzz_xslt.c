@@ -152,7 +152,7 @@ static void remove_dirs(void)
 	};
 	static const char *const dirs[] = { "tpl/a%2Fb", "tpl/a", "tpl", "src", "outside", "", NULL };
 	char p[PATH_MAX];
-	unit_free(&unit);
+	compile_unit_free(&unit);
 	for (size_t i = 0; files[i]; i++) {
 		snprintf(p, sizeof p, "%s/%s", root, files[i]);
 		unlink(p);
