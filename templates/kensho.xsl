@@ -741,8 +741,13 @@
     <td>
       <xsl:choose>
         <xsl:when test="$kind = 'rate'"><xsl:attribute name="class">num rate</xsl:attribute></xsl:when>
-        <xsl:when test="$kind = 'mark' and r:result/@r:met = 'yes'"><xsl:attribute name="class">mark met</xsl:attribute></xsl:when>
-        <xsl:when test="$kind = 'mark'"><xsl:attribute name="class">mark unmet</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'mark'">
+          <!-- also: the grades of the other scales follow the mark, and the cell may wrap -->
+          <xsl:attribute name="class">
+            <xsl:value-of select="concat('mark ', substring('unmet', 1 + 2 * (r:result/@r:met = 'yes')))"/>
+            <xsl:if test="r:result/r:grade"> also</xsl:if>
+          </xsl:attribute>
+        </xsl:when>
         <xsl:when test="$kind = 'previous'"><xsl:attribute name="class">mark previous</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
         <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
