@@ -753,21 +753,15 @@ static void json_scale(struct buf *b, const struct model *m)
 		json_key_str(b, "name", sc->name);
 		buf_puts(b, ", \"grades\": [");
 		for (size_t g = 0; g < sc->ngrades; g++) {
-			buf_puts(b, g ? ", {\"id\": " : "{\"id\": ");
-			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
-			json_key_str(b, "symbol", sc->grades[g].symbol);
-			json_key_str(b, "label", sc->grades[g].label);
-			buf_printf(b, ", \"achieved\": %s}", sc->grades[g].achieved ? "true" : "false");
+			buf_puts(b, g ? ", " : "");
+			report_json_grade(b, &sc->grades[g]);
 		}
 		buf_puts(b, "]}");
 	}
 	buf_puts(b, ", \"states\": [");
 	for (size_t i = 0; i < m->nstates; i++) {
-		buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
-		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
-		json_key_str(b, "symbol", m->states[i].symbol);
-		json_key_str(b, "label", m->states[i].label);
-		buf_printf(b, ", \"counted\": %s}", m->states[i].counted ? "true" : "false");
+		buf_puts(b, i ? ", " : "");
+		report_json_state(b, &m->states[i]);
 	}
 	buf_putc(b, ']');
 }

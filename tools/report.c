@@ -420,6 +420,28 @@ static void json_kpi_grades(struct buf *b, const struct model *m, const struct k
 	buf_puts(b, "}");
 }
 
+void report_json_grade(struct buf *b, const struct grade *g)
+{
+	buf_puts(b, "{\"id\": ");
+	buf_json_str(b, g->id ? g->id : "");
+	buf_puts(b, ", \"symbol\": ");
+	json_str_or_null(b, g->symbol);
+	buf_puts(b, ", \"label\": ");
+	json_str_or_null(b, g->label);
+	buf_printf(b, ", \"achieved\": %s}", g->achieved ? "true" : "false");
+}
+
+void report_json_state(struct buf *b, const struct kstate *st)
+{
+	buf_puts(b, "{\"id\": ");
+	buf_json_str(b, st->id ? st->id : "");
+	buf_puts(b, ", \"symbol\": ");
+	json_str_or_null(b, st->symbol);
+	buf_puts(b, ", \"label\": ");
+	json_str_or_null(b, st->label);
+	buf_printf(b, ", \"counted\": %s}", st->counted ? "true" : "false");
+}
+
 /* The scales as declared (threshold= as its two grades), and the states. */
 static void json_scales(struct buf *b, const struct model *m)
 {
@@ -434,25 +456,15 @@ static void json_scales(struct buf *b, const struct model *m)
 		json_str_or_null(b, sc->name);
 		buf_printf(b, ", \"given\": %s, \"grades\": [", sc->given ? "true" : "false");
 		for (size_t g = 0; g < sc->ngrades; g++) {
-			buf_puts(b, g ? ", {\"id\": " : "{\"id\": ");
-			buf_json_str(b, sc->grades[g].id ? sc->grades[g].id : "");
-			buf_puts(b, ", \"symbol\": ");
-			json_str_or_null(b, sc->grades[g].symbol);
-			buf_puts(b, ", \"label\": ");
-			json_str_or_null(b, sc->grades[g].label);
-			buf_printf(b, ", \"achieved\": %s}", sc->grades[g].achieved ? "true" : "false");
+			buf_puts(b, g ? ", " : "");
+			report_json_grade(b, &sc->grades[g]);
 		}
 		buf_puts(b, "]}");
 	}
 	buf_puts(b, "\n  ],\n  \"states\": [");
 	for (size_t i = 0; i < m->nstates; i++) {
-		buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
-		buf_json_str(b, m->states[i].id ? m->states[i].id : "");
-		buf_puts(b, ", \"symbol\": ");
-		json_str_or_null(b, m->states[i].symbol);
-		buf_puts(b, ", \"label\": ");
-		json_str_or_null(b, m->states[i].label);
-		buf_printf(b, ", \"counted\": %s}", m->states[i].counted ? "true" : "false");
+		buf_puts(b, i ? ", " : "");
+		report_json_state(b, &m->states[i]);
 	}
 	buf_puts(b, "]");
 }
