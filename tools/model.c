@@ -214,17 +214,22 @@ static enum rate_against against_of(const char *s, enum rate_against dflt)
 	       !strcmp(s, "final") ? RA_FINAL : dflt;
 }
 
+const struct grade *model_last_achieved(const struct scale *sc)
+{
+	const struct grade *last = NULL;
+	for (size_t i = 0; i < sc->ngrades; i++)
+		if (sc->grades[i].achieved)
+			last = &sc->grades[i];
+	return last;
+}
+
 /* The threshold the rest of kpic prints (達成率T%以上): the cut of the
  * primary scale's last achieved grade. */
 static void derive_threshold(struct model *m)
 {
 	if (m->primary < 0)
 		return;
-	const struct scale *sc = &m->scales[m->primary];
-	const struct grade *last = NULL;
-	for (size_t i = 0; i < sc->ngrades; i++)
-		if (sc->grades[i].achieved)
-			last = &sc->grades[i];
+	const struct grade *last = model_last_achieved(&m->scales[m->primary]);
 	if (last && last->rule == GR_CUT && last->num_ok && !last->above) {
 		m->threshold_ok = 1;
 		m->threshold = last->num;

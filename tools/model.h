@@ -322,6 +322,8 @@ int model_find_repost(const struct model *m, const char *id);
 /* A scale by id, a grade of a scale by id, a state by id: index or -1. */
 int model_find_scale(const struct model *m, const char *id);
 int model_find_grade(const struct scale *s, const char *id);
+/* The last grade of sc that counts as met, or NULL: where met ends. */
+const struct grade *model_last_achieved(const struct scale *sc);
 int model_find_state(const struct model *m, const char *id);
 int model_find_tag(const struct model *m, const char *id, size_t len);
 /* A reference series by id, -1; its value for a year with a figure, NULL. */

@@ -615,10 +615,7 @@ static void rule_threshold_cut(const struct ck *c)
 	if (m->threshold_ok || root == NULL || m->primary < 0)
 		return;
 	const struct scale *sc = &m->scales[m->primary];
-	const struct grade *last = NULL;
-	for (size_t g = 0; g < sc->ngrades; g++)
-		if (sc->grades[g].achieved)
-			last = &sc->grades[g];
+	const struct grade *last = model_last_achieved(sc);
 	char why[256];
 	if (last == NULL)
 		snprintf(why, sizeof why, _("no grade of the primary scale '%s' counts as met"), sc->id ? sc->id : "?");
