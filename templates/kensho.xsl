@@ -744,7 +744,11 @@
         <xsl:when test="$kind = 'mark'">
           <!-- also: the grades of the other scales follow the mark, and the cell may wrap -->
           <xsl:attribute name="class">
-            <xsl:value-of select="concat('mark ', substring('unmet', 1 + 2 * (r:result/@r:met = 'yes')))"/>
+            <xsl:text>mark </xsl:text>
+            <xsl:choose>
+              <xsl:when test="r:result/@r:met = 'yes'">met</xsl:when>
+              <xsl:otherwise>unmet</xsl:otherwise>
+            </xsl:choose>
             <xsl:if test="r:result/r:grade"> also</xsl:if>
           </xsl:attribute>
         </xsl:when>
