@@ -448,6 +448,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The mark after the name of a KPI counted by calendar year (year-basis="calendar"). -->
+  <xsl:template name="year-basis-mark">
+    <xsl:if test="@year-basis = 'calendar'">（暦年）</xsl:if>
+  </xsl:template>
+
   <!-- ============================================================ footnotes -->
   <!-- Notes, per-value notes and override reasons are numbered per goal table. -->
   <xsl:template name="footnote-refs">

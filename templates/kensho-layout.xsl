@@ -476,6 +476,7 @@
   <xsl:template match="s:kpi" mode="name-cell">
     <cell header="yes">
       <xsl:value-of select="s:name"/>
+      <xsl:call-template name="year-basis-mark"/>
       <xsl:call-template name="footnote-refs"/>
       <xsl:for-each select="s:series[@label]"><br/><xsl:text>・</xsl:text><xsl:value-of select="@label"/></xsl:for-each>
       <xsl:call-template name="placeholder-inline"/>

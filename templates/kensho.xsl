@@ -645,6 +645,7 @@
   <xsl:template match="s:kpi" mode="name-cell">
     <th scope="row" class="kpi-name">
       <xsl:value-of select="s:name"/>
+      <xsl:call-template name="year-basis-mark"/>
       <xsl:call-template name="footnote-refs"/>
       <xsl:if test="s:series[@label]">
         <ul class="series-labels">

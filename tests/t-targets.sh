@@ -128,20 +128,26 @@ check "aobane: the cumulative actuals" \
 check "aobane: the revised targets" \
 	test "$(jq -r '[.kpis[] | .series[0] | select(.initial_target) | "\(.target.value)/\(.initial_target.value)/\(.revised_in)"] | join(" ")' "$j")" = \
 	"80/60/2022 10000/12000/2021"
+check "aobane: the KPIs counted by calendar year" \
+	test "$(jq -r '[.kpis[] | select(.year_basis == "calendar") | .id] | join(" ")' "$j")" = "g1-visitors g2-births g3-crime"
+check "aobane: a fiscal-year KPI carries no year_basis" \
+	test "$(jq -r '[.kpis[] | select(has("year_basis") | not)] | length' "$j")" = 7
 
 run_kpic html -o "$TMP/aobane.html" "$src"
 check "aobane html: written" test "$RC" = 0 -a -s "$TMP/aobane.html"
 sed 's/<[^>]*>/ /g' "$TMP/aobane.html" | tr -s ' \n' ' ' >"$TMP/aobane.html.txt"
 for t in "累計 25件（うち当該年度 8件）" "累計 50人（うち当該年度 20人）" "80人（当初 60人）" \
 	"10,000人（当初 12,000人）" "全国平均を上回る" "前年を上回る" "500人以上" "100件以下" "維持" "延伸" \
-	"○（基準値との比較：改善）"; do
+	"○（基準値との比較：改善）" "観光入込客数（暦年）" "出生数（暦年）" "刑法犯認知件数（暦年）"; do
 	check "aobane html: $t" has "$TMP/aobane.html.txt" "$t"
 done
+check "aobane html: only the calendar-year KPIs are marked 暦年" \
+	test "$(grep -o '（暦年）' "$TMP/aobane.html" | wc -l)" = 3
 run_kpic pdf -o "$TMP/aobane.pdf" "$src"
 check "aobane pdf: written, no layout warning" test "$RC" = 0 -a -s "$TMP/aobane.pdf" -a -z "$ERR"
 pdftotext -raw "$TMP/aobane.pdf" - | tr -d ' \n' >"$TMP/aobane.pdf.txt"
 for t in "累計25件（うち当該年度8件）" "累計50人（うち当該年度20人）" "80人（当初60人）" \
-	"10,000人（当初12,000人）" "全国平均を上回る"; do
+	"10,000人（当初12,000人）" "全国平均を上回る" "観光入込客数（暦年）" "刑法犯認知件数（暦年）"; do
 	check "aobane pdf: $t" has "$TMP/aobane.pdf.txt" "$t"
 done
 
@@ -149,6 +155,7 @@ run_kpic draft -o "$TMP/aobane-draft.xml" "$src"
 check "aobane draft: written" test "$RC" = 0 -a -s "$TMP/aobane-draft.xml"
 check "aobane draft: the cumulative span moves to the next period" \
 	test "$(grep -c '<span from="2025" to="2029"/>' "$TMP/aobane-draft.xml")" = 2
+check "aobane draft: the calendar-year KPIs stay so" test "$(grep -c 'year-basis="calendar"' "$TMP/aobane-draft.xml")" = 3
 check "aobane draft: the relative targets stand" has "$TMP/aobane-draft.xml" 'relation="reference" reference="national"'
 run_kpic check -Wno-draft-placeholder "$TMP/aobane-draft.xml"
 check "aobane draft: checks clean ($ERR)" test "$RC" = 0 -a -z "$ERR"

@@ -540,6 +540,8 @@ static void read_kpi(struct model *m, xmlNode *n, size_t goal, int heading)
 	for (size_t i = 0; i < k->nseries; i++)
 		if (k->series[i].target)
 			read_relation(m, k, k->series[i].target);
+	const char *basis = prop(m, n, "year-basis");
+	k->calendar = basis && !strcmp(basis, "calendar");
 	const char *cum = prop(m, n, "cumulative");
 	k->cumulative = cum && !strcmp(cum, "yes");
 	k->span_node = child(n, "span");

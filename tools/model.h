@@ -167,6 +167,7 @@ struct kpi {
 	int state_i;                 /* its index, -1 */
 	struct given_grade *given;   /* <grade> children */
 	size_t ngiven;
+	int calendar;                /* year-basis="calendar": 暦年, not 年度 */
 	/* 累計: cumulative="yes", the actual the sum of the yearly values over
 	 * the span <span from= to=/> up to the evaluated year. */
 	int cumulative;

@@ -568,6 +568,8 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	} else {
 		buf_puts(b, "null");
 	}
+	if (k->calendar)
+		buf_puts(b, ", \"year_basis\": \"calendar\"");
 	json_kpi_grades(b, m, r);
 	json_kpi_texts(b, m, k);
 	buf_puts(b, ",\n      \"series\": ");
