@@ -30,6 +30,17 @@ run_kpic pdf -o "$TMP/cum.pdf" "$f"
 check "cumulative pdf: written" test "$RC" = 0
 pdftotext "$TMP/cum.pdf" - | tr -d ' \n' >"$TMP/cum.pdf.txt"
 check "cumulative pdf: 累計 X（うち当該年度 Y）" has "$TMP/cum.pdf.txt" "累計15件（うち当該年度6件）"
+# against the year's target: the line runs from nothing in 2014 to 25 in
+# 2019, so 15 is due by 2017 (25 x 3/5) and 12 by 2015 (60 x 1/5): both 100%,
+# not the 92.6% and 60% of a line from the baselines 3 and 10; progress from
+# nothing too: 15/25 and 12/60.
+for ra in "year 100 100" "progress 60 20"; do
+	set -- $ra
+	sed "s/cumulative=\"yes\"/cumulative=\"yes\" rate-against=\"$1\"/" "$f" >"$TMP/cum-$1.xml"
+	run_kpic eval --format=json "$TMP/cum-$1.xml"
+	check "cumulative: rate-against=$1 starts from nothing, not the baseline" \
+		test "$(jq -r '[.kpis[].rate] | join(" ")' "$TMP/out")" = "$2 $3"
+done
 
 # the rule: a span missing, outside the period, or on a KPI that is not cumulative
 sed 's/ cumulative="yes"//' "$f" >"$TMP/not-cum.xml"

@@ -70,16 +70,37 @@ static const struct value *yearly_target(const struct series *s, int year)
 	return NULL;
 }
 
+static int kpi_cumulative(const struct kpi *k)
+{
+	return k->cumulative && k->span_from.ok && k->span_to.ok && k->span_from.y <= k->span_to.y;
+}
+
+/* Where a series' line to its target starts: its baseline; for a cumulative
+ * KPI nothing, the year before its span (a sum of 5 years is due 1/5 a year). */
+static const struct value *line_origin(const struct kpi *k, const struct series *s, struct value *zero)
+{
+	if (!kpi_cumulative(k))
+		return s->baseline;
+	memset(zero, 0, sizeof *zero);
+	zero->num = kdec_from_int(0);
+	zero->num_ok = zero->has_num = 1;
+	zero->year.ok = 1;
+	zero->year.y = k->span_from.y - 1;
+	return zero;
+}
+
 /* The target due by the latest actual's year, scaled with the actual so
  * that a / t is the rate: a declared <yearly-target>, else the line from the
- * baseline to the final target, t = (B (Ty - y) + T (y - By)) / (Ty - By),
+ * origin to the final target, t = (B (Ty - y) + T (y - By)) / (Ty - By),
  * whose divisor multiplies the actual instead.  0, or -1 on overflow. */
-static int year_terms(const struct series *s, const struct value *latest, kdec base, kdec *a, kdec *t)
+static int year_terms(const struct kpi *k, const struct series *s, const struct value *latest, kdec base, kdec *a,
+                      kdec *t)
 {
 	const struct value *yt = yearly_target(s, latest->year.y);
 	if (yt)
 		return kdec_add(base, yt->num, t);
-	const struct value *b = s->baseline, *f = s->target;
+	struct value zero;
+	const struct value *b = line_origin(k, s, &zero), *f = s->target;
 	if (!b || !b->num_ok || !b->year.ok || !f->year.ok || f->year.y <= b->year.y || latest->year.y >= f->year.y)
 		return kdec_add(base, f->num, t);
 	int64_t span = f->year.y - b->year.y, before = f->year.y - latest->year.y, after = latest->year.y - b->year.y;
@@ -92,11 +113,13 @@ static int year_terms(const struct series *s, const struct value *latest, kdec b
 }
 
 /* Progress: (actual - baseline) / (target - baseline), the divisor made
- * positive.  0, 1 when the target equals the baseline (*reached), -1. */
+ * positive; a cumulative KPI's from nothing.  0, 1 when the target equals
+ * the baseline (*reached), -1. */
 static int progress_terms(const struct kpi *k, const struct series *s, const struct value *latest, kdec *num,
                           kdec *den, int *reached)
 {
-	const struct value *b = s->baseline;
+	struct value zero;
+	const struct value *b = line_origin(k, s, &zero);
 	if (!b || !b->num_ok || kdec_sub(latest->num, b->num, num) < 0 || kdec_sub(s->target->num, b->num, den) < 0)
 		return -1;
 	if (kdec_sign(*den) == 0) {
@@ -120,7 +143,7 @@ static int rate_terms(const struct kpi *k, const struct series *s, const struct 
 	kdec a, t;
 	if (kdec_add(base, latest->num, &a) < 0)
 		return -1;
-	if (k->against == RA_YEAR ? year_terms(s, latest, base, &a, &t) < 0 : kdec_add(base, s->target->num, &t) < 0)
+	if (k->against == RA_YEAR ? year_terms(k, s, latest, base, &a, &t) < 0 : kdec_add(base, s->target->num, &t) < 0)
 		return -1;
 	*num = k->dir == DIR_LOWER ? t : a;
 	*den = k->dir == DIR_LOWER ? a : t;
@@ -146,11 +169,6 @@ static int primary_grade(const struct model *m, const struct measure *ms)
 static int grade_met(const struct model *m, int g)
 {
 	return m->primary >= 0 && g >= 0 && m->scales[m->primary].grades[g].achieved;
-}
-
-static int kpi_cumulative(const struct kpi *k)
-{
-	return k->cumulative && k->span_from.ok && k->span_to.ok && k->span_from.y <= k->span_to.y;
 }
 
 /* A cumulative KPI's actual: the sum of the series' actuals from the span's
