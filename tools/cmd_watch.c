@@ -12,7 +12,7 @@ const enum opt_id cmd_watch_options[] = {
 
 int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
-	char dir[PATH_MAX], name[PATH_MAX / 2];
+	char name[PATH_MAX / 2];
 	if (o->nfiles != 1)
 		return cmd_usage(o->command, N_("expects exactly one input file"));
 	if (o->outdir == NULL)
@@ -21,27 +21,11 @@ int cmd_watch(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 		return cmd_usage(o->command, N_("diagnostics are written as text only"));
 	if (cmd_build_name(o->files[0], name, sizeof name) < 0)
 		return cmd_usage(o->command, N_("no output name for '%s'"), o->files[0]);
-	if (cmd_find_templates(o->templates, dir, sizeof dir) < 0)
+	struct watch_session s;
+	if (watch_session_open(&s, o, sc) != 0)
 		return 2;
-	long long epoch;
-	if (cmd_source_date_epoch(&epoch))
-		return 2;
-	sigset_t old;
-	struct watch w;
-	int sigfd = watch_signals(&old);
-	if (sigfd < 0)
-		return 2;
-	if (watch_open(&w, o->files[0], dir) < 0) {
-		watch_signals_done(sigfd, &old);
-		return 2;
-	}
-	struct rebuild r;
-	watch_rebuild_init(&r, o, sc, dir);
-	r.rq.creation_time = epoch;
 	fprintf(stderr, _("kpic: watching %s; writing %s/%s/; Ctrl-C stops\n"), o->files[0], o->outdir, name);
-	int status = watch_loop(&w, &r, d, sigfd, o->outdir);
-	watch_rebuild_free(&r);
-	watch_close(&w);
-	watch_signals_done(sigfd, &old);
+	int status = watch_loop(&s.w, &s.r, d, s.sigfd, o->outdir);
+	watch_session_close(&s);
 	return status;
 }

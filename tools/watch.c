@@ -36,7 +36,15 @@ static void dir_and_name(const char *path, char *dir, size_t dsize, char *name, 
 	}
 }
 
-int watch_open(struct watch *w, const char *source, const char *templates_dir)
+static void watch_close(struct watch *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+}
+
+/* Watches the directories of source and templates_dir: 0, or -1 (said why). */
+static int watch_open(struct watch *w, const char *source, const char *templates_dir)
 {
 	char dir[PATH_MAX];
 	memset(w, 0, sizeof *w);
@@ -55,13 +63,6 @@ int watch_open(struct watch *w, const char *source, const char *templates_dir)
 		return -1;
 	}
 	return 0;
-}
-
-void watch_close(struct watch *w)
-{
-	if (w->fd >= 0)
-		close(w->fd);
-	w->fd = -1;
 }
 
 static int ends_with(const char *s, const char *end)
@@ -143,7 +144,7 @@ unsigned watch_read(struct watch *w)
 	return changes;
 }
 
-void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir)
+static void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir)
 {
 	memset(r, 0, sizeof *r);
 	r->o = o;
@@ -154,7 +155,7 @@ void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *
 	                              xslt_cache_new(), layout_fonts_new() };
 }
 
-void watch_rebuild_free(struct rebuild *r)
+static void watch_rebuild_free(struct rebuild *r)
 {
 	xslt_cache_free(r->rq.xslt_cache);
 	layout_fonts_free(r->rq.fonts);
@@ -280,7 +281,9 @@ int watch_rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes)
 	return status;
 }
 
-int watch_signals(sigset_t *old)
+/* Blocks SIGINT and SIGTERM (the old mask in *old) and returns a signalfd
+ * that reads them; -1 (said why) on failure. */
+static int watch_signals(sigset_t *old)
 {
 	sigset_t set;
 	sigemptyset(&set);
@@ -296,13 +299,39 @@ int watch_signals(sigset_t *old)
 	return fd;
 }
 
-void watch_signals_done(int fd, const sigset_t *old)
+/* Undoes watch_signals(). */
+static void watch_signals_done(int fd, const sigset_t *old)
 {
 	struct signalfd_siginfo si;
 	while (read(fd, &si, sizeof si) == (ssize_t)sizeof si)
 		;
 	close(fd);
 	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+int watch_session_open(struct watch_session *s, const struct opts *o, struct schema *sc)
+{
+	long long epoch;
+	if (cmd_find_templates(o->templates, s->templates_dir, sizeof s->templates_dir) < 0 ||
+	    cmd_source_date_epoch(&epoch))
+		return 2;
+	s->sigfd = watch_signals(&s->old);
+	if (s->sigfd < 0)
+		return 2;
+	if (watch_open(&s->w, o->files[0], s->templates_dir) < 0) {
+		watch_signals_done(s->sigfd, &s->old);
+		return 2;
+	}
+	watch_rebuild_init(&s->r, o, sc, s->templates_dir);
+	s->r.rq.creation_time = epoch;
+	return 0;
+}
+
+void watch_session_close(struct watch_session *s)
+{
+	watch_rebuild_free(&s->r);
+	watch_close(&s->w);
+	watch_signals_done(s->sigfd, &s->old);
 }
 
 static int make_dir(const char *path)

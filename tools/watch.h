@@ -36,9 +36,6 @@ struct watch {
 	char source_name[NAME_MAX + 1];
 };
 
-/* Watches the directories of source and templates_dir: 0, or -1 (said why). */
-int watch_open(struct watch *w, const char *source, const char *templates_dir);
-void watch_close(struct watch *w);
 /* The changes of the events waiting on w->fd, and of those that follow in
  * the next few milliseconds (one save is often several events). */
 unsigned watch_read(struct watch *w);
@@ -61,8 +58,6 @@ struct rebuild {
 	double html_ms, pdf_ms;      /* the last rebuild: HTML ready, PDF ready */
 };
 
-void watch_rebuild_init(struct rebuild *r, const struct opts *o, struct schema *sc, const char *templates_dir);
-void watch_rebuild_free(struct rebuild *r);
 /* Rebuilds what changes touch: 0 (a new good document), 1 (errors in the
  * source: the last good one kept) or 2; -1 when nothing is to be done (the
  * source saved again with the same bytes, nothing else changed). */
@@ -72,11 +67,22 @@ int watch_rebuild_run(struct rebuild *r, struct diag_ctx *d, unsigned changes);
  * that the last good document stays. */
 void watch_rebuild_say(const struct rebuild *r, int status);
 
-/* Blocks SIGINT and SIGTERM (the old mask in *old) and returns a signalfd
- * that reads them; -1 (said why) on failure. */
-int watch_signals(sigset_t *old);
-/* Undoes watch_signals(). */
-void watch_signals_done(int fd, const sigset_t *old);
+
+/* What kpic watch and kpic serve hold while they run: the watched
+ * directories (the source's and the templates'), the rebuild, and a
+ * signalfd reading SIGINT and SIGTERM, which stay blocked until the close. */
+struct watch_session {
+	char templates_dir[PATH_MAX];
+	struct watch w;
+	struct rebuild r;
+	sigset_t old;                /* the signal mask before */
+	int sigfd;
+};
+
+/* Finds the templates, reads SOURCE_DATE_EPOCH and starts watching
+ * o->files[0]: 0, or 2 (said why). */
+int watch_session_open(struct watch_session *s, const struct opts *o, struct schema *sc);
+void watch_session_close(struct watch_session *s);
 
 /* kpic watch: builds, then rebuilds on every change, writing DIR/NAME/kensho.html and
  * kensho.pdf after each good one, until a signal arrives on sigfd: 0. */
