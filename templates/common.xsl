@@ -182,6 +182,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The KPIs that count as met, as a sentence names them: 達成率80%以上
+       where met ends at a cut on the rate (r:threshold), else by their
+       grades, 評価が「目標値以上」「目標値と同等」. -->
+  <xsl:template name="met-phrase">
+    <xsl:choose>
+      <xsl:when test="$scale/@r:threshold">達成率<xsl:value-of select="$scale/@r:threshold"/>%以上</xsl:when>
+      <xsl:otherwise>
+        <xsl:text>評価が</xsl:text>
+        <xsl:for-each select="$scale/r:grade[@r:achieved = 'yes']">「<xsl:value-of select="@r:label"/>」</xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ======================================================= 付録1 KPI一覧 -->
   <!-- The appendix's first paragraph: the KPI totals and how they are judged. -->
   <xsl:template name="kpi-totals">
@@ -200,8 +213,8 @@
         <xsl:value-of select="$summary/r:totals/r:goal-level/@r:total"/>
         <xsl:text>件、各</xsl:text><xsl:value-of select="$level-measure-short"/><xsl:text>に係るもの</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
-        <xsl:text>件）。達成率</xsl:text>
-        <xsl:value-of select="$met-label"/>
+        <xsl:text>件）。</xsl:text>
+        <xsl:call-template name="met-phrase"/>
         <xsl:text>のものは</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
         <xsl:text>件（</xsl:text><xsl:value-of select="$level-goal"/>
@@ -514,7 +527,7 @@
   <!-- ========================================== 付録3 担当課別の達成状況 -->
   <xsl:template name="departments-title">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</xsl:template>
 
-  <xsl:template name="departments-intro">各担当課が担当するKPIの数と、達成率<xsl:value-of select="$met-label"/>のものの数（複数の課が担当するKPIは各課に数える）。</xsl:template>
+  <xsl:template name="departments-intro">各担当課が担当するKPIの数と、<xsl:call-template name="met-phrase"/>のものの数（複数の課が担当するKPIは各課に数える）。</xsl:template>
 
   <!-- The departments of the table: those with KPIs, in the summary's order. -->
   <xsl:template name="departments">

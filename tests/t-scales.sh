@@ -102,6 +102,8 @@ check "mirai html: the legend sentence says each grade's legend and symbol" \
 	bash -c 'printf "%s" "$0" | grep -qF "目標値を達成したものを「◎」、目標値にほぼ達したもの（達成率95%以上）を「○」"' "$txt"
 check "mirai html: the narrative counts by grade" \
 	bash -c 'printf "%s" "$0" | grep -qF "「◎」は3件、「○」は2件、「△」は1件、「×」は1件であった。評価なしは1件"' "$txt"
+check "mirai html: the met KPIs named by their grades, met ending at no cut" \
+	bash -c 'printf "%s" "$0" | grep -qF "評価が「目標値以上」「目標値と同等」のものは5件（基本目標2/2件、各施策3/5件）"' "$txt"
 check "mirai html: no template wrote 80" bash -c '! grep -q "80%" "$0"' "$TMP/mirai.html"
 if [ -x build/browser/node_modules/.bin/html-validate ]; then
 	tests/browser/validate.sh "$TMP/mirai.html" >"$TMP/hv.txt" 2>&1

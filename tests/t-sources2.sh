@@ -84,6 +84,8 @@ check "hibarino html: the narrative counts" has "$h" "評価したKPI11件のう
 # the trend chart of a KPI out of the scale says its state, not 未達
 check "hibarino html: the 事業終了 KPI's chart text says 事業終了" has "$h" \
 	"ひばり野まつり補助事業の参加者数の推移。基準値 500人（R2）、最新値 540人（R4）、目標値 800人（R7）。達成率 87.1%、事業終了。"
+check "hibarino html: met is 100%以上, where B (a cut at 100) ends it" has "$h" \
+	"達成率100%以上のものは6件（基本目標1/3件、各施策5/8件）"
 check "hibarino html: the 再掲 rows" test "$(grep -o '（再掲）' "$TMP/hibarino.html" | wc -l)" -ge 2
 check "hibarino pdf: the count table" has "$TMP/hibarino.pdf.txt" \
 	"基本目標全KPI120%以上100%以上120%未満70%以上100%未満70%未満事業終了調査中"

@@ -305,6 +305,8 @@ static void scales_node(struct walk *w, xmlNode *s)
 				buf_printf(&met, "%s%s", met.len ? "・" : "", sc->grades[g].label);
 		set(n, w->ns, "met-label", buf_str(&met));
 		buf_free(&met);
+		if ((int)i == m->primary && m->threshold_ok)
+			set(n, w->ns, "threshold", m->threshold_text);
 		for (size_t g = 0; g < sc->ngrades; g++) {
 			const struct grade *gr = &sc->grades[g];
 			xmlNode *c = xmlNewChild(n, w->ns, (const xmlChar *)"grade", NULL);
