@@ -308,6 +308,50 @@ static struct chart *chart_new(double w, double h, const char *title,
 	return c;
 }
 
+/* ---- colours --------------------------------------------------------------- */
+
+/* Indexed by enum chart_role. */
+static const unsigned ROLE_RGB[] = {
+	0xffffff, /* frame */
+	0x595959, /* axis */
+	0xd9d9d9, /* grid */
+	0x1f4e79, /* a strong bar part: dark blue (see STRONG_RGB) */
+	0xd6cbbd, /* a light bar part: light warm grey (see LIGHT_RGB) */
+	0x1f4e79, /* series (see SERIES_RGB) */
+	0xa8382b, /* target: muted red */
+	0x404040, /* labels */
+	0x262626, /* values */
+	0x262626, /* legend */
+	0x404040, /* title */
+	0xffffff, /* values on a dark bar */
+};
+
+/* Dark blue first, then hues that stay apart in grey and for most forms
+ * of colour blindness. */
+static const unsigned SERIES_RGB[CHART_SERIES_COLOURS] = {
+	0x1f4e79, 0xc77c2e, 0x5b8a55, 0x7d5a94, 0x6b6b6b, 0x3e8fb0,
+};
+
+/* The shades of the two bar tones: a scale's second met grade a lighter
+ * blue, its second unmet grade a darker grey, so that neighbours differ in
+ * lightness too; only the first strong shade is dark enough for light text. */
+static const unsigned STRONG_RGB[] = { 0x1f4e79, 0x6f9fd0, 0xb4cde8, 0x4a78a8 };
+static const unsigned LIGHT_RGB[] = { 0xd6cbbd, 0xa8957f, 0xece6df, 0xc2b29f };
+
+#define NROLES (sizeof ROLE_RGB / sizeof ROLE_RGB[0])
+#define NSHADES (sizeof STRONG_RGB / sizeof STRONG_RGB[0])
+
+unsigned chart_colour(const struct chart_item *it)
+{
+	size_t i = it->series < 0 ? 0 : (size_t)it->series;
+	switch ((size_t)it->role < NROLES ? it->role : CR_AXIS) {
+	case CR_SERIES: return SERIES_RGB[i % CHART_SERIES_COLOURS];
+	case CR_BAR_MET: return STRONG_RGB[i % NSHADES];
+	case CR_BAR_UNMET: return LIGHT_RGB[i % NSHADES];
+	default: return ROLE_RGB[(size_t)it->role < NROLES ? it->role : CR_AXIS];
+	}
+}
+
 /* A new zeroed item; the pointer is valid until the next push. */
 static struct chart_item *push(struct chart *c, enum chart_item_kind kind,
 			       enum chart_role role)
@@ -563,13 +607,42 @@ static void draw_key(struct chart *c, const struct key *k, const char *text,
 	double mid = y - size * 0.35, sw = swatch_w(k, size);
 
 	if (k->sw == SW_BOX) {
-		add_rect(c, k->role, x, mid - sw / 2, sw, sw);
+		add_rect(c, k->role, x, mid - sw / 2, sw, sw)->series = k->series;
 	} else {
 		add_line(c, k->role, x, mid, x + sw, mid)->series = k->series;
 		add_marker(c, k->role, x + sw / 2, mid, size * 0.28,
 			   CM_CIRCLE)->series = k->series;
 	}
 	add_text(c, CR_LEGEND, x + sw + size * 0.4, y, size, CA_START, text);
+}
+
+/*
+ * Text measured for the widest of the fonts kpic draws charts in, where
+ * digits take about 0.65 em and a percent sign 0.9 (chart_text_width gives
+ * them half an em, which most labels absorb).
+ */
+static double wide_text_width(const char *s, double size)
+{
+	double em = 0;
+	uint32_t cp;
+
+	while (s != NULL && *s) {
+		s += utf8_next(s, &cp);
+		em += cp == '%' || cp == '@' || cp == 'M' || cp == 'W' ? 0.9 :
+		      (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ? 0.65 : char_em(cp);
+	}
+	return em * size;
+}
+
+/* Whether a key's text may reach into the gap before the next key, as
+ * labels of many digits do (100%以上120%未満): the legend is then laid out
+ * with wide_text_width. */
+static int legend_crowded(const struct key *keys, size_t n, double size)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if (wide_text_width(keys[i].label, size) - chart_text_width(keys[i].label, size) > size * 0.8)
+			return 1;
+	return 0;
 }
 
 /*
@@ -580,13 +653,13 @@ static int legend(struct chart *c, const struct key *keys, size_t n,
 		  double x0, double x1, double y, double size)
 {
 	double x = x0, lead, w;
-	int rows = n > 0;
+	int rows = n > 0, wide = legend_crowded(keys, n, size);
 	char *t;
 
 	for (size_t i = 0; i < n; i++) {
 		lead = swatch_w(&keys[i], size) + size * 0.4;
 		t = fit_text(keys[i].label, size, x1 - x0 - lead);
-		w = lead + chart_text_width(t, size);
+		w = lead + (wide ? wide_text_width(t, size) : chart_text_width(t, size));
 		if (x > x0 && x + w > x1) {
 			x = x0;
 			y += size * LINE_H;
@@ -854,11 +927,13 @@ static void place(struct placer *pl, const struct spot *spots, size_t n,
 
 static int bars_ok(const struct chart_bars_spec *s)
 {
-	if (s == NULL || s->ncats == 0 || s->cats == NULL)
+	if (s == NULL || s->ncats == 0 || s->cats == NULL || s->segs == NULL || s->nsegs == 0 ||
+	    s->nsegs > CHART_MAX_SEGMENTS)
 		return 0;
 	for (size_t i = 0; i < s->ncats; i++)
-		if (s->cats[i].met < 0 || s->cats[i].unmet < 0)
-			return 0;
+		for (size_t k = 0; k < s->nsegs; k++)
+			if (s->cats[i].counts[k] < 0)
+				return 0;
 	return 1;
 }
 
@@ -869,13 +944,22 @@ static void count_text(int v, char *buf, size_t n)
 		buf[0] = '\0';
 }
 
+/* A segment's role and shade: the strong tone, or the light one, and how
+ * many of the same tone come before it. */
+static void seg_tone(const struct chart_bars_spec *s, size_t k, enum chart_role *role, int *shade)
+{
+	*role = s->segs[k].strong ? CR_BAR_MET : CR_BAR_UNMET;
+	*shade = 0;
+	for (size_t j = 0; j < k; j++)
+		*shade += !s->segs[j].strong == !s->segs[k].strong;
+}
+
 /*
- * A segment's count inside it when it fits, light on the dark met part.
- * Otherwise the unmet count (or a met count with nothing above it) goes
- * above the bar, and a met count under an unmet part to its right: two
- * spots that cannot collide with each other.
+ * A segment's count inside it when it fits, light on the dark strong part.
+ * Otherwise the top segment's count goes above the bar, and another's to
+ * the bar's right at the segment's height.
  */
-static void bar_label(struct chart *c, int v, int met, int on_top,
+static void bar_label(struct chart *c, int v, int inverse, int on_top,
 		      double cx, double bw, double top, double bottom)
 {
 	double size = BARS.value_font, h = bottom - top, mid = (top + bottom) / 2;
@@ -885,7 +969,7 @@ static void bar_label(struct chart *c, int v, int met, int on_top,
 		return;
 	count_text(v, t, sizeof t);
 	if (h >= size + 4 && bw >= chart_text_width(t, size) + 4)
-		add_text(c, met ? CR_VALUE_INVERSE : CR_VALUE, cx,
+		add_text(c, inverse ? CR_VALUE_INVERSE : CR_VALUE, cx,
 			 mid + size * 0.35, size, CA_MIDDLE, t);
 	else if (on_top)
 		add_text(c, CR_VALUE, cx, top - 3, size, CA_MIDDLE, t);
@@ -894,25 +978,45 @@ static void bar_label(struct chart *c, int v, int met, int on_top,
 			 fmin(mid + size * 0.35, bottom - 1), size, CA_START, t);
 }
 
-static void draw_bar(struct chart *c, const struct chart_bar_cat *cat,
-		     const struct plot *p, const struct axis *a, double cx,
-		     double bw)
+/* The segments stacked from the baseline, then their counts. */
+static void draw_bar(struct chart *c, const struct chart_bars_spec *s, const struct chart_bar_cat *cat,
+		     const struct plot *p, const struct axis *a, double cx, double bw)
 {
-	double base = value_y(p, a, 0);
-	double ymet = value_y(p, a, cat->met);
-	double ytop = value_y(p, a, (double)cat->met + cat->unmet);
+	double y[CHART_MAX_SEGMENTS + 1];
+	size_t top = 0;
+	int sum = 0, shade;
+	enum chart_role role;
 
-	if (cat->met > 0)
-		add_rect(c, CR_BAR_MET, cx - bw / 2, ymet, bw, base - ymet);
-	if (cat->unmet > 0)
-		add_rect(c, CR_BAR_UNMET, cx - bw / 2, ytop, bw, ymet - ytop);
-	bar_label(c, cat->met, 1, cat->unmet == 0, cx, bw, ymet, base);
-	bar_label(c, cat->unmet, 0, 1, cx, bw, ytop, ymet);
+	y[0] = value_y(p, a, 0);
+	for (size_t k = 0; k < s->nsegs; k++) {
+		sum += cat->counts[k];
+		y[k + 1] = value_y(p, a, sum);
+		if (cat->counts[k] > 0)
+			top = k;
+	}
+	for (size_t k = 0; k < s->nsegs; k++) {
+		if (cat->counts[k] <= 0)
+			continue;
+		seg_tone(s, k, &role, &shade);
+		add_rect(c, role, cx - bw / 2, y[k + 1], bw, y[k] - y[k + 1])->series = shade;
+	}
+	for (size_t k = 0; k < s->nsegs; k++) {
+		seg_tone(s, k, &role, &shade);
+		bar_label(c, cat->counts[k], role == CR_BAR_MET && shade == 0, k == top, cx, bw, y[k + 1], y[k]);
+	}
+}
+
+static int bar_total(const struct chart_bars_spec *s, const struct chart_bar_cat *cat)
+{
+	int sum = 0;
+	for (size_t k = 0; k < s->nsegs; k++)
+		sum += cat->counts[k];
+	return sum;
 }
 
 struct chart *chart_bars(const struct chart_bars_spec *s)
 {
-	struct key keys[2];
+	struct key keys[CHART_MAX_SEGMENTS];
 	const char **labels;
 	double most = 1, bw, h;
 	struct chart *c;
@@ -923,13 +1027,15 @@ struct chart *chart_bars(const struct chart_bars_spec *s)
 	if (!bars_ok(s))
 		return NULL;
 	for (size_t i = 0; i < s->ncats; i++)
-		most = fmax(most, (double)s->cats[i].met + s->cats[i].unmet);
+		most = fmax(most, bar_total(s, &s->cats[i]));
 	a = axis_make(0, most, BARS.intervals, BARS.min_e);
-	if (s->met_label != NULL)
-		keys[nkeys++] = (struct key){SW_BOX, CR_BAR_MET, 0, s->met_label};
-	if (s->unmet_label != NULL)
-		keys[nkeys++] = (struct key){SW_BOX, CR_BAR_UNMET, 0,
-					     s->unmet_label};
+	for (size_t k = 0; k < s->nsegs; k++) {
+		enum chart_role role;
+		int shade;
+		seg_tone(s, k, &role, &shade);
+		if (s->segs[k].label != NULL)
+			keys[nkeys++] = (struct key){SW_BOX, role, shade, s->segs[k].label};
+	}
 	labels = xmalloc(s->ncats * sizeof *labels);
 	for (size_t i = 0; i < s->ncats; i++)
 		labels[i] = s->cats[i].label;
@@ -939,7 +1045,7 @@ struct chart *chart_bars(const struct chart_bars_spec *s)
 	draw_grid(c, &p, &a);
 	bw = fmin((p.x1 - p.x0) / s->ncats * 0.55, 64);
 	for (size_t i = 0; i < s->ncats; i++)
-		draw_bar(c, &s->cats[i], &p, &a, cat_x(&p, s->ncats, i), bw);
+		draw_bar(c, s, &s->cats[i], &p, &a, cat_x(&p, s->ncats, i), bw);
 	draw_axis(c, &p, &a, BARS.font);
 	cat_labels(c, &BARS, labels, s->ncats, &p);
 	header(c, &BARS, s->unit, keys, nkeys);

@@ -24,8 +24,8 @@ enum chart_role {
 	CR_FRAME,       /* plot area background / border */
 	CR_AXIS,        /* axis lines and ticks */
 	CR_GRID,        /* horizontal grid lines */
-	CR_BAR_MET,     /* the ≥ threshold part of a bar */
-	CR_BAR_UNMET,   /* the < threshold part of a bar */
+	CR_BAR_MET,     /* a strong part of a bar (the shade in item.series) */
+	CR_BAR_UNMET,   /* a light part of a bar (the shade in item.series) */
 	CR_SERIES,      /* a data series (index in item.series) */
 	CR_TARGET,      /* the target line and marker */
 	CR_LABEL,       /* tick labels, category labels */
@@ -45,7 +45,8 @@ enum chart_marker { CM_CIRCLE, CM_HOLLOW_CIRCLE, CM_DIAMOND };
 struct chart_item {
 	enum chart_item_kind kind;
 	enum chart_role role;
-	int series;                  /* CR_SERIES: which series, else 0 */
+	int series;                  /* CR_SERIES: which series; CR_BAR_*: which
+	                                shade of the tone; else 0 */
 	int dashed;                  /* lines: draw dashed */
 	double x, y, w, h;           /* CI_RECT: box; CI_LINE: (x,y)-(w,h) are the two
 	                                end points x1=x y1=y x2=w y2=h; CI_MARKER: centre
@@ -67,16 +68,27 @@ struct chart {
 	size_t nitems, cap;
 };
 
-/* --- input: a bar chart of met / not-met counts per category ------------- */
+/* --- input: a bar chart of stacked counts per category ------------------- */
+/* The parts of a bar, bottom first, as many as a grade scale has grades. */
+#define CHART_MAX_SEGMENTS 24
+
+struct chart_bar_segment {
+	const char *label;           /* legend, e.g. "80%以上" */
+	int strong;                  /* drawn in the strong tone (dark blue, the
+	                                parts that count as met), else in the
+	                                light one; each tone's later parts lighter
+	                                or darker shades of it */
+};
+
 struct chart_bar_cat {
 	const char *label;           /* e.g. "基本目標1" */
-	int met, unmet;              /* non-negative counts */
+	int counts[CHART_MAX_SEGMENTS];  /* per segment, non-negative */
 };
 
 struct chart_bars_spec {
 	const char *title, *desc;
-	const char *met_label;       /* legend, e.g. "80%以上" */
-	const char *unmet_label;     /* e.g. "80%未満" */
+	const struct chart_bar_segment *segs;  /* 1..CHART_MAX_SEGMENTS */
+	size_t nsegs;
 	const struct chart_bar_cat *cats;
 	size_t ncats;
 	const char *unit;            /* y axis title, e.g. "指標数", or NULL */
@@ -120,10 +132,19 @@ struct chart_lines_spec {
 	                                not "50,000,000" */
 };
 
+/* How many colours the series of a line chart cycle through. */
+#define CHART_SERIES_COLOURS 6
+
+/* The colour an item is drawn in, 0xRRGGBB: one palette for every backend
+ * (colours of an official document: dark blue, a light warm grey, a muted
+ * red for targets). */
+unsigned chart_colour(const struct chart_item *it);
+
 /* Lays a chart out.  Returns NULL only for an unusable spec: no categories,
  * a NULL array, a negative count, a value or target that is NaN, infinite
  * or of magnitude 1e15 or more (the range of a kdec), or a target category
- * out of range (the chart's or a series').  The result is freed with chart_free(). */
+ * out of range (the chart's or a series'), or a bar chart of no segment or
+ * more than CHART_MAX_SEGMENTS.  The result is freed with chart_free(). */
 struct chart *chart_bars(const struct chart_bars_spec *spec);
 struct chart *chart_lines(const struct chart_lines_spec *spec);
 void chart_free(struct chart *c);

@@ -1,35 +1,15 @@
 /*
  * chart_cairo.c - a laid-out chart drawn with cairo (see chart_cairo.h).
  *
- * The colours, stroke widths and dashes are those of chart_svg.c's
- * presentation attributes, so the printed chart matches the screen's.
+ * The colours are chart_colour()'s, and the stroke widths and dashes those
+ * of chart_svg.c's presentation attributes, so the printed chart matches
+ * the screen's.
  */
 #include "chart_cairo.h"
 
 #include <math.h>
 
-/* Indexed by enum chart_role (see chart_svg.c). */
-static const unsigned ROLE_RGB[] = {
-	0xffffff, /* frame */
-	0x595959, /* axis */
-	0xd9d9d9, /* grid */
-	0x1f4e79, /* met: dark blue */
-	0xd6cbbd, /* unmet: light warm grey */
-	0x1f4e79, /* series (see SERIES_RGB) */
-	0xa8382b, /* target: muted red */
-	0x404040, /* labels */
-	0x262626, /* values */
-	0x262626, /* legend */
-	0x404040, /* title */
-	0xffffff, /* values on a dark bar */
-};
-
-static const unsigned SERIES_RGB[] = {
-	0x1f4e79, 0xc77c2e, 0x5b8a55, 0x7d5a94, 0x6b6b6b, 0x3e8fb0,
-};
-
-#define NROLES (sizeof ROLE_RGB / sizeof ROLE_RGB[0])
-#define NSERIES (sizeof SERIES_RGB / sizeof SERIES_RGB[0])
+#define NROLES ((size_t)CR_VALUE_INVERSE + 1)
 
 static enum chart_role role_of(const struct chart_item *it)
 {
@@ -43,10 +23,7 @@ static void set_rgb(cairo_t *cr, unsigned rgb)
 
 static void set_colour(cairo_t *cr, const struct chart_item *it)
 {
-	if (role_of(it) == CR_SERIES)
-		set_rgb(cr, SERIES_RGB[(it->series < 0 ? 0 : (size_t)it->series) % NSERIES]);
-	else
-		set_rgb(cr, ROLE_RGB[role_of(it)]);
+	set_rgb(cr, chart_colour(it));
 }
 
 static void set_stroke(cairo_t *cr, const struct chart_item *it)

@@ -12,6 +12,7 @@
 #include "chart_svg.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #define FONT "'Noto Sans CJK JP','IPAexGothic',sans-serif"
@@ -23,28 +24,6 @@ static const char *const ROLE_CLASS[] = {
 	"kc-title", "kc-value-inverse",
 };
 
-static const char *const ROLE_COLOUR[] = {
-	"#ffffff", /* frame */
-	"#595959", /* axis */
-	"#d9d9d9", /* grid */
-	"#1f4e79", /* met: dark blue */
-	"#d6cbbd", /* unmet: light warm grey */
-	"#1f4e79", /* series (see SERIES_COLOUR) */
-	"#a8382b", /* target: muted red */
-	"#404040", /* labels */
-	"#262626", /* values */
-	"#262626", /* legend */
-	"#404040", /* title */
-	"#ffffff", /* values on a dark bar */
-};
-
-/* Dark blue first, then hues that stay apart in grey and for most forms
- * of colour blindness. */
-static const char *const SERIES_COLOUR[] = {
-	"#1f4e79", "#c77c2e", "#5b8a55", "#7d5a94", "#6b6b6b", "#3e8fb0",
-};
-
-#define NSERIES_COLOUR (sizeof SERIES_COLOUR / sizeof SERIES_COLOUR[0])
 #define NROLES (sizeof ROLE_CLASS / sizeof ROLE_CLASS[0])
 
 static enum chart_role role_of(const struct chart_item *it)
@@ -54,14 +33,15 @@ static enum chart_role role_of(const struct chart_item *it)
 
 static size_t series_of(const struct chart_item *it)
 {
-	return it->series < 0 ? 0 : (size_t)it->series % NSERIES_COLOUR;
+	return it->series < 0 ? 0 : (size_t)it->series;
 }
 
-static const char *colour(const struct chart_item *it)
+/* The item's colour (chart_colour) as #rrggbb; valid until the next call
+ * on the same buffer. */
+static const char *colour(const struct chart_item *it, char rgb[8])
 {
-	if (role_of(it) == CR_SERIES)
-		return SERIES_COLOUR[series_of(it)];
-	return ROLE_COLOUR[role_of(it)];
+	snprintf(rgb, 8, "#%06x", chart_colour(it) & 0xffffffu);
+	return rgb;
 }
 
 static void put_attr(struct buf *b, const char *name, double v)
@@ -103,7 +83,9 @@ static void put_class(struct buf *b, const struct chart_item *it)
 	buf_puts(b, " class=\"");
 	buf_puts(b, ROLE_CLASS[role_of(it)]);
 	if (role_of(it) == CR_SERIES)
-		buf_printf(b, " kc-series-%zu", series_of(it));
+		buf_printf(b, " kc-series-%zu", series_of(it) % CHART_SERIES_COLOURS);
+	else if ((role_of(it) == CR_BAR_MET || role_of(it) == CR_BAR_UNMET) && series_of(it) > 0)
+		buf_printf(b, " kc-shade-%zu", series_of(it));
 	if (it->kind == CI_MARKER && it->marker == CM_HOLLOW_CIRCLE)
 		buf_puts(b, " kc-hollow");
 	buf_putc(b, '"');
@@ -120,7 +102,8 @@ static double stroke_width(const struct chart_item *it)
 
 static void put_stroke(struct buf *b, const struct chart_item *it)
 {
-	put_str_attr(b, "stroke", colour(it));
+	char rgb[8];
+	put_str_attr(b, "stroke", colour(it, rgb));
 	put_attr(b, "stroke-width", stroke_width(it));
 	if (it->dashed)
 		buf_puts(b, " stroke-dasharray=\"5 3\"");
@@ -128,12 +111,13 @@ static void put_stroke(struct buf *b, const struct chart_item *it)
 
 static void svg_rect(struct buf *b, const struct chart_item *it)
 {
+	char rgb[8];
 	put_class(b, it);
 	put_attr(b, "x", it->x);
 	put_attr(b, "y", it->y);
 	put_attr(b, "width", it->w > 0 ? it->w : 0);
 	put_attr(b, "height", it->h > 0 ? it->h : 0);
-	put_str_attr(b, "fill", colour(it));
+	put_str_attr(b, "fill", colour(it, rgb));
 	buf_puts(b, " shape-rendering=\"crispEdges\"/>\n");
 }
 
@@ -165,6 +149,7 @@ static void svg_polyline(struct buf *b, const struct chart_item *it)
 static void svg_marker(struct buf *b, const struct chart_item *it)
 {
 	double x = it->x, y = it->y, r = it->w;
+	char rgb[8];
 
 	put_class(b, it);
 	if (it->marker == CM_DIAMOND) {
@@ -173,7 +158,7 @@ static void svg_marker(struct buf *b, const struct chart_item *it)
 		put_pt(b, "L", x, y + r);
 		put_pt(b, "L", x - r, y);
 		buf_puts(b, "Z\"");
-		put_str_attr(b, "fill", colour(it));
+		put_str_attr(b, "fill", colour(it, rgb));
 		buf_puts(b, "/>\n");
 		return;
 	}
@@ -182,12 +167,13 @@ static void svg_marker(struct buf *b, const struct chart_item *it)
 	put_attr(b, "r", r);
 	if (it->marker == CM_HOLLOW_CIRCLE)
 		buf_puts(b, " fill=\"#ffffff\"");
-	put_str_attr(b, it->marker == CM_HOLLOW_CIRCLE ? "stroke" : "fill", colour(it));
+	put_str_attr(b, it->marker == CM_HOLLOW_CIRCLE ? "stroke" : "fill", colour(it, rgb));
 	buf_puts(b, it->marker == CM_HOLLOW_CIRCLE ? " stroke-width=\"1.5\"/>\n" : "/>\n");
 }
 
 static void svg_text(struct buf *b, const struct chart_item *it)
 {
+	char rgb[8];
 	static const char *const anchor[] = {"start", "middle", "end"};
 
 	put_class(b, it);
@@ -195,7 +181,7 @@ static void svg_text(struct buf *b, const struct chart_item *it)
 	put_attr(b, "y", it->y);
 	put_attr(b, "font-size", it->h);
 	put_str_attr(b, "text-anchor", anchor[(size_t)it->anchor < 3 ? it->anchor : 0]);
-	put_str_attr(b, "fill", colour(it));
+	put_str_attr(b, "fill", colour(it, rgb));
 	buf_putc(b, '>');
 	buf_xml_str(b, it->text ? it->text : "");
 	buf_puts(b, "</text>\n");

@@ -37,31 +37,69 @@ static void labels_free(struct labels *l)
 	free(l->p);
 }
 
+/* The parts of a goal's bar: each grade of the primary scale, best at the
+ * bottom, then each state counted with the KPIs not met; without a scale,
+ * met and not met.  The number of parts. */
+static size_t goal_segments(const struct model *m, struct chart_bar_segment *segs, struct buf *met,
+                            struct buf *unmet)
+{
+	size_t n = 0;
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	for (size_t g = 0; sc && g < sc->ngrades && n < CHART_MAX_SEGMENTS; g++)
+		segs[n++] = (struct chart_bar_segment){ sc->grades[g].label ? sc->grades[g].label : "",
+		                                        sc->grades[g].achieved };
+	for (size_t i = 0; n > 0 && i < m->nstates && n < CHART_MAX_SEGMENTS; i++)
+		if (m->states[i].counted)
+			segs[n++] = (struct chart_bar_segment){ m->states[i].label ? m->states[i].label : "", 0 };
+	if (n > 0)
+		return n;
+	valtext_met_labels(m, met, unmet);
+	segs[0] = (struct chart_bar_segment){ buf_str(met), 1 };
+	segs[1] = (struct chart_bar_segment){ buf_str(unmet), 0 };
+	return 2;
+}
+
+/* A goal's counts in the order of goal_segments. */
+static void goal_bar(const struct model *m, const struct tally *t, size_t nsegs, struct chart_bar_cat *cat)
+{
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	size_t n = 0;
+	if (sc == NULL || sc->ngrades == 0) {
+		cat->counts[0] = t->met;
+		cat->counts[1] = t->not_met;
+		return;
+	}
+	for (size_t g = 0; g < sc->ngrades && n < nsegs; g++)
+		cat->counts[n++] = g < KPIC_MAX_GRADES ? t->grade[g] : 0;
+	for (size_t i = 0; i < m->nstates && n < nsegs; i++)
+		if (m->states[i].counted)
+			cat->counts[n++] = i < KPIC_MAX_STATES ? t->state[i] : 0;
+}
+
 static struct chart *goal_counts(const struct model *m, const struct eval *e)
 {
 	struct buf mb = BUF_INIT, ub = BUF_INIT;
+	struct chart_bar_segment segs[CHART_MAX_SEGMENTS];
 	struct labels l;
 	if (m->ngoals == 0)
 		return NULL;
+	size_t nsegs = goal_segments(m, segs, &mb, &ub);
 	labels_init(&l, m->ngoals);
 	struct chart_bar_cat *cats = xcalloc(m->ngoals, sizeof *cats);
+	struct buf desc = BUF_INIT;
+	buf_printf(&desc, "%sごとのKPIの達成状況。", m->level_names[LO_GOAL]);
 	for (size_t g = 0; g < m->ngoals; g++) {
 		snprintf(l.s[g], sizeof l.s[g], "%s%d", m->level_names[LO_GOAL], m->goals[g].number);
 		cats[g].label = l.s[g];
-		cats[g].met = e->goals[g].all.met;
-		cats[g].unmet = e->goals[g].all.not_met;
+		goal_bar(m, &e->goals[g].all, nsegs, &cats[g]);
+		buf_printf(&desc, "%s：", cats[g].label);
+		for (size_t k = 0; k < nsegs; k++)
+			buf_printf(&desc, "%s%s %d件", k ? "、" : "", segs[k].label, cats[g].counts[k]);
+		buf_puts(&desc, "。");
 	}
-	valtext_met_labels(m, &mb, &ub);
-	const char *met = buf_str(&mb), *unmet = buf_str(&ub);
-	struct buf desc = BUF_INIT;
-	buf_printf(&desc, "%sごとのKPIの達成状況。", m->level_names[LO_GOAL]);
-	for (size_t g = 0; g < m->ngoals; g++)
-		buf_printf(&desc, "%s：%s %d件、%s %d件。", cats[g].label, met, cats[g].met, unmet,
-		           cats[g].unmet);
 	struct buf title = BUF_INIT;
 	buf_printf(&title, "%s別のKPI達成状況", m->level_names[LO_GOAL]);
-	struct chart_bars_spec spec = { buf_str(&title), buf_str(&desc), met, unmet, cats,
-	                                m->ngoals, "KPI数" };
+	struct chart_bars_spec spec = { buf_str(&title), buf_str(&desc), segs, nsegs, cats, m->ngoals, "KPI数" };
 	struct chart *c = chart_bars(&spec);
 	buf_free(&desc);
 	buf_free(&title);

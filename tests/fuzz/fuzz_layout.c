@@ -55,10 +55,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static struct chart *figure(void *ud, const char *kind, const char *ref)
 {
 	(void)ud;
-	static const struct chart_bar_cat cats[] = { { "基本目標1", 3, 5 }, { "基本目標2", 4, 0 } };
+	static const struct chart_bar_cat cats[] = { {"基本目標1", {3, 5}}, {"基本目標2", {4, 0}} };
+	static const struct chart_bar_segment segs[] = { { "80%以上", 1 }, { "80%未満", 0 } };
 	struct chart_bars_spec s = {
 		.title = "達成状況", .desc = "基本目標ごとの達成状況。",
-		.met_label = "80%以上", .unmet_label = "80%未満", .unit = "指標数",
+		.segs = segs, .nsegs = 2, .unit = "指標数",
 		.cats = cats, .ncats = sizeof cats / sizeof cats[0],
 	};
 	/* A NULL chart is allowed too (the engine draws the alt text): some

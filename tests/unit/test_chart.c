@@ -196,13 +196,14 @@ static void test_text_width(struct check *ck)
 
 /* ---- bars ------------------------------------------------------------------ */
 
+static const struct chart_bar_segment TWO_SEGS[] = {{"80%以上", 1}, {"80%未満", 0}};
+
 static void test_bars_geometry(struct check *ck)
 {
     const struct chart_bar_cat cats[] = {
-        {"基本目標1", 10, 8}, {"基本目標2", 5, 0}, {"基本目標3", 0, 3},
+        {"基本目標1", {10, 8}}, {"基本目標2", {5, 0}}, {"基本目標3", {0, 3}},
     };
-    struct chart_bars_spec spec = {"達成状況", "説明", "80%以上", "80%未満",
-                                   cats, 3, "指標数"};
+    struct chart_bars_spec spec = {"達成状況", "説明", TWO_SEGS, 2, cats, 3, "指標数"};
     struct chart *c = chart_bars(&spec);
     const struct chart_item *ma, *mb, *ua, *uc;
     double y0, y20, unit;
@@ -259,8 +260,9 @@ static void test_bars_geometry(struct check *ck)
 
 static struct chart *bars_of(int met, int unmet)
 {
-    struct chart_bar_cat cat = {"A", met, unmet};
-    struct chart_bars_spec spec = {"t", "d", "m", "u", &cat, 1, NULL};
+    struct chart_bar_cat cat = {"A", {met, unmet}};
+    static const struct chart_bar_segment segs[] = {{"m", 1}, {"u", 0}};
+    struct chart_bars_spec spec = {"t", "d", segs, 2, &cat, 1, NULL};
 
     return chart_bars(&spec);
 }
@@ -289,13 +291,18 @@ static void test_bars_ticks(struct check *ck)
 
 static void test_bars_invalid(struct check *ck)
 {
-    struct chart_bar_cat cats[] = {{"A", 1, 1}, {"B", 2, -1}};
-    struct chart_bars_spec spec = {"t", "d", "m", "u", cats, 2, NULL};
+    struct chart_bar_cat cats[] = {{"A", {1, 1}}, {"B", {2, -1}}};
+    static const struct chart_bar_segment segs[] = {{"m", 1}, {"u", 0}};
+    struct chart_bars_spec spec = {"t", "d", segs, 2, cats, 2, NULL};
 
     CHECK(chart_bars(&spec) == NULL);   /* a negative count */
-    cats[1].unmet = 0, cats[0].met = -1;
+    cats[1].counts[1] = 0, cats[0].counts[0] = -1;
     CHECK(chart_bars(&spec) == NULL);
-    cats[0].met = 1, spec.ncats = 0;
+    cats[0].counts[0] = 1, spec.nsegs = 0;
+    CHECK(chart_bars(&spec) == NULL);   /* no segments */
+    spec.nsegs = CHART_MAX_SEGMENTS + 1;
+    CHECK(chart_bars(&spec) == NULL);   /* too many */
+    spec.nsegs = 2, spec.ncats = 0;
     CHECK(chart_bars(&spec) == NULL);   /* no categories */
     spec.ncats = 2, spec.cats = NULL;
     CHECK(chart_bars(&spec) == NULL);
@@ -303,19 +310,81 @@ static void test_bars_invalid(struct check *ck)
     chart_free(NULL);
 }
 
+/* A scale of four grades, two of them met: four parts stacked best first,
+ * each tone's second part in its second shade, and the legend's keys
+ * apart however many digits their labels have. */
+static void test_bars_segments(struct check *ck)
+{
+    static const struct chart_bar_segment segs[] = {
+        {"120%以上", 1}, {"100%以上120%未満", 1}, {"70%以上100%未満", 0}, {"70%未満", 0},
+    };
+    const struct chart_bar_cat cats[] = {{"基本目標1", {1, 2, 3, 4}}, {"基本目標2", {0, 0, 0, 5}}};
+    struct chart_bars_spec spec = {"t", "d", segs, 4, cats, 2, NULL};
+    struct chart *c = chart_bars(&spec);
+    const struct chart_item *a, *b, *x, *d, *e;
+    double unit;
+
+    if (c == NULL) {
+        CHECK(c != NULL);
+        return;
+    }
+    CHECK_TICKS("0|2|4|6|8|10", c);
+    /* 2 strong parts and 1+2 light ones, and a swatch of each in the legend */
+    CHECK_INT(2 + 2, count(c, CI_RECT, CR_BAR_MET));
+    CHECK_INT(3 + 2, count(c, CI_RECT, CR_BAR_UNMET));
+    a = nth(c, CI_RECT, CR_BAR_MET, 0);
+    b = nth(c, CI_RECT, CR_BAR_MET, 1);
+    x = nth(c, CI_RECT, CR_BAR_UNMET, 0);
+    d = nth(c, CI_RECT, CR_BAR_UNMET, 1);
+    e = nth(c, CI_RECT, CR_BAR_UNMET, 2);
+    CHECK_INT(0, a->series);
+    CHECK_INT(1, b->series);
+    CHECK_INT(0, x->series);
+    CHECK_INT(1, d->series);
+    CHECK_INT(1, e->series);                  /* goal 2: only the worst grade */
+    unit = a->h;
+    CHECK_NEAR(2 * unit, b->h);
+    CHECK_NEAR(3 * unit, x->h);
+    CHECK_NEAR(4 * unit, d->h);
+    CHECK_NEAR(5 * unit, e->h);
+    CHECK_NEAR(a->y, b->y + b->h);            /* stacked, best at the bottom */
+    CHECK_NEAR(b->y, x->y + x->h);
+    CHECK_NEAR(x->y, d->y + d->h);
+    CHECK_NEAR(tick_y(c, "0"), e->y + e->h);  /* nothing below: on the baseline */
+    /* the shades differ, and only the dark one takes light text */
+    CHECK(chart_colour(a) != chart_colour(b));
+    CHECK(chart_colour(x) != chart_colour(d));
+    CHECK_INT(CR_VALUE_INVERSE, text_item(c, "1")->role);
+    CHECK_INT(CR_VALUE, text_item(c, "2")->role);
+    CHECK_INT(CR_VALUE, text_item(c, "4")->role);
+    /* the legend: each label ends before the next key's swatch, as wide
+       as the font draws digits and % (0.65 and 0.9 em) */
+    for (size_t i = 0; i + 1 < 4; i++) {
+        const struct chart_item *t = text_item(c, segs[i].label);
+        const struct chart_item *next = text_item(c, segs[i + 1].label);
+        double wide = 0;
+        for (const unsigned char *p = (const unsigned char *)segs[i].label; *p; p++)
+            wide += *p == '%' ? 0.9 : *p >= '0' && *p <= '9' ? 0.65 : *p >= 0xC0 ? 1 : 0;
+        CHECK(t != NULL && next != NULL);
+        if (t && next && t->y == next->y)     /* clear of the next swatch (0.8 em, 0.4 em before the text) */
+            CHECK(t->x + wide * t->h + 0.2 * t->h <= next->x - 1.2 * next->h);
+    }
+    chart_free(c);
+}
+
 /* Seven long goal names: wrapped within their slots, never overlapping. */
 static void test_bars_long_labels(struct check *ck)
 {
     const struct chart_bar_cat cats[] = {
-        {"基本目標1 しごとをつくり、安心して働けるようにする", 10, 8},
-        {"基本目標2 新しいひとの流れをつくる", 4, 3},
-        {"基本目標3 若い世代の結婚・出産・子育ての希望をかなえる", 6, 1},
-        {"基本目標4 時代に合った地域をつくり、安心なくらしを守る", 6, 6},
-        {"Basic goal 5 with a rather long English name", 15, 5},
-        {"基本目標6", 1, 0},
-        {"基本目標7（仮称）", 0, 2},
+        {"基本目標1 しごとをつくり、安心して働けるようにする", {10, 8}},
+        {"基本目標2 新しいひとの流れをつくる", {4, 3}},
+        {"基本目標3 若い世代の結婚・出産・子育ての希望をかなえる", {6, 1}},
+        {"基本目標4 時代に合った地域をつくり、安心なくらしを守る", {6, 6}},
+        {"Basic goal 5 with a rather long English name", {15, 5}},
+        {"基本目標6", {1, 0}},
+        {"基本目標7（仮称）", {0, 2}},
     };
-    struct chart_bars_spec spec = {"t", "d", "80%以上", "80%未満", cats, 7,
+    struct chart_bars_spec spec = {"t", "d", TWO_SEGS, 2, cats, 7,
                                    NULL};
     struct chart *c = chart_bars(&spec);
     const struct chart_item *a, *b;
@@ -707,9 +776,8 @@ static void test_lines_crowded(struct check *ck)
 
 static struct chart *sample_bars(const char *evil)
 {
-    struct chart_bar_cat cats[] = {{evil, 3, 2}, {"基本目標2", 1, 4}};
-    struct chart_bars_spec spec = {evil, "基本目標別の達成状況", "80%以上",
-                                   "80%未満", cats, 2, NULL};
+    struct chart_bar_cat cats[] = {{evil, {3, 2}}, {"基本目標2", {1, 4}}};
+    struct chart_bars_spec spec = {evil, "基本目標別の達成状況", TWO_SEGS, 2, cats, 2, NULL};
 
     return chart_bars(&spec);
 }
@@ -982,6 +1050,7 @@ int main(void)
     LIBXML_TEST_VERSION
     test_text_width(ck);
     test_bars_geometry(ck);
+    test_bars_segments(ck);
     test_bars_ticks(ck);
     test_bars_invalid(ck);
     test_bars_long_labels(ck);

@@ -23,12 +23,13 @@
 static struct chart *sample_bars(void)
 {
 	static const struct chart_bar_cat cats[] = {
-		{ "基本目標1", 3, 5 }, { "基本目標2", 4, 1 }, { "基本目標3", 1, 5 }, { "基本目標4", 6, 0 },
+		{"基本目標1", {3, 5}}, {"基本目標2", {4, 1}}, {"基本目標3", {1, 5}}, {"基本目標4", {6, 0}},
 	};
+	static const struct chart_bar_segment segs[] = { { "80%以上", 1 }, { "80%未満", 0 } };
 	struct chart_bars_spec s = {
 		.title = "目標別の達成状況",
 		.desc = "基本目標ごとの、達成率80%以上と80%未満のKPIの数。",
-		.met_label = "80%以上", .unmet_label = "80%未満", .unit = "指標数",
+		.segs = segs, .nsegs = 2, .unit = "指標数",
 		.cats = cats, .ncats = sizeof cats / sizeof cats[0],
 	};
 	return chart_bars(&s);
