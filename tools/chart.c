@@ -335,7 +335,7 @@ static const unsigned SERIES_RGB[CHART_SERIES_COLOURS] = {
 /* The shades of the two bar tones: a scale's second met grade a lighter
  * blue, its second unmet grade a darker grey, so that neighbours differ in
  * lightness too; only the first strong shade is dark enough for light text. */
-static const unsigned STRONG_RGB[] = { 0x1f4e79, 0x6f9fd0, 0xb4cde8, 0x4a78a8 };
+static const unsigned STRONG_RGB[] = { 0x1f4e79, 0x6f9fd0, 0xb4cde8, 0x93b8e0 };
 static const unsigned LIGHT_RGB[] = { 0xd6cbbd, 0xa8957f, 0xece6df, 0xc2b29f };
 
 #define NROLES (sizeof ROLE_RGB / sizeof ROLE_RGB[0])
