@@ -65,4 +65,23 @@ check "98.48125% is 98.4813 in the JSON" grep -q '"rate": 98.4813,' "$TMP/out"
 src higher mean 1:3 2:3
 run_kpic eval --format=json "$TMP/k.xml"
 check "the mean of 33.3…% and 66.6…%" jq -e '.kpis[0].rate == 50' "$TMP/out"
+# The text report: one column per grade of the primary scale and one per
+# state, in each of 全KPI and the two levels; the levels by their names.
+run_kpic eval sources/soyokaze/strategy.xml
+check "soyokaze text: the columns A B C -" grep -qE '^基本目標 +(A +B +C +- +){2}A +B +C +-$' "$TMP/out"
+check "soyokaze text: the total row, per grade and state" grep -qE '^合計 +3 +3 +2 +2 +1 +1 +0 +2 +2 +2 +2 +0$' "$TMP/out"
+check "soyokaze text: a 担当課 row" grep -qE '^企画課 +2 +0 +2 +0 +1$' "$TMP/out"
+check "soyokaze text: the scale as the criterion" grep -q '達成の基準: 目安値に対する評価（A 目安値以上、B 目安値の80%以上、C 目安値の80%未満）$' "$TMP/out"
+check "soyokaze text: no 達成/未達 columns" sh -c '! grep -q "達成 *未達\|未達 *達成" "$1"' - "$TMP/out"
+run_kpic eval sources/aobane/strategy.xml
+check "aobane text: the columns ◎ ○ △" grep -qE '^基本目標 +(◎ +○ +△ +){2}◎ +○ +△$' "$TMP/out"
+check "aobane text: goal 2 row" grep -qE '^2 結婚・出産.* 2 +1 +1 +1 +0 +1 +1 +1 +0$' "$TMP/out"
+check "aobane text: the total row" grep -qE '^合計 +4 +3 +3 +2 +1 +1 +2 +2 +2$' "$TMP/out"
+check "aobane text: the 担当課 head" grep -qE '^担当課 +KPI +◎ +○ +△$' "$TMP/out"
+run_kpic eval tests/levels/levels.xml
+check "levels text: the counts line by the declared names" grep -qx 'KPI 3件: 政策パッケージに係るKPI 1件、各取組に係るKPI 2件' "$TMP/out"
+check "levels text: the table head by the declared names" grep -qE '^ +全KPI +政策パッケージ +各取組のKPI$' "$TMP/out"
+check "levels text: the goal headings by the declared name" grep -qx '政策パッケージ1 しごとをつくる' "$TMP/out"
+check "levels text: the legend by the declared name" grep -q '^◎ 政策パッケージに係るKPI ' "$TMP/out"
+check "levels text: no 基本目標 left" sh -c '! grep -q 基本目標 "$1"' - "$TMP/out"
 done_testing

@@ -70,56 +70,169 @@ static void tally_cells(const struct tally3 *t, struct buf *out)
 
 static void column_labels(const struct model *m, struct buf *met, struct buf *unmet);
 
-static void goal_table(const struct model *m, const struct eval *e, struct buf *out)
+/* The columns of the text tables.  A scale of two grades without states
+ * has two: its achieved grades and the others (80%以上 / 80%未満).  Any
+ * other has one per grade of the primary scale and one per state, headed
+ * by its symbol (else its label, else its id). */
+#define REPORT_MAX_COLS (KPIC_MAX_GRADES + KPIC_MAX_STATES)
+struct report_cols {
+	size_t n;
+	int state[REPORT_MAX_COLS];    /* 1: a state's column, 0: a grade's */
+	int index[REPORT_MAX_COLS];
+	const char *head[REPORT_MAX_COLS];
+	size_t width[REPORT_MAX_COLS];
+	size_t total;                  /* the sum of the widths */
+};
+
+static int report_per_grade(const struct model *m)
 {
-	struct buf t = BUF_INIT, cell = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
-	column_labels(m, &met, &unmet);
-	buf_pad(out, "", 34, 0);
-	buf_pad(out, "全KPI", 17, 1);
-	buf_pad(out, "基本目標", 17, 1);
-	buf_pad(out, "各施策のKPI", 17, 1);
+	return m->primary >= 0 && (m->scales[m->primary].ngrades > 2 || m->nstates > 0);
+}
+
+static const char *report_head(const char *symbol, const char *label, const char *id)
+{
+	return symbol && *symbol ? symbol : label && *label ? label : id ? id : "";
+}
+
+static void report_col(struct report_cols *c, int state, int index, const char *head)
+{
+	size_t w = jfmt_width(head) + 2;
+	c->state[c->n] = state;
+	c->index[c->n] = index;
+	c->head[c->n] = head;
+	c->width[c->n] = w < 6 ? 6 : w;
+	c->total += c->width[c->n];
+	c->n++;
+}
+
+static void report_cols_of(const struct model *m, struct report_cols *c)
+{
+	const struct scale *sc = &m->scales[m->primary];
+	memset(c, 0, sizeof *c);
+	for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++)
+		report_col(c, 0, (int)g, report_head(sc->grades[g].symbol, sc->grades[g].label, sc->grades[g].id));
+	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++)
+		report_col(c, 1, (int)i, report_head(m->states[i].symbol, m->states[i].label, m->states[i].id));
+}
+
+static void report_col_cells(const struct report_cols *c, const struct tally *t, struct buf *out)
+{
+	char s[32];
+	for (size_t i = 0; i < c->n; i++) {
+		snprintf(s, sizeof s, "%d", c->state[i] ? t->state[c->index[i]] : t->grade[c->index[i]]);
+		buf_pad(out, s, c->width[i], 1);
+	}
+}
+
+static void report_col_heads(const struct report_cols *c, struct buf *out)
+{
+	for (size_t i = 0; i < c->n; i++)
+		buf_pad(out, c->head[i], c->width[i], 1);
+}
+
+/* 施策: the measure level's short name, else its name (kpic's 施策 when
+ * the source declares none), as in 各施策のKPI. */
+static const char *report_measure_short(const struct model *m)
+{
+	for (size_t i = 0; i < m->nlevels; i++)
+		if (m->levels[i].of == LO_MEASURE)
+			return m->levels[i].short_name ? m->levels[i].short_name
+			     : m->levels[i].name ? m->levels[i].name : "施策";
+	return "施策";
+}
+
+static void tally3_cells(const struct report_cols *c, const struct tally3 *t, struct buf *out)
+{
+	if (!c) {
+		tally_cells(t, out);
+		return;
+	}
+	const struct tally *cols[] = { &t->all, &t->level[LEVEL_GOAL], &t->level[LEVEL_MEASURE] };
+	for (int i = 0; i < 3; i++)
+		report_col_cells(c, cols[i], out);
 	buf_putc(out, '\n');
-	buf_pad(out, "基本目標", 34, 0);
+}
+
+/* The two head lines of the goal table: 全KPI, the goal level's KPIs, the
+ * measures' KPIs over their columns; then the columns. */
+static void goal_table_head(const struct model *m, const struct report_cols *c, struct buf *out)
+{
+	struct buf met = BUF_INIT, unmet = BUF_INIT, h = BUF_INIT;
+	size_t w = c ? c->total : 17;
+	buf_pad(out, "", 34, 0);
+	buf_pad(out, "全KPI", w, 1);
+	buf_pad(out, one_line(m->level_names[LO_GOAL], &h), w, 1);
+	buf_reset(&met);
+	buf_printf(&met, "各%sのKPI", report_measure_short(m));
+	buf_pad(out, one_line(buf_str(&met), &h), w, 1);
+	buf_putc(out, '\n');
+	buf_pad(out, one_line(m->level_names[LO_GOAL], &h), 34, 0);
+	buf_reset(&met);
+	if (!c)
+		column_labels(m, &met, &unmet);
 	for (int i = 0; i < 3; i++) {
+		if (c) {
+			report_col_heads(c, out);
+			continue;
+		}
 		buf_pad(out, buf_str(&met), 9, 1);
 		buf_pad(out, buf_str(&unmet), 8, 1);
 	}
 	buf_putc(out, '\n');
+	buf_free(&met);
+	buf_free(&unmet);
+	buf_free(&h);
+}
+
+static void goal_table(const struct model *m, const struct eval *e, const struct report_cols *c, struct buf *out)
+{
+	struct buf t = BUF_INIT, cell = BUF_INIT;
+	goal_table_head(m, c, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_reset(&cell);
 		buf_printf(&cell, "%d ", m->goals[g].number);
 		clip(m->goals[g].title ? m->goals[g].title : "", 31, &t);
 		buf_puts(&cell, buf_str(&t));
 		buf_pad(out, buf_str(&cell), 34, 0);
-		tally_cells(&e->goals[g], out);
+		tally3_cells(c, &e->goals[g], out);
 	}
 	buf_pad(out, "合計", 34, 0);
-	tally_cells(&e->total, out);
+	tally3_cells(c, &e->total, out);
 	buf_free(&t);
 	buf_free(&cell);
-	buf_free(&met);
-	buf_free(&unmet);
 }
 
-static void dept_table(const struct model *m, const struct eval *e, struct buf *out)
+static void dept_cells(const struct report_cols *c, const struct tally *t, struct buf *out)
 {
 	char s[64];
+	snprintf(s, sizeof s, "%d", t->met + t->not_met);
+	buf_pad(out, s, 6, 1);
+	if (c) {
+		report_col_cells(c, t, out);
+		return;
+	}
+	snprintf(s, sizeof s, "%d", t->met);
+	buf_pad(out, s, 9, 1);
+	snprintf(s, sizeof s, "%d", t->not_met);
+	buf_pad(out, s, 9, 1);
+}
+
+static void dept_table(const struct model *m, const struct eval *e, const struct report_cols *c, struct buf *out)
+{
 	struct buf line = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
-	column_labels(m, &met, &unmet);
 	buf_pad(out, "担当課", 20, 0);
 	buf_pad(out, "KPI", 6, 1);
-	buf_pad(out, buf_str(&met), 9, 1);
-	buf_pad(out, buf_str(&unmet), 9, 1);
+	if (c) {
+		report_col_heads(c, out);
+	} else {
+		column_labels(m, &met, &unmet);
+		buf_pad(out, buf_str(&met), 9, 1);
+		buf_pad(out, buf_str(&unmet), 9, 1);
+	}
 	buf_putc(out, '\n');
 	for (size_t d = 0; d < m->ndepts; d++) {
-		const struct tally *t = &e->depts[d].all;
 		buf_pad(out, one_line(m->depts[d].name ? m->depts[d].name : m->depts[d].id, &line), 20, 0);
-		snprintf(s, sizeof s, "%d", t->met + t->not_met);
-		buf_pad(out, s, 6, 1);
-		snprintf(s, sizeof s, "%d", t->met);
-		buf_pad(out, s, 9, 1);
-		snprintf(s, sizeof s, "%d", t->not_met);
-		buf_pad(out, s, 9, 1);
+		dept_cells(c, &e->depts[d].all, out);
 		buf_putc(out, '\n');
 	}
 	buf_free(&line);
@@ -203,7 +316,7 @@ static void column_labels(const struct model *m, struct buf *met, struct buf *un
 static void criterion(const struct model *m, const char *th, struct buf *out)
 {
 	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
-	if (m->threshold_ok || !sc) {
+	if ((m->threshold_ok && !report_per_grade(m)) || !sc) {
 		buf_printf(out, "達成率%s%%以上\n\n", th);
 		return;
 	}
@@ -227,18 +340,25 @@ static void text_report(const struct model *m, const struct eval *e, struct buf 
 	era_range(m, out);
 	buf_printf(out, "、%s 現在、達成の基準: ", one_line(m->as_of, &line));
 	criterion(m, th, out);
-	buf_printf(out, "KPI %d件: 基本目標に係るKPI %d件、各施策に係るKPI %d件\n\n",
-	           e->total.all.met + e->total.all.not_met,
-	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met,
+	const char *goal_name = m->level_names[LO_GOAL];
+	buf_printf(out, "KPI %d件: %sに係るKPI %d件、各%sに係るKPI %d件\n\n",
+	           e->total.all.met + e->total.all.not_met, goal_name,
+	           e->total.level[LEVEL_GOAL].met + e->total.level[LEVEL_GOAL].not_met, report_measure_short(m),
 	           e->total.level[LEVEL_MEASURE].met + e->total.level[LEVEL_MEASURE].not_met);
-	goal_table(m, e, out);
+	struct report_cols cols;
+	const struct report_cols *c = NULL;
+	if (report_per_grade(m)) {
+		report_cols_of(m, &cols);
+		c = &cols;
+	}
+	goal_table(m, e, c, out);
 	buf_putc(out, '\n');
-	dept_table(m, e, out);
+	dept_table(m, e, c, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
-		buf_printf(out, "\n基本目標%d %s\n", m->goals[g].number, one_line(m->goals[g].title, &line));
+		buf_printf(out, "\n%s%d %s\n", goal_name, m->goals[g].number, one_line(m->goals[g].title, &line));
 		kpi_lines(m, e, g, out);
 	}
-	buf_printf(out, "\n◎ 基本目標に係るKPI   * 判定の上書き (override)\n");
+	buf_printf(out, "\n◎ %sに係るKPI   * 判定の上書き (override)\n", goal_name);
 	buf_printf(out, "\n判定の上書き: %zu件\n", e->noverrides);
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const struct kpi *k = &m->kpis[i];
