@@ -281,6 +281,18 @@
     <xsl:value-of select="/s:strategy/s:meta/s:tag[@id = current()/@r:ref][1]/@label"/>
   </xsl:template>
 
+  <!-- The head of a 「うち」 column of the goal summary (an r:tag of the
+       totals): うち重点戦略（80%以上／計）. -->
+  <xsl:template name="tag-summary-label">
+    <xsl:call-template name="tag-label"/>
+    <xsl:text>（</xsl:text><xsl:value-of select="$met-label"/><xsl:text>／計）</xsl:text>
+  </xsl:template>
+
+  <!-- A tally (the context) as the goal summary prints it: 1／2. -->
+  <xsl:template name="met-of-total">
+    <xsl:value-of select="concat(@r:met, '／', @r:total)"/>
+  </xsl:template>
+
   <!-- The count of a grade or state (the context, an r:grade or r:state of
        the summary) in a tally (r:all, r:goal-level, r:measure-level). -->
   <xsl:template name="grade-count">

@@ -316,6 +316,7 @@
       <col width="2"/><col width="1"/>
       <xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each>
       <col width="3"/><col width="3"/>
+      <xsl:for-each select="$summary/r:totals/r:tag"><col width="3"/></xsl:for-each>
       <head>
         <row>
           <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
@@ -325,6 +326,7 @@
           </xsl:for-each>
           <cell header="yes" align="center">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
           <cell header="yes" align="center">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
+          <xsl:for-each select="$summary/r:totals/r:tag"><cell header="yes" align="center"><xsl:call-template name="tag-summary-label"/></cell></xsl:for-each>
         </row>
       </head>
       <body>
@@ -335,6 +337,7 @@
             <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
             <cell align="right"><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></cell>
             <cell align="right"><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></cell>
+            <xsl:for-each select="r:tag"><cell align="right"><xsl:call-template name="met-of-total"/></cell></xsl:for-each>
           </row>
         </xsl:for-each>
         <row>
@@ -343,6 +346,7 @@
           <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
           <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></cell>
           <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></cell>
+          <xsl:for-each select="$summary/r:totals/r:tag"><cell align="right"><xsl:call-template name="met-of-total"/></cell></xsl:for-each>
         </row>
       </body>
     </table>

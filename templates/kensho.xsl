@@ -480,6 +480,7 @@
             </xsl:for-each>
             <th scope="col">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
             <th scope="col">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
+            <xsl:for-each select="$summary/r:totals/r:tag"><th scope="col"><xsl:call-template name="tag-summary-label"/></th></xsl:for-each>
           </tr>
         </thead>
         <tbody>
@@ -491,6 +492,7 @@
               <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
               <td><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></td>
               <td><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></td>
+              <xsl:for-each select="r:tag"><td><xsl:call-template name="met-of-total"/></td></xsl:for-each>
             </tr>
           </xsl:for-each>
           <tr class="total">
@@ -499,6 +501,7 @@
             <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
             <td><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></td>
             <td><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></td>
+            <xsl:for-each select="$summary/r:totals/r:tag"><td><xsl:call-template name="met-of-total"/></td></xsl:for-each>
           </tr>
         </tbody>
       </table>

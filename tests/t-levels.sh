@@ -80,7 +80,16 @@ pdftotext -layout "$TMP/l.pdf" - | tr -s ' ' >"$TMP/lpl.txt"
 check "うち pdf: heads" grep -qF ' 全KPI 政策パッケージ 各取組のKPI うち重点戦略 うち横断的目標' "$TMP/lpl.txt"
 check "うち pdf: 80%未満 row" grep -qF ' 80%未満 1 0 1 1 1' "$TMP/lpl.txt"
 check "うち pdf: 合計 row" grep -qF ' 合計 2 1 1 2 1' "$TMP/lpl.txt"
+# and in the goal summary: a 「うち」 column per tag, per goal and in 合計
+check "うち summary html: heads" has "$TMP/l.txt" 'うち各取組のKPI（80%以上／計） うち重点戦略（80%以上／計） うち横断的目標（80%以上／計） 政策パッケージ1'
+check "うち summary html: goal rows" has "$TMP/l.txt" '政策パッケージ1 2 1 1 1／1 0／1 1／2 0／1 政策パッケージ2 1 1 0 0／0 1／1 0／0 1／1 合計'
+check "うち summary html: 合計 row" has "$TMP/l.txt" '合計 3 2 1 1／1 1／2 1／2 1／2'
+check "うち summary pdf: heads" has "$TMP/lp.txt" 'うち各取組のKPI（80%以上／計）うち重点戦略（80%以上／計）うち横断的目標（80%以上／計）政策パッケージ1'
+check "うち summary pdf: goal rows and 合計" has "$TMP/lp.txt" '政策パッケージ12111／10／11／20／1政策パッケージ21100／01／10／01／1合計3211／11／21／21／2'
 sed '/<tag /d; s/ tags="[a-z ]*"//' "$fx" >"$TMP/notags.xml"
+run_kpic html -o "$TMP/nt.html" "$TMP/notags.xml"
+check "no tags declared: no 「うち」 tag column in the summary" \
+	bash -c '! sed "s/<[^>]*>/ /g" "$0" | grep -q "うち重点戦略\|うち横断的目標"' "$TMP/nt.html"
 run_kpic eval --format=json "$TMP/notags.xml"
 check "no tags declared: no tags in the JSON" test "$(j '.totals | has("tags")')" = false
 sed 's|tags="cross">|tags="cross jyuten">|' "$fx" >"$TMP/tag.xml"
