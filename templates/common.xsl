@@ -450,6 +450,10 @@
       <xsl:when test="$col/@r:role = 'target'">
         <xsl:value-of select="s:target/@r:text"/>
         <xsl:if test="s:target/@r:initial-text">（当初 <xsl:value-of select="s:target/@r:initial-text"/>）</xsl:if>
+        <xsl:for-each select="s:target[@r:year-target-text]">
+          <xsl:text>（</xsl:text><xsl:value-of select="@r:year-target-era"/><xsl:text>年度目標 </xsl:text>
+          <xsl:value-of select="@r:year-target-text"/><xsl:text>）</xsl:text>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="s:value[@year = $col/@r:value]">

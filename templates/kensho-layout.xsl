@@ -490,8 +490,9 @@
   <xsl:template match="s:kpi" mode="value-cell">
     <xsl:param name="col"/>
     <cell align="right" nowrap="yes">
-      <!-- 累計 X（うち当該年度 Y） and 5,000人（当初 4,000人） may wrap -->
-      <xsl:if test=".//s:value/@r:cumulative-text or .//s:target/@r:initial-text">
+      <!-- 累計 X（うち当該年度 Y）, 5,000人（当初 4,000人） and
+           22,000人（R5年度目標 21,600人） may wrap -->
+      <xsl:if test=".//s:value/@r:cumulative-text or .//s:target/@r:initial-text or .//s:target/@r:year-target-text">
         <xsl:attribute name="nowrap">avoid</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="s:series | self::s:kpi[not(s:series)]">

@@ -61,6 +61,23 @@ check "rate-against: a target equal to the baseline has no progress" \
 check "rate-against: a flat target reached is met" \
 	test "$(printf '%s' "$OUT" | jq -r '.kpis[] | select(.id == "progress-flat") | .met')" = true
 
+# the year's target a rate was measured against, from the evaluation (the
+# enriched XML), printed beside the final target in the HTML and the PDF;
+# none for a rate against the final target or progress
+run_kpic eval --format=xml "$fx/against.xml"
+yt=$(printf '%s' "$OUT" | xmllint --xpath '//*[local-name()="target"][@*[local-name()="year-target-text"]]' - 2>/dev/null |
+	sed 's/.*r:year-target-text="\([^"]*\)" r:year-target-era="\([^"]*\)" r:year-target-year="[0-9]*" r:year-target-kind="\([a-z-]*\)".*/\1 \2 \3/' | tr '\n' ,)
+check "year target: enriched, declared and pro-rated ($yt)" test "$yt" = "84人 H29 pro-rated,90人 H29 declared,70人 H29 pro-rated,"
+run_kpic html -o "$TMP/against.html" "$fx/against.xml"
+check "year target html: pro-rated beside the final target" grep -qF '>100人（H29年度目標 84人）</td>' "$TMP/against.html"
+check "year target html: declared" grep -qF '>100人（H29年度目標 90人）</td>' "$TMP/against.html"
+check "year target html: lower, pro-rated" grep -qF '>50人（H29年度目標 70人）</td>' "$TMP/against.html"
+check "year target html: three in all (not for final or progress)" test "$(grep -o '年度目標 ' "$TMP/against.html" | wc -l)" = 3
+run_kpic pdf -o "$TMP/against.pdf" "$fx/against.xml"
+pdftotext "$TMP/against.pdf" - | tr -d ' \n' >"$TMP/against.txt"
+check "year target pdf: pro-rated and declared" \
+	bash -c 'grep -qF "100人（H29年度目標84人）" "$0" && grep -qF "100人（H29年度目標90人）" "$0" && grep -qF "50人（H29年度目標70人）" "$0"' "$TMP/against.txt"
+
 # ---------------------------------------------- sources/mirai (fictitious)
 # ◎ 目標値以上, ○ within 5 points of 100% (95% exactly included), △ 50%以上,
 # × 50%未満, 評価なし for the KPI without a target, kept out of the counts.

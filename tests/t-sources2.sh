@@ -78,7 +78,7 @@ check "hibarino: 事業終了 and 調査中 have no grade" test "$(json "$j" \
 h=$TMP/hibarino.html.txt
 check "hibarino html: the legend of each grade and state" has "$h" \
 	"達成率が120%以上のものを「A」、達成率が100%以上120%未満のものを「B」、達成率が70%以上100%未満のものを「C」、達成率が70%未満のものを「D」とする。事業終了のものは「事業終了」とし、件数に含めない。調査中のものは「調査中」とし、件数に含めない。"
-check "hibarino html: grade symbols in the KPI table" has "$h" "21,550人 （R5） 22,000人 99.8% C"
+check "hibarino html: grade symbols in the KPI table" has "$h" "21,550人 （R5） 22,000人（R5年度目標 21,600人） 99.8% C"
 check "hibarino html: the A and D marks" bash -c 'grep -qF "125.0% A" "$0" && grep -qF "63.6% D" "$0" && grep -qF "87.1% 事業終了" "$0"' "$h"
 check "hibarino html: the narrative counts" has "$h" "評価したKPI11件のうち、「A」は3件、「B」は3件、「C」は3件、「D」は2件であった。このほか事業終了が1件、調査中が1件ある。"
 # the trend chart of a KPI out of the scale says its state, not 未達
@@ -136,7 +136,7 @@ check "soyokaze: unpublished statistics are 「-」 without a grade" test "$(jso
 s=$TMP/soyokaze.html.txt
 check "soyokaze html: the legend of each grade and of 「-」" has "$s" \
 	"当該年度の目安値を達成したものを「A」、目安値の80%以上100%未満のものを「B」、目安値の80%未満のものを「C」とする。統計未公表のものは「-」とし、件数に含めない。"
-check "soyokaze html: grade symbols in the KPI table" has "$s" "5,250人 （R4） 5,300人 100.2% B A"
+check "soyokaze html: grade symbols in the KPI table" has "$s" "5,250人 （R4） 5,300人（R4年度目標 5,240人） 100.2% B A"
 check "soyokaze html: 「-」 in the 判定 column" has "$s" "820億円 — — — — 870億円 - "
 check "soyokaze html: the period in 令和" has "$s" "令和2年度から令和6年度までを期間とする第2期総合戦略"
 check "soyokaze html: the narrative counts" has "$s" "評価したKPI8件のうち、「A」は3件、「B」は3件、「C」は2件であった。統計が未公表の「-」は2件である。"

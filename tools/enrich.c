@@ -106,7 +106,29 @@ static void annotate_initial(struct walk *w, xmlNode *n, const struct series *s,
 	buf_free(&b);
 }
 
-static void annotate_series_values(struct walk *w, xmlNode *parent, const struct kpi *k, const struct series *s)
+/* r:year-target-text, -era, -kind of a rate-against="year" series' final
+ * target: the target of the latest actual's year its rate was measured
+ * against (a declared yearly target or the pro-rated line). */
+static void annotate_year_target(struct walk *w, xmlNode *n, const struct kpi *k, const struct series *s,
+                                 const struct series_result *sr)
+{
+	struct value v;
+	int declared = 0;
+	char era[32];
+	if (!sr || eval_year_target(k, s, sr->latest, &v, &declared) != 1)
+		return;
+	struct buf b = BUF_INIT;
+	valtext_value(s, &v, &b);
+	set(n, w->ns, "year-target-text", buf_str(&b));
+	if (jfmt_fy(&w->m->era, v.year.y, JFMT_ERA_SHORT, era, sizeof era) >= 0)
+		set(n, w->ns, "year-target-era", era);
+	set_int(n, w->ns, "year-target-year", v.year.y);
+	set(n, w->ns, "year-target-kind", declared ? "declared" : "pro-rated");
+	buf_free(&b);
+}
+
+static void annotate_series_values(struct walk *w, xmlNode *parent, const struct kpi *k, const struct series *s,
+                                   const struct series_result *sr)
 {
 	size_t vi = 0;
 	for (xmlNode *c = parent->children; c; c = c->next) {
@@ -115,6 +137,7 @@ static void annotate_series_values(struct walk *w, xmlNode *parent, const struct
 		else if (is_el(c, "target") && s->target) {
 			annotate_value(w, c, s, s->target);
 			annotate_initial(w, c, s, s->target);
+			annotate_year_target(w, c, k, s, sr);
 		}
 		else if (is_el(c, "value") && vi < s->nvalues) {
 			annotate_cumulative(w, c, k, s, &s->values[vi]);
@@ -162,11 +185,14 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	const struct kpi *k = &w->m->kpis[w->kpi];
 	const struct kpi_result *r = &w->e->kpis[w->kpi++];
 	size_t si = 0;
-	for (xmlNode *c = n->children; c; c = c->next)
-		if (is_el(c, "series") && si < k->nseries)
-			annotate_series_values(w, c, k, &k->series[si++]);
+	for (xmlNode *c = n->children; c; c = c->next) {
+		if (!is_el(c, "series") || si >= k->nseries)
+			continue;
+		annotate_series_values(w, c, k, &k->series[si], r->series ? &r->series[si] : NULL);
+		si++;
+	}
 	if (si == 0 && k->nseries == 1)
-		annotate_series_values(w, n, k, &k->series[0]);
+		annotate_series_values(w, n, k, &k->series[0], r->series ? &r->series[0] : NULL);
 	xmlNode *res = xmlNewChild(n, w->ns, (const xmlChar *)"result", NULL);
 	set(res, w->ns, "level", model_level_name(k->level));
 	/* The KPI's ordinal (1-based, document order), so that a stylesheet can

@@ -112,6 +112,47 @@ static int year_terms(const struct kpi *k, const struct series *s, const struct 
 	return kdec_add(x, z, t);
 }
 
+/* x / n rounded half away from zero, at x's scale; 0, or -1. */
+static int eval_div_int(kdec x, int64_t n, kdec *out)
+{
+	if (n <= 0)
+		return -1;
+	int64_t q = x.mant / n, r = x.mant % n;
+	if (r < 0 ? -r >= n - -r : r >= n - r)
+		q += x.mant < 0 ? -1 : 1;
+	out->mant = q;
+	out->scale = x.scale;
+	return 0;
+}
+
+int eval_year_target(const struct kpi *k, const struct series *s, const struct value *latest, struct value *out,
+                     int *declared)
+{
+	const struct value *f = s->target, *b = s->baseline;
+	if (k->against != RA_YEAR || !latest || !latest->year.ok || !f || !f->num_ok || !f->year.ok ||
+	    latest->year.y >= f->year.y || RELATION_WITHOUT_FIGURE(f->rel))
+		return 0;
+	*out = *f;
+	out->year = latest->year;
+	out->label = NULL;
+	out->initial_ok = 0;
+	out->initial_text = NULL;
+	const struct value *yt = yearly_target(s, latest->year.y);
+	*declared = yt != NULL;
+	if (yt) {
+		out->num = yt->num;
+		return 1;
+	}
+	if (!b || !b->num_ok || !b->year.ok || f->year.y <= b->year.y)
+		return 0;
+	int64_t span = f->year.y - b->year.y, before = f->year.y - latest->year.y, after = latest->year.y - b->year.y;
+	kdec x, y;
+	if (kdec_mul_int(b->num, before, &x) < 0 || kdec_mul_int(f->num, after, &y) < 0 || kdec_add(x, y, &x) < 0 ||
+	    eval_div_int(x, span, &out->num) < 0)
+		return -1;
+	return 1;
+}
+
 /* Progress: (actual - baseline) / (target - baseline), the divisor made
  * positive; a cumulative KPI's from nothing.  0, 1 when the target equals
  * the baseline (*reached), -1. */

@@ -107,6 +107,15 @@ void eval_free(struct eval *e);
 /* The number a selector counts; -1 if it names an unknown goal or department. */
 long eval_count(const struct eval *e, const struct model *m, const struct selector *s);
 
+/* The target due by latest's year that a rate-against="year" KPI's series
+ * is rated against, when it is not the final target: a declared
+ * <yearly-target> (*declared 1), else the line from the baseline to the
+ * final target, rounded half away from zero to the figures' decimals.  1
+ * with *out (the final target's unit and relation, latest's year), 0 when
+ * the rate is against the final target, -1 on overflow. */
+int eval_year_target(const struct kpi *k, const struct series *s, const struct value *latest, struct value *out,
+                     int *declared);
+
 const char *eval_trend_name(enum trend t);
 
 /* The grade of scale sc for a measure: the first whose rule holds. */
