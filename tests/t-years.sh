@@ -98,6 +98,14 @@ check "soyokaze html: year-counts totals of 2020, 2021, 2022" grep -q '<tr class
 check "soyokaze pdf: year-counts heads" grep -q "R2年度 *R3年度 *R4年度" "$TMP/s.txt"
 check "soyokaze pdf: year-counts totals" grep -qE "合計 +3 +3 +2 +2 +2 +4 +2 +2 +3 +3 +2 +2$" "$TMP/s.txt"
 check "soyokaze pdf: goal 2 across the years" grep -qE "基本目標2 +1 +2 +1 +1 +1 +3 +0 +1 +1 +2 +1 +1$" "$TMP/s.txt"
+# from= and to= choose the years: 2021 alone, its counts those of 2021
+sed 's|<year-counts>|<year-counts from="2021" to="2021">|' "$soy" >"$TMP/yc.xml"
+run_kpic html -o "$TMP/yc.html" "$TMP/yc.xml"
+check "year-counts from=2021 to=2021: one column group" grep -q '<th scope="col" rowspan="2">基本目標</th><th scope="colgroup" colspan="4">R3年度</th></tr>' "$TMP/yc.html"
+check "year-counts from=2021 to=2021: 2021's totals" grep -q '<tr class="total"><th scope="row">合計</th><td>2</td><td>4</td><td>2</td><td>2</td></tr>' "$TMP/yc.html"
+sed 's|<year-counts>|<year-counts from="2021" to="2030">|' "$soy" >"$TMP/yc2.xml"
+run_kpic check "$TMP/yc2.xml"
+check "year-counts to= after the period: year-counts-outside-period" grep -q 'to="2030"> is outside the period 2020–2024.*\[year-counts-outside-period\]' "$TMP/err"
 # Free-text columns (meta text-columns, a KPI's <text column=>): JSON, HTML
 # as secondary columns in the declared order, the PDF's KPI table.
 run_kpic eval --format=json "$soy"

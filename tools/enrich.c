@@ -375,14 +375,18 @@ static void year_column(struct walk *w, xmlNode *parent, const char *role, int y
 }
 
 /* <year-counts>: an <r:year> per fiscal year from from= (the period's
- * first) to the evaluation year, with its counts per goal and in total. */
+ * first) to to= (the evaluation year, which it cannot pass), with its
+ * counts per goal and in total. */
 static void annotate_year_counts(struct walk *w, xmlNode *n)
 {
 	const struct model *m = w->m;
-	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"from");
+	xmlChar *f = xmlGetNoNsProp(n, (const xmlChar *)"from"), *t = xmlGetNoNsProp(n, (const xmlChar *)"to");
 	int from = f ? atoi((const char *)f) : m->start.ok ? m->start.y : 0;
 	int last = w->e->year ? w->e->year : eval_latest_year(w->e, m);
+	if (t && atoi((const char *)t) < last)
+		last = atoi((const char *)t);
 	xmlFree(f);
+	xmlFree(t);
 	for (int y = from > 0 ? from : last; y <= last && y > 0; y++) {
 		struct eval e;
 		eval_run_year(&e, m, y);

@@ -710,6 +710,17 @@ static void add_year(struct model *m, xmlNode *n, const char *attr)
 	y->attr = attr;
 }
 
+/* A <year-counts>: its years, range-checked and kept for its rule. */
+static void read_year_counts(struct model *m, xmlNode *n)
+{
+	struct year_counts *yc = PUSH(m->year_counts, m->nyear_counts);
+	yc->node = n;
+	yc->from = year_attr(m, n, "from");
+	yc->to = year_attr(m, n, "to");
+	add_year(m, n, "from");
+	add_year(m, n, "to");
+}
+
 static void add_node(xmlNode ***arr, size_t *n, xmlNode *x)
 {
 	if (GROWS(*n))
@@ -745,6 +756,8 @@ static void read_refs(struct model *m, xmlNode *n)
 			add_year(m, c, "year");
 		} else if (!strcmp(name, "era")) {
 			add_year(m, c, "year");
+		} else if (!strcmp(name, "year-counts")) {
+			read_year_counts(m, c);
 		} else if (!strcmp(name, "date") || !strcmp(name, "meeting") || !strcmp(name, "committee")) {
 			add_node(&m->dates, &m->ndates, c);
 		} else if (!strcmp(name, "ref")) {
@@ -846,6 +859,7 @@ void model_free(struct model *m)
 	free(m->dates);
 	free(m->amounts);
 	free(m->years);
+	free(m->year_counts);
 	free_index(m->index);
 	arena_free(&m->arena);
 	memset(m, 0, sizeof *m);

@@ -301,6 +301,9 @@ struct model {
 	xmlNode **dates;          size_t ndates;     /* elements with a date to check */
 	xmlNode **amounts;        size_t namounts;   /* grant amounts and populations: decimals */
 	struct year *years;       size_t nyears;     /* other years to range-check */
+	/* Narrative <year-counts>: from= and to=, ok 0 where not written. */
+	struct year_counts { xmlNode *node; struct year from, to; } *year_counts;
+	size_t nyear_counts;
 
 	xmlNode *vision;             /* <vision>, or NULL; read by figures.c */
 

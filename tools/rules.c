@@ -761,6 +761,31 @@ static void rule_yearly_target(const struct ck *c)
 	buf_free(&b);
 }
 
+/* <year-counts from=… to=…>: years of the period, from= not after to=. */
+static void year_counts_year(const struct ck *c, const struct year *y)
+{
+	const struct model *m = c->m;
+	if (!y->ok || y->y < MIN_YEAR || y->y > MAX_YEAR || !m->start.ok || !m->end.ok ||
+	    (y->y >= m->start.y && y->y <= m->end.y))
+		return;
+	diag_report(c->d, R_YEAR_COUNTS_YEAR, c->src, at_attr(c, y->node, y->attr),
+	            "<year-counts %s=\"%d\"> is outside the period %d–%d: name a year of the period",
+	            y->attr, y->y, m->start.y, m->end.y);
+}
+
+static void rule_year_counts(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nyear_counts; i++) {
+		const struct year_counts *yc = &c->m->year_counts[i];
+		year_counts_year(c, &yc->from);
+		year_counts_year(c, &yc->to);
+		if (yc->from.ok && yc->to.ok && yc->from.y > yc->to.y)
+			diag_report(c->d, R_YEAR_COUNTS_YEAR, c->src, at_attr(c, yc->node, "to"),
+			            "<year-counts> runs from %d to %d, an earlier year: write the first year in from= and the last in to=",
+			            yc->from.y, yc->to.y);
+	}
+}
+
 /* A cumulative KPI's <span>: there, in order, inside the period; and only
  * on a cumulative KPI. */
 static void cumulative_span(const struct ck *c, const struct kpi *k)
@@ -1789,6 +1814,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_scales,
 	rule_grades,
 	rule_yearly_target,
+	rule_year_counts,
 	rule_cumulative_span,
 	rule_relative_reference,
 	rule_target_revision,
