@@ -92,6 +92,14 @@ check "soyokaze pdf: the column 前年度評価" grep -q "達成率 *前年度�
 pdftotext "$TMP/s.pdf" - | tr -d ' \n' >"$TMP/s.flat"
 check "soyokaze pdf: g1-workers B in 2021, A now" grep -qE "5,300人（R4年度目標 5,240人） +100\.2% +B +A" "$TMP/s.txt"
 check "soyokaze pdf: g1-seminar C both years" grep -qE "69\.2% +C +C" "$TMP/s.txt"
+# a later document (era="as-of", written 2023-09-01) calls FY2019 令和元年度:
+# the baseline is R1 in the tables and the text report, never H31
+check "soyokaze html: the baseline column is R1" grep -q '<th scope="col" class="extra">基準値(R1)</th>' "$TMP/s.html"
+check "soyokaze html: no H31 or 平成31" bash -c '! grep -q "H31\|平成31" "$0"' "$TMP/s.html"
+check "soyokaze pdf: the baseline column is R1" grep -q "基準値(R1)" "$TMP/s.flat"
+check "soyokaze pdf: no H31 or 平成31" bash -c '! grep -q "H31\|平成31" "$0"' "$TMP/s.flat"
+run_kpic eval "$soy"
+check "soyokaze text: the baseline R1" grep -q '^期間 R2–R6（2020–2024年度）、基準値 R1、' "$TMP/out"
 # <year-counts>: a column group per year, each year's counts as --year's.
 check "soyokaze html: year-counts heads R2 R3 R4" grep -q '<th scope="colgroup" colspan="4">R2年度</th><th scope="colgroup" colspan="4">R3年度</th><th scope="colgroup" colspan="4">R4年度</th>' "$TMP/s.html"
 check "soyokaze html: year-counts totals of 2020, 2021, 2022" grep -q '<tr class="total"><th scope="row">合計</th><td>3</td><td>3</td><td>2</td><td>2</td><td>2</td><td>4</td><td>2</td><td>2</td><td>3</td><td>3</td><td>2</td><td>2</td></tr>' "$TMP/s.html"
