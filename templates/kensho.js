@@ -4,7 +4,8 @@
  *
  * Above the KPI tables it adds a form that narrows them to one grade (the
  * choices are the grades the rows declare: data-grade, data-grade-label),
- * one 担当課 (data-dept, data-dept-names), one 基本目標 (data-goal), a KPI
+ * one 担当課 (data-dept, data-dept-names), one goal (data-goal; the level
+ * by the name the source gives it, the appendix's data-level-goal), a KPI
  * name (search), and sorts each table by 達成率 (data-rate).  While it
  * narrows or sorts, a table is a flat list (class flat: no hierarchy cells).
  * It asks for nothing; without it every KPI is shown in document order.
@@ -57,7 +58,8 @@
 		return [tr.getAttribute('data-grade'), tr.getAttribute('data-grade-label')];
 	})));
 	var dept = choice('kpi-dept', 'すべての担当課', distinct([].concat.apply([], rows.map(depts))));
-	var goal = choice('kpi-goal', 'すべての基本目標', goals.map(function (g) {
+	var level = appendix.getAttribute('data-level-goal') || '';
+	var goal = choice('kpi-goal', 'すべての' + level, goals.map(function (g) {
 		var h = g.querySelector('h3');
 		return [g.id.replace(/^goal-/, ''), h ? h.textContent.replace(/\s+/g, ' ').trim() : g.id];
 	}));
@@ -68,7 +70,7 @@
 	var fields = el('div', { class: 'fields' });
 	fields.appendChild(field('判定', grade));
 	fields.appendChild(field('担当課', dept));
-	fields.appendChild(field('基本目標', goal));
+	fields.appendChild(field(level, goal));
 	fields.appendChild(field('KPI名で検索', search));
 	fields.appendChild(field('並べ替え', sort));
 	form.appendChild(fields);

@@ -444,8 +444,9 @@
   </xsl:template>
 
   <!-- ======================================================= 付録1 KPI一覧 -->
+  <!-- data-level-goal: the goal level's name, for the KPI finder's filter. -->
   <xsl:template match="/s:strategy" mode="appendix-kpis">
-    <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h">
+    <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h" data-level-goal="{$level-goal}">
       <h2 id="appendix-kpi-h">付録1　KPI一覧</h2>
       <p><xsl:call-template name="kpi-totals"/></p>
       <xsl:if test="not($draft)"><xsl:call-template name="goal-summary"/></xsl:if>

@@ -45,6 +45,17 @@ check "no levels: 基本目標1" has "$TMP/p.txt" '基本目標1　しごとを�
 check "no levels: 各施策のKPI" has "$TMP/p.txt" '全KPI 基本目標 各施策のKPI'
 check "no levels: 具体的な施策" grep -qF 'class="level level-3">具体的な施策</th>' "$TMP/p.html"
 
+# the KPI finder names the goal level as the page says (data-level-goal)
+check "levels html: the appendix names the goal level for the finder" \
+	grep -qF '<section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h" data-level-goal="政策パッケージ">' "$TMP/l.html"
+check "no levels: the appendix names kpic's goal level" grep -qF 'data-level-goal="基本目標">' "$TMP/p.html"
+check "the finder's script holds no level name" bash -c '! grep -q "基本目標\|政策パッケージ" "$0"' templates/kensho.js
+node tests/browser/finder.mjs "$TMP/l.html" >"$TMP/finder.json" 2>"$TMP/finder.err"
+check "levels finder: the goal filter by the declared name" \
+	test "$(jq -r '"\(.labels | join(" ")) / \(.goalAll)"' "$TMP/finder.json")" = "判定 担当課 政策パッケージ KPI名で検索 並べ替え / すべての政策パッケージ"
+node tests/browser/finder.mjs "$TMP/p.html" >"$TMP/finder.json" 2>"$TMP/finder.err"
+check "no levels finder: the goal filter by kpic's name" test "$(jq -r '.goalAll' "$TMP/finder.json")" = "すべての基本目標"
+
 # the draft carries the names into the next period
 run_kpic draft -o "$TMP/d.xml" "$fx"
 check "draft: written" test "$RC" = 0
