@@ -444,9 +444,13 @@
   </xsl:template>
 
   <!-- ======================================================= 付録1 KPI一覧 -->
-  <!-- data-level-goal: the goal level's name, for the KPI finder's filter. -->
+  <!-- data-level-goal: the goal level's name, for the KPI finder's filter
+       (on a page that has the finder). -->
   <xsl:template match="/s:strategy" mode="appendix-kpis">
-    <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h" data-level-goal="{$level-goal}">
+    <section id="appendix-kpi" class="appendix" aria-labelledby="appendix-kpi-h">
+      <xsl:if test="not($draft) and $js != ''">
+        <xsl:attribute name="data-level-goal"><xsl:value-of select="$level-goal"/></xsl:attribute>
+      </xsl:if>
       <h2 id="appendix-kpi-h">付録1　KPI一覧</h2>
       <p><xsl:call-template name="kpi-totals"/></p>
       <xsl:if test="not($draft)"><xsl:call-template name="goal-summary"/></xsl:if>
