@@ -41,6 +41,12 @@ for ra in "year 100 100" "progress 60 20"; do
 	check "cumulative: rate-against=$1 starts from nothing, not the baseline" \
 		test "$(jq -r '[.kpis[].rate] | join(" ")' "$TMP/out")" = "$2 $3"
 done
+# and the year's target printed beside the final one is that line's: 15 and 12
+sed 's/cumulative="yes"/cumulative="yes" rate-against="year"/' "$f" >"$TMP/cum-yt.xml"
+run_kpic eval --format=xml "$TMP/cum-yt.xml"
+check "cumulative: the year's target from nothing, as the rate has it" \
+	test "$(printf '%s' "$OUT" | grep -o 'r:year-target-text="[^"]*" r:year-target-era="[^"]*"' | tr '\n' ' ')" = \
+	'r:year-target-text="15件" r:year-target-era="H29" r:year-target-text="12件" r:year-target-era="H27" '
 
 # the rule: a span missing, outside the period, or on a KPI that is not cumulative
 sed 's/ cumulative="yes"//' "$f" >"$TMP/not-cum.xml"

@@ -128,7 +128,8 @@ static int eval_div_int(kdec x, int64_t n, kdec *out)
 int eval_year_target(const struct kpi *k, const struct series *s, const struct value *latest, struct value *out,
                      int *declared)
 {
-	const struct value *f = s->target, *b = s->baseline;
+	struct value zero;
+	const struct value *f = s->target, *b = line_origin(k, s, &zero);
 	if (k->against != RA_YEAR || !latest || !latest->year.ok || !f || !f->num_ok || !f->year.ok ||
 	    latest->year.y >= f->year.y || RELATION_WITHOUT_FIGURE(f->rel))
 		return 0;

@@ -109,8 +109,9 @@ long eval_count(const struct eval *e, const struct model *m, const struct select
 
 /* The target due by latest's year that a rate-against="year" KPI's series
  * is rated against, when it is not the final target: a declared
- * <yearly-target> (*declared 1), else the line from the baseline to the
- * final target, rounded half away from zero to the figures' decimals.  1
+ * <yearly-target> (*declared 1), else the line from the baseline (for a
+ * cumulative KPI, from nothing) to the final target, rounded half away from
+ * zero to the figures' decimals.  1
  * with *out (the final target's unit and relation, latest's year), 0 when
  * the rate is against the final target, -1 on overflow. */
 int eval_year_target(const struct kpi *k, const struct series *s, const struct value *latest, struct value *out,
