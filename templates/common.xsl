@@ -268,6 +268,10 @@
         <xsl:when test="$g/@r:rollup-share">
           <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="$g/@r:rollup-share"/><xsl:text>%）</xsl:text>
         </xsl:when>
+        <xsl:when test="$g/@r:rollup-points">
+          <xsl:text>（平均 </xsl:text><xsl:value-of select="$g/@r:rollup-points"/>
+          <xsl:text>点、判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
+        </xsl:when>
         <xsl:when test="$g/@r:rollup-symbol">
           <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
         </xsl:when>

@@ -166,6 +166,9 @@ static void read_scale(struct model *m, xmlNode *n, struct scale *sc)
 		declared |= a != NULL;
 		g->achieved = a ? !strcmp(a, "yes") : i == 0;
 		read_grade_rule(m, c, g);
+		g->points_text = prop(m, c, "points");
+		g->points_ok = g->points_text &&
+		               kdec_parse(g->points_text, strlen(g->points_text), &g->points) == KDEC_OK;
 		i++;
 	}
 	/* Without any achieved=, the first grade alone counts as met. */
@@ -631,7 +634,8 @@ static void read_levels(struct model *m, xmlNode *levels)
 				m->level_names[l] = d->name;
 			const char *ru = prop(m, c, "rollup");
 			if (ru && m->level_rollup[l] == RU_NONE)
-				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST : RU_SHARE;
+				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST
+				                   : !strcmp(ru, "points") ? RU_POINTS : RU_SHARE;
 		}
 	}
 }

@@ -54,6 +54,9 @@ struct grade {
 	kdec num;
 	int above;                   /* cut from="above" (else at-or-above) */
 	enum change change;          /* baseline, previous */
+	const char *points_text;     /* points= (a points roll-up), or NULL */
+	int points_ok;
+	kdec points;
 };
 
 struct scale {
@@ -211,7 +214,7 @@ struct level_decl {
 };
 
 /* How a level rolls its KPIs' grades up (<level rollup=…>). */
-enum rollup { RU_NONE, RU_WORST, RU_SHARE };
+enum rollup { RU_NONE, RU_WORST, RU_SHARE, RU_POINTS };
 
 struct department {
 	xmlNode *node;

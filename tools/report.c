@@ -351,11 +351,21 @@ static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, co
 {
 	struct rollup_result rr = eval_rollup(m, ru, t);
 	buf_printf(b, ", \"rollup\": {\"method\": \"%s\"", eval_rollup_name(ru));
-	if (ru == RU_SHARE && rr.ok)
-		buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
-	else if (ru == RU_SHARE)
-		buf_puts(b, ", \"share\": null");
-	else if (rr.ok) {
+	if (ru == RU_SHARE) {
+		if (rr.ok)
+			buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
+		else
+			buf_puts(b, ", \"share\": null");
+		buf_puts(b, "}");
+		return;
+	}
+	if (ru == RU_POINTS && rr.ok) {
+		char pt[64];
+		krate_format(rr.points, 1, KRATE_HALF_UP, pt, sizeof pt);
+		buf_printf(b, ", \"points\": \"%s\"", pt);
+	} else if (ru == RU_POINTS)
+		buf_puts(b, ", \"points\": null");
+	if (rr.ok) {
 		const struct grade *g = &m->scales[m->primary].grades[rr.grade];
 		buf_puts(b, ", \"grade\": ");
 		buf_json_str(b, g->id ? g->id : "");
