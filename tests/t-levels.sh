@@ -95,7 +95,11 @@ check "rollup goal 2: share 100.0" test "$(j '.goals[1].rollup.share')" = "100.0
 check "rollup 取組: worst grade" test "$(j '[.headings[] | "\(.id)=\(.rollup.grade)"] | join(" ")')" = "g1-m1=not-met g2-m1=met"
 sed 's| rollup="[a-z]*"||g' "$fx" >"$TMP/norollup.xml"
 run_kpic eval --format=json "$TMP/norollup.xml"
-check "no rollup declared: no rollup, no headings" test "$(j '"\(.goals[0] | has("rollup")) \(has("headings"))"')" = "false false"
+check "no rollup declared: no rollup on a goal or a heading" \
+	test "$(j '"\(.goals[0] | has("rollup")) \(.headings[0] | has("rollup"))"')" = "false false"
+sed '/<levels>/,/<\/levels>/d' "$fx" >"$TMP/nolevels.xml"
+run_kpic eval --format=json "$TMP/nolevels.xml"
+check "no levels declared: no headings in the JSON" test "$(j 'has("headings")')" = false
 # shown on each goal's line of the HTML and the PDF
 check "rollup html: share on goal 1's line" has "$TMP/l.txt" 'KPI 2件：80%以上 1件、80%未満 1件（達成の割合 50.0%）'
 check "rollup pdf: share on goal 2's line" bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "KPI1件：80%以上1件、80%未満0件（達成の割合100.0%）"' "$TMP/l.pdf"

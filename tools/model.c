@@ -568,14 +568,14 @@ static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
 
 static void read_level(struct model *m, xmlNode *parent, size_t goal, int heading)
 {
-	static const char *kinds[] = { "policy", "direction", "measure" };
+	static const char *kinds[HK_COUNT] = { "policy", "direction", "measure", "project" };
 	for (xmlNode *c = parent->children; c; c = c->next) {
 		if (is_el(c, "kpi")) {
 			read_kpi(m, c, goal, heading);
 		} else if (is_el(c, "repost")) {
 			read_repost(m, c, goal, heading);
 		} else {
-			for (int k = 0; k < 3; k++) {
+			for (int k = 0; k < HK_COUNT; k++) {
 				if (!is_el(c, kinds[k]))
 					continue;
 				struct heading *h = PUSH(m->headings, m->nheadings);
@@ -605,7 +605,7 @@ static void read_era_policy(struct model *m)
 	m->era.as_of_y = m->era.as_of_m = m->era.as_of_d = 0;
 }
 
-static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure" };
+static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure", "project" };
 
 const char *model_level_of_name(enum level_of l)
 {
@@ -615,7 +615,7 @@ const char *model_level_of_name(enum level_of l)
 /* <levels>: each declared name, and the name every level prints. */
 static void read_levels(struct model *m, xmlNode *levels)
 {
-	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策" };
+	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策", "事業" };
 	for (int l = 0; l < LO_COUNT; l++)
 		m->level_names[l] = dflt[l];
 	for (xmlNode *c = levels ? levels->children : NULL; c; c = c->next) {

@@ -376,25 +376,39 @@ static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, co
 	buf_puts(b, "}");
 }
 
-/* "headings": the roll-ups of the headings whose level declares one. */
-static void json_heading_rollups(struct buf *b, const struct model *m, const struct eval *e)
+/* One heading of "headings": its place in the tree, the KPIs below it and
+ * its level's roll-up. */
+static void json_heading(struct buf *b, const struct model *m, const struct eval *e, size_t h)
 {
-	int any = 0;
-	for (int l = LO_POLICY; l < LO_COUNT; l++)
-		any |= m->level_rollup[l] != RU_NONE;
-	if (!any)
+	const struct heading *hd = &m->headings[h];
+	enum rollup ru = m->level_rollup[hd->kind + 1];
+	buf_json_str(b, hd->id ? hd->id : "");
+	buf_printf(b, ", \"level\": \"%s\"", model_level_of_name((enum level_of)(hd->kind + 1)));
+	buf_puts(b, ", \"goal\": ");
+	buf_json_str(b, m->goals[hd->goal].id ? m->goals[hd->goal].id : "");
+	buf_puts(b, ", \"parent\": ");
+	if (hd->parent >= 0)
+		buf_json_str(b, m->headings[hd->parent].id ? m->headings[hd->parent].id : "");
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ", \"title\": ");
+	buf_json_str(b, hd->title ? hd->title : "");
+	buf_puts(b, ", \"counts\": ");
+	json_tally(b, m, &e->headings[h]);
+	if (ru != RU_NONE)
+		json_rollup(b, m, ru, &e->headings[h]);
+}
+
+/* "headings": in a source that names its levels (<levels>), every heading
+ * (other sources' JSON unchanged). */
+static void json_headings(struct buf *b, const struct model *m, const struct eval *e)
+{
+	if (m->nlevels == 0)
 		return;
 	buf_puts(b, ",\n  \"headings\": [");
-	int first = 1;
 	for (size_t h = 0; h < m->nheadings; h++) {
-		enum rollup ru = m->level_rollup[m->headings[h].kind + 1];
-		if (ru == RU_NONE)
-			continue;
-		buf_puts(b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-		first = 0;
-		buf_json_str(b, m->headings[h].id ? m->headings[h].id : "");
-		buf_printf(b, ", \"level\": \"%s\"", model_level_of_name((enum level_of)(m->headings[h].kind + 1)));
-		json_rollup(b, m, ru, &e->headings[h]);
+		buf_puts(b, h ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_heading(b, m, e, h);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ]");
@@ -646,7 +660,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ]");
-	json_heading_rollups(b, m, e);
+	json_headings(b, m, e);
 	buf_puts(b, ",\n  \"departments\": [");
 	for (size_t d = 0; d < m->ndepts; d++) {
 		buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");
