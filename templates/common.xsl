@@ -16,7 +16,7 @@
     mode="link"          (any element; params to, content) a link to #to
     mode="footnote-ref"  (a footnote's item; param n) its reference mark
     mode="footnotes"     (s:goal; param items) the goal's list of footnotes
-    mode="heading-cell"  (s:policy, s:direction, s:measure; param rowspan)
+    mode="heading-cell"  (s:policy, s:direction, s:measure, s:project; param rowspan)
     mode="skip-level"    (a row) the empty cell of a level the hierarchy skips
     mode="name-cell"     (s:kpi) the KPI's name cell
     mode="value-cell"    (s:kpi; param col) one year's cell
@@ -65,17 +65,26 @@
       match="s:kpi | s:repost
              | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
              | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+             | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
+             | s:project[not(s:kpi or s:repost)]"/>
   <xsl:key name="rows-direction" use="generate-id(ancestor-or-self::s:direction[1])"
       match="s:kpi | s:repost
              | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
              | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+             | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
+             | s:project[not(s:kpi or s:repost)]"/>
   <xsl:key name="rows-measure" use="generate-id(ancestor-or-self::s:measure[1])"
       match="s:kpi | s:repost
              | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
              | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+             | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
+             | s:project[not(s:kpi or s:repost)]"/>
+  <xsl:key name="rows-project" use="generate-id(ancestor-or-self::s:project[1])"
+      match="s:kpi | s:repost
+             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
+             | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
+             | s:project[not(s:kpi or s:repost)]"/>
 
   <xsl:variable name="root" select="/s:strategy"/>
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
@@ -91,8 +100,12 @@
   <xsl:variable name="met-label" select="$scale/@r:met-label"/>
   <!-- What the rate is computed against (rate-against on <evaluation>). -->
   <xsl:variable name="rate-against" select="/s:strategy/s:meta/s:evaluation/@rate-against"/>
-  <!-- Columns of an appendix KPI table: 3 headings, item, years, rate, mark, 4 texts. -->
-  <xsl:variable name="ncols" select="10 + count($cols) + count($summary/r:previous) + count($text-columns)"/>
+  <!-- The heading columns of the KPI tables: 基本方針, 基本的な方向性,
+       具体的な施策, and 事業 where the source has a <project>. -->
+  <xsl:variable name="has-projects" select="boolean(/s:strategy/s:goals/s:goal//s:project)"/>
+  <xsl:variable name="heading-cols" select="3 + number($has-projects)"/>
+  <!-- Columns of an appendix KPI table: the headings, item, years, rate, mark, 4 texts. -->
+  <xsl:variable name="ncols" select="7 + $heading-cols + count($cols) + count($summary/r:previous) + count($text-columns)"/>
   <!-- The free-text columns of the KPI tables (要因分析, 課題, 今後の取組). -->
   <xsl:variable name="text-columns" select="/s:strategy/s:meta/s:text-columns/s:column"/>
   <!-- The names of the hierarchy's levels (<meta><levels>), kpic's own where
@@ -110,6 +123,9 @@
   </xsl:variable>
   <xsl:variable name="level-measure">
     <xsl:call-template name="level-name"><xsl:with-param name="of">measure</xsl:with-param><xsl:with-param name="default">具体的な施策</xsl:with-param></xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="level-project">
+    <xsl:call-template name="level-name"><xsl:with-param name="of">project</xsl:with-param><xsl:with-param name="default">事業</xsl:with-param></xsl:call-template>
   </xsl:variable>
   <!-- 各施策のKPI: every KPI below a goal, by the measure level's short name. -->
   <xsl:variable name="level-measure-short">
@@ -268,6 +284,10 @@
         <xsl:when test="$g/@r:rollup-share">
           <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="$g/@r:rollup-share"/><xsl:text>%）</xsl:text>
         </xsl:when>
+        <xsl:when test="$g/@r:rollup-points">
+          <xsl:text>（平均 </xsl:text><xsl:value-of select="$g/@r:rollup-points"/>
+          <xsl:text>点、判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
+        </xsl:when>
         <xsl:when test="$g/@r:rollup-symbol">
           <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
         </xsl:when>
@@ -342,8 +362,8 @@
     <xsl:apply-templates select="s:kpi" mode="row"/>
     <xsl:apply-templates mode="row"
         select=".//s:kpi[not(parent::s:goal)] | .//s:repost
-                | .//*[self::s:policy or self::s:direction or self::s:measure]
-                      [not(s:policy or s:direction or s:measure or s:kpi or s:repost)]"/>
+                | .//*[self::s:policy or self::s:direction or self::s:measure or self::s:project]
+                      [not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]"/>
   </xsl:template>
 
   <xsl:template name="col-head">
@@ -357,11 +377,12 @@
   <!-- The heading cells that start at this row: a heading's cell spans all of its rows. -->
   <xsl:template name="heading-cells">
     <xsl:variable name="row" select="."/>
-    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
+    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]
+                          | ancestor-or-self::s:project[1]">
       <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
            or self::s:direction or self::s:measure) and not(s:policy or s:direction
            or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
-           measure, so the nearest heading of a level above a row is its only one. -->
+           measure > project, so the nearest heading of a level above a row is its only one. -->
       <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
       <xsl:if test="generate-id($rows[1]) = generate-id($row)">
         <xsl:apply-templates select="." mode="heading-cell">
@@ -373,6 +394,7 @@
     <xsl:if test="not(ancestor-or-self::s:policy)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="not(ancestor-or-self::s:direction)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="not(ancestor-or-self::s:measure)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
+    <xsl:if test="$has-projects and not(ancestor-or-self::s:project)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
   </xsl:template>
 
   <!-- A KPI's cells after the heading cells: name, one per column, 達成率, 判定,

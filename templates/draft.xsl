@@ -128,7 +128,7 @@
                                        [not($own-priorities = .)]">
         <priority number="{@number}" goals="{normalize-space(@goals)}"><xsl:apply-templates mode="copy"/></priority>
       </xsl:for-each>
-      <xsl:apply-templates select="s:kpi | s:repost | s:policy | s:direction | s:measure"/>
+      <xsl:apply-templates select="s:kpi | s:repost | s:policy | s:direction | s:measure | s:project"/>
       <xsl:for-each select="$adds">
         <measure id="{$gid}-vp{count($own-viewpoints) + position()}">
           <title>
@@ -145,12 +145,12 @@
     </goal>
   </xsl:template>
 
-  <xsl:template match="s:policy | s:direction | s:measure">
+  <xsl:template match="s:policy | s:direction | s:measure | s:project">
     <xsl:element name="{local-name()}" namespace="{$NS}">
       <xsl:copy-of select="@*[namespace-uri() = '']"/>
       <xsl:apply-templates select="s:title" mode="copy"/>
       <xsl:apply-templates select="s:placeholder" mode="copy"/>
-      <xsl:apply-templates select="s:kpi | s:repost | s:policy | s:direction | s:measure"/>
+      <xsl:apply-templates select="s:kpi | s:repost | s:policy | s:direction | s:measure | s:project"/>
     </xsl:element>
   </xsl:template>
 

@@ -377,7 +377,7 @@
     <table id="goal-{@id}-table" size="small">
       <xsl:call-template name="src"/>
       <caption><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/>のKPI</caption>
-      <col width="3"/><col width="3"/><col width="3"/><col width="4"/>
+      <col width="3"/><col width="3"/><col width="3"/><xsl:if test="$has-projects"><col width="3"/></xsl:if><col width="4"/>
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
       <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
       <col width="auto"/><col width="auto"/><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
@@ -387,6 +387,7 @@
           <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-policy"/></cell>
           <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-direction"/></cell>
           <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-measure"/></cell>
+          <xsl:if test="$has-projects"><cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-project"/></cell></xsl:if>
           <cell header="yes" colspan="{count($cols) + 3 + count($summary/r:previous)}" align="center">KPI</cell>
           <cell header="yes" rowspan="2" align="center">基準日<br/>(調査日)</cell>
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
@@ -432,7 +433,7 @@
     <row id="kpi-{@id}">
       <xsl:call-template name="src"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <cell header="yes" colspan="3" rowspan="{count(../s:kpi)}"><xsl:value-of select="$level-goal"/>の数値目標</cell>
+        <cell header="yes" colspan="{$heading-cols}" rowspan="{count(../s:kpi)}"><xsl:value-of select="$level-goal"/>の数値目標</cell>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </row>
@@ -458,15 +459,15 @@
         </link>
         <xsl:text>（再掲）</xsl:text>
       </cell>
-      <cell colspan="{$ncols - 4}"><xsl:value-of select="$level-goal"/><xsl:value-of select="$orig/ancestor::s:goal/@number"/>に掲載</cell>
+      <cell colspan="{$ncols - $heading-cols - 1}"><xsl:value-of select="$level-goal"/><xsl:value-of select="$orig/ancestor::s:goal/@number"/>に掲載</cell>
     </row>
   </xsl:template>
 
-  <xsl:template match="s:policy | s:direction | s:measure" mode="row">
+  <xsl:template match="s:policy | s:direction | s:measure | s:project" mode="row">
     <row>
       <xsl:call-template name="src"/>
       <xsl:call-template name="heading-cells"/>
-      <cell colspan="{$ncols - 3}">
+      <cell colspan="{$ncols - $heading-cols}">
         <xsl:for-each select="s:placeholder">
           <xsl:if test="position() > 1"><br/></xsl:if>
           <b>要記入：</b><xsl:apply-templates/>

@@ -566,6 +566,7 @@
         <th scope="col" class="level level-1"><xsl:value-of select="$level-policy"/></th>
         <th scope="col" class="level level-2"><xsl:value-of select="$level-direction"/></th>
         <th scope="col" class="level level-3"><xsl:value-of select="$level-measure"/></th>
+        <xsl:if test="$has-projects"><th scope="col" class="level level-4"><xsl:value-of select="$level-project"/></th></xsl:if>
         <th scope="col" class="kpi-name">KPI</th>
         <xsl:for-each select="$cols">
           <xsl:if test="@r:role = 'target'"><th scope="col" class="latest">最新値</th></xsl:if>
@@ -589,7 +590,7 @@
   <!-- A heading's cell, spanning its rows (common.xsl, heading-cells). -->
   <xsl:template match="*" mode="heading-cell">
     <xsl:param name="rowspan"/>
-    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading level-{count(ancestor-or-self::s:policy | ancestor-or-self::s:direction | ancestor-or-self::s:measure)}">
+    <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading level-{count(ancestor-or-self::s:policy | ancestor-or-self::s:direction | ancestor-or-self::s:measure | ancestor-or-self::s:project)}">
       <xsl:apply-templates select="s:title/node()"/>
       <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
     </th>
@@ -597,12 +598,12 @@
 
   <xsl:template match="*" mode="skip-level"><td class="skip-level heading"></td></xsl:template>
 
-  <!-- A goal-level KPI: the three heading columns read 基本目標の数値目標. -->
+  <!-- A goal-level KPI: the heading columns read 基本目標の数値目標. -->
   <xsl:template match="s:goal/s:kpi" mode="row" priority="2">
     <tr id="kpi-{@id}" class="kpi goal-level">
       <xsl:call-template name="kpi-data"/>
       <xsl:if test="not(preceding-sibling::s:kpi)">
-        <th scope="rowgroup" colspan="3" rowspan="{count(../s:kpi)}" class="heading goal-heading"><xsl:value-of select="$level-goal"/>の数値目標</th>
+        <th scope="rowgroup" colspan="{$heading-cols}" rowspan="{count(../s:kpi)}" class="heading goal-heading"><xsl:value-of select="$level-goal"/>の数値目標</th>
       </xsl:if>
       <xsl:call-template name="kpi-cells"/>
     </tr>
@@ -637,7 +638,7 @@
     </tr>
   </xsl:template>
 
-  <xsl:template match="s:policy | s:direction | s:measure" mode="row">
+  <xsl:template match="s:policy | s:direction | s:measure | s:project" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
       <td colspan="4" class="no-kpi">

@@ -33,8 +33,9 @@ check "pair: JSON exit 1" test "$RC" = 1
 golden "pair: JSON" tests/diff/pair.json "$(rel)"
 cp "$TMP/out" "$TMP/pair.json"
 # actuals-closed needs a draft as the new side: t-draft.sh exercises it;
-# grade-changed a scale of more than two grades: t-scales.sh does.
-nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"')
+# grade-changed a scale of more than two grades: t-scales.sh does; the
+# project-* kinds a fifth level (<project>): t-levels.sh does.
+nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"\|"project-')
 check "pair: every one of the $nkinds kinds of change of two sources is exercised" \
 	jq -e ".kinds | length == $nkinds and (has(\"actuals-closed\") | not) and (has(\"grade-changed\") | not)" "$TMP/pair.json"
 check "pair: JSON total = sum of the kinds = number of changes" \

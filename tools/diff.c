@@ -146,7 +146,7 @@ const char *diff_attr(struct diff *d, const xmlNode *n, const char *name)
 
 /* ------------------------------------------------------------ paths */
 
-static const char *const heading_kinds[] = { "policy", "direction", "measure" };
+static const char *const heading_kinds[HK_COUNT] = { "policy", "direction", "measure", "project" };
 
 /* goal, then the headings down to h (included), outermost first. */
 void diff_path(struct diff *d, struct diff_change *c, const struct model *m, size_t goal, int h)

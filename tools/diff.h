@@ -64,6 +64,10 @@
 	X(DK_MEASURE_REMOVED,     "measure-removed",        "具体的な施策の削除") \
 	X(DK_MEASURE_RENAMED,     "measure-renamed",        "具体的な施策の名称変更") \
 	X(DK_MEASURE_REORDERED,   "measure-reordered",      "具体的な施策の順序変更") \
+	X(DK_PROJECT_ADDED,       "project-added",          "事業の追加") \
+	X(DK_PROJECT_REMOVED,     "project-removed",        "事業の削除") \
+	X(DK_PROJECT_RENAMED,     "project-renamed",        "事業の名称変更") \
+	X(DK_PROJECT_REORDERED,   "project-reordered",      "事業の順序変更") \
 	X(DK_KPI_ADDED,           "kpi-added",              "KPIの追加") \
 	X(DK_KPI_REMOVED,         "kpi-removed",            "KPIの削除") \
 	X(DK_KPI_RENAMED,         "kpi-renamed",            "KPIのid変更") \

@@ -463,8 +463,9 @@ static void columns(struct walk *w, xmlNode *s)
 		year_column(w, c, "target", m->end.y);
 }
 
-/* A goal's roll-up (<level of="goal" rollup=…>): r:rollup (worst, share),
- * r:rollup-grade and r:rollup-symbol, or r:rollup-share (50.0). */
+/* A goal's or heading's roll-up (<level rollup=…>): r:rollup (worst, share,
+ * points), r:rollup-grade and r:rollup-symbol (and r:rollup-points, 85.0),
+ * or r:rollup-share (50.0). */
 static void rollup_attrs(xmlNode *n, xmlNs *ns, const struct model *m, enum rollup ru,
                          const struct tally *t)
 {
@@ -479,6 +480,9 @@ static void rollup_attrs(xmlNode *n, xmlNs *ns, const struct model *m, enum roll
 		snprintf(s, sizeof s, "%d.%d", rr.share_tenths / 10, rr.share_tenths % 10);
 		set(n, ns, "rollup-share", s);
 	} else {
+		char pt[64];
+		if (ru == RU_POINTS && krate_format(rr.points, 1, KRATE_HALF_UP, pt, sizeof pt) > 0)
+			set(n, ns, "rollup-points", pt);
 		const struct grade *g = &m->scales[m->primary].grades[rr.grade];
 		set(n, ns, "rollup-grade", g->id ? g->id : "");
 		set(n, ns, "rollup-symbol", g->symbol ? g->symbol : "");

@@ -586,12 +586,38 @@ static void tally_add(struct tally3 *t, const struct model *m, const struct kpi 
 
 const char *eval_rollup_name(enum rollup ru)
 {
-	return ru == RU_WORST ? "worst" : ru == RU_SHARE ? "share" : "none";
+	return ru == RU_WORST ? "worst" : ru == RU_SHARE ? "share" : ru == RU_POINTS ? "points" : "none";
+}
+
+/* rollup="points": the average of the counted grades' points (grades
+ * without points= left out), and the best grade whose points are at most
+ * that average (the last grade with points when none is). */
+static void rollup_points(const struct scale *sc, const struct tally *t, struct rollup_result *rr)
+{
+	kdec sum = kdec_from_int(0), p;
+	int64_t n = 0;
+	for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++) {
+		if (t->grade[g] <= 0 || !sc->grades[g].points_ok)
+			continue;
+		if (kdec_mul_int(sc->grades[g].points, t->grade[g], &p) || kdec_add(sum, p, &sum))
+			return;
+		n += t->grade[g];
+	}
+	if (n == 0 || krate_of(sum, kdec_from_int(100 * n), &rr->points))
+		return;
+	for (size_t g = 0; g < sc->ngrades && rr->grade < 0; g++)
+		if (sc->grades[g].points_ok && kdec_cmp_prod(sc->grades[g].points, kdec_from_int(n),
+		                                             sum, kdec_from_int(1)) <= 0)
+			rr->grade = (int)g;
+	for (size_t g = sc->ngrades; g-- > 0 && rr->grade < 0;)
+		if (sc->grades[g].points_ok)
+			rr->grade = (int)g;
+	rr->ok = 1;
 }
 
 struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t)
 {
-	struct rollup_result rr = { 0, -1, 0 };
+	struct rollup_result rr = { 0, -1, 0, { 0 } };
 	int total = t->met + t->not_met;
 	if (ru == RU_SHARE && total > 0) {
 		rr.ok = 1;
@@ -602,7 +628,8 @@ struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const st
 			if (t->grade[g] > 0)
 				rr.grade = (int)g;
 		rr.ok = rr.grade >= 0;
-	}
+	} else if (ru == RU_POINTS && m->primary >= 0)
+		rollup_points(&m->scales[m->primary], t, &rr);
 	return rr;
 }
 

@@ -89,8 +89,10 @@ struct eval {
 };
 
 /* A level's roll-up of its KPIs' grades (<level rollup=…>): ok 0 when it
- * has no KPI to roll up; grade (worst), share in tenths of a percent. */
-struct rollup_result { int ok; int grade; int share_tenths; };
+ * has no KPI to roll up; grade (worst, points), share in tenths of a
+ * percent; points: the average points of the KPIs whose primary grade has
+ * points= (exact to KRATE_SCALE decimals; print with one). */
+struct rollup_result { int ok; int grade; int share_tenths; krate points; };
 struct rollup_result eval_rollup(const struct model *m, enum rollup ru, const struct tally *t);
 const char *eval_rollup_name(enum rollup ru);
 

@@ -119,7 +119,7 @@ static void year_range(const struct model *m, int *from, int *to)
 static void put_source_fields(const struct model *m, const struct kpi *k, const struct series *s,
                               struct row *r)
 {
-	const char *ids[3] = { NULL, NULL, NULL };
+	const char *ids[HK_COUNT] = { NULL };   /* a project's KPI: its measure's ids */
 	char n[64];
 	for (int h = k->heading; h >= 0; h = m->headings[h].parent)
 		if (!ids[m->headings[h].kind])
@@ -219,7 +219,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	const struct series *s = &k->series[si];
 	const struct series_result *sr = &kr->series[si];
 	const struct goal *g = &m->goals[k->goal];
-	const char *titles[3] = { NULL, NULL, NULL };   /* policy, direction, measure */
+	const char *titles[HK_COUNT] = { NULL };   /* policy, direction, measure, project */
 	char n[64], name[32];
 	for (int h = k->heading; h >= 0; h = m->headings[h].parent)
 		if (!titles[m->headings[h].kind])

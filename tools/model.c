@@ -166,6 +166,9 @@ static void read_scale(struct model *m, xmlNode *n, struct scale *sc)
 		declared |= a != NULL;
 		g->achieved = a ? !strcmp(a, "yes") : i == 0;
 		read_grade_rule(m, c, g);
+		g->points_text = prop(m, c, "points");
+		g->points_ok = g->points_text &&
+		               kdec_parse(g->points_text, strlen(g->points_text), &g->points) == KDEC_OK;
 		i++;
 	}
 	/* Without any achieved=, the first grade alone counts as met. */
@@ -565,14 +568,14 @@ static void read_repost(struct model *m, xmlNode *n, size_t goal, int heading)
 
 static void read_level(struct model *m, xmlNode *parent, size_t goal, int heading)
 {
-	static const char *kinds[] = { "policy", "direction", "measure" };
+	static const char *kinds[HK_COUNT] = { "policy", "direction", "measure", "project" };
 	for (xmlNode *c = parent->children; c; c = c->next) {
 		if (is_el(c, "kpi")) {
 			read_kpi(m, c, goal, heading);
 		} else if (is_el(c, "repost")) {
 			read_repost(m, c, goal, heading);
 		} else {
-			for (int k = 0; k < 3; k++) {
+			for (int k = 0; k < HK_COUNT; k++) {
 				if (!is_el(c, kinds[k]))
 					continue;
 				struct heading *h = PUSH(m->headings, m->nheadings);
@@ -602,7 +605,7 @@ static void read_era_policy(struct model *m)
 	m->era.as_of_y = m->era.as_of_m = m->era.as_of_d = 0;
 }
 
-static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure" };
+static const char *const level_elements[LO_COUNT] = { "goal", "policy", "direction", "measure", "project" };
 
 const char *model_level_of_name(enum level_of l)
 {
@@ -612,7 +615,7 @@ const char *model_level_of_name(enum level_of l)
 /* <levels>: each declared name, and the name every level prints. */
 static void read_levels(struct model *m, xmlNode *levels)
 {
-	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策" };
+	static const char *const dflt[LO_COUNT] = { "基本目標", "基本方針", "基本的な方向性", "具体的な施策", "事業" };
 	for (int l = 0; l < LO_COUNT; l++)
 		m->level_names[l] = dflt[l];
 	for (xmlNode *c = levels ? levels->children : NULL; c; c = c->next) {
@@ -631,7 +634,8 @@ static void read_levels(struct model *m, xmlNode *levels)
 				m->level_names[l] = d->name;
 			const char *ru = prop(m, c, "rollup");
 			if (ru && m->level_rollup[l] == RU_NONE)
-				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST : RU_SHARE;
+				m->level_rollup[l] = !strcmp(ru, "worst") ? RU_WORST
+				                   : !strcmp(ru, "points") ? RU_POINTS : RU_SHARE;
 		}
 	}
 }

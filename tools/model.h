@@ -23,7 +23,7 @@ enum combine { COMB_BEST, COMB_WORST, COMB_MEAN, COMB_SUM, COMB_FIRST };
 enum vstatus { VS_MEASURED, VS_PROVISIONAL, VS_REFERENCE, VS_NOT_SURVEYED, VS_NOT_AVAILABLE };
 enum vkind { VK_BASELINE, VK_VALUE, VK_TARGET };
 enum level { LEVEL_GOAL, LEVEL_MEASURE };
-enum heading_kind { HK_POLICY, HK_DIRECTION, HK_MEASURE };
+enum heading_kind { HK_POLICY, HK_DIRECTION, HK_MEASURE, HK_PROJECT, HK_COUNT };
 
 /* A year attribute: ok is 0 when absent or not an integer. */
 struct year { int ok; int y; xmlNode *node; const char *attr; };
@@ -54,6 +54,9 @@ struct grade {
 	kdec num;
 	int above;                   /* cut from="above" (else at-or-above) */
 	enum change change;          /* baseline, previous */
+	const char *points_text;     /* points= (a points roll-up), or NULL */
+	int points_ok;
+	kdec points;
 };
 
 struct scale {
@@ -201,7 +204,7 @@ struct goal {
 };
 
 /* A level of the hierarchy as the source names it (<meta><levels><level>). */
-enum level_of { LO_GOAL, LO_POLICY, LO_DIRECTION, LO_MEASURE, LO_COUNT };
+enum level_of { LO_GOAL, LO_POLICY, LO_DIRECTION, LO_MEASURE, LO_PROJECT, LO_COUNT };
 
 struct level_decl {
 	xmlNode *node;
@@ -211,7 +214,7 @@ struct level_decl {
 };
 
 /* How a level rolls its KPIs' grades up (<level rollup=…>). */
-enum rollup { RU_NONE, RU_WORST, RU_SHARE };
+enum rollup { RU_NONE, RU_WORST, RU_SHARE, RU_POINTS };
 
 struct department {
 	xmlNode *node;
@@ -342,7 +345,7 @@ const char *model_direction_name(enum direction d);
 const char *model_combine_name(enum combine c);
 const char *vocab_status_name(enum vstatus s);
 const char *model_level_name(enum level l);
-/* The element a level names (goal, policy, direction, measure). */
+/* The element a level names (goal, policy, direction, measure, project). */
 const char *model_level_of_name(enum level_of l);
 
 /*

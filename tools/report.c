@@ -471,11 +471,21 @@ static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, co
 {
 	struct rollup_result rr = eval_rollup(m, ru, t);
 	buf_printf(b, ", \"rollup\": {\"method\": \"%s\"", eval_rollup_name(ru));
-	if (ru == RU_SHARE && rr.ok)
-		buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
-	else if (ru == RU_SHARE)
-		buf_puts(b, ", \"share\": null");
-	else if (rr.ok) {
+	if (ru == RU_SHARE) {
+		if (rr.ok)
+			buf_printf(b, ", \"share\": \"%d.%d\"", rr.share_tenths / 10, rr.share_tenths % 10);
+		else
+			buf_puts(b, ", \"share\": null");
+		buf_puts(b, "}");
+		return;
+	}
+	if (ru == RU_POINTS && rr.ok) {
+		char pt[64];
+		krate_format(rr.points, 1, KRATE_HALF_UP, pt, sizeof pt);
+		buf_printf(b, ", \"points\": \"%s\"", pt);
+	} else if (ru == RU_POINTS)
+		buf_puts(b, ", \"points\": null");
+	if (rr.ok) {
 		const struct grade *g = &m->scales[m->primary].grades[rr.grade];
 		buf_puts(b, ", \"grade\": ");
 		buf_json_str(b, g->id ? g->id : "");
@@ -486,25 +496,39 @@ static void json_rollup(struct buf *b, const struct model *m, enum rollup ru, co
 	buf_puts(b, "}");
 }
 
-/* "headings": the roll-ups of the headings whose level declares one. */
-static void json_heading_rollups(struct buf *b, const struct model *m, const struct eval *e)
+/* One heading of "headings": its place in the tree, the KPIs below it and
+ * its level's roll-up. */
+static void json_heading(struct buf *b, const struct model *m, const struct eval *e, size_t h)
 {
-	int any = 0;
-	for (int l = LO_POLICY; l < LO_COUNT; l++)
-		any |= m->level_rollup[l] != RU_NONE;
-	if (!any)
+	const struct heading *hd = &m->headings[h];
+	enum rollup ru = m->level_rollup[hd->kind + 1];
+	buf_json_str(b, hd->id ? hd->id : "");
+	buf_printf(b, ", \"level\": \"%s\"", model_level_of_name((enum level_of)(hd->kind + 1)));
+	buf_puts(b, ", \"goal\": ");
+	buf_json_str(b, m->goals[hd->goal].id ? m->goals[hd->goal].id : "");
+	buf_puts(b, ", \"parent\": ");
+	if (hd->parent >= 0)
+		buf_json_str(b, m->headings[hd->parent].id ? m->headings[hd->parent].id : "");
+	else
+		buf_puts(b, "null");
+	buf_puts(b, ", \"title\": ");
+	buf_json_str(b, hd->title ? hd->title : "");
+	buf_puts(b, ", \"counts\": ");
+	json_tally(b, m, &e->headings[h]);
+	if (ru != RU_NONE)
+		json_rollup(b, m, ru, &e->headings[h]);
+}
+
+/* "headings": in a source that names its levels (<levels>), every heading
+ * (other sources' JSON unchanged). */
+static void json_headings(struct buf *b, const struct model *m, const struct eval *e)
+{
+	if (m->nlevels == 0)
 		return;
 	buf_puts(b, ",\n  \"headings\": [");
-	int first = 1;
 	for (size_t h = 0; h < m->nheadings; h++) {
-		enum rollup ru = m->level_rollup[m->headings[h].kind + 1];
-		if (ru == RU_NONE)
-			continue;
-		buf_puts(b, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
-		first = 0;
-		buf_json_str(b, m->headings[h].id ? m->headings[h].id : "");
-		buf_printf(b, ", \"level\": \"%s\"", model_level_of_name((enum level_of)(m->headings[h].kind + 1)));
-		json_rollup(b, m, ru, &e->headings[h]);
+		buf_puts(b, h ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_heading(b, m, e, h);
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ]");
@@ -756,7 +780,7 @@ void report_json(const struct model *m, const struct eval *e, struct buf *b)
 		buf_puts(b, "}");
 	}
 	buf_puts(b, "\n  ]");
-	json_heading_rollups(b, m, e);
+	json_headings(b, m, e);
 	buf_puts(b, ",\n  \"departments\": [");
 	for (size_t d = 0; d < m->ndepts; d++) {
 		buf_puts(b, d ? ",\n    {\"id\": " : "\n    {\"id\": ");

@@ -419,6 +419,8 @@ static void rule_invalid_number(const struct ck *c)
 			if (gr->rule_node && gr->num_text && !gr->num_ok)
 				bad_number(c, gr->rule_node, at_attr(c, gr->rule_node, attr),
 				           gr->rule == GR_CUT ? _("cut rate") : _("band"), gr->num_text);
+			if (gr->points_text && !gr->points_ok)
+				bad_number(c, gr->node, at_attr(c, gr->node, "points"), _("points"), gr->points_text);
 		}
 	for (size_t i = 0; i < m->nkpis; i++)
 		if (m->kpis[i].has_rate_base && !m->kpis[i].rate_base_ok)
@@ -1718,6 +1720,10 @@ static void rollup_empty(const struct ck *c, xmlNode *n, enum level_of l, const 
 {
 	if (c->m->level_rollup[l] == RU_NONE || eval_rollup(c->m, c->m->level_rollup[l], t).ok)
 		return;
+	/* graded, but without points: rollup-without-points says so */
+	for (size_t g = 0; c->m->level_rollup[l] == RU_POINTS && g < KPIC_MAX_GRADES; g++)
+		if (t->grade[g] > 0)
+			return;
 	diag_report(c->d, R_ROLLUP_EMPTY, c->src, at(c, n),
 	            "%s '%s' has no graded KPI, so its %s roll-up (rollup=\"%s\") has no result: add a KPI or remove the roll-up",
 	            c->m->level_names[l], id ? id : "", model_level_of_name(l), eval_rollup_name(c->m->level_rollup[l]));
@@ -1730,6 +1736,56 @@ static void rule_rollup_empty(const struct ck *c)
 	for (size_t h = 0; h < c->m->nheadings; h++)
 		rollup_empty(c, c->m->headings[h].node, (enum level_of)(c->m->headings[h].kind + 1),
 		             c->m->headings[h].id, &c->e->headings[h]);
+}
+
+/* rollup="points" needs every grade of the primary scale to have points=. */
+static void rule_rollup_points(const struct ck *c)
+{
+	const struct model *m = c->m;
+	unsigned reported = 0;
+	for (size_t i = 0; i < m->nlevels; i++) {
+		const struct level_decl *d = &m->levels[i];
+		xmlChar *ru = xmlGetNoNsProp(d->node, (const xmlChar *)"rollup");
+		int points = ru && !strcmp((const char *)ru, "points");
+		xmlFree(ru);
+		if (!points || m->level_rollup[d->of] != RU_POINTS || (reported >> d->of & 1u))
+			continue;
+		reported |= 1u << d->of;
+		const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+		size_t g = 0;
+		while (sc && g < sc->ngrades && sc->grades[g].points_ok)
+			g++;
+		if (sc && g == sc->ngrades)
+			continue;
+		if (sc)
+			diag_report(c->d, R_ROLLUP_POINTS, c->src, at_attr(c, d->node, "rollup"),
+			            "the %s level rolls up by points, but grade '%s' of scale '%s' has no points=: give every grade of the scale its points (points=\"95\")",
+			            model_level_of_name(d->of), sc->grades[g].id ? sc->grades[g].id : "", sc->id ? sc->id : "");
+		else
+			diag_report(c->d, R_ROLLUP_POINTS, c->src, at_attr(c, d->node, "rollup"),
+			            "the %s level rolls up by points, but the evaluation has no primary scale whose grades have points: declare one",
+			            model_level_of_name(d->of));
+	}
+}
+
+/* Grades are best first: a grade's points are at most the points before it. */
+static void rule_points_unordered(const struct ck *c)
+{
+	for (size_t i = 0; i < c->m->nscales; i++) {
+		const struct scale *sc = &c->m->scales[i];
+		const struct grade *prev = NULL;
+		for (size_t g = 0; g < sc->ngrades; g++) {
+			const struct grade *gr = &sc->grades[g];
+			if (!gr->points_ok)
+				continue;
+			if (prev && kdec_cmp(gr->points, prev->points) > 0)
+				diag_report(c->d, R_POINTS_UNORDERED, c->src, at_attr(c, gr->node, "points"),
+				            "grade '%s' has points=\"%s\", more than the %s of grade '%s' before it: grades are best first, so give it at most %s points or reorder the grades",
+				            gr->id ? gr->id : "", gr->points_text, prev->points_text, prev->id ? prev->id : "",
+				            prev->points_text);
+			prev = gr;
+		}
+	}
 }
 
 /* --------------------------------------------------------- tags */
@@ -1845,6 +1901,8 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_level_unnamed,
 	rule_unknown_tag,
 	rule_rollup_empty,
+	rule_rollup_points,
+	rule_points_unordered,
 	rule_blank_name,
 	rule_unnamed,
 	rule_layout_glyphs,
