@@ -504,6 +504,21 @@
     <xsl:if test="@year-basis = 'calendar'">（暦年）</xsl:if>
   </xsl:template>
 
+  <!-- The caption of a <count-table> or <year-counts>: the source's, else one
+       that names the table, so that no table (nor its scrolling region) is
+       left without a name. -->
+  <xsl:template name="counts-caption">
+    <xsl:choose>
+      <xsl:when test="s:caption"><xsl:apply-templates select="s:caption/node()"/></xsl:when>
+      <xsl:when test="self::s:count-table">
+        <xsl:value-of select="$level-goal"/>
+        <xsl:value-of select="$root/s:goals/s:goal[@id = current()/@goal]/@number"/>
+        <xsl:text>のKPI達成状況</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$level-goal"/>別のKPI達成状況の推移</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- ============================================================ footnotes -->
   <!-- Notes, per-value notes and override reasons are numbered per goal table. -->
   <xsl:template name="footnote-refs">

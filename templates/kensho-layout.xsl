@@ -190,7 +190,7 @@
     <xsl:variable name="n" select="count($scale/r:grade | $summary/r:state)"/>
     <table id="year-counts-{count(preceding::s:year-counts) + 1}">
       <xsl:call-template name="src"/>
-      <caption><xsl:apply-templates select="s:caption/node()"/></caption>
+      <caption><xsl:call-template name="counts-caption"/></caption>
       <col width="3"/>
       <xsl:for-each select="$years"><xsl:for-each select="$scale/r:grade | $summary/r:state"><col width="1"/></xsl:for-each></xsl:for-each>
       <head>
@@ -228,7 +228,7 @@
     <xsl:variable name="c" select="r:counts"/>
     <table id="count-{@goal}">
       <xsl:call-template name="src"/>
-      <caption><xsl:apply-templates select="s:caption/node()"/></caption>
+      <caption><xsl:call-template name="counts-caption"/></caption>
       <col width="2"/><col width="2"/><col width="2"/><col width="2"/>
       <xsl:for-each select="$c/r:tag"><col width="2"/></xsl:for-each>
       <head>

@@ -256,7 +256,7 @@
     <xsl:variable name="cid" select="concat('year-counts-', count(preceding::s:year-counts) + 1)"/>
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
       <table id="{$cid}" class="counts">
-        <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
+        <caption id="{$cid}-cap"><xsl:call-template name="counts-caption"/></caption>
         <thead>
           <tr>
             <th scope="col" rowspan="2">基本目標</th>
@@ -294,7 +294,7 @@
     <xsl:variable name="c" select="r:counts"/>
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="{$cid}-cap">
       <table id="{$cid}" class="counts">
-        <caption id="{$cid}-cap"><xsl:apply-templates select="s:caption/node()"/></caption>
+        <caption id="{$cid}-cap"><xsl:call-template name="counts-caption"/></caption>
         <thead>
           <tr><td></td><th scope="col">全KPI</th><th scope="col"><xsl:value-of select="$level-goal"/></th><th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI</th>
             <xsl:for-each select="$c/r:tag"><th scope="col"><xsl:call-template name="tag-label"/></th></xsl:for-each></tr>

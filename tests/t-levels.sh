@@ -17,6 +17,12 @@ page_text "$TMP/l.html" >"$TMP/l.txt"
 has() { grep -qF -- "$2" "$1"; }
 check "levels html: goal heading by its declared name" has "$TMP/l.txt" '政策パッケージ1　しごとをつくる'
 check "levels html: count table head" has "$TMP/l.txt" '全KPI 政策パッケージ 各取組のKPI'
+check "levels html: a count table without <caption> is named by its goal" \
+	grep -qF '<caption id="count-g1-cap">政策パッケージ1のKPI達成状況</caption>' "$TMP/l.html"
+if [ -x build/browser/node_modules/.bin/html-validate ]; then
+	tests/browser/validate.sh "$TMP/l.html" >"$TMP/hvl.txt" 2>&1
+	check "levels html: passes html-validate (every table region named)" test $? = 0
+fi
 check "levels html: summary table head" has "$TMP/l.txt" 'うち政策パッケージのKPI（80%以上／計）'
 check "levels html: summary table head, below goals" has "$TMP/l.txt" 'うち各取組のKPI（80%以上／計）'
 check "levels html: KPI table head, measure column" \
