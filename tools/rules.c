@@ -1305,7 +1305,7 @@ static void rule_grant_link(const struct ck *c)
 		if (r->want != REF_GRANT_TARGET || (r->id && is_grant_target(c->m, r->id)))
 			continue;
 		diag_report(c->d, R_GRANT_LINK, c->src, at_attr(c, r->node, r->attr),
-		            "grant project serves '%s', which is not a goal, policy, direction, measure or KPI id",
+		            "grant project serves '%s', which is not a goal, policy, direction, measure, project or KPI id",
 		            r->id ? r->id : "");
 		struct suggest sg;
 		suggest_init(&sg, r->id);
