@@ -121,6 +121,8 @@ check "mirai html: the narrative counts by grade" \
 	bash -c 'printf "%s" "$0" | grep -qF "「◎」は3件、「○」は2件、「△」は1件、「×」は1件であった。評価なしは1件"' "$txt"
 check "mirai html: the met KPIs named by their grades, met ending at no cut" \
 	bash -c 'printf "%s" "$0" | grep -qF "評価が「目標値以上」「目標値と同等」のものは5件（基本目標2/2件、各施策3/5件）"' "$txt"
+check "mirai html: FY2019 is R1 (era=as-of, a document of 2024), never H31" \
+	bash -c 'grep -qF "基準値(R1)" "$0" && ! grep -q "H31\|平成31" "$0"' "$TMP/mirai.html"
 check "mirai html: no template wrote 80" bash -c '! grep -q "80%" "$0"' "$TMP/mirai.html"
 if [ -x build/browser/node_modules/.bin/html-validate ]; then
 	tests/browser/validate.sh "$TMP/mirai.html" >"$TMP/hv.txt" 2>&1

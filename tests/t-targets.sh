@@ -158,6 +158,8 @@ for t in "累計 25件（うち当該年度 8件）" "累計 50人（うち当�
 	"○（基準値との比較：改善）" "観光入込客数（暦年）" "出生数（暦年）" "刑法犯認知件数（暦年）"; do
 	check "aobane html: $t" has "$TMP/aobane.html.txt" "$t"
 done
+check "aobane html: FY2019 is R1 (era=fiscal-year-end), never H31" \
+	bash -c 'grep -qF "基準値(R1)" "$0" && ! grep -q "H31\|平成31" "$0"' "$TMP/aobane.html"
 check "aobane html: only the calendar-year KPIs are marked 暦年" \
 	test "$(grep -o '（暦年）' "$TMP/aobane.html" | wc -l)" = 3
 run_kpic pdf -o "$TMP/aobane.pdf" "$src"
