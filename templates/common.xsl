@@ -279,20 +279,26 @@
         <xsl:text>件</xsl:text>
       </xsl:for-each>
       <!-- the goal level's roll-up (<level rollup=…>) -->
-      <xsl:variable name="g" select="key('goal-counts', @id)"/>
-      <xsl:choose>
-        <xsl:when test="$g/@r:rollup-share">
-          <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="$g/@r:rollup-share"/><xsl:text>%）</xsl:text>
-        </xsl:when>
-        <xsl:when test="$g/@r:rollup-points">
-          <xsl:text>（平均 </xsl:text><xsl:value-of select="$g/@r:rollup-points"/>
-          <xsl:text>点、判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
-        </xsl:when>
-        <xsl:when test="$g/@r:rollup-symbol">
-          <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="$g/@r:rollup-symbol"/><xsl:text>）</xsl:text>
-        </xsl:when>
-      </xsl:choose>
+      <xsl:apply-templates select="key('goal-counts', @id)" mode="rollup"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A level's roll-up of its KPIs' grades (context: the element kpic gave
+       the r:rollup attributes, a goal's r:goal or a heading), after its
+       counts or title: （平均 87.5点、判定 B）. -->
+  <xsl:template match="*" mode="rollup">
+    <xsl:choose>
+      <xsl:when test="@r:rollup-share">
+        <xsl:text>（達成の割合 </xsl:text><xsl:value-of select="@r:rollup-share"/><xsl:text>%）</xsl:text>
+      </xsl:when>
+      <xsl:when test="@r:rollup-points">
+        <xsl:text>（平均 </xsl:text><xsl:value-of select="@r:rollup-points"/>
+        <xsl:text>点、判定 </xsl:text><xsl:value-of select="@r:rollup-symbol"/><xsl:text>）</xsl:text>
+      </xsl:when>
+      <xsl:when test="@r:rollup-symbol">
+        <xsl:text>（最も低い判定 </xsl:text><xsl:value-of select="@r:rollup-symbol"/><xsl:text>）</xsl:text>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The head of a 「うち」 column (an r:tag of a tally): うち重点戦略. -->

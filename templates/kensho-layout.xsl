@@ -424,6 +424,7 @@
     <cell header="yes" rowspan="{$rowspan}" id="h-{@id}">
       <xsl:apply-templates select="s:title/node()"/>
       <xsl:if test="@repost-of">（再掲）</xsl:if>
+      <xsl:if test="not($draft) and @r:rollup"><xsl:apply-templates select="." mode="rollup"/></xsl:if>
     </cell>
   </xsl:template>
 

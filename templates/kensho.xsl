@@ -593,6 +593,7 @@
     <th scope="rowgroup" rowspan="{$rowspan}" id="h-{@id}" class="heading level-{count(ancestor-or-self::s:policy | ancestor-or-self::s:direction | ancestor-or-self::s:measure | ancestor-or-self::s:project)}">
       <xsl:apply-templates select="s:title/node()"/>
       <xsl:if test="@repost-of"><span class="repost">（再掲）</span></xsl:if>
+      <xsl:if test="not($draft) and @r:rollup"><span class="rollup"><xsl:apply-templates select="." mode="rollup"/></span></xsl:if>
     </th>
   </xsl:template>
 

@@ -187,7 +187,13 @@ page_text "$TMP/five.html" >"$TMP/five.txt"
 check "five html: four heading columns, named" \
 	grep -qF '<th scope="col" class="level level-3">具体的な施策</th><th scope="col" class="level level-4">事業</th>' "$TMP/five.html"
 check "five html: the 施策 column" grep -qF '<th scope="col" class="level level-1">施策</th><th scope="col" class="level level-2">基本的な方向</th>' "$TMP/five.html"
-check "five html: a project's cell" grep -qF 'id="h-g1-p1-d1-m1-j2" class="heading level-4">農地あっせん事業</th>' "$TMP/five.html"
+check "five html: a project's cell, with its worst grade" grep -qF \
+	'id="h-g1-p1-d1-m1-j2" class="heading level-4">農地あっせん事業<span class="rollup">（最も低い判定 C）</span></th>' "$TMP/five.html"
+check "five html: each 施策 with its average points" has "$TMP/five.txt" '地場産業の振興 （平均 72.5点、判定 C）'
+check "five html: each 事業 with its worst grade" bash -c \
+	'grep -qF "就農研修事業 （最も低い判定 A）" "$0" && grep -qF "移住相談窓口事業 （最も低い判定 B）" "$0"' "$TMP/five.txt"
+check "five html: levels without a roll-up show none" \
+	test "$(grep -o 'class="rollup"' "$TMP/five.html" | wc -l)" = 5
 check "five html: goal-level KPIs span the four heading columns" \
 	grep -qF 'colspan="4" rowspan="1" class="heading goal-heading">基本目標の数値目標</th>' "$TMP/five.html"
 check "five html: the points roll-up on goal 1's line" has "$TMP/five.txt" '評価なし 1件（平均 77.0点、判定 C）'
@@ -207,6 +213,8 @@ check "five pdf: renders" test "$RC" = 0
 pdftotext "$TMP/five.pdf" - | tr -d ' \n' >"$TMP/five-p.txt"
 check "five pdf: the project column and cells" bash -c 'for t in 事業 就農研修事業 農地あっせん事業 移住相談窓口事業 基本的な方向; do grep -qF "$t" "$0" || exit 1; done' "$TMP/five-p.txt"
 check "five pdf: the points roll-up" has "$TMP/five-p.txt" '評価なし1件（平均77.0点、判定C）'
+check "five pdf: the 施策's and the 事業's roll-ups in their cells" bash -c \
+	'grep -qF "移住の促進（平均87.5点、判定B）" "$0" && grep -qF "農地あっせん事業（最も低い判定C）" "$0"' "$TMP/five-p.txt"
 pdftotext -layout "$TMP/five.pdf" - >"$TMP/five-pl.txt"
 check "five pdf: a project KPI's row" grep -qE '移住者数 +50人 +80人 +100人 +80\.0% +B' "$TMP/five-pl.txt"
 

@@ -402,6 +402,13 @@ static void annotate_year_counts(struct walk *w, xmlNode *n)
 	}
 }
 
+static void annotate_heading(struct walk *w, xmlNode *n);
+
+static int is_heading(const xmlNode *n)
+{
+	return is_el(n, "policy") || is_el(n, "direction") || is_el(n, "measure") || is_el(n, "project");
+}
+
 static void walk(struct walk *w, xmlNode *n, int in_published)
 {
 	for (; n; n = n->next) {
@@ -430,6 +437,8 @@ static void walk(struct walk *w, xmlNode *n, int in_published)
 			annotate_count_table(w, n);
 		else if (is_el(n, "year-counts"))
 			annotate_year_counts(w, n);
+		else if (is_heading(n))
+			annotate_heading(w, n);
 		if (!is_el(n, "kpi"))
 			walk(w, n->children, in_published || is_el(n, "published"));
 	}
@@ -487,6 +496,17 @@ static void rollup_attrs(xmlNode *n, xmlNs *ns, const struct model *m, enum roll
 		set(n, ns, "rollup-grade", g->id ? g->id : "");
 		set(n, ns, "rollup-symbol", g->symbol ? g->symbol : "");
 	}
+}
+
+/* A heading's roll-up, where its level declares one: the attributes of
+ * rollup_attrs over the KPIs below it. */
+static void annotate_heading(struct walk *w, xmlNode *n)
+{
+	xmlChar *id = xmlGetNoNsProp(n, (const xmlChar *)"id");
+	int h = id ? model_find_heading(w->m, (const char *)id) : -1;
+	xmlFree(id);
+	if (h >= 0)
+		rollup_attrs(n, w->ns, w->m, w->m->level_rollup[w->m->headings[h].kind + 1], &w->e->headings[h]);
 }
 
 static void summary(struct walk *w, xmlNode *root)
