@@ -265,6 +265,8 @@ run_kpic diff --no-color --html "$TMP/lv.html" --pdf "$TMP/lv.pdf" "$lsrc" "$TMP
 check "levels 新旧対照表: the level names in the count table's heads and rows" \
 	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "政策パッケージ 全KPI 旧 全KPI 新 各取組のKPI 旧 各取組のKPI 新 政策パッケージ1"' "$TMP/lv.html"
 check "levels 新旧対照表: no fixed level name in the page" bash -c '! grep -q "基本目標\|各施策" "$0"' "$TMP/lv.html"
+tests/browser/validate.sh "$TMP/lv.html" >"$TMP/lv-hv.txt" 2>&1
+check "levels 新旧対照表: passes html-validate" test "$?" = 0
 check "levels 新旧対照表 PDF: the level names" \
 	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "政策パッケージ1（変更）" && ! pdftotext "$0" - | grep -q "基本目標"' "$TMP/lv.pdf"
 # --------------------------------------------------------- free-text columns (sources/soyokaze)
