@@ -110,8 +110,9 @@
   <xsl:variable name="text-columns" select="/s:strategy/s:meta/s:text-columns/s:column"/>
   <!-- The names of the hierarchy's levels (<meta><levels>), kpic's own where
        the source declares none: headings, table heads, counts and legends
-       print these, never a name of their own. -->
-  <xsl:variable name="levels" select="/s:strategy/s:meta/s:levels/s:level"/>
+       print these, never a name of their own.  In kpic diff's XML (the
+       新旧対照表), the new version's, which its <source side="after"> holds. -->
+  <xsl:variable name="levels" select="/s:strategy/s:meta/s:levels/s:level | /d:diff/d:source[@side = 'after']/d:level"/>
   <xsl:variable name="level-goal">
     <xsl:call-template name="level-name"><xsl:with-param name="of">goal</xsl:with-param><xsl:with-param name="default">基本目標</xsl:with-param></xsl:call-template>
   </xsl:variable>
@@ -644,10 +645,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- What a group of changes concerns: 基本目標N, 交付金事業, 検証の本文, 戦略全体. -->
+  <!-- What a group of changes concerns: 基本目標N (the goal level's name), 交付金事業, 検証の本文, 戦略全体. -->
   <xsl:template name="area">
     <xsl:choose>
-      <xsl:when test="@area = 'goal'">基本目標<xsl:value-of select="@number"/></xsl:when>
+      <xsl:when test="@area = 'goal'"><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/></xsl:when>
       <xsl:when test="@area = 'grants'">交付金事業</xsl:when>
       <xsl:when test="@area = 'document'">検証の本文</xsl:when>
       <xsl:otherwise>戦略全体</xsl:otherwise>

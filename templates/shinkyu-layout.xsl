@@ -56,15 +56,15 @@
       <col width="2"/><col width="1"/><col width="1"/><col width="1"/><col width="1"/>
       <head>
         <row>
-          <cell header="yes" align="center">基本目標</cell>
+          <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
           <cell header="yes" align="center">全KPI 旧</cell><cell header="yes" align="center">全KPI 新</cell>
-          <cell header="yes" align="center">各施策のKPI 旧</cell><cell header="yes" align="center">各施策のKPI 新</cell>
+          <cell header="yes" align="center">各<xsl:value-of select="$level-measure-short"/>のKPI 旧</cell><cell header="yes" align="center">各<xsl:value-of select="$level-measure-short"/>のKPI 新</cell>
         </row>
       </head>
       <body>
         <xsl:for-each select="d:goal">
           <row>
-            <cell header="yes">基本目標<xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></cell>
+            <cell header="yes"><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></cell>
             <xsl:apply-templates select="." mode="count-cells"/>
           </row>
         </xsl:for-each>
@@ -81,7 +81,7 @@
         <xsl:for-each select="$cols"><col width="1"/></xsl:for-each>
         <head>
           <row>
-            <cell header="yes" align="center">基本目標</cell>
+            <cell header="yes" align="center"><xsl:value-of select="$level-goal"/></cell>
             <xsl:for-each select="$cols"><cell header="yes" align="center"><xsl:value-of select="@symbol"/></cell></xsl:for-each>
           </row>
         </head>
@@ -90,7 +90,7 @@
             <xsl:sort select="count(self::d:total)" data-type="number"/>
             <xsl:variable name="of" select="."/>
             <row>
-              <cell header="yes"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise>基本目標<xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></xsl:otherwise></xsl:choose></cell>
+              <cell header="yes"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/><xsl:if test="@changed = 'yes'">（変更）</xsl:if></xsl:otherwise></xsl:choose></cell>
               <xsl:for-each select="$cols">
                 <cell align="right"><xsl:apply-templates select="." mode="count-change"><xsl:with-param name="of" select="$of"/></xsl:apply-templates></cell>
               </xsl:for-each>

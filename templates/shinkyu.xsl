@@ -72,14 +72,14 @@
       <table class="counts shinkyu-counts">
         <caption id="counts-cap"><xsl:apply-templates select="." mode="criterion"/>のKPI（旧 → 新）</caption>
         <thead>
-          <tr><th scope="col">基本目標</th><th scope="col">全KPI 旧</th><th scope="col">全KPI 新</th>
-              <th scope="col">各施策のKPI 旧</th><th scope="col">各施策のKPI 新</th></tr>
+          <tr><th scope="col"><xsl:value-of select="$level-goal"/></th><th scope="col">全KPI 旧</th><th scope="col">全KPI 新</th>
+              <th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI 旧</th><th scope="col">各<xsl:value-of select="$level-measure-short"/>のKPI 新</th></tr>
         </thead>
         <tbody>
           <xsl:for-each select="d:goal">
             <tr>
               <xsl:if test="@changed = 'yes'"><xsl:attribute name="class">changed</xsl:attribute></xsl:if>
-              <th scope="row">基本目標<xsl:value-of select="@number"/></th>
+              <th scope="row"><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/></th>
               <td class="num"><xsl:apply-templates select="d:before" mode="all"/></td>
               <td class="num"><xsl:apply-templates select="d:after" mode="all"/></td>
               <td class="num"><xsl:apply-templates select="d:before" mode="measure"/></td>
@@ -102,7 +102,7 @@
         <table class="counts shinkyu-grades">
           <caption id="grade-counts-cap"><xsl:value-of select="d:scale/@name"/>別のKPI件数（旧 → 新）</caption>
           <thead>
-            <tr><th scope="col">基本目標</th>
+            <tr><th scope="col"><xsl:value-of select="$level-goal"/></th>
               <xsl:for-each select="$cols"><th scope="col"><xsl:value-of select="@symbol"/></th></xsl:for-each></tr>
           </thead>
           <tbody>
@@ -112,7 +112,7 @@
               <tr>
                 <xsl:if test="@changed = 'yes'"><xsl:attribute name="class">changed</xsl:attribute></xsl:if>
                 <xsl:if test="self::d:total"><xsl:attribute name="class">total</xsl:attribute></xsl:if>
-                <th scope="row"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise>基本目標<xsl:value-of select="@number"/></xsl:otherwise></xsl:choose></th>
+                <th scope="row"><xsl:choose><xsl:when test="self::d:total">合計</xsl:when><xsl:otherwise><xsl:value-of select="$level-goal"/><xsl:value-of select="@number"/></xsl:otherwise></xsl:choose></th>
                 <xsl:for-each select="$cols">
                   <td class="num"><xsl:apply-templates select="." mode="count-change"><xsl:with-param name="of" select="$of"/></xsl:apply-templates></td>
                 </xsl:for-each>

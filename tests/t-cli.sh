@@ -145,7 +145,7 @@ for spec in "init:--municipality --title --period --scheme --list-schemes -q" \
             "check:" "eval:-o --format --year" "html:-o -q" "diff:-o --format --no-color --html --pdf" \
             "pdf:-o --format --boxes -q" "draft:-o --period --template" \
             "export:-o --format --actuals-template --year --by-department" \
-            "update:--actuals --year --revise --again --sheet -o -q" "import:-o --sheet -q" "build:-d -j -q" \
+            "update:--actuals --targets --year --revise --again --sheet -o -q" "import:-o --sheet -q" "build:-d -j -q" \
             "rules:"; do
 	cmd=${spec%%:*} own=${spec#*:}
 	want=$(printf '%s\n' $own $([ "$cmd" = rules ] && echo -h || echo $shared) | sort -u)
@@ -163,8 +163,8 @@ run_kpic eval $fx/clean.xml --help
 check "--help after the file: the command's help" test "$RC" = 0 -a "$(head -n 1 "$TMP/out")" = "usage: kpic eval [options] FILE"
 run_kpic --help
 check "--help: build's own options" grep -A5 "^  build " "$TMP/out" | grep -qx " *options: \[-d DIR\] \[-j N\] \[-q, --quiet\]"
-check "--help: update's own options" test "$(grep -A7 "^  update " "$TMP/out" | grep -A2 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--year=Y] [--revise]
- [--again] [--sheet=NAME] [-o FILE]
+check "--help: update's own options" test "$(grep -A8 "^  update " "$TMP/out" | grep -A2 'options:' | tr -s ' ')" = " options: [--actuals=SHEET] [--targets=SHEET] [--year=Y]
+ [--revise] [--again] [--sheet=NAME] [-o FILE]
  [-q, --quiet]"
 check "--help: no options line for check" test "$(sed -n '/^  check /{n;p}' "$TMP/out" | grep -c 'options:')" = 0
 check "--help: one options line per command with options" test "$(grep -c 'options: \[' "$TMP/out")" = 12

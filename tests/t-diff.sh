@@ -34,10 +34,11 @@ golden "pair: JSON" tests/diff/pair.json "$(rel)"
 cp "$TMP/out" "$TMP/pair.json"
 # actuals-closed needs a draft as the new side: t-draft.sh exercises it;
 # grade-changed a scale of more than two grades: t-scales.sh does; the
-# project-* kinds a fifth level (<project>): t-levels.sh does.
-nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"\|"project-')
+# project-* kinds a fifth level (<project>): t-levels.sh does;
+# text-changed a source with text columns: soyokaze below.
+nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"\|"project-\|"text-changed"')
 check "pair: every one of the $nkinds kinds of change of two sources is exercised" \
-	jq -e ".kinds | length == $nkinds and (has(\"actuals-closed\") | not) and (has(\"grade-changed\") | not)" "$TMP/pair.json"
+	jq -e ".kinds | length == $nkinds and (has(\"actuals-closed\") | not) and (has(\"grade-changed\") | not) and (has(\"text-changed\") | not)" "$TMP/pair.json"
 check "pair: JSON total = sum of the kinds = number of changes" \
 	jq -e '.total == ([.kinds[]] | add) and .total == (.changes | length)' "$TMP/pair.json"
 check "pair: a KPI whose id changed is paired, not removed and added" \
@@ -223,4 +224,59 @@ check "hibarino 新旧対照表: counts per grade and state, 旧 → 新" \
 	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "進捗評価別のKPI件数（旧 → 新） 基本目標 A B C D 事業終了 調査中 基本目標1 1 1 → 0 2 → 3 0 1 0 基本目標2 1 1 1 0 0 1 基本目標3 1 1 0 2 0 0 合計 3 3 → 2 3 → 4 2 1 1"' "$TMP/hib.html"
 check "hibarino 新旧対照表 PDF: the per-grade table" \
 	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "進捗評価別のKPI件数（旧→新）基本目標ABCD事業終了調査中基本目標1（変更）11→02→3010"' "$TMP/hib.pdf"
+# --------------------------------------------------------- relative and revised targets, reference series (sources/aobane)
+# A copy with one changed reference value (全国平均 R5 1.20 → 1.30: 合計特殊出生率
+# 1.28 no longer above it, ◎ → △), one changed relation (出生数 維持 → 延伸)
+# and one changed initial target; <published> left out of both
+asrc=sources/aobane/strategy.xml
+sed '/<published>/,/<\/published>/d' "$asrc" >"$TMP/ao1.xml"
+sed -e 's|<value year="2023">1.20</value>|<value year="2023">1.30</value>|' \
+    -e 's|<target year="2024" relation="keep"/>|<target year="2024" relation="extend"/>|' \
+    -e 's|initial="60" revised-in="2022"|initial="70" revised-in="2022"|' "$TMP/ao1.xml" >"$TMP/ao2.xml"
+run_kpic check "$TMP/ao1.xml" "$TMP/ao2.xml"
+check "aobane copies: both check" test "$RC" = 0 -a -z "$ERR"
+run_kpic diff --no-color "$TMP/ao1.xml" "$TMP/ao2.xml"
+check "aobane: exit 1, four changes" test "$RC" = 1 -a -n "$(grep -xF '変更 4件' "$TMP/out")"
+check "aobane: the reference series' values" \
+	grep -qxF '  基本情報の変更  参照する系列: 全国平均 R2 1.33、R3 1.30、R4 1.26、R5 1.20 → 全国平均 R2 1.33、R3 1.30、R4 1.26、R5 1.30' "$TMP/out"
+check "aobane: the relation of a target (維持 → 延伸)" grep -qxF '    目標値の変更  R6: 維持 → 延伸' "$TMP/out"
+check "aobane: the initial target of a revised one" \
+	grep -qxF '    目標値の変更  R6: 80人（当初 60人、R4改定） → 80人（当初 70人、R4改定）' "$TMP/out"
+check "aobane: the grade change it causes (合計特殊出生率 ◎ → △) and the counts per grade" \
+	bash -c 'grep -qxF "    達成状況の変化  ◎（—） → △（—）" "$0" && grep -qxF "  評価別  ◎ 4 → 3、○ 3、△ 3 → 4" "$0"' "$TMP/out"
+run_kpic diff --format=json "$TMP/ao1.xml" "$TMP/ao2.xml"
+check "aobane JSON: target-changed raw sides (relation, initial=)" \
+	test "$(jq -c '[.changes[] | select(.kind == "target-changed") | [.id, .before.raw, .after.raw]]' "$TMP/out")" = \
+	     '[["g1-jobs","80 initial=60 revised-in=2022","80 initial=70 revised-in=2022"],["g2-births","relation=keep","relation=extend"]]'
+check "aobane JSON: the reference series by its id" \
+	test "$(jq -r '.changes[] | select(.kind == "meta-changed") | "\(.field) \(.id) \(.after.raw)"' "$TMP/out")" = "reference national 2020=1.33 2021=1.30 2022=1.26 2023=1.30"
+# --------------------------------------------------------- declared level names and tags (tests/levels/levels.xml)
+lsrc=tests/levels/levels.xml
+sed 's#<value year="2018">3</value>#<value year="2018">12</value>#; s/tags="priority cross"/tags="priority"/' "$lsrc" >"$TMP/lv.xml"
+run_kpic diff --no-color "$lsrc" "$TMP/lv.xml"
+check "levels: the goal level's own name in the group and the counts (政策パッケージ, 各取組)" \
+	bash -c 'grep -qxF "政策パッケージ1 しごとをつくる" "$0" && grep -qxF "  達成率80%以上/未満  全KPI 1/1 → 2/0、政策パッケージ 1/0、各取組 0/1 → 1/0" "$0"' "$TMP/out"
+check "levels: a KPI's tags, by their labels" grep -qxF '    KPIの定義の変更  タグ: 重点戦略、横断的目標 → 重点戦略' "$TMP/out"
+check "levels: no fixed level name left" bash -c '! grep -q "基本目標\|各施策" "$0"' "$TMP/out"
+sed 's/name="政策パッケージ"/name="政策分野"/' "$lsrc" >"$TMP/lv2.xml"
+run_kpic diff --no-color "$lsrc" "$TMP/lv2.xml"
+check "levels: a renamed level is a meta change" \
+	grep -qxF '  基本情報の変更  階層の名称: 政策パッケージ › 主な取組（取組） → 政策分野 › 主な取組（取組）' "$TMP/out"
+run_kpic diff --no-color --html "$TMP/lv.html" --pdf "$TMP/lv.pdf" "$lsrc" "$TMP/lv.xml"
+check "levels 新旧対照表: the level names in the count table's heads and rows" \
+	bash -c 'sed "s/<[^>]*>/ /g" "$0" | tr -s " \n" " " | grep -qF "政策パッケージ 全KPI 旧 全KPI 新 各取組のKPI 旧 各取組のKPI 新 政策パッケージ1"' "$TMP/lv.html"
+check "levels 新旧対照表: no fixed level name in the page" bash -c '! grep -q "基本目標\|各施策" "$0"' "$TMP/lv.html"
+tests/browser/validate.sh "$TMP/lv.html" >"$TMP/lv-hv.txt" 2>&1
+check "levels 新旧対照表: passes html-validate" test "$?" = 0
+check "levels 新旧対照表 PDF: the level names" \
+	bash -c 'pdftotext "$0" - | tr -d " \n" | grep -qF "政策パッケージ1（変更）" && ! pdftotext "$0" - | grep -q "基本目標"' "$TMP/lv.pdf"
+# --------------------------------------------------------- free-text columns (sources/soyokaze)
+ssrc=sources/soyokaze/strategy.xml
+sed 's#<text column="next">若年層の町内就職を企業と連携して促す。</text>#<text column="next">若年層の町内就職を進める。</text>#' "$ssrc" >"$TMP/so.xml"
+run_kpic diff --no-color "$ssrc" "$TMP/so.xml"
+check "soyokaze: a text column's text, under the column's name" \
+	grep -qxF '    記述欄の変更  今後の取組: 若年層の町内就職を企業と連携して促す。 → 若年層の町内就職を進める。' "$TMP/out"
+run_kpic diff --format=json "$ssrc" "$TMP/so.xml"
+check "soyokaze JSON: text-changed of field next" \
+	test "$(jq -c '[.kinds, (.changes[0] | [.id, .field])]' "$TMP/out")" = '[{"text-changed":1},["g1-workers","next"]]'
 done_testing

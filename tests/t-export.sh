@@ -109,4 +109,21 @@ check "export: the evaluation element on one line" \
 run_kpic export --format=json tests/scales/grades.xml
 check "export: given grades scale:grade@year" \
 	test "$(hq '.[] | select(.kpi_id == "given") | .given_grades')" = "opinion:good@2017 opinion:fair@2018"
+# relative and revised targets, cumulative KPIs, tags, free texts and the
+# strategy's level names, tags and reference series
+run_kpic export --format=json sources/aobane/strategy.xml
+check "export: relation= and reference= of the targets (aobane)" \
+	test "$(hq '[.[] | select(.target_relation != "") | "\(.kpi_id):\(.target_relation):\(.target_reference)"] | join(" ")')" = \
+	     "g1-visitors:previous: g2-tfr:reference:national g2-births:keep: g2-movein:at-least: g3-life:extend: g3-crime:at-most:"
+check "export: initial= and revised-in= of a revised target (60 → 80 in 2022)" \
+	test "$(hq '.[] | select(.kpi_id == "g1-jobs") | "\(.target_initial) \(.target_revised_in) \(.target_value) \(.cumulative) \(.span_from)-\(.span_to)"')" = "60 2022 80 yes 2020-2024"
+check "export: the reference series on every row" \
+	test "$(hq '[.[] | .references | test("<reference id=\"national\" label=\"全国平均\"><value year=\"2020\">1.33</value>")] | all')" = true
+run_kpic export --format=json tests/levels/levels.xml
+check "export: tags= of the KPIs and the declared tags and levels" \
+	test "$(hq '[.[] | .tags] | join("|")'):$(hq '.[0].tag_declarations' | grep -o '<tag id=' | wc -l):$(hq '.[0].levels' | grep -o 'name="[^"]*"' | tr '\n' ' ')" = \
+	     'priority|priority cross|cross:2:name="政策パッケージ" name="主な取組" '
+run_kpic export --format=json sources/soyokaze/strategy.xml
+check "export: one text_ID column per declared text column" \
+	test "$(hq '.[0] | "\(.text_factors)|\(.text_next)"')" = "町内企業の増設により就業者が増えた。|若年層の町内就職を企業と連携して促す。"
 done_testing

@@ -71,6 +71,54 @@ for s in hibarino soyokaze mirai abashiri; do
 	[ "$s" = abashiri ] ||   # (abashiri's made-up heading ids differ)
 		check "$s: export → import → export is the same CSV" cmp -s "$TMP/$s.csv" "$TMP/$s-2.csv"
 done
+# aobane (relative, revised and cumulative targets, the reference series) and
+# the levels fixture (declared level names, tags): the same CSV after the
+# round trip, and the imported source evaluates to the same counts
+for s in sources/aobane/strategy.xml tests/levels/levels.xml; do
+	n=$(basename "$(dirname "$s")")
+	run_kpic export -o "$TMP/$n.csv" "$s"
+	run_kpic import -o "$TMP/$n-rt.xml" "$TMP/$n.csv"
+	check "$n: export imports, exit 0" test "$RC" = 0
+	run_kpic check -Wno-draft-placeholder "$TMP/$n-rt.xml"
+	check "$n: the import checks clean" test "$RC" = 0 -a -z "$ERR"
+	run_kpic export -o "$TMP/$n-2.csv" "$TMP/$n-rt.xml"
+	check "$n: export → import → export is the same CSV" cmp -s "$TMP/$n.csv" "$TMP/$n-2.csv"
+	run_kpic eval --format=json "$s"
+	printf '%s\n' "$OUT" | jq -c '.totals, [.goals[] | .counts], [.kpis[] | [.id, .rate, .grades, .state]]' >"$TMP/$n-a.json"
+	run_kpic eval --format=json "$TMP/$n-rt.xml"
+	printf '%s\n' "$OUT" | jq -c '.totals, [.goals[] | .counts], [.kpis[] | [.id, .rate, .grades, .state]]' >"$TMP/$n-b.json"
+	check "$n: the imported source has the same counts, rates and grades" cmp -s "$TMP/$n-a.json" "$TMP/$n-b.json"
+done
+check "aobane round trip: the counts per grade (◎4 ○3 △3)" \
+	test "$(head -1 "$TMP/aobane-b.json" | jq -c '.all.grades')" = '{"s":4,"g":3,"t":3}'
+check "aobane round trip: relation=, reference=, initial= and revised-in= of the targets" \
+	bash -c 'grep -qF "<target year=\"2024\" relation=\"reference\" reference=\"national\"/>" "$0" &&
+	         grep -qF "<target year=\"2024\" initial=\"60\" revised-in=\"2022\">80</target>" "$0" &&
+	         grep -qF "<target year=\"2024\" relation=\"at-most\">100</target>" "$0"' "$TMP/aobane-rt.xml"
+check "aobane round trip: the cumulative KPI and its span, the reference series" \
+	bash -c 'grep -qF "cumulative=\"yes\"" "$0" && grep -qF "<span from=\"2020\" to=\"2024\"/>" "$0" &&
+	         grep -qF "<reference id=\"national\" label=\"全国平均\"><value year=\"2020\">1.33</value>" "$0"' "$TMP/aobane-rt.xml"
+check "levels round trip: the declared level names and the tags" \
+	bash -c 'grep -qF "<level of=\"goal\" name=\"政策パッケージ\" rollup=\"share\"/>" "$0" &&
+	         grep -qF "<tag id=\"cross\" label=\"横断的目標\"/>" "$0" && grep -qF "tags=\"priority cross\"" "$0"' "$TMP/levels-rt.xml"
+check "levels round trip: the 「うち」 counts of the tags" \
+	test "$(head -1 "$TMP/levels-b.json" | jq -c '[.tags.priority.total, .tags.cross.met]')" = '[2,1]'
+check "soyokaze round trip: the text columns and each KPI's texts" \
+	bash -c 'grep -qF "<column id=\"factors\">要因分析</column>" "$0" &&
+	         grep -qF "<text column=\"next\">若年層の町内就職を企業と連携して促す。</text>" "$0"' "$TMP/soyokaze-rt.xml"
+# a levels cell that is not one <levels> element: at its cell, nothing written
+python3 - "$TMP/levels.csv" "$TMP/lv.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+for r in rows[1:]: r[h.index("levels")] = '<level of="goal" name="x"/>'
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+lcol=$(head -1 "$TMP/levels.csv" | tr ',' '\n' | grep -nx 'levels' | cut -d: -f1)
+rm -f "$TMP/lv.xml"
+run_kpic import -o "$TMP/lv.xml" "$TMP/lv.csv"
+check "levels: a cell without one <levels> element at its cell [import-cell], exit 1, nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/lv.xml" -a -n "$(grep -F "lv.csv:2:$lcol: error: column levels does not hold one <levels> element" "$TMP/err")"
 check "mirai round trip: met by the achieved grades' labels, not <threshold/>" \
 	grep -qF '「目標値以上・目標値と同等」のKPIは<count met="yes"/>件である。' "$TMP/mirai-rt.xml"
 check "hibarino round trip: 達成率<threshold/>%以上 where met is a cut" \

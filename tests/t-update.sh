@@ -264,4 +264,59 @@ printf 'kpi\tvalue\ng1-em\002ployees\t16100\n' >"$TMP/ctrl.tsv"
 run_kpic update "$src" --year 2018 --actuals "$TMP/ctrl.tsv" -o "$TMP/none.xml"
 check "a control character: exit 2, at line 2 field 1 [actuals-syntax]" \
 	test "$RC" = 2 -a ! -e "$TMP/none.xml" -a -n "$(grep -F 'ctrl.tsv:2:1: error: a control character (U+0002) in the sheet' "$TMP/err")"
+
+# --targets: yearly targets (年度別目標値) and given grades from a sheet, merged
+# like actuals: in place, atomically, the old target kept as revised=
+sed '/<published>/,/<\/published>/d' sources/hibarino/strategy.xml >"$TMP/h.xml"
+cp "$TMP/h.xml" "$TMP/h0.xml"
+printf 'kpi,series,year,target\ng1-startups,,2023,25\ng1-startups,,2025,22\n' >"$TMP/targets.csv"
+run_kpic update "$TMP/h.xml" --targets "$TMP/targets.csv"
+check "targets: a different yearly target without --revise: exit 1 at its cell [actuals-revision], nothing written" \
+	test "$RC" = 1 -a -n "$(grep -F "targets.csv:2:4: error: the yearly target is '16' in the source; this row says '25'" "$TMP/err")" -a \
+	     -n "$(grep -F '[actuals-revision]' "$TMP/err")" -a ! -e "$TMP/h.xml~"
+check "targets: ... the source untouched" cmp -s "$TMP/h.xml" "$TMP/h0.xml"
+run_kpic update "$TMP/h.xml" --targets "$TMP/targets.csv" --revise
+check "targets: exit 0, says what it did" \
+	test "$RC" = 0 -a -n "$(grep -F "kpic: $TMP/h.xml: yearly targets and given grades: 1 added, 0 replaced, 1 revised, 0 unchanged; the previous version is $TMP/h.xml~" "$TMP/out")"
+check "targets: the previous version is kept as SRC~" cmp -s "$TMP/h0.xml" "$TMP/h.xml~"
+check "targets: the revised target keeps the old one, the new one after FY2024's, same indentation" \
+	test "$(grep -F 'yearly-target year="202' "$TMP/h.xml" | sed -n '3,5p' | tr -s ' ')" = \
+	     "$(printf ' <yearly-target year="2023" revised="16">25</yearly-target>\n <yearly-target year="2024">18</yearly-target>\n <yearly-target year="2025">22</yearly-target>')"
+check "targets: only those two lines changed" test "$(diff "$TMP/h0.xml" "$TMP/h.xml" | grep -c '^[<>]')" = 3
+run_kpic eval --format=json "$TMP/h.xml"
+check "targets: the rate is against the new FY2023 target (20 of 25 = 80%, grade c)" \
+	test "$(printf '%s' "$OUT" | jq -c '.kpis[] | select(.id == "g1-startups") | [.rate, .grade]')" = '[80,"c"]'
+run_kpic eval --format=json "$TMP/h0.xml"
+check "targets: ... where it was 125%, grade a" \
+	test "$(printf '%s' "$OUT" | jq -c '.kpis[] | select(.id == "g1-startups") | [.rate, .grade]')" = '[125,"a"]'
+run_kpic update "$TMP/h.xml" --targets "$TMP/targets.csv" --revise
+check "targets: applied again, nothing to change" \
+	test "$RC" = 0 -a -n "$(grep -F 'nothing to change (2 rows already there)' "$TMP/out")"
+# given grades: by id or symbol, the scale left out when there is one given scale
+cp tests/scales/grades.xml "$TMP/g.xml"
+printf 'kpi,year,grade\nr50,2018,B\ngiven,2018,good\n' >"$TMP/grades.csv"
+run_kpic update "$TMP/g.xml" --targets "$TMP/grades.csv" --revise
+check "grades: exit 0, 1 added and 1 revised" \
+	test "$RC" = 0 -a -n "$(grep -F '1 added, 0 replaced, 1 revised, 0 unchanged' "$TMP/out")"
+run_kpic eval --format=json "$TMP/g.xml"
+check "grades: the given grades as kpic eval reads them (r50 fair, given good)" \
+	test "$(printf '%s' "$OUT" | jq -c '[.kpis[] | select(.id == "r50" or .id == "given") | [.id, .grades.opinion]]')" = '[["r50","fair"],["given","good"]]'
+# bad rows: each at its cell, nothing written
+printf 'kpi,series,year,target,scale,grade\ng1-startupz,,2023,25,,\ng1-startups,,2031,22,,\ng1-startups,,2024,x,,\ng1-jobs,,2024,,opinion,A\n' >"$TMP/bad-targets.csv"
+cp "$TMP/h.xml" "$TMP/h1.xml"
+run_kpic update "$TMP/h.xml" --targets "$TMP/bad-targets.csv" -o "$TMP/none.xml"
+check "targets: bad rows, exit 1, nothing written" test "$RC" = 1 -a ! -e "$TMP/none.xml"
+check "targets: ... the source untouched" cmp -s "$TMP/h.xml" "$TMP/h1.xml"
+check "targets: an unknown KPI at line 2 field 1, with did you mean [actuals-unknown-kpi]" \
+	bash -c 'grep -qF "bad-targets.csv:2:1: error: no KPI has the id or name '"'g1-startupz'"' [actuals-unknown-kpi]" "$0" && grep -qF "did you mean '"'g1-startups'"'?" "$0"' "$TMP/err"
+check "targets: a year outside the period at its cell" \
+	grep -qF "bad-targets.csv:3:3: error: 令和13年度 (FY2031) is outside the strategy's period 2021–2025" "$TMP/err"
+check "targets: a figure that is none at its cell" grep -qF "bad-targets.csv:4:4: error: 'x' is not a target kpic can read" "$TMP/err"
+check "targets: a scale that is not a given one" grep -qF "bad-targets.csv:5:5: error: the source has no given scale 'opinion'" "$TMP/err"
+printf 'g1-startups,,2023,25\n' >"$TMP/nohead.csv"
+run_kpic update "$TMP/h.xml" --targets "$TMP/nohead.csv"
+check "targets: a sheet without its header row at line 1 [actuals-syntax]" \
+	test "$RC" = 1 -a -n "$(grep -F "nohead.csv:1:1: error: a sheet of targets begins with a header row" "$TMP/err")"
+run_kpic update "$TMP/h.xml" --targets "$TMP/targets.csv" --actuals tests/update/fy2019.tsv
+check "targets and actuals at once: usage error, exit 2" test "$RC" = 2
 done_testing

@@ -234,6 +234,7 @@ static int set_option(const struct command *c, enum opt_id id, const char *v, st
 	case OPT_QUIET_WATCH: o->quiet = 1; break;
 	case OPT_TEMPLATE: o->template_name = v; break;
 	case OPT_ACTUALS: o->actuals = v; break;
+	case OPT_TARGETS: o->targets = v; break;
 	case OPT_YEAR: case OPT_YEAR_EVAL: return year_option(c, v, o);
 	case OPT_REVISE: o->revise = 1; break;
 	case OPT_AGAIN: o->again = 1; break;

@@ -52,6 +52,7 @@ struct opts {
 	const char *html_out;        /* diff: the 新旧対照表 as HTML */
 	const char *pdf_out;         /* diff: the 新旧対照表 as PDF */
 	const char *actuals;         /* update: the sheet */
+	const char *targets;         /* update: --targets, the sheet of yearly targets and given grades */
 	int year;                    /* update, eval: --year, 0 if not given */
 	int revise;                  /* update: --revise */
 	int again;                   /* update: --again */

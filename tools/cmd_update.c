@@ -1,5 +1,6 @@
 /*
- * cmd_update.c - kpic update SRC --actuals SHEET [SHEET...]: actuals merged into a source.
+ * cmd_update.c - kpic update SRC --actuals SHEET [SHEET...]: actuals merged into a source;
+ * with --targets SHEET instead, yearly targets and given grades.
  *
  * The source is replaced only under its lock (srclock.h), only when it is
  * still byte for byte what was read, and never when it is read-only; a
@@ -26,7 +27,7 @@
 
 /* The options kpic update takes (tools/options.def). */
 const enum opt_id cmd_update_options[] = {
-	OPT_ACTUALS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
+	OPT_ACTUALS, OPT_TARGETS, OPT_YEAR, OPT_REVISE, OPT_AGAIN, OPT_SHEET, OPT_OUTPUT, OPT_QUIET, OPTS_SOURCE, OPT_HELP, OPT_END
 };
 
 /* One sheet to apply: a file, and the sheet of a workbook (NULL: its only
@@ -36,6 +37,12 @@ struct input {
 	char *sheet;
 };
 
+/* The first sheet: --actuals or --targets. */
+static const char *first_sheet(const struct opts *o)
+{
+	return o->actuals ? o->actuals : o->targets;
+}
+
 /* The sheets to apply, in order: each file's --sheet, or every sheet of a
  * workbook of several (one per 担当課), else the file.  Returns how many. */
 static size_t inputs_of(const struct opts *o, struct input **out)
@@ -43,7 +50,7 @@ static size_t inputs_of(const struct opts *o, struct input **out)
 	struct input *in = NULL;
 	size_t n = 0;
 	for (size_t i = 0; i < o->nfiles; i++) {
-		const char *file = i == 0 ? o->actuals : o->files[i];
+		const char *file = i == 0 ? first_sheet(o) : o->files[i];
 		char **names;
 		size_t k = 0;
 		if (o->sheet == NULL && sheet_names(file, &names, &k) == 0 && k > 1) {
@@ -115,6 +122,16 @@ static int check_result(const char *path, const struct buf *text, struct schema 
 	return ok ? 0 : 1;
 }
 
+/* What a run merges, as its lines name it: the year (令和5年度 (FY2023)),
+ * or the targets and grades. */
+static void cmd_update_what(const struct opts *o, int year, char *s, size_t size)
+{
+	if (o->targets)
+		snprintf(s, size, "%s", _("yearly targets and given grades"));
+	else
+		vocab_fiscal_year_name(year, s, size);
+}
+
 /* One sheet applied to *cur (replaced by the result when it changes
  * anything).  0, 1 or 2 as kpic update exits. */
 static int one_sheet(const struct opts *o, const struct input *in, int many, struct schema *sc, struct diag_ctx *d,
@@ -130,9 +147,10 @@ static int one_sheet(const struct opts *o, const struct input *in, int many, str
 	struct update_result res;
 	struct sheet sheet;
 	struct buf err = BUF_INIT;
-	int rc = update_apply(cur, &rq, d, &sheet, &res, &err);
+	int rc = o->targets ? update_targets_apply(cur, &rq, d, &sheet, &res, &err)
+	                    : update_apply(cur, &rq, d, &sheet, &res, &err);
 	char year[64];               /* as the document names it: 令和5年度 (FY2023) */
-	vocab_fiscal_year_name(res.year, year, sizeof year);
+	cmd_update_what(o, res.year, year, sizeof year);
 	diag_flush(d, cmd_diag_file(d));
 	int status = 0;
 	struct unit next;
@@ -233,7 +251,7 @@ static int write_back(const struct opts *o, const char *target, const char *read
 	size_t n = 0;
 	if (o->output)
 		in[n++] = o->files[0];
-	in[n++] = o->actuals;
+	in[n++] = first_sheet(o);
 	for (size_t i = 1; i < o->nfiles; i++)
 		in[n++] = o->files[i];
 	in[n] = tdir;
@@ -278,8 +296,8 @@ static int read_source(const struct opts *o, struct schema *sc, struct diag_ctx 
  * (or to -o OUT, leaving the source alone). */
 int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
-	if (o->nfiles < 1 || o->actuals == NULL)
-		return cmd_usage(o->command, N_("expects one source and --actuals SHEET [SHEET...]"));
+	if (o->nfiles < 1 || (o->actuals == NULL) == (o->targets == NULL))
+		return cmd_usage(o->command, N_("expects one source and --actuals SHEET [SHEET...] or --targets SHEET [SHEET...]"));
 	const char *path = o->files[0];
 	char target[PATH_MAX], backup[PATH_MAX + 1];
 	struct srclock lk = { -1, NULL };
@@ -307,14 +325,14 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 	if (status == 0 && t.changed_sheets > 0)
 		status = write_back(o, target, read, rlen, &cur, backup, sizeof backup);
 	char year[64];
-	vocab_fiscal_year_name(t.year, year, sizeof year);
+	cmd_update_what(o, t.year, year, sizeof year);
 	/* -q: the line saying what was merged; what is still missing is still said */
 	if (status == 0 && t.changed_sheets > 0 && !o->quiet)
 		printf(o->output ? _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged\n")
 		                 : _("kpic: %s: %s: %zu added, %zu replaced, %zu revised, %zu unchanged; "
 		                     "the previous version is %s\n"),
 		       o->output ? o->output : path, year, t.added, t.replaced, t.revised, t.unchanged, backup);
-	if (status == 0 && nsheets > 1)
+	if (status == 0 && nsheets > 1 && !o->targets)
 		report_missing(&cur.model, t.year);
 	compile_unit_free(&cur);
 	free(read);

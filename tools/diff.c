@@ -35,6 +35,22 @@ static const char *const kind_labels[] = {
 const char *diff_kind_name(enum diff_kind k) { return kind_names[k]; }
 const char *diff_kind_label(enum diff_kind k) { return kind_labels[k]; }
 
+/* A heading kind's label with the model's name of its level (政策パッケージの追加
+ * where the source calls its goals so); any other kind's as it is. */
+const char *diff_kind_label_in(const struct model *m, enum diff_kind k, char *s, size_t size)
+{
+	static const char *const dflt[LO_COUNT] = { "基本目標の", "基本方針の", "基本的な方向性の", "具体的な施策の" };
+	const char *l = kind_labels[k];
+	for (int i = 0; m && i < LO_COUNT; i++) {
+		size_t n = strlen(dflt[i]);
+		if (!strncmp(l, dflt[i], n)) {
+			snprintf(s, size, "%s%s", m->level_names[i], l + n - strlen("の"));
+			return s;
+		}
+	}
+	return l;
+}
+
 const char *diff_subject_name(enum diff_subject s)
 {
 	static const char *const names[] = { "strategy", "department", "goal", "heading", "kpi",
@@ -52,7 +68,8 @@ static const struct { const char *name, *label; } fields[] = {
 	{ "notation", "表記" }, { "note", "注記" }, { "series-label", "系列名" },
 	{ "number", "番号" }, { "name", "事業名" }, { "activity", "事業内容" },
 	{ "expenditure", "決算額" }, { "subsidy", "交付金額" }, { "serves", "総合戦略との関連" },
-	{ "program", "交付金" },
+	{ "program", "交付金" }, { "reference", "参照する系列" }, { "levels", "階層の名称" },
+	{ "tags", "タグ" },
 };
 
 const char *diff_field_label(const char *field)
@@ -176,7 +193,7 @@ const char *diff_place_text(struct diff *d, const struct model *m, size_t goal, 
 	int chain[16], n = 0;
 	for (int i = h; i >= 0 && n < 16; i = m->headings[i].parent)
 		chain[n++] = i;
-	buf_printf(&b, "基本目標%d", m->goals[goal].number);
+	buf_printf(&b, "%s%d", m->level_names[LO_GOAL], m->goals[goal].number);
 	while (n > 0)
 		buf_printf(&b, " › %s", m->headings[chain[--n]].title ? m->headings[chain[n]].title : "");
 	const char *s = diff_str(d, buf_str(&b));
@@ -263,6 +280,91 @@ static const char *date_text(struct diff *d, const char *iso)
 	return iso;
 }
 
+/* A reference series (全国平均) as one text: raw "2020=1.33 …", printed
+ * "R2 1.33、R3 1.30…"; NULL for a series the side does not have. */
+static const char *refseries_text(struct diff *d, const struct model *m, const char *id, int printed)
+{
+	int i = model_find_refseries(m, id);
+	if (i < 0)
+		return NULL;
+	const struct refseries *r = &m->refseries[i];
+	struct buf b = BUF_INIT;
+	if (printed)
+		buf_printf(&b, "%s ", r->label ? r->label : r->id);
+	for (size_t v = 0; v < r->nvalues; v++) {
+		char e[32] = "";
+		if (printed)
+			jfmt_fy(&m->era, r->values[v].year.y, JFMT_ERA_SHORT, e, sizeof e);
+		else
+			snprintf(e, sizeof e, "%d", r->values[v].year.y);
+		buf_printf(&b, "%s%s%s%s", v ? (printed ? "、" : " ") : "", e, printed ? " " : "=",
+		           r->values[v].text ? r->values[v].text : "");
+	}
+	const char *t = diff_str(d, buf_str(&b));
+	buf_free(&b);
+	return t;
+}
+
+/* Each reference series whose values (or label) changed, was added or
+ * removed: one meta-changed of field reference, named by its label. */
+static void diff_references(struct dctx *x)
+{
+	struct diff *d = x->d;
+	for (int side = 0; side < 2; side++) {
+		const struct model *self = side ? x->mb : x->ma, *other = side ? x->ma : x->mb;
+		for (size_t i = 0; i < self->nrefseries; i++) {
+			const char *id = self->refseries[i].id;
+			if (side && model_find_refseries(other, id) >= 0)
+				continue;            /* compared from the after side already */
+			size_t n = d->nchanges;
+			meta_change(x, "reference", refseries_text(d, x->mb, id, 0), refseries_text(d, x->mb, id, 1),
+			            refseries_text(d, x->ma, id, 0), refseries_text(d, x->ma, id, 1));
+			if (d->nchanges > n) {
+				d->changes[n].id = id;
+				d->changes[n].name = self->refseries[i].label;
+			}
+		}
+	}
+}
+
+/* The declared level names, raw (goal=政策パッケージ …) or printed
+ * (政策パッケージ › 主な取組（取組）); NULL when none is declared. */
+static const char *levels_text(struct diff *d, const struct model *m, int printed)
+{
+	if (m->nlevels == 0)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < m->nlevels; i++) {
+		const struct level_decl *l = &m->levels[i];
+		if (printed)
+			buf_printf(&b, "%s%s", i ? " › " : "", l->name ? l->name : "");
+		else
+			buf_printf(&b, "%s%s=%s", i ? " " : "", model_level_of_name(l->of), l->name ? l->name : "");
+		if (l->short_name)
+			buf_printf(&b, printed ? "（%s）" : "/%s", l->short_name);
+	}
+	const char *t = diff_str(d, buf_str(&b));
+	buf_free(&b);
+	return t;
+}
+
+/* The declared tags, raw (priority=重点戦略 …) or printed (重点戦略、…). */
+static const char *tags_text(struct diff *d, const struct model *m, int printed)
+{
+	if (m->ntags == 0)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < m->ntags; i++)
+		if (printed)
+			buf_printf(&b, "%s%s", i ? "、" : "", m->tags[i].label ? m->tags[i].label : "");
+		else
+			buf_printf(&b, "%s%s=%s", i ? " " : "", m->tags[i].id ? m->tags[i].id : "",
+			           m->tags[i].label ? m->tags[i].label : "");
+	const char *t = diff_str(d, buf_str(&b));
+	buf_free(&b);
+	return t;
+}
+
 static void diff_meta(struct dctx *x)
 {
 	struct diff *d = x->d;
@@ -291,6 +393,9 @@ static void diff_meta(struct dctx *x)
 	xmlNode *vb = diff_child(rb, "vision"), *va = diff_child(ra, "vision");
 	if (!diff_same(vb ? diff_canon(d, vb) : NULL, va ? diff_canon(d, va) : NULL))
 		meta_plain(x, "vision", vb ? diff_render(d, x->ub, vb) : NULL, va ? diff_render(d, x->ua, va) : NULL);
+	meta_change(x, "levels", levels_text(d, b, 0), levels_text(d, b, 1), levels_text(d, a, 0), levels_text(d, a, 1));
+	meta_change(x, "tags", tags_text(d, b, 0), tags_text(d, b, 1), tags_text(d, a, 0), tags_text(d, a, 1));
+	diff_references(x);
 }
 
 static void diff_depts(struct dctx *x)
@@ -379,9 +484,9 @@ static struct diff_change *goal_change(struct dctx *x, enum diff_kind k, const s
 	return c;
 }
 
-static const char *goal_label(struct diff *d, const struct goal *g)
+static const char *goal_label(struct diff *d, const struct model *m, const struct goal *g)
 {
-	return diff_printf(d, "基本目標%d", g->number);
+	return diff_printf(d, "%s%d", m->level_names[LO_GOAL], g->number);
 }
 
 /* A goal's viewpoints (<viewpoint>) or 重点課題 (<priority>): those of one
@@ -411,7 +516,7 @@ static void goal_additions(struct dctx *x, const char *name, size_t gb, size_t g
 			const char *t = diff_render(d, u, c);
 			if (!viewpoint) {
 				const char *goals = diff_attr(d, c, "goals"), *num = diff_attr(d, c, "number");
-				ch->note = diff_printf(d, "関連する基本目標: %s", goals ? goals : "");
+				ch->note = diff_printf(d, "関連する%s: %s", x->ma->level_names[LO_GOAL], goals ? goals : "");
 				t = diff_printf(d, "重点課題%s：%s", num ? num : "", t ? t : "");
 			}
 			diff_set(d, ch, side ? t : NULL, side ? NULL : t);
@@ -437,7 +542,7 @@ static void diff_goals(struct dctx *x)
 			const struct model *m = ga >= 0 ? a : b;
 			int g = ga >= 0 ? ga : gb;
 			struct diff_change *c = goal_change(x, ga >= 0 ? DK_GOAL_ADDED : DK_GOAL_REMOVED, m, (size_t)g, (int)k);
-			const char *t = diff_printf(d, "基本目標%d %s", m->goals[g].number, m->goals[g].title);
+			const char *t = diff_printf(d, "%s%d %s", m->level_names[LO_GOAL], m->goals[g].number, m->goals[g].title);
 			diff_set(d, c, ga >= 0 ? NULL : t, ga >= 0 ? t : NULL);
 			continue;
 		}
@@ -447,9 +552,9 @@ static void diff_goals(struct dctx *x)
 		if (ob->number != oa->number || moved[ga]) {
 			struct diff_change *c = goal_change(x, DK_GOAL_REORDERED, a, (size_t)ga, (int)k);
 			c->before.raw = diff_printf(d, "%d", ob->number);
-			c->before.text = goal_label(d, ob);
+			c->before.text = goal_label(d, b, ob);
 			c->after.raw = diff_printf(d, "%d", oa->number);
-			c->after.text = goal_label(d, oa);
+			c->after.text = goal_label(d, a, oa);
 			if (moved[ga])
 				c->note = diff_printf(d, "並び順 %d番目 → %d番目", gb + 1, ga + 1);
 		}

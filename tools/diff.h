@@ -92,6 +92,7 @@
 	X(DK_SURVEY_CHANGED,      "survey-changed",         "基準日の変更") \
 	X(DK_PUBLICATION_CHANGED, "publication-changed",    "結果公表日の変更") \
 	X(DK_METHOD_CHANGED,      "method-changed",         "確認方法の変更") \
+	X(DK_TEXT_CHANGED,        "text-changed",           "記述欄の変更") \
 	X(DK_OVERRIDE_ADDED,      "override-added",         "判定の上書きの追加") \
 	X(DK_OVERRIDE_REMOVED,    "override-removed",       "判定の上書きの削除") \
 	X(DK_OVERRIDE_CHANGED,    "override-changed",       "判定の上書きの変更") \
@@ -114,6 +115,8 @@ enum diff_kind {
 
 const char *diff_kind_name(enum diff_kind k);
 const char *diff_kind_label(enum diff_kind k);
+/* The label with the level names of m (NULL: kpic's), in s if it differs. */
+const char *diff_kind_label_in(const struct model *m, enum diff_kind k, char *s, size_t size);
 
 /* Where a change belongs in the output. */
 enum diff_area { DA_STRATEGY, DA_GOAL, DA_GRANTS, DA_DOCUMENT };
@@ -168,6 +171,7 @@ struct diff_change {
 	const struct diff_step *path;
 	size_t npath;
 	const char *field;           /* which property, for kinds that cover several */
+	const char *field_label;     /* its label when diff_field_label has none (a text column's name) */
 	const char *series;          /* the series' key and label, NULL if implicit */
 	const char *series_label;
 	struct diff_val before, after;

@@ -182,6 +182,40 @@ static int same_fixed(const struct value *b, const struct value *a)
 	       diff_same(b->label, a->label) && b->from.ok == a->from.ok && (!b->from.ok || b->from.y == a->from.y);
 }
 
+/* The same relative form (relation=, reference=) and revision (initial=,
+ * revised-in=) of two targets. */
+static int same_target_form(const struct value *b, const struct value *a)
+{
+	if (b == NULL || a == NULL)
+		return b == a;
+	return b->rel == a->rel && diff_same(b->ref, a->ref) && diff_same(b->initial_text, a->initial_text) &&
+	       b->revised_in.ok == a->revised_in.ok && (!b->revised_in.ok || b->revised_in.y == a->revised_in.y);
+}
+
+/* A target's side: raw with its relation= and reference= (relation=keep),
+ * and for a revised one text and raw with the initial target and the year
+ * of the revision (80人（当初 60人、R4改定）). */
+static void revision_text(struct diff *d, const struct model *m, const struct series *s, const struct value *t,
+                          struct diff_val *out)
+{
+	if (t && t->rel != REL_NONE) {
+		xmlChar *rel = xmlGetProp(t->node, (const xmlChar *)"relation");
+		out->raw = diff_printf(d, "%s%srelation=%s%s%s", out->raw ? out->raw : "", out->raw ? " " : "",
+		                       rel ? (const char *)rel : "", t->ref ? " reference=" : "", t->ref ? t->ref : "");
+		xmlFree(rel);
+	}
+	if (t == NULL || t->initial_text == NULL)
+		return;
+	char e[32] = "";
+	if (t->revised_in.ok)
+		jfmt_fy(&m->era, t->revised_in.y, JFMT_ERA_SHORT, e, sizeof e);
+	out->text = diff_printf(d, "%s（当初 %s%s%s%s）", out->text ? out->text : "", t->initial_text,
+	                        s->unit ? s->unit : "", *e ? "、" : "", *e ? diff_printf(d, "%s改定", e) : "");
+	out->raw = diff_printf(d, "%s initial=%s%s%s", out->raw ? out->raw : "", t->initial_text,
+	                       t->revised_in.ok ? " revised-in=" : "",
+	                       t->revised_in.ok ? diff_printf(d, "%d", t->revised_in.y) : "");
+}
+
 static void compare_series_values(struct kctx *k, const struct series *sb, const struct series *sa)
 {
 	if (!same_fixed(sb->baseline, sa->baseline))
@@ -195,8 +229,11 @@ static void compare_series_values(struct kctx *k, const struct series *sb, const
 		if (model_series_value(sa, vb->year.y) == NULL)
 			compare_cell(k, sb, vb, sa, NULL);
 	}
-	if (!same_fixed(sb->target, sa->target))
-		value_change(k, DK_TARGET_CHANGED, sb, sb->target, sa, sa->target);
+	if (!same_fixed(sb->target, sa->target) || !same_target_form(sb->target, sa->target)) {
+		struct diff_change *c = value_change(k, DK_TARGET_CHANGED, sb, sb->target, sa, sa->target);
+		revision_text(k->x->d, k->x->mb, sb, sb->target, &c->before);
+		revision_text(k->x->d, k->x->ma, sa, sa->target, &c->after);
+	}
 }
 
 static const struct series *find_series(const struct kpi *k, const char *key)
@@ -447,6 +484,91 @@ static void compare_override(struct kctx *k)
 	c->after.text = override_text(k->x->d, a);
 }
 
+/* ---- tags and free texts */
+
+/* A KPI's tags= printed with the tags' labels (重点戦略、横断的目標). */
+static const char *tags_text(struct diff *d, const struct model *m, const struct kpi *k)
+{
+	if (k->tags == NULL)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (const char *t = k->tags; *t;) {
+		t += strspn(t, " \t\r\n");
+		size_t n = strcspn(t, " \t\r\n");
+		if (n == 0)
+			break;
+		int i = model_find_tag(m, t, n);
+		buf_puts(&b, b.len ? "、" : "");
+		if (i >= 0 && m->tags[i].label)
+			buf_puts(&b, m->tags[i].label);
+		else
+			buf_put(&b, t, n);
+		t += n;
+	}
+	const char *s = diff_str(d, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+static void compare_tags(struct kctx *k)
+{
+	struct diff *d = k->x->d;
+	if (diff_same(k->kb->tags, k->ka->tags))
+		return;
+	struct diff_change *c = kpi_change(k, DK_KPI_DEFINITION);
+	c->field = "tags";
+	c->before.raw = k->kb->tags;
+	c->after.raw = k->ka->tags;
+	c->before.text = tags_text(d, k->x->mb, k->kb);
+	c->after.text = tags_text(d, k->x->ma, k->ka);
+}
+
+/* The KPI's <text column=col>, printed; NULL if none. */
+static const char *column_text(struct dctx *x, const struct unit *u, const xmlNode *kpi, const char *col)
+{
+	for (xmlNode *c = kpi->children; c; c = c->next) {
+		if (!diff_is_el(c, "text"))
+			continue;
+		const char *id = diff_attr(x->d, c, "column");
+		if (id && !strcmp(id, col))
+			return diff_render(x->d, u, c);
+	}
+	return NULL;
+}
+
+/* The name of a text column (要因分析) as a side declares it, else its id. */
+static const char *column_name(struct dctx *x, const struct unit *u, const char *col)
+{
+	xmlNode *root = xmlDocGetRootElement(u->src.doc);
+	xmlNode *tc = diff_child(diff_child(root, "meta"), "text-columns");
+	for (xmlNode *c = tc ? tc->children : NULL; c; c = c->next) {
+		const char *id = diff_is_el(c, "column") ? diff_attr(x->d, c, "id") : NULL;
+		if (id && !strcmp(id, col))
+			return diff_render(x->d, u, c);
+	}
+	return NULL;
+}
+
+/* One text-changed per column whose text differs: the after side's
+ * columns, then the before side's the after side no longer has. */
+static void compare_texts(struct kctx *k)
+{
+	struct dctx *x = k->x;
+	const struct unit *us[2] = { x->ua, x->ub };
+	const struct kpi *ks[2] = { k->ka, k->kb };
+	for (int side = 0; side < 2; side++)
+		for (xmlNode *c = ks[side]->node->children; c; c = c->next) {
+			const char *col = diff_is_el(c, "text") ? diff_attr(x->d, c, "column") : NULL;
+			if (col == NULL || (side == 1 && column_text(x, x->ua, k->ka->node, col)))
+				continue;
+			const char *tb = column_text(x, x->ub, k->kb->node, col), *ta = column_text(x, x->ua, k->ka->node, col);
+			if (diff_same(tb, ta))
+				continue;
+			struct diff_change *ch = kpi_field(k, DK_TEXT_CHANGED, col, tb, ta);
+			ch->field_label = column_name(x, us[side], col);
+		}
+}
+
 /* ---- one KPI, paired or not */
 
 static void compare_kpi(struct kctx *k, enum match_move move)
@@ -480,6 +602,8 @@ static void compare_kpi(struct kctx *k, enum match_move move)
 	            child_text(x, x->ua, a->node, "publication"));
 	compare_str(k, DK_METHOD_CHANGED, NULL, child_text(x, x->ub, b->node, "method"),
 	            child_text(x, x->ua, a->node, "method"));
+	compare_tags(k);
+	compare_texts(k);
 	compare_override(k);
 	compare_history(k);
 	compare_str(k, DK_REVIEW_CHANGED, NULL, child_text(x, x->ub, b->node, "review"),

@@ -84,6 +84,29 @@ static const char *area_name(enum diff_area a)
 	return names[a];
 }
 
+/* The after side's name of a level (基本目標, or the source's own). */
+static const char *level_name(const struct diff *d, enum level_of l)
+{
+	return d->after->model.level_names[l];
+}
+
+/* The name after 各 for every KPI below a goal (各施策): the measure level's
+ * short= or name, else 施策. */
+static const char *measure_short(const struct diff *d)
+{
+	const struct model *m = &d->after->model;
+	for (size_t i = 0; i < m->nlevels; i++)
+		if (m->levels[i].of == LO_MEASURE)
+			return m->levels[i].short_name ? m->levels[i].short_name : m->levels[i].name ? m->levels[i].name : "施策";
+	return "施策";
+}
+
+/* A kind's label with the after side's level names (s holds it when it differs). */
+static const char *kind_label(const struct diff *d, enum diff_kind k, char *s, size_t size)
+{
+	return diff_kind_label_in(&d->after->model, k, s, size);
+}
+
 /* ------------------------------------------------------------ the walk */
 
 /* What every renderer writes to.  color: the terminal's only. */
@@ -237,7 +260,7 @@ static void text_what(struct out *t, const struct diff_change *c)
 {
 	struct buf w = BUF_INIT;
 	if (c->field)
-		buf_puts(&w, diff_field_label(c->field));
+		buf_puts(&w, c->field_label ? c->field_label : diff_field_label(c->field));
 	if (c->series)
 		buf_printf(&w, "%s%s", w.len ? " " : "", c->series_label ? c->series_label : c->series);
 	int year = c->before.year && c->after.year ? (c->before.year == c->after.year ? c->after.year : 0)
@@ -459,7 +482,7 @@ static void text_kpi_header(struct out *t, const struct diff_change *c)
 	if (c->npath > 1)
 		text_path(t, c, 1);
 	else
-		buf_puts(t->b, "基本目標に係るKPI");
+		buf_printf(t->b, "%sに係るKPI", level_name(t->d, LO_GOAL));
 	buf_puts(t->b, "）");
 	if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
 		buf_printf(t->b, "  %s", diff_kind_label(c->kind));
@@ -480,7 +503,8 @@ static void text_change(struct out *t, const struct diff_change *c, const struct
 		if (c->kind == DK_KPI_ADDED || c->kind == DK_KPI_REMOVED)
 			return;
 	}
-	buf_printf(t->b, "%s%s", c->subject == DS_KPI ? "    " : "  ", diff_kind_label(c->kind));
+	char label[128];
+	buf_printf(t->b, "%s%s", c->subject == DS_KPI ? "    " : "  ", kind_label(t->d, c->kind, label, sizeof label));
 	struct buf body = BUF_INIT, *line = t->b;
 	t->b = &body;
 	text_body(t, c);
@@ -549,9 +573,11 @@ static void text_goal_counts(struct out *t, size_t k)
 	}
 	text_tally(t, "全KPI", b ? &b->all : NULL, a ? &a->all : NULL);
 	buf_puts(t->b, "、");
-	text_tally(t, "基本目標", b ? &b->level[LEVEL_GOAL] : NULL, a ? &a->level[LEVEL_GOAL] : NULL);
+	text_tally(t, level_name(t->d, LO_GOAL), b ? &b->level[LEVEL_GOAL] : NULL, a ? &a->level[LEVEL_GOAL] : NULL);
 	buf_puts(t->b, "、");
-	text_tally(t, "各施策", b ? &b->level[LEVEL_MEASURE] : NULL, a ? &a->level[LEVEL_MEASURE] : NULL);
+	char each[128];
+	snprintf(each, sizeof each, "各%s", measure_short(t->d));
+	text_tally(t, each, b ? &b->level[LEVEL_MEASURE] : NULL, a ? &a->level[LEVEL_MEASURE] : NULL);
 	buf_putc(t->b, '\n');
 	text_grade_counts(t, b ? &b->all : NULL, a ? &a->all : NULL);
 }
@@ -573,7 +599,7 @@ static void text_group(struct out *t, enum diff_area area, int goal)
 	const struct goal *g = goal_of(t->d, (size_t)goal);
 	const struct diff_goal *dg = &t->d->goals[goal];
 	struct buf h = BUF_INIT;
-	buf_printf(&h, "基本目標%d %s%s", g->number, g->title ? g->title : "",
+	buf_printf(&h, "%s%d %s%s", level_name(t->d, LO_GOAL), g->number, g->title ? g->title : "",
 	           dg->before < 0 ? "（追加）" : dg->after < 0 ? "（削除）" : "");
 	text_group_header(t, buf_str(&h));
 	buf_free(&h);
@@ -595,7 +621,8 @@ static void text_summary(struct out *t)
 		char n[32];
 		snprintf(n, sizeof n, "%zu", d->count[k]);
 		buf_puts(t->b, "  ");
-		buf_pad(t->b, diff_kind_label((enum diff_kind)k), 26, 0);
+		char label[128];
+		buf_pad(t->b, kind_label(d, (enum diff_kind)k, label, sizeof label), 26, 0);
 		buf_pad(t->b, n, 5, 1);
 		buf_printf(t->b, "  %s\n", diff_kind_name((enum diff_kind)k));
 	}
@@ -976,7 +1003,8 @@ static void xml_change(struct out *o, const struct diff_change *c, const struct 
 	(void)prev;
 	buf_puts(b, "    <change");
 	xattr(b, "kind", diff_kind_name(c->kind));
-	xattr(b, "label", diff_kind_label(c->kind));
+	char label[128];
+	xattr(b, "label", kind_label(o->d, c->kind, label, sizeof label));
 	xattr(b, "subject", diff_subject_name(c->subject));
 	xattr(b, "id", c->id);
 	xattr(b, "previous-id", c->prev_id);
@@ -985,7 +1013,7 @@ static void xml_change(struct out *o, const struct diff_change *c, const struct 
 		xattr_int(b, "number", c->number);
 	if (c->field) {
 		xattr(b, "field", c->field);
-		xattr(b, "field-label", diff_field_label(c->field));
+		xattr(b, "field-label", c->field_label ? c->field_label : diff_field_label(c->field));
 	}
 	xattr(b, "series", c->series);
 	xattr(b, "series-label", c->series_label);
@@ -1010,7 +1038,20 @@ static void xml_source(struct buf *b, const char *side, const struct unit *u)
 	xattr(b, "title", u->model.title);
 	xattr(b, "as-of", u->model.as_of);
 	xattr(b, "threshold", u->model.threshold_text);
-	buf_puts(b, "/>\n");
+	if (u->model.nlevels == 0) {
+		buf_puts(b, "/>\n");
+		return;
+	}
+	buf_puts(b, ">\n");
+	for (size_t i = 0; i < u->model.nlevels; i++) {
+		const struct level_decl *l = &u->model.levels[i];
+		buf_puts(b, "    <level");
+		xattr(b, "of", model_level_of_name(l->of));
+		xattr(b, "name", l->name);
+		xattr(b, "short", l->short_name);
+		buf_puts(b, "/>\n");
+	}
+	buf_puts(b, "  </source>\n");
 }
 
 /* The after side's primary scale and states, in order: what the count
@@ -1103,7 +1144,8 @@ void diff_xml(const struct diff *d, struct buf *b)
 			continue;
 		buf_puts(b, "    <kind");
 		xattr(b, "name", diff_kind_name((enum diff_kind)k));
-		xattr(b, "label", diff_kind_label((enum diff_kind)k));
+		char label[128];
+		xattr(b, "label", kind_label(d, (enum diff_kind)k, label, sizeof label));
 		xattr_int(b, "count", (long)d->count[k]);
 		buf_puts(b, "/>\n");
 	}

@@ -17,6 +17,7 @@
  *
  *   <diff xmlns="urn:x-kpic:diff:1" generator="kpic X.Y.Z" changes="N">
  *     <source side="before|after" path="…" title="…" as-of="YYYY-MM-DD" threshold="80"/>  (twice)
+ *       <level of="goal" name="政策パッケージ" short="…"/>     inside it, when the side declares <levels>
  *     <summary>
  *       <kind name="actual-revised" label="実績値の修正" count="1"/>     one per kind present
  *     </summary>

@@ -151,27 +151,117 @@ static const char *against_name(enum rate_against a)
 	return a == RA_YEAR ? "year" : a == RA_PROGRESS ? "progress" : "final";
 }
 
-/* The source's <evaluation> as XML text on one line (the blanks between
+/* An element as XML text on one line, appended to b (the blanks between
  * its tags left out; the serializer writes every > of an attribute as
- * &gt;): the scales, states and rate-against that kpic import writes back. */
-static void put_evaluation(const struct model *m, struct row *r)
+ * &gt;). */
+static void one_line(xmlNode *n, struct buf *b)
 {
 	xmlBufferPtr x = xmlBufferCreate();
-	if (x && m->eval_node)
-		xmlNodeDump(x, m->eval_node->doc, m->eval_node, 0, 0);
+	if (x && n)
+		xmlNodeDump(x, n->doc, n, 0, 0);
 	const char *s = x ? (const char *)xmlBufferContent(x) : "";
-	struct buf b = BUF_INIT;
 	for (size_t i = 0; s[i]; i++) {
-		buf_putc(&b, s[i]);
+		buf_putc(b, s[i]);
 		size_t j = i + 1;
 		while (s[i] == '>' && strchr(" \t\r\n", s[j]) && s[j])
 			j++;
 		if (s[i] == '>' && s[j] == '<')
 			i = j - 1;
 	}
+	xmlBufferFree(x);
+}
+
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, KPIC_NS) &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* The source's <evaluation> on one line: the scales, states and
+ * rate-against that kpic import writes back. */
+static void put_evaluation(const struct model *m, struct row *r)
+{
+	struct buf b = BUF_INIT;
+	one_line(m->eval_node, &b);
 	put(r, "evaluation", F_TEXT, buf_str(&b));
 	buf_free(&b);
-	xmlBufferFree(x);
+}
+
+/* The children named name of parent, each on one line, one after another. */
+static void put_elements(const xmlNode *parent, const char *name, const char *col, struct row *r)
+{
+	struct buf b = BUF_INIT;
+	for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+		if (is_el(c, name))
+			one_line(c, &b);
+	put(r, col, F_TEXT, buf_str(&b));
+	buf_free(&b);
+}
+
+static xmlNode *child_el(const xmlNode *parent, const char *name)
+{
+	for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+		if (is_el(c, name))
+			return c;
+	return NULL;
+}
+
+/* An attribute as written, "" when absent. */
+static void put_attr(struct row *r, const char *col, const xmlNode *n, const char *name)
+{
+	xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+	put(r, col, F_TEXT, v ? (const char *)v : "");
+	xmlFree(v);
+}
+
+/* The KPI's text in each declared free-text column (text_ID), in the
+ * order of the meta's <text-columns>. */
+static void put_texts(const xmlNode *meta, const struct kpi *k, struct row *r)
+{
+	for (xmlNode *c = child_el(child_el(meta, "text-columns"), "column"); c; c = c->next) {
+		if (!is_el(c, "column"))
+			continue;
+		xmlChar *id = xmlGetProp(c, (const xmlChar *)"id");
+		struct buf name = BUF_INIT;
+		buf_printf(&name, "text_%s", id ? (const char *)id : "");
+		xmlChar *t = NULL;
+		for (xmlNode *x = k->node ? k->node->children : NULL; x && !t; x = x->next) {
+			xmlChar *col = is_el(x, "text") ? xmlGetProp(x, (const xmlChar *)"column") : NULL;
+			if (col && id && !xmlStrcmp(col, id))
+				t = xmlNodeGetContent(x);
+			xmlFree(col);
+		}
+		put(r, buf_str(&name), F_TEXT, t ? (const char *)t : "");
+		xmlFree(t);
+		xmlFree(id);
+		buf_free(&name);
+	}
+}
+
+/* The columns of the features after the scales: the target's relation=,
+ * reference=, initial= and revised-in=, the KPI's tags=, cumulative= and
+ * span, its free texts, and the strategy's <text-columns>, <levels>, <tag>s
+ * and <references>, each on one line (repeated on every row). */
+static void put_more_fields(const struct kpi *k, const struct series *s, struct row *r)
+{
+	const xmlNode *t = s->target ? s->target->node : NULL;
+	put_attr(r, "target_relation", t, "relation");
+	put_attr(r, "target_reference", t, "reference");
+	const struct value *tv = s->target;
+	char n[64];
+	put(r, "target_initial", F_NUM, tv && tv->initial_text && tv->initial_ok ? (kdec_format(tv->initial, n, sizeof n), n) : NULL);
+	put_int(r, "target_revised_in", tv && tv->revised_in.ok, tv ? tv->revised_in.y : 0);
+	put(r, "tags", F_TEXT, k->tags ? k->tags : "");
+	put_attr(r, "cumulative", k->node, "cumulative");
+	put_int(r, "span_from", k->span_node && k->span_from.ok, k->span_from.y);
+	put_int(r, "span_to", k->span_node && k->span_to.ok, k->span_to.y);
+	const xmlNode *root = k->node ? xmlDocGetRootElement(k->node->doc) : NULL;
+	const xmlNode *meta = child_el(root, "meta");
+	put_texts(meta, k, r);
+	put_elements(meta, "text-columns", "text_columns", r);
+	put_elements(meta, "levels", "levels", r);
+	put_elements(meta, "tag", "tag_declarations", r);
+	put_elements(root, "references", "references", r);
 }
 
 /* The columns of the judgement by the declared scale: the computed grade of
@@ -277,6 +367,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	}
 	put_source_fields(m, k, s, r);
 	put_scale_fields(m, kr, k, s, y0, y1, r);
+	put_more_fields(k, s, r);
 }
 
 /* Calls fn on every row, in document order of KPIs and series. */

@@ -444,7 +444,7 @@ static void write_kpi(struct table *t, const struct krow *k, const char *id, uns
 	int same = 1;
 	for (int s = 1; s < k->nseries; s++)
 		same &= !strcmp(k->units[s], k->units[0]) && k->man[s] == k->man[0];
-	import_xml_kpi_open(w, id, model_direction_name(k->dir), NULL, NULL, NULL, NULL, name);
+	import_xml_kpi_open(w, id, model_direction_name(k->dir), NULL, NULL, NULL, NULL, NULL, name);
 	if (k->nseries <= 1 || same) {
 		import_xml_unit(w, k->units[0][0] ? k->units[0] : NULL, notation_of(k->man[0]));
 		if (k->nseries <= 1)
@@ -654,7 +654,7 @@ static int import_table(const struct sheet *sh, const struct import_frame *fr, s
 	t.report = 1;
 	walk(&t, &w2);
 	int last = t.nyears ? t.yyear[t.nyears - 1] : t.byear;
-	struct meta_in m = { NULL, t.nyears ? t.yyear[0] : t.byear + 1, t.tyear, t.byear, NULL, "80", 0, NULL, NULL };
+	struct meta_in m = { NULL, t.nyears ? t.yyear[0] : t.byear + 1, t.tyear, t.byear, NULL, "80", 0, NULL, NULL, NULL, NULL };
 	char asof[16];
 	snprintf(asof, sizeof asof, "%04d-04-01", last + 1);
 	m.as_of = asof;

@@ -23,6 +23,7 @@ struct ecsv {
 	int years[128], ycol[128], nyears;
 	int tyears[128], tycol[128], ntyears;   /* target_fyYYYY: yearly targets */
 	struct buf met;              /* what met is, when the evaluation's scale has no single cut */
+	struct buf more;             /* the meta's elements after the evaluation */
 };
 
 static int col_of(const struct ecsv *e, const char *name)
@@ -99,8 +100,35 @@ static void series_values(struct ecsv *e, struct xw *w, unsigned r)
 		if (*t)
 			import_xml_value(w, "yearly-target", e->tyears[y], 0, VS_MEASURED, t);
 	}
+	const struct target_more t = { get(e, r, "target_relation"), get(e, r, "target_reference"),
+	                               get(e, r, "target_initial"), get(e, r, "target_revised_in") };
 	if (*get(e, r, "target_value") || *get(e, r, "target_year"))
-		import_xml_value(w, "target", year_of(get(e, r, "target_year")), 0, VS_MEASURED, get(e, r, "target_value"));
+		import_xml_target(w, year_of(get(e, r, "target_year")), get(e, r, "target_value"), &t);
+}
+
+/* A cumulative KPI's span, where the row gives one. */
+static void span(struct ecsv *e, struct xw *w, unsigned r)
+{
+	int from = year_of(get(e, r, "span_from")), to = year_of(get(e, r, "span_to"));
+	if (*get(e, r, "span_from") && !from)
+		bad_year(e, r, "span_from");
+	else if (*get(e, r, "span_to") && !to)
+		bad_year(e, r, "span_to");
+	else if (from && to)
+		import_xml_span(w, from, to);
+}
+
+/* The KPI's free texts: one column text_ID per declared text column. */
+static void texts(struct ecsv *e, struct xw *w, unsigned r)
+{
+	for (unsigned c = 0; c < e->sh->ncols; c++) {
+		const char *h = sheet_cell(e->sh, 0, c);
+		if (strncmp(h, "text_", 5) || !strcmp(h, "text_columns") || !h[5])
+			continue;
+		const char *t = sheet_cell(e->sh, r, c);
+		if (*t)
+			import_xml_text(w, h + 5, t[0] == '\'' ? t + 1 : t);
+	}
 }
 
 /* The headings of row r opened as needed: by id where export gives them. */
@@ -202,11 +230,14 @@ static void met_phrase(struct ecsv *e, xmlNode *ev)
 	buf_free(&labels);
 }
 
-/* The evaluation column: one <evaluation> element of kpic's namespace and
- * nothing else (no other element, no entity, no DTD), or a diagnostic. */
-static const char *evaluation_of(struct ecsv *e)
+/* A column of XML elements on the first row: elements named el of kpic's
+ * namespace and nothing else (no other element, no entity, no DTD), one
+ * of them or, with many, any number; else a diagnostic.  fn, if given, is
+ * called on the first element. */
+static const char *xml_cell(struct ecsv *e, const char *col, const char *el, int many,
+                            void (*fn)(struct ecsv *e, xmlNode *n))
 {
-	const char *x = get(e, 1, "evaluation");
+	const char *x = get(e, 1, col);
 	if (!*x)
 		return NULL;
 	struct buf b = BUF_INIT;
@@ -214,34 +245,62 @@ static const char *evaluation_of(struct ecsv *e)
 	xmlDoc *doc = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	buf_free(&b);
 	int n = 0, ok = doc != NULL;
-	xmlNode *ev = NULL;
+	xmlNode *first = NULL;
 	for (xmlNode *c = doc ? xmlDocGetRootElement(doc)->children : NULL; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE)
-			ok &= n++ == 0 && !strcmp((const char *)(ev = c)->name, "evaluation");
+			ok &= (many || n == 0) && !strcmp((const char *)c->name, el);
 		else if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
 			ok = 0;
+		if (c->type == XML_ELEMENT_NODE && n++ == 0)
+			first = c;
 	}
-	if (ok && n == 1)
-		met_phrase(e, ev);
+	if (ok && n >= 1 && fn)
+		fn(e, first);
 	xmlFreeDoc(doc);
-	if (ok && n == 1)
+	if (ok && n >= 1)
 		return x;
-	int c = col_of(e, "evaluation");
-	diag_report(e->d, R_IMPORT_CELL, &e->sh->src, sheet_pos(e->sh, 1, c < 0 ? 0 : (unsigned)c),
-	            "column evaluation does not hold one <evaluation> element: write the element as kpic export does, or empty the cell");
+	int c = col_of(e, col);
+	size_t at = sheet_pos(e->sh, 1, c < 0 ? 0 : (unsigned)c);
+	if (many)
+		diag_report(e->d, R_IMPORT_CELL, &e->sh->src, at,
+		            "column %s does not hold <%s> elements only: write them as kpic export does, or empty the cell",
+		            col, el);
+	else
+		diag_report(e->d, R_IMPORT_CELL, &e->sh->src, at,
+		            "column %s does not hold one <%s> element: write the element as kpic export does, or empty the cell",
+		            col, el);
 	e->errors++;
 	return NULL;
+}
+
+/* The strategy's <text-columns>, <levels> and <tag>s, one after another
+ * (in e->more), and its <references>. */
+static void meta_more(struct ecsv *e, struct meta_in *m)
+{
+	static const struct { const char *col, *el; int many; } cols[] = {
+		{ "text_columns", "text-columns", 0 }, { "levels", "levels", 0 }, { "tag_declarations", "tag", 1 },
+	};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		const char *x = xml_cell(e, cols[i].col, cols[i].el, cols[i].many, NULL);
+		if (x)
+			buf_printf(&e->more, "%s%s", e->more.len ? "\n    " : "", x);
+	}
+	m->meta_more = e->more.len ? buf_str(&e->more) : NULL;
+	m->references = xml_cell(e, "references", "references", 0, NULL);
 }
 
 static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 {
 	const char *rb = get(e, r, "rate_base");
+	const struct kpi_more more = { get(e, r, "tags"), get(e, r, "cumulative") };
 	import_xml_kpi_open(w, get(e, r, "kpi_id"), get(e, r, "direction"), get(e, r, "combine"), rb,
-	            get(e, r, "rate_against_declared"), get(e, r, "state_declared"), get(e, r, "kpi_name"));
+	            get(e, r, "rate_against_declared"), get(e, r, "state_declared"), &more, get(e, r, "kpi_name"));
 	if (n == 1 && !*get(e, r, "series_key")) {
 		import_xml_unit(w, get(e, r, "unit"), get(e, r, "notation"));
+		span(e, w, r);
 		series_values(e, w, r);
 	} else {
+		span(e, w, r);
 		for (unsigned i = r; i < r + n; i++) {
 			import_xml_series_open(w, get(e, i, "series_key"), *get(e, i, "series_label") ? get(e, i, "series_label") : NULL);
 			import_xml_unit(w, get(e, i, "unit"), get(e, i, "notation"));
@@ -250,6 +309,7 @@ static void kpi(struct ecsv *e, struct xw *w, unsigned r, unsigned n)
 		}
 	}
 	import_xml_kpi_texts(w, get(e, r, "survey"), get(e, r, "publication"), get(e, r, "method"));
+	texts(e, w, r);
 	const char *names = get(e, r, "departments"), *ids = get(e, r, "department_ids");
 	if (*ids) {
 		for (const char *id = ids; *id;) {
@@ -291,7 +351,8 @@ static void meta(struct ecsv *e, struct meta_in *m)
 		m->as_of = *get(e, 1, "as_of") ? get(e, 1, "as_of") : NULL;
 		m->threshold = *get(e, 1, "threshold") ? get(e, 1, "threshold") : "80";
 		m->provisional = !strcmp(get(e, 1, "provisional"), "yes");
-		m->evaluation = evaluation_of(e);
+		m->evaluation = xml_cell(e, "evaluation", "evaluation", 0, met_phrase);
+		meta_more(e, m);
 		m->met = e->met.len ? buf_str(&e->met) : NULL;
 	}
 }
@@ -337,5 +398,6 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 	int rc = e.errors ? 1 : import_xml_document(&w, &m, sh->src.path, NULL, fr, out, err) < 0 ? 2 : 0;
 	import_xml_free(&w);
 	buf_free(&e.met);
+	buf_free(&e.more);
 	return rc;
 }

@@ -37,7 +37,14 @@ struct meta_in {
 	int provisional;
 	const char *evaluation;      /* a whole <evaluation> element (kpic export's), or NULL */
 	const char *met;             /* what met is in the narrative (XML); NULL: 達成率<threshold/>%以上 */
+	const char *meta_more;       /* <text-columns>, <levels>, <tag>s after the evaluation (XML), or NULL */
+	const char *references;      /* a whole <references> element, or NULL */
 };
+
+/* A KPI's attributes beyond its judgement (NULL or "": none). */
+struct kpi_more { const char *tags, *cumulative; };
+/* A target's relative and revised forms (NULL or "": none). */
+struct target_more { const char *relation, *reference, *initial, *revised_in; };
 
 void import_xml_init(struct xw *w);
 void import_xml_free(struct xw *w);
@@ -47,13 +54,19 @@ void import_xml_goal(struct xw *w, int number, const char *title);
 const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of);
 /* against, state: the KPI's rate-against= and state= (NULL or "": none). */
 void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
-                 const char *against, const char *state, const char *name);
+                 const char *against, const char *state, const struct kpi_more *more, const char *name);
 /* unit NULL: none; "": <unit/>, a number without unit */
 void import_xml_unit(struct xw *w, const char *unit, const char *notation);
 void import_xml_series_open(struct xw *w, const char *key, const char *label);
 void import_xml_series_close(struct xw *w);
 /* A baseline, value or target; num "" for no figure; from 0 if none. */
 void import_xml_value(struct xw *w, const char *el, int year, int from, enum vstatus st, const char *num);
+/* A target with its relation=, reference=, initial=, revised-in=. */
+void import_xml_target(struct xw *w, int year, const char *num, const struct target_more *t);
+/* A cumulative KPI's <span from= to=/>. */
+void import_xml_span(struct xw *w, int from, int to);
+/* The KPI's text in a free-text column: <text column=>. */
+void import_xml_text(struct xw *w, const char *column, const char *text);
 void import_xml_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method);
 /* 担当課 names separated by 、 (ids made up), or with their ids (ids may be NULL). */
 void import_xml_departments(struct xw *w, const char *names);

@@ -126,7 +126,7 @@ static void attr(struct xw *w, const char *name, const char *v)
 }
 
 void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
-                 const char *against, const char *state, const char *name)
+                 const char *against, const char *state, const struct kpi_more *more, const char *name)
 {
 	indent(w, 0);
 	buf_puts(&w->body, "<kpi");
@@ -136,6 +136,8 @@ void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const ch
 	attr(w, "rate-base", rate_base);
 	attr(w, "rate-against", against);
 	attr(w, "state", state);
+	attr(w, "tags", more ? more->tags : NULL);
+	attr(w, "cumulative", more ? more->cumulative : NULL);
 	buf_puts(&w->body, ">\n");
 	text_el(w, 1, "name", name);
 }
@@ -182,6 +184,39 @@ void import_xml_value(struct xw *w, const char *el, int year, int from, enum vst
 		buf_printf(&w->body, ">%s</%s>\n", num, el);
 	else
 		buf_puts(&w->body, "/>\n");
+}
+
+void import_xml_target(struct xw *w, int year, const char *num, const struct target_more *t)
+{
+	indent(w, 1 + w->in_series);
+	buf_printf(&w->body, "<target year=\"%d\"", year);
+	attr(w, "relation", t->relation);
+	attr(w, "reference", t->reference);
+	attr(w, "initial", t->initial);
+	attr(w, "revised-in", t->revised_in);
+	if (num && *num) {
+		buf_putc(&w->body, '>');
+		buf_xml_str(&w->body, num);
+		buf_puts(&w->body, "</target>\n");
+	} else {
+		buf_puts(&w->body, "/>\n");
+	}
+}
+
+void import_xml_span(struct xw *w, int from, int to)
+{
+	indent(w, 1);
+	buf_printf(&w->body, "<span from=\"%d\" to=\"%d\"/>\n", from, to);
+}
+
+void import_xml_text(struct xw *w, const char *column, const char *text)
+{
+	indent(w, 1);
+	buf_puts(&w->body, "<text");
+	attr(w, "column", column);
+	buf_putc(&w->body, '>');
+	buf_xml_str(&w->body, text);
+	buf_puts(&w->body, "</text>\n");
 }
 
 void import_xml_kpi_texts(struct xw *w, const char *survey, const char *publication, const char *method)
@@ -269,7 +304,7 @@ static void header(const char *path, const char *sheet, struct buf *out)
 	              "  the sheet does not state them.");
 }
 
-static void body(const struct xw *w, struct buf *out)
+static void body(const struct xw *w, const char *references, struct buf *out)
 {
 	buf_puts(out, "  <departments>\n");
 	for (size_t i = 0; i < w->depts.n; i++) {
@@ -279,7 +314,10 @@ static void body(const struct xw *w, struct buf *out)
 		buf_xml_str(out, w->depts.name[i]);
 		buf_puts(out, "</department>\n");
 	}
-	buf_puts(out, "  </departments>\n  <goals>\n");
+	buf_puts(out, "  </departments>\n");
+	if (references && *references)
+		buf_printf(out, "  %s\n", references);
+	buf_puts(out, "  <goals>\n");
 	buf_put(out, w->body.data ? w->body.data : "", w->body.len);
 	buf_puts(out, "  </goals>\n");
 }
@@ -299,8 +337,10 @@ int import_xml_document(struct xw *w, const struct meta_in *m, const char *path,
 		buf_xml_str(&eval, threshold);
 		buf_printf(&eval, "\" combine=\"best\" provisional=\"%s\"/>", m->provisional ? "yes" : "no");
 	}
+	if (m->meta_more && *m->meta_more)
+		buf_printf(&eval, "\n    %s", m->meta_more);
 	buf_printf(&title, "%sまち・ひと・しごと創生総合戦略", municipality);
-	body(w, &goals);
+	body(w, m->references, &goals);
 	snprintf(start, sizeof start, "%d", m->start);
 	snprintf(end, sizeof end, "%d", m->end);
 	snprintf(baseline, sizeof baseline, "%d", m->baseline);

@@ -9,6 +9,7 @@
  * one pass.  The caller checks the result as a source before writing it.
  */
 #include "update.h"
+#include "update_impl.h"
 #include "suggest.h"
 #include "i18n.h"
 #include "load.h"
@@ -26,16 +27,11 @@ struct plan {
 	enum vstatus status;
 };
 
-struct edit {
-	size_t start, end;           /* the bytes replaced ([start, end), empty to insert) */
-	struct buf text;
-};
-
 enum { COL_KPI, COL_SERIES, COL_VALUE, COL_STATUS, COL_YEAR, NCOLS };
 
 /* A cell's text; a cell covered by a merged range reads as its origin (a
  * KPI's name merged over the rows of its series names each row's KPI). */
-static const char *cell_text(const struct sheet *sh, unsigned r, unsigned c)
+const char *update_cell_text(const struct sheet *sh, unsigned r, unsigned c)
 {
 	if (sheet_covered(sh, r, c)) {
 		unsigned o = sh->origin[(size_t)r * sh->ncols + c];
@@ -51,10 +47,10 @@ static int is_blank(char c)
 
 /* Blank rows, and rows whose first non-blank cell starts with '#', say
  * nothing (a comment saying what the sheet holds). */
-static int skipped_row(const struct sheet *sh, unsigned r)
+int update_skipped_row(const struct sheet *sh, unsigned r)
 {
 	for (unsigned c = 0; c < sh->ncols; c++) {
-		const char *t = cell_text(sh, r, c);
+		const char *t = update_cell_text(sh, r, c);
 		if (*t)
 			return *t == '#';
 	}
@@ -93,7 +89,7 @@ static int column_of(const char *name)
 }
 
 /* The element's end: just past its end tag, or past "/>". */
-static size_t element_end(const char *t, size_t len, size_t start)
+size_t update_element_end(const char *t, size_t len, size_t start)
 {
 	size_t i = start + 1;
 	char q = 0;
@@ -129,7 +125,7 @@ static size_t element_end(const char *t, size_t len, size_t start)
 }
 
 /* The namespace prefix of the element at start, with its colon ("" if none). */
-static void prefix_at(const char *t, size_t len, size_t start, struct buf *out)
+void update_prefix_at(const char *t, size_t len, size_t start, struct buf *out)
 {
 	size_t i = start + 1, colon = 0;
 	while (i < len && !is_blank(t[i]) && t[i] != '\n' && t[i] != '/' && t[i] != '>') {
@@ -179,10 +175,12 @@ static void value_element(struct buf *b, const char *prefix, int year, const str
 static int cmp_edit(const void *a, const void *b)
 {
 	const struct edit *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int find_kpi(const struct model *m, const char *s, int *count)
+int update_find_kpi(const struct model *m, const char *s, int *count)
 {
 	int k = model_find_kpi(m, s);
 	*count = k >= 0;
@@ -197,7 +195,7 @@ static int find_kpi(const struct model *m, const char *s, int *count)
 	return k;
 }
 
-static void series_keys(const struct kpi *k, struct buf *b)
+void update_series_keys(const struct kpi *k, struct buf *b)
 {
 	for (size_t j = 0; j < k->nseries; j++) {
 		buf_printf(b, "%s%s", j ? ", " : "", k->series[j].key ? k->series[j].key : "");
@@ -208,7 +206,7 @@ static void series_keys(const struct kpi *k, struct buf *b)
 
 /* The series a row names: by its key, else by its label (男性, as the
  * document prints it); an empty name for a KPI of one series.  -1 if none. */
-static int find_series(const struct kpi *k, const char *name)
+int update_find_series(const struct kpi *k, const char *name)
 {
 	if (!*name)
 		return k->nseries == 1 ? 0 : -1;
@@ -223,7 +221,7 @@ static int find_series(const struct kpi *k, const char *name)
 
 /* A "unit" that is the rest of a number the reader stopped in (１，２:
  * a comma, or a digit, half- or full-width): the cell is no figure. */
-static int cut_number(const char *unit)
+int update_cut_number(const char *unit)
 {
 	const unsigned char *u = (const unsigned char *)unit;
 	return u[0] == ',' || (u[0] >= '0' && u[0] <= '9') ||
@@ -239,7 +237,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 	const struct series *s = &k->series[p->series];
 	const char *v = cells[COL_VALUE];
 	struct figure f;
-	if (vocab_figure_cell(v, &f) < 0 || cut_number(f.unit)) {
+	if (vocab_figure_cell(v, &f) < 0 || update_cut_number(f.unit)) {
 		diag_report(d, R_ACTUALS_SYNTAX, &sh->src, offs[COL_VALUE],
 		            "'%s' is not a figure kpic can read: write 16474, 3,240人, 19.50%%, 141万5千人, △3.3, — (no figure), (1.64) (参考値) or 未確定 (313千㎡)",
 		            v);
@@ -286,7 +284,7 @@ static int read_figure(const struct kpi *k, const struct sheet *sh, const char *
 }
 
 /* "did you mean …?" for a KPI id or name the source lacks, at the KPI. */
-static void suggest_kpi(const struct model *m, const struct srcfile *src, struct diag_ctx *d, const char *what)
+void update_suggest_kpi(const struct model *m, const struct srcfile *src, struct diag_ctx *d, const char *what)
 {
 	struct suggest sg;
 	suggest_init(&sg, what);
@@ -310,7 +308,7 @@ static int resolve(const struct model *m, const struct srcfile *src, const struc
 	const struct srcfile *sheet = &sh->src;
 	for (int c = 0; c < NCOLS; c++)
 		if (col[c] >= 0 && (unsigned)col[c] < n) {
-			cells[c] = cell_text(sh, r, (unsigned)col[c]);
+			cells[c] = update_cell_text(sh, r, (unsigned)col[c]);
 			offs[c] = sheet_pos(sh, r, (unsigned)col[c]);
 		}
 	memset(p, 0, sizeof *p);
@@ -327,12 +325,12 @@ static int resolve(const struct model *m, const struct srcfile *src, const struc
 		return -1;
 	}
 	int count;
-	p->kpi = find_kpi(m, cells[COL_KPI], &count);
+	p->kpi = update_find_kpi(m, cells[COL_KPI], &count);
 	if (count != 1) {
 		if (count == 0) {
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_KPI], "no KPI has the id or name '%s'",
 			            cells[COL_KPI]);
-			suggest_kpi(m, src, d, cells[COL_KPI]);
+			update_suggest_kpi(m, src, d, cells[COL_KPI]);
 		} else
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_KPI],
 			            "%d KPIs are named '%s'; give the KPI's id instead", count, cells[COL_KPI]);
@@ -340,10 +338,10 @@ static int resolve(const struct model *m, const struct srcfile *src, const struc
 	}
 	const struct kpi *k = &m->kpis[p->kpi];
 	const char *key = cells[COL_SERIES] ? cells[COL_SERIES] : "";
-	p->series = find_series(k, key);
+	p->series = update_find_series(k, key);
 	if (p->series < 0) {
 		struct buf keys = BUF_INIT;
-		series_keys(k, &keys);
+		update_series_keys(k, &keys);
 		if (*key)
 			diag_report(d, R_ACTUALS_UNKNOWN, sheet, offs[COL_SERIES],
 			            k->nseries > 1 ? N_("KPI '%s' has no series '%s' (its series: %s)")
@@ -465,16 +463,16 @@ static unsigned title_row(struct run *x, unsigned r)
 	const struct sheet *sh = x->sh;
 	unsigned said = 0, at = 0;
 	for (unsigned c = 0; c < sheet_row_cells(sh, r); c++)
-		if (*cell_text(sh, r, c) && !sheet_covered(sh, r, c)) {
+		if (*update_cell_text(sh, r, c) && !sheet_covered(sh, r, c)) {
 			said++;
 			at = c;
 		}
 	unsigned h = r + 1;
-	while (h < sh->nrows && skipped_row(sh, h))
+	while (h < sh->nrows && update_skipped_row(sh, h))
 		h++;
-	if (said != 1 || h >= sh->nrows || column_of(cell_text(sh, h, 0)) != COL_KPI)
+	if (said != 1 || h >= sh->nrows || column_of(update_cell_text(sh, h, 0)) != COL_KPI)
 		return r;
-	int y = title_year(cell_text(sh, r, at));
+	int y = title_year(update_cell_text(sh, r, at));
 	if (y > 0) {
 		x->title_year = y;
 		x->title_year_pos = sheet_pos(sh, r, at);
@@ -489,18 +487,18 @@ static unsigned header(struct run *x)
 {
 	const struct sheet *sh = x->sh;
 	unsigned r = 0;
-	while (r < sh->nrows && skipped_row(sh, r))
+	while (r < sh->nrows && update_skipped_row(sh, r))
 		r++;
 	for (int c = 0; c < NCOLS; c++)
 		x->col[c] = c < COL_YEAR ? c : -1;
-	if (r < sh->nrows && column_of(cell_text(sh, r, 0)) != COL_KPI)
+	if (r < sh->nrows && column_of(update_cell_text(sh, r, 0)) != COL_KPI)
 		r = title_row(x, r);
-	if (r >= sh->nrows || column_of(cell_text(sh, r, 0)) != COL_KPI)
+	if (r >= sh->nrows || column_of(update_cell_text(sh, r, 0)) != COL_KPI)
 		return 0;
 	for (int c = 0; c < NCOLS; c++)
 		x->col[c] = -1;
 	for (unsigned j = 0, n = sheet_row_cells(sh, r); j < n; j++) {
-		const char *name = cell_text(sh, r, j);
+		const char *name = update_cell_text(sh, r, j);
 		int c = column_of(name), y = c < 0 ? value_header_year(name) : 0;
 		if ((!*name && sh->src.sheet) || info_column(name))
 			continue;            /* a spreadsheet's blank cells right of the table, a column to read past */
@@ -576,9 +574,9 @@ static int sheet_year(struct run *x, unsigned first, struct buf *err)
 	if (x->header_year)
 		year_agrees(x, &seen, x->header_year, x->header_year_pos);
 	for (unsigned r = first; x->col[COL_YEAR] >= 0 && r < x->sh->nrows; r++) {
-		if (skipped_row(x->sh, r))
+		if (update_skipped_row(x->sh, r))
 			continue;
-		const char *t = cell_text(x->sh, r, (unsigned)x->col[COL_YEAR]);
+		const char *t = update_cell_text(x->sh, r, (unsigned)x->col[COL_YEAR]);
 		size_t pos = sheet_pos(x->sh, r, (unsigned)x->col[COL_YEAR]);
 		int y = vocab_fiscal_year_parse(t, strlen(t));
 		if (y < 0) {
@@ -632,15 +630,31 @@ static void change_value(struct run *x, const struct plan *p, const struct value
 	}
 	struct edit *e = &x->edits[x->nedits++];
 	e->start = srcmap_node(x->src, v->node);
-	e->end = element_end(x->src->text, x->src->len, e->start);
+	e->end = update_element_end(x->src->text, x->src->len, e->start);
 	struct buf prefix = BUF_INIT;
-	prefix_at(x->src->text, x->src->len, e->start, &prefix);
+	update_prefix_at(x->src->text, x->src->len, e->start, &prefix);
 	value_element(&e->text, buf_str(&prefix), x->res->year, p, revision ? v->text : NULL, v->node);
 	buf_free(&prefix);
 	if (revision)
 		x->res->revised++;
 	else
 		x->res->replaced++;
+}
+
+void update_insert_after(const struct srcfile *src, size_t ps, struct edit *e, struct buf *prefix)
+{
+	e->start = e->end = update_element_end(src->text, src->len, ps);
+	size_t ls = ps;
+	while (ls > 0 && src->text[ls - 1] != '\n')
+		ls--;
+	size_t f = ls;
+	while (f < ps && (src->text[f] == ' ' || src->text[f] == '\t'))
+		f++;
+	if (f == ps) {
+		buf_puts(&e->text, ls >= 2 && src->text[ls - 2] == '\r' ? "\r\n" : "\n");
+		buf_put(&e->text, src->text + ls, ps - ls);
+	}
+	update_prefix_at(src->text, src->len, ps, prefix);
 }
 
 /* No value for the year: a new one after the previous year's, or the
@@ -665,19 +679,8 @@ static void add_value(struct run *x, const struct plan *p)
 		return;
 	}
 	struct edit *e = &x->edits[x->nedits++];
-	e->start = e->end = element_end(src->text, src->len, ps);
-	size_t ls = ps;
-	while (ls > 0 && src->text[ls - 1] != '\n')
-		ls--;
-	size_t f = ls;
-	while (f < ps && (src->text[f] == ' ' || src->text[f] == '\t'))
-		f++;
-	if (f == ps) {
-		buf_puts(&e->text, ls >= 2 && src->text[ls - 2] == '\r' ? "\r\n" : "\n");
-		buf_put(&e->text, src->text + ls, ps - ls);
-	}
 	struct buf prefix = BUF_INIT;
-	prefix_at(src->text, src->len, ps, &prefix);
+	update_insert_after(src, ps, e, &prefix);
 	value_element(&e->text, buf_str(&prefix), x->res->year, p, NULL, NULL);
 	buf_free(&prefix);
 	x->res->added++;
@@ -692,8 +695,8 @@ static int not_filled_in(const struct run *x, unsigned r)
 	int v = x->col[COL_VALUE], s = x->col[COL_STATUS];
 	if (v < 0 || (unsigned)v >= n)
 		return 0;            /* a row too short: resolve() says so */
-	const char *vt = cell_text(x->sh, r, (unsigned)v);
-	const char *st = s >= 0 && (unsigned)s < n ? cell_text(x->sh, r, (unsigned)s) : "";
+	const char *vt = update_cell_text(x->sh, r, (unsigned)v);
+	const char *st = s >= 0 && (unsigned)s < n ? update_cell_text(x->sh, r, (unsigned)s) : "";
 	return vt[vocab_value_blank(vt)] == '\0' && st[vocab_value_blank(st)] == '\0';
 }
 
@@ -784,17 +787,16 @@ static int applied_already(const struct run *x, struct buf *err)
 	return 1;
 }
 
-/* The source's text with the edits applied, in order. */
-static void apply_edits(struct run *x)
+void update_apply_edits(const struct srcfile *src, struct edit *edits, size_t n, struct buf *out)
 {
-	qsort(x->edits, x->nedits, sizeof *x->edits, cmp_edit);
+	qsort(edits, n, sizeof *edits, cmp_edit);
 	size_t at = 0;
-	for (size_t i = 0; i < x->nedits; i++) {
-		buf_put(&x->res->text, x->src->text + at, x->edits[i].start - at);
-		buf_put(&x->res->text, buf_str(&x->edits[i].text), x->edits[i].text.len);
-		at = x->edits[i].end;
+	for (size_t i = 0; i < n; i++) {
+		buf_put(out, src->text + at, edits[i].start - at);
+		buf_put(out, buf_str(&edits[i].text), edits[i].text.len);
+		at = edits[i].end;
 	}
-	buf_put(&x->res->text, x->src->text + at, x->src->len - at);
+	buf_put(out, src->text + at, src->len - at);
 }
 
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
@@ -826,12 +828,12 @@ int update_apply(const struct unit *u, const struct update_request *rq, struct d
 	x.plans = xcalloc((size_t)sheet->nrows + 1, sizeof *x.plans);
 	x.edits = xcalloc((size_t)sheet->nrows + 1, sizeof *x.edits);
 	for (unsigned r = first; r < sheet->nrows; r++)
-		if (!skipped_row(sheet, r))
+		if (!update_skipped_row(sheet, r))
 			one_row(&x, r);
 	if (x.errors == 0 && !rq->again && applied_already(&x, err))
 		rc = 2;
 	else if (x.errors == 0)
-		apply_edits(&x);
+		update_apply_edits(x.src, x.edits, x.nedits, &res->text);
 	for (size_t i = 0; i < x.nedits; i++)
 		buf_free(&x.edits[i].text);
 	free(x.edits);
