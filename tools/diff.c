@@ -39,9 +39,9 @@ const char *diff_kind_label(enum diff_kind k) { return kind_labels[k]; }
  * where the source calls its goals so); any other kind's as it is. */
 const char *diff_kind_label_in(const struct model *m, enum diff_kind k, char *s, size_t size)
 {
-	static const char *const dflt[LO_COUNT] = { "基本目標の", "基本方針の", "基本的な方向性の", "具体的な施策の" };
+	static const char *const dflt[LO_COUNT] = { "基本目標の", "基本方針の", "基本的な方向性の", "具体的な施策の", "事業の" };
 	const char *l = kind_labels[k];
-	for (int i = 0; m && i < LO_COUNT; i++) {
+	for (int i = 0; m && i < LO_COUNT && dflt[i]; i++) {
 		size_t n = strlen(dflt[i]);
 		if (!strncmp(l, dflt[i], n)) {
 			snprintf(s, size, "%s%s", m->level_names[i], l + n - strlen("の"));
