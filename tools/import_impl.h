@@ -18,12 +18,12 @@ const char *import_names_find(const struct names *ns, const char *name);
 void import_names_free(struct names *ns);
 
 /* The source written element by element: goals and headings as a stack of
- * open elements, each heading's id made from its parent's (g1-p2-d1-m3). */
-struct xw_level { int kind; char id[96]; int n[3]; };
+ * open elements, each heading's id made from its parent's (g1-p2-d1-m3-j1). */
+struct xw_level { int kind; char id[96]; int n[HK_COUNT]; };
 struct xw {
 	struct buf body;             /* the <goal> elements */
 	struct names depts;          /* 担当課 name -> id, in order of first use */
-	struct xw_level lv[4];       /* [0] the goal, then policy, direction, measure */
+	struct xw_level lv[1 + HK_COUNT];   /* [0] the goal, then policy, direction, measure, project */
 	int nlv;
 	int in_series;               /* inside a <series>: one level deeper */
 	char heading_id[96];
@@ -52,6 +52,10 @@ void import_xml_goal(struct xw *w, int number, const char *title);
 /* Opens a heading (kind HK_*) at its level, closing what is at or under it;
  * the id it got. */
 const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of);
+/* The same with the id given (NULL or "": made up as above). */
+const char *import_xml_heading_id(struct xw *w, int kind, const char *id, const char *title);
+/* Closes the open heading of kind, if any, and what is under it. */
+void import_xml_heading_close(struct xw *w, int kind);
 /* against, state: the KPI's rate-against= and state= (NULL or "": none). */
 void import_xml_kpi_open(struct xw *w, const char *id, const char *dir, const char *combine, const char *rate_base,
                  const char *against, const char *state, const struct kpi_more *more, const char *name);

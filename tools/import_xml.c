@@ -55,7 +55,7 @@ static void indent(struct xw *w, int extra)
 		buf_puts(&w->body, "  ");
 }
 
-static const char *const tags[] = { "policy", "direction", "measure" };
+static const char *const tags[] = { "policy", "direction", "measure", "project" };
 
 /* Closes the open elements down to n of them. */
 static void close_to(struct xw *w, int n)
@@ -92,7 +92,7 @@ void import_xml_goal(struct xw *w, int number, const char *title)
 	text_el(w, 0, "title", title);
 }
 
-const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of)
+static const char *open_heading(struct xw *w, int kind, const char *id, const char *title, const char *repost_of)
 {
 	while (w->nlv > 1 && w->lv[w->nlv - 1].kind >= kind)
 		close_to(w, w->nlv - 1);
@@ -101,9 +101,15 @@ const char *import_xml_heading(struct xw *w, int kind, const char *title, const 
 	l->kind = kind;
 	char parent[96];
 	memcpy(parent, p->id, sizeof parent);
-	snprintf(l->id, sizeof l->id, "%.80s-%c%d", parent, "pdm"[kind], ++p->n[kind]);
+	++p->n[kind];
+	if (id && *id)
+		snprintf(l->id, sizeof l->id, "%.95s", id);
+	else
+		snprintf(l->id, sizeof l->id, "%.80s-%c%d", parent, "pdmj"[kind], p->n[kind]);
 	indent(w, 0);
-	buf_printf(&w->body, "<%s id=\"%s\"", tags[kind], l->id);
+	buf_printf(&w->body, "<%s id=\"", tags[kind]);
+	buf_xml_str(&w->body, l->id);
+	buf_putc(&w->body, '"');
 	if (repost_of) {
 		buf_puts(&w->body, " repost-of=\"");
 		buf_xml_str(&w->body, repost_of);
@@ -114,6 +120,25 @@ const char *import_xml_heading(struct xw *w, int kind, const char *title, const 
 	text_el(w, 0, "title", title);
 	snprintf(w->heading_id, sizeof w->heading_id, "%s", l->id);
 	return w->heading_id;
+}
+
+const char *import_xml_heading(struct xw *w, int kind, const char *title, const char *repost_of)
+{
+	return open_heading(w, kind, NULL, title, repost_of);
+}
+
+const char *import_xml_heading_id(struct xw *w, int kind, const char *id, const char *title)
+{
+	return open_heading(w, kind, id, title, NULL);
+}
+
+void import_xml_heading_close(struct xw *w, int kind)
+{
+	for (int i = 1; i < w->nlv; i++)
+		if (w->lv[i].kind == kind) {
+			close_to(w, i);
+			return;
+		}
 }
 
 static void attr(struct xw *w, const char *name, const char *v)
