@@ -119,7 +119,7 @@ static void year_range(const struct model *m, int *from, int *to)
 static void put_source_fields(const struct model *m, const struct kpi *k, const struct series *s,
                               struct row *r)
 {
-	const char *ids[HK_COUNT] = { NULL };   /* a project's KPI: its measure's ids */
+	const char *ids[HK_COUNT] = { NULL };   /* a project's KPI: its measure's ids (project_id at the end) */
 	char n[64];
 	for (int h = k->heading; h >= 0; h = m->headings[h].parent)
 		if (!ids[m->headings[h].kind])
@@ -264,6 +264,18 @@ static void put_more_fields(const struct kpi *k, const struct series *s, struct 
 	put_elements(root, "references", "references", r);
 }
 
+/* The 事業 (project) a KPI is in, its id and title, empty for one that is
+ * in none: the last columns, so that those before keep their positions. */
+static void put_project_fields(const struct model *m, const struct kpi *k, struct row *r)
+{
+	const struct heading *p = NULL;
+	for (int h = k->heading; h >= 0 && !p; h = m->headings[h].parent)
+		if (m->headings[h].kind == HK_PROJECT)
+			p = &m->headings[h];
+	put(r, "project_id", F_TEXT, p && p->id ? p->id : "");
+	put(r, "project_title", F_TEXT, p && p->title ? p->title : "");
+}
+
 /* The columns of the judgement by the declared scale: the computed grade of
  * the primary scale (id, symbol), the state (computed, and as declared by
  * state=), what the rate is against (in force, and as the KPI declares
@@ -368,6 +380,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	put_source_fields(m, k, s, r);
 	put_scale_fields(m, kr, k, s, y0, y1, r);
 	put_more_fields(k, s, r);
+	put_project_fields(m, k, r);
 }
 
 /* Calls fn on every row, in document order of KPIs and series. */

@@ -5,7 +5,8 @@
  * same kpi_id are one KPI.  Columns are found by their header names, so the
  * reader keeps working when export appends columns; those it needs and an
  * older export lacks (the heading ids, the 担当課 ids, the strategy's
- * settings) fall back to the titles and to defaults.
+ * settings) fall back to the titles and to defaults; one without the
+ * project columns has no projects.
  */
 #include "import_impl.h"
 
@@ -131,27 +132,33 @@ static void texts(struct ecsv *e, struct xw *w, unsigned r)
 	}
 }
 
-/* The headings of row r opened as needed: by id where export gives them. */
-static void place(struct ecsv *e, struct xw *w, unsigned r, char open[4][128])
+/* The headings of row r opened as needed: by id where export gives them.
+ * A project (事業) keeps its exported id; an older export has no project
+ * columns and no project. */
+static void place(struct ecsv *e, struct xw *w, unsigned r, char open[5][128])
 {
-	static const char *const idc[] = { "goal_id", "policy_id", "direction_id", "measure_id" };
-	static const char *const tc[] = { "goal_title", "policy_title", "direction_title", "measure_title" };
-	char want[4][128];
-	for (int l = 0; l < 4; l++) {
+	static const char *const idc[] = { "goal_id", "policy_id", "direction_id", "measure_id", "project_id" };
+	static const char *const tc[] = { "goal_title", "policy_title", "direction_title", "measure_title", "project_title" };
+	char want[5][128];
+	for (int l = 0; l < 5; l++) {
 		const char *id = get(e, r, idc[l]);
 		snprintf(want[l], sizeof want[l], "%s|%s", *id ? id : "", get(e, r, tc[l]));
 		if (l == 0)
 			snprintf(want[0], sizeof want[0], "%s|%s", get(e, r, "goal"), get(e, r, tc[0]));
 	}
-	int from = 4;
-	for (int l = 3; l >= 0; l--)
+	int from = 5;
+	for (int l = 4; l >= 0; l--)
 		if (strcmp(want[l], open[l]))
 			from = l;
-	for (int l = from; l < 4; l++) {
+	for (int l = from; l < 5; l++) {
 		snprintf(open[l], sizeof open[l], "%s", want[l]);
 		const char *title = strchr(want[l], '|') + 1;
 		if (l == 0)
 			import_xml_goal(w, atoi(get(e, r, "goal")), title);
+		else if (l == 4 && (*title || *get(e, r, idc[l])))
+			import_xml_heading_id(w, HK_PROJECT, get(e, r, idc[l]), title);
+		else if (l == 4)
+			import_xml_heading_close(w, HK_PROJECT);   /* the measure's own KPI after a project */
 		else if (*title || *get(e, r, idc[l]))
 			import_xml_heading(w, l - 1, title, NULL);
 	}
@@ -375,7 +382,7 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 	}
 	struct xw w;
 	import_xml_init(&w);
-	char open[4][128] = { "", "", "", "" };
+	char open[5][128] = { "", "", "", "", "" };
 	for (unsigned r = 1; r < sh->nrows;) {
 		const char *id = get(&e, r, "kpi_id");
 		unsigned n = 1;
