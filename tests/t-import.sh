@@ -89,6 +89,71 @@ for s in sources/aobane/strategy.xml tests/levels/levels.xml; do
 	printf '%s\n' "$OUT" | jq -c '.totals, [.goals[] | .counts], [.kpis[] | [.id, .rate, .grades, .state]]' >"$TMP/$n-b.json"
 	check "$n: the imported source has the same counts, rates and grades" cmp -s "$TMP/$n-a.json" "$TMP/$n-b.json"
 done
+# the five-level fixture: its 事業 (project) level comes back from the
+# project_id and project_title columns, the last two of the export
+s=tests/levels/five.xml
+run_kpic export -o "$TMP/five.csv" "$s"
+check "five: project_id and project_title are the last columns" \
+	test "$(head -1 "$TMP/five.csv" | tr -d '\r' | tr ',' '\n' | tail -2 | tr '\n' ' ')" = "project_id project_title "
+check "five: a project's KPI has its project's id and title, its measure's id; a measure's KPI none" \
+	test "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1],encoding="utf-8-sig",newline="")))
+print(" ".join("%s:%s:%s:%s" % (x["kpi_id"], x["measure_id"], x["project_id"], x["project_title"]) for x in r if x["kpi_id"] in ("k3","k5","k7")))' "$TMP/five.csv")" = \
+	"k3:g1-p1-d1-m1:: k5:g1-p1-d1-m1:g1-p1-d1-m1-j1:就農研修事業 k7:g2-p1-m1:g2-p1-m1-j1:移住相談窓口事業"
+run_kpic import -o "$TMP/five-rt.xml" "$TMP/five.csv"
+check "five: export imports, exit 0" test "$RC" = 0
+check "five: the projects rebuilt inside their measures, with their ids" \
+	test "$(grep -oE '<(measure|project) id="[^"]*"' "$TMP/five-rt.xml" | tr '\n' ' ')" = \
+	'<measure id="g1-p1-d1-m1" <project id="g1-p1-d1-m1-j1" <project id="g1-p1-d1-m1-j2" <measure id="g2-p1-m1" <project id="g2-p1-m1-j1" '
+run_kpic check -Wno-draft-placeholder "$TMP/five-rt.xml"
+check "five: the import checks clean" test "$RC" = 0 -a -z "$ERR"
+run_kpic export -o "$TMP/five-2.csv" "$TMP/five-rt.xml"
+check "five: export → import → export is the same CSV" cmp -s "$TMP/five.csv" "$TMP/five-2.csv"
+five_tree() { jq -c '.headings, .totals, [.goals[] | .counts, .rollup], [.kpis[] | [.id, .level, .rate, .grades, .state]]' "$1"; }
+run_kpic eval --format=json "$s"
+printf '%s\n' "$OUT" >"$TMP/five-a.json"
+run_kpic eval --format=json "$TMP/five-rt.xml"
+printf '%s\n' "$OUT" >"$TMP/five-b.json"
+check "five: the original has 3 projects among its headings" \
+	test "$(jq '[.headings[] | select(.level == "project")] | length' "$TMP/five-a.json")" = 3
+check "five: the imported source has the same heading tree, counts per goal and level, and grades" \
+	cmp -s <(five_tree "$TMP/five-a.json") <(five_tree "$TMP/five-b.json")
+# without project_id the projects get ids made as the other headings' are
+python3 - "$TMP/five.csv" "$TMP/five-noid.csv" "$TMP/five-old.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+j = rows[0].index("project_id")
+noid = [r[:j] + [""] + r[j + 1:] if i else r for i, r in enumerate(rows)]
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(noid)
+csv.writer(open(sys.argv[3], "w", encoding="utf-8", newline="")).writerows([r[:j] + r[j + 2:] for r in rows])
+PY
+run_kpic import -o "$TMP/five-noid.xml" "$TMP/five-noid.csv"
+check "five: without project_id the projects' ids are made from their measure's (-j1, -j2)" \
+	test "$RC" = 0 -a "$(grep -oE '<project id="[^"]*"' "$TMP/five-noid.xml" | tr '\n' ' ')" = \
+	'<project id="g1-p1-d1-m1-j1" <project id="g1-p1-d1-m1-j2" <project id="g2-p1-m1-j1" '
+# an older export (no project columns): no projects, the KPIs in their measures
+run_kpic import -o "$TMP/five-old.xml" "$TMP/five-old.csv"
+run_kpic eval --format=json "$TMP/five-old.xml"
+check "five, older export without the project columns: no project, the measures' counts take in their KPIs" \
+	test "$RC" = 0 -a -z "$(grep '<project' "$TMP/five-old.xml")" -a \
+	"$(printf '%s\n' "$OUT" | jq -c '[.headings[] | [.id, .level, .counts.total]]')" = \
+	'[["g1-p1","policy",4],["g1-p1-d1","direction",3],["g1-p1-d1-m1","measure",3],["g2-p1","policy",2],["g2-p1-m1","measure",2]]'
+# abashiri (no project): its export ends in two empty columns, the columns
+# before them as kpic export wrote them before (sha256 of the export at
+# d8da84b); an export without them imports to the same source
+run_kpic export -o "$TMP/ab.csv" sources/abashiri/strategy.xml
+n=$(head -1 "$TMP/ab.csv" | tr -d '\r' | tr ',' '\n' | grep -nx references | cut -d: -f1)
+check "abashiri export: project_id, project_title right after the old last column (references, column $n)" \
+	test "$(head -1 "$TMP/ab.csv" | tr -d '\r' | cut -d, -f$((n + 1))-)" = "project_id,project_title"
+check "abashiri export: every row's project columns empty" \
+	test "$(tail -n +2 "$TMP/ab.csv" | grep -cv ',,'$'\r''$')" = 0
+check "abashiri export: the columns up to references byte-identical to the export before the project columns" \
+	test "$(sed '1s/,project_id,project_title\r$/\r/; 2,$s/,,\r$/\r/' "$TMP/ab.csv" | sha256sum | cut -d' ' -f1)" = \
+	c058bbad876e02378923684f1262bfd4bf25240ba89c006c1b187a37c684ecb6
+sed '1s/,project_id,project_title\r$/\r/; 2,$s/,,\r$/\r/' "$TMP/ab.csv" >"$TMP/ab-old.csv"
+run_kpic import -o "$TMP/ab-new.xml" "$TMP/ab.csv"
+run_kpic import -o "$TMP/ab-old.xml" "$TMP/ab-old.csv"
+check "abashiri: an export without the project columns imports to the same source" \
+	cmp -s <(grep -v 'Imported by kpic import' "$TMP/ab-new.xml") <(grep -v 'Imported by kpic import' "$TMP/ab-old.xml")
 check "aobane round trip: the counts per grade (◎4 ○3 △3)" \
 	test "$(head -1 "$TMP/aobane-b.json" | jq -c '.all.grades')" = '{"s":4,"g":3,"t":3}'
 check "aobane round trip: relation=, reference=, initial= and revised-in= of the targets" \
