@@ -79,12 +79,6 @@
              | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
              | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
              | s:project[not(s:kpi or s:repost)]"/>
-  <xsl:key name="rows-project" use="generate-id(ancestor-or-self::s:project[1])"
-      match="s:kpi | s:repost
-             | s:policy[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:direction[not(s:policy or s:direction or s:measure or s:kpi or s:repost)]
-             | s:measure[not(s:policy or s:direction or s:measure or s:project or s:kpi or s:repost)]
-             | s:project[not(s:kpi or s:repost)]"/>
 
   <xsl:variable name="root" select="/s:strategy"/>
   <xsl:variable name="summary" select="/s:strategy/r:summary"/>
@@ -384,24 +378,40 @@
   <!-- The heading cells that start at this row: a heading's cell spans all of its rows. -->
   <xsl:template name="heading-cells">
     <xsl:variable name="row" select="."/>
-    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]
-                          | ancestor-or-self::s:project[1]">
+    <xsl:for-each select="ancestor-or-self::s:policy[1] | ancestor-or-self::s:direction[1] | ancestor-or-self::s:measure[1]">
       <!-- Its rows: descendant-or-self::*[self::s:kpi or self::s:repost or ((self::s:policy
            or self::s:direction or self::s:measure) and not(s:policy or s:direction
            or s:measure or s:kpi or s:repost))]: the schema nests policy > direction >
            measure > project, so the nearest heading of a level above a row is its only one. -->
-      <xsl:variable name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
-      <xsl:if test="generate-id($rows[1]) = generate-id($row)">
-        <xsl:apply-templates select="." mode="heading-cell">
-          <xsl:with-param name="rowspan" select="count($rows)"/>
-        </xsl:apply-templates>
-      </xsl:if>
+      <xsl:call-template name="heading-cell-at">
+        <xsl:with-param name="row" select="$row"/>
+        <xsl:with-param name="rows" select="key(concat('rows-', local-name()), generate-id())"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <!-- A project holds no heading: its rows are its own, with no key to build
+         over every row of a document that has no project. -->
+    <xsl:for-each select="ancestor-or-self::s:project[1]">
+      <xsl:call-template name="heading-cell-at">
+        <xsl:with-param name="row" select="$row"/>
+        <xsl:with-param name="rows" select="s:kpi | s:repost | self::s:project[not(s:kpi or s:repost)]"/>
+      </xsl:call-template>
     </xsl:for-each>
     <!-- A level the hierarchy skips gets an empty cell in this row. -->
     <xsl:if test="not(ancestor-or-self::s:policy)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="not(ancestor-or-self::s:direction)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="not(ancestor-or-self::s:measure)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="$has-projects and not(ancestor-or-self::s:project)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
+  </xsl:template>
+
+  <!-- The cell of the heading (context), spanning its rows, if row is the first of them. -->
+  <xsl:template name="heading-cell-at">
+    <xsl:param name="row"/>
+    <xsl:param name="rows"/>
+    <xsl:if test="generate-id($rows[1]) = generate-id($row)">
+      <xsl:apply-templates select="." mode="heading-cell">
+        <xsl:with-param name="rowspan" select="count($rows)"/>
+      </xsl:apply-templates>
+    </xsl:if>
   </xsl:template>
 
   <!-- A KPI's cells after the heading cells: name, one per column, 達成率, 判定,
