@@ -496,10 +496,16 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="s:value[@year = $col/@r:value]">
-          <xsl:call-template name="cumulative-text">
-            <xsl:with-param name="cum" select="@r:cumulative-text"/>
-            <xsl:with-param name="year" select="@r:text"/>
-          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="@r:cumulative-text">
+              <xsl:call-template name="cumulative-text">
+                <xsl:with-param name="cum" select="@r:cumulative-text"/>
+                <xsl:with-param name="year" select="@r:text"/>
+              </xsl:call-template>
+            </xsl:when>
+            <!-- most values: no call per cell -->
+            <xsl:otherwise><xsl:value-of select="@r:text"/></xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
