@@ -181,10 +181,9 @@ static int duplicate(struct trun *x, unsigned r, const struct tplan *p)
 	return 0;
 }
 
-/* A new element after the one at ps, or in place of [start, end) of the
- * one it replaces (ps SRC_NOWHERE then); order sorts insertions at one
- * place (by year). */
-static struct edit *new_edit(struct trun *x, size_t ps, const xmlNode *old, int order, struct buf *prefix)
+/* A new element in place of old, counted as revised, or after the element
+ * after, counted as added; order sorts insertions at one place (by year). */
+static struct edit *new_edit(struct trun *x, const xmlNode *after, const xmlNode *old, int order, struct buf *prefix)
 {
 	struct edit *e = &x->edits[x->nedits++];
 	e->order = order;
@@ -192,8 +191,10 @@ static struct edit *new_edit(struct trun *x, size_t ps, const xmlNode *old, int 
 		e->start = srcmap_node(x->src, old);
 		e->end = update_element_end(x->src->text, x->src->len, e->start);
 		update_prefix_at(x->src->text, x->src->len, e->start, prefix);
+		x->res->revised++;
 	} else {
-		update_insert_after(x->src, ps, e, prefix);
+		update_insert_after(x->src, srcmap_node(x->src, after), e, prefix);
+		x->res->added++;
 	}
 	return e;
 }
@@ -277,7 +278,7 @@ static int one_target(struct trun *x, unsigned r, int ki, int year)
 	char num[64];
 	kdec_format(f.num, num, sizeof num);
 	struct buf prefix = BUF_INIT;
-	struct edit *e = new_edit(x, old ? SRC_NOWHERE : srcmap_node(x->src, after), old ? old->node : NULL, year, &prefix);
+	struct edit *e = new_edit(x, after, old ? old->node : NULL, year, &prefix);
 	const char *pf = buf_str(&prefix);
 	buf_printf(&e->text, "<%syearly-target year=\"%d\"", pf, year);
 	if (old && old->text) {
@@ -287,10 +288,6 @@ static int one_target(struct trun *x, unsigned r, int ki, int year)
 	}
 	buf_printf(&e->text, ">%s</%syearly-target>", num, pf);
 	buf_free(&prefix);
-	if (old)
-		x->res->revised++;
-	else
-		x->res->added++;
 	return 0;
 }
 
@@ -385,17 +382,13 @@ static int one_grade(struct trun *x, unsigned r, int ki, int year)
 	if (!old && !after)
 		return -1;
 	struct buf prefix = BUF_INIT;
-	struct edit *e = new_edit(x, old ? SRC_NOWHERE : srcmap_node(x->src, after), old ? old->node : NULL, year, &prefix);
+	struct edit *e = new_edit(x, after, old ? old->node : NULL, year, &prefix);
 	buf_printf(&e->text, "<%sgrade scale=\"", buf_str(&prefix));
 	buf_xml_str(&e->text, sc->id);
 	buf_puts(&e->text, "\" ref=\"");
 	buf_xml_str(&e->text, id);
 	buf_printf(&e->text, "\" year=\"%d\"/>", year);
 	buf_free(&prefix);
-	if (old)
-		x->res->revised++;
-	else
-		x->res->added++;
 	return 0;
 }
 
