@@ -319,4 +319,21 @@ check "targets: a sheet without its header row at line 1 [actuals-syntax]" \
 	test "$RC" = 1 -a -n "$(grep -F "nohead.csv:1:1: error: a sheet of targets begins with a header row" "$TMP/err")"
 run_kpic update "$TMP/h.xml" --targets "$TMP/targets.csv" --actuals tests/update/fy2019.tsv
 check "targets and actuals at once: usage error, exit 2" test "$RC" = 2
+# --year and --again mean nothing to a sheet of targets (each row names its
+# year; applied again it changes nothing): refused, not ignored
+cp "$TMP/h.xml" "$TMP/h2.xml"
+run_kpic update "$TMP/h.xml" --year=2023 --targets "$TMP/targets.csv" --revise
+check "targets with --year: usage error, exit 2, the year column named" \
+	test "$RC" = 2 -a "$(head -1 "$TMP/err")" = "kpic update: --year does not apply to --targets: the sheet's year column names each row's year" \
+	     -a "$(sed -n 2p "$TMP/err")" = "Try 'kpic update --help'."
+check "targets with --year: ... the source untouched, no backup" test -z "$(cmp "$TMP/h.xml" "$TMP/h2.xml")" -a ! -e "$TMP/h.xml.lock"
+cp "$TMP/h.xml" "$TMP/h.xml~"; cp "$TMP/h.xml" "$TMP/h3.xml"
+printf 'kpi,series,year,target\ng1-startups,,2023,30\n' >"$TMP/targets2.csv"
+run_kpic update "$TMP/h.xml" --targets "$TMP/targets2.csv" --revise --again
+check "targets with --again: usage error, exit 2" \
+	test "$RC" = 2 -a "$(head -1 "$TMP/err")" = "kpic update: --again does not apply to --targets: a sheet applied again changes nothing"
+check "targets with --again: ... the source untouched though the row would revise it" cmp -s "$TMP/h.xml" "$TMP/h3.xml"
+LANG=ja_JP.UTF-8 LC_ALL= run_kpic update "$TMP/h.xml" --year=R5 --targets "$TMP/targets.csv"
+check "targets with --year, in Japanese: exit 2, the message translated" \
+	test "$RC" = 2 -a "$(head -1 "$TMP/err")" = "kpic update: --year は --targets と併用できません: 年度は行ごとにシートの year 列が示します"
 done_testing

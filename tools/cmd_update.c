@@ -298,6 +298,12 @@ int cmd_update(const struct opts *o, struct schema *sc, struct diag_ctx *d)
 {
 	if (o->nfiles < 1 || (o->actuals == NULL) == (o->targets == NULL))
 		return cmd_usage(o->command, N_("expects one source and --actuals SHEET [SHEET...] or --targets SHEET [SHEET...]"));
+	/* a sheet of targets names each row's year, and applying it again
+	 * changes nothing: --year and --again would be ignored, so refused */
+	if (o->targets && o->year)
+		return cmd_usage(o->command, N_("--year does not apply to --targets: the sheet's year column names each row's year"));
+	if (o->targets && o->again)
+		return cmd_usage(o->command, N_("--again does not apply to --targets: a sheet applied again changes nothing"));
 	const char *path = o->files[0];
 	char target[PATH_MAX], backup[PATH_MAX + 1];
 	struct srclock lk = { -1, NULL };

@@ -46,8 +46,8 @@ struct update_result {
 int update_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
                  struct sheet *sheet, struct update_result *res, struct buf *err);
 /* The same for a sheet of yearly targets and given grades (kpic update
- * --targets, update_targets.c): rq->actuals is the sheet, rq->year unused;
- * res->year is 0. */
+ * --targets, update_targets.c): rq->actuals is the sheet, rq->year and
+ * rq->again unused (cmd_update refuses them); res->year is 0. */
 int update_targets_apply(const struct unit *u, const struct update_request *rq, struct diag_ctx *d,
                          struct sheet *sheet, struct update_result *res, struct buf *err);
 void update_result_free(struct update_result *res);
