@@ -126,4 +126,16 @@ check "export: tags= of the KPIs and the declared tags and levels" \
 run_kpic export --format=json sources/soyokaze/strategy.xml
 check "export: one text_ID column per declared text column" \
 	test "$(hq '.[0] | "\(.text_factors)|\(.text_next)"')" = "町内企業の増設により就業者が増えた。|若年層の町内就職を企業と連携して促す。"
+# 再掲 rows: the <repost>s that follow a KPI in its heading, on that KPI's
+# rows, in the last column (so every column before keeps its place)
+check "export: soyokaze's 再掲 row after g2-salon, nowhere else" \
+	test "$(hq '[.[] | select(.reposts_after != "") | "\(.kpi_id)=\(.reposts_after)"] | join(" ")')" = \
+	     'g2-salon=<repost kpi="g1-furusato" label="ふるさと納税の寄附件数"/>'
+run_kpic export --format=json sources/hibarino/strategy.xml
+check "export: hibarino's two 再掲 rows after g3-settlers, in order" \
+	test "$(hq '[.[] | select(.reposts_after != "") | "\(.kpi_id)=\(.reposts_after)"] | join(" ")')" = \
+	     'g3-settlers=<repost kpi="g2-births" label="出生数"/><repost kpi="g1-jobs" label="市内事業所の従業者数"/>'
+run_kpic export sources/hibarino/strategy.xml
+check "export CSV: reposts_after is the last column" \
+	test "$(printf '%s' "$OUT" | head -1 | tr -d '\r' | tr ',' '\n' | tail -1)" = reposts_after
 done_testing

@@ -71,6 +71,51 @@ for s in hibarino soyokaze mirai abashiri; do
 	[ "$s" = abashiri ] ||   # (abashiri's made-up heading ids differ)
 		check "$s: export → import → export is the same CSV" cmp -s "$TMP/$s.csv" "$TMP/$s-2.csv"
 done
+# soyokaze and hibarino: their 再掲 rows come back in the same heading after
+# the same KPI, and the imported source evaluates to the same counts
+reposts_of() {
+	python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "{urn:x-kpic:strategy:1}"
+def walk(e, heading):
+    prev = None
+    for c in e:
+        tag = c.tag.replace(ns, "")
+        if tag == "repost":
+            print("%s|%s|%s|%s|%s" % (heading, prev, c.get("id"), c.get("kpi"), c.get("label")))
+            continue
+        prev = c.get("id") if tag == "kpi" else None
+        walk(c, c.get("id") or heading)
+walk(ET.parse(sys.argv[1]).getroot(), None)
+PY
+}
+for s in soyokaze hibarino; do
+	reposts_of "sources/$s/strategy.xml" >"$TMP/$s-rp-a.txt"
+	reposts_of "$TMP/$s-rt.xml" >"$TMP/$s-rp-b.txt"
+	check "$s round trip: the 再掲 rows in their heading after their KPI" \
+		test -s "$TMP/$s-rp-a.txt" -a "$(cat "$TMP/$s-rp-a.txt")" = "$(cat "$TMP/$s-rp-b.txt")"
+	run_kpic eval --format=json "sources/$s/strategy.xml"
+	printf '%s\n' "$OUT" | jq -c '.totals, [.goals[] | .counts], [.kpis[] | [.id, .rate, .grades, .state]], .departments' >"$TMP/$s-a.json"
+	run_kpic eval --format=json "$TMP/$s-rt.xml"
+	printf '%s\n' "$OUT" | jq -c '.totals, [.goals[] | .counts], [.kpis[] | [.id, .rate, .grades, .state]], .departments' >"$TMP/$s-b.json"
+	check "$s round trip: the same counts, rates, grades and 担当課 counts" cmp -s "$TMP/$s-a.json" "$TMP/$s-b.json"
+done
+check "soyokaze round trip: the counts (a3 b3 c2, 2 unpublished)" \
+	test "$(head -1 "$TMP/soyokaze-b.json" | jq -c '[.all.total, .all.grades, .all.states]')" = '[8,{"a":3,"b":3,"c":2},{"unpublished":2}]'
+check "hibarino round trip: the counts (a3 b3 c3 d2)" \
+	test "$(head -1 "$TMP/hibarino-b.json" | jq -c '[.all.total, .all.grades]')" = '[11,{"a":3,"b":3,"c":3,"d":2}]'
+# a reposts_after cell of anything but <repost> elements: at its cell, nothing written
+python3 - "$TMP/hibarino.csv" "$TMP/rp-bad.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+rows[2][-1] = '<repost kpi="g1-jobs"/><kpi id="x"/>'
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+rm -f "$TMP/rp-bad.xml"
+run_kpic import -o "$TMP/rp-bad.xml" "$TMP/rp-bad.csv"
+check "reposts_after holding another element: exit 1 at its cell [import-cell], nothing written" \
+	test "$RC" = 1 -a ! -e "$TMP/rp-bad.xml" -a \
+	     -n "$(grep -F "rp-bad.csv:3:$(head -1 "$TMP/hibarino.csv" | tr ',' '\n' | wc -l): error: column reposts_after does not hold <repost> elements only" "$TMP/err")"
 # aobane (relative, revised and cumulative targets, the reference series) and
 # the levels fixture (declared level names, tags): the same CSV after the
 # round trip, and the imported source evaluates to the same counts
@@ -93,8 +138,8 @@ done
 # project_id and project_title columns, the last two of the export
 s=tests/levels/five.xml
 run_kpic export -o "$TMP/five.csv" "$s"
-check "five: project_id and project_title are the last columns" \
-	test "$(head -1 "$TMP/five.csv" | tr -d '\r' | tr ',' '\n' | tail -2 | tr '\n' ' ')" = "project_id project_title "
+check "five: project_id and project_title are the last columns but reposts_after" \
+	test "$(head -1 "$TMP/five.csv" | tr -d '\r' | tr ',' '\n' | tail -3 | tr '\n' ' ')" = "project_id project_title reposts_after "
 check "five: a project's KPI has its project's id and title, its measure's id; a measure's KPI none" \
 	test "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1],encoding="utf-8-sig",newline="")))
 print(" ".join("%s:%s:%s:%s" % (x["kpi_id"], x["measure_id"], x["project_id"], x["project_title"]) for x in r if x["kpi_id"] in ("k3","k5","k7")))' "$TMP/five.csv")" = \
@@ -137,19 +182,30 @@ check "five, older export without the project columns: no project, the measures'
 	test "$RC" = 0 -a -z "$(grep '<project' "$TMP/five-old.xml")" -a \
 	"$(printf '%s\n' "$OUT" | jq -c '[.headings[] | [.id, .level, .counts.total]]')" = \
 	'[["g1-p1","policy",4],["g1-p1-d1","direction",3],["g1-p1-d1-m1","measure",3],["g2-p1","policy",2],["g2-p1-m1","measure",2]]'
-# abashiri (no project): its export ends in two empty columns, and an
-# export without them imports to the same source
+# abashiri (no project): its export ends in the two empty project columns
+# and reposts_after, and an export without those three imports to the same
+# source but for the 再掲 row they carry
 run_kpic export -o "$TMP/ab.csv" sources/abashiri/strategy.xml
 n=$(head -1 "$TMP/ab.csv" | tr -d '\r' | tr ',' '\n' | grep -nx references | cut -d: -f1)
-check "abashiri export: project_id, project_title right after the old last column (references, column $n)" \
-	test "$(head -1 "$TMP/ab.csv" | tr -d '\r' | cut -d, -f$((n + 1))-)" = "project_id,project_title"
-check "abashiri export: every row's project columns empty" \
-	test "$(tail -n +2 "$TMP/ab.csv" | grep -cv ',,'$'\r''$')" = 0
-sed '1s/,project_id,project_title\r$/\r/; 2,$s/,,\r$/\r/' "$TMP/ab.csv" >"$TMP/ab-old.csv"
+check "abashiri export: project_id, project_title, reposts_after right after the old last column (references, column $n)" \
+	test "$(head -1 "$TMP/ab.csv" | tr -d '\r' | cut -d, -f$((n + 1))-)" = "project_id,project_title,reposts_after"
+python3 - "$TMP/ab.csv" "$TMP/ab-old.csv" "$TMP/ab-cols.txt" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+j = rows[0].index("project_id")
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows([r[:j] for r in rows])
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    f.write("".join("%s|%s|%s|%s\n" % (r[6], r[j], r[j + 1], r[j + 2]) for r in rows[1:] if any(r[j:])))
+PY
+check "abashiri export: every row's project columns empty; one KPI followed by a 再掲 row" \
+	test "$(cat "$TMP/ab-cols.txt")" = 'g5-health-checkup|||<repost kpi="g5-lifestyle-disease" label="生活習慣病罹患率"/>'
 run_kpic import -o "$TMP/ab-new.xml" "$TMP/ab.csv"
 run_kpic import -o "$TMP/ab-old.xml" "$TMP/ab-old.csv"
-check "abashiri: an export without the project columns imports to the same source" \
-	cmp -s <(grep -v 'Imported by kpic import' "$TMP/ab-new.xml") <(grep -v 'Imported by kpic import' "$TMP/ab-old.xml")
+check "abashiri: an export without those columns imports to the same source but for the 再掲 row" \
+	cmp -s <(grep -v 'Imported by kpic import\|<repost kpi="g5-lifestyle-disease"' "$TMP/ab-new.xml") <(grep -v 'Imported by kpic import' "$TMP/ab-old.xml")
+check "abashiri: ... which the export's import has after its KPI, the older one not" \
+	test "$(grep -A1 '</kpi>' "$TMP/ab-new.xml" | grep -c '<repost kpi="g5-lifestyle-disease" label="生活習慣病罹患率"/>')" = 1 -a \
+	     -z "$(grep '<repost' "$TMP/ab-old.xml")"
 check "aobane round trip: the counts per grade (◎4 ○3 △3)" \
 	test "$(head -1 "$TMP/aobane-b.json" | jq -c '.all.grades')" = '{"s":4,"g":3,"t":3}'
 check "aobane round trip: relation=, reference=, initial= and revised-in= of the targets" \

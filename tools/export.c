@@ -276,6 +276,24 @@ static void put_project_fields(const struct model *m, const struct kpi *k, struc
 	put(r, "project_title", F_TEXT, p && p->title ? p->title : "");
 }
 
+/* The 再掲 rows (<repost>) that follow the KPI in its heading, up to the
+ * next KPI or heading, each on one line: the very last column, so that
+ * every column before it keeps its position and an older sheet without it
+ * still imports. */
+static void put_reposts(const struct kpi *k, struct row *r)
+{
+	struct buf b = BUF_INIT;
+	for (xmlNode *c = k->node ? k->node->next : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_el(c, "repost"))
+			break;
+		one_line(c, &b);
+	}
+	put(r, "reposts_after", F_TEXT, buf_str(&b));
+	buf_free(&b);
+}
+
 /* The columns of the judgement by the declared scale: the computed grade of
  * the primary scale (id, symbol), the state (computed, and as declared by
  * state=), what the rate is against (in force, and as the KPI declares
@@ -381,6 +399,7 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	put_scale_fields(m, kr, k, s, y0, y1, r);
 	put_more_fields(k, s, r);
 	put_project_fields(m, k, r);
+	put_reposts(k, r);
 }
 
 /* Calls fn on every row, in document order of KPIs and series. */

@@ -541,7 +541,7 @@ static void kpi_row(struct table *t, unsigned r, const char *name)
 		snprintf(base, sizeof base, "%.*s", (int)n, name);
 		const char *of = import_names_find(&t->kpis, base);
 		if (of)
-			import_xml_repost(t->w, of, base);
+			import_xml_repost(t->w, NULL, of, base);
 		else
 			import_report(t, R_IMPORT_REPOST, r, (unsigned)t->col[C_NAME],
 			       "'%s' is marked 再掲 but no KPI of the sheet has the name '%s'", name, base);

@@ -237,14 +237,13 @@ static void met_phrase(struct ecsv *e, xmlNode *ev)
 	buf_free(&labels);
 }
 
-/* A column of XML elements on the first row: elements named el of kpic's
+/* A column of XML elements in row r: elements named el of kpic's
  * namespace and nothing else (no other element, no entity, no DTD), one
- * of them or, with many, any number; else a diagnostic.  fn, if given, is
- * called on the first element. */
-static const char *xml_cell(struct ecsv *e, const char *col, const char *el, int many,
-                            void (*fn)(struct ecsv *e, xmlNode *n))
+ * of them or, with many, any number; parsed, or NULL for an empty cell or
+ * after a diagnostic. */
+static xmlDoc *xml_cell_doc(struct ecsv *e, unsigned r, const char *col, const char *el, int many)
 {
-	const char *x = get(e, 1, col);
+	const char *x = get(e, r, col);
 	if (!*x)
 		return NULL;
 	struct buf b = BUF_INIT;
@@ -252,22 +251,18 @@ static const char *xml_cell(struct ecsv *e, const char *col, const char *el, int
 	xmlDoc *doc = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	buf_free(&b);
 	int n = 0, ok = doc != NULL;
-	xmlNode *first = NULL;
 	for (xmlNode *c = doc ? xmlDocGetRootElement(doc)->children : NULL; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE)
+		if (c->type == XML_ELEMENT_NODE) {
 			ok &= (many || n == 0) && !strcmp((const char *)c->name, el);
-		else if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
+			n++;
+		} else if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
 			ok = 0;
-		if (c->type == XML_ELEMENT_NODE && n++ == 0)
-			first = c;
 	}
-	if (ok && n >= 1 && fn)
-		fn(e, first);
-	xmlFreeDoc(doc);
 	if (ok && n >= 1)
-		return x;
+		return doc;
+	xmlFreeDoc(doc);
 	int c = col_of(e, col);
-	size_t at = sheet_pos(e->sh, 1, c < 0 ? 0 : (unsigned)c);
+	size_t at = sheet_pos(e->sh, r, c < 0 ? 0 : (unsigned)c);
 	if (many)
 		diag_report(e->d, R_IMPORT_CELL, &e->sh->src, at,
 		            "column %s does not hold <%s> elements only: write them as kpic export does, or empty the cell",
@@ -278,6 +273,40 @@ static const char *xml_cell(struct ecsv *e, const char *col, const char *el, int
 		            col, el);
 	e->errors++;
 	return NULL;
+}
+
+/* The same on the first row, as text; fn, if given, is called on its
+ * first element. */
+static const char *xml_cell(struct ecsv *e, const char *col, const char *el, int many,
+                            void (*fn)(struct ecsv *e, xmlNode *n))
+{
+	xmlDoc *doc = xml_cell_doc(e, 1, col, el, many);
+	xmlNode *first = doc ? xmlDocGetRootElement(doc)->children : NULL;
+	while (first && first->type != XML_ELEMENT_NODE)
+		first = first->next;
+	if (first && fn)
+		fn(e, first);
+	const char *x = doc ? get(e, 1, col) : NULL;
+	xmlFreeDoc(doc);
+	return x;
+}
+
+/* The 再掲 rows that follow the KPI of row r (column reposts_after), each
+ * written again from its attributes. */
+static void reposts(struct ecsv *e, struct xw *w, unsigned r)
+{
+	xmlDoc *doc = xml_cell_doc(e, r, "reposts_after", "repost", 1);
+	for (xmlNode *c = doc ? xmlDocGetRootElement(doc)->children : NULL; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(c, (const xmlChar *)"id"), *k = xmlGetProp(c, (const xmlChar *)"kpi"),
+		        *l = xmlGetProp(c, (const xmlChar *)"label");
+		import_xml_repost(w, (const char *)id, k ? (const char *)k : "", (const char *)l);
+		xmlFree(id);
+		xmlFree(k);
+		xmlFree(l);
+	}
+	xmlFreeDoc(doc);
 }
 
 /* The strategy's <text-columns>, <levels> and <tag>s, one after another
@@ -391,6 +420,7 @@ int import_export_csv(const struct sheet *sh, const struct import_frame *fr, str
 		if (*id) {
 			place(&e, &w, r, open);
 			kpi(&e, &w, r, n);
+			reposts(&e, &w, r);
 		}
 		r += n;
 	}

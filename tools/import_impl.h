@@ -79,7 +79,8 @@ void import_xml_override(struct xw *w, int met, const char *reason);
 /* A given grade: <grade scale= ref= [year=]/> (year 0: none). */
 void import_xml_given_grade(struct xw *w, const char *scale, const char *ref, int year);
 void import_xml_kpi_close(struct xw *w);
-void import_xml_repost(struct xw *w, const char *kpi, const char *label);
+/* A 再掲 row: <repost [id=] kpi= [label=]/> (id, label NULL or empty: none). */
+void import_xml_repost(struct xw *w, const char *id, const char *kpi, const char *label);
 void import_xml_close_all(struct xw *w);
 /* The whole source: the frame fr (skeleton.h) around the departments and
  * the goals; 0, or -1 with the reason in err (a field the frame names that

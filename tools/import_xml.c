@@ -307,10 +307,11 @@ void import_xml_kpi_close(struct xw *w)
 	buf_puts(&w->body, "</kpi>\n");
 }
 
-void import_xml_repost(struct xw *w, const char *kpi, const char *label)
+void import_xml_repost(struct xw *w, const char *id, const char *kpi, const char *label)
 {
 	indent(w, 0);
 	buf_puts(&w->body, "<repost");
+	attr(w, "id", id);
 	attr(w, "kpi", kpi);
 	attr(w, "label", label);
 	buf_puts(&w->body, "/>\n");
