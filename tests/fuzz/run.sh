@@ -39,6 +39,7 @@ html) opts="-dict=tests/fuzz/kpic.dict -max_len=16384" ;;
 diff) opts="-dict=tests/fuzz/kpic.dict -max_len=65536" ;;
 layout) opts="-dict=tests/fuzz/layout.dict -max_len=8192" ;;
 sheet) opts="-dict=tests/fuzz/sheet.dict -max_len=65536" ;;
+update) opts="-max_len=4096" ;;
 xslt) opts="-dict=tests/fuzz/xslt.dict -max_len=8192" ;;
 *) opts="" ;;
 esac
