@@ -85,6 +85,12 @@
   <xsl:variable name="cols" select="$summary/r:columns/r:year"/>
   <!-- The primary grade scale (kpic writes it, threshold="80" included). -->
   <xsl:variable name="scale" select="$summary/r:scale[@r:primary = 'yes']"/>
+  <!-- A rate-only document (an <evaluation> without a scale): rates and
+       states, no grade, nothing counted as met. -->
+  <xsl:variable name="rate-only" select="not($summary/r:scale)"/>
+  <!-- The KPI tables' 判定 column: grades, or in a rate-only document the
+       states, when a KPI is in one. -->
+  <xsl:variable name="mark-column" select="not($rate-only) or boolean($summary/r:totals/r:all/r:state[@r:count > 0])"/>
   <!-- A next period's draft (kpic draft): no yearly values yet, placeholders to fill. -->
   <xsl:variable name="draft" select="/s:strategy/s:meta/s:status = 'draft'"/>
   <!-- Appendices are numbered by what the document has: 付録1 the KPIs, then
@@ -99,7 +105,7 @@
   <xsl:variable name="has-projects" select="boolean(/s:strategy/s:goals/s:goal//s:project)"/>
   <xsl:variable name="heading-cols" select="3 + number($has-projects)"/>
   <!-- Columns of an appendix KPI table: the headings, item, years, rate, mark, 4 texts. -->
-  <xsl:variable name="ncols" select="7 + $heading-cols + count($cols) + count($summary/r:previous) + count($text-columns)"/>
+  <xsl:variable name="ncols" select="6 + number($mark-column) + $heading-cols + count($cols) + count($summary/r:previous) + count($text-columns)"/>
   <!-- The free-text columns of the KPI tables (要因分析, 課題, 今後の取組). -->
   <xsl:variable name="text-columns" select="/s:strategy/s:meta/s:text-columns/s:column"/>
   <!-- The names of the hierarchy's levels (<meta><levels>), kpic's own where
@@ -225,6 +231,7 @@
         <xsl:text>件、各</xsl:text><xsl:value-of select="$level-measure-short"/><xsl:text>に係るもの</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
         <xsl:text>件）。</xsl:text>
+        <xsl:if test="not($rate-only)">
         <xsl:call-template name="met-phrase"/>
         <xsl:text>のものは</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:all/@r:met"/>
@@ -237,11 +244,13 @@
         <xsl:text>/</xsl:text>
         <xsl:value-of select="$summary/r:totals/r:measure-level/@r:total"/>
         <xsl:text>件）。</xsl:text>
+        </xsl:if>
         <xsl:choose>
-          <xsl:when test="$rate-against = 'year'">達成率は最新の実績値のその年度の目標値に対する割合で、</xsl:when>
-          <xsl:when test="$rate-against = 'progress'">達成率は基準値から目標値までの差に対する基準値から最新の実績値までの差の割合で、</xsl:when>
-          <xsl:otherwise>達成率は最新の実績値の目標値に対する割合で、</xsl:otherwise>
+          <xsl:when test="$rate-against = 'year'">達成率は最新の実績値のその年度の目標値に対する割合</xsl:when>
+          <xsl:when test="$rate-against = 'progress'">達成率は基準値から目標値までの差に対する基準値から最新の実績値までの差の割合</xsl:when>
+          <xsl:otherwise>達成率は最新の実績値の目標値に対する割合</xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="not($rate-only)">で、</xsl:if>
         <xsl:for-each select="$scale/r:grade">
           <xsl:if test="position() > 1">、</xsl:if>
           <xsl:value-of select="@r:legend"/><xsl:text>を「</xsl:text><xsl:value-of select="@r:symbol"/><xsl:text>」</xsl:text>
@@ -265,7 +274,7 @@
     <xsl:variable name="t" select="key('goal-counts', @id)/r:all"/>
     <xsl:text>KPI </xsl:text><xsl:value-of select="$t/@r:total"/>
     <xsl:text>件</xsl:text>
-    <xsl:if test="not($draft)">
+    <xsl:if test="not($draft) and ($scale/r:grade or $summary/r:state)">
       <xsl:text>：</xsl:text>
       <xsl:for-each select="$scale/r:grade | $summary/r:state">
         <xsl:if test="position() > 1">、</xsl:if>
@@ -306,12 +315,13 @@
        totals): うち重点戦略（80%以上／計）. -->
   <xsl:template name="tag-summary-label">
     <xsl:call-template name="tag-label"/>
-    <xsl:text>（</xsl:text><xsl:value-of select="$met-label"/><xsl:text>／計）</xsl:text>
+    <xsl:if test="not($rate-only)"><xsl:text>（</xsl:text><xsl:value-of select="$met-label"/><xsl:text>／計）</xsl:text></xsl:if>
   </xsl:template>
 
   <!-- A tally (the context) as the goal summary prints it: 1／2. -->
   <xsl:template name="met-of-total">
-    <xsl:value-of select="concat(@r:met, '／', @r:total)"/>
+    <xsl:if test="not($rate-only)"><xsl:value-of select="concat(@r:met, '／')"/></xsl:if>
+    <xsl:value-of select="@r:total"/>
   </xsl:template>
 
   <!-- The count of a grade or state (the context, an r:grade or r:state of
@@ -435,6 +445,7 @@
         <xsl:with-param name="content"><xsl:for-each select="$res/r:previous"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:with-param>
       </xsl:apply-templates>
     </xsl:if>
+    <xsl:if test="$mark-column">
     <xsl:apply-templates select="." mode="cell">
       <xsl:with-param name="kind" select="'mark'"/>
       <xsl:with-param name="content">
@@ -446,6 +457,7 @@
         <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
       </xsl:with-param>
     </xsl:apply-templates>
+    </xsl:if>
     <xsl:apply-templates select="." mode="cell">
       <xsl:with-param name="kind" select="'survey'"/>
       <xsl:with-param name="content"><xsl:value-of select="s:survey"/></xsl:with-param>
@@ -603,7 +615,12 @@
   <!-- ========================================== 付録3 担当課別の達成状況 -->
   <xsl:template name="departments-title">付録<xsl:value-of select="$departments-appendix"/>　担当課別の達成状況</xsl:template>
 
-  <xsl:template name="departments-intro">各担当課が担当するKPIの数と、<xsl:call-template name="met-phrase"/>のものの数（複数の課が担当するKPIは各課に数える）。</xsl:template>
+  <xsl:template name="departments-intro">
+    <xsl:choose>
+      <xsl:when test="$rate-only">各担当課が担当するKPIの数とその達成率（複数の課が担当するKPIは各課に数える）。</xsl:when>
+      <xsl:otherwise>各担当課が担当するKPIの数と、<xsl:call-template name="met-phrase"/>のものの数（複数の課が担当するKPIは各課に数える）。</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The departments of the table: those with KPIs, in the summary's order. -->
   <xsl:template name="departments">
@@ -619,6 +636,16 @@
 
   <xsl:template name="judgement">
     <xsl:for-each select="r:result"><xsl:call-template name="grade-symbol"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- A KPI's result in a list (context: the KPI): its judgement, or in a
+       rate-only document its state, else its 達成率 (— without one). -->
+  <xsl:template name="list-result">
+    <xsl:choose>
+      <xsl:when test="not($rate-only) or r:result/@r:state"><xsl:call-template name="judgement"/></xsl:when>
+      <xsl:when test="r:result/@r:rate-text"><xsl:value-of select="r:result/@r:rate-text"/></xsl:when>
+      <xsl:otherwise>—</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================ 新旧対照表 (kpic diff) -->

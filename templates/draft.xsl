@@ -187,7 +187,9 @@
 
   <xsl:template match="s:kpi">
     <xsl:variable name="res" select="r:result"/>
-    <xsl:variable name="met" select="$res/@r:met = 'yes'"/>
+    <!-- a rate-only document judged nothing: no KPI is marked for review,
+         each keeps the better of its target and its latest actual -->
+    <xsl:variable name="met" select="$res/@r:met = 'yes' or $rate-only"/>
     <xsl:variable name="kpi" select="."/>
     <kpi>
       <xsl:copy-of select="@*[namespace-uri() = '']"/>
@@ -219,7 +221,8 @@
       </xsl:choose>
       <xsl:apply-templates select="s:survey | s:publication | s:method | s:responsible | s:note" mode="copy"/>
       <xsl:apply-templates select="s:history" mode="copy"/>
-      <history edition="{$old-edition}" met="{$res/@r:met}">
+      <history edition="{$old-edition}">
+        <xsl:if test="$res/@r:met"><xsl:attribute name="met"><xsl:value-of select="$res/@r:met"/></xsl:attribute></xsl:if>
         <xsl:if test="$res/@r:rate-text">
           <xsl:attribute name="rate"><xsl:value-of select="translate($res/@r:rate-text, '△%,', '-')"/></xsl:attribute>
         </xsl:if>
@@ -465,6 +468,7 @@
           <xsl:text>件、各施策に係るもの</xsl:text><count level="measure"/>
           <xsl:text>件）をすべて引き継ぐ。</xsl:text>
         </p>
+        <xsl:if test="not($rate-only)">
         <p>
           <xsl:value-of select="$period-name"/>
           <xsl:text>に</xsl:text><xsl:call-template name="draft-met"><xsl:with-param name="met" select="true()"/></xsl:call-template>
@@ -482,6 +486,7 @@
           <xsl:text>件、各施策に係るもの</xsl:text><count review="yes" level="measure"/>
           <xsl:text>件）は「要見直し」とし、検証が求めるとおりKPIの設定方法を含めて見直したうえで目標値を決める。</xsl:text>
         </p>
+        </xsl:if>
         <xsl:variable name="review" select="s:goals//s:kpi[r:result/@r:met != 'yes']"/>
         <xsl:if test="$review">
           <table id="draft-review-list">

@@ -308,9 +308,11 @@
     <heading level="2" id="appendix-kpi">付録1　KPI一覧</heading>
     <p><xsl:call-template name="kpi-totals"/></p>
     <xsl:if test="not($draft)">
+    <xsl:if test="not($rate-only)">
     <figure id="goal-counts" kind="goal-counts" width="60" alt="{$level-goal}別のKPI達成状況">
       <caption><xsl:value-of select="$level-goal"/>別のKPI達成状況（全KPI）</caption>
     </figure>
+    </xsl:if>
     <table id="goal-summary">
       <caption><xsl:value-of select="$level-goal"/>別のKPI達成状況</caption>
       <col width="2"/><col width="1"/>
@@ -324,8 +326,8 @@
           <xsl:for-each select="$scale/r:grade | $summary/r:state">
             <cell header="yes" align="center"><xsl:value-of select="@r:label"/></cell>
           </xsl:for-each>
-          <cell header="yes" align="center">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
-          <cell header="yes" align="center">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</cell>
+          <cell header="yes" align="center">うち<xsl:value-of select="$level-goal"/>のKPI<xsl:if test="not($rate-only)">（<xsl:value-of select="$met-label"/>／計）</xsl:if></cell>
+          <cell header="yes" align="center">うち各<xsl:value-of select="$level-measure-short"/>のKPI<xsl:if test="not($rate-only)">（<xsl:value-of select="$met-label"/>／計）</xsl:if></cell>
           <xsl:for-each select="$summary/r:totals/r:tag"><cell header="yes" align="center"><xsl:call-template name="tag-summary-label"/></cell></xsl:for-each>
         </row>
       </head>
@@ -335,8 +337,8 @@
             <cell header="yes"><link to="goal-{@r:ref}"><xsl:value-of select="$level-goal"/><xsl:value-of select="key('id', @r:ref)/@number"/></link></cell>
             <cell align="right"><xsl:value-of select="r:all/@r:total"/></cell>
             <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
-            <cell align="right"><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></cell>
-            <cell align="right"><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></cell>
+            <cell align="right"><xsl:for-each select="r:goal-level"><xsl:call-template name="met-of-total"/></xsl:for-each></cell>
+            <cell align="right"><xsl:for-each select="r:measure-level"><xsl:call-template name="met-of-total"/></xsl:for-each></cell>
             <xsl:for-each select="r:tag"><cell align="right"><xsl:call-template name="met-of-total"/></cell></xsl:for-each>
           </row>
         </xsl:for-each>
@@ -344,8 +346,8 @@
           <cell header="yes">合計</cell>
           <cell align="right"><xsl:value-of select="$summary/r:totals/r:all/@r:total"/></cell>
           <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
-          <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></cell>
-          <cell align="right"><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></cell>
+          <cell align="right"><xsl:for-each select="$summary/r:totals/r:goal-level"><xsl:call-template name="met-of-total"/></xsl:for-each></cell>
+          <cell align="right"><xsl:for-each select="$summary/r:totals/r:measure-level"><xsl:call-template name="met-of-total"/></xsl:for-each></cell>
           <xsl:for-each select="$summary/r:totals/r:tag"><cell align="right"><xsl:call-template name="met-of-total"/></cell></xsl:for-each>
         </row>
       </body>
@@ -380,7 +382,7 @@
       <col width="3"/><col width="3"/><col width="3"/><xsl:if test="$has-projects"><col width="3"/></xsl:if><col width="4"/>
       <xsl:for-each select="$cols"><col width="auto"/></xsl:for-each>
       <xsl:if test="$summary/r:previous"><col width="auto"/></xsl:if>
-      <col width="auto"/><col width="auto"/><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
+      <col width="auto"/><xsl:if test="$mark-column"><col width="auto"/></xsl:if><col width="2"/><col width="2"/><col width="3"/><col width="2"/>
       <xsl:for-each select="$text-columns"><col width="4"/></xsl:for-each>
       <head>
         <row>
@@ -388,7 +390,7 @@
           <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-direction"/></cell>
           <cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-measure"/></cell>
           <xsl:if test="$has-projects"><cell header="yes" rowspan="2" align="center"><xsl:value-of select="$level-project"/></cell></xsl:if>
-          <cell header="yes" colspan="{count($cols) + 3 + count($summary/r:previous)}" align="center">KPI</cell>
+          <cell header="yes" colspan="{count($cols) + 2 + number($mark-column) + count($summary/r:previous)}" align="center">KPI</cell>
           <cell header="yes" rowspan="2" align="center">基準日<br/>(調査日)</cell>
           <cell header="yes" rowspan="2" align="center">結果公表日<br/>(確認時期)</cell>
           <cell header="yes" rowspan="2" align="center">確認方法</cell>
@@ -400,7 +402,7 @@
           <xsl:for-each select="$cols"><cell header="yes" align="center" nowrap="yes"><xsl:call-template name="col-head"/></cell></xsl:for-each>
           <cell header="yes" align="center" nowrap="yes">達成率</cell>
           <xsl:if test="$summary/r:previous"><cell header="yes" align="center" nowrap="yes">前年度評価</cell></xsl:if>
-          <cell header="yes" align="center" nowrap="yes">判定</cell>
+          <xsl:if test="$mark-column"><cell header="yes" align="center" nowrap="yes">判定</cell></xsl:if>
         </row>
       </head>
       <body>
@@ -624,7 +626,7 @@
     <xsl:if test="$pos > 1"><xsl:text>、</xsl:text></xsl:if>
     <link to="kpi-{@id}"><xsl:value-of select="s:name"/></link>
     <xsl:text>（</xsl:text>
-    <xsl:call-template name="judgement"/>
+    <xsl:call-template name="list-result"/>
     <xsl:text>）</xsl:text>
   </xsl:template>
 

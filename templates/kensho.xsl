@@ -469,10 +469,13 @@
   </xsl:template>
 
   <xsl:template name="goal-summary">
+    <!-- the chart of met and not met, per grade: none in a rate-only document -->
+    <xsl:if test="not($rate-only)">
     <figure id="goal-counts" class="figure figure-goal-counts">
       <figcaption><xsl:value-of select="$level-goal"/>別のKPI達成状況（全KPI）</figcaption>
       <xsl:copy-of select="k:chart('goal-counts', '', 'goal-counts-chart')"/>
     </figure>
+    </xsl:if>
     <div role="region" class="table-scroll" tabindex="0" aria-labelledby="goal-summary-cap">
       <table id="goal-summary" class="counts">
         <caption id="goal-summary-cap"><xsl:value-of select="$level-goal"/>別のKPI達成状況</caption>
@@ -483,8 +486,8 @@
             <xsl:for-each select="$scale/r:grade | $summary/r:state">
               <th scope="col"><xsl:value-of select="@r:label"/></th>
             </xsl:for-each>
-            <th scope="col">うち<xsl:value-of select="$level-goal"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
-            <th scope="col">うち各<xsl:value-of select="$level-measure-short"/>のKPI（<xsl:value-of select="$met-label"/>／計）</th>
+            <th scope="col">うち<xsl:value-of select="$level-goal"/>のKPI<xsl:if test="not($rate-only)">（<xsl:value-of select="$met-label"/>／計）</xsl:if></th>
+            <th scope="col">うち各<xsl:value-of select="$level-measure-short"/>のKPI<xsl:if test="not($rate-only)">（<xsl:value-of select="$met-label"/>／計）</xsl:if></th>
             <xsl:for-each select="$summary/r:totals/r:tag"><th scope="col"><xsl:call-template name="tag-summary-label"/></th></xsl:for-each>
           </tr>
         </thead>
@@ -495,8 +498,8 @@
               <th scope="row"><a href="#goal-{@r:ref}"><xsl:value-of select="$level-goal"/><xsl:value-of select="$g/@number"/></a></th>
               <td><xsl:value-of select="r:all/@r:total"/></td>
               <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="r:all"/></xsl:call-template>
-              <td><xsl:value-of select="concat(r:goal-level/@r:met, '／', r:goal-level/@r:total)"/></td>
-              <td><xsl:value-of select="concat(r:measure-level/@r:met, '／', r:measure-level/@r:total)"/></td>
+              <td><xsl:for-each select="r:goal-level"><xsl:call-template name="met-of-total"/></xsl:for-each></td>
+              <td><xsl:for-each select="r:measure-level"><xsl:call-template name="met-of-total"/></xsl:for-each></td>
               <xsl:for-each select="r:tag"><td><xsl:call-template name="met-of-total"/></td></xsl:for-each>
             </tr>
           </xsl:for-each>
@@ -504,8 +507,8 @@
             <th scope="row">合計</th>
             <td><xsl:value-of select="$summary/r:totals/r:all/@r:total"/></td>
             <xsl:call-template name="grade-cells"><xsl:with-param name="tally" select="$summary/r:totals/r:all"/></xsl:call-template>
-            <td><xsl:value-of select="concat($summary/r:totals/r:goal-level/@r:met, '／', $summary/r:totals/r:goal-level/@r:total)"/></td>
-            <td><xsl:value-of select="concat($summary/r:totals/r:measure-level/@r:met, '／', $summary/r:totals/r:measure-level/@r:total)"/></td>
+            <td><xsl:for-each select="$summary/r:totals/r:goal-level"><xsl:call-template name="met-of-total"/></xsl:for-each></td>
+            <td><xsl:for-each select="$summary/r:totals/r:measure-level"><xsl:call-template name="met-of-total"/></xsl:for-each></td>
             <xsl:for-each select="$summary/r:totals/r:tag"><td><xsl:call-template name="met-of-total"/></td></xsl:for-each>
           </tr>
         </tbody>
@@ -577,7 +580,7 @@
         </xsl:for-each>
         <th scope="col">達成率</th>
         <xsl:if test="$summary/r:previous"><th scope="col">前年度評価</th></xsl:if>
-        <th scope="col">判定</th>
+        <xsl:if test="$mark-column"><th scope="col">判定</th></xsl:if>
         <th scope="col" class="extra">基準日<br/>(調査日)</th>
         <th scope="col" class="extra">結果公表日<br/>(確認時期)</th>
         <th scope="col" class="extra">確認方法</th>
@@ -629,7 +632,7 @@
         </a>
         <span class="repost">（再掲）</span>
       </th>
-      <td colspan="3" class="repost-note">
+      <td colspan="{2 + number($mark-column)}" class="repost-note">
         <xsl:value-of select="$level-goal"/>
         <xsl:value-of select="$orig/ancestor::s:goal/@number"/>
         <xsl:text>に掲載</xsl:text>
@@ -642,7 +645,7 @@
   <xsl:template match="s:policy | s:direction | s:measure | s:project" mode="row">
     <tr class="no-kpi">
       <xsl:call-template name="heading-cells"/>
-      <td colspan="4" class="no-kpi">
+      <td colspan="{3 + number($mark-column)}" class="no-kpi">
         <xsl:apply-templates select="s:placeholder"/>
         <xsl:if test="not(s:placeholder)">（KPIの設定なし）</xsl:if>
       </td>
@@ -675,6 +678,7 @@
       <xsl:choose>
         <xsl:when test="$draft and not($res/r:series/@r:latest-year)">none</xsl:when>
         <xsl:when test="$res/@r:state">state-<xsl:value-of select="$res/@r:state"/></xsl:when>
+        <xsl:when test="$rate-only"/>
         <xsl:when test="$res/@r:grade">grade-<xsl:value-of select="$res/@r:grade"/></xsl:when>
         <xsl:when test="$res/@r:met = 'yes'">met</xsl:when>
         <xsl:otherwise>unmet</xsl:otherwise>
@@ -916,7 +920,7 @@
     <li>
       <a href="#kpi-{@id}"><xsl:value-of select="s:name"/></a>
       <xsl:text>（</xsl:text>
-      <xsl:call-template name="judgement"/>
+      <xsl:call-template name="list-result"/>
       <xsl:text>）</xsl:text>
     </li>
   </xsl:template>

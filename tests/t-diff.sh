@@ -35,8 +35,9 @@ cp "$TMP/out" "$TMP/pair.json"
 # actuals-closed needs a draft as the new side: t-draft.sh exercises it;
 # grade-changed a scale of more than two grades: t-scales.sh does; the
 # project-* kinds a fifth level (<project>): t-levels.sh does;
-# text-changed a source with text columns: soyokaze below.
-nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"\|"project-\|"text-changed"')
+# text-changed a source with text columns: soyokaze below; rate-changed a
+# source without a scale: t-rateonly.sh does.
+nkinds=$(grep '^	X(DK_' tools/diff.h | grep -vc '"actuals-closed"\|"grade-changed"\|"project-\|"text-changed"\|"rate-changed"')
 check "pair: every one of the $nkinds kinds of change of two sources is exercised" \
 	jq -e ".kinds | length == $nkinds and (has(\"actuals-closed\") | not) and (has(\"grade-changed\") | not) and (has(\"text-changed\") | not)" "$TMP/pair.json"
 check "pair: JSON total = sum of the kinds = number of changes" \

@@ -88,6 +88,7 @@
 	X(DK_STATUS_CHANGED,      "status-changed",         "値の状態の変更") \
 	X(DK_ACHIEVEMENT_FLIPPED, "achievement-flipped",    "達成状況の変化") \
 	X(DK_GRADE_CHANGED,       "grade-changed",          "評価の変化") \
+	X(DK_RATE_CHANGED,        "rate-changed",           "達成率の変化") \
 	X(DK_RESPONSIBLE_CHANGED, "responsible-changed",    "担当課の変更") \
 	X(DK_SURVEY_CHANGED,      "survey-changed",         "基準日の変更") \
 	X(DK_PUBLICATION_CHANGED, "publication-changed",    "結果公表日の変更") \

@@ -354,7 +354,7 @@ static const char *history_text(struct diff *d, const xmlNode *kpi, int canonica
 		const char *ed = diff_attr(d, c, "edition"), *rate = diff_attr(d, c, "rate");
 		const char *met = diff_attr(d, c, "met"), *ov = diff_attr(d, c, "override");
 		buf_printf(&b, "%s第%s期 %s%s%s%s", b.len ? "、" : "", ed ? ed : "?",
-		           met && !strcmp(met, "yes") ? "達成" : "未達",
+		           !met ? "達成率" : !strcmp(met, "yes") ? "達成" : "未達",   /* no met=: rate only */
 		           rate ? "（" : "", rate ? rate : "", rate ? "%）" : "");
 		if (ov && !strcmp(ov, "yes"))
 			buf_puts(&b, "（判定の上書きによる）");
@@ -397,6 +397,21 @@ static const char *grade_raw(const struct model *m, const struct kpi_result *r)
 	return "";
 }
 
+/* A rate-only source's result: the rate, 90.0% → 96.0% (— without one). */
+static void compare_rate(struct kctx *k, const struct kpi_result *rb, const struct kpi_result *ra)
+{
+	char b[32] = "—", a[32] = "—";
+	if (rb->rate_ok)
+		jfmt_rate(rb->rate, 1, b, sizeof b);
+	if (ra->rate_ok)
+		jfmt_rate(ra->rate, 1, a, sizeof a);
+	if (!strcmp(a, b))
+		return;
+	struct diff_change *c = kpi_change(k, DK_RATE_CHANGED);
+	c->before.text = c->before.raw = diff_str(k->x->d, b);
+	c->after.text = c->after.raw = diff_str(k->x->d, a);
+}
+
 /* Met or not changed: achievement-flipped; else the grade (◎ → ○) or
  * the state changed: grade-changed.  Both show the marks and carry each
  * side's grade (or state) id, so that A → C is told even when it flips. */
@@ -407,6 +422,10 @@ static void compare_judgement(struct kctx *k)
 		return;
 	const char *gb = grade_raw(k->x->mb, rb), *ga = grade_raw(k->x->ma, ra);
 	struct diff_change *c;
+	if (model_rate_only(k->x->mb) && model_rate_only(k->x->ma) && !strcmp(gb, ga)) {
+		compare_rate(k, rb, ra);   /* nothing judged: the rate is the result */
+		return;
+	}
 	if (rb->met != ra->met) {
 		c = kpi_change(k, DK_ACHIEVEMENT_FLIPPED);
 		c->before.raw = rb->met ? "met" : "not-met";

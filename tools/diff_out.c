@@ -630,6 +630,10 @@ static void text_summary(struct out *t)
 	buf_printf(t->b, "KPI %d件", b->met + b->not_met);
 	if (b->met + b->not_met != a->met + a->not_met)
 		buf_printf(t->b, " → %d件", a->met + a->not_met);
+	if (model_rate_only(&d->before->model) && model_rate_only(&d->after->model)) {
+		buf_putc(t->b, '\n');     /* nothing judged, nothing counted as met */
+		return;
+	}
 	struct buf crit = BUF_INIT;
 	met_criterion(d->after, &crit);
 	buf_printf(t->b, "、%s %d件", buf_str(&crit), b->met);

@@ -200,8 +200,10 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 	 * quadratic in XSLT 1.0. */
 	set_int(res, w->ns, "n", (long)(k - w->m->kpis) + 1);
 	set_rate(res, w->ns, r->rate_ok, r->rate);
-	set(res, w->ns, "met", r->met ? "yes" : "no");
-	set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
+	if (!model_rate_only(w->m)) {      /* rate-only: nothing is judged */
+		set(res, w->ns, "met", r->met ? "yes" : "no");
+		set(res, w->ns, "computed-met", r->computed_met ? "yes" : "no");
+	}
 	set(res, w->ns, "trend", eval_trend_name(r->trend));
 	annotate_grades(w, res, k, r);
 	if (w->prev)
@@ -225,7 +227,8 @@ static void annotate_kpi(struct walk *w, xmlNode *n)
 			buf_free(&b);
 		}
 		set_rate(s, w->ns, sr->rate_ok, sr->rate);
-		set(s, w->ns, "met", sr->met ? "yes" : "no");
+		if (!model_rate_only(w->m))
+			set(s, w->ns, "met", sr->met ? "yes" : "no");
 		set(s, w->ns, "trend", eval_trend_name(sr->trend));
 	}
 }
@@ -287,8 +290,10 @@ static void tally_grades(xmlNode *n, xmlNs *ns, const struct model *m, const str
 static void tally_node(xmlNode *parent, xmlNs *ns, const struct model *m, const char *name, const struct tally *t)
 {
 	xmlNode *n = xmlNewChild(parent, ns, (const xmlChar *)name, NULL);
-	set_int(n, ns, "met", t->met);
-	set_int(n, ns, "not-met", t->not_met);
+	if (!model_rate_only(m)) {
+		set_int(n, ns, "met", t->met);
+		set_int(n, ns, "not-met", t->not_met);
+	}
 	set_int(n, ns, "total", t->met + t->not_met);
 	if (t->uncounted)
 		set_int(n, ns, "uncounted", t->uncounted);

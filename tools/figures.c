@@ -159,7 +159,10 @@ static void kpi_desc(const struct model *m, const struct kpi *k, const struct kp
 		char rate[32];
 		jfmt_rate(r->rate, 1, rate, sizeof rate);
 		const char *state = r->state >= 0 ? m->states[r->state].label : NULL;
-		buf_printf(out, "達成率 %s、%s。", rate, state ? state : r->met ? "達成" : "未達");
+		if (!state && model_rate_only(m))      /* a rate, no judgement */
+			buf_printf(out, "達成率 %s。", rate);
+		else
+			buf_printf(out, "達成率 %s、%s。", rate, state ? state : r->met ? "達成" : "未達");
 	}
 }
 

@@ -296,6 +296,11 @@ int model_find_grade(const struct scale *s, const char *id)
 	return -1;
 }
 
+int model_rate_only(const struct model *m)
+{
+	return m->nscales == 0;
+}
+
 int model_find_state(const struct model *m, const char *id)
 {
 	for (size_t i = 0; id && i < m->nstates; i++)

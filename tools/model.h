@@ -332,6 +332,9 @@ int model_find_grade(const struct scale *s, const char *id);
 /* The last grade of sc that counts as met, or NULL: where met ends. */
 const struct grade *model_last_achieved(const struct scale *sc);
 int model_find_state(const struct model *m, const char *id);
+/* A rate-only source: its <evaluation> declares no scale (nor threshold=),
+ * so KPIs get a rate and a state but no grade, and nothing counts as met. */
+int model_rate_only(const struct model *m);
 int model_find_tag(const struct model *m, const char *id, size_t len);
 /* A reference series by id, -1; its value for a year with a figure, NULL. */
 int model_find_refseries(const struct model *m, const char *id);

@@ -73,11 +73,13 @@ static void column_labels(const struct model *m, struct buf *met, struct buf *un
 /* The columns of the text tables.  A scale of two grades without states
  * has two: its achieved grades and the others (80%以上 / 80%未満).  Any
  * other has one per grade of the primary scale and one per state, headed
- * by its symbol (else its label, else its id). */
+ * by its symbol (else its label, else its id).  A rate-only source has
+ * none of grades: its goal table has the KPIs and one column per state,
+ * its 担当課 table the states. */
 #define REPORT_MAX_COLS (KPIC_MAX_GRADES + KPIC_MAX_STATES)
 struct report_cols {
 	size_t n;
-	int state[REPORT_MAX_COLS];    /* 1: a state's column, 0: a grade's */
+	int state[REPORT_MAX_COLS];    /* 1: a state's column, 0: a grade's, 2: the KPIs' */
 	int index[REPORT_MAX_COLS];
 	const char *head[REPORT_MAX_COLS];
 	size_t width[REPORT_MAX_COLS];
@@ -86,7 +88,7 @@ struct report_cols {
 
 static int report_per_grade(const struct model *m)
 {
-	return m->primary >= 0 && (m->scales[m->primary].ngrades > 2 || m->nstates > 0);
+	return model_rate_only(m) || (m->primary >= 0 && (m->scales[m->primary].ngrades > 2 || m->nstates > 0));
 }
 
 static const char *report_head(const char *symbol, const char *label, const char *id)
@@ -105,11 +107,14 @@ static void report_col(struct report_cols *c, int state, int index, const char *
 	c->n++;
 }
 
-static void report_cols_of(const struct model *m, struct report_cols *c)
+/* with_kpis: a rate-only source's KPI column first (its goal table). */
+static void report_cols_of(const struct model *m, struct report_cols *c, int with_kpis)
 {
-	const struct scale *sc = &m->scales[m->primary];
 	memset(c, 0, sizeof *c);
-	for (size_t g = 0; g < sc->ngrades && g < KPIC_MAX_GRADES; g++)
+	if (model_rate_only(m) && with_kpis)
+		report_col(c, 2, 0, "KPI");
+	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	for (size_t g = 0; sc && g < sc->ngrades && g < KPIC_MAX_GRADES; g++)
 		report_col(c, 0, (int)g, report_head(sc->grades[g].symbol, sc->grades[g].label, sc->grades[g].id));
 	for (size_t i = 0; i < m->nstates && i < KPIC_MAX_STATES; i++)
 		report_col(c, 1, (int)i, report_head(m->states[i].symbol, m->states[i].label, m->states[i].id));
@@ -119,7 +124,8 @@ static void report_col_cells(const struct report_cols *c, const struct tally *t,
 {
 	char s[32];
 	for (size_t i = 0; i < c->n; i++) {
-		snprintf(s, sizeof s, "%d", c->state[i] ? t->state[c->index[i]] : t->grade[c->index[i]]);
+		snprintf(s, sizeof s, "%d", c->state[i] == 2 ? t->met + t->not_met :
+		         c->state[i] ? t->state[c->index[i]] : t->grade[c->index[i]]);
 		buf_pad(out, s, c->width[i], 1);
 	}
 }
@@ -217,9 +223,15 @@ static void dept_cells(const struct report_cols *c, const struct tally *t, struc
 	buf_pad(out, s, 9, 1);
 }
 
-static void dept_table(const struct model *m, const struct eval *e, const struct report_cols *c, struct buf *out)
+static void dept_table(const struct model *m, const struct eval *e, struct buf *out)
 {
 	struct buf line = BUF_INIT, met = BUF_INIT, unmet = BUF_INIT;
+	struct report_cols cols;
+	const struct report_cols *c = NULL;
+	if (report_per_grade(m)) {
+		report_cols_of(m, &cols, 0);
+		c = &cols;
+	}
 	buf_pad(out, "担当課", 20, 0);
 	buf_pad(out, "KPI", 6, 1);
 	if (c) {
@@ -276,7 +288,8 @@ static void kpi_lines(const struct model *m, const struct eval *e, size_t g, str
 		buf_pad(out, buf_str(&v), 14, 0);
 		rate_text(r, s, sizeof s);
 		buf_pad(out, s, 8, 1);
-		buf_printf(out, "  %s", valtext_mark(m, r->grade, r->state, r->met));
+		if (!model_rate_only(m) || r->state >= 0)   /* rate-only: only a state */
+			buf_printf(out, "  %s", valtext_mark(m, r->grade, r->state, r->met));
 		if (k->has_override)
 			buf_puts(out, " *");
 		buf_putc(out, '\n');
@@ -316,6 +329,10 @@ static void column_labels(const struct model *m, struct buf *met, struct buf *un
 static void criterion(const struct model *m, const char *th, struct buf *out)
 {
 	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
+	if (model_rate_only(m)) {
+		buf_puts(out, "評価区分なし（達成率のみ）\n\n");
+		return;
+	}
 	if ((m->threshold_ok && !report_per_grade(m)) || !sc) {
 		buf_printf(out, "達成率%s%%以上\n\n", th);
 		return;
@@ -348,15 +365,21 @@ static void text_report(const struct model *m, const struct eval *e, struct buf 
 	struct report_cols cols;
 	const struct report_cols *c = NULL;
 	if (report_per_grade(m)) {
-		report_cols_of(m, &cols);
+		report_cols_of(m, &cols, 1);
 		c = &cols;
 	}
 	goal_table(m, e, c, out);
 	buf_putc(out, '\n');
-	dept_table(m, e, c, out);
+	dept_table(m, e, out);
 	for (size_t g = 0; g < m->ngoals; g++) {
 		buf_printf(out, "\n%s%d %s\n", goal_name, m->goals[g].number, one_line(m->goals[g].title, &line));
 		kpi_lines(m, e, g, out);
+	}
+	if (model_rate_only(m)) {          /* nothing judged, nothing overridden */
+		buf_printf(out, "\n◎ %sに係るKPI\n", goal_name);
+		buf_free(&line);
+		buf_free(&name);
+		return;
 	}
 	buf_printf(out, "\n◎ %sに係るKPI   * 判定の上書き (override)\n", goal_name);
 	buf_printf(out, "\n判定の上書き: %zu件\n", e->noverrides);
@@ -436,9 +459,18 @@ static void json_grade_counts(struct buf *b, const struct model *m, const struct
 	buf_printf(b, "}, \"uncounted\": %d", t->uncounted);
 }
 
+/* A judgement as JSON: null in a rate-only source, which judges nothing. */
+static const char *json_met(const struct model *m, int met)
+{
+	return model_rate_only(m) ? "null" : met ? "true" : "false";
+}
+
 static void json_tally(struct buf *b, const struct model *m, const struct tally *t)
 {
-	buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d", t->met, t->not_met, t->met + t->not_met);
+	if (model_rate_only(m))
+		buf_printf(b, "{\"met\": null, \"not_met\": null, \"total\": %d", t->met + t->not_met);
+	else
+		buf_printf(b, "{\"met\": %d, \"not_met\": %d, \"total\": %d", t->met, t->not_met, t->met + t->not_met);
 	json_grade_counts(b, m, t);
 	buf_puts(b, "}");
 }
@@ -613,7 +645,7 @@ static void json_scales(struct buf *b, const struct model *m)
 	buf_puts(b, "]");
 }
 
-static void json_series(struct buf *b, const struct kpi *k, const struct kpi_result *r)
+static void json_series(struct buf *b, const struct model *m, const struct kpi *k, const struct kpi_result *r)
 {
 	buf_puts(b, "[");
 	for (size_t j = 0; j < k->nseries; j++) {
@@ -648,7 +680,7 @@ static void json_series(struct buf *b, const struct kpi *k, const struct kpi_res
 		buf_puts(b, ", \"rate\": ");
 		json_rate(b, sr->rate_ok, sr->rate);
 		buf_printf(b, ", \"met\": %s, \"trend\": \"%s\", \"values\": %zu}",
-		           sr->met ? "true" : "false", eval_trend_name(sr->trend), s->nvalues);
+		           json_met(m, sr->met), eval_trend_name(sr->trend), s->nvalues);
 	}
 	buf_puts(b, "]");
 }
@@ -704,7 +736,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	buf_puts(b, "],\n      \"rate\": ");
 	json_rate(b, r->rate_ok, r->rate);
 	buf_printf(b, ", \"met\": %s, \"computed_met\": %s, \"trend\": \"%s\", \"override\": ",
-	           r->met ? "true" : "false", r->computed_met ? "true" : "false", eval_trend_name(r->trend));
+	           json_met(m, r->met), json_met(m, r->computed_met), eval_trend_name(r->trend));
 	if (k->has_override) {
 		buf_printf(b, "{\"met\": %s, \"reason\": ", k->override_met ? "true" : "false");
 		buf_json_str(b, k->override_reason ? k->override_reason : "");
@@ -717,7 +749,7 @@ static void json_kpi(struct buf *b, const struct model *m, const struct kpi *k, 
 	json_kpi_grades(b, m, r);
 	json_kpi_texts(b, m, k);
 	buf_puts(b, ",\n      \"series\": ");
-	json_series(b, k, r);
+	json_series(b, m, k, r);
 	buf_puts(b, "}");
 }
 

@@ -627,6 +627,71 @@ static void rule_threshold_cut(const struct ck *c)
 	threshold_refs(c, root, why);
 }
 
+/* A rate-only source: what in the narrative asks for grades (count tables,
+ * <year-counts>, the goal-counts figure, <threshold/>), every element
+ * under n. */
+static void rate_only_blocks(const struct ck *c, const xmlNode *n)
+{
+	for (const xmlNode *x = n->children; x; x = x->next) {
+		if (x->type != XML_ELEMENT_NODE)
+			continue;
+		const char *what = rules_is_kpic(x, "count-table") ? _("<count-table> (a table of the counts per grade)") :
+		                   rules_is_kpic(x, "year-counts") ? _("<year-counts> (the counts per grade of several years)") :
+		                   rules_is_kpic(x, "threshold") ? _("<threshold/> (the rate from which a KPI is met)") : NULL;
+		xmlChar *kind = rules_is_kpic(x, "figure") ? xmlGetNoNsProp(x, (const xmlChar *)"kind") : NULL;
+		if (kind && !strcmp((const char *)kind, "goal-counts"))
+			what = _("the goal-counts figure (the KPIs met and not met per goal)");
+		xmlFree(kind);
+		if (what)
+			diag_report(c->d, R_GRADE_NO_SCALE, c->src, at(c, x),
+			            "%s needs a grade scale, but the evaluation declares none (rate only): declare a <scale> in <evaluation>, or remove it",
+			            what);
+		else
+			rate_only_blocks(c, x);
+	}
+}
+
+/* A count by met= or grade= in a rate-only source: nothing is graded. */
+static void rate_only_count(const struct ck *c, const struct selector *s)
+{
+	if (s->met >= 0 || s->grade)
+		diag_report(c->d, R_GRADE_NO_SCALE, c->src, at_attr(c, s->node, s->grade ? "grade" : "met"),
+		            "this count selects KPIs by %s, but the evaluation declares no grade scale (rate only): count all KPIs, a level, a goal or a state, or declare a <scale>",
+		            s->grade ? "grade=" : "met=");
+}
+
+static void rule_grade_without_scale(const struct ck *c)
+{
+	const struct model *m = c->m;
+	xmlNode *root = root_of(c);
+	if (!model_rate_only(m) || root == NULL)
+		return;
+	if (m->show_previous)
+		diag_report(c->d, R_GRADE_NO_SCALE, c->src, at_attr(c, m->eval_node, "show-previous"),
+		            "show-previous=\"yes\" prints last year's grade, but the evaluation declares no grade scale (rate only): remove it or declare a <scale>");
+	for (size_t i = 0; i < m->nlevels; i++)
+		if (m->levels[i].node && xmlHasProp(m->levels[i].node, (const xmlChar *)"rollup"))
+			diag_report(c->d, R_GRADE_NO_SCALE, c->src, at_attr(c, m->levels[i].node, "rollup"),
+			            "the %s level rolls up its KPIs' grades, but the evaluation declares no grade scale (rate only): remove rollup= or declare a <scale>",
+			            model_level_of_name(m->levels[i].of));
+	for (size_t i = 0; i < m->nkpis; i++) {
+		const struct kpi *k = &m->kpis[i];
+		for (size_t g = 0; g < k->ngiven; g++)
+			diag_report(c->d, R_GRADE_NO_SCALE, c->src, at_attr(c, k->given[g].node, "scale"),
+			            "KPI '%s' is given a grade of scale '%s', but the evaluation declares no scale (rate only): declare it as <scale id=\"%s\" given=\"yes\">",
+			            kname(k), k->given[g].scale ? k->given[g].scale : "", k->given[g].scale ? k->given[g].scale : "");
+		if (k->has_override)
+			diag_report(c->d, R_GRADE_NO_SCALE, c->src, at(c, k->override_node),
+			            "KPI '%s' overrides its judgement, but a rate-only source judges no KPI: remove the <override> or declare a <scale>",
+			            kname(k));
+	}
+	for (size_t i = 0; i < m->ncounts; i++)
+		rate_only_count(c, &m->counts[i]);
+	for (size_t i = 0; i < m->npublished; i++)
+		rate_only_count(c, &m->published[i].sel);
+	rate_only_blocks(c, root);
+}
+
 /* Cuts are tried in order: each must be below the one before (or the same
  * rate, at-or-above after above), or the later grade takes no KPI. */
 static void scale_cuts(const struct ck *c, const struct scale *sc)
@@ -718,7 +783,7 @@ static void given_grade(const struct ck *c, const struct kpi *k, const struct gi
 static void selector_grade(const struct ck *c, const struct selector *s)
 {
 	const struct model *m = c->m;
-	if (s->grade && (m->primary < 0 || model_find_grade(&m->scales[m->primary], s->grade) < 0))
+	if (s->grade && !model_rate_only(m) && (m->primary < 0 || model_find_grade(&m->scales[m->primary], s->grade) < 0))
 		diag_report(c->d, R_GRADE_UNKNOWN, c->src, at_attr(c, s->node, "grade"),
 		            "the count's grade '%s' is not a grade of the primary scale", s->grade);
 	if (s->state && model_find_state(m, s->state) < 0)
@@ -731,7 +796,8 @@ static void rule_grades(const struct ck *c)
 	const struct model *m = c->m;
 	for (size_t i = 0; i < m->nkpis; i++) {
 		const struct kpi *k = &m->kpis[i];
-		for (size_t g = 0; g < k->ngiven; g++)
+		/* rate-only: grade-without-scale says what a grade needs */
+		for (size_t g = 0; g < k->ngiven && !model_rate_only(m); g++)
 			given_grade(c, k, &k->given[g]);
 		if (k->state && k->state_i < 0)
 			diag_report(c->d, R_UNKNOWN_STATE, c->src, at_attr(c, k->node, "state"),
@@ -1283,7 +1349,7 @@ static void rule_override_unneeded(const struct ck *c)
 {
 	for (size_t i = 0; i < c->m->nkpis; i++) {
 		const struct kpi *k = &c->m->kpis[i];
-		if (k->has_override && k->override_met == c->e->kpis[i].computed_met)
+		if (k->has_override && k->override_met == c->e->kpis[i].computed_met && !model_rate_only(c->m))
 			diag_report(c->d, R_OVERRIDE_UNNEEDED, c->src, at_attr(c, k->override_node, "met"),
 			            "the override of KPI '%s' says met=\"%s\", which the rules compute anyway: remove it",
 			            kname(k), k->override_met ? "yes" : "no");
@@ -1428,8 +1494,8 @@ static void rule_published_count(const struct ck *c)
 	for (size_t i = 0; i < c->m->npublished; i++) {
 		const struct published *p = &c->m->published[i];
 		long n = eval_count(c->e, c->m, &p->sel);
-		if (!p->num_ok || n < 0 || n == p->value)
-			continue;
+		if (!p->num_ok || n < 0 || n == p->value || (model_rate_only(c->m) && (p->sel.met >= 0 || p->sel.grade)))
+			continue;              /* rate-only: grade-without-scale reports it */
 		describe(&p->sel, &b);
 		diag_report(c->d, R_PUBLISHED_COUNT, c->src, at_text(c, p->sel.node),
 		            "the document publishes %lld as the number of %s, but the data yields %ld", p->value, buf_str(&b), n);
@@ -1718,7 +1784,7 @@ static void rule_level_unnamed(const struct ck *c)
 static void rollup_empty(const struct ck *c, xmlNode *n, enum level_of l, const char *id,
                          const struct tally *t)
 {
-	if (c->m->level_rollup[l] == RU_NONE || eval_rollup(c->m, c->m->level_rollup[l], t).ok)
+	if (c->m->level_rollup[l] == RU_NONE || model_rate_only(c->m) || eval_rollup(c->m, c->m->level_rollup[l], t).ok)
 		return;
 	/* graded, but without points: rollup-without-points says so */
 	for (size_t g = 0; c->m->level_rollup[l] == RU_POINTS && g < KPIC_MAX_GRADES; g++)
@@ -1748,7 +1814,7 @@ static void rule_rollup_points(const struct ck *c)
 		xmlChar *ru = xmlGetNoNsProp(d->node, (const xmlChar *)"rollup");
 		int points = ru && !strcmp((const char *)ru, "points");
 		xmlFree(ru);
-		if (!points || m->level_rollup[d->of] != RU_POINTS || (reported >> d->of & 1u))
+		if (!points || m->level_rollup[d->of] != RU_POINTS || (reported >> d->of & 1u) || model_rate_only(m))
 			continue;
 		reported |= 1u << d->of;
 		const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
@@ -1867,6 +1933,7 @@ static void (*const rule_table[])(const struct ck *) = {
 	rule_threshold,
 	rule_primary_scale,
 	rule_threshold_cut,
+	rule_grade_without_scale,
 	rule_scales,
 	rule_grades,
 	rule_yearly_target,
