@@ -624,7 +624,7 @@
     <xsl:if test="$pos > 1"><xsl:text>、</xsl:text></xsl:if>
     <link to="kpi-{@id}"><xsl:value-of select="s:name"/></link>
     <xsl:text>（</xsl:text>
-    <xsl:call-template name="judgement"/>
+    <xsl:value-of select="r:result/@r:symbol"/>
     <xsl:text>）</xsl:text>
   </xsl:template>
 
