@@ -358,15 +358,6 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The mark of a KPI (context: its r:result, or its r:previous): its grade's symbol in the
-       primary scale, or its state's. -->
-  <xsl:template name="grade-symbol">
-    <xsl:choose>
-      <xsl:when test="@r:state"><xsl:value-of select="$summary/r:state[@r:id = current()/@r:state]/@r:symbol"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$scale/r:grade[@r:id = current()/@r:grade]/@r:symbol"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- The rows of a goal's KPI table, in order: its goal-level KPIs, then the
        KPIs, 再掲 rows and headings without KPIs below it. -->
   <xsl:template name="kpi-rows">
@@ -400,12 +391,14 @@
     </xsl:for-each>
     <!-- A project holds no heading: its rows are its own, with no key to build
          over every row of a document that has no project. -->
-    <xsl:for-each select="ancestor-or-self::s:project[1]">
-      <xsl:call-template name="heading-cell-at">
-        <xsl:with-param name="row" select="$row"/>
-        <xsl:with-param name="rows" select="s:kpi | s:repost | self::s:project[not(s:kpi or s:repost)]"/>
-      </xsl:call-template>
-    </xsl:for-each>
+    <xsl:if test="$has-projects">
+      <xsl:for-each select="ancestor-or-self::s:project[1]">
+        <xsl:call-template name="heading-cell-at">
+          <xsl:with-param name="row" select="$row"/>
+          <xsl:with-param name="rows" select="s:kpi | s:repost | self::s:project[not(s:kpi or s:repost)]"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
     <!-- A level the hierarchy skips gets an empty cell in this row. -->
     <xsl:if test="not(ancestor-or-self::s:policy)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
     <xsl:if test="not(ancestor-or-self::s:direction)"><xsl:apply-templates select="." mode="skip-level"/></xsl:if>
@@ -442,21 +435,21 @@
       <!-- 前年度評価 (evaluation show-previous="yes"): the grade a year before. -->
       <xsl:apply-templates select="." mode="cell">
         <xsl:with-param name="kind" select="'previous'"/>
-        <xsl:with-param name="content"><xsl:for-each select="$res/r:previous"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:with-param>
+        <xsl:with-param name="content"><xsl:value-of select="$res/r:previous/@r:symbol"/></xsl:with-param>
       </xsl:apply-templates>
     </xsl:if>
     <xsl:if test="$mark-column">
-    <xsl:apply-templates select="." mode="cell">
-      <xsl:with-param name="kind" select="'mark'"/>
-      <xsl:with-param name="content">
-        <xsl:choose>
-          <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
-          <xsl:otherwise><xsl:for-each select="$res"><xsl:call-template name="grade-symbol"/></xsl:for-each></xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="not($draft)"><xsl:call-template name="other-grades"><xsl:with-param name="res" select="$res"/></xsl:call-template></xsl:if>
-        <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
-      </xsl:with-param>
-    </xsl:apply-templates>
+      <xsl:apply-templates select="." mode="cell">
+        <xsl:with-param name="kind" select="'mark'"/>
+        <xsl:with-param name="content">
+          <xsl:choose>
+            <xsl:when test="$draft and not($res/r:series/@r:latest-year)">—</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$res/@r:symbol"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="$res/r:grade and not($draft)"><xsl:call-template name="other-grades"><xsl:with-param name="res" select="$res"/></xsl:call-template></xsl:if>
+          <xsl:for-each select="s:override"><xsl:call-template name="footnote-ref"/></xsl:for-each>
+        </xsl:with-param>
+      </xsl:apply-templates>
     </xsl:if>
     <xsl:apply-templates select="." mode="cell">
       <xsl:with-param name="kind" select="'survey'"/>
@@ -500,10 +493,12 @@
       <xsl:when test="$col/@r:role = 'baseline'"><xsl:value-of select="s:baseline/@r:text"/></xsl:when>
       <xsl:when test="$col/@r:role = 'target'">
         <xsl:value-of select="s:target/@r:text"/>
-        <xsl:if test="s:target/@r:initial-text">（当初 <xsl:value-of select="s:target/@r:initial-text"/>）</xsl:if>
-        <xsl:for-each select="s:target[@r:year-target-text]">
-          <xsl:text>（</xsl:text><xsl:value-of select="@r:year-target-era"/><xsl:text>年度目標 </xsl:text>
-          <xsl:value-of select="@r:year-target-text"/><xsl:text>）</xsl:text>
+        <xsl:for-each select="s:target[@r:initial-text or @r:year-target-text]">
+          <xsl:if test="@r:initial-text">（当初 <xsl:value-of select="@r:initial-text"/>）</xsl:if>
+          <xsl:if test="@r:year-target-text">
+            <xsl:text>（</xsl:text><xsl:value-of select="@r:year-target-era"/><xsl:text>年度目標 </xsl:text>
+            <xsl:value-of select="@r:year-target-text"/><xsl:text>）</xsl:text>
+          </xsl:if>
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
@@ -594,7 +589,7 @@
     <xsl:choose>
       <xsl:when test="self::s:override">
         <xsl:text>判定を「</xsl:text>
-        <xsl:for-each select="../r:result"><xsl:call-template name="grade-symbol"/></xsl:for-each>
+        <xsl:value-of select="../r:result/@r:symbol"/>
         <xsl:text>」とした理由：</xsl:text>
         <xsl:value-of select="s:reason"/>
       </xsl:when>
@@ -634,15 +629,11 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template name="judgement">
-    <xsl:for-each select="r:result"><xsl:call-template name="grade-symbol"/></xsl:for-each>
-  </xsl:template>
-
-  <!-- A KPI's result in a list (context: the KPI): its judgement, or in a
+  <!-- A KPI's result in a list (context: the KPI): its mark, or in a
        rate-only document its state, else its 達成率 (— without one). -->
   <xsl:template name="list-result">
     <xsl:choose>
-      <xsl:when test="not($rate-only) or r:result/@r:state"><xsl:call-template name="judgement"/></xsl:when>
+      <xsl:when test="not($rate-only) or r:result/@r:state"><xsl:value-of select="r:result/@r:symbol"/></xsl:when>
       <xsl:when test="r:result/@r:rate-text"><xsl:value-of select="r:result/@r:rate-text"/></xsl:when>
       <xsl:otherwise>—</xsl:otherwise>
     </xsl:choose>

@@ -678,8 +678,8 @@
       <xsl:choose>
         <xsl:when test="$draft and not($res/r:series/@r:latest-year)">none</xsl:when>
         <xsl:when test="$res/@r:state">state-<xsl:value-of select="$res/@r:state"/></xsl:when>
-        <xsl:when test="$rate-only"/>
         <xsl:when test="$res/@r:grade">grade-<xsl:value-of select="$res/@r:grade"/></xsl:when>
+        <xsl:when test="$rate-only"/>
         <xsl:when test="$res/@r:met = 'yes'">met</xsl:when>
         <xsl:otherwise>unmet</xsl:otherwise>
       </xsl:choose>
@@ -687,7 +687,7 @@
     <xsl:attribute name="data-grade-label">
       <xsl:choose>
         <xsl:when test="$draft and not($res/r:series/@r:latest-year)">未評価</xsl:when>
-        <xsl:otherwise><xsl:call-template name="judgement"/></xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="$res/@r:symbol"/></xsl:otherwise>
       </xsl:choose>
     </xsl:attribute>
     <xsl:if test="$res/@r:rate">
@@ -714,10 +714,16 @@
         <span class="sv">
           <xsl:choose>
             <xsl:when test="@r:latest-year">
-              <xsl:call-template name="cumulative-text">
-                <xsl:with-param name="cum" select="@r:cumulative-text"/>
-                <xsl:with-param name="year" select="@r:latest-text"/>
-              </xsl:call-template>
+              <xsl:choose>
+                <xsl:when test="@r:cumulative-text">
+                  <xsl:call-template name="cumulative-text">
+                    <xsl:with-param name="cum" select="@r:cumulative-text"/>
+                    <xsl:with-param name="year" select="@r:latest-text"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <!-- most series: no call per cell -->
+                <xsl:otherwise><xsl:value-of select="@r:latest-text"/></xsl:otherwise>
+              </xsl:choose>
               <span class="year">（<xsl:value-of select="$cols[@r:value = current()/@r:latest-year]/@r:era"/>）</span>
             </xsl:when>
             <xsl:otherwise>—</xsl:otherwise>
@@ -767,20 +773,21 @@
             <xsl:if test="r:result/r:grade"> also</xsl:if>
           </xsl:attribute>
         </xsl:when>
-        <xsl:when test="$kind = 'previous'"><xsl:attribute name="class">mark previous</xsl:attribute></xsl:when>
         <xsl:when test="$kind = 'method'"><xsl:attribute name="class">method extra</xsl:attribute></xsl:when>
+        <xsl:when test="$kind = 'previous'"><xsl:attribute name="class">mark previous</xsl:attribute></xsl:when>
         <xsl:otherwise><xsl:attribute name="class"><xsl:value-of select="$kind"/> extra</xsl:attribute></xsl:otherwise>
       </xsl:choose>
       <xsl:attribute name="data-label">
         <xsl:choose>
           <xsl:when test="$kind = 'rate'">達成率</xsl:when>
           <xsl:when test="$kind = 'mark'">判定</xsl:when>
-          <xsl:when test="$kind = 'previous'">前年度評価</xsl:when>
           <xsl:when test="$kind = 'survey'">基準日</xsl:when>
           <xsl:when test="$kind = 'publication'">結果公表日</xsl:when>
           <xsl:when test="$kind = 'method'">確認方法</xsl:when>
-          <xsl:when test="$kind = 'text'"><xsl:value-of select="$label"/></xsl:when>
-          <xsl:otherwise>担当課</xsl:otherwise>
+          <xsl:when test="$kind = 'responsible'">担当課</xsl:when>
+          <!-- the rare kinds last: every test is an XPath evaluation per cell -->
+          <xsl:when test="$kind = 'previous'">前年度評価</xsl:when>
+          <xsl:otherwise><xsl:value-of select="$label"/></xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <xsl:copy-of select="$content"/>

@@ -82,7 +82,7 @@ check "soyokaze without --year: no year, the latest actuals" test \
 run_kpic eval --year=2015x "$soy"
 check "--year=2015x: a usage error" test "$RC" = 2
 run_kpic eval --format=xml "$soy"
-check "enriched XML: a KPI's previous grade" grep -q '<r:previous r:year="2021" r:grade="b"/>' "$TMP/out"
+check "enriched XML: a KPI's previous grade and its mark" grep -q '<r:previous r:year="2021" r:grade="b" r:symbol="B"/>' "$TMP/out"
 run_kpic html -o "$TMP/s.html" "$soy"
 check "soyokaze html: the column 前年度評価" grep -q '<th scope="col">前年度評価</th>' "$TMP/s.html"
 check "soyokaze html: g1-workers B in 2021, A now" grep -q '<td class="mark previous" data-label="前年度評価">B</td><td class="mark met" data-label="判定">A</td>' "$TMP/s.html"

@@ -40,7 +40,12 @@ static size_t series_of(const struct chart_item *it)
  * on the same buffer. */
 static const char *colour(const struct chart_item *it, char rgb[8])
 {
-	snprintf(rgb, 8, "#%06x", chart_colour(it) & 0xffffffu);
+	static const char hex[] = "0123456789abcdef";
+	unsigned c = chart_colour(it);
+	rgb[0] = '#';
+	for (int i = 6; i >= 1; i--, c >>= 4)
+		rgb[i] = hex[c & 0xfu];
+	rgb[7] = '\0';
 	return rgb;
 }
 

@@ -146,7 +146,26 @@ static void annotate_series_values(struct walk *w, xmlNode *parent, const struct
 	}
 }
 
-/* r:grade (primary scale) or r:state, and an r:grade child per scale. */
+/* The mark the tables print for a result: its state's symbol, else its
+ * grade's in the primary scale; NULL where it has neither. */
+static const char *mark_symbol(const struct model *m, const struct kpi_result *r)
+{
+	if (r->state >= 0 && m->states[r->state].id)
+		return m->states[r->state].symbol;
+	if (m->primary >= 0 && r->grade >= 0)
+		return m->scales[m->primary].grades[r->grade].symbol;
+	return NULL;
+}
+
+/* r:symbol, the mark: the stylesheets print it without looking it up. */
+static void annotate_symbol(struct walk *w, xmlNode *n, const struct kpi_result *r)
+{
+	const char *sym = mark_symbol(w->m, r);
+	if (sym)
+		set(n, w->ns, "symbol", sym);
+}
+
+/* r:grade (primary scale) or r:state, r:symbol, and an r:grade child per scale. */
 static void annotate_grades(struct walk *w, xmlNode *res, const struct kpi *k, const struct kpi_result *r)
 {
 	const struct model *m = w->m;
@@ -157,6 +176,7 @@ static void annotate_grades(struct walk *w, xmlNode *res, const struct kpi *k, c
 		set(res, w->ns, "grade", m->scales[m->primary].grades[r->grade].id);
 	if (m->primary >= 0 && r->computed_grade >= 0)
 		set(res, w->ns, "computed-grade", m->scales[m->primary].grades[r->computed_grade].id);
+	annotate_symbol(w, res, r);
 	for (size_t s = 0; s < m->nscales; s++) {
 		if (r->grades[s] < 0 || (int)s == m->primary)
 			continue;
@@ -176,6 +196,7 @@ static void annotate_previous(struct walk *w, xmlNode *res, const struct kpi_res
 		set(p, w->ns, "state", m->states[r->state].id);
 	if (m->primary >= 0 && r->grade >= 0)
 		set(p, w->ns, "grade", m->scales[m->primary].grades[r->grade].id);
+	annotate_symbol(w, p, r);
 }
 
 static void annotate_kpi(struct walk *w, xmlNode *n)

@@ -17,24 +17,24 @@ void srcmap_init(struct srcfile *s, const char *path, char *text, size_t len)
 	size_t cap = 64;
 	s->lines = xmalloc(cap * sizeof *s->lines);
 	s->lines[s->nlines++] = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] != '\n')
-			continue;
+	for (const char *p = text, *end = text + len;
+	     p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
 		if (s->nlines == cap) {
 			cap *= 2;
 			s->lines = xrealloc(s->lines, cap * sizeof *s->lines);
 		}
-		s->lines[s->nlines++] = i + 1;
+		s->lines[s->nlines++] = (size_t)(p - text) + 1;
 	}
+	/* chars[k]: the characters before byte k * SRC_CHARS_STEP, for every
+	 * such offset up to len itself */
 	s->chars = xmalloc((len / SRC_CHARS_STEP + 1) * sizeof *s->chars);
 	size_t c = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i % SRC_CHARS_STEP == 0)
-			s->chars[i / SRC_CHARS_STEP] = c;
-		c += ((unsigned char)text[i] & 0xC0) != 0x80;
+	for (size_t k = 0; k <= len / SRC_CHARS_STEP; k++) {
+		s->chars[k] = c;
+		size_t end = len - k * SRC_CHARS_STEP > SRC_CHARS_STEP ? (k + 1) * SRC_CHARS_STEP : len;
+		for (size_t i = k * SRC_CHARS_STEP; i < end; i++)
+			c += ((unsigned char)text[i] & 0xC0) != 0x80;
 	}
-	if (len % SRC_CHARS_STEP == 0)
-		s->chars[len / SRC_CHARS_STEP] = c;    /* the offset len itself */
 }
 
 void srcmap_free(struct srcfile *s)
