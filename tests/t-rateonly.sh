@@ -112,4 +112,16 @@ run_kpic diff --format=json "$src" "$TMP/new.xml"
 check "diff json: rate-changed 90.0% → 96.0%" \
 	test "$(jq -r '.changes[] | select(.kind == "rate-changed") | "\(.id) \(.before.text) \(.after.text)"' "$TMP/out")" = "g2-births 90.0% 96.0%"
 
+# --------------------------------------------------------------- export, import
+run_kpic export -o "$TMP/ro.csv" "$src"
+check "export: written" test "$RC" = 0
+check "export: met and kpi_met empty on every row, not no" \
+	test "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))); print(len(r), sorted({x["met"] + "/" + x["kpi_met"] for x in r}))' "$TMP/ro.csv")" = "5 ['/']"
+run_kpic export --format=json -o "$TMP/ro-export.json" "$src"
+check "export json: met null" test "$(jq -r '[.[] | .met, .kpi_met] | unique | map(tostring) | join(",")' "$TMP/ro-export.json")" = "null"
+run_kpic import -o "$TMP/ro-rt.xml" "$TMP/ro.csv"
+check "import of the export: exit 0" test "$RC" = 0
+run_kpic export -o "$TMP/ro-rt.csv" "$TMP/ro-rt.xml"
+check "export → import → export: the same sheet" cmp -s "$TMP/ro.csv" "$TMP/ro-rt.csv"
+
 done_testing

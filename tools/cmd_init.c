@@ -160,12 +160,14 @@ static int make_source(const char *tdir, const struct answers *a, const struct s
                        struct buf *err)
 {
 	struct buf skel = BUF_INIT, goals = BUF_INIT, body = BUF_INIT, href = BUF_INIT, header = BUF_INIT;
+	struct buf met = BUF_INIT;
 	char start[16], end[16], baseline[16], asof[16];
 	snprintf(start, sizeof start, "%d", a->start);
 	snprintf(end, sizeof end, "%d", a->end);
 	snprintf(baseline, sizeof baseline, "%d", a->start - 1);
 	snprintf(asof, sizeof asof, "%04d-04-01", a->start + 1);
 	skeleton_schema_href(tdir, &href);
+	skeleton_met_sentence(&met, s->met);
 	buf_puts(&header, "  Made by kpic init (kpic " KPIC_VERSION "): a new strategy source with two example\n"
 	                  "  goals and KPIs to replace.  kpic update merges each year's figures from\n"
 	                  "  actuals.csv; kpic html and kpic pdf write the verification document.");
@@ -174,7 +176,7 @@ static int make_source(const char *tdir, const struct answers *a, const struct s
 		{ "MUNICIPALITY", a->municipality, 0 }, { "TITLE", a->title, 0 },
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 }, { "AS_OF", asof, 0 },
 		{ "SCHEME", s->name, 0 }, { "EVALUATION", s->evaluation, 1 },
-		{ "MET", s->met, 1 },
+		{ "MET", buf_str(&met), 1 },
 		{ "BODY", "", 1 },
 	};
 	size_t nf = sizeof f / sizeof f[0];
@@ -193,6 +195,7 @@ static int make_source(const char *tdir, const struct answers *a, const struct s
 	buf_free(&body);
 	buf_free(&href);
 	buf_free(&header);
+	buf_free(&met);
 	return rc;
 }
 

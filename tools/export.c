@@ -374,9 +374,11 @@ static void make_row(const struct model *m, const struct eval *e, size_t ki, siz
 	put(r, "latest_value", F_NUM, plain(sr->latest, n, sizeof n));
 	put(r, "latest_status", F_TEXT, sr->latest ? vocab_status_name(sr->latest->status) : "");
 	put(r, "rate", F_NUM, rate_str(sr->rate_ok, sr->rate, n, sizeof n));
-	put(r, "met", F_BOOL, sr->met ? "yes" : "no");
+	/* a rate-only source judges nothing: met is empty (JSON null), not "no" */
+	int judged = !model_rate_only(m);
+	put(r, "met", F_BOOL, judged ? (sr->met ? "yes" : "no") : NULL);
 	put(r, "kpi_rate", F_NUM, rate_str(kr->rate_ok, kr->rate, n, sizeof n));
-	put(r, "kpi_met", F_BOOL, kr->met ? "yes" : "no");
+	put(r, "kpi_met", F_BOOL, judged ? (kr->met ? "yes" : "no") : NULL);
 	put(r, "override", F_BOOL, k->has_override ? "yes" : "no");
 
 	struct buf d = BUF_INIT;

@@ -654,7 +654,7 @@ static int import_table(const struct sheet *sh, const struct import_frame *fr, s
 	t.report = 1;
 	walk(&t, &w2);
 	int last = t.nyears ? t.yyear[t.nyears - 1] : t.byear;
-	struct meta_in m = { NULL, t.nyears ? t.yyear[0] : t.byear + 1, t.tyear, t.byear, NULL, "80", 0, NULL, NULL, NULL, NULL };
+	struct meta_in m = { NULL, t.nyears ? t.yyear[0] : t.byear + 1, t.tyear, t.byear, NULL, "80", 0, NULL, NULL, NULL, NULL, 0 };
 	char asof[16];
 	snprintf(asof, sizeof asof, "%04d-04-01", last + 1);
 	m.as_of = asof;

@@ -24,6 +24,7 @@ struct ecsv {
 	int years[128], ycol[128], nyears;
 	int tyears[128], tycol[128], ntyears;   /* target_fyYYYY: yearly targets */
 	struct buf met;              /* what met is, when the evaluation's scale has no single cut */
+	int rate_only;               /* the evaluation has neither threshold= nor a <scale> */
 	struct buf more;             /* the meta's elements after the evaluation */
 };
 
@@ -211,6 +212,9 @@ static void met_phrase(struct ecsv *e, xmlNode *ev)
 		xmlFree(id);
 	}
 	xmlFree(primary);
+	e->rate_only = !xmlHasProp(ev, (const xmlChar *)"threshold");
+	for (xmlNode *c = ev->children; c && e->rate_only; c = c->next)
+		e->rate_only = !is_kpic_el(c, "scale");
 	int cut = 0, first = 1;
 	struct buf labels = BUF_INIT;
 	for (xmlNode *g = sc ? sc->children : NULL; g; g = g->next) {
@@ -390,6 +394,7 @@ static void meta(struct ecsv *e, struct meta_in *m)
 		m->evaluation = xml_cell(e, "evaluation", "evaluation", 0, met_phrase);
 		meta_more(e, m);
 		m->met = e->met.len ? buf_str(&e->met) : NULL;
+		m->rate_only = e->rate_only;
 	}
 }
 

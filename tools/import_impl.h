@@ -39,6 +39,7 @@ struct meta_in {
 	const char *met;             /* what met is in the narrative (XML); NULL: 達成率<threshold/>%以上 */
 	const char *meta_more;       /* <text-columns>, <levels>, <tag>s after the evaluation (XML), or NULL */
 	const char *references;      /* a whole <references> element, or NULL */
+	int rate_only;               /* the evaluation has no scale nor threshold=: no met sentence */
 };
 
 /* A KPI's attributes beyond its judgement (NULL or "": none). */

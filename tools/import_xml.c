@@ -351,7 +351,7 @@ static void body(const struct xw *w, const char *references, struct buf *out)
 int import_xml_document(struct xw *w, const struct meta_in *m, const char *path, const char *sheet,
                 const struct import_frame *fr, struct buf *out, struct buf *err)
 {
-	struct buf head = BUF_INIT, eval = BUF_INIT, title = BUF_INIT, goals = BUF_INIT;
+	struct buf head = BUF_INIT, eval = BUF_INIT, title = BUF_INIT, goals = BUF_INIT, met = BUF_INIT;
 	char start[16], end[16], baseline[16];
 	const char *threshold = m->threshold ? m->threshold : "80";
 	const char *municipality = m->municipality ? m->municipality : KPIC_NO_MUNICIPALITY;
@@ -367,6 +367,7 @@ int import_xml_document(struct xw *w, const struct meta_in *m, const char *path,
 		buf_printf(&eval, "\n    %s", m->meta_more);
 	buf_printf(&title, "%sまち・ひと・しごと創生総合戦略", municipality);
 	body(w, m->references, &goals);
+	skeleton_met_sentence(&met, m->rate_only ? NULL : m->met ? m->met : "達成率<threshold/>%以上");
 	snprintf(start, sizeof start, "%d", m->start);
 	snprintf(end, sizeof end, "%d", m->end);
 	snprintf(baseline, sizeof baseline, "%d", m->baseline);
@@ -376,7 +377,7 @@ int import_xml_document(struct xw *w, const struct meta_in *m, const char *path,
 		{ "START", start, 0 }, { "END", end, 0 }, { "BASELINE", baseline, 0 },
 		{ "AS_OF", m->as_of ? m->as_of : "", 0 },
 		{ "SCHEME", !m->evaluation && !strcmp(threshold, "80") && !m->provisional ? "ratio80" : "as the sheet says", 0 },
-		{ "EVALUATION", buf_str(&eval), 1 }, { "MET", m->met ? m->met : "達成率<threshold/>%以上", 1 },
+		{ "EVALUATION", buf_str(&eval), 1 }, { "MET", buf_str(&met), 1 },
 		{ "BODY", buf_str(&goals), 1 },
 	};
 	int rc = skeleton_fill(fr->skeleton, "skeleton.xml", f, sizeof f / sizeof f[0], out, err);
@@ -384,5 +385,6 @@ int import_xml_document(struct xw *w, const struct meta_in *m, const char *path,
 	buf_free(&eval);
 	buf_free(&title);
 	buf_free(&goals);
+	buf_free(&met);
 	return rc;
 }

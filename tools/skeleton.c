@@ -50,6 +50,12 @@ static const struct skel_field *field_find(const struct skel_field *f, size_t n,
 	return NULL;
 }
 
+void skeleton_met_sentence(struct buf *out, const char *phrase)
+{
+	if (phrase)
+		buf_printf(out, "%sのKPIは<count met=\"yes\"/>件である。", phrase);
+}
+
 /* The length of the field name at p (after an '@'), when a closing '@'
  * follows it; 0 when p is no field. */
 static size_t field_len(const char *p)

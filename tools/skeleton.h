@@ -44,6 +44,11 @@ void skeleton_schema_href(const char *templates_dir, struct buf *out);
  * occur in a comment) written "_-". */
 void skeleton_comment_text(struct buf *out, const char *s);
 
+/* The overview's sentence on met KPIs, 「PHRASEのKPIはN件である。」, with
+ * <count met="yes"/> for N (phrase: XML, e.g. 達成率<threshold/>%以上); nothing
+ * for a rate-only source (phrase NULL), which judges no KPI. */
+void skeleton_met_sentence(struct buf *out, const char *phrase);
+
 /* The <placeholder>s of the document (kpic check's draft-placeholder
  * warnings), which a new source has by design: its writers check it without
  * them and say how many are left instead. */
