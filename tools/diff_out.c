@@ -783,19 +783,12 @@ static void json_scale(struct buf *b, const struct model *m)
 		buf_puts(b, ", \"scale\": {\"id\": ");
 		buf_json_str(b, sc->id ? sc->id : "");
 		json_key_str(b, "name", sc->name);
-		buf_puts(b, ", \"grades\": [");
-		for (size_t g = 0; g < sc->ngrades; g++) {
-			buf_puts(b, g ? ", " : "");
-			report_json_grade(b, &sc->grades[g]);
-		}
-		buf_puts(b, "]}");
+		buf_puts(b, ", \"grades\": ");
+		report_json_grades(b, sc);
+		buf_putc(b, '}');
 	}
-	buf_puts(b, ", \"states\": [");
-	for (size_t i = 0; i < m->nstates; i++) {
-		buf_puts(b, i ? ", " : "");
-		report_json_state(b, &m->states[i]);
-	}
-	buf_putc(b, ']');
+	buf_puts(b, ", \"states\": ");
+	report_json_states(b, m);
 }
 
 static void json_source(struct buf *b, const char *key, const struct unit *u)

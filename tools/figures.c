@@ -37,53 +37,82 @@ static void labels_free(struct labels *l)
 	free(l->p);
 }
 
+/* What one part of a goal's bar counts: a grade of the primary scale, a
+ * counted state (by index), or, without a scale, met or not met. */
+struct goal_part {
+	enum { PART_GRADE, PART_STATE, PART_MET, PART_NOT_MET } kind;
+	size_t i;
+};
+
 /* The parts of a goal's bar: each grade of the primary scale, best at the
  * bottom, then each state counted with the KPIs not met; without a scale,
- * met and not met.  The number of parts. */
-static size_t goal_segments(const struct model *m, struct chart_bar_segment *segs, struct buf *met,
-                            struct buf *unmet)
+ * met and not met.  The number of parts, which both the segments and every
+ * goal's counts take in this one order. */
+static size_t goal_parts(const struct model *m, struct goal_part parts[CHART_MAX_SEGMENTS])
 {
 	size_t n = 0;
 	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
 	for (size_t g = 0; sc && g < sc->ngrades && n < CHART_MAX_SEGMENTS; g++)
-		segs[n++] = (struct chart_bar_segment){ sc->grades[g].label ? sc->grades[g].label : "",
-		                                        sc->grades[g].achieved };
+		parts[n++] = (struct goal_part){ PART_GRADE, g };
 	for (size_t i = 0; n > 0 && i < m->nstates && n < CHART_MAX_SEGMENTS; i++)
 		if (m->states[i].counted)
-			segs[n++] = (struct chart_bar_segment){ m->states[i].label ? m->states[i].label : "", 0 };
+			parts[n++] = (struct goal_part){ PART_STATE, i };
 	if (n > 0)
 		return n;
-	valtext_met_labels(m, met, unmet);
-	segs[0] = (struct chart_bar_segment){ buf_str(met), 1 };
-	segs[1] = (struct chart_bar_segment){ buf_str(unmet), 0 };
+	parts[0] = (struct goal_part){ PART_MET, 0 };
+	parts[1] = (struct goal_part){ PART_NOT_MET, 0 };
 	return 2;
 }
 
-/* A goal's counts in the order of goal_segments. */
-static void goal_bar(const struct model *m, const struct tally *t, size_t nsegs, struct chart_bar_cat *cat)
+/* A part's legend entry; met and unmet hold valtext's words for the last two. */
+static struct chart_bar_segment part_segment(const struct model *m, struct goal_part p,
+                                             struct buf *met, struct buf *unmet)
 {
-	const struct scale *sc = m->primary >= 0 ? &m->scales[m->primary] : NULL;
-	size_t n = 0;
-	if (sc == NULL || sc->ngrades == 0) {
-		cat->counts[0] = t->met;
-		cat->counts[1] = t->not_met;
-		return;
+	const char *label;
+	switch (p.kind) {
+	case PART_GRADE: {
+		const struct grade *g = &m->scales[m->primary].grades[p.i];
+		return (struct chart_bar_segment){ g->label ? g->label : "", g->achieved };
 	}
-	for (size_t g = 0; g < sc->ngrades && n < nsegs; g++)
-		cat->counts[n++] = g < KPIC_MAX_GRADES ? t->grade[g] : 0;
-	for (size_t i = 0; i < m->nstates && n < nsegs; i++)
-		if (m->states[i].counted)
-			cat->counts[n++] = i < KPIC_MAX_STATES ? t->state[i] : 0;
+	case PART_STATE:
+		label = m->states[p.i].label;
+		return (struct chart_bar_segment){ label ? label : "", 0 };
+	case PART_MET:
+		return (struct chart_bar_segment){ buf_str(met), 1 };
+	case PART_NOT_MET:
+		break;
+	}
+	return (struct chart_bar_segment){ buf_str(unmet), 0 };
+}
+
+/* How many of a goal's KPIs a part counts. */
+static int part_count(const struct tally *t, struct goal_part p)
+{
+	switch (p.kind) {
+	case PART_GRADE:
+		return p.i < KPIC_MAX_GRADES ? t->grade[p.i] : 0;
+	case PART_STATE:
+		return p.i < KPIC_MAX_STATES ? t->state[p.i] : 0;
+	case PART_MET:
+		return t->met;
+	case PART_NOT_MET:
+		break;
+	}
+	return t->not_met;
 }
 
 static struct chart *goal_counts(const struct model *m, const struct eval *e)
 {
 	struct buf mb = BUF_INIT, ub = BUF_INIT;
+	struct goal_part parts[CHART_MAX_SEGMENTS];
 	struct chart_bar_segment segs[CHART_MAX_SEGMENTS];
 	struct labels l;
 	if (m->ngoals == 0)
 		return NULL;
-	size_t nsegs = goal_segments(m, segs, &mb, &ub);
+	size_t nsegs = goal_parts(m, parts);
+	valtext_met_labels(m, &mb, &ub);
+	for (size_t k = 0; k < nsegs; k++)
+		segs[k] = part_segment(m, parts[k], &mb, &ub);
 	labels_init(&l, m->ngoals);
 	struct chart_bar_cat *cats = xcalloc(m->ngoals, sizeof *cats);
 	struct buf desc = BUF_INIT;
@@ -91,10 +120,11 @@ static struct chart *goal_counts(const struct model *m, const struct eval *e)
 	for (size_t g = 0; g < m->ngoals; g++) {
 		snprintf(l.s[g], sizeof l.s[g], "%s%d", m->level_names[LO_GOAL], m->goals[g].number);
 		cats[g].label = l.s[g];
-		goal_bar(m, &e->goals[g].all, nsegs, &cats[g]);
 		buf_printf(&desc, "%s：", cats[g].label);
-		for (size_t k = 0; k < nsegs; k++)
+		for (size_t k = 0; k < nsegs; k++) {
+			cats[g].counts[k] = part_count(&e->goals[g].all, parts[k]);
 			buf_printf(&desc, "%s%s %d件", k ? "、" : "", segs[k].label, cats[g].counts[k]);
+		}
 		buf_puts(&desc, "。");
 	}
 	struct buf title = BUF_INIT;

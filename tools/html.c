@@ -42,11 +42,7 @@ static int read_template(const char *templates_dir, const char *name, int option
 	if (where < 0 && optional && errno == ENOENT)
 		return 0;
 	if (where != 0) {
-		if (where < 0)
-			buf_printf(err, "%s/%s: %s\n", templates_dir, name, strerror(errno));
-		else
-			buf_printf(err, _("%s/%s: a link to a file outside the templates directory, "
-			                  "which kpic does not read\n"), templates_dir, name);
+		xslt_template_error(templates_dir, name, where, err);
 		return -1;
 	}
 	return read_file(path, out, err);

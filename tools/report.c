@@ -596,7 +596,7 @@ static void json_kpi_grades(struct buf *b, const struct model *m, const struct k
 	buf_puts(b, "}");
 }
 
-void report_json_grade(struct buf *b, const struct grade *g)
+static void json_grade(struct buf *b, const struct grade *g)
 {
 	buf_puts(b, "{\"id\": ");
 	buf_json_str(b, g->id ? g->id : "");
@@ -607,7 +607,7 @@ void report_json_grade(struct buf *b, const struct grade *g)
 	buf_printf(b, ", \"achieved\": %s}", g->achieved ? "true" : "false");
 }
 
-void report_json_state(struct buf *b, const struct kstate *st)
+static void json_state(struct buf *b, const struct kstate *st)
 {
 	buf_puts(b, "{\"id\": ");
 	buf_json_str(b, st->id ? st->id : "");
@@ -616,6 +616,26 @@ void report_json_state(struct buf *b, const struct kstate *st)
 	buf_puts(b, ", \"label\": ");
 	json_str_or_null(b, st->label);
 	buf_printf(b, ", \"counted\": %s}", st->counted ? "true" : "false");
+}
+
+void report_json_grades(struct buf *b, const struct scale *sc)
+{
+	buf_putc(b, '[');
+	for (size_t g = 0; g < sc->ngrades; g++) {
+		buf_puts(b, g ? ", " : "");
+		json_grade(b, &sc->grades[g]);
+	}
+	buf_putc(b, ']');
+}
+
+void report_json_states(struct buf *b, const struct model *m)
+{
+	buf_putc(b, '[');
+	for (size_t i = 0; i < m->nstates; i++) {
+		buf_puts(b, i ? ", " : "");
+		json_state(b, &m->states[i]);
+	}
+	buf_putc(b, ']');
 }
 
 /* The scales as declared (threshold= as its two grades), and the states. */
@@ -630,19 +650,12 @@ static void json_scales(struct buf *b, const struct model *m)
 		buf_json_str(b, sc->id ? sc->id : "");
 		buf_puts(b, ", \"name\": ");
 		json_str_or_null(b, sc->name);
-		buf_printf(b, ", \"given\": %s, \"grades\": [", sc->given ? "true" : "false");
-		for (size_t g = 0; g < sc->ngrades; g++) {
-			buf_puts(b, g ? ", " : "");
-			report_json_grade(b, &sc->grades[g]);
-		}
-		buf_puts(b, "]}");
+		buf_printf(b, ", \"given\": %s, \"grades\": ", sc->given ? "true" : "false");
+		report_json_grades(b, sc);
+		buf_putc(b, '}');
 	}
-	buf_puts(b, "\n  ],\n  \"states\": [");
-	for (size_t i = 0; i < m->nstates; i++) {
-		buf_puts(b, i ? ", " : "");
-		report_json_state(b, &m->states[i]);
-	}
-	buf_puts(b, "]");
+	buf_puts(b, "\n  ],\n  \"states\": ");
+	report_json_states(b, m);
 }
 
 static void json_series(struct buf *b, const struct model *m, const struct kpi *k, const struct kpi_result *r)

@@ -18,11 +18,7 @@ int skeleton_read(const char *templates_dir, const char *name, struct buf *out, 
 	char path[PATH_MAX];
 	int where = xslt_template_file(templates_dir, name, path);
 	if (where != 0) {
-		if (where < 0)
-			buf_printf(err, "%s/%s: %s\n", templates_dir, name, strerror(errno));
-		else
-			buf_printf(err, _("%s/%s: a link to a file outside the templates directory, "
-			                  "which kpic does not read\n"), templates_dir, name);
+		xslt_template_error(templates_dir, name, where, err);
 		return -1;
 	}
 	FILE *f = fopen(path, "rb");

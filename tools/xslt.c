@@ -29,6 +29,7 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -699,4 +700,13 @@ int xslt_template_file(const char *templates_dir, const char *name, char *real)
 	if (realpath(path, real) == NULL)
 		return -1;
 	return under(dir, real) ? 0 : 1;
+}
+
+void xslt_template_error(const char *templates_dir, const char *name, int where, struct buf *err)
+{
+	if (where < 0)
+		buf_printf(err, "%s/%s: %s\n", templates_dir, name, strerror(errno));
+	else
+		buf_printf(err, _("%s/%s: a link to a file outside the templates directory, "
+		                  "which kpic does not read\n"), templates_dir, name);
 }

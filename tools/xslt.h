@@ -80,6 +80,9 @@ void xslt_source_dir(const char *source_path, char *out, size_t size);
  * 0, or -1 if it cannot be resolved, or 1 if it resolves outside the
  * directory (a symlink elsewhere), which kpic does not read. */
 int xslt_template_file(const char *templates_dir, const char *name, char *real);
+/* What a nonzero xslt_template_file (where) means, as "DIR/NAME: why\n" into
+ * err, with errno as that call left it. */
+void xslt_template_error(const char *templates_dir, const char *name, int where, struct buf *err);
 
 /* Serializes an HTML result as "<!DOCTYPE html>" and the root element, UTF-8,
  * with the charts (NULL: none deferred) in place of their placeholders. */

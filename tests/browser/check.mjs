@@ -23,15 +23,12 @@
 // checked (no such file, no Chromium, npm packages not installed, the page did
 // not load in time, the browser died).
 //
-// Environment: CHROMIUM (default /usr/bin/chromium); KPIC_BROWSER_DIR, where
-// tests/browser/package.json was installed (default build/browser of this tree).
+// Environment: CHROMIUM, KPIC_BROWSER_DIR as for launch.mjs.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { LaunchError, fromPackages, launchChromium } from './launch.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PASSES = {
 	desktop: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
 	phone: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
@@ -39,15 +36,6 @@ const PASSES = {
 const NAV_TIMEOUT_MS = 15000; // one load of a local file
 const STEP_TIMEOUT_MS = 30000; // a screenshot, an axe run
 const WATCHDOG_MS = 120000; // the whole run, whatever hangs
-// Chromium runs as root here (so without its sandbox), without a GPU, and
-// with none of its own background traffic (updates, sync, field trials).
-// The host resolver rule makes any name lookup fail, so that a request that
-// slipped past the interception below would still reach nothing.
-const CHROMIUM_ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-	'--disable-default-apps', '--host-resolver-rules=MAP * ~NOTFOUND',
-];
 // A violation of any impact fails: minor and moderate ones are barriers too.
 const FAIL_IMPACTS = new Set(['minor', 'moderate', 'serious', 'critical']);
 
@@ -58,23 +46,15 @@ function usage() {
 	process.exit(2);
 }
 
-// playwright-core and axe-core live in build/browser/node_modules, outside
-// the source tree, so they are resolved from there and not from this file.
+// axe-core and the versions the report names, from build/browser.
 function loadModules() {
-	const dir = path.resolve(process.env.KPIC_BROWSER_DIR || path.join(HERE, '../../build/browser'));
-	const require = createRequire(path.join(dir, 'package.json'));
-	try {
-		return {
-			playwright: require('playwright-core'),
-			axeSource: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
-			versions: {
-				playwright: require('playwright-core/package.json').version,
-				axe: require('axe-core/package.json').version,
-			},
-		};
-	} catch (e) {
-		throw new Trouble(`the npm packages are not installed in ${dir} (run: make browser-tools): ${e.message}`);
-	}
+	return fromPackages((require) => ({
+		axeSource: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'),
+		versions: {
+			playwright: require('playwright-core/package.json').version,
+			axe: require('axe-core/package.json').version,
+		},
+	}));
 }
 
 function writeAtomic(file, data) {
@@ -249,34 +229,17 @@ async function main() {
 	if (!htmlArg || !outArg || process.argv.length > 4) usage();
 	const htmlPath = path.resolve(htmlArg);
 	if (!fs.statSync(htmlPath, { throwIfNoEntry: false })?.isFile()) throw new Trouble(`no such file: ${htmlArg}`);
-	const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-	try {
-		fs.accessSync(executablePath, fs.constants.X_OK);
-	} catch {
-		throw new Trouble(`Chromium not found at ${executablePath} (Debian package chromium; tools/deps.sh check installs it)`);
-	}
-	const mods = loadModules();
 	const outdir = path.resolve(outArg);
-	fs.mkdirSync(outdir, { recursive: true });
-	for (const f of ['browser.json', 'desktop.png', 'phone.png', 'text.txt']) fs.rmSync(path.join(outdir, f), { force: true });
-
 	const t0 = Date.now();
-	const ms = {};
+	const { browser, close } = await launchChromium({ timeout: NAV_TIMEOUT_MS });
 	const found = { console: [], pageErrors: [], requests: [], foreign: new Set(), axe: [], overflow: null, textChars: 0, trouble: [] };
-	// Chromium's crash handler keeps a database under the user's configuration
-	// directory: it goes into a directory of this run, removed at the end.
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kpic-browser-'));
-	const env = { ...process.env, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home };
-	let browser;
 	const wentAway = () => found.trouble.push('the browser went away');
 	try {
-		try {
-			browser = await mods.playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, env, headless: true, timeout: NAV_TIMEOUT_MS });
-		} catch (e) {
-			throw new Trouble(`Chromium did not start: ${e.message.split('\n')[0]}`);
-		}
+		const mods = loadModules();
+		fs.mkdirSync(outdir, { recursive: true });
+		for (const f of ['browser.json', 'desktop.png', 'phone.png', 'text.txt']) fs.rmSync(path.join(outdir, f), { force: true });
 		browser.on('disconnected', wentAway);
-		ms.launch = Date.now() - t0;
+		const ms = { launch: Date.now() - t0 };
 		const pageUrl = pathToFileURL(htmlPath).href;
 		for (const name of Object.keys(PASSES)) {
 			const t = Date.now();
@@ -287,11 +250,8 @@ async function main() {
 		ms.total = Date.now() - t0;
 		return report(htmlPath, outdir, found, { chromium: browser.version(), versions: mods.versions, ms });
 	} finally {
-		if (browser) {
-			browser.off('disconnected', wentAway);
-			await browser.close().catch(() => {});
-		}
-		fs.rmSync(home, { recursive: true, force: true });
+		browser.off('disconnected', wentAway);
+		await close();
 	}
 }
 
@@ -307,6 +267,6 @@ main().then((status) => {
 	process.exitCode = status;
 }, (e) => {
 	clearTimeout(watchdog);
-	process.stderr.write(`check.mjs: ${e instanceof Trouble ? e.message : (e && e.stack) || e}\n`);
+	process.stderr.write(`check.mjs: ${e instanceof Trouble || e instanceof LaunchError ? e.message : (e && e.stack) || e}\n`);
 	process.exitCode = 2;
 });

@@ -8,32 +8,20 @@
 // labels of the finder's fields and the first option of its goal filter,
 // which kensho.js takes from the page (the appendix's data-level-goal).
 // Exit status: 0 printed, 2 the page could not be checked.  Environment:
-// CHROMIUM, KPIC_BROWSER_DIR as for kpi.mjs.
+// CHROMIUM, KPIC_BROWSER_DIR as for launch.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './launch.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 function fail(msg) {
 	process.stderr.write(`finder.mjs: ${msg}\n`);
 	process.exit(2);
 }
 const htmlArg = process.argv[2];
 if (!htmlArg || !fs.existsSync(htmlArg)) fail('usage: node tests/browser/finder.mjs HTML');
-const dir = path.resolve(process.env.KPIC_BROWSER_DIR || path.join(HERE, '../../build/browser'));
-let playwright;
-try {
-	playwright = createRequire(path.join(dir, 'package.json'))('playwright-core');
-} catch (e) {
-	fail(`the npm packages are not installed in ${dir} (run: make browser-tools): ${e.message}`);
-}
 const watchdog = setTimeout(() => fail('gave up after 60 s'), 60000);
-const browser = await playwright.chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-		'--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND'],
-}).catch((e) => fail(`cannot start Chromium: ${e.message}`));
+const { browser, close } = await launchChromium().catch((e) => fail(e.message));
 try {
 	const page = await browser.newPage();
 	await page.goto(pathToFileURL(path.resolve(htmlArg)).href);
@@ -49,5 +37,5 @@ try {
 	process.stdout.write(JSON.stringify(found) + '\n');
 } finally {
 	clearTimeout(watchdog);
-	await browser.close();
+	await close();
 }

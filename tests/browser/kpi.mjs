@@ -27,19 +27,12 @@
 // 1280 px with the finder in use), and prints a summary.
 //
 // Exit status: 0 every check passed, 1 a check failed, 2 the page could not
-// be checked.  Environment: CHROMIUM, KPIC_BROWSER_DIR as for check.mjs.
+// be checked.  Environment: CHROMIUM, KPIC_BROWSER_DIR as for launch.mjs.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { LaunchError, launchChromium } from './launch.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-	'--disable-default-apps', '--host-resolver-rules=MAP * ~NOTFOUND',
-];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
@@ -52,13 +45,6 @@ const [htmlArg, outArg] = process.argv.slice(2);
 if (!htmlArg || !outArg) fail('usage: node tests/browser/kpi.mjs HTML OUTDIR');
 const htmlPath = path.resolve(htmlArg);
 if (!fs.existsSync(htmlPath)) fail(`no such file: ${htmlArg}`);
-const dir = path.resolve(process.env.KPIC_BROWSER_DIR || path.join(HERE, '../../build/browser'));
-let playwright;
-try {
-	playwright = createRequire(path.join(dir, 'package.json'))('playwright-core');
-} catch (e) {
-	fail(`the npm packages are not installed in ${dir} (run: make browser-tools): ${e.message}`);
-}
 const outdir = path.resolve(outArg);
 fs.mkdirSync(outdir, { recursive: true });
 const pageUrl = pathToFileURL(htmlPath).href;
@@ -143,11 +129,7 @@ function measurePrint() {
 }
 
 async function run() {
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kpic-kpi-'));
-	const browser = await playwright.chromium.launch({
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS, headless: true,
-		env: { ...process.env, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
-	});
+	const { browser, close } = await launchChromium();
 	const r = { page: htmlPath, checks: {}, console: [], requests: [] };
 	const open = async (spec, js = true) => {
 		const ctx = await browser.newContext({ ...spec, deviceScaleFactor: 1, locale: 'ja-JP', javaScriptEnabled: js, serviceWorkers: 'block' });
@@ -252,8 +234,7 @@ async function run() {
 		r.phoneScrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 		await ctx.close();
 	} finally {
-		await browser.close().catch(() => {});
-		fs.rmSync(home, { recursive: true, force: true });
+		await close();
 	}
 	const c = r.checks;
 	c.csp = r.console.length === 0 && r.requests.length === 0;
@@ -278,4 +259,4 @@ async function run() {
 }
 
 run().then((s) => { clearTimeout(watchdog); process.exitCode = s; },
-	(e) => { clearTimeout(watchdog); process.stderr.write(`kpi.mjs: ${(e && e.stack) || e}\n`); process.exitCode = 2; });
+	(e) => { clearTimeout(watchdog); process.stderr.write(`kpi.mjs: ${e instanceof LaunchError ? e.message : (e && e.stack) || e}\n`); process.exitCode = 2; });

@@ -18,32 +18,13 @@
 // do) and a JSON summary on the last line.  Exit status: 0 every check passed,
 // 1 one failed, 2 the page could not be checked.
 //
-// Environment: CHROMIUM (default /usr/bin/chromium); KPIC_BROWSER_DIR, where
-// tests/browser/package.json was installed (default build/browser of this tree).
+// Environment: CHROMIUM, KPIC_BROWSER_DIR as for launch.mjs.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { launchChromium } from './launch.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WAIT_MS = 30000; // one rebuild seen by the page
 const WATCHDOG_MS = 150000;
-const CHROMIUM_ARGS = [
-	'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-	'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-	'--disable-default-apps', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 const SCROLL_Y = 2000;
-
-function playwright() {
-	const dir = path.resolve(process.env.KPIC_BROWSER_DIR || path.join(HERE, '../../build/browser'));
-	try {
-		return createRequire(path.join(dir, 'package.json'))('playwright-core');
-	} catch (e) {
-		throw new Error(`the npm packages are not installed in ${dir} (run: make browser-tools): ${e.message}`);
-	}
-}
 
 // Replaces the first `from` in src with `to`, saved as editors do.
 function edit(src, from, to) {
@@ -109,18 +90,13 @@ async function main() {
 		process.stderr.write('usage: node tests/browser/serve.mjs URL SRC\n');
 		process.exit(2);
 	}
-	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kpic-browser-'));
-	const env = { ...process.env, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home };
-	let browser;
+	const { browser, close } = await launchChromium({ timeout: WAIT_MS, localhost: true });
 	try {
-		browser = await playwright().chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-			args: CHROMIUM_ARGS, env, headless: true, timeout: WAIT_MS });
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP',
 			serviceWorkers: 'block', acceptDownloads: false });
 		await run(await context.newPage(), url, src);
 	} finally {
-		if (browser) await browser.close().catch(() => {});
-		fs.rmSync(home, { recursive: true, force: true });
+		await close();
 	}
 	const failed = results.filter((r) => !r.ok).length;
 	console.log(JSON.stringify({ checks: results.length, failed }));
