@@ -1535,21 +1535,22 @@ static int named(const xmlNode *n, const char *name, const char *parent)
 
 static void blank_name(const struct ck *c, xmlNode *n)
 {
+	/* which kind first: the content of every element would be the text of
+	 * its whole subtree, the document's for the root */
+	const char *what =
+	    named(n, "name", "kpi") ? N_("this KPI's name is empty or only spaces: write the name the document shows") :
+	    named(n, "title", "goal") ? N_("this goal's title is empty or only spaces: write the title the document shows") :
+	    named(n, "name", "grant") ? N_("this grant project's name is empty or only spaces: write the project's name") :
+	    named(n, "department", "departments") ? N_("this department's name is empty or only spaces: write the 担当課's name") :
+	    named(n, "municipality", "meta") ? N_("the municipality's name is empty or only spaces: write it as the document's title shows it") :
+	    NULL;
+	if (what == NULL)
+		return;
 	xmlChar *t = xmlNodeGetContent(n);
 	int empty = t == NULL || blank((const char *)t);
 	xmlFree(t);
-	if (!empty)
-		return;
-	if (named(n, "name", "kpi"))
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this KPI's name is empty or only spaces: write the name the document shows");
-	else if (named(n, "title", "goal"))
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this goal's title is empty or only spaces: write the title the document shows");
-	else if (named(n, "name", "grant"))
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this grant project's name is empty or only spaces: write the project's name");
-	else if (named(n, "department", "departments"))
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "this department's name is empty or only spaces: write the 担当課's name");
-	else if (named(n, "municipality", "meta"))
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "the municipality's name is empty or only spaces: write it as the document's title shows it");
+	if (empty)
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), what);
 }
 
 static void blank_names(const struct ck *c, xmlNode *n)
