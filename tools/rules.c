@@ -1550,7 +1550,7 @@ static void blank_name(const struct ck *c, xmlNode *n)
 	int empty = t == NULL || blank((const char *)t);
 	xmlFree(t);
 	if (empty)
-		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), what);
+		diag_report(c->d, R_BLANK_NAME, c->src, at(c, n), "%s", _(what));
 }
 
 static void blank_names(const struct ck *c, xmlNode *n)
